@@ -1,0 +1,10 @@
+import type { Role } from "../db/generated/enums";
+
+/** Who is acting: always derived from the session or an API token on the server, never from client input. */
+export type Actor = {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  via: "session" | "token";
+};
