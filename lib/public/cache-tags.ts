@@ -1,0 +1,25 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Cache tag names shared by the public pages (which tag what they cache) and every publishing path
+ * (which invalidates them through app/_public/invalidate-public-story.ts). One place, so they never drift.
+ */
+
+/** The site index (`/`) and the site feed (`/feed.xml`): any publish, unpublish or update of any story. */
+export const publicIndexCacheTag = "public:index";
+
+// Next refuses tags over 256 characters; a very long slug is shortened to a stable digest instead.
+const maxSlugInTag = 200;
+
+function slugKey(slug: string): string {
+  if (slug.length <= maxSlugInTag) return slug;
+  return `#${createHash("sha256").update(slug).digest("hex")}`;
+}
+
+/**
+ * Tags of everything cached for one story: its page, change log, diffs, feed and the tiny version endpoint
+ * the open-page notice polls. Returned as a list so a page can tag more than one thing without changing callers.
+ */
+export function storyCacheTags(options: { slug: string }): string[] {
+  return [`public:story:${slugKey(options.slug)}`];
+}
