@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readEnv } from "./env";
+
+describe("readEnv", () => {
+  it("applies the documented defaults to an empty environment", () => {
+    expect(readEnv({ source: {} })).toEqual({
+      PORT: 3000,
+      NEWSROOM_TIME_ZONE: "America/New_York",
+      NEWSROOM_TIME_STYLE: "house",
+      NEWSROOM_NAME: "Copydesk Desk",
+    });
+  });
+
+  it("treats empty values as unset, as a copied .env.example leaves them", () => {
+    const env = readEnv({ source: { ADMIN_PASSWORD: "", DATABASE_URL: " ", PORT: "", NEWSROOM_NAME: "" } });
+    expect(env.ADMIN_PASSWORD).toBeUndefined();
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.NEWSROOM_NAME).toBe("Copydesk Desk");
+  });
+
+  it("accepts a complete valid configuration", () => {
+    const env = readEnv({
+      source: {
+        DATABASE_URL: "postgresql://copydesk@db.internal:5432/copydesk",
+        PORT: "8080",
+        NEXTAUTH_URL: "https://desk.example.org",
+        NEXTAUTH_SECRET: "a".repeat(64),
+        ADMIN_PASSWORD: "correct horse battery",
+        NEWSROOM_TIME_ZONE: "Europe/Berlin",
+        NEWSROOM_TIME_STYLE: "ap",
+        NEWSROOM_NAME: "  The Riverside Ledger ",
+        PUBLIC_BASE_URL: "https://news.example.org",
+        COPYDESK_PASSWORD: "another long password",
+      },
+    });
+    expect(env.PORT).toBe(8080);
+    expect(env.NEWSROOM_TIME_ZONE).toBe("Europe/Berlin");
+    expect(env.NEWSROOM_TIME_STYLE).toBe("ap");
+    expect(env.NEWSROOM_NAME).toBe("The Riverside Ledger");
+  });
+
+  it.each([
+    ["PORT", "eighty", "PORT must be a port number"],
+    ["PORT", "70000", "PORT must be 1–65535"],
+    ["DATABASE_URL", "mysql://root@localhost/copydesk", "DATABASE_URL must be a postgresql:// URL"],
+    ["NEWSROOM_TIME_ZONE", "Mars/Olympus_Mons", "NEWSROOM_TIME_ZONE must be an IANA time zone"],
+    ["NEWSROOM_TIME_STYLE", "chicago", 'NEWSROOM_TIME_STYLE must be "house" or "ap"'],
+    ["NEXTAUTH_SECRET", "too-short", "NEXTAUTH_SECRET must be at least 32 characters"],
+    ["NEXTAUTH_URL", "desk.example.org", "NEXTAUTH_URL must be an http:// or https:// URL"],
+    ["PUBLIC_BASE_URL", "ftp://news.example.org", "PUBLIC_BASE_URL must be an http:// or https:// URL"],
+    ["ADMIN_PASSWORD", "short", "ADMIN_PASSWORD must be at least 12 characters"],
+  ])("refuses a bad %s with a message naming it", (variable, value, message) => {
+    let caught: unknown;
+    try {
+      readEnv({ source: { [variable]: value } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).variable).toBe(variable);
+    expect((caught as ConfigError).message).toContain(message);
+  });
+});

@@ -1,0 +1,72 @@
+import "server-only";
+import { z } from "zod";
+
+// An empty line in .env ("ADMIN_PASSWORD=") means "not set", not "set to nothing".
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+
+/** Every setting Copydesk reads from its environment; .env.example documents each one. */
+export const EnvInput = z.object({
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: "must be a postgresql:// URL" })),
+  PORT: optional(
+    z.coerce.number({ error: "must be a port number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1–65535" }).max(65535, { error: "must be 1–65535" }),
+  ).transform((port) => port ?? 3000),
+  NEXTAUTH_URL: optional(httpUrl),
+  NEXTAUTH_SECRET: optional(z.string().min(32, { error: "must be at least 32 characters (e.g. `openssl rand -hex 32`)" })),
+  ADMIN_PASSWORD: optional(z.string().min(12, { error: "must be at least 12 characters" }).max(256, { error: "must be at most 256 characters" })),
+  NEWSROOM_TIME_ZONE: optional(
+    z.string().refine(isTimeZone, { error: "must be an IANA time zone such as America/New_York or Europe/Berlin" }),
+  ).transform((zone) => zone ?? "America/New_York"),
+  NEWSROOM_TIME_STYLE: optional(z.enum(["house", "ap"], { error: 'must be "house" or "ap"' })).transform((style) => style ?? "house"),
+  NEWSROOM_NAME: optional(z.string().trim().min(1).max(200, { error: "must be at most 200 characters" })).transform(
+    (name) => name ?? "Copydesk Desk",
+  ),
+  PUBLIC_BASE_URL: optional(httpUrl),
+  COPYDESK_PASSWORD: optional(z.string().max(256, { error: "must be at most 256 characters" })),
+});
+
+export type Env = z.infer<typeof EnvInput>;
+
+/** Bad configuration: `message` names the variable and is meant to be shown as is, without a stack trace. */
+export class ConfigError extends Error {
+  readonly variable: string;
+
+  constructor(options: { variable: string; message: string }) {
+    super(options.message);
+    this.name = "ConfigError";
+    this.variable = options.variable;
+  }
+}
+
+export function isConfigError(error: unknown): error is ConfigError {
+  return error instanceof ConfigError;
+}
+
+/** Validates configuration from `source` (default: process.env); throws a ConfigError naming the first bad variable. */
+export function readEnv(options: { source?: Record<string, string | undefined> } = {}): Env {
+  const parsed = EnvInput.safeParse(options.source ?? process.env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const variable = String(issue?.path[0] ?? "configuration");
+  throw new ConfigError({ variable, message: `Invalid configuration: ${variable} ${issue?.message ?? "is invalid"}.` });
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process, read once. */
+export function getEnv(): Env {
+  cached ??= readEnv();
+  return cached;
+}
