@@ -1,0 +1,22 @@
+import type { RevisionContent, RevisionCredit, RevisionKind } from "./revision-content";
+
+/** One row of a story's history: what the desk's timeline and the API's history page show. */
+export type RevisionSummaryDto = {
+  number: number;
+  /** ISO instant (UTC). */
+  createdAt: string;
+  author: { id: string; name: string };
+  kind: RevisionKind;
+  /** The revision it was based on; null for a story's first revision. */
+  baseNumber: number | null;
+  summary: string | null;
+  publicNote: string | null;
+  credits: RevisionCredit[];
+  /** True when this revision was made live when it was saved. */
+  published: boolean;
+  /** ISO instant, or null for a draft. */
+  publishedAt: string | null;
+};
+
+/** A revision with its full content snapshot. */
+export type RevisionDto = RevisionSummaryDto & { content: RevisionContent };

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { RevisionContentInput, contentLimits, noteRequiredKinds } from "./revision-content";
+
+const content = RevisionContentInput.shape;
+
+/** Kinds a save may name; `initial` belongs to story creation and `restore` to restoring. */
+export const savableKinds = ["update", "correction", "clarification", "editors_note", "minor"] as const;
+
+/**
+ * A new revision of a story. Content fields left out are carried over from the base revision;
+ * `baseRevision` is the revision the editor started from, so a stale base is caught as a conflict.
+ */
+export const SaveRevisionInput = z
+  .strictObject({
+    baseRevision: z.int({ error: "must be a whole revision number" }).min(1),
+    headline: content.headline.optional(),
+    dek: content.dek.unwrap().optional(),
+    byline: content.byline.unwrap().optional(),
+    body: content.body.optional(),
+    images: content.images.unwrap().optional(),
+    credits: content.credits.unwrap().optional(),
+    developing: content.developing.unwrap().optional(),
+    kind: z.enum(savableKinds).default("update"),
+    summary: z.string().trim().max(contentLimits.summary).optional(),
+    note: z.string().trim().max(contentLimits.publicNote).optional(),
+    publish: z.boolean().default(false),
+  })
+  .superRefine((input, context) => {
+    if (input.kind !== "minor" && !input.summary) {
+      context.addIssue({ code: "custom", path: ["summary"], message: "say briefly what changed (required unless the change is minor)" });
+    }
+    if ((noteRequiredKinds as readonly string[]).includes(input.kind) && !input.note) {
+      context.addIssue({ code: "custom", path: ["note"], message: `a ${input.kind.replace("_", " ")} needs a public note for readers` });
+    }
+  });
+export type SaveRevisionInput = z.infer<typeof SaveRevisionInput>;

@@ -1,0 +1,1 @@
+export const storyStatuses = ["draft", "published", "unpublished"] as const;
