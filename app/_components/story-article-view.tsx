@@ -1,0 +1,16 @@
+"use client";
+
+import { toJsxRuntime } from "hast-util-to-jsx-runtime";
+import { useMemo } from "react";
+import { Fragment, jsx, jsxs } from "react/jsx-runtime";
+import type { PublicArticle } from "@/lib/render/public-article";
+import { buildStoryArticle } from "@/lib/render/story-article";
+
+/**
+ * The public story article as React, for the desk preview: the same hast tree the public page serialises,
+ * so the preview shows exactly the reader's markup. Link the reader stylesheet (/styles/story.css) beside it.
+ */
+export function StoryArticleView({ article }: { article: PublicArticle }) {
+  const tree = useMemo(() => buildStoryArticle({ article }), [article]);
+  return toJsxRuntime(tree, { Fragment, jsx, jsxs });
+}

@@ -1,0 +1,46 @@
+import type { TimeStyle } from "@/lib/editorial/newsroom-time";
+import type { CreditRole } from "@/lib/revisions/revision-content";
+
+/** The kinds of revision whose public note readers see, with the label that introduces it. */
+export const publicNoteLabels = {
+  correction: "Correction",
+  clarification: "Clarification",
+  editors_note: "Editor’s note",
+} as const;
+export type PublicNoteKind = keyof typeof publicNoteLabels;
+
+export type PublicArticleNote = {
+  kind: PublicNoteKind;
+  text: string;
+  /** ISO instant the note's revision was published. */
+  publishedAt: string;
+};
+
+export type PublicArticleImage = { url: string; alt: string; caption: string; credit: string };
+export type PublicArticleCredit = { name: string; role: CreditRole; location: string | null };
+
+/** How this newsroom prints things; read from configuration on the server and passed along. */
+export type NewsroomPresentation = { name: string; timeZone: string; timeStyle: TimeStyle };
+
+/**
+ * Everything the story article needs, as plain serialisable data (ISO strings, no Dates, no Prisma rows), so
+ * the public page (server) and the desk preview (client) build the same markup from the same input.
+ */
+export type PublicArticle = {
+  slug: string;
+  headline: string;
+  dek: string;
+  byline: string;
+  /** Markdown. */
+  body: string;
+  images: PublicArticleImage[];
+  credits: PublicArticleCredit[];
+  developing: boolean;
+  /** ISO; null only in a preview of a story never published. */
+  firstPublishedAt: string | null;
+  /** ISO; the story's stored "Updated" instant, null before the first material update. */
+  lastMaterialUpdateAt: string | null;
+  /** Public notes of every published correction, clarification and editor's note up to the live one, oldest first. */
+  notes: PublicArticleNote[];
+  newsroom: NewsroomPresentation;
+};

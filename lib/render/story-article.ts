@@ -1,0 +1,107 @@
+import type { Element, ElementContent, Root } from "hast";
+import { h } from "hastscript";
+import { creditLines } from "@/lib/editorial/credit-lines";
+import { formatNewsroomTime, newsroomClock } from "@/lib/editorial/newsroom-time";
+import { timeLine } from "@/lib/editorial/time-line";
+import { publicNoteLabels, type PublicArticle, type PublicArticleImage } from "./public-article";
+import { renderStoryBody } from "./story-body";
+
+export const developingNotice = "This is a developing story. It may be updated.";
+
+/** Where a story's public change log lives. */
+export function storyHistoryHref(slug: string): string {
+  return `/stories/${encodeURIComponent(slug)}/history`;
+}
+
+function timeElement(options: { instant: Date; text: string; title?: string; className?: string }): Element {
+  return h("time", { dateTime: options.instant.toISOString(), title: options.title, className: options.className }, options.text);
+}
+
+function timeLineElement(article: PublicArticle): Element {
+  const { timeZone: zone, timeStyle: style } = article.newsroom;
+  if (!article.firstPublishedAt) {
+    return h("p.story-timeline", "Not yet published");
+  }
+  const line = timeLine({
+    firstPublishedAt: new Date(article.firstPublishedAt),
+    lastMaterialUpdateAt: article.lastMaterialUpdateAt ? new Date(article.lastMaterialUpdateAt) : null,
+    zone,
+    style,
+  });
+  const updated = line.label === "Updated";
+  return h("p.story-timeline", [
+    `${line.label} `,
+    timeElement({ instant: line.instant, text: line.text, title: updated ? `Published ${line.published.text}` : undefined }),
+    ...(updated
+      ? [h("span.story-timeline-sep", { ariaHidden: "true" }, " · "), h("a", { href: storyHistoryHref(article.slug) }, "See all updates")]
+      : []),
+  ]);
+}
+
+function figure(image: PublicArticleImage, lead: boolean): Element {
+  const caption: ElementContent[] = [];
+  if (image.caption) caption.push(h("span.story-figure-caption", image.caption));
+  if (image.credit) caption.push(h("span.story-figure-credit", image.credit));
+  return h("figure.story-figure", [
+    h("img", { src: image.url, alt: image.alt, loading: lead ? "eager" : "lazy", decoding: "async" }),
+    ...(caption.length > 0 ? [h("figcaption", caption)] : []),
+  ]);
+}
+
+function notesSection(article: PublicArticle): Element[] {
+  if (article.notes.length === 0) return [];
+  const { timeZone: zone, timeStyle: style } = article.newsroom;
+  return [
+    h(
+      "section.story-notes",
+      { ariaLabel: "Corrections and notes" },
+      article.notes.map((note) => {
+        const instant = new Date(note.publishedAt);
+        return h(`p.story-note.story-note-${note.kind.replace("_", "-")}`, [
+          h("strong", `${publicNoteLabels[note.kind]}:`),
+          ` ${note.text} `,
+          timeElement({ instant, text: formatNewsroomTime({ instant, zone, style }), className: "story-note-time" }),
+        ]);
+      }),
+    ),
+  ];
+}
+
+function copyrightYear(article: PublicArticle): number {
+  const instant = article.firstPublishedAt ? new Date(article.firstPublishedAt) : new Date();
+  return newsroomClock({ instant, zone: article.newsroom.timeZone }).year;
+}
+
+/**
+ * The story article as a hast tree: the one source of the public page's article markup and the desk preview's.
+ * Every name, place, caption and note is a text node; only the Markdown body becomes elements, and it has been
+ * through the strict sanitizer.
+ */
+export function buildStoryArticle(options: { article: PublicArticle }): Root {
+  const { article } = options;
+  const [leadImage, ...moreImages] = article.images;
+  const credits = creditLines({ credits: article.credits });
+  const header: ElementContent[] = [h("h1.story-headline", article.headline)];
+  if (article.dek) header.push(h("p.story-dek", article.dek));
+  if (article.byline) header.push(h("p.story-byline", article.byline));
+  header.push(timeLineElement(article));
+  if (article.developing) header.push(h("p.story-developing", { role: "note" }, developingNotice));
+
+  const body = renderStoryBody({ markdown: article.body });
+  return {
+    type: "root",
+    children: [
+      h("article.story", [
+        h("header.story-header", header),
+        ...(leadImage ? [figure(leadImage, true)] : []),
+        h("div.story-body", body.children as ElementContent[]),
+        ...moreImages.map((image) => figure(image, false)),
+        ...notesSection(article),
+        h("footer.story-footer", [
+          ...credits.map((text) => h("p.story-credit-line", text)),
+          h("p.story-copyright", `© ${copyrightYear(article)} ${article.newsroom.name}`),
+        ]),
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,42 @@
+import type { Element, Root } from "hast";
+import rehypeSanitize from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { storyBodySchema } from "./story-body-schema";
+
+/**
+ * The headline is the page's only h1; body headings start at h2 so the outline stays in order
+ * ("# Section" in the body becomes an h2). Runs before sanitizing, which stays the last step.
+ */
+function demoteHeadings() {
+  return (tree: Root) => {
+    const visit = (node: Root | Element) => {
+      for (const child of node.children) {
+        if (child.type !== "element") continue;
+        const level = /^h([1-6])$/.exec(child.tagName)?.[1];
+        // The footnotes label is already an h2 made by remark-rehype, not an author's heading.
+        if (level && child.properties.id !== "footnote-label") child.tagName = `h${Math.min(Number(level) + 1, 6)}`;
+        visit(child);
+      }
+    };
+    visit(tree);
+  };
+}
+
+// Raw HTML in the Markdown is never passed through (no allowDangerousHtml): remark-rehype drops it, and
+// rehype-sanitize with the strict schema is the last transform, so nothing unsafe can be added after it.
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(demoteHeadings)
+  .use(rehypeSanitize, storyBodySchema)
+  .freeze();
+
+/** A story body (Markdown) as a sanitized hast tree. Pure and synchronous, so the desk preview can use it too. */
+export function renderStoryBody(options: { markdown: string }): Root {
+  const tree = processor.parse(options.markdown);
+  return processor.runSync(tree) as Root;
+}
