@@ -1,0 +1,29 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan, can, type Permission } from "@/lib/auth/permissions";
+import { getSessionActor, unauthenticatedError } from "@/lib/auth/session-actor";
+
+/** Only same-site paths survive as a return address, so the sign-in page cannot be used as an open redirect. */
+export function safeCallbackPath(path: string | null | undefined): string {
+  return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/desk";
+}
+
+/**
+ * For pages: the signed-in actor holding `permission`. Signed out (or deactivated) → the sign-in page,
+ * coming back here afterwards; signed in without the permission → a 403 page.
+ */
+export async function requirePageActor(options: { permission: Permission; callbackPath: string }): Promise<Actor> {
+  const actor = await getSessionActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackPath(options.callbackPath))}`);
+  if (!can({ actor, permission: options.permission })) forbidden();
+  return actor;
+}
+
+/** For server actions: throws AppErrors (unauthenticated / forbidden) that `formErrorState` turns into sentences. */
+export async function requireActionActor(options: { permission: Permission }): Promise<Actor> {
+  const actor = await getSessionActor();
+  if (!actor) throw unauthenticatedError();
+  assertCan({ actor, permission: options.permission });
+  return actor;
+}

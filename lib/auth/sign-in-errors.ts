@@ -1,0 +1,23 @@
+import type { SignInResult } from "./sign-in";
+
+/**
+ * Sign-in failures travel from next-auth to the sign-in page as a short code in the URL (next-auth
+ * puts the thrown message there); the page maps codes to sentences, so no text from the URL is ever shown.
+ */
+export function signInErrorCode(result: Exclude<SignInResult, { ok: true }>): string {
+  return result.reason === "locked" ? `locked-${result.retryAfterMinutes}` : result.reason;
+}
+
+export function signInErrorMessage(options: { code: string | null | undefined }): string | null {
+  const code = options.code;
+  if (!code) return null;
+  if (code === "deactivated") return "This account has been deactivated. Ask a newsroom admin if you need access again.";
+  const locked = /^locked-(\d{1,4})$/.exec(code);
+  if (locked) {
+    const minutes = Number(locked[1]);
+    return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+  }
+  if (code === "unavailable") return "Sign-in is unavailable right now. Please try again in a moment.";
+  if (code === "SessionRequired") return "Please sign in to continue.";
+  return "That email and password do not match an account. Check them and try again.";
+}

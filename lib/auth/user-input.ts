@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { Role } from "../db/generated/enums";
+
+export const roles = [Role.admin, Role.editor, Role.contributor] as const;
+
+export const EmailInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter a valid email address" }).max(254, { error: "Email is too long" }));
+
+// OWASP ASVS: at least 12 characters, no composition rules, a generous maximum.
+export const PasswordInput = z
+  .string()
+  .min(12, { error: "Password must be at least 12 characters" })
+  .max(256, { error: "Password must be at most 256 characters" });
+
+export const RoleInput = z.enum(roles, { error: "Choose admin, editor or contributor" });
+
+export const NewUserInput = z.object({
+  email: EmailInput,
+  name: z.string().trim().min(1, { error: "Enter a name" }).max(120, { error: "Name must be at most 120 characters" }),
+  role: RoleInput,
+  password: PasswordInput,
+});
+export type NewUserInput = z.infer<typeof NewUserInput>;
+
+export const UserIdInput = z.uuid({ error: "Unknown user" });
+
+/** A user is named by id (desk) or by email (command line). */
+export const UserRefInput = z.union([z.object({ userId: UserIdInput }), z.object({ email: EmailInput })]);
+export type UserRefInput = z.infer<typeof UserRefInput>;
+
+export const ChangeRoleInput = z.object({ userId: UserIdInput, role: RoleInput });
+export type ChangeRoleInput = z.infer<typeof ChangeRoleInput>;

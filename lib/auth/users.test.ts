@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "../db/client";
+import { verifyPassword } from "./passwords";
+import { createTestActor } from "./test-actors";
+import { changeUserRole, createUser, deactivateUser, listUsers, reactivateUser } from "./users";
+
+// Tests in this file share one database; the last-admin rules need a newsroom whose admins are known.
+async function retireEarlierAdmins() {
+  await getDb().user.updateMany({ where: { role: "admin" }, data: { active: false } });
+}
+
+describe("users service", () => {
+  it("an admin creates a user with a hashed password and a linked contributor", async () => {
+    const admin = await createTestActor({ role: "admin" });
+    const user = await createUser({ email: "  Rosa.Diaz@Example.TEST ", name: "Rosa Díaz", role: "editor", password: "twelve chars ok", actor: admin });
+    expect(user).toMatchObject({ email: "rosa.diaz@example.test", name: "Rosa Díaz", role: "editor", active: true });
+    expect(Object.keys(user)).not.toContain("passwordHash");
+    const row = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, include: { contributor: true } });
+    expect(await verifyPassword({ hash: row.passwordHash, password: "twelve chars ok" })).toBe(true);
+    expect(row.contributor?.name).toBe("Rosa Díaz");
+  });
+
+  it("links an existing freelance contributor of the same name instead of duplicating the credit", async () => {
+    const freelancer = await getDb().contributor.create({ data: { name: "Ade Okafor" } });
+    const user = await createUser({ email: "ade@example.test", name: "Ade Okafor", role: "contributor", password: "twelve chars ok", actor: "system" });
+    expect((await getDb().contributor.findUniqueOrThrow({ where: { id: freelancer.id } })).userId).toBe(user.id);
+  });
+
+  it("refuses a name already credited to another account, creating nothing", async () => {
+    await createUser({ email: "first@example.test", name: "Sam Lee", role: "editor", password: "twelve chars ok", actor: "system" });
+    await expect(createUser({ email: "second@example.test", name: "Sam Lee", role: "editor", password: "twelve chars ok", actor: "system" })).rejects.toMatchObject({ code: "conflict" });
+    expect(await getDb().user.findUnique({ where: { email: "second@example.test" } })).toBeNull();
+  });
+
+  it("editors and contributors cannot create, deactivate, re-role or list users", async () => {
+    const target = await createTestActor({ role: "contributor" });
+    for (const role of ["editor", "contributor"] as const) {
+      const actor = await createTestActor({ role });
+      await expect(createUser({ email: `x-${role}@example.test`, name: `X ${role}`, role: "admin", password: "twelve chars ok", actor })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(deactivateUser({ userId: target.userId, actor })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(changeUserRole({ userId: target.userId, role: "admin", actor })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(listUsers({ actor })).rejects.toMatchObject({ code: "forbidden" });
+    }
+    expect(await getDb().user.findUnique({ where: { email: "x-editor@example.test" } })).toBeNull();
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: target.userId } })).toMatchObject({ role: "contributor", active: true });
+  });
+
+  it("rejects bad input with field errors and changes nothing", async () => {
+    const admin = await createTestActor({ role: "admin" });
+    const before = await getDb().user.count();
+    await expect(createUser({ email: "not-an-email", name: "Someone", role: "editor", password: "twelve chars ok", actor: admin })).rejects.toMatchObject({
+      code: "validation_failed",
+      details: { fields: [{ path: "email" }] },
+    });
+    await expect(createUser({ email: "short@example.test", name: "Someone", role: "editor", password: "elevenchars", actor: admin })).rejects.toMatchObject({
+      code: "validation_failed",
+      details: { fields: [{ path: "password" }] },
+    });
+    await expect(createUser({ email: "role@example.test", name: "Someone", role: "owner" as "admin", password: "twelve chars ok", actor: admin })).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await getDb().user.count()).toBe(before);
+    expect(await getDb().contributor.count({ where: { name: "Someone" } })).toBe(0);
+  });
+
+  it("refuses a second account with the same email, whatever its case", async () => {
+    await createUser({ email: "dup@example.test", name: "Dup One", role: "editor", password: "twelve chars ok", actor: "system" });
+    await expect(createUser({ email: "DUP@example.test", name: "Dup Two", role: "editor", password: "twelve chars ok", actor: "system" })).rejects.toMatchObject({ code: "conflict" });
+    expect(await getDb().contributor.count({ where: { name: "Dup Two" } })).toBe(0);
+  });
+
+  it("deactivates and reactivates by email or id, and lists users without password hashes", async () => {
+    const admin = await createTestActor({ role: "admin" });
+    const editor = await createTestActor({ role: "editor" });
+    const off = await deactivateUser({ email: editor.email, actor: admin });
+    expect(off.active).toBe(false);
+    expect(off.deactivatedAt).not.toBeNull();
+    const on = await reactivateUser({ userId: editor.userId, actor: admin });
+    expect(on).toMatchObject({ active: true, deactivatedAt: null });
+    const listed = await listUsers({ actor: admin });
+    expect(listed.map((user) => user.email)).toEqual(expect.arrayContaining([admin.email, editor.email]));
+    expect(JSON.stringify(listed)).not.toContain("argon2");
+  });
+
+  it("keeps at least one active admin and stops admins deactivating themselves", async () => {
+    await retireEarlierAdmins();
+    const admin = await createTestActor({ role: "admin" });
+    await expect(deactivateUser({ userId: admin.userId, actor: admin })).rejects.toMatchObject({ code: "conflict" });
+    await expect(deactivateUser({ userId: admin.userId, actor: "system" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(changeUserRole({ userId: admin.userId, role: "editor", actor: admin })).rejects.toMatchObject({ code: "conflict" });
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: admin.userId } })).toMatchObject({ role: "admin", active: true });
+
+    const second = await createTestActor({ role: "admin" });
+    const demoted = await changeUserRole({ userId: admin.userId, role: "editor", actor: admin });
+    expect(demoted.role).toBe("editor");
+    await expect(changeUserRole({ userId: second.userId, role: "contributor", actor: second })).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("two admins demoting each other at once cannot leave the newsroom without an admin", async () => {
+    // Guards the race where both transactions count the other as the remaining admin.
+    await retireEarlierAdmins();
+    const [one, two] = [await createTestActor({ role: "admin" }), await createTestActor({ role: "admin" })];
+    const results = await Promise.allSettled([
+      changeUserRole({ userId: two.userId, role: "editor", actor: one }),
+      changeUserRole({ userId: one.userId, role: "editor", actor: two }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await getDb().user.count({ where: { role: "admin", active: true } })).toBe(1);
+  });
+
+  it("answers not found for an unknown user", async () => {
+    await expect(deactivateUser({ email: "nobody@example.test", actor: "system" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});

@@ -1,0 +1,153 @@
+import "server-only";
+import { getDb, type Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { Role } from "../db/generated/enums";
+import { AppError } from "../errors/app-error";
+import { logger } from "../log/logger";
+import { parseInput } from "../validation/parse-input";
+import type { Actor } from "./actor";
+import { hashPassword } from "./passwords";
+import { assertCan } from "./permissions";
+import { ChangeRoleInput, NewUserInput, UserRefInput } from "./user-input";
+
+export { NewUserInput } from "./user-input";
+
+/** "system" is the command line and the seed: trusted, because it runs with direct database access anyway. */
+export type UserAdminActor = Actor | "system";
+
+export type UserDto = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+  deactivatedAt: string | null;
+};
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const userSelect = { id: true, email: true, name: true, role: true, active: true, createdAt: true, deactivatedAt: true } as const;
+
+function toDto(row: { id: string; email: string; name: string; role: Role; active: boolean; createdAt: Date; deactivatedAt: Date | null }): UserDto {
+  return { ...row, createdAt: row.createdAt.toISOString(), deactivatedAt: row.deactivatedAt?.toISOString() ?? null };
+}
+
+function assertCanManage(actor: UserAdminActor): void {
+  if (actor !== "system") assertCan({ actor, permission: "users:manage" });
+}
+
+function actorLabel(actor: UserAdminActor): string {
+  return actor === "system" ? "system" : actor.email;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Creates a user and, in the same transaction, the contributor record the desk credits them under.
+ * An existing contributor with the same name and no account is linked (a freelancer joining the staff);
+ * one already linked to another account is a conflict, so two people never share one credit identity.
+ */
+export async function createUser(options: NewUserInput & { actor: UserAdminActor }): Promise<UserDto> {
+  assertCanManage(options.actor);
+  const input = parseInput({ schema: NewUserInput, input: { email: options.email, name: options.name, role: options.role, password: options.password } });
+  const passwordHash = await hashPassword({ password: input.password });
+  const emailTaken = new AppError({ code: "conflict", message: `user ${input.email} exists`, userMessage: "A user with this email already exists." });
+  try {
+    const user = await getDb().$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken;
+      const created = await tx.user.create({
+        data: { email: input.email, name: input.name, role: input.role, passwordHash },
+        select: userSelect,
+      });
+      const contributor = await tx.contributor.findUnique({ where: { name: input.name }, select: { id: true, userId: true } });
+      if (contributor?.userId) {
+        throw new AppError({
+          code: "conflict",
+          message: `contributor "${input.name}" is linked to another user`,
+          userMessage: `Another account is already credited as “${input.name}”. Use a distinguishing name, such as a middle initial.`,
+          details: { fields: [{ path: "name", message: "This name is already credited to another account" }] },
+        });
+      }
+      if (contributor) await tx.contributor.update({ where: { id: contributor.id }, data: { userId: created.id } });
+      else await tx.contributor.create({ data: { name: input.name, userId: created.id } });
+      return created;
+    });
+    logger.info("user created", { userId: user.id, role: user.role, by: actorLabel(options.actor) });
+    return toDto(user);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw emailTaken;
+    throw error;
+  }
+}
+
+async function lockTarget(options: { tx: Tx; ref: UserRefInput }) {
+  const where = "userId" in options.ref ? { id: options.ref.userId } : { email: options.ref.email };
+  const found = await options.tx.user.findUnique({ where, select: { id: true } });
+  if (!found) throw new AppError({ code: "not_found", message: `no user ${JSON.stringify(options.ref)}`, userMessage: "That user does not exist." });
+  // Row locks serialise concurrent admin changes, so two admins demoting each other cannot both succeed.
+  await options.tx.$queryRaw`SELECT id FROM users WHERE id = ${found.id}::uuid OR (role = 'admin' AND active) ORDER BY id FOR UPDATE`;
+  return options.tx.user.findUniqueOrThrow({ where: { id: found.id }, select: userSelect });
+}
+
+async function assertAnotherActiveAdmin(options: { tx: Tx; userId: string; change: string }): Promise<void> {
+  const others = await options.tx.user.count({ where: { role: "admin", active: true, id: { not: options.userId } } });
+  if (others === 0) {
+    throw new AppError({
+      code: "conflict",
+      message: `refused to ${options.change} the last active admin ${options.userId}`,
+      userMessage: `This is the newsroom’s only active admin. Make someone else an admin before you ${options.change} this account.`,
+    });
+  }
+}
+
+/** Ends access at once: sessions and API tokens re-read `active` on every request. */
+export async function deactivateUser(options: ({ email: string } | { userId: string }) & { actor: UserAdminActor }): Promise<UserDto> {
+  assertCanManage(options.actor);
+  const ref = parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
+  const user = await getDb().$transaction(async (tx) => {
+    const target = await lockTarget({ tx, ref });
+    if (options.actor !== "system" && options.actor.userId === target.id) {
+      throw new AppError({ code: "conflict", message: "admin tried to deactivate themselves", userMessage: "You cannot deactivate your own account. Ask another admin." });
+    }
+    if (!target.active) return target;
+    if (target.role === "admin") await assertAnotherActiveAdmin({ tx, userId: target.id, change: "deactivate" });
+    return tx.user.update({ where: { id: target.id }, data: { active: false, deactivatedAt: new Date() }, select: userSelect });
+  });
+  logger.info("user deactivated", { userId: user.id, by: actorLabel(options.actor) });
+  return toDto(user);
+}
+
+export async function reactivateUser(options: ({ email: string } | { userId: string }) & { actor: UserAdminActor }): Promise<UserDto> {
+  assertCanManage(options.actor);
+  const ref = parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
+  const user = await getDb().$transaction(async (tx) => {
+    const target = await lockTarget({ tx, ref });
+    if (target.active) return target;
+    return tx.user.update({ where: { id: target.id }, data: { active: true, deactivatedAt: null }, select: userSelect });
+  });
+  logger.info("user reactivated", { userId: user.id, by: actorLabel(options.actor) });
+  return toDto(user);
+}
+
+/** Applies at the user's next request: the role is read from the database every time, never from the session. */
+export async function changeUserRole(options: { userId: string; role: Role; actor: UserAdminActor }): Promise<UserDto> {
+  assertCanManage(options.actor);
+  const input = parseInput({ schema: ChangeRoleInput, input: { userId: options.userId, role: options.role } });
+  const user = await getDb().$transaction(async (tx) => {
+    const target = await lockTarget({ tx, ref: { userId: input.userId } });
+    if (target.role === input.role) return target;
+    if (target.role === "admin" && target.active) await assertAnotherActiveAdmin({ tx, userId: target.id, change: "demote" });
+    return tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: userSelect });
+  });
+  logger.info("user role changed", { userId: user.id, role: user.role, by: actorLabel(options.actor) });
+  return toDto(user);
+}
+
+export async function listUsers(options: { actor: UserAdminActor }): Promise<UserDto[]> {
+  assertCanManage(options.actor);
+  const rows = await getDb().user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { name: "asc" }, { email: "asc" }] });
+  return rows.map(toDto);
+}
