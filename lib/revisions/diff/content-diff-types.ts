@@ -1,4 +1,4 @@
-import type { CreditRole, RevisionCredit, RevisionKind, StoryImage } from "@/lib/revisions/revision-content";
+import type { CreditRole, RevisionContent, RevisionCredit, RevisionKind, StoryImage } from "@/lib/revisions/revision-content";
 
 /*
  * The structured result of comparing two revisions. Plain serialisable data (no HTML, no class
@@ -102,6 +102,9 @@ export type CreditsDiff = { changed: boolean; reordered: boolean; entries: Credi
 
 /** Revision-level notes, compared only when both sides' meta was given (they are not part of the content). */
 export type RevisionNotesMeta = { kind: RevisionKind; summary: string; publicNote: string | null };
+
+/** One side of a comparison: a revision's content, plus its notes when those should be compared too. */
+export type DiffSide = RevisionContent & { meta?: RevisionNotesMeta };
 
 export type NotesDiff = {
   changed: boolean;

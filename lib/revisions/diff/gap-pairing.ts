@@ -1,0 +1,142 @@
+import type { DiffBudget } from "./diff-budget";
+import { commonWords, joinBags, type WordBag } from "./paragraphs";
+
+/*
+ * Inside a run of paragraphs that changed (a "gap" between identical anchors), decide which old
+ * paragraph became which new one: edited in place (pair), split into consecutive pieces, or several
+ * merged into one. A weighted alignment keeps both sides in order; weights are word-bag similarity,
+ * scaled by how many paragraphs a group explains so a true split beats "pair plus insertion".
+ */
+
+export type GapGroup =
+  | { kind: "pair"; from: number; to: number }
+  | { kind: "split"; from: number; to: number[] }
+  | { kind: "merge"; from: number[]; to: number };
+
+/** Below this similarity two paragraphs are treated as unrelated (deleted + inserted). */
+const pairThreshold = 0.4;
+/** A split or merge must explain the whole paragraph this well, and each piece must come mostly from it. */
+const joinThreshold = 0.75;
+const pieceContainment = 0.7;
+const maxPieces = 3;
+/** Larger gaps are aligned in blocks of about this many paragraphs per side to bound time and memory. */
+const blockSize = 120;
+
+type Side = { indexes: readonly number[]; bags: readonly WordBag[] };
+
+function dice(common: number, a: WordBag, b: WordBag): number {
+  const total = a.size + b.size;
+  return total === 0 ? 1 : (2 * common) / total;
+}
+
+/** Whether every piece (bags[start + p] sharing commons[p] words with the whole) comes mostly from the whole. */
+function contained(bags: readonly WordBag[], start: number, commons: readonly number[]): boolean {
+  return commons.every((common, p) => {
+    const size = (bags[start + p] as WordBag).size;
+    return size > 0 && common / size >= pieceContainment;
+  });
+}
+
+/** Weight of one paragraph on one side explaining `pieces` consecutive paragraphs on the other, or 0. */
+function joinWeight(whole: WordBag, pieces: readonly WordBag[]): number {
+  const joined = joinBags(pieces);
+  const score = dice(commonWords(whole, joined), whole, joined);
+  return score >= joinThreshold ? (score * (pieces.length + 1)) / 2 : 0;
+}
+
+function alignBlock(dels: Side, ins: Side, budget: DiffBudget): GapGroup[] | undefined {
+  const m = dels.indexes.length;
+  const n = ins.indexes.length;
+  const width = n + 1;
+  const commons = new Int32Array(m * n);
+  for (let i = 0; i < m; i += 1) {
+    if (budget.remaining() <= 0) return undefined;
+    const bag = dels.bags[i] as WordBag;
+    for (let j = 0; j < n; j += 1) commons[i * n + j] = commonWords(bag, ins.bags[j] as WordBag);
+  }
+  const score = new Float64Array((m + 1) * width);
+  // 0 skip old, 1 skip new, 2 pair, 10+k split into k, 20+k merge of k.
+  const choice = new Uint8Array((m + 1) * width);
+  for (let j = 1; j <= n; j += 1) choice[j] = 1;
+  for (let i = 1; i <= m; i += 1) {
+    const old = dels.bags[i - 1] as WordBag;
+    for (let j = 0; j <= n; j += 1) {
+      const cell = i * width + j;
+      let best = score[cell - width] as number;
+      let code = 0;
+      if (j > 0) {
+        if ((score[cell - 1] as number) > best) [best, code] = [score[cell - 1] as number, 1];
+        const fresh = ins.bags[j - 1] as WordBag;
+        const pairScore = dice(commons[(i - 1) * n + j - 1] as number, old, fresh);
+        if (pairScore >= pairThreshold && (score[cell - width - 1] as number) + pairScore > best) {
+          [best, code] = [(score[cell - width - 1] as number) + pairScore, 2];
+        }
+        for (let k = 2; k <= maxPieces && k <= j; k += 1) {
+          const pieceCommons = Array.from({ length: k }, (_, p) => commons[(i - 1) * n + j - k + p] as number);
+          if (!contained(ins.bags, j - k, pieceCommons)) break;
+          const weight = joinWeight(old, ins.bags.slice(j - k, j));
+          const candidate = (score[(i - 1) * width + j - k] as number) + weight;
+          if (weight > 0 && candidate > best) [best, code] = [candidate, 10 + k];
+        }
+        for (let k = 2; k <= maxPieces && k <= i; k += 1) {
+          const pieceCommons = Array.from({ length: k }, (_, p) => commons[(i - k + p) * n + j - 1] as number);
+          if (!contained(dels.bags, i - k, pieceCommons)) break;
+          const weight = joinWeight(fresh, dels.bags.slice(i - k, i));
+          const candidate = (score[(i - k) * width + j - 1] as number) + weight;
+          if (weight > 0 && candidate > best) [best, code] = [candidate, 20 + k];
+        }
+      }
+      score[cell] = best;
+      choice[cell] = code;
+    }
+  }
+  const groups: GapGroup[] = [];
+  let i = m;
+  let j = n;
+  while (i > 0 || j > 0) {
+    const code = choice[i * width + j] as number;
+    if (code === 0) i -= 1;
+    else if (code === 1) j -= 1;
+    else if (code === 2) {
+      groups.push({ kind: "pair", from: dels.indexes[i - 1] as number, to: ins.indexes[j - 1] as number });
+      i -= 1;
+      j -= 1;
+    } else if (code < 20) {
+      const k = code - 10;
+      groups.push({ kind: "split", from: dels.indexes[i - 1] as number, to: ins.indexes.slice(j - k, j) });
+      i -= 1;
+      j -= k;
+    } else {
+      const k = code - 20;
+      groups.push({ kind: "merge", from: dels.indexes.slice(i - k, i), to: ins.indexes[j - 1] as number });
+      i -= k;
+      j -= 1;
+    }
+  }
+  return groups.reverse();
+}
+
+/**
+ * Groups of related paragraphs in one gap, in order on both sides, or undefined when the budget ran
+ * out (the caller then shows the gap as whole paragraphs deleted and inserted).
+ */
+export function pairGap(options: { dels: Side; ins: Side; budget: DiffBudget }): GapGroup[] | undefined {
+  const { dels, ins, budget } = options;
+  const m = dels.indexes.length;
+  const n = ins.indexes.length;
+  if (m === 0 || n === 0) return [];
+  const blocks = Math.ceil(Math.max(m, n) / blockSize);
+  const groups: GapGroup[] = [];
+  for (let block = 0; block < blocks; block += 1) {
+    const [d0, d1] = [Math.floor((block * m) / blocks), Math.floor(((block + 1) * m) / blocks)];
+    const [i0, i1] = [Math.floor((block * n) / blocks), Math.floor(((block + 1) * n) / blocks)];
+    const part = alignBlock(
+      { indexes: dels.indexes.slice(d0, d1), bags: dels.bags.slice(d0, d1) },
+      { indexes: ins.indexes.slice(i0, i1), bags: ins.bags.slice(i0, i1) },
+      budget,
+    );
+    if (!part) return undefined;
+    groups.push(...part);
+  }
+  return groups;
+}

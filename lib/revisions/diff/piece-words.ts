@@ -1,0 +1,100 @@
+import { diffArrays } from "diff";
+import type { ParagraphPiece, WordOp } from "./content-diff-types";
+import type { DiffBudget } from "./diff-budget";
+import { replaceOps } from "./word-diff";
+
+/*
+ * Word edits of a split or merged paragraph, handed to each piece. One side is a single paragraph, the
+ * other several; diffing the single one against the pieces' words in order (each word remembering its
+ * piece) lets every piece show its own insertions and deletions.
+ */
+
+/** Words with the whitespace before them, so joining the tokens gives the text back. */
+const tokenPattern = /\s*(?:[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|\S)/gu;
+
+type Token = { text: string; piece: number };
+
+function tokens(text: string, piece: number): Token[] {
+  return Array.from(text.matchAll(tokenPattern), (match) => ({ text: match[0], piece }));
+}
+
+function push(ops: WordOp[], op: WordOp["op"], text: string) {
+  const last = ops.at(-1);
+  if (last && last.op === op) last.text += text;
+  else ops.push({ op, text });
+}
+
+/**
+ * Distributes the diff between `whole` and the `pieces` (old → new when `wholeIsOld`) over the pieces.
+ * Returns undefined when the budget ran out.
+ */
+function distribute(options: { whole: string; pieces: readonly string[]; wholeIsOld: boolean; budget: DiffBudget }): WordOp[][] | undefined {
+  const { whole, pieces, wholeIsOld, budget } = options;
+  const wholeTokens = tokens(whole, -1);
+  const pieceTokens = pieces.flatMap((text, piece) => tokens(text, piece));
+  const [oldTokens, newTokens] = wholeIsOld ? [wholeTokens, pieceTokens] : [pieceTokens, wholeTokens];
+  const timeout = budget.remaining();
+  if (timeout <= 0) return undefined;
+  const changes = diffArrays(
+    oldTokens.map((token) => token.text.trim()),
+    newTokens.map((token) => token.text.trim()),
+    { timeout },
+  );
+  if (!changes) return undefined;
+  const result: WordOp[][] = pieces.map(() => []);
+  let oldPos = 0;
+  let newPos = 0;
+  let current = 0;
+  const target = (token: Token | undefined) => {
+    if (token && token.piece >= 0) current = token.piece;
+    return result[current] as WordOp[];
+  };
+  for (const change of changes) {
+    for (let k = 0; k < change.value.length; k += 1) {
+      if (change.removed) {
+        const token = oldTokens[oldPos++];
+        push(target(token), "delete", token?.text ?? "");
+      } else if (change.added) {
+        const token = newTokens[newPos++];
+        push(target(token), "insert", token?.text ?? "");
+      } else {
+        const oldToken = oldTokens[oldPos++];
+        const newToken = newTokens[newPos++];
+        push(target(wholeIsOld ? newToken : oldToken), "equal", newToken?.text ?? "");
+      }
+    }
+  }
+  for (const ops of result) {
+    const first = ops[0];
+    if (first) first.text = first.text.trimStart();
+  }
+  return result;
+}
+
+/** Pieces of an old paragraph split into consecutive new ones (indexes in the new body). */
+export function splitPieces(options: { from: string; pieces: Array<{ index: number; text: string }>; budget: DiffBudget }): ParagraphPiece[] | undefined {
+  const { from, pieces, budget } = options;
+  const words = distribute({ whole: from, pieces: pieces.map((piece) => piece.text), wholeIsOld: true, budget });
+  if (!words) return undefined;
+  return pieces.map((piece, k) => ({ ...piece, words: words[k] ?? [] }));
+}
+
+/** Sources of a new paragraph merged from consecutive old ones (indexes in the old body). */
+export function mergedSources(options: { to: string; sources: Array<{ index: number; text: string }>; budget: DiffBudget }): ParagraphPiece[] | undefined {
+  const { to, sources, budget } = options;
+  const words = distribute({ whole: to, pieces: sources.map((source) => source.text), wholeIsOld: false, budget });
+  if (!words) return undefined;
+  return sources.map((source, k) => ({ ...source, words: words[k] ?? [] }));
+}
+
+/** The coarse layout of a split or merge when there was no time to compare words. */
+export function coarsePieces(options: { whole: string; pieces: Array<{ index: number; text: string }>; wholeIsOld: boolean }): ParagraphPiece[] {
+  const { whole, pieces, wholeIsOld } = options;
+  const last = pieces.length - 1;
+  return pieces.map((piece, k) => ({
+    ...piece,
+    words: wholeIsOld
+      ? replaceOps(k === 0 ? whole : "", piece.text)
+      : replaceOps(piece.text, k === last ? whole : ""),
+  }));
+}
