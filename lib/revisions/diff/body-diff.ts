@@ -1,4 +1,4 @@
-import type { BodyDiff, BodyOp, DiffGranularity, WordOp } from "./content-diff-types";
+import type { BodyDiff, BodyOp, DiffGranularity } from "./content-diff-types";
 import type { DiffBudget } from "./diff-budget";
 import { alignParagraphs } from "./paragraph-alignment";
 import { splitParagraphs } from "./paragraphs";
