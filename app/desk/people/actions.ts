@@ -1,0 +1,55 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { ChangeRoleInput, NewUserInput, UserIdInput } from "@/lib/auth/user-input";
+import { changeUserRole, createUser, deactivateUser, reactivateUser, type UserDto } from "@/lib/auth/users";
+import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { parseInput } from "@/lib/validation/parse-input";
+
+const SetActiveInput = z.object({ userId: UserIdInput, active: z.enum(["true", "false"]).transform((value) => value === "true") });
+
+function fields(formData: FormData): Record<string, FormDataEntryValue> {
+  return Object.fromEntries(formData.entries());
+}
+
+export async function addUserAction(_previous: FormState<UserDto>, formData: FormData): Promise<FormState<UserDto>> {
+  try {
+    const actor = await requireActionActor({ permission: "users:manage" });
+    const input = parseInput({ schema: NewUserInput, input: fields(formData) });
+    const user = await createUser({ ...input, actor });
+    revalidatePath("/desk/people");
+    return { status: "success", message: `${user.name} can now sign in as ${user.email}.`, result: user };
+  } catch (error) {
+    return formErrorState(error, { action: "addUser" });
+  }
+}
+
+export async function changeRoleAction(_previous: FormState<UserDto>, formData: FormData): Promise<FormState<UserDto>> {
+  try {
+    const actor = await requireActionActor({ permission: "users:manage" });
+    const input = parseInput({ schema: ChangeRoleInput, input: fields(formData) });
+    const user = await changeUserRole({ ...input, actor });
+    revalidatePath("/desk/people");
+    return { status: "success", message: `${user.name} is now ${user.role === "admin" ? "an admin" : `a ${user.role}`}.`, result: user };
+  } catch (error) {
+    return formErrorState(error, { action: "changeRole" });
+  }
+}
+
+export async function setActiveAction(_previous: FormState<UserDto>, formData: FormData): Promise<FormState<UserDto>> {
+  try {
+    const actor = await requireActionActor({ permission: "users:manage" });
+    const input = parseInput({ schema: SetActiveInput, input: fields(formData) });
+    const user = input.active ? await reactivateUser({ userId: input.userId, actor }) : await deactivateUser({ userId: input.userId, actor });
+    revalidatePath("/desk/people");
+    return {
+      status: "success",
+      message: user.active ? `${user.name} can sign in again.` : `${user.name} is deactivated and was signed out everywhere.`,
+      result: user,
+    };
+  } catch (error) {
+    return formErrorState(error, { action: "setActive" });
+  }
+}

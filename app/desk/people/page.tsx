@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { DeskTime } from "@/app/_components/desk-time";
+import { listUsers } from "@/lib/auth/users";
+import { newsroomSettings } from "@/lib/public/newsroom-settings";
+import { AddUserForm } from "./add-user-form";
+import { ActiveForm, RoleForm } from "./person-controls";
+import "./people.css";
+
+export const metadata: Metadata = { title: "People" };
+
+const roleLabels = { admin: "Admin", editor: "Editor", contributor: "Contributor" } as const;
+
+export default async function PeoplePage() {
+  const actor = await requirePageActor({ permission: "users:manage", callbackPath: "/desk/people" });
+  const users = await listUsers({ actor });
+  const zone = newsroomSettings().timeZone;
+  const activeCount = users.filter((user) => user.active).length;
+
+  return (
+    <>
+      <div className="desk-title-row">
+        <div>
+          <h1>People</h1>
+          <p className="desk-lede">
+            {activeCount} active {activeCount === 1 ? "account" : "accounts"}. Role changes and deactivations apply at the person’s next click.
+          </p>
+        </div>
+      </div>
+      <AddUserForm />
+      <h2 id="people-heading">Everyone with an account</h2>
+      <div className="desk-table-wrap">
+        <table className="desk-table desk-table-stack" aria-labelledby="people-heading">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Added</th>
+              <th scope="col">
+                <span className="visually-hidden">Access</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => {
+              const self = user.id === actor.userId;
+              return (
+                <tr key={user.id} data-testid={`person-${user.email}`}>
+                  <td>
+                    <strong>{user.name}</strong>
+                    {self ? <span className="desk-muted"> (you)</span> : null}
+                  </td>
+                  <td data-label="Email" className="people-email">
+                    {user.email}
+                  </td>
+                  <td data-label="Role">{self ? roleLabels[user.role] : <RoleForm user={user} />}</td>
+                  <td data-label="Status">
+                    {user.active ? (
+                      <span className="desk-badge desk-badge-live">Active</span>
+                    ) : (
+                      <span className="desk-badge desk-badge-unpublished">Deactivated</span>
+                    )}
+                  </td>
+                  <td data-label="Added" className="desk-small">
+                    <DeskTime iso={user.createdAt} zone={zone} relative={false} />
+                  </td>
+                  <td>{self ? null : <ActiveForm user={user} />}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

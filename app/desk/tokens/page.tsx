@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { DeskTime } from "@/app/_components/desk-time";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { newsroomSettings } from "@/lib/public/newsroom-settings";
+import { CreateTokenForm } from "./create-token-form";
+import { RevokeTokenButton } from "./revoke-token-button";
+import "./tokens.css";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function TokensPage() {
+  const actor = await requirePageActor({ permission: "tokens:own", callbackPath: "/desk/tokens" });
+  const tokens = await listApiTokens({ actor });
+  const zone = newsroomSettings().timeZone;
+
+  return (
+    <>
+      <div className="desk-title-row">
+        <div>
+          <h1>API tokens</h1>
+          <p className="desk-lede">
+            Tokens let scripts call <code className="desk-mono">/api/v1</code> as you, with your role. Send one as{" "}
+            <code className="desk-mono">Authorization: Bearer …</code>.
+          </p>
+        </div>
+      </div>
+      <CreateTokenForm />
+      <h2 id="tokens-heading">Your tokens</h2>
+      {tokens.length === 0 ? (
+        <p className="desk-muted">You have no tokens yet.</p>
+      ) : (
+        <div className="desk-table-wrap">
+          <table className="desk-table desk-table-stack" aria-labelledby="tokens-heading">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Starts with</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id} data-testid={`token-${token.name}`}>
+                  <td>
+                    <strong>{token.name}</strong>
+                  </td>
+                  <td data-label="Starts with" className="desk-mono">
+                    {token.prefix}…
+                  </td>
+                  <td data-label="Created" className="desk-small">
+                    <DeskTime iso={token.createdAt} zone={zone} relative={false} />
+                  </td>
+                  <td data-label="Last used" className="desk-small">
+                    {token.lastUsedAt ? <DeskTime iso={token.lastUsedAt} zone={zone} /> : <span className="desk-muted">Never</span>}
+                  </td>
+                  <td data-label="Status">
+                    {token.revokedAt ? (
+                      <span className="desk-badge desk-badge-draft">Revoked</span>
+                    ) : (
+                      <RevokeTokenButton tokenId={token.id} name={token.name} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { safeCallbackPath } from "@/app/_auth/require-page-actor";
+import { getSessionActor } from "@/lib/auth/session-actor";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { SignInForm } from "./sign-in-form";
+import "../_auth/auth-pages.css";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const callbackPath = safeCallbackPath(first(params.callbackUrl));
+  if (await getSessionActor()) redirect(callbackPath);
+  return (
+    <main className="auth-page">
+      <div className="auth-card">
+        <p className="auth-brand">Copydesk</p>
+        <h1>Sign in to the desk</h1>
+        <p className="auth-lede">Use the email and password your newsroom admin gave you.</p>
+        {first(params.signedOut) ? (
+          <p className="auth-note" role="status">
+            You have signed out.
+          </p>
+        ) : null}
+        <SignInForm callbackPath={callbackPath} initialError={signInErrorMessage({ code: first(params.error) })} />
+        <p className="auth-help">Forgotten your password? Ask a newsroom admin to set a new one.</p>
+      </div>
+    </main>
+  );
+}
