@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { contentLimits } from "@/lib/revisions/revision-content";
+
+/** One editor decision on a merge conflict, as the desk's server action receives it. */
+export const MergeChoiceInput = z.union([
+  z.strictObject({ pick: z.enum(["ours", "theirs", "both"]) }),
+  z.strictObject({ text: z.string().max(contentLimits.body, { error: `must be at most ${contentLimits.body} characters` }) }),
+]);
+
+/** The editor's decisions, keyed by the conflict ids of the merge being resolved. */
+export const MergeResolutionInput = z.strictObject({
+  choices: z
+    .record(z.string().min(1).max(100), MergeChoiceInput)
+    .refine((choices) => Object.keys(choices).length <= 1_000, { error: "too many decisions" }),
+});
+export type MergeResolutionInputValue = z.infer<typeof MergeResolutionInput>;
