@@ -1,0 +1,144 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { isAppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/log/logger";
+import { publicIndexCacheTag, storyCacheTags } from "@/lib/public/cache-tags";
+import { newsroomSettings } from "@/lib/public/newsroom-settings";
+import { readPublicChangeLog } from "@/lib/public/public-change-log";
+import { readPublicHistory } from "@/lib/public/public-history";
+import { listPublishedStories } from "@/lib/public/public-index";
+import { readPublicStoryVersion } from "@/lib/public/public-story-version";
+import { readPublishedStory } from "@/lib/public/published-story";
+import { renderSiteFeed, renderStoryFeed } from "@/lib/render/feeds";
+import { renderHistoryPage } from "@/lib/render/history-page";
+import { renderIndexPage } from "@/lib/render/index-page";
+import { renderMessagePage } from "@/lib/render/message-page";
+import { renderNotFoundPage } from "@/lib/render/not-found-page";
+import { renderStoryPage } from "@/lib/render/story-page";
+import { StorySlugInput } from "@/lib/stories/create-story-input";
+
+/**
+ * Whole public responses (status + body string), cached in Next's data cache and tagged so publishing
+ * invalidates them (app/_public/invalidate-public-story.ts). A warm request is a cache read: no database
+ * query, whatever the story's history length. Not-found answers are cached under the slug's tag too, so a
+ * burst of requests for a missing story costs one query, and publishing it clears the 404 at once.
+ */
+export type PublicResponse = { status: number; body: string };
+
+const indexLimit = 50;
+
+function newsroomPresentation() {
+  const { baseUrl: _baseUrl, ...presentation } = newsroomSettings();
+  return presentation;
+}
+
+/** PUBLIC_BASE_URL when configured (canonical URLs must not follow the Host header), else the request's origin. */
+export function publicOrigin(request: Request): string {
+  return newsroomSettings().baseUrl ?? new URL(request.url).origin;
+}
+
+function notFound(): PublicResponse {
+  return { status: 404, body: renderNotFoundPage({ newsroomName: newsroomSettings().name }) };
+}
+
+async function orNotFound(work: () => Promise<PublicResponse>): Promise<PublicResponse> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") return notFound();
+    if (isAppError(error) && (error.code === "bad_request" || error.code === "validation_failed")) {
+      return { status: 400, body: renderMessagePage({ newsroomName: newsroomSettings().name, title: "Those versions can’t be compared", text: error.userMessage }) };
+    }
+    logger.error("public page failed", { error });
+    throw error;
+  }
+}
+
+/** A slug that could never exist is answered without touching the cache or the database. */
+export function isPossibleSlug(slug: string): boolean {
+  return StorySlugInput.safeParse(slug).success;
+}
+
+export function uncachedNotFound(): PublicResponse {
+  return notFound();
+}
+
+export function storyPage(options: { slug: string; origin: string }): Promise<PublicResponse> {
+  const { slug, origin } = options;
+  return unstable_cache(
+    () =>
+      orNotFound(async () => {
+        const story = await readPublishedStory({ slug });
+        return { status: 200, body: renderStoryPage({ article: story.article, liveRevisionNumber: story.liveRevisionNumber, origin }) };
+      }),
+    ["public-story-page", slug, origin],
+    { tags: storyCacheTags({ slug }) },
+  )();
+}
+
+export function storyHistoryPage(options: { slug: string; origin: string; from: string | null; to: string | null }): Promise<PublicResponse> {
+  const { slug, origin, from, to } = options;
+  return unstable_cache(
+    () =>
+      orNotFound(async () => {
+        const query = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
+        const history = await readPublicHistory({ slug, query });
+        return { status: 200, body: renderHistoryPage({ log: history.log, comparison: history.comparison, newsroom: newsroomPresentation(), origin }) };
+      }),
+    ["public-story-history", slug, origin, from ?? "", to ?? ""],
+    { tags: storyCacheTags({ slug }) },
+  )();
+}
+
+export function storyFeed(options: { slug: string; origin: string }): Promise<PublicResponse> {
+  const { slug, origin } = options;
+  return unstable_cache(
+    () =>
+      orNotFound(async () => {
+        const log = await readPublicChangeLog({ slug });
+        return { status: 200, body: renderStoryFeed({ log, newsroom: newsroomPresentation(), origin }) };
+      }),
+    ["public-story-feed", slug, origin],
+    { tags: storyCacheTags({ slug }) },
+  )();
+}
+
+export function storyVersion(options: { slug: string }): Promise<PublicResponse> {
+  const { slug } = options;
+  return unstable_cache(
+    async () => {
+      try {
+        return { status: 200, body: JSON.stringify(await readPublicStoryVersion({ slug })) };
+      } catch (error) {
+        if (isAppError(error) && error.code === "not_found") return { status: 404, body: JSON.stringify({ slug, version: null }) };
+        throw error;
+      }
+    },
+    ["public-story-version", slug],
+    { tags: storyCacheTags({ slug }) },
+  )();
+}
+
+export function indexPage(options: { origin: string }): Promise<PublicResponse> {
+  const { origin } = options;
+  return unstable_cache(
+    async () => {
+      const stories = await listPublishedStories({ limit: indexLimit });
+      return { status: 200, body: renderIndexPage({ stories, newsroom: newsroomPresentation(), origin }) };
+    },
+    ["public-index-page", origin],
+    { tags: [publicIndexCacheTag] },
+  )();
+}
+
+export function siteFeed(options: { origin: string }): Promise<PublicResponse> {
+  const { origin } = options;
+  return unstable_cache(
+    async () => {
+      const stories = await listPublishedStories({ limit: indexLimit });
+      return { status: 200, body: renderSiteFeed({ stories, newsroom: newsroomPresentation(), origin }) };
+    },
+    ["public-site-feed", origin],
+    { tags: [publicIndexCacheTag] },
+  )();
+}

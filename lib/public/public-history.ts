@@ -1,0 +1,81 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
+import { diffContent } from "@/lib/revisions/diff/diff-content";
+import { publicDiff } from "@/lib/revisions/diff/public-diff";
+import type { RevisionContent, StoryImage } from "@/lib/revisions/revision-content";
+import { parseInput } from "@/lib/validation/parse-input";
+import { readPublicChangeLog, type PublicChangeLog } from "./public-change-log";
+import { PublicHistoryQueryInput } from "./public-history-input";
+import { readPublicStoryRow } from "./published-story";
+
+export type PublicHistory = {
+  log: PublicChangeLog;
+  comparison: { from: number; to: number; diff: PublicContentDiff } | null;
+};
+
+async function readPublishedContent(options: { storyId: string; number: number }): Promise<RevisionContent> {
+  const row = await getDb().revision.findUnique({
+    where: { storyId_number: { storyId: options.storyId, number: options.number } },
+    select: {
+      headline: true,
+      dek: true,
+      byline: true,
+      body: true,
+      images: true,
+      developing: true,
+      credits: {
+        orderBy: { position: "asc" },
+        select: { role: true, location: true, contributor: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!row) throw new Error(`published revision ${options.number} vanished`);
+  return {
+    headline: row.headline,
+    dek: row.dek,
+    byline: row.byline,
+    body: row.body,
+    // Stored only after validation with StoryImageInput, so the JSON column holds that shape.
+    images: row.images as StoryImage[],
+    developing: row.developing,
+    credits: row.credits.map((credit) => ({
+      contributorId: credit.contributor.id,
+      name: credit.contributor.name,
+      role: credit.role,
+      location: credit.location,
+    })),
+  };
+}
+
+function notComparable(): AppError {
+  return new AppError({
+    code: "bad_request",
+    message: "history comparison names a version that is not a published version of this story",
+    userMessage: "Those versions can’t be compared. Choose two versions from this story’s change log.",
+  });
+}
+
+/**
+ * The change log plus a reader-facing diff of two published versions (revisions listed in the log only — never
+ * drafts or minor fixes on their own). Default: the newest version against the one before it.
+ */
+export async function readPublicHistory(options: { slug: string; query: unknown }): Promise<PublicHistory> {
+  const query = parseInput({ schema: PublicHistoryQueryInput, input: options.query });
+  const log = await readPublicChangeLog({ slug: options.slug });
+  const versions = log.entries.map((entry) => entry.number);
+  if (versions.length < 2) {
+    if (query.from !== undefined || query.to !== undefined) throw notComparable();
+    return { log, comparison: null };
+  }
+  const to = query.to ?? versions[0]!;
+  const from = query.from ?? versions[versions.indexOf(to) + 1] ?? versions[versions.length - 1]!;
+  if (!versions.includes(from) || !versions.includes(to)) throw notComparable();
+  const story = await readPublicStoryRow({ slug: options.slug });
+  const [older, newer] = await Promise.all([
+    readPublishedContent({ storyId: story.id, number: from }),
+    readPublishedContent({ storyId: story.id, number: to }),
+  ]);
+  return { log, comparison: { from, to, diff: publicDiff(diffContent({ from: older, to: newer })) } };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+
+export type PublicIndexEntry = {
+  slug: string;
+  headline: string;
+  dek: string;
+  byline: string;
+  developing: boolean;
+  /** ISO instants. */
+  firstPublishedAt: string;
+  lastMaterialUpdateAt: string | null;
+};
+
+type IndexRow = {
+  slug: string;
+  headline: string;
+  dek: string;
+  byline: string;
+  developing: boolean;
+  first_published_at: Date;
+  last_material_update_at: Date | null;
+};
+
+/**
+ * Published stories, most recently updated first (last material update, else first publish), with their live
+ * revision's headline. One query; stories never published or taken down are not listed.
+ */
+export async function listPublishedStories(options: { limit: number }): Promise<PublicIndexEntry[]> {
+  const limit = Math.max(1, Math.min(options.limit, 200));
+  const rows = await getDb().$queryRaw<IndexRow[]>`
+    SELECT s.slug, r.headline, r.dek, r.byline, r.developing, s.first_published_at, s.last_material_update_at
+    FROM stories s
+    JOIN revisions r ON r.story_id = s.id AND r.number = s.live_revision_number
+    WHERE s.status = 'published' AND s.first_published_at IS NOT NULL
+    ORDER BY COALESCE(s.last_material_update_at, s.first_published_at) DESC, s.slug
+    LIMIT ${limit}`;
+  return rows.map((row) => ({
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    byline: row.byline,
+    developing: row.developing,
+    firstPublishedAt: row.first_published_at.toISOString(),
+    lastMaterialUpdateAt: row.last_material_update_at?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { PublicArticle, PublicArticleImage, PublicArticleNote, PublicNoteKind } from "@/lib/render/public-article";
+import { noteRequiredKinds } from "@/lib/revisions/revision-content";
+import { newsroomSettings } from "./newsroom-settings";
+import { publicStoryNotFound } from "./public-story-not-found";
+
+export type PublishedStory = {
+  article: PublicArticle;
+  /** The live revision: what the open-page notice compares against. */
+  liveRevisionNumber: number;
+};
+
+const publicStorySelect = {
+  id: true,
+  slug: true,
+  status: true,
+  firstPublishedAt: true,
+  lastMaterialUpdateAt: true,
+  liveRevisionNumber: true,
+} satisfies Prisma.StorySelect;
+
+const liveRevisionSelect = {
+  headline: true,
+  dek: true,
+  byline: true,
+  body: true,
+  images: true,
+  developing: true,
+  credits: {
+    orderBy: { position: "asc" },
+    select: { role: true, location: true, contributor: { select: { name: true } } },
+  },
+} satisfies Prisma.RevisionSelect;
+
+/** The story row readers may see: published with a live revision, else not found. */
+export async function readPublicStoryRow(options: { slug: string }) {
+  const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: publicStorySelect });
+  if (!story || story.status !== "published" || story.liveRevisionNumber === null || story.firstPublishedAt === null) {
+    throw publicStoryNotFound({ slug: options.slug });
+  }
+  return { ...story, liveRevisionNumber: story.liveRevisionNumber, firstPublishedAt: story.firstPublishedAt };
+}
+
+/**
+ * Public notes of every published correction, clarification and editor's note up to the live revision, oldest
+ * first. Collected from history rather than from the live revision, so a later update never drops one.
+ */
+export async function readPublicNotes(options: { storyId: string; upTo: number }): Promise<PublicArticleNote[]> {
+  const rows = await getDb().revision.findMany({
+    where: {
+      storyId: options.storyId,
+      number: { lte: options.upTo },
+      publishedAt: { not: null },
+      kind: { in: [...noteRequiredKinds] },
+    },
+    orderBy: { number: "asc" },
+    select: { kind: true, publicNote: true, publishedAt: true },
+  });
+  return rows.flatMap((row) =>
+    row.publicNote && row.publishedAt
+      ? [{ kind: row.kind as PublicNoteKind, text: row.publicNote, publishedAt: row.publishedAt.toISOString() }]
+      : [],
+  );
+}
+
+/** The published story by slug, from its LIVE revision only; throws a not_found AppError otherwise. */
+export async function readPublishedStory(options: { slug: string }): Promise<PublishedStory> {
+  const story = await readPublicStoryRow(options);
+  const [live, notes] = await Promise.all([
+    getDb().revision.findUnique({
+      where: { storyId_number: { storyId: story.id, number: story.liveRevisionNumber } },
+      select: liveRevisionSelect,
+    }),
+    readPublicNotes({ storyId: story.id, upTo: story.liveRevisionNumber }),
+  ]);
+  if (!live) throw publicStoryNotFound(options);
+  const { baseUrl: _baseUrl, ...newsroom } = newsroomSettings();
+  return {
+    liveRevisionNumber: story.liveRevisionNumber,
+    article: {
+      slug: story.slug,
+      headline: live.headline,
+      dek: live.dek,
+      byline: live.byline,
+      body: live.body,
+      // Stored only after validation with StoryImageInput, so the JSON column holds that shape.
+      images: (live.images as PublicArticleImage[]).map((image) => ({
+        url: image.url,
+        alt: image.alt,
+        caption: image.caption ?? "",
+        credit: image.credit ?? "",
+      })),
+      credits: live.credits.map((credit) => ({ name: credit.contributor.name, role: credit.role, location: credit.location })),
+      developing: live.developing,
+      firstPublishedAt: story.firstPublishedAt.toISOString(),
+      lastMaterialUpdateAt: story.lastMaterialUpdateAt?.toISOString() ?? null,
+      notes,
+      newsroom,
+    },
+  };
+}

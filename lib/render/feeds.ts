@@ -1,0 +1,88 @@
+import { Feed } from "feed";
+import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
+import type { PublicChangeLog, PublicChangeLogEntry } from "@/lib/public/public-change-log";
+import type { PublicIndexEntry } from "@/lib/public/public-index";
+import type { NewsroomPresentation } from "./public-article";
+import { storyHistoryHref } from "./story-article";
+import { storyPath } from "./story-page";
+
+/*
+ * Atom feeds through the `feed` package, which escapes every text it writes. Entry dates are the same
+ * stored instants the pages print, so a feed reader and the page never disagree about "Updated".
+ */
+
+function latestInstant(story: PublicIndexEntry): Date {
+  return new Date(story.lastMaterialUpdateAt ?? story.firstPublishedAt);
+}
+
+function bylineNames(byline: string): { name: string }[] {
+  const names = byline.replace(/^\s*by\s+/i, "").split(/\s*,\s*|\s+and\s+/i).filter((name) => name.trim() !== "");
+  return names.map((name) => ({ name: name.trim() }));
+}
+
+/** /feed.xml: published stories, most recently updated first. */
+export function renderSiteFeed(options: { stories: PublicIndexEntry[]; newsroom: NewsroomPresentation; origin: string }): string {
+  const { stories, newsroom, origin } = options;
+  const feed = new Feed({
+    title: newsroom.name,
+    description: `Latest stories from ${newsroom.name}`,
+    id: `${origin}/`,
+    link: `${origin}/`,
+    language: "en",
+    updated: stories[0] ? latestInstant(stories[0]) : new Date(0),
+    feedLinks: { atom: `${origin}/feed.xml` },
+    copyright: `© ${newsroom.name}`,
+    generator: false,
+  });
+  for (const story of stories) {
+    const link = `${origin}${storyPath(story.slug)}`;
+    feed.addItem({
+      title: story.headline,
+      id: link,
+      link,
+      date: latestInstant(story),
+      published: new Date(story.firstPublishedAt),
+      description: story.dek || undefined,
+      author: bylineNames(story.byline),
+    });
+  }
+  return feed.atom1();
+}
+
+const entryTitles: Record<PublicChangeLogEntry["kind"], string> = {
+  first: "Published",
+  update: "Updated",
+  correction: "Correction",
+  clarification: "Clarification",
+  editors_note: "Editor’s note",
+  restore: "Earlier version restored",
+};
+
+/** /stories/{slug}/feed.xml: one entry per material update (and one for the first publication). */
+export function renderStoryFeed(options: { log: PublicChangeLog; newsroom: NewsroomPresentation; origin: string }): string {
+  const { log, newsroom, origin } = options;
+  const link = `${origin}${storyPath(log.slug)}`;
+  const feed = new Feed({
+    title: `Updates: ${log.headline}`,
+    description: `Every published update to “${log.headline}” from ${newsroom.name}`,
+    id: `${origin}${storyHistoryHref(log.slug)}`,
+    link,
+    language: "en",
+    updated: new Date(log.entries[0]?.publishedAt ?? log.firstPublishedAt),
+    feedLinks: { atom: `${link}/feed.xml` },
+    copyright: `© ${newsroom.name}`,
+    generator: false,
+  });
+  for (const entry of log.entries) {
+    const when = formatNewsroomTime({ instant: new Date(entry.publishedAt), zone: newsroom.timeZone, style: newsroom.timeStyle });
+    const text = [entry.summary, entry.note ? `${entryTitles[entry.kind]}: ${entry.note}` : null].filter(Boolean).join(" ");
+    feed.addItem({
+      title: `${entryTitles[entry.kind]} ${when}: ${log.headline}`,
+      id: `${origin}${storyHistoryHref(log.slug)}#version-${entry.number}`,
+      link,
+      date: new Date(entry.publishedAt),
+      description: text || `First published ${when}.`,
+    });
+  }
+  return feed.atom1();
+}

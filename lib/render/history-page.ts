@@ -1,0 +1,96 @@
+import type { Element, ElementContent } from "hast";
+import { h } from "hastscript";
+import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
+import type { PublicChangeLog, PublicChangeLogEntry } from "@/lib/public/public-change-log";
+import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
+import { publicNoteLabels, type NewsroomPresentation } from "./public-article";
+import { buildPublicDiffView } from "./public-diff-view";
+import { buildReaderDocument } from "./reader-document";
+import { storyHistoryHref } from "./story-article";
+import { storyPath } from "./story-page";
+
+const kindLabels: Record<PublicChangeLogEntry["kind"], string> = {
+  first: "First published",
+  update: "Update",
+  correction: "Correction",
+  clarification: "Clarification",
+  editors_note: "Editor’s note",
+  restore: "Earlier version restored",
+};
+
+export type HistoryComparison = { from: number; to: number; diff: PublicContentDiff } | null;
+
+function timeText(instant: string, newsroom: NewsroomPresentation): string {
+  return formatNewsroomTime({ instant: new Date(instant), zone: newsroom.timeZone, style: newsroom.timeStyle });
+}
+
+function logItem(entry: PublicChangeLogEntry, newsroom: NewsroomPresentation): Element {
+  const children: ElementContent[] = [
+    h("time.reader-log-time", { dateTime: entry.publishedAt }, timeText(entry.publishedAt, newsroom)),
+    h("span.reader-log-kind", kindLabels[entry.kind]),
+  ];
+  if (entry.summary) children.push(h("p.reader-log-summary", entry.summary));
+  if (entry.note && entry.kind in publicNoteLabels) {
+    const label = publicNoteLabels[entry.kind as keyof typeof publicNoteLabels];
+    children.push(h("p.reader-log-note", [h("strong", `${label}:`), ` ${entry.note}`]));
+  }
+  return h("li.reader-log-item", { id: `version-${entry.number}` }, children);
+}
+
+function versionSelect(options: { name: string; label: string; selected: number; log: PublicChangeLog; newsroom: NewsroomPresentation }): Element {
+  return h("label", [
+    options.label,
+    h(
+      "select",
+      { name: options.name },
+      options.log.entries.map((entry) =>
+        h(
+          "option",
+          { value: String(entry.number), selected: entry.number === options.selected },
+          `${timeText(entry.publishedAt, options.newsroom)} — ${kindLabels[entry.kind]}`,
+        ),
+      ),
+    ),
+  ]);
+}
+
+function comparisonSection(log: PublicChangeLog, comparison: HistoryComparison, newsroom: NewsroomPresentation): ElementContent[] {
+  if (!comparison) return [];
+  return [
+    h("h2#what-changed.reader-section-title", "What changed"),
+    h("form.reader-compare", { method: "get", action: `${storyHistoryHref(log.slug)}#what-changed` }, [
+      versionSelect({ name: "from", label: "Earlier version", selected: comparison.from, log, newsroom }),
+      versionSelect({ name: "to", label: "Later version", selected: comparison.to, log, newsroom }),
+      h("button", { type: "submit" }, "Compare"),
+    ]),
+    buildPublicDiffView({ diff: comparison.diff }),
+  ];
+}
+
+/** The public change log of a story, with the reader-facing comparison of two published versions. */
+export function renderHistoryPage(options: {
+  log: PublicChangeLog;
+  comparison: HistoryComparison;
+  newsroom: NewsroomPresentation;
+  origin: string;
+}): string {
+  const { log, newsroom } = options;
+  return buildReaderDocument({
+    title: `Updates to “${log.headline}” · ${newsroom.name}`,
+    description: `Every published update and correction to “${log.headline}”.`,
+    canonical: `${options.origin}${storyHistoryHref(log.slug)}`,
+    newsroomName: newsroom.name,
+    mainClassName: "reader-main reader-main--wide",
+    main: [
+      h("p.reader-kicker", "Updates and corrections"),
+      h("h1.reader-title", [h("a", { href: storyPath(log.slug) }, log.headline)]),
+      h("p.reader-lede", [
+        "Every published update to this story, newest first. First published ",
+        h("time", { dateTime: log.firstPublishedAt }, timeText(log.firstPublishedAt, newsroom)),
+        ".",
+      ]),
+      h("ol.reader-log", log.entries.map((entry) => logItem(entry, newsroom))),
+      ...comparisonSection(log, options.comparison, newsroom),
+    ],
+  });
+}

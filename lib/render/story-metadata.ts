@@ -1,0 +1,81 @@
+import type { Element } from "hast";
+import { h } from "hastscript";
+import type { PublicArticle } from "./public-article";
+
+/** The instant both "Updated" and dateModified/article:modified_time print: never earlier than the first publish. */
+export function modifiedInstant(article: PublicArticle): string | null {
+  if (!article.firstPublishedAt) return null;
+  const published = new Date(article.firstPublishedAt).getTime();
+  const updated = article.lastMaterialUpdateAt ? new Date(article.lastMaterialUpdateAt).getTime() : 0;
+  return updated > published ? new Date(updated).toISOString() : new Date(published).toISOString();
+}
+
+/** Authors as people: the byline credits in order, else the names in the byline line ("By A and B"). */
+export function authorNames(article: PublicArticle): string[] {
+  const credited = article.credits.filter((credit) => credit.role === "byline").map((credit) => credit.name);
+  if (credited.length > 0) return credited;
+  return article.byline
+    .replace(/^\s*by\s+/i, "")
+    .split(/\s*,\s*|\s+and\s+/i)
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+}
+
+function absolute(url: string, origin: string): string {
+  try {
+    return new URL(url, origin).toString();
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * schema.org NewsArticle. Each published correction and clarification becomes a `correction`
+ * (CorrectionComment with its text and date); editor's notes are context, not corrections, so they are left out.
+ */
+export function storyJsonLd(options: { article: PublicArticle; canonical: string; origin: string }) {
+  const { article, canonical, origin } = options;
+  const corrections = article.notes
+    .filter((note) => note.kind === "correction" || note.kind === "clarification")
+    .map((note) => ({ "@type": "CorrectionComment", text: note.text, datePublished: note.publishedAt }));
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.headline,
+    ...(article.dek ? { description: article.dek } : {}),
+    mainEntityOfPage: canonical,
+    url: canonical,
+    datePublished: article.firstPublishedAt,
+    dateModified: modifiedInstant(article),
+    author: authorNames(article).map((name) => ({ "@type": "Person", name })),
+    ...(article.images.length > 0 ? { image: article.images.map((image) => absolute(image.url, origin)) } : {}),
+    publisher: { "@type": "Organization", name: article.newsroom.name },
+    ...(corrections.length > 0 ? { correction: corrections } : {}),
+  };
+}
+
+/** Open Graph and Twitter card tags. */
+export function storySocialMeta(options: { article: PublicArticle; canonical: string; origin: string }): Element[] {
+  const { article, canonical, origin } = options;
+  const image = article.images[0];
+  const meta = (property: string, content: string) => h("meta", { property, content });
+  const named = (name: string, content: string) => h("meta", { name, content });
+  const tags: Element[] = [
+    meta("og:type", "article"),
+    meta("og:site_name", article.newsroom.name),
+    meta("og:title", article.headline),
+    meta("og:url", canonical),
+  ];
+  if (article.dek) tags.push(meta("og:description", article.dek));
+  if (image) {
+    tags.push(meta("og:image", absolute(image.url, origin)));
+    if (image.alt) tags.push(meta("og:image:alt", image.alt));
+  }
+  if (article.firstPublishedAt) tags.push(meta("article:published_time", article.firstPublishedAt));
+  const modified = modifiedInstant(article);
+  if (modified) tags.push(meta("article:modified_time", modified));
+  tags.push(named("twitter:card", image ? "summary_large_image" : "summary"), named("twitter:title", article.headline));
+  if (article.dek) tags.push(named("twitter:description", article.dek));
+  if (image) tags.push(named("twitter:image", absolute(image.url, origin)));
+  return tags;
+}
