@@ -1,0 +1,23 @@
+"use server";
+
+import { invalidatePublicStory } from "@/app/_public/invalidate-public-story";
+import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { DeskRevisionRefInput } from "@/lib/desk/desk-action-input";
+import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { publishRevision } from "@/lib/revisions/publish-revision";
+import { parseInput } from "@/lib/validation/parse-input";
+import type { SavedRevision } from "./saved-revision";
+
+/** Makes a saved draft (say, a contributor's submission) live. Editors and admins only. */
+export async function publishRevisionAction(input: unknown): Promise<FormState<SavedRevision>> {
+  try {
+    const actor = await requireActionActor({ permission: "revision:publish" });
+    const { slug, number } = parseInput({ schema: DeskRevisionRefInput, input });
+    const { outcome, story, revision } = await publishRevision({ actor, slug, number });
+    if (outcome === "created") invalidatePublicStory({ slug: story.slug });
+    const message = outcome === "unchanged" ? `Revision ${number} is already live.` : `Published revision ${number} as revision ${revision.number}. Readers see it now.`;
+    return { status: "success", message, result: { slug: story.slug, number: revision.number, published: revision.published, outcome } };
+  } catch (error) {
+    return formErrorState(error, { action: "publishRevision" });
+  }
+}

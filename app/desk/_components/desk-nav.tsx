@@ -1,0 +1,23 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+type NavItem = { href: string; label: string };
+
+/** The desk's top navigation; marks the current section for screen readers as well as by look. */
+export function DeskNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav className="desk-nav" aria-label="Desk">
+      {items.map((item) => {
+        const current = item.href === "/desk" ? pathname === "/desk" || pathname.startsWith("/desk/stories") : pathname.startsWith(item.href);
+        return (
+          <Link key={item.href} href={item.href} aria-current={current ? "page" : undefined}>
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

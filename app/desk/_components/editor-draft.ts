@@ -1,0 +1,82 @@
+import type { CreditRole, RevisionContent } from "@/lib/revisions/revision-content";
+import type { savableKinds } from "@/lib/revisions/save-revision-input";
+
+export type SavableKind = (typeof savableKinds)[number];
+
+/** Each image and credit row carries a key of its own so reordering never mixes up inputs. */
+export type ImageDraft = { key: string; url: string; alt: string; caption: string; credit: string };
+export type CreditDraft = { key: string; name: string; role: CreditRole; location: string };
+
+export type ContentDraft = {
+  headline: string;
+  dek: string;
+  byline: string;
+  body: string;
+  developing: boolean;
+  images: ImageDraft[];
+  credits: CreditDraft[];
+};
+
+export type ChangeDraft = { kind: SavableKind; summary: string; note: string };
+
+/** Everything on the edit screen that the person typed: what is kept in the browser and sent on save. */
+export type EditorDraft = { slug: string; content: ContentDraft; change: ChangeDraft };
+
+let counter = 0;
+export function rowKey(): string {
+  counter += 1;
+  return `${Date.now().toString(36)}-${counter}`;
+}
+
+export function draftFromContent(content: RevisionContent): ContentDraft {
+  return {
+    headline: content.headline,
+    dek: content.dek,
+    byline: content.byline,
+    body: content.body,
+    developing: content.developing,
+    images: content.images.map((image) => ({ key: rowKey(), url: image.url, alt: image.alt, caption: image.caption, credit: image.credit })),
+    credits: content.credits.map((credit) => ({ key: rowKey(), name: credit.name, role: credit.role, location: credit.location ?? "" })),
+  };
+}
+
+export const emptyContent: ContentDraft = { headline: "", dek: "", byline: "", body: "", developing: false, images: [], credits: [] };
+export const emptyChange: ChangeDraft = { kind: "update", summary: "", note: "" };
+
+/** The content as the revision services take it: credits by name (found or created), empty places left out. */
+export function contentPayload(content: ContentDraft) {
+  return {
+    headline: content.headline,
+    dek: content.dek,
+    byline: content.byline,
+    body: content.body,
+    developing: content.developing,
+    images: content.images.map((image) => ({ url: image.url, alt: image.alt, caption: image.caption, credit: image.credit })),
+    credits: content.credits.map((credit) => ({
+      name: credit.name,
+      role: credit.role,
+      ...(credit.location.trim() ? { location: credit.location } : {}),
+    })),
+  };
+}
+
+/** Two drafts hold the same content when what would be saved is identical (row keys do not count). */
+export function sameContent(a: ContentDraft, b: ContentDraft): boolean {
+  return JSON.stringify(contentPayload(a)) === JSON.stringify(contentPayload(b));
+}
+
+export const kindLabels: Record<SavableKind, string> = {
+  update: "Update",
+  correction: "Correction",
+  clarification: "Clarification",
+  editors_note: "Editor's note",
+  minor: "Minor fix (typo, no new information)",
+};
+
+export const creditRoleLabels: Record<CreditRole, string> = {
+  byline: "Byline",
+  contributed_reporting: "Contributed reporting",
+  additional_reporting: "Additional reporting",
+  photo: "Photo",
+  editing: "Editing",
+};

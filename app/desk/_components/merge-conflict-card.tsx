@@ -1,0 +1,98 @@
+"use client";
+
+import type { MergeChoice, MergeConflict } from "@/lib/revisions/merge/content-merge-types";
+import type { RevisionCredit, StoryImage } from "@/lib/revisions/revision-content";
+import { creditRoleLabels } from "./editor-draft";
+
+const fieldLabels: Record<MergeConflict["field"], string> = {
+  headline: "Headline",
+  dek: "Dek",
+  byline: "Byline line",
+  body: "Body",
+  developing: "Developing flag",
+  images: "Image",
+  credits: "Credit",
+};
+
+function Side({ value }: { value: MergeConflict["ours"] }) {
+  if (value === null) return <p className="desk-muted desk-merge-text">(removed)</p>;
+  if (typeof value === "boolean") return <p className="desk-merge-text">{value ? "Developing" : "Not developing"}</p>;
+  if (typeof value === "string") return <p className="desk-merge-text">{value || <span className="desk-muted">(empty)</span>}</p>;
+  if ("url" in value) {
+    const image = value as StoryImage;
+    return (
+      <dl className="desk-merge-list">
+        <dt>URL</dt><dd className="desk-mono">{image.url}</dd>
+        <dt>Alt</dt><dd>{image.alt}</dd>
+        <dt>Caption</dt><dd>{image.caption}</dd>
+        <dt>Credit</dt><dd>{image.credit}</dd>
+      </dl>
+    );
+  }
+  const credit = value as RevisionCredit;
+  return (
+    <p className="desk-merge-text">
+      {credit.name} — {creditRoleLabels[credit.role]}
+      {credit.location ? `, ${credit.location}` : ""}
+    </p>
+  );
+}
+
+type Props = {
+  conflict: MergeConflict;
+  index: number;
+  total: number;
+  latestRevision: number;
+  choice: MergeChoice | undefined;
+  onChoose: (choice: MergeChoice) => void;
+};
+
+/** One place where both sides changed the same thing: theirs and yours side by side, and the decision. */
+export function MergeConflictCard({ conflict, index, total, latestRevision, choice, onChoose }: Props) {
+  const isText = conflict.field === "headline" || conflict.field === "dek" || conflict.field === "byline" || conflict.field === "body";
+  const name = `conflict-${conflict.id}`;
+  const picked = choice ? ("pick" in choice ? choice.pick : "edit") : null;
+  const options: { value: "theirs" | "ours" | "both" | "edit"; label: string }[] = [
+    { value: "theirs", label: `Keep theirs (revision ${latestRevision})` },
+    { value: "ours", label: "Keep yours" },
+  ];
+  if (conflict.field === "body") options.push({ value: "both", label: "Keep both (yours, then theirs)" });
+  if (isText) options.push({ value: "edit", label: "Write it myself" });
+  const choose = (value: (typeof options)[number]["value"]) => {
+    if (value === "edit") onChoose({ text: typeof conflict.ours === "string" ? conflict.ours : "" });
+    else onChoose({ pick: value });
+  };
+  return (
+    <section className="desk-merge-card" aria-labelledby={`${name}-title`}>
+      <h3 id={`${name}-title`}>
+        Conflict {index + 1} of {total}: {fieldLabels[conflict.field]}
+        {picked ? <span className="desk-badge desk-badge-published">Decided</span> : <span className="desk-badge desk-badge-unpublished">Needs a decision</span>}
+      </h3>
+      <div className="desk-merge-sides">
+        <div className="desk-merge-side">
+          <h4>Theirs — revision {latestRevision}</h4>
+          <Side value={conflict.theirs} />
+        </div>
+        <div className="desk-merge-side desk-merge-side-ours">
+          <h4>Yours</h4>
+          <Side value={conflict.ours} />
+        </div>
+      </div>
+      <fieldset className="desk-merge-choices">
+        <legend className="visually-hidden">Resolve conflict {index + 1}</legend>
+        {options.map((option) => (
+          <label key={option.value} className="desk-radio">
+            <input type="radio" name={name} value={option.value} checked={picked === option.value} onChange={() => choose(option.value)} />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      {choice && "text" in choice ? (
+        <div className="desk-field">
+          <label htmlFor={`${name}-text`}>Your wording for the {fieldLabels[conflict.field].toLowerCase()}</label>
+          <textarea id={`${name}-text`} rows={conflict.field === "body" ? 8 : 2} value={choice.text} onChange={(event) => onChoose({ text: event.target.value })} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

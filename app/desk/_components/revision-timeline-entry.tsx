@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { DeskTime } from "@/app/_components/desk-time";
+import type { RevisionSummaryDto } from "@/lib/revisions/revision-dto";
+import { creditRoleLabels } from "./editor-draft";
+import { PublishDraftButton } from "./publish-draft-button";
+import { RestoreRevisionButton } from "./restore-revision-button";
+import { RevisionKindBadge } from "./revision-kind-badge";
+
+type Props = {
+  slug: string;
+  revision: RevisionSummaryDto;
+  zone: string;
+  latest: number;
+  live: number | null;
+  storyIsLive: boolean;
+  canRestore: boolean;
+  canPublish: boolean;
+  defaultFrom: number;
+  defaultTo: number;
+};
+
+/** One revision in the story's timeline, with the radio pair that picks it for a comparison. */
+export function RevisionTimelineEntry({ slug, revision, zone, latest, live, storyIsLive, canRestore, canPublish, defaultFrom, defaultTo }: Props) {
+  const { number } = revision;
+  const isLive = number === live;
+  return (
+    <li className="desk-timeline-entry" aria-labelledby={`revision-${number}-title`}>
+      <div className="desk-timeline-pick">
+        <label>
+          <input type="radio" name="from" value={number} defaultChecked={number === defaultFrom} form="compare-form" />
+          <span className="visually-hidden">Compare from revision {number}</span>
+          <span aria-hidden="true">From</span>
+        </label>
+        <label>
+          <input type="radio" name="to" value={number} defaultChecked={number === defaultTo} form="compare-form" />
+          <span className="visually-hidden">Compare to revision {number}</span>
+          <span aria-hidden="true">To</span>
+        </label>
+      </div>
+      <div className="desk-timeline-body">
+        <h3 id={`revision-${number}-title`} className="desk-timeline-title">
+          <Link href={`/desk/stories/${slug}/revisions/${number}`}>Revision {number}</Link> <RevisionKindBadge kind={revision.kind} />{" "}
+          {isLive ? <span className="desk-badge desk-badge-live">Live</span> : revision.published ? <span className="desk-badge desk-badge-published">Published</span> : <span className="desk-badge desk-badge-draft">Draft</span>}
+        </h3>
+        <p className="desk-small desk-muted">
+          <DeskTime iso={revision.createdAt} zone={zone} /> · {revision.author.name}
+          {revision.baseNumber !== null && revision.baseNumber !== number - 1 ? ` · based on revision ${revision.baseNumber}` : ""}
+        </p>
+        {revision.summary ? <p className="desk-timeline-summary">{revision.summary}</p> : null}
+        {revision.publicNote ? (
+          <p className="desk-timeline-note">
+            <strong>Public note:</strong> {revision.publicNote}
+          </p>
+        ) : null}
+        {revision.credits.length > 0 ? (
+          <p className="desk-small">
+            <span className="desk-muted">Credits: </span>
+            {revision.credits.map((credit) => `${credit.name} (${creditRoleLabels[credit.role]}${credit.location ? `, ${credit.location}` : ""})`).join("; ")}
+          </p>
+        ) : null}
+        <div className="desk-button-row desk-small">
+          <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/revisions/${number}`}>
+            View
+          </Link>
+          {number > 1 ? (
+            <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${number - 1}&to=${number}`}>
+              Changes in this revision
+            </Link>
+          ) : null}
+          {canPublish && !revision.published && number === latest ? <PublishDraftButton slug={slug} number={number} /> : null}
+          {canRestore && number !== latest ? <RestoreRevisionButton slug={slug} number={number} latest={latest} storyIsLive={storyIsLive} /> : null}
+        </div>
+      </div>
+    </li>
+  );
+}

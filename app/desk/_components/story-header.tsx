@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { StoryDto } from "@/lib/stories/story-dto";
+import { StatusBadges } from "./status-badges";
+
+type Section = "edit" | "history" | "compare" | "preview";
+
+/** Title, status and the story's own tabs: Edit, History, Compare, Preview, and the public page when live. */
+export function StoryHeader({ story, current }: { story: StoryDto; current: Section }) {
+  const base = `/desk/stories/${story.slug}`;
+  const tabs: { section: Section; href: string; label: string }[] = [
+    { section: "edit", href: base, label: "Edit" },
+    { section: "history", href: `${base}/history`, label: "History" },
+    { section: "compare", href: `${base}/compare`, label: "Compare" },
+    { section: "preview", href: `${base}/revisions/${story.latestRevisionNumber}`, label: "Preview" },
+  ];
+  return (
+    <>
+      <p className="desk-crumbs">
+        <Link href="/desk">Stories</Link> / <span className="desk-mono">{story.slug}</span>
+      </p>
+      <div className="desk-title-row">
+        <div>
+          <h1>{story.headline}</h1>
+          <p className="desk-story-meta">
+            <StatusBadges status={story.status} developing={story.developing} /> <span className="desk-muted">Newest revision {story.latestRevisionNumber}</span>
+            <span className="desk-muted"> · {story.liveRevisionNumber === null ? "nothing live yet" : `live: revision ${story.liveRevisionNumber}`}</span>
+          </p>
+        </div>
+        {story.status === "published" ? (
+          <a className="desk-button" href={`/stories/${story.slug}`} target="_blank" rel="noreferrer">
+            View public page<span className="visually-hidden"> (opens in a new tab)</span>
+          </a>
+        ) : null}
+      </div>
+      <nav className="desk-subnav" aria-label="Story">
+        {tabs.map((tab) => (
+          <Link key={tab.section} href={tab.href} aria-current={tab.section === current ? "page" : undefined}>
+            {tab.label}
+          </Link>
+        ))}
+      </nav>
+    </>
+  );
+}

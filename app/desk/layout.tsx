@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/app/_auth/sign-out-button";
+import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { Toaster } from "@/app/_components/toaster";
+import { can } from "@/lib/auth/permissions";
+import { DeskNav } from "./_components/desk-nav";
+// The reader stylesheet is scoped under .story, so the desk preview can share it without side effects.
+import "@/public/styles/story.css";
+import "./desk.css";
+import "./desk-editor.css";
+import "./desk-diff.css";
+
+export const metadata: Metadata = { title: { default: "Desk", template: "%s · Desk · Copydesk" }, robots: { index: false } };
+
+const roleLabels = { admin: "Admin", editor: "Editor", contributor: "Contributor" } as const;
+
+/** The desk shell. Every page below checks its own permission too: a layout is not re-run on client navigation. */
+export default async function DeskLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor({ permission: "desk:read", callbackPath: "/desk" });
+  const items = [{ href: "/desk", label: "Stories" }];
+  if (can({ actor, permission: "users:manage" })) items.push({ href: "/desk/people", label: "People" });
+  if (can({ actor, permission: "tokens:own" })) items.push({ href: "/desk/tokens", label: "Tokens" });
+  return (
+    <div className="desk">
+      <a className="visually-hidden desk-skip" href="#desk-main">
+        Skip to content
+      </a>
+      <header className="desk-header">
+        <Link className="desk-brand" href="/desk">
+          Copydesk
+        </Link>
+        <DeskNav items={items} />
+        <div className="desk-user">
+          <span>
+            <strong>{actor.name}</strong> · {roleLabels[actor.role]}
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <main id="desk-main" className="desk-main">
+        {children}
+      </main>
+      <Toaster />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { can } from "@/lib/auth/permissions";
+import { DeskHistoryQueryInput, firstValues } from "@/lib/desk/desk-query-input";
+import { getLastSeenRevision } from "@/lib/desk/presence";
+import { newsroomSettings } from "@/lib/public/newsroom-settings";
+import { listRevisions } from "@/lib/revisions/list-revisions";
+import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+import { DiffQuickPicks } from "../../../_components/diff-quick-picks";
+import { orNotFound } from "../../../_components/or-not-found";
+import { RevisionTimelineEntry } from "../../../_components/revision-timeline-entry";
+import { StoryHeader } from "../../../_components/story-header";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `History of ${(await params).slug}` };
+}
+
+const pageSize = 20;
+
+export default async function HistoryPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}/history` });
+  const { cursor } = DeskHistoryQueryInput.parse(firstValues(await searchParams));
+  const story = await orNotFound(() => getStoryOrThrow({ slug, actor }));
+  const [page, lastSeen] = await Promise.all([listRevisions({ actor, slug, cursor, limit: pageSize }), getLastSeenRevision({ slug, actor })]);
+  const zone = newsroomSettings().timeZone;
+  const latest = story.latestRevisionNumber;
+  const defaultTo = latest;
+  const defaultFrom = Math.max(1, latest - 1);
+
+  return (
+    <>
+      <StoryHeader story={story} current="history" />
+      <DiffQuickPicks slug={slug} latest={latest} live={story.liveRevisionNumber} lastSeen={lastSeen} />
+      <form id="compare-form" className="desk-compare-form" action={`/desk/stories/${slug}/compare`} method="get">
+        <p className="desk-hint">Pick a “From” and a “To” revision below, then compare them.</p>
+        <button type="submit" className="desk-button">
+          Compare selected revisions
+        </button>
+      </form>
+      <h2 className="visually-hidden">Revisions, newest first</h2>
+      <ol className="desk-timeline">
+        {page.revisions.map((revision) => (
+          <RevisionTimelineEntry
+            key={revision.number}
+            slug={slug}
+            revision={revision}
+            zone={zone}
+            latest={latest}
+            live={story.liveRevisionNumber}
+            storyIsLive={story.status === "published"}
+            canRestore={can({ actor, permission: "revision:restore" })}
+            canPublish={can({ actor, permission: "revision:publish" })}
+            defaultFrom={defaultFrom}
+            defaultTo={defaultTo}
+          />
+        ))}
+      </ol>
+      <nav className="desk-pager" aria-label="History pages">
+        {cursor ? <Link href={`/desk/stories/${slug}/history`}>← Newest revisions</Link> : <span />}
+        {page.nextCursor ? <Link href={`/desk/stories/${slug}/history?cursor=${page.nextCursor}`}>Older revisions →</Link> : null}
+      </nav>
+    </>
+  );
+}

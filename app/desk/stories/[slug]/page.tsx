@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { can } from "@/lib/auth/permissions";
+import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
+import { getLastSeenRevision } from "@/lib/desk/presence";
+import { getStoryDetail } from "@/lib/stories/get-story-detail";
+import { draftFromContent } from "../../_components/editor-draft";
+import { orNotFound } from "../../_components/or-not-found";
+import { StoryEditor } from "../../_components/story-editor";
+import { StoryHeader } from "../../_components/story-header";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Edit ${(await params).slug}` };
+}
+
+export default async function EditStoryPage({ params }: Params) {
+  const { slug } = await params;
+  const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}` });
+  const { story, latest } = await orNotFound(() => getStoryDetail({ slug, actor }));
+  // Read before this visit's first heartbeat moves it on.
+  const [lastSeen, context] = await Promise.all([
+    getLastSeenRevision({ slug, actor }),
+    readDeskStoryContext({ slug, upTo: story.liveRevisionNumber ?? 0 }),
+  ]);
+  const canPublish = can({ actor, permission: "revision:publish" });
+  return (
+    <>
+      <StoryHeader story={story} current="edit" />
+      {lastSeen !== null && lastSeen < story.latestRevisionNumber ? (
+        <div className="desk-notice desk-notice-info">
+          <p>
+            Since you last looked (revision {lastSeen}), {story.latestRevisionNumber - lastSeen === 1 ? "1 revision was" : `${story.latestRevisionNumber - lastSeen} revisions were`} saved.
+          </p>
+          <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${lastSeen}&to=${story.latestRevisionNumber}`}>
+            See what changed
+          </Link>
+        </div>
+      ) : null}
+      {story.liveRevisionNumber !== null && story.latestRevisionNumber > story.liveRevisionNumber ? (
+        <div className="desk-notice desk-notice-info">
+          <p>
+            You are editing revision {story.latestRevisionNumber}, a draft ({latest.author.name}); readers see revision {story.liveRevisionNumber}.
+          </p>
+          <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${story.liveRevisionNumber}&to=${story.latestRevisionNumber}`}>
+            Compare with live
+          </Link>
+        </div>
+      ) : null}
+      <StoryEditor
+        key={`${slug}:${story.latestRevisionNumber}`}
+        userId={actor.userId}
+        slug={slug}
+        baseRevision={story.latestRevisionNumber}
+        initialContent={draftFromContent(latest.content)}
+        canPublish={canPublish}
+        isLive={story.liveRevisionNumber !== null}
+        contributorNames={context.contributorNames}
+        preview={{ slug, newsroom: context.newsroom, notes: context.notes, firstPublishedAt: story.firstPublishedAt, lastMaterialUpdateAt: story.lastMaterialUpdateAt }}
+      />
+    </>
+  );
+}

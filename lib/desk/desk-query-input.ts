@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { storyStatuses } from "../stories/story-statuses";
+
+// Query strings are typed by hand into address bars: anything malformed falls back to "not given".
+const text = (max: number) => z.string().trim().max(max).optional().catch(undefined);
+const revisionNumber = z.coerce.number().int().min(1).optional().catch(undefined);
+
+/** The desk story list's query string. */
+export const DeskStoriesQueryInput = z.object({
+  q: text(200),
+  status: z.enum(storyStatuses).optional().catch(undefined),
+  cursor: text(200),
+});
+export type DeskStoriesQuery = z.infer<typeof DeskStoriesQueryInput>;
+
+/** A story history page's query string. */
+export const DeskHistoryQueryInput = z.object({ cursor: revisionNumber });
+
+/** The compare screen's query string: two revisions and how to lay out the text. */
+export const DeskCompareQueryInput = z.object({
+  from: revisionNumber,
+  to: revisionNumber,
+  view: z.enum(["inline", "side"]).optional().catch(undefined),
+});
+export type DeskCompareQuery = z.infer<typeof DeskCompareQueryInput>;
+
+/** Next.js hands repeated parameters over as arrays; the first one counts. */
+export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { getDb } from "../db/client";
+import { newsroomSettings } from "../public/newsroom-settings";
+import { readPublicNotes } from "../public/published-story";
+import type { NewsroomPresentation, PublicArticleNote } from "../render/public-article";
+
+export type DeskStoryContext = {
+  /** Existing contributors, suggested in the credit picker. */
+  contributorNames: string[];
+  /** Public notes already published on the story up to `upTo`, for the preview's corrections box. */
+  notes: PublicArticleNote[];
+  newsroom: NewsroomPresentation;
+};
+
+const suggestedContributors = 2_000;
+
+/** What the edit screen needs beyond the revision itself. `slug` null: a story not created yet. */
+export async function readDeskStoryContext(options: { slug: string | null; upTo: number }): Promise<DeskStoryContext> {
+  const story = options.slug ? await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } }) : null;
+  const [contributors, notes] = await Promise.all([
+    getDb().contributor.findMany({ orderBy: { name: "asc" }, take: suggestedContributors, select: { name: true } }),
+    story && options.upTo > 0 ? readPublicNotes({ storyId: story.id, upTo: options.upTo }) : Promise.resolve([]),
+  ]);
+  const { baseUrl: _baseUrl, ...newsroom } = newsroomSettings();
+  return { contributorNames: contributors.map((row) => row.name), notes, newsroom };
+}

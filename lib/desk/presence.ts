@@ -1,0 +1,78 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { getDb } from "../db/client";
+import { AppError } from "../errors/app-error";
+
+/** A heartbeat older than this means the person has left the story. */
+export const presenceWindowMs = 30_000;
+
+export type PresentEditor = {
+  userId: string;
+  name: string;
+  role: Actor["role"];
+  seenRevisionNumber: number;
+  seenAt: string;
+};
+
+export type PresenceSnapshot = {
+  latestRevisionNumber: number;
+  liveRevisionNumber: number | null;
+  others: PresentEditor[];
+};
+
+async function findStory(slug: string) {
+  const story = await getDb().story.findUnique({
+    where: { slug },
+    select: { id: true, latestRevisionNumber: true, liveRevisionNumber: true },
+  });
+  if (!story) {
+    throw new AppError({ code: "not_found", message: `story ${slug} not found`, userMessage: "This story no longer exists." });
+  }
+  return story;
+}
+
+/**
+ * Records that `actor` has the story open at `seenRevisionNumber` and answers who else is on it,
+ * plus the newest revision so the desk can warn before someone publishes over a version they have not seen.
+ */
+export async function recordPresence(options: { slug: string; actor: Actor; seenRevisionNumber: number }): Promise<PresenceSnapshot> {
+  const story = await findStory(options.slug);
+  // A client cannot claim to have seen a revision that does not exist yet.
+  const seen = Math.min(options.seenRevisionNumber, story.latestRevisionNumber);
+  const now = new Date();
+  await getDb().storyPresence.upsert({
+    where: { storyId_userId: { storyId: story.id, userId: options.actor.userId } },
+    create: { storyId: story.id, userId: options.actor.userId, seenRevisionNumber: seen, seenAt: now },
+    update: { seenRevisionNumber: seen, seenAt: now },
+  });
+  const others = await getDb().storyPresence.findMany({
+    where: {
+      storyId: story.id,
+      userId: { not: options.actor.userId },
+      seenAt: { gt: new Date(now.getTime() - presenceWindowMs) },
+      user: { active: true },
+    },
+    orderBy: { seenAt: "desc" },
+    select: { userId: true, seenRevisionNumber: true, seenAt: true, user: { select: { name: true, role: true } } },
+  });
+  return {
+    latestRevisionNumber: story.latestRevisionNumber,
+    liveRevisionNumber: story.liveRevisionNumber,
+    others: others.map((row) => ({
+      userId: row.userId,
+      name: row.user.name,
+      role: row.user.role,
+      seenRevisionNumber: row.seenRevisionNumber,
+      seenAt: row.seenAt.toISOString(),
+    })),
+  };
+}
+
+/** The newest revision `actor` had open the last time they were on the story: the desk's "since I last looked". */
+export async function getLastSeenRevision(options: { slug: string; actor: Actor }): Promise<number | null> {
+  const row = await getDb().storyPresence.findFirst({
+    where: { story: { slug: options.slug }, userId: options.actor.userId },
+    select: { seenRevisionNumber: true },
+  });
+  return row && row.seenRevisionNumber > 0 ? row.seenRevisionNumber : null;
+}
