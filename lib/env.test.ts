@@ -8,6 +8,7 @@ describe("readEnv", () => {
       NEWSROOM_TIME_ZONE: "America/New_York",
       NEWSROOM_TIME_STYLE: "house",
       NEWSROOM_NAME: "Copydesk Desk",
+      TRUST_PROXY: 0,
     });
   });
 
@@ -32,8 +33,12 @@ describe("readEnv", () => {
         NEWSROOM_NAME: "  The Riverside Ledger ",
         PUBLIC_BASE_URL: "https://news.example.org",
         COPYDESK_PASSWORD: "another long password",
+        TRUST_PROXY: "true",
+        SEED_DEMO: "false",
       },
     });
+    expect(env.TRUST_PROXY).toBe(1);
+    expect(env.SEED_DEMO).toBe(false);
     expect(env.PORT).toBe(8080);
     expect(env.NEWSROOM_TIME_ZONE).toBe("Europe/Berlin");
     expect(env.NEWSROOM_TIME_STYLE).toBe("ap");
@@ -49,6 +54,8 @@ describe("readEnv", () => {
     ["NEXTAUTH_SECRET", "too-short", "NEXTAUTH_SECRET must be at least 32 characters"],
     ["NEXTAUTH_URL", "desk.example.org", "NEXTAUTH_URL must be an http:// or https:// URL"],
     ["PUBLIC_BASE_URL", "ftp://news.example.org", "PUBLIC_BASE_URL must be an http:// or https:// URL"],
+    ["TRUST_PROXY", "yes", "TRUST_PROXY must be true, false or a number of proxy hops"],
+    ["SEED_DEMO", "maybe", 'SEED_DEMO must be "true" or "false"'],
     ["ADMIN_PASSWORD", "short", "ADMIN_PASSWORD must be at least 12 characters"],
   ])("refuses a bad %s with a message naming it", (variable, value, message) => {
     let caught: unknown;

@@ -34,6 +34,12 @@ export const EnvInput = z.object({
     (name) => name ?? "Copydesk Desk",
   ),
   PUBLIC_BASE_URL: optional(httpUrl),
+  TRUST_PROXY: optional(
+    z.union([z.literal("true").transform(() => 1), z.literal("false").transform(() => 0), z.coerce.number().int().min(0).max(10)], {
+      error: "must be true, false or a number of proxy hops (0–10)",
+    }),
+  ).transform((hops) => hops ?? 0),
+  SEED_DEMO: optional(z.enum(["true", "false"], { error: 'must be "true" or "false"' })).transform((seed) => (seed === undefined ? undefined : seed === "true")),
   COPYDESK_PASSWORD: optional(z.string().max(256, { error: "must be at most 256 characters" })),
 });
 

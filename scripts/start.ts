@@ -1,0 +1,164 @@
+// `npm start`: the whole of Copydesk from one command. Ensures the database (the embedded PostgreSQL
+// in .data/ unless DATABASE_URL is set), applies migrations, builds when the build is missing or stale,
+// seeds a demo newsroom on first run, serves on PORT and prints one line saying where and how to sign in.
+// Ctrl-C (SIGINT) or SIGTERM stops the web server first, then PostgreSQL.
+import type { ChildProcess } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { defaultDataRoot } from "../lib/db/embedded-server";
+import { applyMigrations } from "../lib/db/migrations";
+import { readEnv, type Env } from "../lib/env";
+import { findDemoAdmin, seedDemoNewsroom, type SeedResult } from "../lib/seed/seed-demo-newsroom";
+import { computeBuildFingerprint, isBuildCurrent, recordBuild } from "./start/build-fingerprint";
+import { startNextServer, runNextBuild } from "./start/next-process";
+import { ensureNextAuthSecret } from "./start/nextauth-secret";
+import { isPortFree } from "./start/port-check";
+import { recordSeededAdmin, signInLine } from "./start/sign-in-line";
+import { loadDotEnv } from "./support/load-dotenv";
+import { openDatabase, type OpenDatabase } from "./support/open-database";
+import { describeFailure, ReportedFailure } from "./support/run-main";
+
+const projectDir = path.resolve(import.meta.dirname, "..");
+const dataRoot = defaultDataRoot;
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const READY_TIMEOUT_MS = 120_000;
+
+let database: OpenDatabase | undefined;
+let build: ChildProcess | undefined;
+let server: ChildProcess | undefined;
+let stopping = false;
+
+const say = (line: string) => console.log(line);
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  const killTimer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited(child);
+  clearTimeout(killTimer);
+}
+
+async function shutdown(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await stopChild(build);
+    await stopChild(server);
+    await globalThis.copydeskPrisma?.$disconnect().catch(() => {});
+    await database?.stop().catch((error: unknown) => console.error(`copydesk: stopping PostgreSQL failed: ${describeFailure(error)}`));
+  }
+  process.exit(exitCode);
+}
+
+function onSignal(signal: NodeJS.Signals) {
+  if (stopping) return;
+  say(`\nStopping Copydesk (${signal})…`);
+  void shutdown(0);
+}
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+
+async function ensureBuild(): Promise<void> {
+  const fingerprint = await computeBuildFingerprint({ projectDir });
+  const absoluteDistDir = path.resolve(projectDir, distDir);
+  if (await isBuildCurrent({ distDir: absoluteDistDir, fingerprint })) return;
+  const logFile = path.join(dataRoot, "last-build.log");
+  say("Building the web app (first start, or the code changed). This takes a minute or two…");
+  const started = Date.now();
+  const run = runNextBuild({ projectDir, distDir, logFile });
+  build = run.child;
+  const code = await run.done;
+  build = undefined;
+  if (stopping) return;
+  if (code !== 0) {
+    throw new ReportedFailure({ message: `Building the web app failed. The build log is in ${path.relative(projectDir, logFile)}.` });
+  }
+  await recordBuild({ distDir: absoluteDistDir, fingerprint });
+  say(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+async function seed(env: Env): Promise<SeedResult> {
+  const result = await seedDemoNewsroom({ adminPassword: env.ADMIN_PASSWORD, withDemoStory: env.SEED_DEMO ?? !env.DATABASE_URL });
+  if (result.status === "seeded") {
+    await recordSeededAdmin({ dataRoot, seed: result });
+    if (result.demoStoryError) console.error(`copydesk: the demo story could not be created (${result.demoStoryError}); it is retried on the next start.`);
+  }
+  return result;
+}
+
+async function waitUntilServing(options: { url: string; child: ChildProcess; heldOutput: () => string }): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastProblem = "no answer yet";
+  while (Date.now() < deadline) {
+    if (options.child.exitCode !== null || options.child.signalCode !== null) {
+      throw new ReportedFailure({ message: `The web server stopped while starting:\n${options.heldOutput().trim()}` });
+    }
+    try {
+      const response = await fetch(`${options.url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return;
+      lastProblem = `health check answered ${response.status}: ${await response.text()}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new ReportedFailure({ message: `The web server did not become healthy within ${READY_TIMEOUT_MS / 1000} s (${lastProblem}).` });
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  loadDotEnv({ projectDir });
+  const env = readEnv();
+  await mkdir(dataRoot, { recursive: true });
+  if (!(await isPortFree({ port: env.PORT }))) {
+    throw new ReportedFailure({ message: `Port ${env.PORT} is already in use. Stop whatever uses it, or start Copydesk on another port: PORT=3001 npm start` });
+  }
+
+  database = await openDatabase({ env, ifOwnedElsewhere: "refuse", log: say });
+  if (stopping) return;
+  const { applied } = await applyMigrations({ databaseUrl: database.databaseUrl });
+  if (applied.length > 0) say(`Applied ${applied.length} database migration${applied.length === 1 ? "" : "s"}.`);
+
+  const seeded = await seed(env);
+  const demoAdmin = seeded.status === "seeded" ? null : await findDemoAdmin();
+  await globalThis.copydeskPrisma?.$disconnect();
+  globalThis.copydeskPrisma = undefined;
+
+  await ensureBuild();
+  if (stopping) return;
+
+  const url = `http://localhost:${env.PORT}`;
+  const nextAuthSecret = await ensureNextAuthSecret({ configured: env.NEXTAUTH_SECRET, dataRoot });
+  const next = startNextServer({
+    projectDir,
+    distDir,
+    port: env.PORT,
+    env: {
+      DATABASE_URL: database.databaseUrl,
+      NEXTAUTH_SECRET: nextAuthSecret,
+      NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL ?? url,
+    },
+  });
+  server = next.child;
+  await waitUntilServing({ url: `http://127.0.0.1:${env.PORT}`, child: next.child, heldOutput: next.heldOutput });
+  next.showOutput();
+  say(await signInLine({ url, dataRoot, seed: seeded, demoAdmin }));
+  if (process.env.COPYDESK_TIMING) say(`(ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+
+  void exited(next.child).then(() => {
+    if (stopping) return;
+    console.error(`copydesk: the web server exited unexpectedly (code ${next.child.exitCode ?? next.child.signalCode}).`);
+    void shutdown(1);
+  });
+}
+
+main().catch(async (error: unknown) => {
+  if (stopping) return;
+  console.error(`copydesk: ${describeFailure(error)}`);
+  if (process.env.COPYDESK_DEBUG) console.error(error);
+  await shutdown(error instanceof ReportedFailure ? error.exitCode : 1);
+});
