@@ -17,6 +17,11 @@ function joinAp(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+// "… from Washington, D.C." ends the sentence with the abbreviation's own period, not a second one.
+function sentence(text: string): string {
+  return text.endsWith(".") ? text : `${text}.`;
+}
+
 function withPlace(credit: CreditLineInput): string {
   const place = credit.location?.trim();
   return place ? `${credit.name} from ${place}` : credit.name;
@@ -28,10 +33,10 @@ function line(role: (typeof order)[number], credits: CreditLineInput[]): string 
   if (role === "contributed_reporting") {
     const place = first.location?.trim();
     const lead = `${first.name} contributed reporting${place ? ` from ${place}` : ""}`;
-    return `${joinAp([lead, ...rest.map(withPlace)])}.`;
+    return sentence(joinAp([lead, ...rest.map(withPlace)]));
   }
   const prefix = role === "additional_reporting" ? "Additional reporting by" : "Editing by";
-  return `${prefix} ${joinAp(credits.map(withPlace))}.`;
+  return sentence(`${prefix} ${joinAp(credits.map(withPlace))}`);
 }
 
 export function creditLines(options: { credits: CreditLineInput[] }): string[] {
