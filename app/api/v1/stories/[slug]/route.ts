@@ -1,0 +1,10 @@
+import { authenticateRequest } from "@/lib/auth/request-actor";
+import { getStoryDetail } from "@/lib/stories/get-story-detail";
+import { apiRoute, json } from "../../_support/api-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ slug: string }>("GET /api/v1/stories/[slug]", async (request, { slug }) => {
+  const actor = await authenticateRequest({ request });
+  return json(await getStoryDetail({ actor, slug }));
+});

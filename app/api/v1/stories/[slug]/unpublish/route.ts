@@ -1,0 +1,17 @@
+import { invalidatePublicStory } from "@/app/_public/invalidate-public-story";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { authenticateRequest } from "@/lib/auth/request-actor";
+import { unpublishStory } from "@/lib/stories/unpublish-story";
+import { UnpublishStoryInput } from "@/lib/stories/unpublish-story-input";
+import { parseInput } from "@/lib/validation/parse-input";
+import { apiRoute, json } from "../../../_support/api-route";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute<{ slug: string }>("POST /api/v1/stories/[slug]/unpublish", async (request, { slug }) => {
+  const actor = await authenticateRequest({ request });
+  const { reason } = parseInput({ schema: UnpublishStoryInput, input: await readJsonBody({ request }) });
+  const story = await unpublishStory({ actor, slug, reason });
+  invalidatePublicStory({ slug });
+  return json({ story });
+});

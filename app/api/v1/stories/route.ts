@@ -1,0 +1,30 @@
+import { invalidatePublicStory } from "@/app/_public/invalidate-public-story";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { authenticateRequest } from "@/lib/auth/request-actor";
+import { createStory } from "@/lib/stories/create-story";
+import { listStories } from "@/lib/stories/list-stories";
+import { apiRoute, json } from "../_support/api-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute("GET /api/v1/stories", async (request) => {
+  const actor = await authenticateRequest({ request });
+  const query = new URL(request.url).searchParams;
+  const limit = query.get("limit");
+  return json(
+    await listStories({
+      actor,
+      query: query.get("q") ?? undefined,
+      status: query.get("status") ?? undefined,
+      cursor: query.get("cursor") ?? undefined,
+      limit: limit === null ? undefined : Number(limit),
+    }),
+  );
+});
+
+export const POST = apiRoute("POST /api/v1/stories", async (request) => {
+  const actor = await authenticateRequest({ request });
+  const result = await createStory({ actor, input: await readJsonBody({ request }) });
+  if (result.revision.published) invalidatePublicStory({ slug: result.story.slug });
+  return json(result, 201);
+});

@@ -1,0 +1,123 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import type { Prisma } from "../db/generated/client";
+import type { LockedStory } from "../stories/lock-story";
+import type { StoryDto } from "../stories/story-dto";
+import { contentHash } from "./content-hash";
+import { materialKinds, type RevisionContent, type RevisionKind } from "./revision-content";
+import type { RevisionDto } from "./revision-dto";
+
+export type AppendedRevision = { story: StoryDto; revision: RevisionDto };
+
+/**
+ * Writes revision latest+1 of a locked story with its credits, and moves the story's pointers with it:
+ * when publishing, the live pointer, the status history and (for material kinds on a story already out)
+ * the reader's "Updated" instant. Must run inside the transaction that holds the story's lock.
+ */
+export async function appendRevision(options: {
+  tx: Prisma.TransactionClient;
+  story: LockedStory;
+  actor: Actor;
+  content: RevisionContent;
+  kind: RevisionKind;
+  summary: string | null;
+  publicNote: string | null;
+  baseNumber: number | null;
+  publish: boolean;
+  idempotencyKey?: string;
+}): Promise<AppendedRevision> {
+  const { tx, story, actor, content, publish } = options;
+  const number = story.latestRevisionNumber + 1;
+  // The database clock, read after the lock is held, so times rise with revision numbers.
+  const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];
+  const publishedAt = publish ? now : null;
+
+  await tx.revision.create({
+    data: {
+      storyId: story.id,
+      number,
+      createdAt: now,
+      authorId: actor.userId,
+      baseNumber: options.baseNumber,
+      kind: options.kind,
+      summary: options.summary,
+      publicNote: options.publicNote,
+      publishedAt,
+      contentHash: contentHash({ content }),
+      idempotencyKey: options.idempotencyKey ?? null,
+      headline: content.headline,
+      dek: content.dek,
+      byline: content.byline,
+      body: content.body,
+      images: content.images,
+      developing: content.developing,
+      credits: {
+        createMany: {
+          data: content.credits.map((credit, position) => ({
+            contributorId: credit.contributorId,
+            role: credit.role,
+            location: credit.location,
+            position,
+          })),
+        },
+      },
+    },
+    select: { id: true },
+  });
+
+  const wasOut = story.firstPublishedAt !== null;
+  const material = (materialKinds as readonly string[]).includes(options.kind);
+  const hasLive = publish || story.liveRevisionNumber !== null;
+  const updated = await tx.story.update({
+    where: { id: story.id },
+    data: {
+      latestRevisionNumber: number,
+      lastRevisedAt: now,
+      // The story's flag is what readers see: the live revision's, or the newest draft's while nothing is live.
+      ...(publish || !hasLive ? { developing: content.developing } : {}),
+      ...(publish
+        ? {
+            status: "published",
+            liveRevisionNumber: number,
+            ...(wasOut ? {} : { firstPublishedAt: now }),
+            ...(wasOut && material ? { lastMaterialUpdateAt: now } : {}),
+          }
+        : {}),
+    },
+    select: { status: true, developing: true, firstPublishedAt: true, lastMaterialUpdateAt: true, liveRevisionNumber: true },
+  });
+  if (publish) {
+    await tx.storyStatusEvent.create({
+      data: { storyId: story.id, action: "publish", revisionNumber: number, actorId: actor.userId, createdAt: now },
+    });
+  }
+
+  const author = { id: actor.userId, name: actor.name };
+  return {
+    story: {
+      slug: story.slug,
+      status: updated.status,
+      developing: updated.developing,
+      firstPublishedAt: updated.firstPublishedAt?.toISOString() ?? null,
+      lastMaterialUpdateAt: updated.lastMaterialUpdateAt?.toISOString() ?? null,
+      latestRevisionNumber: number,
+      liveRevisionNumber: updated.liveRevisionNumber,
+      headline: content.headline,
+      lastRevisedAt: now.toISOString(),
+      lastRevisedBy: author,
+    },
+    revision: {
+      number,
+      createdAt: now.toISOString(),
+      author,
+      kind: options.kind,
+      baseNumber: options.baseNumber,
+      summary: options.summary,
+      publicNote: options.publicNote,
+      credits: content.credits,
+      published: publish,
+      publishedAt: publishedAt?.toISOString() ?? null,
+      content,
+    },
+  };
+}

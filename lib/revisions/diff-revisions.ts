@@ -1,0 +1,29 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { readStory } from "../stories/read-story";
+import { parseInput } from "../validation/parse-input";
+import type { ContentDiff, DiffSide } from "./diff/content-diff-types";
+import { diffContent } from "./diff/diff-content";
+import { DiffRevisionsInput } from "./diff-revisions-input";
+import { readRevision } from "./read-revision";
+import type { RevisionDto } from "./revision-dto";
+
+/** The structured diff between two revisions of a story (either order), notes included. */
+export async function diffRevisions(options: {
+  actor: Actor;
+  slug: string;
+  from: number | string;
+  to: number | string;
+}): Promise<{ from: number; to: number; diff: ContentDiff }> {
+  assertCan({ actor: options.actor, permission: "desk:read" });
+  const { from, to } = parseInput({ schema: DiffRevisionsInput, input: { from: options.from, to: options.to } });
+  const { id } = await readStory({ slug: options.slug });
+  const [older, newer] = await Promise.all([readRevision({ storyId: id, number: from }), readRevision({ storyId: id, number: to })]);
+  return { from, to, diff: diffContent({ from: withNotes({ revision: older.revision }), to: withNotes({ revision: newer.revision }) }) };
+}
+
+function withNotes(options: { revision: RevisionDto }): DiffSide {
+  const { revision } = options;
+  return { ...revision.content, meta: { kind: revision.kind, summary: revision.summary ?? "", publicNote: revision.publicNote } };
+}

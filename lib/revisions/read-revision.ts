@@ -1,0 +1,28 @@
+import "server-only";
+import { getDb } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import type { RevisionDto } from "./revision-dto";
+import { revisionSelect, toRevisionDto } from "./revision-row";
+
+/** One revision of a story with its content and credits, or not_found. */
+export async function readRevision(options: {
+  storyId: string;
+  number: number;
+  tx?: Prisma.TransactionClient;
+}): Promise<{ revision: RevisionDto; contentHash: string }> {
+  const db = options.tx ?? getDb();
+  const row = await db.revision.findUnique({
+    where: { storyId_number: { storyId: options.storyId, number: options.number } },
+    select: { ...revisionSelect, contentHash: true },
+  });
+  if (!row) {
+    throw new AppError({
+      code: "not_found",
+      message: `revision ${options.number} of story ${options.storyId} not found`,
+      userMessage: `This story has no revision ${options.number}.`,
+      details: { revision: options.number },
+    });
+  }
+  return { revision: toRevisionDto(row), contentHash: row.contentHash };
+}

@@ -1,0 +1,112 @@
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor";
+import { createTestActor } from "../auth/test-actors";
+import { getDb } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { saveRevision } from "./save-revision";
+import { createTestStory, historyCounts } from "./test-stories";
+
+describe("saveRevision under concurrency and failure", () => {
+  let editors: Actor[];
+
+  beforeAll(async () => {
+    editors = await Promise.all([createTestActor({ role: "editor" }), createTestActor({ role: "editor" }), createTestActor({ role: "admin" })]);
+  });
+
+  it("accepts exactly one of 50 concurrent saves on the same base and refuses 49 as conflicts", async () => {
+    await createTestStory({ actor: editors[0]!, slug: "fifty" });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, index) =>
+        saveRevision({
+          actor: editors[index % editors.length]!,
+          slug: "fifty",
+          input: { baseRevision: 1, summary: `Save ${index}`, body: `Version ${index}.`, credits: [{ name: `Reporter ${index}`, role: "contributed_reporting" }], publish: true },
+        }),
+      ),
+    );
+    const created = outcomes.filter((outcome) => outcome.status === "fulfilled");
+    const refused = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason as unknown] : []));
+    expect(created).toHaveLength(1);
+    expect(refused).toHaveLength(49);
+    expect(refused.every((reason) => reason instanceof AppError && reason.code === "conflict")).toBe(true);
+
+    const after = await historyCounts({ slug: "fifty" });
+    expect(after.revisions).toBe(2);
+    expect(after.credits).toBe(2);
+    expect(after.events).toBe(1);
+    expect(after.story).toMatchObject({ latestRevisionNumber: 2, liveRevisionNumber: 2, status: "published" });
+  });
+
+  it("numbers 200 saves from several clients that refresh their base 1..200 without gaps or duplicates", async () => {
+    await createTestStory({ actor: editors[0]!, slug: "two-hundred" });
+    let saved = 1;
+    async function client(actor: Actor, name: string) {
+      while (saved < 200) {
+        const { latestRevisionNumber } = await getDb().story.findUniqueOrThrow({ where: { slug: "two-hundred" } });
+        try {
+          const result = await saveRevision({
+            actor,
+            slug: "two-hundred",
+            input: { baseRevision: latestRevisionNumber, summary: `${name} save`, body: `${name} wrote this on top of ${latestRevisionNumber}.`, credits: [{ name, role: "byline" }] },
+          });
+          if (result.outcome === "created") saved = Math.max(saved, result.revision.number);
+        } catch (error) {
+          if (!(error instanceof AppError && error.code === "conflict")) throw error;
+        }
+      }
+    }
+    await Promise.all(editors.map((actor, index) => client(actor, `Client ${index}`)));
+
+    const rows = await getDb().revision.findMany({
+      where: { story: { slug: "two-hundred" } },
+      orderBy: { number: "asc" },
+      select: { number: true, createdAt: true, authorId: true, credits: { select: { contributorId: true } } },
+    });
+    expect(rows.map((row) => row.number)).toEqual(Array.from({ length: rows.length }, (_, index) => index + 1));
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    for (const [index, row] of rows.entries()) {
+      expect(row.credits.length).toBe(1);
+      expect(row.authorId).toMatch(/^[0-9a-f-]{36}$/);
+      if (index > 0) expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(rows[index - 1]!.createdAt.getTime());
+    }
+  });
+
+  it("leaves the whole revision or nothing when the connection drops mid-transaction, and a retry succeeds", async () => {
+    await createTestStory({ actor: editors[0]!, slug: "dropped", publish: true });
+    const before = await historyCounts({ slug: "dropped" });
+    // A second connection holds the status history table, so the save blocks on its last insert after writing
+    // the revision, its credits and the story pointers; then that save's backend is killed.
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query("LOCK TABLE story_status_events IN EXCLUSIVE MODE");
+    const input = { baseRevision: 1, summary: "Interrupted", body: "Interrupted body.", credits: [{ name: "Dropped Reporter", role: "byline" as const }], publish: true };
+    const save = saveRevision({ actor: editors[0]!, slug: "dropped", input }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    let pid: number | undefined;
+    while (pid === undefined) {
+      const waiting = await blocker.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pg_blocking_pids(pid) @> ARRAY[pg_backend_pid()]",
+      );
+      pid = waiting.rows[0]?.pid;
+      if (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await blocker.query("SELECT pg_terminate_backend($1)", [pid]);
+    await blocker.query("ROLLBACK");
+    await blocker.end();
+
+    expect(await save).toBeInstanceOf(Error);
+    const after = await historyCounts({ slug: "dropped" });
+    expect({ ...after, contributors: 0 }).toEqual({ ...before, contributors: 0 });
+    expect(await getDb().contributor.count({ where: { name: "Dropped Reporter" } })).toBe(0);
+
+    const retried = await saveRevision({ actor: editors[0]!, slug: "dropped", input });
+    expect(retried.revision).toMatchObject({ number: 2, published: true });
+    const final = await historyCounts({ slug: "dropped" });
+    expect(final).toMatchObject({ revisions: 2, credits: 2, events: 2 });
+    expect(final.story).toMatchObject({ latestRevisionNumber: 2, liveRevisionNumber: 2 });
+  });
+});

@@ -1,0 +1,128 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { getDb } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import { lockStory } from "../stories/lock-story";
+import { readStory } from "../stories/read-story";
+import type { StoryDto } from "../stories/story-dto";
+import { parseInput } from "../validation/parse-input";
+import { appendRevision } from "./append-revision";
+import { contentHash } from "./content-hash";
+import { idempotencyKeyError } from "./idempotency-key";
+import { overlayContent } from "./overlay-content";
+import { readRevision } from "./read-revision";
+import { resolveCredits } from "./resolve-credits";
+import { noteRequiredKinds } from "./revision-content";
+import type { RevisionDto } from "./revision-dto";
+import { SaveRevisionInput } from "./save-revision-input";
+import { staleBaseConflict } from "./stale-base-conflict";
+import { writeTransaction } from "./write-transaction";
+
+export type SaveRevisionResult = { outcome: "created" | "unchanged"; story: StoryDto; revision: RevisionDto };
+
+type Attempt =
+  | { type: "created"; story: StoryDto; revision: RevisionDto }
+  | { type: "existing"; outcome: "created" | "unchanged"; storyId: string; number: number }
+  | { type: "stale"; storyId: string; latestNumber: number };
+
+/**
+ * Saves a new revision on top of `baseRevision`. A stale base is refused with a conflict carrying the changes
+ * since and a merge proposal; a retried idempotency key answers with the revision it already created; content
+ * identical to the newest revision writes nothing (outcome "unchanged").
+ */
+export async function saveRevision(options: {
+  actor: Actor;
+  slug: string;
+  input: unknown;
+  idempotencyKey?: string;
+}): Promise<SaveRevisionResult> {
+  const { actor, slug, idempotencyKey } = options;
+  assertCan({ actor, permission: "revision:save" });
+  const input = parseInput({ schema: SaveRevisionInput, input: options.input });
+  if (input.publish) assertCan({ actor, permission: "revision:publish" });
+  const keyError = idempotencyKeyError({ key: idempotencyKey });
+  if (keyError) throw keyError;
+
+  let attempt: Attempt;
+  try {
+    attempt = await writeTransaction({
+      work: async (tx): Promise<Attempt> => {
+        const story = await lockStory({ tx, slug });
+        if (idempotencyKey) {
+          const earlier = await tx.revision.findUnique({
+            where: { storyId_idempotencyKey: { storyId: story.id, idempotencyKey } },
+            select: { number: true },
+          });
+          if (earlier) return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
+        }
+        if (input.baseRevision > story.latestRevisionNumber) throw futureBase({ base: input.baseRevision, latest: story.latestRevisionNumber });
+        if (input.baseRevision < story.latestRevisionNumber) return { type: "stale", storyId: story.id, latestNumber: story.latestRevisionNumber };
+
+        const base = await readRevision({ tx, storyId: story.id, number: input.baseRevision });
+        const credits = input.credits ? await resolveCredits({ tx, credits: input.credits, create: true }) : undefined;
+        const content = overlayContent({ base: base.revision.content, input, credits });
+        const publishesDraft = input.publish && story.liveRevisionNumber !== story.latestRevisionNumber;
+        const addsNote = (noteRequiredKinds as readonly string[]).includes(input.kind);
+        if (contentHash({ content }) === base.contentHash && !publishesDraft && !addsNote) {
+          return { type: "existing", outcome: "unchanged", storyId: story.id, number: base.revision.number };
+        }
+        const appended = await appendRevision({
+          tx,
+          story,
+          actor,
+          content,
+          kind: input.kind,
+          summary: input.summary ?? null,
+          publicNote: input.note ?? null,
+          baseNumber: input.baseRevision,
+          publish: input.publish,
+          idempotencyKey,
+        });
+        return { type: "created", ...appended };
+      },
+    });
+  } catch (error) {
+    // Writers of a story are serialised by its lock, but a unique key is the last word on a retried key.
+    if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const story = await readStory({ slug });
+      const earlier = await getDb().revision.findUnique({
+        where: { storyId_idempotencyKey: { storyId: story.id, idempotencyKey } },
+        select: { number: true },
+      });
+      if (earlier) {
+        const { revision } = await readRevision({ storyId: story.id, number: earlier.number });
+        return { outcome: "created", story: story.story, revision };
+      }
+    }
+    throw error;
+  }
+
+  if (attempt.type === "created") return { outcome: "created", story: attempt.story, revision: attempt.revision };
+  if (attempt.type === "existing") {
+    const [{ story }, { revision }] = await Promise.all([
+      readStory({ slug }),
+      readRevision({ storyId: attempt.storyId, number: attempt.number }),
+    ]);
+    return { outcome: attempt.outcome, story, revision };
+  }
+  throw await staleBaseConflict({
+    storyId: attempt.storyId,
+    baseNumber: input.baseRevision,
+    latestNumber: attempt.latestNumber,
+    ours: async (base) => {
+      const credits = input.credits ? await resolveCredits({ tx: getDb(), credits: input.credits, create: false }) : undefined;
+      return overlayContent({ base, input, credits });
+    },
+  });
+}
+
+function futureBase(options: { base: number; latest: number }): AppError {
+  return new AppError({
+    code: "unprocessable",
+    message: `base revision ${options.base} is newer than the newest (${options.latest})`,
+    userMessage: `Revision ${options.base} does not exist yet: the newest revision of this story is ${options.latest}.`,
+    details: { fields: [{ path: "baseRevision", message: `the newest revision is ${options.latest}` }], latestRevision: options.latest },
+  });
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { Prisma } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import { appendRevision, type AppendedRevision } from "../revisions/append-revision";
+import { resolveCredits } from "../revisions/resolve-credits";
+import { writeTransaction } from "../revisions/write-transaction";
+import { parseInput } from "../validation/parse-input";
+import { CreateStoryInput } from "./create-story-input";
+
+/** Creates a story with revision 1 (kind `initial`), a draft unless `publish` is true — all in one transaction. */
+export async function createStory(options: { actor: Actor; input: unknown }): Promise<AppendedRevision> {
+  const { actor } = options;
+  assertCan({ actor, permission: "story:create" });
+  const input = parseInput({ schema: CreateStoryInput, input: options.input });
+  if (input.publish) assertCan({ actor, permission: "revision:publish" });
+
+  try {
+    return await writeTransaction({
+      work: async (tx) => {
+        const story = await tx.story.create({
+          data: { slug: input.slug, createdById: actor.userId, developing: input.developing },
+          select: { id: true, slug: true },
+        });
+        const credits = await resolveCredits({ tx, credits: input.credits, create: true });
+        return appendRevision({
+          tx,
+          story: { ...story, status: "draft", latestRevisionNumber: 0, liveRevisionNumber: null, firstPublishedAt: null },
+          actor,
+          content: {
+            headline: input.headline,
+            dek: input.dek,
+            byline: input.byline,
+            body: input.body,
+            images: input.images,
+            credits,
+            developing: input.developing,
+          },
+          kind: "initial",
+          summary: input.summary ?? "First version",
+          publicNote: null,
+          baseNumber: null,
+          publish: input.publish,
+        });
+      },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError({
+        code: "conflict",
+        message: `slug ${input.slug} is taken`,
+        userMessage: `A story with the slug "${input.slug}" already exists. Choose another slug.`,
+        details: { fields: [{ path: "slug", message: "already in use" }] },
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { getDb } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { StoryStatus } from "../db/generated/enums";
+import { AppError } from "../errors/app-error";
+import { parseInput } from "../validation/parse-input";
+import { ListStoriesInput } from "./list-stories-input";
+import type { StoryDto } from "./story-dto";
+
+export type StoryPage = { stories: StoryDto[]; nextCursor: string | null };
+
+type Row = {
+  id: string;
+  slug: string;
+  status: StoryStatus;
+  developing: boolean;
+  first_published_at: Date | null;
+  last_material_update_at: Date | null;
+  latest_revision_number: number;
+  live_revision_number: number | null;
+  last_revised_at: Date;
+  headline: string;
+  author_id: string;
+  author_name: string;
+};
+
+/**
+ * The desk's story list, most recently revised first: search by the newest revision's headline or by slug,
+ * filter by status. The cursor encodes the last row's (last revised, id) so pages never skip or repeat.
+ */
+export async function listStories(options: {
+  actor: Actor;
+  query?: string;
+  status?: string;
+  cursor?: string;
+  limit?: number;
+}): Promise<StoryPage> {
+  assertCan({ actor: options.actor, permission: "desk:read" });
+  const input = parseInput({
+    schema: ListStoriesInput,
+    input: { query: options.query || undefined, status: options.status || undefined, cursor: options.cursor || undefined, limit: options.limit },
+  });
+  const after = input.cursor ? decodeCursor({ cursor: input.cursor }) : null;
+  const pattern = input.query ? `%${input.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%` : null;
+
+  const rows = await getDb().$queryRaw<Row[]>`
+    SELECT s.id, s.slug, s.status::text AS status, s.developing, s.first_published_at, s.last_material_update_at,
+           s.latest_revision_number, s.live_revision_number, s.last_revised_at, r.headline, u.id AS author_id, u.name AS author_name
+      FROM stories s
+      JOIN revisions r ON r.story_id = s.id AND r.number = s.latest_revision_number
+      JOIN users u ON u.id = r.author_id
+     WHERE TRUE
+       ${input.status ? Prisma.sql`AND s.status = ${input.status}::"StoryStatus"` : Prisma.empty}
+       ${pattern ? Prisma.sql`AND (r.headline ILIKE ${pattern} OR s.slug ILIKE ${pattern})` : Prisma.empty}
+       ${after ? Prisma.sql`AND (s.last_revised_at, s.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
+     ORDER BY s.last_revised_at DESC, s.id DESC
+     LIMIT ${input.limit + 1}`;
+
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    stories: page.map((row) => ({
+      slug: row.slug,
+      status: row.status,
+      developing: row.developing,
+      firstPublishedAt: row.first_published_at?.toISOString() ?? null,
+      lastMaterialUpdateAt: row.last_material_update_at?.toISOString() ?? null,
+      latestRevisionNumber: row.latest_revision_number,
+      liveRevisionNumber: row.live_revision_number,
+      headline: row.headline,
+      lastRevisedAt: row.last_revised_at.toISOString(),
+      lastRevisedBy: { id: row.author_id, name: row.author_name },
+    })),
+    nextCursor: rows.length > input.limit && last ? Buffer.from(`${last.last_revised_at.toISOString()}|${last.id}`).toString("base64url") : null,
+  };
+}
+
+function decodeCursor(options: { cursor: string }): { at: string; id: string } {
+  const [at, id] = Buffer.from(options.cursor, "base64url").toString("utf8").split("|");
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) {
+    throw new AppError({
+      code: "bad_request",
+      message: "malformed story list cursor",
+      userMessage: "This page link is no longer valid; start from the first page.",
+      details: { fields: [{ path: "cursor", message: "not a cursor this list handed out" }] },
+    });
+  }
+  return { at, id };
+}
