@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { createApiToken, revokeApiToken } from "../../lib/auth/api-tokens";
+import { EmailInput, RoleInput } from "../../lib/auth/user-input";
+import { createUser, deactivateUser } from "../../lib/auth/users";
+import type { Env } from "../../lib/env";
+import { readNewPassword } from "./read-password";
+
+type OptionSpec = { type: "string" | "boolean"; short?: string };
+
+export type Command = {
+  name: string;
+  usage: string;
+  summary: string;
+  options: Record<string, OptionSpec>;
+  schema: z.ZodType;
+  run: (options: { args: never; env: Env }) => Promise<void>;
+};
+
+/** Human-readable messages go to stderr; stdout carries only what a script would capture (the token). */
+const tell = (line: string) => process.stderr.write(`${line}\n`);
+
+function command<Schema extends z.ZodType>(definition: {
+  name: string;
+  usage: string;
+  summary: string;
+  options: Record<string, OptionSpec>;
+  schema: Schema;
+  run: (options: { args: z.infer<Schema>; env: Env }) => Promise<void>;
+}): Command {
+  return definition as unknown as Command;
+}
+
+const UserAddArgs = z.strictObject({
+  email: EmailInput,
+  name: z.string({ error: "is required" }).trim().min(1, { error: "is required" }),
+  role: RoleInput,
+});
+
+const EmailArgs = z.strictObject({ email: EmailInput });
+
+const TokenCreateArgs = z.strictObject({
+  email: EmailInput,
+  name: z.string().trim().min(1).max(80).default("Command line"),
+});
+
+const TokenRevokeArgs = z.strictObject({ id: z.uuid({ error: "must be a token id as printed by token:create" }) });
+
+export const commands: Command[] = [
+  command({
+    name: "user:add",
+    usage: "user:add --email E --name N --role admin|editor|contributor",
+    summary: "Add a user. The password comes from COPYDESK_PASSWORD, or is typed at a hidden prompt.",
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    schema: UserAddArgs,
+    run: async ({ args, env }) => {
+      const password = await readNewPassword({ fromEnv: env.COPYDESK_PASSWORD, email: args.email });
+      const user = await createUser({ ...args, password, actor: "system" });
+      tell(`Added ${user.role} ${user.email} (${user.name}).`);
+    },
+  }),
+  command({
+    name: "user:deactivate",
+    usage: "user:deactivate --email E",
+    summary: "Deactivate a user: their sessions and API tokens stop working at their next request.",
+    options: { email: { type: "string" } },
+    schema: EmailArgs,
+    run: async ({ args }) => {
+      const user = await deactivateUser({ email: args.email, actor: "system" });
+      tell(`Deactivated ${user.email}.`);
+    },
+  }),
+  command({
+    name: "token:create",
+    usage: "token:create --email E [--name N]",
+    summary: "Create an API token for a user and print it once, alone on stdout (only its hash is stored).",
+    options: { email: { type: "string" }, name: { type: "string" } },
+    schema: TokenCreateArgs,
+    run: async ({ args }) => {
+      const created = await createApiToken({ email: args.email, name: args.name, actor: "system" });
+      tell(`Created API token ${created.id} (${created.prefix}…) for ${args.email}. It is shown only now; revoke it with: npm run cli -- token:revoke --id ${created.id}`);
+      process.stdout.write(`${created.token}\n`);
+    },
+  }),
+  command({
+    name: "token:revoke",
+    usage: "token:revoke --id ID",
+    summary: "Revoke an API token by the id token:create printed (also listed on the desk's Tokens page).",
+    options: { id: { type: "string" } },
+    schema: TokenRevokeArgs,
+    run: async ({ args }) => {
+      const token = await revokeApiToken({ id: args.id, actor: "system" });
+      tell(`Revoked API token ${token.id} (${token.prefix}…, “${token.name}”).`);
+    },
+  }),
+];
