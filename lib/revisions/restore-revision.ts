@@ -26,13 +26,12 @@ export async function restoreRevision(
   const attempt = await writeTransaction({
     work: async (tx) => {
       const story = await lockStory({ tx, slug });
-      const [{ revision: source, contentHash }, newest] = await Promise.all([
-        readRevision({ tx, storyId: story.id, number }),
-        tx.revision.findUniqueOrThrow({
-          where: { storyId_number: { storyId: story.id, number: story.latestRevisionNumber } },
-          select: { contentHash: true },
-        }),
-      ]);
+      // One query at a time: a transaction owns a single connection.
+      const { revision: source, contentHash } = await readRevision({ tx, storyId: story.id, number });
+      const newest = await tx.revision.findUniqueOrThrow({
+        where: { storyId_number: { storyId: story.id, number: story.latestRevisionNumber } },
+        select: { contentHash: true },
+      });
       const publishesDraft = input.publish && story.liveRevisionNumber !== story.latestRevisionNumber;
       if (contentHash === newest.contentHash && !publishesDraft) return { type: "unchanged" as const, storyId: story.id };
       const appended = await appendRevision({
