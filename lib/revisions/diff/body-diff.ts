@@ -5,7 +5,7 @@ import { splitParagraphs } from "./paragraphs";
 import { coarsePieces, mergedSources, splitPieces } from "./piece-words";
 import { replaceOps, wordOps } from "./word-diff";
 
-const slowWords = "Some changed paragraphs were compared whole because the comparison ran out of time.";
+const slowWords = "Some changed paragraphs were compared whole because comparing them word by word would have taken too long.";
 
 /**
  * The body compared paragraph first, then word by word only inside paragraphs that changed, so the

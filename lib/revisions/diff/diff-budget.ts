@@ -6,6 +6,11 @@
 export type DiffBudget = {
   /** Milliseconds left; 0 once spent. */
   remaining: () => number;
+  /**
+   * What one word-level comparison may use: at most a quarter of the whole budget, so a single
+   * pathological paragraph falls back alone instead of starving every other paragraph.
+   */
+  stepLimit: () => number;
   /** Records that a field fell back, keeping the first reason (the one an editor should read). */
   degrade: (reason: string) => void;
   readonly degraded: boolean;
@@ -13,12 +18,17 @@ export type DiffBudget = {
 };
 
 export const defaultDiffTimeoutMs = 1_000;
+const minimumStepMs = 20;
 
 export function createDiffBudget(options: { timeoutMs: number }): DiffBudget {
-  const deadline = performance.now() + Math.max(0, options.timeoutMs);
+  const total = Math.max(0, options.timeoutMs);
+  const deadline = performance.now() + total;
+  const step = Math.max(minimumStepMs, total / 4);
   let reason: string | null = null;
+  const remaining = () => Math.max(0, deadline - performance.now());
   return {
-    remaining: () => Math.max(0, deadline - performance.now()),
+    remaining,
+    stepLimit: () => Math.min(remaining(), step),
     degrade: (why) => {
       reason ??= why;
     },

@@ -21,6 +21,10 @@ const pieceContainment = 0.7;
 const maxPieces = 3;
 /** Larger gaps are aligned in blocks of about this many paragraphs per side to bound time and memory. */
 const blockSize = 120;
+/** How far from the diagonal of a run (in paragraphs) an in-place edit is looked for. */
+const bandWidth = 6;
+/** Runs this small (old × new paragraphs) are searched completely. */
+const fullSearch = 2_500;
 
 type Side = { indexes: readonly number[]; bags: readonly WordBag[] };
 
@@ -33,7 +37,7 @@ function dice(common: number, a: WordBag, b: WordBag): number {
 function contained(bags: readonly WordBag[], start: number, commons: readonly number[]): boolean {
   return commons.every((common, p) => {
     const size = (bags[start + p] as WordBag).size;
-    return size > 0 && common / size >= pieceContainment;
+    return common >= 0 && size > 0 && common / size >= pieceContainment;
   });
 }
 
@@ -48,17 +52,22 @@ function alignBlock(dels: Side, ins: Side, budget: DiffBudget): GapGroup[] | und
   const m = dels.indexes.length;
   const n = ins.indexes.length;
   const width = n + 1;
-  const commons = new Int32Array(m * n);
-  for (let i = 0; i < m; i += 1) {
-    if (budget.remaining() <= 0) return undefined;
-    const bag = dels.bags[i] as WordBag;
-    for (let j = 0; j < n; j += 1) commons[i * n + j] = commonWords(bag, ins.bags[j] as WordBag);
-  }
+  // Shared words per (old, new) pair, computed only near the diagonal of a long run: an edit in place
+  // keeps its position in the run, and a paragraph that travelled further is caught later as a move.
+  const band = m * n <= fullSearch ? Infinity : Math.max(bandWidth, Math.abs(m - n) / 4);
+  const commons = new Int32Array(m * n).fill(-1);
+  const common = (i: number, j: number): number => {
+    if (Math.abs(j - ((i + 0.5) * n) / m + 0.5) > band) return -1;
+    const cell = i * n + j;
+    if ((commons[cell] as number) < 0) commons[cell] = commonWords(dels.bags[i] as WordBag, ins.bags[j] as WordBag);
+    return commons[cell] as number;
+  };
   const score = new Float64Array((m + 1) * width);
   // 0 skip old, 1 skip new, 2 pair, 10+k split into k, 20+k merge of k.
   const choice = new Uint8Array((m + 1) * width);
   for (let j = 1; j <= n; j += 1) choice[j] = 1;
   for (let i = 1; i <= m; i += 1) {
+    if (budget.remaining() <= 0) return undefined;
     const old = dels.bags[i - 1] as WordBag;
     for (let j = 0; j <= n; j += 1) {
       const cell = i * width + j;
@@ -67,19 +76,25 @@ function alignBlock(dels: Side, ins: Side, budget: DiffBudget): GapGroup[] | und
       if (j > 0) {
         if ((score[cell - 1] as number) > best) [best, code] = [score[cell - 1] as number, 1];
         const fresh = ins.bags[j - 1] as WordBag;
-        const pairScore = dice(commons[(i - 1) * n + j - 1] as number, old, fresh);
+        const shared = common(i - 1, j - 1);
+        if (shared < 0) {
+          score[cell] = best;
+          choice[cell] = code;
+          continue;
+        }
+        const pairScore = dice(shared, old, fresh);
         if (pairScore >= pairThreshold && (score[cell - width - 1] as number) + pairScore > best) {
           [best, code] = [(score[cell - width - 1] as number) + pairScore, 2];
         }
         for (let k = 2; k <= maxPieces && k <= j; k += 1) {
-          const pieceCommons = Array.from({ length: k }, (_, p) => commons[(i - 1) * n + j - k + p] as number);
+          const pieceCommons = Array.from({ length: k }, (_, p) => common(i - 1, j - k + p));
           if (!contained(ins.bags, j - k, pieceCommons)) break;
           const weight = joinWeight(old, ins.bags.slice(j - k, j));
           const candidate = (score[(i - 1) * width + j - k] as number) + weight;
           if (weight > 0 && candidate > best) [best, code] = [candidate, 10 + k];
         }
         for (let k = 2; k <= maxPieces && k <= i; k += 1) {
-          const pieceCommons = Array.from({ length: k }, (_, p) => commons[(i - k + p) * n + j - 1] as number);
+          const pieceCommons = Array.from({ length: k }, (_, p) => common(i - k + p, j - 1));
           if (!contained(dels.bags, i - k, pieceCommons)) break;
           const weight = joinWeight(fresh, dels.bags.slice(i - k, i));
           const candidate = (score[(i - k) * width + j - 1] as number) + weight;

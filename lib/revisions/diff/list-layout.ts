@@ -10,7 +10,7 @@ export type ListSlot =
   | { status: "kept"; fromIndex: number; toIndex: number; moved: boolean };
 
 /** Indexes (into `values`) of one longest strictly increasing subsequence. */
-function longestIncreasing(values: readonly number[]): Set<number> {
+export function longestIncreasing(values: readonly number[]): Set<number> {
   const tails: number[] = [];
   const previous = new Array<number>(values.length).fill(-1);
   for (const [index, value] of values.entries()) {

@@ -1,6 +1,6 @@
-import { diffArrays } from "diff";
 import type { DiffBudget } from "./diff-budget";
 import { pairGap, type GapGroup } from "./gap-pairing";
+import { anchorParagraphs, type Gap } from "./paragraph-anchors";
 import { similarity, wordBag, type WordBag } from "./paragraphs";
 
 /*
@@ -24,7 +24,6 @@ const movedThreshold = 0.75;
 /** Beyond this many (deleted × inserted) candidates, only identical moves are looked for. */
 const maxMoveCandidates = 40_000;
 
-type Gap = { dels: number[]; ins: number[] };
 
 function intern(from: readonly string[], to: readonly string[]): [number[], number[]] {
   const ids = new Map<string, number>();
@@ -39,28 +38,8 @@ function intern(from: readonly string[], to: readonly string[]): [number[], numb
 export function alignParagraphs(options: { from: readonly string[]; to: readonly string[]; budget: DiffBudget }): ParagraphAlignment {
   const { from, to, budget } = options;
   const [a, b] = intern(from, to);
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix += 1;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix += 1;
-  const midA = a.slice(prefix, a.length - suffix);
-  const midB = b.slice(prefix, b.length - suffix);
-
-  const head: AlignmentStep[] = prefix > 0 ? [{ kind: "equal", from: 0, to: 0, count: prefix }] : [];
-  const tail: AlignmentStep[] = suffix > 0 ? [{ kind: "equal", from: a.length - suffix, to: b.length - suffix, count: suffix }] : [];
-  const wholeGap: Gap = { dels: midA.map((_, k) => prefix + k), ins: midB.map((_, k) => prefix + k) };
-
-  let segments: Array<Gap | AlignmentStep> = [wholeGap];
-  let complete = true;
-  if (midA.length > 0 && midB.length > 0) {
-    const timeout = budget.remaining();
-    const changes = timeout > 0 ? diffArrays(midA, midB, { timeout }) : undefined;
-    if (changes) segments = toSegments(changes, prefix);
-    else {
-      complete = false;
-      budget.degrade("The body was compared paragraph by paragraph because the comparison ran out of time.");
-    }
-  }
+  const { segments, complete } = anchorParagraphs({ a, b, budget });
+  if (!complete) budget.degrade("The body was compared paragraph by paragraph because the comparison ran out of time.");
 
   const bags = { from: new Map<number, WordBag>(), to: new Map<number, WordBag>() };
   const bagOf = (side: "from" | "to", index: number): WordBag => {
@@ -72,7 +51,7 @@ export function alignParagraphs(options: { from: readonly string[]; to: readonly
   const gaps = segments.filter((segment): segment is Gap => "dels" in segment);
   const moves = complete ? findIdenticalMoves(gaps, a, b) : { away: new Map<number, number>(), into: new Map<number, number>() };
 
-  const steps: AlignmentStep[] = [...head];
+  const steps: AlignmentStep[] = [];
   for (const segment of segments) {
     if (!("dels" in segment)) {
       steps.push(segment);
@@ -90,35 +69,9 @@ export function alignParagraphs(options: { from: readonly string[]; to: readonly
     if (!groups) budget.degrade("Some changed paragraphs were compared whole because the comparison ran out of time.");
     steps.push(...emitGap(segment, groups ?? [], moves));
   }
-  steps.push(...tail);
 
   if (complete) numberMoves(steps, bagOf);
   return { steps, complete };
-}
-
-type DiffArrayChange = { value: number[]; added: boolean; removed: boolean };
-
-function toSegments(changes: readonly DiffArrayChange[], offset: number): Array<Gap | AlignmentStep> {
-  const segments: Array<Gap | AlignmentStep> = [];
-  let aPos = offset;
-  let bPos = offset;
-  let gap: Gap | null = null;
-  for (const change of changes) {
-    const count = change.value.length;
-    if (!change.added && !change.removed) {
-      gap = null;
-      segments.push({ kind: "equal", from: aPos, to: bPos, count });
-      aPos += count;
-      bPos += count;
-      continue;
-    }
-    if (!gap) segments.push((gap = { dels: [], ins: [] }));
-    for (let k = 0; k < count; k += 1) {
-      if (change.removed) gap.dels.push(aPos++);
-      else gap.ins.push(bPos++);
-    }
-  }
-  return segments;
 }
 
 type Moves = { away: Map<number, number>; into: Map<number, number> };

@@ -1,7 +1,7 @@
-import { diffArrays } from "diff";
 import type { ParagraphPiece, WordOp } from "./content-diff-types";
 import type { DiffBudget } from "./diff-budget";
 import { replaceOps } from "./word-diff";
+import { diffTokens, wordTokens } from "./word-tokens";
 
 /*
  * Word edits of a split or merged paragraph, handed to each piece. One side is a single paragraph, the
@@ -9,13 +9,10 @@ import { replaceOps } from "./word-diff";
  * piece) lets every piece show its own insertions and deletions.
  */
 
-/** Words with the whitespace before them, so joining the tokens gives the text back. */
-const tokenPattern = /\s*(?:[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|\S)/gu;
-
 type Token = { text: string; piece: number };
 
 function tokens(text: string, piece: number): Token[] {
-  return Array.from(text.matchAll(tokenPattern), (match) => ({ text: match[0], piece }));
+  return wordTokens(text).map((token) => ({ text: token, piece }));
 }
 
 function push(ops: WordOp[], op: WordOp["op"], text: string) {
@@ -33,13 +30,7 @@ function distribute(options: { whole: string; pieces: readonly string[]; wholeIs
   const wholeTokens = tokens(whole, -1);
   const pieceTokens = pieces.flatMap((text, piece) => tokens(text, piece));
   const [oldTokens, newTokens] = wholeIsOld ? [wholeTokens, pieceTokens] : [pieceTokens, wholeTokens];
-  const timeout = budget.remaining();
-  if (timeout <= 0) return undefined;
-  const changes = diffArrays(
-    oldTokens.map((token) => token.text.trim()),
-    newTokens.map((token) => token.text.trim()),
-    { timeout },
-  );
+  const changes = diffTokens({ from: oldTokens.map((token) => token.text), to: newTokens.map((token) => token.text), budget });
   if (!changes) return undefined;
   const result: WordOp[][] = pieces.map(() => []);
   let oldPos = 0;
@@ -50,11 +41,11 @@ function distribute(options: { whole: string; pieces: readonly string[]; wholeIs
     return result[current] as WordOp[];
   };
   for (const change of changes) {
-    for (let k = 0; k < change.value.length; k += 1) {
-      if (change.removed) {
+    for (let k = 0; k < change.count; k += 1) {
+      if (change.kind === "delete") {
         const token = oldTokens[oldPos++];
         push(target(token), "delete", token?.text ?? "");
-      } else if (change.added) {
+      } else if (change.kind === "insert") {
         const token = newTokens[newPos++];
         push(target(token), "insert", token?.text ?? "");
       } else {

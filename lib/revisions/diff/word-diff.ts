@@ -1,6 +1,6 @@
-import { diffWords } from "diff";
 import type { DiffGranularity, TextFieldDiff, WordOp } from "./content-diff-types";
 import type { DiffBudget } from "./diff-budget";
+import { diffTokens, wordTokens } from "./word-tokens";
 
 const wordPattern = /[\p{L}\p{N}]+/gu;
 
@@ -18,22 +18,28 @@ export function replaceOps(from: string, to: string): WordOp[] {
 }
 
 /**
- * Word-level ops between two texts within what is left of the budget, or undefined when jsdiff gave
- * up (it returns undefined on timeout) or no time was left to try. A timeout of 0 would mean "no
- * limit" to jsdiff, so a spent budget never calls it.
+ * Word-level ops between two texts within what is left of the budget, or undefined when the budget
+ * ran out. Equal runs are spelled as in the newer text.
  */
 export function wordOps(options: { from: string; to: string; budget: DiffBudget }): WordOp[] | undefined {
   const { from, to, budget } = options;
   if (from === to) return from ? [{ op: "equal", text: from }] : [];
   if (!from || !to) return replaceOps(from, to);
-  const timeout = budget.remaining();
-  if (timeout <= 0) return undefined;
-  const changes = diffWords(from, to, { timeout });
+  const [before, after] = [wordTokens(from), wordTokens(to)];
+  const changes = diffTokens({ from: before, to: after, budget });
   if (!changes) return undefined;
-  return changes.map((change) => ({
-    op: change.added ? "insert" : change.removed ? "delete" : "equal",
-    text: change.value,
-  }));
+  const ops: WordOp[] = [];
+  let [oldPos, newPos] = [0, 0];
+  for (const change of changes) {
+    let text: string;
+    if (change.kind === "delete") text = before.slice(oldPos, (oldPos += change.count)).join("");
+    else {
+      text = after.slice(newPos, (newPos += change.count)).join("");
+      if (change.kind === "equal") oldPos += change.count;
+    }
+    ops.push({ op: change.kind, text: ops.length === 0 ? text.trimStart() : text });
+  }
+  return ops;
 }
 
 /** A short text field compared word by word, or replaced whole (and the budget told) when time ran out. */
@@ -43,7 +49,7 @@ export function diffTextField(options: { from: string; to: string; budget: DiffB
   let granularity: DiffGranularity = "word";
   if (!ops) {
     granularity = "field";
-    budget.degrade(`The ${label} was compared as a whole because the comparison ran out of time.`);
+    budget.degrade(`The ${label} was compared as a whole because comparing it word by word would have taken too long.`);
   }
   return { changed: from !== to, from, to, granularity, ops: ops ?? replaceOps(from, to) };
 }
