@@ -43,7 +43,7 @@ export function ChangeFields({ change, onChange, fieldErrors }: Props) {
       {needsNote(change.kind) ? (
         <div className="desk-field">
           <label htmlFor="change-note">Public note (shown to readers)</label>
-          <textarea id="change-note" rows={3} placeholder={notePlaceholders[change.kind]} value={change.note} onChange={(event) => onChange({ ...change, note: event.target.value })} {...errorProps("change-note-error", noteError)} required />
+          <textarea id="change-note" rows={3} placeholder={notePlaceholders[change.kind]} value={change.note} onChange={(event) => onChange({ ...change, note: event.target.value })} {...errorProps("change-note-error", noteError)} aria-required="true" />
           <p className="desk-hint">Required for a {kindLabels[change.kind].toLowerCase()}: it is printed on the story and never dropped by later updates.</p>
           <FieldError id="change-note-error" message={noteError} />
         </div>

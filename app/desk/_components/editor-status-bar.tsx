@@ -25,7 +25,7 @@ export function EditorStatusBar({ slug, base, presence, dirty, storageFailed }: 
             Also open now: {others.map((person) => `${person.name} (${person.role}, on revision ${person.seenRevisionNumber})`).join(", ")}
           </>
         )}
-        <span className="desk-save-state">{dirty ? " · Unsaved changes (kept in this browser)" : " · All changes saved"}</span>
+        <span className="desk-save-state">{dirty ? "Unsaved changes (kept in this browser)" : "All changes saved"}</span>
       </p>
       {newer && slug ? (
         <div className="desk-notice desk-notice-warn" role="alert">

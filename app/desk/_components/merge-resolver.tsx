@@ -19,6 +19,8 @@ const fieldNames: Record<string, string> = {
   notes: "notes",
 };
 
+const words = (count: number) => `${count} ${count === 1 ? "word" : "words"}`;
+
 type Props = {
   slug: string;
   conflict: SaveConflict;
@@ -55,7 +57,7 @@ export function MergeResolver({ slug, conflict, canPublish, pending, onResolved,
         You started from revision {baseRevision}; revision {latestRevision} is now the newest. Nothing has been lost: your edits are below,
         merged with theirs.{" "}
         <a href={`/desk/stories/${encodeURIComponent(slug)}/compare?from=${baseRevision}&to=${latestRevision}`} target="_blank" rel="noreferrer">
-          See what changed in revisions {baseRevision + 1}–{latestRevision} (opens in a new tab)
+          See what changed in {latestRevision - baseRevision === 1 ? `revision ${latestRevision}` : `revisions ${baseRevision + 1}–${latestRevision}`} (opens in a new tab)
         </a>
       </p>
       <div className="desk-notice desk-notice-info">
@@ -63,7 +65,7 @@ export function MergeResolver({ slug, conflict, canPublish, pending, onResolved,
           <strong>Merged by itself:</strong>{" "}
           {theirFields.length > 0 ? `their changes to the ${theirFields.join(", ")}` : "their changes"}
           {changedSince.stats.insertedWords + changedSince.stats.deletedWords > 0
-            ? ` (${changedSince.stats.insertedWords} words added, ${changedSince.stats.deletedWords} removed)`
+            ? ` (${words(changedSince.stats.insertedWords)} added, ${words(changedSince.stats.deletedWords)} removed)`
             : ""}
           {merge.conflicts.length === 0 ? " and all of yours — the two sets of edits touch different parts of the story." : ", and every edit of yours that does not overlap theirs."}
         </p>

@@ -53,6 +53,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
+  const [hydrated, setHydrated] = useState(false);
   const pendingRef = useRef(false);
   const idempotency = useRef({ payload: "", key: "" });
 
@@ -123,6 +124,10 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
     [draft, base, isNew, slug, local, router],
   );
 
+  // Marks the form as live, so nobody (and no test) types into inputs React has not taken over yet.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
+  useEffect(() => setHydrated(true), []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "s") {
@@ -156,7 +161,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   const primaryLabel = canPublish ? (isLive ? "Publish update" : "Publish story") : "Submit for review";
 
   return (
-    <div className="desk-editor">
+    <div className="desk-editor" data-ready={hydrated ? "true" : undefined}>
       <div className="desk-editor-form">
         <EditorStatusBar slug={slug} base={base} presence={presence} dirty={dirty} storageFailed={local.storageFailed} />
         {local.recoverable && !conflict ? <RestoreDraftBanner stored={local.recoverable} currentBase={baseRevision} onRestore={restore} onDiscard={local.dismiss} /> : null}

@@ -1,0 +1,81 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { seedUser, signInByApi, type E2eUser } from "./support/auth";
+import { useE2eDatabase } from "./support/database";
+import { actorOf, captureScreens, seedStory, uniqueSlug } from "./support/desk-seed";
+import { getStoryDetail } from "../lib/stories/get-story-detail";
+
+test.beforeAll(() => {
+  useE2eDatabase();
+});
+
+const paragraphs = ["The storm reached the coast on Monday night.", "Power is out in much of the county.", "Shelters are open at two schools."];
+
+async function openEditor(options: { browser: Browser; user: E2eUser; slug: string }): Promise<Page> {
+  const context = await options.browser.newContext();
+  await signInByApi({ request: context.request, email: options.user.email, password: options.user.password });
+  const page = await context.newPage();
+  await page.goto(`/desk/stories/${options.slug}`);
+  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  return page;
+}
+
+test("two editors change different paragraphs at once; the second merges and publishes, and both edits survive", async ({ browser }, testInfo) => {
+  const ana = await seedUser({ role: "editor", name: "Ana Alvarez" });
+  const ben = await seedUser({ role: "editor", name: "Ben Brooks" });
+  const slug = uniqueSlug("coastal-storm");
+  await seedStory({ author: ana, slug, headline: "Storm hits the coast", body: paragraphs.join("\n\n") });
+
+  const anaPage = await openEditor({ browser, user: ana, slug });
+  const benPage = await openEditor({ browser, user: ben, slug });
+  await expect(benPage.getByText(/Also open now: Ana Alvarez/)).toBeVisible({ timeout: 20_000 });
+
+  await anaPage.getByLabel("Body").fill([paragraphs[0], "Power is out for 40,000 homes in the county.", paragraphs[2]].join("\n\n"));
+  await anaPage.getByLabel("Summary").fill("Outage figure");
+  await benPage.getByLabel("Body").fill([paragraphs[0], paragraphs[1], "Shelters are open at two schools and the library."].join("\n\n"));
+  await benPage.getByLabel("Summary").fill("Adds the library shelter");
+
+  await anaPage.getByRole("button", { name: "Publish update" }).click();
+  await expect(anaPage.getByText("Published revision 2. Readers see it now.")).toBeVisible();
+
+  await benPage.getByRole("button", { name: "Publish update" }).click();
+  await expect(benPage.getByRole("heading", { name: "Someone saved this story while you were editing" })).toBeVisible();
+  await expect(benPage.getByText(/the two sets of edits touch different parts of the story/)).toBeVisible();
+  await captureScreens({ page: benPage, testInfo, name: "desk-merge-clean" });
+  await benPage.getByRole("button", { name: "Publish merged version" }).click();
+  await expect(benPage.getByText("Published revision 3. Readers see it now.")).toBeVisible();
+
+  const { latest, story } = await getStoryDetail({ slug, actor: actorOf(ana) });
+  expect(story.liveRevisionNumber).toBe(3);
+  expect(latest.content.body).toBe(["The storm reached the coast on Monday night.", "Power is out for 40,000 homes in the county.", "Shelters are open at two schools and the library."].join("\n\n"));
+  const reader = await benPage.context().newPage();
+  await reader.goto(`/stories/${slug}`);
+  await expect(reader.locator("article")).toContainText("40,000 homes");
+  await expect(reader.locator("article")).toContainText("and the library");
+});
+
+test("when both editors change the same paragraph, the second picks a side and publishes it", async ({ browser }, testInfo) => {
+  const ana = await seedUser({ role: "editor" });
+  const ben = await seedUser({ role: "editor" });
+  const slug = uniqueSlug("bridge-closure");
+  await seedStory({ author: ana, slug, headline: "Bridge closes for repairs", body: paragraphs.join("\n\n") });
+  const anaPage = await openEditor({ browser, user: ana, slug });
+  const benPage = await openEditor({ browser, user: ben, slug });
+
+  await anaPage.getByLabel("Body").fill(["The storm reached the coast late on Monday.", paragraphs[1], paragraphs[2]].join("\n\n"));
+  await anaPage.getByLabel("Summary").fill("Timing");
+  await anaPage.getByRole("button", { name: "Publish update" }).click();
+  await expect(anaPage.getByText("Published revision 2. Readers see it now.")).toBeVisible();
+
+  await benPage.getByLabel("Body").fill(["The storm made landfall at 11 p.m. Monday.", paragraphs[1], paragraphs[2]].join("\n\n"));
+  await benPage.getByLabel("Summary").fill("Landfall time");
+  await benPage.getByRole("button", { name: "Publish update" }).click();
+  await expect(benPage.getByText("1 of 1 place needs your decision", { exact: false })).toBeVisible();
+  await expect(benPage.getByRole("button", { name: "Publish merged version" })).toBeDisabled();
+  await captureScreens({ page: benPage, testInfo, name: "desk-merge-conflict" });
+  await benPage.getByLabel("Keep yours").check();
+  await benPage.getByRole("button", { name: "Publish merged version" }).click();
+  await expect(benPage.getByText("Published revision 3. Readers see it now.")).toBeVisible();
+
+  const { latest } = await getStoryDetail({ slug, actor: actorOf(ana) });
+  expect(latest.content.body).toBe(["The storm made landfall at 11 p.m. Monday.", paragraphs[1], paragraphs[2]].join("\n\n"));
+});

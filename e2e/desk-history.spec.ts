@@ -1,0 +1,96 @@
+import { expect, test } from "@playwright/test";
+import { useE2eDatabase } from "./support/database";
+import { actorOf, captureScreens, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
+import { saveRevision } from "../lib/revisions/save-revision";
+import { getStoryDetail } from "../lib/stories/get-story-detail";
+
+test.beforeAll(() => {
+  useE2eDatabase();
+});
+
+test("an editor compares two revisions inline and side by side, then restores the first one", async ({ page }, testInfo) => {
+  const editor = await signedInUser({ page, role: "editor" });
+  const actor = actorOf(editor);
+  const slug = uniqueSlug("water-main");
+  await seedStory({ author: editor, slug, headline: "Water main breaks downtown", body: "A water main broke on Main Street.\n\nTraffic is being diverted." });
+  await saveRevision({ actor, slug, input: { baseRevision: 1, body: "A water main broke on Main Street at dawn.\n\nTraffic is being diverted.", summary: "Adds the time", publish: true } });
+  await saveRevision({ actor, slug, input: { baseRevision: 2, headline: "Water main break floods downtown", body: "A water main broke on Main Street at dawn.\n\nTraffic is being diverted.\n\nCrews expect repairs to take two days.", summary: "Repair estimate", publish: true } });
+
+  await page.goto(`/desk/stories/${slug}/history`);
+  await expect(page.getByRole("heading", { name: /^Revision \d/ })).toHaveCount(3);
+  await expect(page.getByText("Repair estimate")).toBeVisible();
+  await captureScreens({ page, testInfo, name: "desk-history" });
+
+  await page.getByLabel("Compare from revision 1").check();
+  await page.getByLabel("Compare to revision 3").check();
+  await page.getByRole("button", { name: "Compare selected revisions" }).click();
+  await expect(page).toHaveURL(/compare\?(?=.*from=1)(?=.*to=3)/);
+  await expect(page.getByRole("heading", { name: "Revision 1 → revision 3" })).toBeVisible();
+  await expect(page.locator("section[aria-label='Body'] ins").first()).toContainText("at dawn");
+  await expect(page.locator("section[aria-label='Headline'] del")).toContainText("breaks");
+  await expect(page.locator("section[aria-label='Body']")).toContainText("Crews expect repairs to take two days.");
+  await captureScreens({ page, testInfo, name: "desk-compare-inline" });
+  await page.getByRole("link", { name: "Side by side" }).click();
+  await expect(page.locator(".desk-diff-sides").first()).toBeVisible();
+  await captureScreens({ page, testInfo, name: "desk-compare-side" });
+
+  await page.goto(`/desk/stories/${slug}/history`);
+  const first = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^Revision 1\b/ }) });
+  await first.getByRole("button", { name: "Restore…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Restore revision 1?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Restore revision 1" }).click();
+  await expect(page.getByText("Restored revision 1 as revision 4, now live.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Revision \d/ })).toHaveCount(4);
+
+  const { story, latest } = await getStoryDetail({ slug, actor });
+  expect(story.liveRevisionNumber).toBe(4);
+  expect(latest.kind).toBe("restore");
+  expect(latest.content.headline).toBe("Water main breaks downtown");
+  const reader = await page.context().newPage();
+  await reader.goto(`/stories/${slug}`);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Water main breaks downtown");
+});
+
+test("a contributor sees the history but no restore", async ({ page }) => {
+  const editor = await signedInUser({ page, role: "editor" });
+  const slug = uniqueSlug("library-hours");
+  await seedStory({ author: editor, slug, headline: "Library extends hours", body: "The library will open on Sundays." });
+  await saveRevision({ actor: actorOf(editor), slug, input: { baseRevision: 1, body: "The library will open on Sundays from noon.", summary: "Hours", publish: true } });
+  await page.context().clearCookies();
+  await signedInUser({ page, role: "contributor" });
+  await page.goto(`/desk/stories/${slug}/history`);
+  await expect(page.getByRole("heading", { name: /^Revision \d/ })).toHaveCount(2);
+  await expect(page.getByRole("button", { name: "Restore…" })).toHaveCount(0);
+});
+
+test("edits survive a reload: the desk offers them back and restores them", async ({ page }, testInfo) => {
+  const editor = await signedInUser({ page, role: "editor" });
+  const slug = uniqueSlug("fair-opens");
+  await seedStory({ author: editor, slug, headline: "County fair opens", body: "The county fair opened on Friday." });
+  await page.goto(`/desk/stories/${slug}`);
+  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  await page.getByLabel("Headline").fill("County fair opens with record crowds");
+  await page.getByLabel("Body").fill("The county fair opened on Friday to record crowds.");
+  await expect(page.getByText("Unsaved changes (kept in this browser)")).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith("copydesk:draft:")).length)).toBeGreaterThan(0);
+
+  const warned: string[] = [];
+  page.on("dialog", (dialog) => {
+    warned.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.reload();
+  expect(warned).toContain("beforeunload");
+  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  await expect(page.getByText(/Restore your unsaved edits from/)).toBeVisible();
+  await captureScreens({ page, testInfo, name: "desk-restore-offer" });
+  await page.getByRole("button", { name: "Restore edits" }).click();
+  await expect(page.getByLabel("Headline")).toHaveValue("County fair opens with record crowds");
+  await expect(page.getByLabel("Body")).toHaveValue("The county fair opened on Friday to record crowds.");
+
+  await page.getByLabel("Summary").fill("Crowd size");
+  await page.keyboard.press("Control+s");
+  await expect(page.getByText("Draft saved as revision 2.")).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith("copydesk:draft:")).length)).toBe(0);
+});
