@@ -3,8 +3,6 @@ import { expect, test, type Page } from "@playwright/test";
 import { useE2eDatabase } from "./support/database";
 import { createPublishedStory, publishRevision, seedPublisher, unpublish, type Publisher } from "./support/public-api";
 
-useE2eDatabase();
-
 const paragraphs = [
   "A barge struck a pier of the Harbor Bridge early Wednesday, and the city closed the span in both directions while engineers inspect it.",
   "No injuries were reported. The Coast Guard said the barge lost power about 4:30 a.m.",
@@ -17,6 +15,7 @@ const correctionNote = "An earlier version of this story misstated when the barg
 let publisher: Publisher;
 
 test.beforeAll(async () => {
+  useE2eDatabase();
   publisher = await seedPublisher();
 });
 
