@@ -17,6 +17,7 @@ export type AlignmentStep =
   | { kind: "move-away"; moveId: number; from: number; to: number }
   | { kind: "move"; moveId: number; from: number; to: number; identical: boolean };
 
+/** `complete` is false when time ran out before every changed paragraph could be paired. */
 export type ParagraphAlignment = { steps: AlignmentStep[]; complete: boolean };
 
 /** A lightly edited paragraph found elsewhere counts as moved above this similarity. */
@@ -52,6 +53,7 @@ export function alignParagraphs(options: { from: readonly string[]; to: readonly
   const moves = complete ? findIdenticalMoves(gaps, a, b) : { away: new Map<number, number>(), into: new Map<number, number>() };
 
   const steps: AlignmentStep[] = [];
+  let pairingFinished = true;
   for (const segment of segments) {
     if (!("dels" in segment)) {
       steps.push(segment);
@@ -66,12 +68,15 @@ export function alignParagraphs(options: { from: readonly string[]; to: readonly
           budget,
         })
       : [];
-    if (!groups) budget.degrade("Some changed paragraphs were compared whole because the comparison ran out of time.");
+    if (!groups) {
+      pairingFinished = false;
+      budget.degrade("Some changed paragraphs were compared whole because the comparison ran out of time.");
+    }
     steps.push(...emitGap(segment, groups ?? [], moves));
   }
 
   if (complete) numberMoves(steps, bagOf);
-  return { steps, complete };
+  return { steps, complete: complete && pairingFinished };
 }
 
 type Moves = { away: Map<number, number>; into: Map<number, number> };

@@ -44,7 +44,9 @@ export function mergeContent(options: { base: RevisionContent; ours: RevisionCon
   }
 
   const body = mergeBody({ base: base.body, ours: ours.body, theirs: theirs.body, conflictId: (index) => `body-${index}` });
-  for (const chunk of body) if (chunk.kind === "conflict") conflicts.push({ ...chunk, field: "body" });
+  for (const chunk of body) {
+    if (chunk.kind === "conflict") conflicts.push({ id: chunk.id, field: "body", base: chunk.base, ours: chunk.ours, theirs: chunk.theirs });
+  }
 
   const images = mergeKeyedList({ base: base.images, ours: ours.images, theirs: theirs.images, keyOf: imageKey, same: sameImage, conflictId: (index) => `image-${index}` });
   conflicts.push(...images.conflicts.map((conflict) => ({ ...conflict, field: "images" as const })));
