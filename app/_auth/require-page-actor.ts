@@ -1,8 +1,12 @@
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can, type Permission } from "@/lib/auth/permissions";
 import { getSessionActor, unauthenticatedError } from "@/lib/auth/session-actor";
+
+/** Request header carrying the path and query the browser asked for (set by proxy.ts for app pages). */
+export const requestedPathHeader = "x-copydesk-path";
 
 /** Only same-site paths survive as a return address, so the sign-in page cannot be used as an open redirect. */
 export function safeCallbackPath(path: string | null | undefined): string {
@@ -15,7 +19,12 @@ export function safeCallbackPath(path: string | null | undefined): string {
  */
 export async function requirePageActor(options: { permission: Permission; callbackPath: string }): Promise<Actor> {
   const actor = await getSessionActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackPath(options.callbackPath))}`);
+  if (!actor) {
+    // A layout cannot know which page below it was asked for; the proxy, when it passes the requested path
+    // along, lets a deep link survive signing in. It only steers the visitor's own redirect, within this site.
+    const requested = (await headers()).get(requestedPathHeader);
+    redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackPath(requested ?? options.callbackPath))}`);
+  }
   if (!can({ actor, permission: options.permission })) forbidden();
   return actor;
 }

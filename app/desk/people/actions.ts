@@ -32,7 +32,7 @@ export async function changeRoleAction(_previous: FormState<UserDto>, formData: 
     const input = parseInput({ schema: ChangeRoleInput, input: fields(formData) });
     const user = await changeUserRole({ ...input, actor });
     revalidatePath("/desk/people");
-    return { status: "success", message: `${user.name} is now ${user.role === "admin" ? "an admin" : `a ${user.role}`}.`, result: user };
+    return { status: "success", message: `${user.name} is now ${user.role === "contributor" ? "a" : "an"} ${user.role}.`, result: user };
   } catch (error) {
     return formErrorState(error, { action: "changeRole" });
   }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useFormToast } from "@/app/_auth/use-form-toast";
 import type { UserDto } from "@/lib/auth/users";
 import type { FormState } from "@/lib/errors/form-state";
@@ -20,6 +20,13 @@ export function AddUserForm() {
   const [state, action, pending] = useActionState(addUserAction, idle);
   const formRef = useRef<HTMLFormElement>(null);
   useFormToast(state);
+
+  // React resets a form after its action runs; submitting by hand keeps what was typed when the save fails.
+  function submitKeepingFields(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => action(formData));
+  }
   useEffect(() => {
     if (state.status === "success") formRef.current?.reset();
   }, [state]);
@@ -27,7 +34,7 @@ export function AddUserForm() {
   const describe = (name: string, hint?: string) => [errors[name] ? `add-user-${name}-error` : null, hint].filter(Boolean).join(" ") || undefined;
 
   return (
-    <form ref={formRef} action={action} className="desk-panel" aria-labelledby="add-user-heading">
+    <form ref={formRef} action={action} onSubmit={submitKeepingFields} className="desk-panel" aria-labelledby="add-user-heading">
       <h2 id="add-user-heading">Add a person</h2>
       <div className="desk-row">
         <div className="desk-field">
@@ -45,11 +52,14 @@ export function AddUserForm() {
         </div>
         <div className="desk-field">
           <label htmlFor="add-user-role">Role</label>
-          <select id="add-user-role" name="role" defaultValue="contributor" aria-describedby={describe("role")}>
-            <option value="contributor">Contributor — drafts and submits for review</option>
-            <option value="editor">Editor — publishes, corrects, restores</option>
-            <option value="admin">Admin — editor, plus people</option>
+          <select id="add-user-role" name="role" defaultValue="contributor" aria-describedby={describe("role", "add-user-role-hint")}>
+            <option value="contributor">Contributor</option>
+            <option value="editor">Editor</option>
+            <option value="admin">Admin</option>
           </select>
+          <p className="desk-hint" id="add-user-role-hint">
+            Contributors draft and submit; editors also publish and correct; admins also manage people.
+          </p>
           <FieldError id="add-user-role-error" message={errors.role} />
         </div>
         <div className="desk-field">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useFormToast } from "@/app/_auth/use-form-toast";
 import type { FormState } from "@/lib/errors/form-state";
@@ -15,6 +15,13 @@ export function CreateTokenForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const revealRef = useRef<HTMLDivElement>(null);
   useFormToast(state);
+
+  // React resets a form after its action runs; submitting by hand keeps what was typed when the save fails.
+  function submitKeepingFields(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => action(formData));
+  }
   const created = state.status === "success" && state.result.id !== dismissed ? state.result : null;
 
   useEffect(() => {
@@ -55,7 +62,7 @@ export function CreateTokenForm() {
           </div>
         </div>
       ) : null}
-      <form ref={formRef} action={action} className="desk-panel" aria-labelledby="create-token-heading">
+      <form ref={formRef} action={action} onSubmit={submitKeepingFields} className="desk-panel" aria-labelledby="create-token-heading">
         <h2 id="create-token-heading">Create a token</h2>
         <div className="desk-field token-name-field">
           <label htmlFor="token-name">Name</label>

@@ -20,8 +20,8 @@ export default async function TokensPage() {
         <div>
           <h1>API tokens</h1>
           <p className="desk-lede">
-            Tokens let scripts call <code className="desk-mono">/api/v1</code> as you, with your role. Send one as{" "}
-            <code className="desk-mono">Authorization: Bearer …</code>.
+            Tokens let scripts call <code className="desk-mono">/api/v1</code> as you, with your role. Send one in the{" "}
+            <code className="desk-mono">Authorization: Bearer …</code> header.
           </p>
         </div>
       </div>

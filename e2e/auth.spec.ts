@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import { seedUser, signInByApi, signInByForm } from "./support/auth";
+import { useE2eDatabase } from "./support/database";
+import { deactivateUser } from "../lib/auth/users";
+import { signInLimitPolicy } from "../lib/auth/sign-in-limits";
+
+test.beforeAll(() => {
+  useE2eDatabase();
+});
+
+test("the right password signs in and lands on the desk, with the user id in the session", async ({ page }) => {
+  const editor = await seedUser({ role: "editor" });
+  await signInByForm({ page, email: editor.email.toUpperCase(), password: editor.password });
+  await expect(page).toHaveURL(/\/desk$/);
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: Record<string, unknown> };
+  expect(session.user).toEqual({ id: editor.id });
+});
+
+test("a wrong password and an unknown email get the same clear sentence, and no stack trace", async ({ page }) => {
+  const editor = await seedUser({ role: "editor" });
+  await signInByForm({ page, email: editor.email, password: "not the password at all" });
+  const alert = page.locator("#sign-in-error");
+  await expect(alert).toHaveText("That email and password do not match an account. Check them and try again.");
+  await expect(page).toHaveURL(/\/signin/);
+
+  await signInByForm({ page, email: "nobody-here@e2e.test", password: "not the password at all" });
+  await expect(page.locator("#sign-in-error")).toHaveText("That email and password do not match an account. Check them and try again.");
+  await expect(page.locator("body")).not.toContainText(/at .*\.js|Error:/);
+});
+
+test("repeated failures lock the account at this address with a sentence saying how long", async ({ page }) => {
+  const editor = await seedUser({ role: "editor" });
+  for (let attempt = 1; attempt < signInLimitPolicy.accountAddress.points; attempt += 1) {
+    await signInByForm({ page, email: editor.email, password: `wrong guess ${attempt}` });
+    await expect(page.locator("#sign-in-error")).toContainText("do not match");
+  }
+  await signInByForm({ page, email: editor.email, password: "wrong guess final" });
+  await expect(page.locator("#sign-in-error")).toHaveText("Too many attempts. Try again in 15 minutes.");
+  // Locked means locked: even the right password waits.
+  await signInByForm({ page, email: editor.email, password: editor.password });
+  await expect(page.locator("#sign-in-error")).toContainText("Too many attempts");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a deactivated user with a live session is refused at their next request", async ({ page }) => {
+  const editor = await seedUser({ role: "editor" });
+  await signInByApi({ request: page.request, email: editor.email, password: editor.password });
+  expect((await page.request.get("/api/v1/me")).status()).toBe(200);
+  await page.goto("/desk");
+  await expect(page).toHaveURL(/\/desk$/);
+
+  await deactivateUser({ userId: editor.id, actor: "system" });
+
+  await page.goto("/desk");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdesk/);
+  const me = await page.request.get("/api/v1/me");
+  expect(me.status()).toBe(401);
+  expect(((await me.json()) as { error: { code: string } }).error.code).toBe("unauthenticated");
+
+  await signInByForm({ page, email: editor.email, password: editor.password });
+  await expect(page.locator("#sign-in-error")).toHaveText("This account has been deactivated. Ask a newsroom admin if you need access again.");
+});
+
+test("a signed-out visitor is sent to sign in and comes back to the callback page afterwards", async ({ page }) => {
+  const admin = await seedUser({ role: "admin" });
+  await page.goto("/desk/people");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdesk/);
+  const callbackPath = new URL(page.url()).searchParams.get("callbackUrl")!;
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:\\d+${callbackPath.replace(/[/]/g, "\\/")}$`));
+});
+
+test("the sign-in page refuses to send people off-site after signing in", async ({ page }) => {
+  const editor = await seedUser({ role: "editor" });
+  await signInByForm({ page, email: editor.email, password: editor.password, callbackPath: "//evil.example/steal" });
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/desk$/);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  const editor = await seedUser({ role: "editor" });
+  await signInByApi({ request: page.request, email: editor.email, password: editor.password });
+  await page.goto("/desk");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin\?signedOut=1/);
+  await expect(page.getByRole("status")).toHaveText("You have signed out.");
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+  await page.goto("/desk");
+  await expect(page).toHaveURL(/\/signin/);
+});
