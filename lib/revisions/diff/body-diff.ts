@@ -94,7 +94,8 @@ export function diffBody(options: { from: string; to: string; budget: DiffBudget
     }
   }
   return {
-    changed: options.from !== options.to,
+    // Line-ending or blank-line differences alone are not a change anyone can see.
+    changed: ops.some((op) => op.kind !== "unchanged"),
     granularity,
     fromParagraphCount: from.length,
     toParagraphCount: to.length,

@@ -43,7 +43,8 @@ function alignRange(segments: Segments, a: readonly number[], b: readonly number
   [a1, b1] = [a1 - tail, b1 - tail];
   let complete = true;
   if (a1 > a0 && b1 > b0) {
-    const timeout = budget.remaining();
+    // A share of what is left, so laying out a huge fallback still ends within the budget.
+    const timeout = budget.remaining() * 0.75;
     const changes = timeout > 0 ? diffArrays(a.slice(a0, a1), b.slice(b0, b1), { timeout }) : undefined;
     if (changes) {
       for (const change of changes) {
