@@ -114,6 +114,28 @@ describe("diffContent body", () => {
     expect(last?.kind === "unchanged" ? last.paragraphs : []).toEqual(long.slice(5));
   });
 
+  it("keeps an edited paragraph with a new one after it as changed plus inserted, not as a split", () => {
+    const body = [...paragraphs.slice(0, 2), "The mayor said the town hall would stay open as a shelter for as long as it was necessary.", "The army has been asked to help fill sandbags along the river.", ...paragraphs.slice(3)];
+    const diff = diffContent({ from: content(), to: content({ body: body.join("\n\n") }) });
+    expect(kinds(diff.body.ops)).toEqual(["unchanged", "changed", "inserted", "unchanged"]);
+  });
+
+  it("pairs every paragraph of a long run of edited paragraphs with its own new version", () => {
+    const long = Array.from({ length: 90 }, (_, index) => `Update ${index}: crews cleared road ${index} and reopened lane ${index * 3} to traffic this morning.`);
+    const edited = long.map((text) => text.replace("this morning", "this afternoon"));
+    const diff = diffContent({ from: content({ body: long.join("\n\n") }), to: content({ body: edited.join("\n\n") }) });
+    expect(diff.body.ops).toHaveLength(90);
+    expect(diff.body.ops.every((op, index) => op.kind === "changed" && op.fromIndex === index && op.toIndex === index)).toBe(true);
+    expect(diff.stats).toMatchObject({ insertedWords: 90, deletedWords: 90 });
+  });
+
+  it("does not report a body whose only difference is line endings as changed", () => {
+    // Regression: Windows line endings from a paste made every story look edited.
+    const diff = diffContent({ from: content(), to: content({ body: paragraphs.join("\r\n\r\n") }) });
+    expect(diff.body.changed).toBe(false);
+    expect(diff.changed).toBe(false);
+  });
+
   it("reports inserted and deleted paragraphs with their positions", () => {
     const body = [paragraphs[0], "A new paragraph about the army being called in to help with sandbags.", ...paragraphs.slice(1, 5)];
     const diff = diffContent({ from: content(), to: content({ body: body.join("\n\n") }) });
