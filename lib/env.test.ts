@@ -9,6 +9,7 @@ describe("readEnv", () => {
       NEWSROOM_TIME_STYLE: "house",
       NEWSROOM_NAME: "Copydesk Desk",
       TRUST_PROXY: 0,
+      COPYDESK_SKIP_BUILD: false,
     });
   });
 

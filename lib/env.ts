@@ -15,6 +15,8 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+const booleanFlag = z.enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' }).transform((flag) => flag === "true" || flag === "1");
+
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
 
 /** Every setting Copydesk reads from its environment; .env.example documents each one. */
@@ -39,7 +41,9 @@ export const EnvInput = z.object({
       error: "must be true, false or a number of proxy hops (0–10)",
     }),
   ).transform((hops) => hops ?? 0),
-  SEED_DEMO: optional(z.enum(["true", "false"], { error: 'must be "true" or "false"' })).transform((seed) => (seed === undefined ? undefined : seed === "true")),
+  SEED_DEMO: optional(booleanFlag),
+  COPYDESK_DATA_DIR: optional(z.string().trim().min(1)),
+  COPYDESK_SKIP_BUILD: optional(booleanFlag).transform((skip) => skip ?? false),
   COPYDESK_PASSWORD: optional(z.string().max(256, { error: "must be at most 256 characters" })),
 });
 

@@ -5,7 +5,6 @@
 import type { ChildProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { defaultDataRoot } from "../lib/db/embedded-server";
 import { applyMigrations } from "../lib/db/migrations";
 import { readEnv, type Env } from "../lib/env";
 import { findDemoAdmin, seedDemoNewsroom, type SeedResult } from "../lib/seed/seed-demo-newsroom";
@@ -15,11 +14,11 @@ import { ensureNextAuthSecret } from "./start/nextauth-secret";
 import { isPortFree } from "./start/port-check";
 import { recordSeededAdmin, signInLine } from "./start/sign-in-line";
 import { loadDotEnv } from "./support/load-dotenv";
-import { openDatabase, type OpenDatabase } from "./support/open-database";
+import { dataRootFor, openDatabase, type OpenDatabase } from "./support/open-database";
 import { describeFailure, ReportedFailure } from "./support/run-main";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
-const dataRoot = defaultDataRoot;
+let dataRoot = "";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const READY_TIMEOUT_MS = 120_000;
 
@@ -62,7 +61,8 @@ function onSignal(signal: NodeJS.Signals) {
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
 
-async function ensureBuild(): Promise<void> {
+async function ensureBuild(options: { skip: boolean }): Promise<void> {
+  if (options.skip) return;
   const fingerprint = await computeBuildFingerprint({ projectDir });
   const absoluteDistDir = path.resolve(projectDir, distDir);
   if (await isBuildCurrent({ distDir: absoluteDistDir, fingerprint })) return;
@@ -82,7 +82,12 @@ async function ensureBuild(): Promise<void> {
 }
 
 async function seed(env: Env): Promise<SeedResult> {
-  const result = await seedDemoNewsroom({ adminPassword: env.ADMIN_PASSWORD, withDemoStory: env.SEED_DEMO ?? !env.DATABASE_URL });
+  // The services' info lines (user created, …) would bury the one line that matters; errors still show.
+  const info = console.log;
+  console.log = () => {};
+  const result = await seedDemoNewsroom({ adminPassword: env.ADMIN_PASSWORD, withDemoStory: env.SEED_DEMO ?? !env.DATABASE_URL }).finally(() => {
+    console.log = info;
+  });
   if (result.status === "seeded") {
     await recordSeededAdmin({ dataRoot, seed: result });
     if (result.demoStoryError) console.error(`copydesk: the demo story could not be created (${result.demoStoryError}); it is retried on the next start.`);
@@ -113,6 +118,7 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   loadDotEnv({ projectDir });
   const env = readEnv();
+  dataRoot = dataRootFor(env);
   await mkdir(dataRoot, { recursive: true });
   if (!(await isPortFree({ port: env.PORT }))) {
     throw new ReportedFailure({ message: `Port ${env.PORT} is already in use. Stop whatever uses it, or start Copydesk on another port: PORT=3001 npm start` });
@@ -128,7 +134,7 @@ async function main(): Promise<void> {
   await globalThis.copydeskPrisma?.$disconnect();
   globalThis.copydeskPrisma = undefined;
 
-  await ensureBuild();
+  await ensureBuild({ skip: env.COPYDESK_SKIP_BUILD });
   if (stopping) return;
 
   const url = `http://localhost:${env.PORT}`;
