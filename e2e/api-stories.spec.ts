@@ -109,9 +109,9 @@ test.describe("JSON API v1: stories and revisions", () => {
     await expectError(await request.post("/api/v1/stories", { headers: { authorization: "Bearer not-a-token" }, data: { slug: target, headline: "H", body: "B" } }), 401, "unauthenticated");
     const spaces = await expectError(await request.post("/api/v1/stories", { headers: editor, data: { slug: "has spaces", headline: "H", body: "B" } }), 400, "validation_failed");
     expect(spaces.error.details).toMatchObject({ fields: [{ path: "slug" }] });
-    await expectError(await request.post("/api/v1/stories", { headers: { ...editor, "content-type": "application/json" }, data: "{not json" }), 400, "bad_request");
+    await expectError(await request.post("/api/v1/stories", { headers: { ...editor, "content-type": "application/json" }, data: Buffer.from("{not json") }), 400, "bad_request");
     await expectError(await request.post("/api/v1/stories", { headers: contributor, data: { slug: target, headline: "H", body: "B", publish: true } }), 403, "forbidden");
-    const huge = JSON.stringify({ slug: target, headline: "Huge", body: "x".repeat(5 * 1024 * 1024) });
+    const huge = Buffer.from(JSON.stringify({ slug: target, headline: "Huge", body: "x".repeat(5 * 1024 * 1024) }));
     await expectError(await request.post("/api/v1/stories", { headers: { ...editor, "content-type": "application/json" }, data: huge }), 413, "too_large");
     await expectError(await request.get(`/api/v1/stories/${target}`, { headers: editor }), 404, "not_found");
 
@@ -127,5 +127,25 @@ test.describe("JSON API v1: stories and revisions", () => {
     await expectError(await request.get(`/api/v1/stories/${target}/revisions/7`, { headers: editor }), 404, "not_found");
     const history = await (await request.get(`/api/v1/stories/${target}/revisions`, { headers: editor })).json();
     expect(history.revisions).toHaveLength(1);
+  });
+
+  test("refuses a 5 MB body sent chunked, without a Content-Length, by the bytes it reads", async ({ baseURL }) => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 5 * 1024 * 1024) return controller.close();
+        const chunk = new TextEncoder().encode(sent === 0 ? `{"slug":"${slug}-chunked","headline":"H","body":"` : "x".repeat(64 * 1024));
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${baseURL}/api/v1/stories`, {
+      method: "POST",
+      headers: { ...editor, "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as ErrorBody).error.code).toBe("too_large");
   });
 });
