@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { signInErrorCode, signInErrorMessage } from "./sign-in-errors";
+
+describe("sign-in error sentences", () => {
+  it("round-trips each failure through its URL code to a sentence", () => {
+    expect(signInErrorMessage({ code: signInErrorCode({ ok: false, reason: "invalid" }) })).toMatch(/do not match/);
+    expect(signInErrorMessage({ code: signInErrorCode({ ok: false, reason: "deactivated" }) })).toMatch(/deactivated/);
+    expect(signInErrorMessage({ code: signInErrorCode({ ok: false, reason: "locked", retryAfterMinutes: 1 }) })).toBe("Too many attempts. Try again in 1 minute.");
+    expect(signInErrorMessage({ code: "locked-12" })).toBe("Too many attempts. Try again in 12 minutes.");
+  });
+
+  it("never echoes text from the URL", () => {
+    // Guards against the sign-in page reflecting attacker-chosen text placed in ?error=.
+    expect(signInErrorMessage({ code: "Your account is compromised, call 555-0100" })).toMatch(/do not match/);
+    expect(signInErrorMessage({ code: null })).toBeNull();
+  });
+});
