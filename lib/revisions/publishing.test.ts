@@ -54,6 +54,16 @@ describe("publishing, restoring and the story's status", () => {
     expect((await publishRevision({ actor: editor, slug: "submitted", number: 3 })).outcome).toBe("unchanged");
   });
 
+  it("publishes unchanged content when the newest revision is an unpublished draft, instead of answering 'unchanged'", async () => {
+    await createTestStory({ actor: editor, slug: "publish-as-is", publish: true });
+    await saveRevision({ actor: contributor, slug: "publish-as-is", input: { baseRevision: 1, summary: "Draft", body: "Drafted." } });
+    const published = await saveRevision({ actor: editor, slug: "publish-as-is", input: { baseRevision: 2, summary: "Publishing the draft", publish: true } });
+    expect(published.outcome).toBe("created");
+    expect(published.revision).toMatchObject({ number: 3, published: true, content: { body: "Drafted." } });
+    const again = await saveRevision({ actor: editor, slug: "publish-as-is", input: { baseRevision: 3, summary: "Again", publish: true } });
+    expect(again.outcome).toBe("unchanged");
+  });
+
   it("publishes a never-published story's draft as its first version", async () => {
     await createTestStory({ actor: contributor, slug: "first-out" });
     const published = await publishRevision({ actor: editor, slug: "first-out", number: 1 });
