@@ -4,12 +4,24 @@ import { logger } from "../log/logger";
 
 export type HealthReport = { status: "ok"; db: "ok" } | { status: "unavailable"; db: "unreachable"; reason: string };
 
-export async function checkHealth(_options: Record<string, never> = {}): Promise<HealthReport> {
+// A load balancer asking "are you up?" needs an answer, not a connection attempt that hangs.
+const timeoutMs = 3_000;
+
+export async function checkHealth(options: { timeoutMs?: number } = {}): Promise<HealthReport> {
+  const limit = options.timeoutMs ?? timeoutMs;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), limit);
+  });
   try {
-    await getDb().$queryRaw`SELECT 1`;
-    return { status: "ok", db: "ok" };
+    const outcome = await Promise.race([getDb().$queryRaw`SELECT 1`.then(() => "ok" as const), timedOut]);
+    if (outcome === "ok") return { status: "ok", db: "ok" };
+    logger.error("health check: database did not answer in time", { timeoutMs: limit });
+    return { status: "unavailable", db: "unreachable", reason: `The database did not answer within ${limit / 1000} seconds.` };
   } catch (error) {
     logger.error("health check: database unreachable", { error });
     return { status: "unavailable", db: "unreachable", reason: "The database is not reachable." };
+  } finally {
+    clearTimeout(timer);
   }
 }
