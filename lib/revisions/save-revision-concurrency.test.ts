@@ -98,7 +98,7 @@ describe("saveRevision under concurrency and failure", () => {
     await blocker.query("ROLLBACK");
     await blocker.end();
 
-    expect(await save).toBeInstanceOf(Error);
+    expect(await save).toMatchObject({ code: "unavailable" });
     const after = await historyCounts({ slug: "dropped" });
     expect({ ...after, contributors: 0 }).toEqual({ ...before, contributors: 0 });
     expect(await getDb().contributor.count({ where: { name: "Dropped Reporter" } })).toBe(0);
