@@ -1,0 +1,214 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+
+/*
+ * Public pages (issue 4, "Speed"): warm story-page throughput for a 3- and a 3,000-revision story with 32
+ * connections, beside a plain node:http server sending the same bytes (the physical limit here) and a page
+ * rendered per request (database + render every time); and the uncached render of a 10,000-word story right
+ * after an invalidation. The production server runs in its own process, as do the static and per-request
+ * servers; autocannon runs as a separate process too, all on this machine.
+ *
+ * Needs a production build (NEXT_DIST_DIR, default .next) and DATABASE_URL (set by the bench runner).
+ */
+
+const connections = 32;
+const durationSeconds = Number(process.env.BENCH_PUBLIC_SECONDS ?? 10);
+const uncachedRuns = 15;
+const port = Number(process.env.BENCH_PUBLIC_PORT ?? 3190);
+const origin = `http://127.0.0.1:${port}`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Requests per second from autocannon (its own process), plus how many answers were not 2xx. */
+async function loadTest(url: string): Promise<{ rps: number; non2xx: number; p99: number }> {
+  const child = spawn(process.execPath, ["node_modules/autocannon/autocannon.js", "-c", String(connections), "-d", String(durationSeconds), "-j", url], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise((resolve) => child.on("exit", resolve));
+  const result = JSON.parse(output) as { requests: { average: number }; non2xx: number; latency: { p99: number } };
+  return { rps: result.requests.average, non2xx: result.non2xx, p99: result.latency.p99 };
+}
+
+function startNext(distDir: string): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: distDir,
+    PORT: String(port),
+    NEXTAUTH_URL: origin,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  delete env.NODE_OPTIONS;
+  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+}
+
+/** The physical limit: node:http answering every request with the same bytes, no framework. */
+async function startStaticServer(html: string, staticPort: number): Promise<{ child: ChildProcess; dir: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "copydesk-bench-"));
+  await writeFile(path.join(dir, "page.html"), html);
+  const source = `const fs=require("node:fs");const body=fs.readFileSync(${JSON.stringify(path.join(dir, "page.html"))});require("node:http").createServer((q,s)=>{s.writeHead(200,{"content-type":"text/html; charset=utf-8","content-length":body.length});s.end(body);}).listen(${staticPort},"127.0.0.1");`;
+  const child = spawn(process.execPath, ["-e", source], { stdio: "ignore" });
+  await waitFor(`http://127.0.0.1:${staticPort}/`, child);
+  return { child, dir };
+}
+
+/** Child mode: a node:http server that reads the database and renders the story page on every request. */
+async function servePerRequest(renderPort: number): Promise<void> {
+  const { readPublishedStory } = await import("@/lib/public/published-story");
+  const { renderStoryPage } = await import("@/lib/render/story-page");
+  createServer((request, response) => {
+    const slug = decodeURIComponent((request.url ?? "/").replace(/^\/stories\//, ""));
+    readPublishedStory({ slug })
+      .then((story) => {
+        const html = renderStoryPage({ article: story.article, liveRevisionNumber: story.liveRevisionNumber, origin });
+        response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        response.end(html);
+      })
+      .catch(() => {
+        response.writeHead(404);
+        response.end();
+      });
+  }).listen(renderPort, "127.0.0.1");
+}
+
+const paragraph =
+  "City officials said the inspection of the bridge would continue through the night, and that crews would report their findings to the transportation department before the morning commute began.";
+
+function words(count: number): string {
+  const perParagraph = paragraph.split(" ").length;
+  return Array.from({ length: Math.ceil(count / perParagraph) }, (_, index) => `${paragraph} (${index + 1})`).join("\n\n");
+}
+
+export default async function run(): Promise<void> {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (!existsSync(path.join(distDir, "BUILD_ID"))) {
+    console.log(`\nPublic pages: skipped — no production build in ${distDir} (run \`NEXT_DIST_DIR=${distDir} npx next build\`).`);
+    return;
+  }
+  const { createApiToken } = await import("@/lib/auth/api-tokens");
+  const { createUser } = await import("@/lib/auth/users");
+  const { getDb } = await import("@/lib/db/client");
+  const { appendBulkHistory } = await import("@/lib/revisions/bulk-history-fixture");
+
+  const runId = Date.now().toString(36);
+  const user = await createUser({ email: `bench-public-${runId}@bench.test`, name: `Bench Public ${runId}`, role: "editor", password: `bench password ${runId}`, actor: "system" });
+  const { token } = await createApiToken({ userId: user.id, name: "bench", actor: "system" });
+  const next = startNext(distDir);
+  const children: ChildProcess[] = [next];
+  const dirs: string[] = [];
+  try {
+    await waitFor(`${origin}/api/health`, next);
+    const api = async (method: string, urlPath: string, body?: unknown) => {
+      const response = await fetch(`${origin}${urlPath}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await response.json()) as { story: { latestRevisionNumber: number } };
+      if (!response.ok) throw new Error(`${method} ${urlPath}: ${JSON.stringify(json)}`);
+      return json;
+    };
+    const publish = async (slug: string, input: Record<string, unknown>) => {
+      const current = await api("GET", `/api/v1/stories/${slug}`);
+      return api("POST", `/api/v1/stories/${slug}/revisions`, { baseRevision: current.story.latestRevisionNumber, publish: true, ...input });
+    };
+    const credits = [{ name: "Bench Reporter", role: "byline" }, { name: "Bench Stringer", role: "contributed_reporting", location: "Millbrook" }];
+    const story = (slug: string, body: string) => api("POST", "/api/v1/stories", { slug, headline: `Bench story ${slug}`, dek: "A story for the benchmark.", body, credits, publish: true, developing: true });
+
+    const short = `bench-public-3-${runId}`;
+    await story(short, words(800));
+    await publish(short, { kind: "update", summary: "Second", body: `${words(800)}\n\nSecond.` });
+    await publish(short, { kind: "correction", summary: "Third", note: "A correction for the bench.", body: `${words(800)}\n\nThird.` });
+
+    const long = `bench-public-3000-${runId}`;
+    await story(long, words(800));
+    const contributor = await getDb().contributor.findUniqueOrThrow({ where: { name: "Bench Reporter" }, select: { id: true } });
+    await appendBulkHistory({ slug: long, until: 2_999, authorId: user.id, contributorId: contributor.id });
+    await publish(long, { kind: "correction", summary: "Revision 3,000", note: "A correction for the bench.", body: `${words(800)}\n\nLatest.` });
+
+    const huge = `bench-public-10k-${runId}`;
+    await story(huge, words(10_000));
+
+    const shortHtml = await (await fetch(`${origin}/stories/${short}`)).text();
+    await fetch(`${origin}/stories/${long}`);
+    await fetch(`${origin}/stories/${short}/feed.xml`);
+
+    const staticPort = port + 1;
+    const renderPort = port + 2;
+    const staticServer = await startStaticServer(shortHtml, staticPort);
+    children.push(staticServer.child);
+    dirs.push(staticServer.dir);
+    const perRequest = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("scripts/bench/30-public-pages.ts"), "--per-request-server", String(renderPort)], {
+      env: process.env,
+      stdio: "ignore",
+    });
+    children.push(perRequest);
+    await waitFor(`http://127.0.0.1:${renderPort}/stories/${short}`, perRequest);
+
+    const warmShort = await loadTest(`${origin}/stories/${short}`);
+    const warmLong = await loadTest(`${origin}/stories/${long}`);
+    const warmFeed = await loadTest(`${origin}/stories/${short}/feed.xml`);
+    const staticFigure = await loadTest(`http://127.0.0.1:${staticPort}/`);
+    const perRequestFigure = await loadTest(`http://127.0.0.1:${renderPort}/stories/${short}`);
+
+    // Uncached: each run publishes a minor fix through the API (which invalidates the page), then times the next GET.
+    const uncached: number[] = [];
+    for (let index = 0; index < uncachedRuns; index += 1) {
+      await publish(huge, { kind: "minor", body: `${words(10_000)}\n\nMinor ${index}.` });
+      const start = performance.now();
+      const response = await fetch(`${origin}/stories/${huge}`);
+      await response.text();
+      uncached.push(performance.now() - start);
+      if (response.status !== 200) throw new Error(`uncached story page answered ${response.status}`);
+    }
+
+    const line = (label: string, figure: { rps: number; non2xx: number; p99: number }) =>
+      console.log(`  ${label.padEnd(44)} ${figure.rps.toFixed(0).padStart(7)} req/s   p99 ${figure.p99} ms${figure.non2xx ? `   (${figure.non2xx} non-2xx!)` : ""}`);
+    console.log(`\nPublic pages (autocannon, ${connections} connections, ${durationSeconds} s each, same machine; target warm ≥ 1,000 req/s)`);
+    line("warm story page, 3 revisions", warmShort);
+    line("warm story page, 3,000 revisions", warmLong);
+    line("warm story feed", warmFeed);
+    line("static node:http, same HTML bytes (limit)", staticFigure);
+    line("rendered per request (database + render)", perRequestFigure);
+    console.log(`  uncached 10,000-word story page, median of ${uncachedRuns}   ${median(uncached).toFixed(1)} ms (target < 100 ms)`);
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes("--per-request-server")) {
+  await servePerRequest(Number(process.argv[process.argv.indexOf("--per-request-server") + 1]));
+} else if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) {
+  await run();
+  process.exit(0);
+}
