@@ -18,10 +18,11 @@ const councilVote = (tally: string) =>
 const deadline =
   "The union has said its 1,800 drivers will walk off the job at 5 a.m. Thursday if no tentative agreement is reached. The authority has published a contingency plan that would keep four hospital and school routes running with supervisors at the wheel.";
 
+// The illustration ships in public/images (it is also the public-side e2e image).
 const photo = {
-  url: "/demo/transit-depot.svg",
-  alt: "Buses parked in rows at a depot at dusk, a union banner on the fence in front",
-  caption: "Buses at the authority's Eastside depot on Tuesday, as talks resumed downtown.",
+  url: "/images/harbor-bridge.svg",
+  alt: "A suspension bridge and a small ferry in silhouette against an orange evening sky over the harbor",
+  caption: "A commuter ferry passes under the Harbor Bridge on Tuesday evening. Ferries, also run by the authority, are not part of the dispute.",
   credit: "Lena Hart/Millbrook Ledger",
 };
 
@@ -77,7 +78,7 @@ export async function createDemoStory(options: { author: Actor }): Promise<SaveR
       input: {
         baseRevision: base,
         kind: "update",
-        summary: "Adds a photo from the Eastside depot",
+        summary: "Adds a photo from the harbor",
         images: [photo],
         credits: [
           { name: "Dana Whitfield", role: "byline" },
