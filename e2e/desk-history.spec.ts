@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { seedUser, signInByApi } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
 import { actorOf, captureScreens, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
 import { saveRevision } from "../lib/revisions/save-revision";
@@ -8,7 +9,7 @@ test.beforeAll(() => {
   useE2eDatabase();
 });
 
-test("an editor compares two revisions inline and side by side, then restores the first one", async ({ page }, testInfo) => {
+test("an editor compares two revisions inline and side by side, then restores the first one", async ({ page, browser }, testInfo) => {
   const editor = await signedInUser({ page, role: "editor" });
   const actor = actorOf(editor);
   const slug = uniqueSlug("water-main");
@@ -39,7 +40,10 @@ test("an editor compares two revisions inline and side by side, then restores th
   await first.getByRole("button", { name: "Restore…" }).click();
   const dialog = page.getByRole("dialog", { name: "Restore revision 1?" });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole("button", { name: "Restore revision 1" }).click();
+  const [restoreRequest] = await Promise.all([
+    page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"])),
+    dialog.getByRole("button", { name: "Restore revision 1" }).click(),
+  ]);
   await expect(page.getByText("Restored revision 1 as revision 4, now live.")).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Revision \d/ })).toHaveCount(4);
 
@@ -50,6 +54,63 @@ test("an editor compares two revisions inline and side by side, then restores th
   const reader = await page.context().newPage();
   await reader.goto(`/stories/${slug}`);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Water main breaks downtown");
+
+  // The same restore replayed with a contributor's session is refused by the server, and changes nothing.
+  const contributor = await seedUser({ role: "contributor" });
+  const contributorContext = await browser.newContext();
+  await signInByApi({ request: contributorContext.request, email: contributor.email, password: contributor.password });
+  const { cookie: _cookie, ...headers } = restoreRequest.headers();
+  const replay = await contributorContext.request.post(restoreRequest.url(), { headers, data: restoreRequest.postData() ?? "" });
+  expect(await replay.text()).toContain('"code":"forbidden"');
+  expect((await getStoryDetail({ slug, actor })).story.latestRevisionNumber).toBe(4);
+  await contributorContext.close();
+});
+
+test("the presence heartbeat refuses a request without a session", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const response = await anonymous.post("/desk/stories/anything/presence", { data: { seenRevisionNumber: 1 } });
+  expect(response.status()).toBe(401);
+  await anonymous.dispose();
+});
+
+const vocabulary = "the council said residents would see changes to water service across the county after officials met on monday night".split(" ");
+
+test("a 100,000-word story: the comparison folds unchanged paragraphs and renders only what is open", async ({ page }) => {
+  const editor = await signedInUser({ page, role: "editor" });
+  const actor = actorOf(editor);
+  const slug = uniqueSlug("long-read");
+  const paragraphs = Array.from({ length: 2_000 }, (_, index) =>
+    [`Paragraph ${index + 1}:`, ...Array.from({ length: 49 }, (_, word) => vocabulary[(index * 7 + word) % vocabulary.length])].join(" "),
+  );
+  await seedStory({ author: editor, slug, headline: "The long read", body: paragraphs.join("\n\n") });
+  const edited = [...paragraphs];
+  edited[10] = `${edited[10]} An added sentence about the budget.`;
+  edited[1_500] = "A rewritten paragraph about what happens next.";
+  await saveRevision({ actor, slug, input: { baseRevision: 1, body: edited.join("\n\n"), summary: "Two edits", publish: true } });
+
+  const started = Date.now();
+  await page.goto(`/desk/stories/${slug}/compare?from=1&to=2`);
+  await expect(page.getByRole("heading", { name: "Revision 1 → revision 2" })).toBeVisible();
+  console.log(`compare page of a 100,000-word story loaded in ${Date.now() - started} ms`);
+  // One edited paragraph, and one rewritten outright (removed + added).
+  await expect(page.locator(".desk-diff-op")).toHaveCount(3);
+  await expect(page.locator(".desk-diff-fold")).toHaveCount(3);
+  expect(await page.locator(".desk-diff-body p").count()).toBeLessThan(6);
+  await expect(page.locator(".desk-diff-body ins").first()).toContainText("An added sentence");
+
+  await page.getByRole("button", { name: /Show 10 unchanged paragraphs/ }).click();
+  await expect(page.locator(".desk-diff-unchanged-text p")).toHaveCount(10);
+  await expect(page.getByRole("button", { name: /Hide 10 unchanged paragraphs/ })).toHaveAttribute("aria-expanded", "true");
+
+  const editStarted = Date.now();
+  await page.goto(`/desk/stories/${slug}`);
+  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  console.log(`edit page of a 100,000-word story ready in ${Date.now() - editStarted} ms`);
+  await expect(page.getByText("Long story: the preview updates when you ask.")).toHaveCount(0);
+  await page.getByLabel("Headline").fill("The long read, updated");
+  await expect(page.getByText("Long story: the preview updates when you ask.")).toBeVisible();
+  await page.getByRole("button", { name: "Update preview" }).click();
+  await expect(page.locator(".desk-preview .story-headline")).toHaveText("The long read, updated");
 });
 
 test("a contributor sees the history but no restore", async ({ page }) => {

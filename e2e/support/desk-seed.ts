@@ -40,6 +40,8 @@ export async function captureScreens(options: { page: Page; testInfo: TestInfo; 
   const original = page.viewportSize();
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    // Let layout settle at the new width before capturing.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const body = await page.screenshot({ fullPage: true, path: `artifacts/screenshots/${name}-${width}.png` });
     await testInfo.attach(`${name}-${width}`, { body, contentType: "image/png" });
   }

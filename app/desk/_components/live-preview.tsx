@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { StoryArticleView } from "@/app/_components/story-article-view";
 import type { NewsroomPresentation, PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
 import { noteRequiredKinds } from "@/lib/revisions/revision-content";
@@ -36,20 +36,37 @@ function previewArticle(content: ContentDraft, change: ChangeDraft | null, conte
   };
 }
 
+// Above this size (roughly 30,000 words) rebuilding the preview on every pause would make typing stutter.
+const autoPreviewLimit = 200_000;
+
 /**
  * The story as readers would see it, built from the same article markup and stylesheet as the public page.
- * Rendering trails typing (deferred) so a long body never makes the textarea lag.
+ * It follows typing after a short pause; for very long stories it updates when asked, so the textarea never lags.
  */
 export function LivePreview({ content, change, context }: { content: ContentDraft; change: ChangeDraft | null; context: PreviewContext }) {
-  const deferredContent = useDeferredValue(content);
-  const deferredChange = useDeferredValue(change);
-  const article = useMemo(() => previewArticle(deferredContent, deferredChange, context), [deferredContent, deferredChange, context]);
-  const stale = deferredContent !== content;
+  const manual = content.body.length > autoPreviewLimit;
+  const [shown, setShown] = useState({ content, change });
+  useEffect(() => {
+    if (manual) return;
+    const timer = window.setTimeout(() => setShown({ content, change }), 250);
+    return () => window.clearTimeout(timer);
+  }, [content, change, manual]);
+  const deferred = useDeferredValue(shown);
+  const article = useMemo(() => previewArticle(deferred.content, deferred.change, context), [deferred, context]);
+  const stale = deferred.content !== content || deferred.change !== change;
   return (
-    <section className="desk-preview" aria-label="Live preview" aria-busy={stale}>
+    <section className="desk-preview" aria-label="Live preview" aria-busy={stale && !manual}>
       <p className="desk-preview-band" role="note">
         Preview — not published
       </p>
+      {manual && stale ? (
+        <p className="desk-preview-refresh">
+          Long story: the preview updates when you ask.{" "}
+          <button type="button" className="desk-button desk-button-small" onClick={() => setShown({ content, change })}>
+            Update preview
+          </button>
+        </p>
+      ) : null}
       <div className="desk-preview-page">
         <StoryArticleView article={article} />
       </div>

@@ -51,7 +51,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   const [base, setBase] = useState(baseRevision);
   const [pending, setPending] = useState<null | "draft" | "publish">(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<{ code: string; message: string } | null>(null);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
   const [hydrated, setHydrated] = useState(false);
   const pendingRef = useRef(false);
@@ -118,7 +118,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
         return;
       }
       setFieldErrors(state.fieldErrors);
-      setFormError(state.message);
+      setFormError({ code: state.code, message: state.message });
       toast.error(state.message);
     },
     [draft, base, isNew, slug, local, router],
@@ -168,8 +168,14 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
         {formError ? (
           <div className="desk-notice desk-notice-bad" role="alert">
             <p>
-              <strong>Not saved.</strong> {formError}
+              <strong>Not saved.</strong> {formError.message}
             </p>
+            {formError.code === "unauthenticated" ? (
+              // A new tab keeps this form as it is; the edits are also kept in this browser and offered back after signing in.
+              <a className="desk-button desk-button-small" href={`/signin?callbackUrl=${encodeURIComponent(slug ? `/desk/stories/${slug}` : "/desk/stories/new")}`} target="_blank" rel="noreferrer">
+                Sign in again (new tab)
+              </a>
+            ) : null}
           </div>
         ) : null}
         {conflict && slug ? (
