@@ -1,5 +1,5 @@
 import type { DiffBudget } from "./diff-budget";
-import { commonWords, joinBags, type WordBag } from "./paragraphs";
+import { commonWords, joinBags, similarity, type WordBag } from "./paragraphs";
 
 /*
  * Inside a run of paragraphs that changed (a "gap" between identical anchors), decide which old
@@ -140,6 +140,11 @@ export function pairGap(options: { dels: Side; ins: Side; budget: DiffBudget }):
   const m = dels.indexes.length;
   const n = ins.indexes.length;
   if (m === 0 || n === 0) return [];
+  if (m === 1 && n === 1) {
+    // The everyday case (one paragraph edited between unchanged ones) needs no alignment table.
+    const [from, to] = [dels.indexes[0] as number, ins.indexes[0] as number];
+    return similarity(dels.bags[0] as WordBag, ins.bags[0] as WordBag) >= pairThreshold ? [{ kind: "pair", from, to }] : [];
+  }
   const blocks = Math.ceil(Math.max(m, n) / blockSize);
   const groups: GapGroup[] = [];
   for (let block = 0; block < blocks; block += 1) {

@@ -13,27 +13,50 @@ export function splitParagraphs(body: string): string[] {
     .filter((block) => block.trim() !== "");
 }
 
-export type WordBag = { counts: Map<string, number>; size: number };
+/** A paragraph's words as sorted 32-bit hashes: a multiset that compares without string maps. */
+export type WordBag = { hashes: Int32Array; size: number };
 
-const bagPattern = /[\p{L}\p{N}]+/gu;
+const wordChar = /[\p{L}\p{N}]/u;
 
+/** A letter or digit in any script, with a fast path for ASCII. */
+export function isWordChar(code: number, char: string): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return wordChar.test(char);
+}
+
+/** Lower-cased words (runs of letters or digits) hashed with FNV-1a; a collision only nudges a similarity score. */
 export function wordBag(text: string): WordBag {
-  const counts = new Map<string, number>();
-  let size = 0;
-  for (const match of text.toLowerCase().matchAll(bagPattern)) {
-    counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
-    size += 1;
+  const lower = text.toLowerCase();
+  const hashes: number[] = [];
+  let hash = 0x811c9dc5;
+  let inWord = false;
+  for (let index = 0; index < lower.length; index += 1) {
+    const code = lower.charCodeAt(index);
+    if (isWordChar(code, lower[index] as string)) {
+      hash = Math.imul(hash ^ code, 0x01000193);
+      inWord = true;
+    } else if (inWord) {
+      hashes.push(hash);
+      hash = 0x811c9dc5;
+      inWord = false;
+    }
   }
-  return { counts, size };
+  if (inWord) hashes.push(hash);
+  return { hashes: Int32Array.from(hashes).sort(), size: hashes.length };
 }
 
 /** How many words (with multiplicity) two bags share. */
 export function commonWords(a: WordBag, b: WordBag): number {
-  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
-  let common = 0;
-  for (const [word, count] of small.counts) {
-    const other = large.counts.get(word);
-    if (other) common += Math.min(count, other);
+  const [x, y] = [a.hashes, b.hashes];
+  let [i, j, common] = [0, 0, 0];
+  while (i < x.length && j < y.length) {
+    const [left, right] = [x[i] as number, y[j] as number];
+    if (left === right) {
+      common += 1;
+      i += 1;
+      j += 1;
+    } else if (left < right) i += 1;
+    else j += 1;
   }
   return common;
 }
@@ -46,11 +69,11 @@ export function similarity(a: WordBag, b: WordBag): number {
 
 /** The bag of several paragraphs read as one (for split and merge checks). */
 export function joinBags(bags: readonly WordBag[]): WordBag {
-  const counts = new Map<string, number>();
-  let size = 0;
+  const hashes = new Int32Array(bags.reduce((total, bag) => total + bag.size, 0));
+  let offset = 0;
   for (const bag of bags) {
-    size += bag.size;
-    for (const [word, count] of bag.counts) counts.set(word, (counts.get(word) ?? 0) + count);
+    hashes.set(bag.hashes, offset);
+    offset += bag.size;
   }
-  return { counts, size };
+  return { hashes: hashes.sort(), size: hashes.length };
 }

@@ -1,16 +1,43 @@
 import { diffArrays } from "diff";
 import type { DiffBudget } from "./diff-budget";
+import { isWordChar } from "./paragraphs";
 
 /*
- * Words (and single punctuation marks) each carrying the whitespace before them, so joining tokens
- * gives the text back and a diff can be rendered without re-spacing. Tokens are compared without
+ * Words (letters and digits, joined by apostrophes as in "don't") and single punctuation marks, each
+ * carrying the whitespace before it, so joining tokens gives the text back (trailing space aside) and a diff can be rendered without re-spacing. Tokens are compared without
  * that whitespace. Diffing these arrays with jsdiff's diffArrays measured ~7× faster than diffWords
  * on news paragraphs, which is what keeps a half-rewritten 10,000-word story under its budget.
  */
-const tokenPattern = /\s*(?:[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|\S)/gu;
+const space = /\s/;
 
+function isSpace(code: number, char: string): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return space.test(char);
+}
+
+/** Tokenises by hand rather than by a Unicode regex: this runs on every changed paragraph. */
 export function wordTokens(text: string): string[] {
-  return text.match(tokenPattern) ?? [];
+  const tokens: string[] = [];
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    const start = index;
+    while (index < length && isSpace(text.charCodeAt(index), text[index] as string)) index += 1;
+    if (index >= length) break;
+    const code = text.charCodeAt(index);
+    if (isWordChar(code, text[index] as string)) {
+      index += 1;
+      for (;;) {
+        while (index < length && isWordChar(text.charCodeAt(index), text[index] as string)) index += 1;
+        const joiner = text[index];
+        const after = index + 1 < length ? text.charCodeAt(index + 1) : -1;
+        if ((joiner !== "'" && joiner !== "’") || after < 0 || !isWordChar(after, text[index + 1] as string)) break;
+        index += 2;
+      }
+    } else index += code >= 0xd800 && code <= 0xdbff && index + 1 < length ? 2 : 1;
+    tokens.push(text.slice(start, index));
+  }
+  return tokens;
 }
 
 export type TokenChange = { kind: "equal" | "insert" | "delete"; count: number };
