@@ -12,5 +12,6 @@ import { buildStoryArticle } from "@/lib/render/story-article";
  */
 export function StoryArticleView({ article }: { article: PublicArticle }) {
   const tree = useMemo(() => buildStoryArticle({ article }), [article]);
-  return toJsxRuntime(tree, { Fragment, jsx, jsxs });
+  // Table alignment stays the `align` attribute, as on the public page (no style attributes: the public CSP forbids them).
+  return toJsxRuntime(tree, { Fragment, jsx, jsxs, tableCellAlignToStyle: false });
 }

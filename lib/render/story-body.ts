@@ -25,6 +25,31 @@ function demoteHeadings() {
   };
 }
 
+const tableParts = new Set(["table", "thead", "tbody", "tfoot", "tr"]);
+
+/**
+ * Keeps the tree identical in every renderer: React cannot hold whitespace text directly inside table parts
+ * (so the desk preview would drop it) and prints boolean data attributes as "true"; both are made explicit
+ * here. Runs before sanitizing.
+ */
+function normaliseForReact() {
+  return (tree: Root) => {
+    const visit = (node: Root | Element) => {
+      if (node.type === "element" && tableParts.has(node.tagName)) {
+        node.children = node.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
+      }
+      for (const child of node.children) {
+        if (child.type !== "element") continue;
+        for (const [name, value] of Object.entries(child.properties)) {
+          if (name.startsWith("data") && value === true) child.properties[name] = "true";
+        }
+        visit(child);
+      }
+    };
+    visit(tree);
+  };
+}
+
 // Raw HTML in the Markdown is never passed through (no allowDangerousHtml): remark-rehype drops it, and
 // rehype-sanitize with the strict schema is the last transform, so nothing unsafe can be added after it.
 const processor = unified()
@@ -32,6 +57,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkRehype)
   .use(demoteHeadings)
+  .use(normaliseForReact)
   .use(rehypeSanitize, storyBodySchema)
   .freeze();
 
