@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import path from "node:path";
-import { childEnv } from "./child-env";
+import { childEnv } from "../support/child-env";
 
 const nextBin = (projectDir: string) => path.join(projectDir, "node_modules/next/dist/bin/next");
 

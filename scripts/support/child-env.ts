@@ -4,6 +4,7 @@
  */
 export function childEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...overrides };
+  for (const [key, value] of Object.entries(overrides)) if (value === undefined) delete env[key];
   const nodeOptions = (env.NODE_OPTIONS ?? "")
     .split(/\s+/)
     .filter((option) => option !== "" && !/^(--conditions|-C)(=|$)/.test(option))

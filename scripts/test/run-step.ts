@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+export type StepResult = { code: number; output: string; seconds: number };
+
+const running = new Set<ChildProcess>();
+
+/** Children still running, so Ctrl-C can stop them before the test database goes away. */
+export function runningSteps(): ChildProcess[] {
+  return [...running];
+}
+
+/** Runs one step with its output streamed to the terminal and also kept, for counting errors. */
+export function runStep(options: { title: string; command: string; args: string[]; env: NodeJS.ProcessEnv; cwd: string }): Promise<StepResult> {
+  process.stdout.write(`\n━━ ${options.title}\n`);
+  const started = Date.now();
+  const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stderr.write(chunk);
+  });
+  return new Promise((resolve) => {
+    const finish = (code: number) => {
+      running.delete(child);
+      const seconds = Math.round((Date.now() - started) / 100) / 10;
+      process.stdout.write(`━━ ${options.title}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${seconds} s\n`);
+      resolve({ code, output, seconds });
+    };
+    child.on("error", (error) => {
+      output += String(error);
+      finish(127);
+    });
+    child.on("close", (code, signal) => finish(code ?? (signal ? 128 : 1)));
+  });
+}
