@@ -29,7 +29,7 @@ export function diffBody(options: { from: string; to: string; budget: DiffBudget
       case "equal": {
         const last = ops.at(-1);
         const paragraphs = to.slice(step.to, step.to + step.count);
-        if (last?.kind === "unchanged" && last.toIndex + last.count === step.to) {
+        if (last?.kind === "unchanged" && last.toIndex + last.count === step.to && last.fromIndex + last.count === step.from) {
           last.count += step.count;
           last.paragraphs.push(...paragraphs);
         } else ops.push({ kind: "unchanged", fromIndex: step.from, toIndex: step.to, count: step.count, paragraphs });

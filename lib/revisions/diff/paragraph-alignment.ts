@@ -25,7 +25,6 @@ const movedThreshold = 0.75;
 /** Beyond this many (deleted × inserted) candidates, only identical moves are looked for. */
 const maxMoveCandidates = 40_000;
 
-
 function intern(from: readonly string[], to: readonly string[]): [number[], number[]] {
   const ids = new Map<string, number>();
   const idOf = (text: string) => {
@@ -75,7 +74,7 @@ export function alignParagraphs(options: { from: readonly string[]; to: readonly
     steps.push(...emitGap(segment, groups ?? [], moves));
   }
 
-  if (complete) numberMoves(steps, bagOf);
+  if (complete) numberMoves(steps, bagOf, budget);
   return { steps, complete: complete && pairingFinished };
 }
 
@@ -142,12 +141,14 @@ function emitGap(gap: Gap, groups: readonly GapGroup[], moves: Moves): Alignment
  * Turns leftover deletions and insertions that are near-identical into moves, then numbers every
  * move (by its new position) so the "moved" and "moved-away" ops can point at each other.
  */
-function numberMoves(steps: AlignmentStep[], bagOf: (side: "from" | "to", index: number) => WordBag): void {
+function numberMoves(steps: AlignmentStep[], bagOf: (side: "from" | "to", index: number) => WordBag, budget: DiffBudget): void {
   const deletions = steps.flatMap((step, position) => (step.kind === "delete" ? [{ position, from: step.from }] : []));
   const insertions = steps.flatMap((step, position) => (step.kind === "insert" ? [{ position, to: step.to }] : []));
   if (deletions.length > 0 && insertions.length > 0 && deletions.length * insertions.length <= maxMoveCandidates) {
     const claimed = new Set<number>();
     for (const deletion of deletions) {
+      // Finding edited moves is a refinement: when time is up, the rest simply stay deleted and inserted.
+      if (budget.remaining() <= 0) break;
       let best: { position: number; to: number; score: number } | null = null;
       for (const insertion of insertions) {
         if (claimed.has(insertion.position)) continue;
