@@ -125,6 +125,25 @@ test("an admin adds a person who can then sign in, changes their role, and deact
   await reporterContext.close();
 });
 
+test("an admin sets a new password for someone who forgot theirs", async ({ page, browser }) => {
+  const admin = await seedUser({ role: "admin" });
+  const editor = await seedUser({ role: "editor" });
+  await signInByApi({ request: page.request, email: admin.email, password: admin.password });
+  await page.goto("/desk/people");
+  const row = page.getByTestId(`person-${editor.email}`);
+  await row.getByText("Set password").click();
+  await row.getByLabel(`New password for ${editor.name}`).fill("a replacement password");
+  await row.getByRole("button", { name: "Save password" }).click();
+  await expect(page.getByText(`New password set for ${editor.name}.`, { exact: false })).toBeVisible();
+
+  const editorPage = await (await browser.newContext()).newPage();
+  await signInByForm({ page: editorPage, email: editor.email, password: editor.password });
+  await expect(editorPage.locator("#sign-in-error")).toContainText("do not match");
+  await signInByForm({ page: editorPage, email: editor.email, password: "a replacement password" });
+  await expect(editorPage).toHaveURL(/\/desk$/);
+  await editorPage.context().close();
+});
+
 test("a user creates a token, uses it as a Bearer token, revokes it, and it is refused", async ({ page, playwright, baseURL }) => {
   const editor = await seedUser({ role: "editor" });
   await signInByApi({ request: page.request, email: editor.email, password: editor.password });

@@ -33,3 +33,6 @@ export type UserRefInput = z.infer<typeof UserRefInput>;
 
 export const ChangeRoleInput = z.object({ userId: UserIdInput, role: RoleInput });
 export type ChangeRoleInput = z.infer<typeof ChangeRoleInput>;
+
+export const SetPasswordInput = z.object({ userId: UserIdInput, password: PasswordInput });
+export type SetPasswordInput = z.infer<typeof SetPasswordInput>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { verifyPassword } from "./passwords";
 import { createTestActor } from "./test-actors";
-import { changeUserRole, createUser, deactivateUser, listUsers, reactivateUser } from "./users";
+import { changeUserRole, createUser, deactivateUser, listUsers, reactivateUser, setUserPassword } from "./users";
 
 // Tests in this file share one database; the last-admin rules need a newsroom whose admins are known.
 async function retireEarlierAdmins() {
@@ -108,5 +108,17 @@ describe("users service", () => {
 
   it("answers not found for an unknown user", async () => {
     await expect(deactivateUser({ email: "nobody@example.test", actor: "system" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("an admin sets a new password; others cannot, and a too-short one changes nothing", async () => {
+    const admin = await createTestActor({ role: "admin" });
+    const editor = await createTestActor({ role: "editor" });
+    const before = (await getDb().user.findUniqueOrThrow({ where: { id: editor.userId } })).passwordHash;
+    await expect(setUserPassword({ userId: editor.userId, password: "short", actor: admin })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(setUserPassword({ userId: admin.userId, password: "editor takes over", actor: editor })).rejects.toMatchObject({ code: "forbidden" });
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: editor.userId } })).passwordHash).toBe(before);
+    await setUserPassword({ userId: editor.userId, password: "a brand new password", actor: admin });
+    const after = (await getDb().user.findUniqueOrThrow({ where: { id: editor.userId } })).passwordHash;
+    expect(await verifyPassword({ hash: after, password: "a brand new password" })).toBe(true);
   });
 });

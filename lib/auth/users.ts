@@ -8,7 +8,7 @@ import { parseInput } from "../validation/parse-input";
 import type { Actor } from "./actor";
 import { hashPassword } from "./passwords";
 import { assertCan } from "./permissions";
-import { ChangeRoleInput, NewUserInput, UserRefInput } from "./user-input";
+import { ChangeRoleInput, NewUserInput, SetPasswordInput, UserRefInput } from "./user-input";
 
 export { NewUserInput } from "./user-input";
 
@@ -143,6 +143,21 @@ export async function changeUserRole(options: { userId: string; role: Role; acto
     return tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: userSelect });
   });
   logger.info("user role changed", { userId: user.id, role: user.role, by: actorLabel(options.actor) });
+  return toDto(user);
+}
+
+/**
+ * An admin sets a new password for someone who forgot theirs. Sessions already open stay open until they
+ * expire (JWT sessions are not stored); deactivate the account to end them at once.
+ */
+export async function setUserPassword(options: { userId: string; password: string; actor: UserAdminActor }): Promise<UserDto> {
+  assertCanManage(options.actor);
+  const input = parseInput({ schema: SetPasswordInput, input: { userId: options.userId, password: options.password } });
+  const passwordHash = await hashPassword({ password: input.password });
+  const existing = await getDb().user.findUnique({ where: { id: input.userId }, select: { id: true } });
+  if (!existing) throw new AppError({ code: "not_found", message: `no user ${input.userId}`, userMessage: "That user does not exist." });
+  const user = await getDb().user.update({ where: { id: input.userId }, data: { passwordHash }, select: userSelect });
+  logger.info("user password set", { userId: user.id, by: actorLabel(options.actor) });
   return toDto(user);
 }
 

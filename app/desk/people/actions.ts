@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireActionActor } from "@/app/_auth/require-page-actor";
-import { ChangeRoleInput, NewUserInput, UserIdInput } from "@/lib/auth/user-input";
-import { changeUserRole, createUser, deactivateUser, reactivateUser, type UserDto } from "@/lib/auth/users";
+import { ChangeRoleInput, NewUserInput, SetPasswordInput, UserIdInput } from "@/lib/auth/user-input";
+import { changeUserRole, createUser, deactivateUser, reactivateUser, setUserPassword, type UserDto } from "@/lib/auth/users";
 import { type FormState, formErrorState } from "@/lib/errors/form-state";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -51,5 +51,16 @@ export async function setActiveAction(_previous: FormState<UserDto>, formData: F
     };
   } catch (error) {
     return formErrorState(error, { action: "setActive" });
+  }
+}
+
+export async function setPasswordAction(_previous: FormState<UserDto>, formData: FormData): Promise<FormState<UserDto>> {
+  try {
+    const actor = await requireActionActor({ permission: "users:manage" });
+    const input = parseInput({ schema: SetPasswordInput, input: fields(formData) });
+    const user = await setUserPassword({ ...input, actor });
+    return { status: "success", message: `New password set for ${user.name}. Share it with them privately.`, result: user };
+  } catch (error) {
+    return formErrorState(error, { action: "setPassword" });
   }
 }

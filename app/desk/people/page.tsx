@@ -4,7 +4,7 @@ import { DeskTime } from "@/app/_components/desk-time";
 import { listUsers } from "@/lib/auth/users";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { AddUserForm } from "./add-user-form";
-import { ActiveForm, RoleForm } from "./person-controls";
+import { ActiveForm, PasswordForm, RoleForm } from "./person-controls";
 import "./people.css";
 
 export const metadata: Metadata = { title: "People" };
@@ -66,7 +66,12 @@ export default async function PeoplePage() {
                   <td data-label="Added" className="desk-small">
                     <DeskTime iso={user.createdAt} zone={zone} relative={false} />
                   </td>
-                  <td>{self ? null : <ActiveForm user={user} />}</td>
+                  <td>
+                    <div className="people-access">
+                      {self ? null : <ActiveForm user={user} />}
+                      <PasswordForm user={user} />
+                    </div>
+                  </td>
                 </tr>
               );
             })}

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, type MouseEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type MouseEvent } from "react";
 import { useFormToast } from "@/app/_auth/use-form-toast";
 import type { UserDto } from "@/lib/auth/users";
 import type { FormState } from "@/lib/errors/form-state";
-import { changeRoleAction, setActiveAction } from "./actions";
+import { changeRoleAction, setActiveAction, setPasswordAction } from "./actions";
 
 const idle: FormState<UserDto> = { status: "idle" };
 
@@ -51,5 +51,43 @@ export function ActiveForm({ user }: { user: UserDto }) {
         {pending ? "Saving…" : user.active ? "Deactivate" : "Reactivate"}
       </button>
     </form>
+  );
+}
+
+/** Tucked behind a disclosure: setting someone's password is rare and should not sit one click from a slip. */
+export function PasswordForm({ user }: { user: UserDto }) {
+  const [state, action, pending] = useActionState(setPasswordAction, idle);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFormToast(state);
+  useEffect(() => {
+    if (state.status !== "success") return;
+    formRef.current?.reset();
+    if (detailsRef.current) detailsRef.current.open = false;
+  }, [state]);
+  function submitKeepingFields(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => action(formData));
+  }
+  const error = state.status === "error" ? (state.fieldErrors.password ?? state.message) : null;
+  const inputId = `password-${user.id}`;
+  return (
+    <details className="people-password" ref={detailsRef}>
+      <summary>Set password</summary>
+      <form ref={formRef} action={action} onSubmit={submitKeepingFields}>
+        <input type="hidden" name="userId" value={user.id} />
+        <label htmlFor={inputId}>New password for {user.name}</label>
+        <input id={inputId} name="password" type="password" required minLength={12} autoComplete="new-password" aria-invalid={error ? true : undefined} aria-describedby={error ? `${inputId}-error` : undefined} />
+        {error ? (
+          <p className="desk-error" id={`${inputId}-error`}>
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="desk-button desk-button-small" disabled={pending}>
+          {pending ? "Saving…" : "Save password"}
+        </button>
+      </form>
+    </details>
   );
 }
