@@ -2,11 +2,12 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { getDb } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { storyNotFound } from "../stories/story-not-found";
 import { parseInput } from "../validation/parse-input";
 import { ListRevisionsInput } from "./list-revisions-input";
 import type { RevisionSummaryDto } from "./revision-dto";
-import { revisionSummarySelect, toRevisionSummaryDto } from "./revision-row";
+import { revisionSummaryColumns, toRevisionSummaryDto, type RevisionSummaryRow } from "./revision-row";
 
 export type RevisionPage = { revisions: RevisionSummaryDto[]; nextCursor: string | null };
 
@@ -22,19 +23,20 @@ export async function listRevisions(options: {
 }): Promise<RevisionPage> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   const { cursor, limit } = parseInput({ schema: ListRevisionsInput, input: { cursor: options.cursor, limit: options.limit } });
-  const db = getDb();
-  const story = await db.story.findUnique({ where: { slug: options.slug }, select: { id: true } });
-  if (!story) throw storyNotFound({ slug: options.slug });
-  const rows = await db.revision.findMany({
-    where: { storyId: story.id, ...(cursor === undefined ? {} : { number: { lt: cursor } }) },
-    orderBy: { number: "desc" },
-    take: limit + 1,
-    select: revisionSummarySelect,
-  });
+  const rows = await getDb().$queryRaw<RevisionSummaryRow[]>`
+    SELECT ${revisionSummaryColumns}
+      FROM stories s JOIN revisions r ON r.story_id = s.id JOIN users u ON u.id = r.author_id
+     WHERE s.slug = ${options.slug} ${cursor === undefined ? Prisma.empty : Prisma.sql`AND r.number < ${cursor}`}
+     ORDER BY r.number DESC
+     LIMIT ${limit + 1}`;
+  // An empty page is the end of the history, or an unknown story: only then is the story looked up.
+  if (rows.length === 0 && !(await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } }))) {
+    throw storyNotFound({ slug: options.slug });
+  }
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    revisions: page.map(toRevisionSummaryDto),
+    revisions: page.map((row) => toRevisionSummaryDto(row)),
     nextCursor: rows.length > limit && last ? String(last.number) : null,
   };
 }

@@ -3,19 +3,17 @@ import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { RevisionDto } from "./revision-dto";
-import { revisionSelect, toRevisionDto } from "./revision-row";
+import { revisionColumns, revisionFrom, toRevisionDto, type RevisionRow } from "./revision-row";
 
-/** One revision of a story with its content and credits, or not_found. */
+/** One revision of a story with its content and credits (one query), or not_found. */
 export async function readRevision(options: {
   storyId: string;
   number: number;
   tx?: Prisma.TransactionClient;
 }): Promise<{ revision: RevisionDto; contentHash: string }> {
   const db = options.tx ?? getDb();
-  const row = await db.revision.findUnique({
-    where: { storyId_number: { storyId: options.storyId, number: options.number } },
-    select: { ...revisionSelect, contentHash: true },
-  });
+  const [row] = await db.$queryRaw<RevisionRow[]>`
+    SELECT ${revisionColumns} FROM ${revisionFrom} WHERE r.story_id = ${options.storyId}::uuid AND r.number = ${options.number}`;
   if (!row) {
     throw new AppError({
       code: "not_found",
@@ -24,5 +22,5 @@ export async function readRevision(options: {
       details: { revision: options.number },
     });
   }
-  return { revision: toRevisionDto(row), contentHash: row.contentHash };
+  return { revision: toRevisionDto(row), contentHash: row.content_hash };
 }

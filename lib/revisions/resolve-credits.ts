@@ -18,7 +18,7 @@ export async function resolveCredits(options: {
   const names = [...new Set(credits.flatMap((credit) => (credit.name ? [credit.name] : [])))];
 
   const byId = new Map(
-    (await tx.contributor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((row) => [row.id, row]),
+    (ids.length > 0 ? await tx.contributor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : []).map((row) => [row.id, row]),
   );
   const missingIndex = credits.findIndex((credit) => credit.contributorId && !byId.has(credit.contributorId));
   if (missingIndex >= 0) {

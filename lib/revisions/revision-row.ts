@@ -1,59 +1,68 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
+import type { RevisionKind } from "../db/generated/enums";
 import type { RevisionContent, RevisionCredit, StoryImage } from "./revision-content";
 import type { RevisionDto, RevisionSummaryDto } from "./revision-dto";
 
-const creditSelect = {
-  orderBy: { position: "asc" },
-  select: { role: true, location: true, contributor: { select: { id: true, name: true } } },
-} satisfies Prisma.Revision$creditsArgs;
+/*
+ * A revision is read in ONE query: its row, its author and its credits (joined with contributor names,
+ * aggregated in credit order), so reading a revision or a page of history is a single round trip.
+ */
 
 /** The columns a history row needs: no content, so long bodies are never read for a timeline. */
-export const revisionSummarySelect = {
-  number: true,
-  createdAt: true,
-  kind: true,
-  baseNumber: true,
-  summary: true,
-  publicNote: true,
-  publishedAt: true,
-  author: { select: { id: true, name: true } },
-  credits: creditSelect,
-} satisfies Prisma.RevisionSelect;
+export const revisionSummaryColumns = Prisma.sql`
+  r.number, r.created_at, r.kind::text AS kind, r.base_number, r.summary, r.public_note, r.published_at,
+  json_build_object('id', u.id, 'name', u.name) AS author,
+  COALESCE((
+    SELECT json_agg(json_build_object('contributorId', c.id, 'name', c.name, 'role', k.role, 'location', k.location) ORDER BY k.position)
+      FROM credits k JOIN contributors c ON c.id = k.contributor_id
+     WHERE k.revision_id = r.id
+  ), '[]'::json) AS credits`;
 
-export const revisionSelect = {
-  ...revisionSummarySelect,
-  headline: true,
-  dek: true,
-  byline: true,
-  body: true,
-  images: true,
-  developing: true,
-} satisfies Prisma.RevisionSelect;
+export const revisionColumns = Prisma.sql`${revisionSummaryColumns},
+  r.content_hash, r.headline, r.dek, r.byline, r.body, r.images, r.developing`;
 
-type SummaryRow = Prisma.RevisionGetPayload<{ select: typeof revisionSummarySelect }>;
-type FullRow = Prisma.RevisionGetPayload<{ select: typeof revisionSelect }>;
+/** FROM clause for both column lists: `r` is the revision, `u` its author. */
+export const revisionFrom = Prisma.sql`revisions r JOIN users u ON u.id = r.author_id`;
 
-function toCredits(rows: SummaryRow["credits"]): RevisionCredit[] {
-  return rows.map((row) => ({ contributorId: row.contributor.id, name: row.contributor.name, role: row.role, location: row.location }));
-}
+export type RevisionSummaryRow = {
+  number: number;
+  created_at: Date;
+  kind: RevisionKind;
+  base_number: number | null;
+  summary: string | null;
+  public_note: string | null;
+  published_at: Date | null;
+  author: { id: string; name: string };
+  credits: RevisionCredit[];
+};
 
-export function toRevisionSummaryDto(row: SummaryRow): RevisionSummaryDto {
+export type RevisionRow = RevisionSummaryRow & {
+  content_hash: string;
+  headline: string;
+  dek: string;
+  byline: string;
+  body: string;
+  images: unknown;
+  developing: boolean;
+};
+
+export function toRevisionSummaryDto(row: RevisionSummaryRow): RevisionSummaryDto {
   return {
     number: row.number,
-    createdAt: row.createdAt.toISOString(),
+    createdAt: row.created_at.toISOString(),
     author: row.author,
     kind: row.kind,
-    baseNumber: row.baseNumber,
+    baseNumber: row.base_number,
     summary: row.summary,
-    publicNote: row.publicNote,
-    credits: toCredits(row.credits),
-    published: row.publishedAt !== null,
-    publishedAt: row.publishedAt?.toISOString() ?? null,
+    publicNote: row.public_note,
+    credits: row.credits.map((credit) => ({ ...credit, location: credit.location ?? null })),
+    published: row.published_at !== null,
+    publishedAt: row.published_at?.toISOString() ?? null,
   };
 }
 
-export function toRevisionContent(row: FullRow): RevisionContent {
+export function toRevisionContent(row: RevisionRow): RevisionContent {
   return {
     headline: row.headline,
     dek: row.dek,
@@ -61,11 +70,11 @@ export function toRevisionContent(row: FullRow): RevisionContent {
     body: row.body,
     // Stored only after validation with StoryImageInput, so the JSON column holds that shape.
     images: row.images as StoryImage[],
-    credits: toCredits(row.credits),
+    credits: toRevisionSummaryDto(row).credits,
     developing: row.developing,
   };
 }
 
-export function toRevisionDto(row: FullRow): RevisionDto {
+export function toRevisionDto(row: RevisionRow): RevisionDto {
   return { ...toRevisionSummaryDto(row), content: toRevisionContent(row) };
 }

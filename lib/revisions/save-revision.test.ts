@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { createTestActor } from "../auth/test-actors";
 import { getDb } from "../db/client";
 import type { ContentMerge } from "./merge/content-merge-types";
+import { getRevision } from "./get-revision";
 import { saveRevision } from "./save-revision";
 import { appErrorOf, createTestStory, historyCounts } from "./test-stories";
 
@@ -23,6 +24,12 @@ describe("saveRevision", () => {
     expect(result.revision.content).toMatchObject({ headline: "Headline of carry-over", dek: "A new dek", body: "First paragraph.\n\nSecond paragraph.", developing: true });
     expect(result.revision.credits.map((credit) => credit.name)).toEqual(["Test Reporter"]);
     expect(result.story).toMatchObject({ latestRevisionNumber: 2, liveRevisionNumber: null, status: "draft" });
+
+    const image = { url: "https://example.test/pier.jpg", alt: "The pier", caption: "The pier at noon.", credit: "Ana Ruiz/Harbor Wire" };
+    await saveRevision({ actor: editor, slug: "carry-over", input: { baseRevision: 2, summary: "Photo", images: [image] } });
+    const third = await saveRevision({ actor: editor, slug: "carry-over", input: { baseRevision: 3, summary: "Headline", headline: "New headline" } });
+    expect(third.revision.content.images).toEqual([image]);
+    expect((await getRevision({ actor: editor, slug: "carry-over", number: 3 })).content.images).toEqual([image]);
   });
 
   it("answers 'unchanged' for content identical to the newest revision and writes nothing", async () => {
