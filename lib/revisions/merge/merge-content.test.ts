@@ -172,6 +172,23 @@ describe("resolveMerge", () => {
     });
   });
 
+  it("settles an image both sides changed, and a body conflict rewritten by hand", () => {
+    const merge = mergeContent({
+      base: content(),
+      ours: content({ images: [], body: withParagraph(0, "The river rose three metres overnight.").join("\n\n") }),
+      theirs: content({ images: [image("/a.jpg", "Main Street under water")], body: withParagraph(0, "The river rose two metres by dawn.").join("\n\n") }),
+    });
+    expect(merge.conflicts.map((conflict) => [conflict.id, conflict.field])).toEqual([
+      ["body-1", "body"],
+      ["image-1", "images"],
+    ]);
+    expect(merge.conflicts[1]).toMatchObject({ key: "/a.jpg", ours: null, theirs: image("/a.jpg", "Main Street under water") });
+    expect(merge.merged.images).toEqual([image("/a.jpg", "Main Street under water")]);
+    const resolved = resolveMerge({ merge, choices: { "body-1": { text: "The river rose three metres by dawn." }, "image-1": { pick: "ours" } } });
+    expect(resolved.images).toEqual([]);
+    expect(resolved.body.split("\n\n")).toEqual(["The river rose three metres by dawn.", ...paragraphs.slice(1)]);
+  });
+
   it("parses the desk's decisions with MergeResolutionInput and rejects malformed ones", () => {
     expect(MergeResolutionInput.safeParse({ choices: { headline: { pick: "ours" }, "body-1": { text: "New text" } } }).success).toBe(true);
     expect(MergeResolutionInput.safeParse({ choices: { headline: { pick: "mine" } } }).success).toBe(false);
