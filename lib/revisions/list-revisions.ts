@@ -23,12 +23,17 @@ export async function listRevisions(options: {
 }): Promise<RevisionPage> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   const { cursor, limit } = parseInput({ schema: ListRevisionsInput, input: { cursor: options.cursor, limit: options.limit } });
+  // The page is cut from the (story, number) index first; author and credits are joined for those rows only.
   const rows = await getDb().$queryRaw<RevisionSummaryRow[]>`
     SELECT ${revisionSummaryColumns}
-      FROM stories s JOIN revisions r ON r.story_id = s.id JOIN users u ON u.id = r.author_id
-     WHERE s.slug = ${options.slug} ${cursor === undefined ? Prisma.empty : Prisma.sql`AND r.number < ${cursor}`}
-     ORDER BY r.number DESC
-     LIMIT ${limit + 1}`;
+      FROM (SELECT id, number, created_at, kind, base_number, summary, public_note, published_at, author_id
+              FROM revisions
+             WHERE story_id = (SELECT id FROM stories WHERE slug = ${options.slug})
+                   ${cursor === undefined ? Prisma.empty : Prisma.sql`AND number < ${cursor}`}
+             ORDER BY number DESC
+             LIMIT ${limit + 1}) r
+      JOIN users u ON u.id = r.author_id
+     ORDER BY r.number DESC`;
   // An empty page is the end of the history, or an unknown story: only then is the story looked up.
   if (rows.length === 0 && !(await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } }))) {
     throw storyNotFound({ slug: options.slug });
