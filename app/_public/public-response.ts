@@ -1,3 +1,4 @@
+import { publicContentSecurityPolicy } from "@/lib/public/public-content-security-policy";
 import type { PublicResponse } from "./public-pages";
 
 const contentTypes = {
@@ -17,6 +18,7 @@ export function publicResponse(page: PublicResponse, options: { type: keyof type
       "content-type": contentTypes[options.type],
       "cache-control": options.maxAgeSeconds ? `public, max-age=${options.maxAgeSeconds}` : "no-cache",
       "x-content-type-options": "nosniff",
+      "content-security-policy": publicContentSecurityPolicy,
     },
   });
 }
