@@ -106,7 +106,9 @@ test("a 100,000-word story: the comparison folds unchanged paragraphs and render
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   console.log(`edit page of a 100,000-word story ready in ${Date.now() - editStarted} ms`);
-  await expect(page.getByText("Long story: the preview updates when you ask.")).toHaveCount(0);
+  await expect(page.getByText("Long story: the preview is shown when you ask.")).toBeVisible();
+  await page.getByRole("button", { name: "Show preview" }).click();
+  await expect(page.locator(".desk-preview .story-headline")).toHaveText("The long read");
   await page.getByLabel("Headline").fill("The long read, updated");
   await expect(page.getByText("Long story: the preview updates when you ask.")).toBeVisible();
   await page.getByRole("button", { name: "Update preview" }).click();

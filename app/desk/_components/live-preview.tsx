@@ -41,19 +41,20 @@ const autoPreviewLimit = 200_000;
 
 /**
  * The story as readers would see it, built from the same article markup and stylesheet as the public page.
- * It follows typing after a short pause; for very long stories it updates when asked, so the textarea never lags.
+ * It follows typing after a short pause. A very long story is rendered only when asked (at first and after each
+ * edit): rendering its whole body on load and on every pause would make the page slow to open and typing lag.
  */
 export function LivePreview({ content, change, context }: { content: ContentDraft; change: ChangeDraft | null; context: PreviewContext }) {
   const manual = content.body.length > autoPreviewLimit;
-  const [shown, setShown] = useState({ content, change });
+  const [shown, setShown] = useState<{ content: ContentDraft; change: ChangeDraft | null } | null>(() => (manual ? null : { content, change }));
   useEffect(() => {
     if (manual) return;
     const timer = window.setTimeout(() => setShown({ content, change }), 250);
     return () => window.clearTimeout(timer);
   }, [content, change, manual]);
   const deferred = useDeferredValue(shown);
-  const article = useMemo(() => previewArticle(deferred.content, deferred.change, context), [deferred, context]);
-  const stale = deferred.content !== content || deferred.change !== change;
+  const article = useMemo(() => (deferred ? previewArticle(deferred.content, deferred.change, context) : null), [deferred, context]);
+  const stale = !deferred || deferred.content !== content || deferred.change !== change;
   return (
     <section className="desk-preview" aria-label="Live preview" aria-busy={stale && !manual}>
       <p className="desk-preview-band" role="note">
@@ -61,15 +62,17 @@ export function LivePreview({ content, change, context }: { content: ContentDraf
       </p>
       {manual && stale ? (
         <p className="desk-preview-refresh">
-          Long story: the preview updates when you ask.{" "}
+          {article ? "Long story: the preview updates when you ask." : "Long story: the preview is shown when you ask."}{" "}
           <button type="button" className="desk-button desk-button-small" onClick={() => setShown({ content, change })}>
-            Update preview
+            {article ? "Update preview" : "Show preview"}
           </button>
         </p>
       ) : null}
-      <div className="desk-preview-page">
-        <StoryArticleView article={article} />
-      </div>
+      {article ? (
+        <div className="desk-preview-page">
+          <StoryArticleView article={article} />
+        </div>
+      ) : null}
     </section>
   );
 }
