@@ -15,7 +15,7 @@ export function BodyDiffView({ body, view }: { body: BodyDiff; view: "inline" | 
   const shown = body.ops.slice(0, limit);
   const left = body.ops.length - shown.length;
   return (
-    <div className={`desk-diff-body desk-diff-${view}`}>
+    <div className={`desk-diff-body desk-diff-layout-${view}`}>
       {shown.map((op, index) => (
         <BodyOpView key={index} op={op} view={view} />
       ))}
