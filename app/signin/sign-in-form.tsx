@@ -39,7 +39,8 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
   }
 
   return (
-    <form onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
+    // method="post": a submit before the script loads must never put the password in the URL.
+    <form method="post" onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
       {error ? (
         <p id="sign-in-error" className="auth-alert" role="alert" tabIndex={-1} ref={alertRef}>
           {error}

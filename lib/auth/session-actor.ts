@@ -1,17 +1,21 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { AppError } from "../errors/app-error";
 import type { Actor } from "./actor";
 import { authOptions } from "./auth-options";
 import { loadActiveActor } from "./load-actor";
 
-/** The signed-in actor for this request, or null when signed out or deactivated. Reads the user from the database every time. */
-export async function getSessionActor(): Promise<Actor | null> {
+/**
+ * The signed-in actor for this request, or null when signed out or deactivated. Reads the user from the
+ * database on every request; within one server render (layout, page, components) the answer is shared.
+ */
+export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   const userId = session?.user.id;
   if (!userId) return null;
   return loadActiveActor({ userId, via: "session" });
-}
+});
 
 export function unauthenticatedError(): AppError {
   return new AppError({ code: "unauthenticated", message: "no signed-in user", userMessage: "Your session has ended. Please sign in again." });
