@@ -44,6 +44,8 @@ test.describe("JSON API v1: stories and revisions", () => {
     expect(first.story).toMatchObject({ slug, status: "published", latestRevisionNumber: 1, liveRevisionNumber: 1 });
     expect(first.revision).toMatchObject({ number: 1, kind: "initial", published: true, credits: [{ name: "Rosa Vega", role: "byline", location: null }] });
 
+    expect(await (await request.get(`/stories/${slug}`)).text()).toContain("Crews are inspecting the pier.");
+
     const key = `retry-${slug}`;
     const update = { baseRevision: 1, summary: "Adds the inspection result", body: "Ferries stopped at noon.\n\nInspectors found a cracked beam.", credits: [{ name: "Rosa Vega", role: "byline" }, { name: "Sam Ode", role: "contributed_reporting", location: "Port Adley" }], publish: true };
     const saved = await request.post(`/api/v1/stories/${slug}/revisions`, { headers: { ...editor, "idempotency-key": key }, data: update });
@@ -51,6 +53,10 @@ test.describe("JSON API v1: stories and revisions", () => {
     const second = await saved.json();
     expect(second.revision).toMatchObject({ number: 2, kind: "update", baseNumber: 1, published: true });
     expect(second.story.lastMaterialUpdateAt).toBe(second.revision.publishedAt);
+    // The publish response invalidated the cached public page: the very next reader request sees the update.
+    const publicPage = await request.get(`/stories/${slug}`);
+    expect(publicPage.status()).toBe(200);
+    expect(await publicPage.text()).toContain("Inspectors found a cracked beam.");
     const retried = await request.post(`/api/v1/stories/${slug}/revisions`, { headers: { ...editor, "idempotency-key": key }, data: update });
     expect(retried.status()).toBe(201);
     expect((await retried.json()).revision.createdAt).toBe(second.revision.createdAt);
