@@ -42,7 +42,8 @@ function alignRange(segments: Segments, a: readonly number[], b: readonly number
   while (a1 - tail > a0 && b1 - tail > b0 && a[a1 - 1 - tail] === b[b1 - 1 - tail]) tail += 1;
   [a1, b1] = [a1 - tail, b1 - tail];
   let complete = true;
-  if (a1 > a0 && b1 > b0) {
+  // One paragraph against one (different, or the ends would have matched) needs no diff at all.
+  if (a1 > a0 && b1 > b0 && (a1 - a0 > 1 || b1 - b0 > 1)) {
     // A share of what is left, so laying out a huge fallback still ends within the budget.
     const timeout = budget.remaining() * 0.75;
     const changes = timeout > 0 ? diffArrays(a.slice(a0, a1), b.slice(b0, b1), { timeout }) : undefined;

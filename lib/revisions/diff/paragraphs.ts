@@ -18,31 +18,34 @@ export type WordBag = { hashes: Int32Array; size: number };
 
 const wordChar = /[\p{L}\p{N}]/u;
 
-/** A letter or digit in any script, with a fast path for ASCII. */
-export function isWordChar(code: number, char: string): boolean {
+/** Whether the code unit at `index` is a letter or digit in any script, with a fast path for ASCII. */
+export function isWordChar(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return wordChar.test(char);
+  return wordChar.test(text.charAt(index));
 }
 
 /** Lower-cased words (runs of letters or digits) hashed with FNV-1a; a collision only nudges a similarity score. */
 export function wordBag(text: string): WordBag {
-  const lower = text.toLowerCase();
-  const hashes: number[] = [];
+  const hashes = new Int32Array((text.length >> 1) + 1);
+  let size = 0;
   let hash = 0x811c9dc5;
   let inWord = false;
-  for (let index = 0; index < lower.length; index += 1) {
-    const code = lower.charCodeAt(index);
-    if (isWordChar(code, lower[index] as string)) {
+  for (let index = 0; index < text.length; index += 1) {
+    let code = text.charCodeAt(index);
+    if (isWordChar(text, index)) {
+      if (code >= 65 && code <= 90) code += 32;
+      else if (code >= 128) code = text.charAt(index).toLowerCase().charCodeAt(0);
       hash = Math.imul(hash ^ code, 0x01000193);
       inWord = true;
     } else if (inWord) {
-      hashes.push(hash);
+      hashes[size++] = hash;
       hash = 0x811c9dc5;
       inWord = false;
     }
   }
-  if (inWord) hashes.push(hash);
-  return { hashes: Int32Array.from(hashes).sort(), size: hashes.length };
+  if (inWord) hashes[size++] = hash;
+  return { hashes: hashes.slice(0, size).sort(), size };
 }
 
 /** How many words (with multiplicity) two bags share. */

@@ -10,9 +10,10 @@ import { isWordChar } from "./paragraphs";
  */
 const space = /\s/;
 
-function isSpace(code: number, char: string): boolean {
+function isSpace(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
   if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return space.test(char);
+  return space.test(text.charAt(index));
 }
 
 /** Tokenises by hand rather than by a Unicode regex: this runs on every changed paragraph. */
@@ -22,16 +23,16 @@ export function wordTokens(text: string): string[] {
   let index = 0;
   while (index < length) {
     const start = index;
-    while (index < length && isSpace(text.charCodeAt(index), text[index] as string)) index += 1;
+    while (index < length && isSpace(text, index)) index += 1;
     if (index >= length) break;
     const code = text.charCodeAt(index);
-    if (isWordChar(code, text[index] as string)) {
+    if (isWordChar(text, index)) {
       index += 1;
       for (;;) {
-        while (index < length && isWordChar(text.charCodeAt(index), text[index] as string)) index += 1;
-        const joiner = text[index];
-        const after = index + 1 < length ? text.charCodeAt(index + 1) : -1;
-        if ((joiner !== "'" && joiner !== "’") || after < 0 || !isWordChar(after, text[index + 1] as string)) break;
+        while (index < length && isWordChar(text, index)) index += 1;
+        const joiner = text.charCodeAt(index);
+        // An apostrophe (straight or curly) between letters keeps "don't" and "mayor’s" as one word.
+        if ((joiner !== 39 && joiner !== 0x2019) || index + 1 >= length || !isWordChar(text, index + 1)) break;
         index += 2;
       }
     } else index += code >= 0xd800 && code <= 0xdbff && index + 1 < length ? 2 : 1;
