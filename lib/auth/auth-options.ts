@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { getEnv } from "../env";
 import { logger } from "../log/logger";
 import { clientAddressFrom } from "./client-address";
 import { signInWithPassword } from "./sign-in";
@@ -21,7 +22,7 @@ export const authOptions: NextAuthOptions = {
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         let result;
         try {
-          result = await signInWithPassword({ email, password, clientAddress: clientAddressFrom({ headers: request.headers ?? {} }) });
+          result = await signInWithPassword({ email, password, clientAddress: clientAddressFrom({ headers: request.headers ?? {}, trustProxyHops: getEnv().TRUST_PROXY }) });
         } catch (error) {
           logger.error("sign-in failed unexpectedly", { error });
           throw new Error("unavailable");

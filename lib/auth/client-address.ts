@@ -1,5 +1,4 @@
 import { isIP } from "node:net";
-import { readAuthSettings } from "./auth-settings";
 
 /**
  * The address sign-in attempts are counted against.
@@ -9,11 +8,10 @@ import { readAuthSettings } from "./auth-settings";
  * is the backstop for that. With TRUST_PROXY=N, the Nth entry from the right is the one our own
  * outermost proxy saw, which the client cannot forge.
  */
-export function clientAddressFrom(options: { headers: Record<string, string | string[] | undefined> }): string {
+export function clientAddressFrom(options: { headers: Record<string, string | string[] | undefined>; trustProxyHops: number }): string {
   const raw = options.headers["x-forwarded-for"];
   const entries = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((entry) => entry.trim()).filter(Boolean);
-  const hops = readAuthSettings().trustProxyHops;
-  const candidate = entries[entries.length - Math.max(hops, 1)];
+  const candidate = entries[entries.length - Math.max(options.trustProxyHops, 1)];
   if (!candidate) return "unknown";
   const address = candidate.replace(/^::ffff:/, "");
   return isIP(address) ? address : "unknown";

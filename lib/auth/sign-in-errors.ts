@@ -17,7 +17,8 @@ export function signInErrorMessage(options: { code: string | null | undefined })
     const minutes = Number(locked[1]);
     return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
   }
-  if (code === "unavailable") return "Sign-in is unavailable right now. Please try again in a moment.";
+  // "Configuration" is next-auth's own code, e.g. for a missing NEXTAUTH_SECRET; details go to the server log.
+  if (code === "unavailable" || code === "Configuration") return "Sign-in is unavailable right now. Please try again in a moment.";
   if (code === "SessionRequired") return "Please sign in to continue.";
   return "That email and password do not match an account. Check them and try again.";
 }
