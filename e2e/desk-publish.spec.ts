@@ -71,6 +71,16 @@ test("an update and then a correction are both on the public page, the correctio
   await expect(reader.locator("article")).toContainText("The council met on Oak Street.");
   await expect(reader.locator("article")).toContainText("An earlier version of this story misstated where the council met.");
   await expect(reader.locator("article")).toContainText("Updated");
+
+  await page.getByRole("button", { name: "Unpublish…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Unpublish this story?" });
+  await dialog.getByLabel(/Reason/).fill("Legal review");
+  await dialog.getByRole("button", { name: "Unpublish" }).click();
+  await expect(page.getByText("Unpublished. Readers no longer see the story.")).toBeVisible();
+  expect((await reader.goto(`/stories/${slug}`))?.status()).toBe(404);
+  await page.getByRole("button", { name: "Republish" }).click();
+  await expect(page.getByText("Republished. Readers see the live revision again.")).toBeVisible();
+  expect((await reader.goto(`/stories/${slug}`))?.status()).toBe(200);
 });
 
 test("a contributor cannot publish: no publish button, and the server refuses a replayed publish", async ({ page }) => {

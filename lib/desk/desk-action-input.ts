@@ -19,3 +19,10 @@ export const DeskRevisionRefInput = z.strictObject({
   publish: z.boolean().optional(),
 });
 export type DeskRevisionRefInput = z.infer<typeof DeskRevisionRefInput>;
+
+/** Taking a story off the public site (with the reason kept in its status history), or putting it back. */
+export const DeskStoryStatusInput = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("unpublish"), slug: StorySlugInput, reason: z.string().max(1_000) }),
+  z.strictObject({ action: z.literal("republish"), slug: StorySlugInput }),
+]);
+export type DeskStoryStatusInput = z.infer<typeof DeskStoryStatusInput>;

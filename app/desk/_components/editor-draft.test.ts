@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ContentDraft, contentPayload, draftFromContent, sameContent } from "./editor-draft";
+import { type ContentDraft, contentPayload, draftFromContent, sameContent, slugFromHeadline } from "./editor-draft";
 import { moveItem } from "./move-item";
 
 const content: ContentDraft = {
@@ -40,6 +40,12 @@ describe("editor drafts", () => {
       ],
     };
     expect(sameContent(draftFromContent(revision), content)).toBe(true);
+  });
+
+  it("suggests a slug the story service accepts", () => {
+    expect(slugFromHeadline("Fire at Pier 4 — Día 2!")).toBe("fire-at-pier-4-dia-2");
+    expect(slugFromHeadline("  <script>  ")).toBe("script");
+    expect(slugFromHeadline("a".repeat(100))).toHaveLength(80);
   });
 
   it("moves an item one place and leaves the ends alone", () => {

@@ -80,3 +80,15 @@ export const creditRoleLabels: Record<CreditRole, string> = {
   photo: "Photo",
   editing: "Editing",
 };
+
+/** A URL-safe slug suggested from a headline: "Fire at Pier 4 — Día 2" → "fire-at-pier-4-dia-2". */
+export function slugFromHeadline(headline: string): string {
+  return headline
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/g, "");
+}

@@ -11,7 +11,7 @@ import type { SavedRevision } from "../_actions/saved-revision";
 import { ChangeFields, needsNote } from "./change-fields";
 import { ContentFields } from "./content-fields";
 import { CreditListEditor } from "./credit-list-editor";
-import { type ContentDraft, type EditorDraft, contentPayload, draftFromContent, emptyChange, sameContent } from "./editor-draft";
+import { type ContentDraft, type EditorDraft, contentPayload, draftFromContent, emptyChange, sameContent, slugFromHeadline } from "./editor-draft";
 import { EditorStatusBar } from "./editor-status-bar";
 import { ImageListEditor } from "./image-list-editor";
 import { LivePreview, type PreviewContext } from "./live-preview";
@@ -54,6 +54,8 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   const [formError, setFormError] = useState<{ code: string; message: string } | null>(null);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
   const [hydrated, setHydrated] = useState(false);
+  // A new story's slug follows its headline until someone edits the slug itself.
+  const [slugTouched, setSlugTouched] = useState(false);
   const pendingRef = useRef(false);
   const idempotency = useRef({ payload: "", key: "" });
 
@@ -143,6 +145,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
     const stored = local.recoverable;
     if (!stored) return;
     setDraft({ ...stored.draft, slug: isNew ? stored.draft.slug : (slug ?? "") });
+    if (isNew && stored.draft.slug) setSlugTouched(true);
     if (!isNew && stored.base > 0) setBase(Math.min(stored.base, baseRevision));
     local.dismiss();
     toast.success("Your unsaved edits are back.");
@@ -190,9 +193,19 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
           >
             <ContentFields
               content={draft.content}
-              onChange={(content) => setDraft((current) => ({ ...current, content }))}
+              onChange={(content) => setDraft((current) => ({ ...current, content, slug: isNew && !slugTouched ? slugFromHeadline(content.headline) : current.slug }))}
               fieldErrors={fieldErrors}
-              slugField={isNew ? { value: draft.slug, onChange: (value) => setDraft((current) => ({ ...current, slug: value })) } : undefined}
+              slugField={
+                isNew
+                  ? {
+                      value: draft.slug,
+                      onChange: (value) => {
+                        setSlugTouched(true);
+                        setDraft((current) => ({ ...current, slug: value }));
+                      },
+                    }
+                  : undefined
+              }
             />
             <CreditListEditor credits={draft.content.credits} contributorNames={contributorNames} fieldErrors={fieldErrors} onChange={(credits) => setDraft((current) => ({ ...current, content: { ...current.content, credits } }))} />
             <ImageListEditor images={draft.content.images} fieldErrors={fieldErrors} onChange={(images) => setDraft((current) => ({ ...current, content: { ...current.content, images } }))} />

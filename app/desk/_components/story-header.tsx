@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { StoryDto } from "@/lib/stories/story-dto";
 import { StatusBadges } from "./status-badges";
+import { StoryStatusControl } from "./story-status-control";
 
 type Section = "edit" | "history" | "compare" | "preview";
 
 /** Title, status and the story's own tabs: Edit, History, Compare, Preview, and the public page when live. */
-export function StoryHeader({ story, current }: { story: StoryDto; current: Section }) {
+export function StoryHeader({ story, current, canChangeStatus = false }: { story: StoryDto; current: Section; canChangeStatus?: boolean }) {
   const base = `/desk/stories/${story.slug}`;
   const tabs: { section: Section; href: string; label: string }[] = [
     { section: "edit", href: base, label: "Edit" },
@@ -26,11 +27,14 @@ export function StoryHeader({ story, current }: { story: StoryDto; current: Sect
             <span className="desk-muted"> · {story.liveRevisionNumber === null ? "nothing live yet" : `live: revision ${story.liveRevisionNumber}`}</span>
           </p>
         </div>
-        {story.status === "published" ? (
-          <a className="desk-button" href={`/stories/${story.slug}`} target="_blank" rel="noreferrer">
-            View public page<span className="visually-hidden"> (opens in a new tab)</span>
-          </a>
-        ) : null}
+        <div className="desk-button-row">
+          {story.status === "published" ? (
+            <a className="desk-button" href={`/stories/${story.slug}`} target="_blank" rel="noreferrer">
+              View public page<span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
+          ) : null}
+          {canChangeStatus ? <StoryStatusControl slug={story.slug} status={story.status} /> : null}
+        </div>
       </div>
       <nav className="desk-subnav" aria-label="Story">
         {tabs.map((tab) => (

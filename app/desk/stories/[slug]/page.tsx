@@ -28,7 +28,7 @@ export default async function EditStoryPage({ params }: Params) {
   const canPublish = can({ actor, permission: "revision:publish" });
   return (
     <>
-      <StoryHeader story={story} current="edit" />
+      <StoryHeader story={story} current="edit" canChangeStatus={can({ actor, permission: "story:unpublish" })} />
       {lastSeen !== null && lastSeen < story.latestRevisionNumber ? (
         <div className="desk-notice desk-notice-info">
           <p>

@@ -1,0 +1,26 @@
+"use server";
+
+import { invalidatePublicStory } from "@/app/_public/invalidate-public-story";
+import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { DeskStoryStatusInput } from "@/lib/desk/desk-action-input";
+import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { republishStory } from "@/lib/stories/republish-story";
+import { unpublishStory } from "@/lib/stories/unpublish-story";
+import { parseInput } from "@/lib/validation/parse-input";
+
+/** Unpublishes (with a reason) or republishes a story; editors and admins only. Readers see the change at once. */
+export async function changeStoryStatusAction(input: unknown): Promise<FormState<{ status: string }>> {
+  try {
+    const actor = await requireActionActor({ permission: "story:unpublish" });
+    const parsed = parseInput({ schema: DeskStoryStatusInput, input });
+    const story =
+      parsed.action === "unpublish"
+        ? await unpublishStory({ actor, slug: parsed.slug, reason: parsed.reason })
+        : await republishStory({ actor, slug: parsed.slug });
+    invalidatePublicStory({ slug: story.slug });
+    const message = parsed.action === "unpublish" ? "Unpublished. Readers no longer see the story." : "Republished. Readers see the live revision again.";
+    return { status: "success", message, result: { status: story.status } };
+  } catch (error) {
+    return formErrorState(error, { action: "changeStoryStatus" });
+  }
+}
