@@ -86,14 +86,14 @@ export async function saveRevision(options: {
   } catch (error) {
     // Writers of a story are serialised by its lock, but a unique key is the last word on a retried key.
     if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const story = await readStory({ slug });
+      const { id: storyId, story } = await readStory({ slug });
       const earlier = await getDb().revision.findUnique({
-        where: { storyId_idempotencyKey: { storyId: story.id, idempotencyKey } },
+        where: { storyId_idempotencyKey: { storyId, idempotencyKey } },
         select: { number: true },
       });
       if (earlier) {
-        const { revision } = await readRevision({ storyId: story.id, number: earlier.number });
-        return { outcome: "created", story: story.story, revision };
+        const { revision } = await readRevision({ storyId, number: earlier.number });
+        return { outcome: "created", story, revision };
       }
     }
     throw error;
