@@ -259,6 +259,8 @@ test("public pages have no serious or critical accessibility violations, on desk
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
       expect(serious.map((violation) => `${path}: ${violation.id} ${violation.help}`)).toEqual([]);
+      // Regression: the change log's version pickers once made phone pages scroll sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path} fits ${viewport.name}`).toBe(true);
       await page.screenshot({ path: `artifacts/screenshots/public-${name}-${viewport.name}.png`, fullPage: true });
     }
   }
