@@ -32,6 +32,12 @@ export function describeFailure(error: unknown): string {
  * `cleanup` runs either way (stopping a database the command started).
  */
 export async function runMain(main: () => Promise<void>, options: { cleanup?: () => Promise<void> } = {}): Promise<void> {
+  // Interrupted half-way, a command still stops the embedded PostgreSQL it started.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void (options.cleanup?.() ?? Promise.resolve()).catch(() => {}).finally(() => process.exit(130));
+    });
+  }
   let exitCode = 0;
   try {
     await main();
