@@ -16,7 +16,7 @@ export type DiffGranularity = "word" | "paragraph" | "field";
 /** One run of text: equal on both sides, only in the newer revision (insert) or only in the older (delete). */
 export type WordOp = { op: "equal" | "insert" | "delete"; text: string };
 
-/** A short text field (headline, dek, byline, caption, summary …); `ops` reproduce `from` (equal+delete) and `to` (equal+insert). */
+/** A short text field (headline, dek, byline, caption, summary …); `ops` spell out `from` (equal+delete) and `to` (equal+insert), spacing aside. */
 export type TextFieldDiff = {
   changed: boolean;
   from: string;

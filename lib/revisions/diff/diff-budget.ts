@@ -21,7 +21,7 @@ export const defaultDiffTimeoutMs = 1_000;
 const minimumStepMs = 20;
 
 export function createDiffBudget(options: { timeoutMs: number }): DiffBudget {
-  const total = Math.max(0, options.timeoutMs);
+  const total = Number.isFinite(options.timeoutMs) ? Math.max(0, options.timeoutMs) : defaultDiffTimeoutMs;
   const deadline = performance.now() + total;
   const step = Math.max(minimumStepMs, total / 4);
   let reason: string | null = null;
