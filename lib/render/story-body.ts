@@ -1,9 +1,10 @@
-import type { Element, Root } from "hast";
+import type { Element, Root, RootContent } from "hast";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { splitIndependentBlocks } from "./story-body-blocks";
 import { storyBodySchema } from "./story-body-schema";
 
 /**
@@ -61,8 +62,42 @@ const processor = unified()
   .use(rehypeSanitize, storyBodySchema)
   .freeze();
 
-/** A story body (Markdown) as a sanitized hast tree. Pure and synchronous, so the desk preview can use it too. */
+function renderWhole(markdown: string): Root {
+  return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+// Rendered blocks by their Markdown, so re-rendering a long story after an update parses only what changed.
+// Bounded by simply starting over; entries are shared between trees and must never be mutated.
+const blockMemo = new Map<string, RootContent[]>();
+const blockMemoLimit = 20_000;
+
+function renderBlock(block: string): RootContent[] {
+  let children = blockMemo.get(block);
+  if (!children) {
+    children = renderWhole(block).children;
+    if (blockMemo.size >= blockMemoLimit) blockMemo.clear();
+    blockMemo.set(block, children);
+  }
+  return children;
+}
+
+/**
+ * A story body (Markdown) as a sanitized hast tree. Pure and synchronous, so the desk preview can use it too.
+ * Bodies made only of self-contained blocks are rendered block by block (same tree, proven in the tests);
+ * anything else is parsed whole.
+ */
 export function renderStoryBody(options: { markdown: string }): Root {
-  const tree = processor.parse(options.markdown);
-  return processor.runSync(tree) as Root;
+  const blocks = splitIndependentBlocks(options.markdown);
+  if (!blocks) return renderWhole(options.markdown);
+  const children: RootContent[] = [];
+  for (const block of blocks) {
+    if (children.length > 0) children.push({ type: "text", value: "\n" });
+    children.push(...renderBlock(block));
+  }
+  return { type: "root", children };
+}
+
+/** The whole-document rendering, for tests that prove block-by-block rendering gives the same tree. */
+export function renderStoryBodyWhole(options: { markdown: string }): Root {
+  return renderWhole(options.markdown);
 }

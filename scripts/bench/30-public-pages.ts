@@ -12,7 +12,8 @@ import { pathToFileURL } from "node:url";
  * Public pages (issue 4, "Speed"): warm story-page throughput for a 3- and a 3,000-revision story with 32
  * connections, beside a plain node:http server sending the same bytes (the physical limit here) and a page
  * rendered per request (database + render every time); and the uncached render of a 10,000-word story right
- * after an invalidation. The production server runs in its own process, as do the static and per-request
+ * after an invalidation (a published minor fix: unchanged paragraphs come from the renderer's block memo), and
+ * of 10,000-word stories the server has never seen (nothing memoised). The production server runs in its own process, as do the static and per-request
  * servers; autocannon runs as a separate process too, all on this machine.
  *
  * Needs a production build (NEXT_DIST_DIR, default .next) and DATABASE_URL (set by the bench runner).
@@ -21,6 +22,7 @@ import { pathToFileURL } from "node:url";
 const connections = 32;
 const durationSeconds = Number(process.env.BENCH_PUBLIC_SECONDS ?? 10);
 const uncachedRuns = 15;
+const coldRuns = 5;
 const port = Number(process.env.BENCH_PUBLIC_PORT ?? 3190);
 const origin = `http://127.0.0.1:${port}`;
 
@@ -103,9 +105,9 @@ async function servePerRequest(renderPort: number): Promise<void> {
 const paragraph =
   "City officials said the inspection of the bridge would continue through the night, and that crews would report their findings to the transportation department before the morning commute began.";
 
-function words(count: number): string {
+function words(count: number, variant = ""): string {
   const perParagraph = paragraph.split(" ").length;
-  return Array.from({ length: Math.ceil(count / perParagraph) }, (_, index) => `${paragraph} (${index + 1})`).join("\n\n");
+  return Array.from({ length: Math.ceil(count / perParagraph) }, (_, index) => `${variant}${paragraph} (${index + 1})`).join("\n\n");
 }
 
 export default async function run(): Promise<void> {
@@ -191,6 +193,18 @@ export default async function run(): Promise<void> {
       if (response.status !== 200) throw new Error(`uncached story page answered ${response.status}`);
     }
 
+    // Cold: a story never rendered before, every paragraph new to the server (nothing memoised).
+    const cold: number[] = [];
+    for (let index = 0; index < coldRuns; index += 1) {
+      const slug = `bench-public-cold-${runId}-${index}`;
+      await story(slug, words(10_000, `Cold ${runId} ${index}: `));
+      const start = performance.now();
+      const response = await fetch(`${origin}/stories/${slug}`);
+      await response.text();
+      cold.push(performance.now() - start);
+      if (response.status !== 200) throw new Error(`cold story page answered ${response.status}`);
+    }
+
     const line = (label: string, figure: { rps: number; non2xx: number; p99: number }) =>
       console.log(`  ${label.padEnd(44)} ${figure.rps.toFixed(0).padStart(7)} req/s   p99 ${figure.p99} ms${figure.non2xx ? `   (${figure.non2xx} non-2xx!)` : ""}`);
     console.log(`\nPublic pages (autocannon, ${connections} connections, ${durationSeconds} s each, same machine; target warm ≥ 1,000 req/s)`);
@@ -199,7 +213,8 @@ export default async function run(): Promise<void> {
     line("warm story feed", warmFeed);
     line("static node:http, same HTML bytes (limit)", staticFigure);
     line("rendered per request (database + render)", perRequestFigure);
-    console.log(`  uncached 10,000-word story page, median of ${uncachedRuns}   ${median(uncached).toFixed(1)} ms (target < 100 ms)`);
+    console.log(`  uncached 10,000-word story page after a publish, median of ${uncachedRuns}   ${median(uncached).toFixed(1)} ms (target < 100 ms)`);
+    console.log(`  first render of a never-seen 10,000-word story, median of ${coldRuns}   ${median(cold).toFixed(1)} ms`);
   } finally {
     for (const child of children) child.kill("SIGTERM");
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
