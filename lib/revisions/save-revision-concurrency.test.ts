@@ -70,7 +70,8 @@ describe("saveRevision under concurrency and failure", () => {
       expect(row.authorId).toMatch(/^[0-9a-f-]{36}$/);
       if (index > 0) expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(rows[index - 1]!.createdAt.getTime());
     }
-  });
+    // Generous limit: every lost race builds a conflict with a diff and a merge, and CI shares two cores.
+  }, 240_000);
 
   it("leaves the whole revision or nothing when the connection drops mid-transaction, and a retry succeeds", async () => {
     await createTestStory({ actor: editors[0]!, slug: "dropped", publish: true });
