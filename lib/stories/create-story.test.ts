@@ -85,6 +85,15 @@ describe("createStory", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("answers a retried creation with the same idempotency key with the story it created", async () => {
+    const input = { slug: "retried-create", headline: "Retried", body: "b" };
+    const first = await createStory({ actor: editor, input, idempotencyKey: "create-1" });
+    const again = await createStory({ actor: editor, input, idempotencyKey: "create-1" });
+    expect(again.revision.createdAt).toBe(first.revision.createdAt);
+    expect((await failure(createStory({ actor: editor, input, idempotencyKey: "create-2" }))).code).toBe("conflict");
+    expect(await getDb().revision.count({ where: { story: { slug: "retried-create" } } })).toBe(1);
+  });
+
   it("stores HTML and script in every field verbatim, as text", async () => {
     const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)> [link](javascript:alert(1))';
     const result = await createStory({

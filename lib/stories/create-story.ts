@@ -3,18 +3,27 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
+import { getDb } from "../db/client";
 import { appendRevision, type AppendedRevision } from "../revisions/append-revision";
+import { idempotencyKeyError } from "../revisions/idempotency-key";
+import { readRevision } from "../revisions/read-revision";
 import { resolveCredits } from "../revisions/resolve-credits";
 import { writeTransaction } from "../revisions/write-transaction";
 import { parseInput } from "../validation/parse-input";
 import { CreateStoryInput } from "./create-story-input";
+import { readStory } from "./read-story";
 
-/** Creates a story with revision 1 (kind `initial`), a draft unless `publish` is true — all in one transaction. */
-export async function createStory(options: { actor: Actor; input: unknown }): Promise<AppendedRevision> {
-  const { actor } = options;
+/**
+ * Creates a story with revision 1 (kind `initial`), a draft unless `publish` is true — all in one transaction.
+ * A retry carrying the same idempotency key answers with the story it already created instead of a slug conflict.
+ */
+export async function createStory(options: { actor: Actor; input: unknown; idempotencyKey?: string }): Promise<AppendedRevision> {
+  const { actor, idempotencyKey } = options;
   assertCan({ actor, permission: "story:create" });
   const input = parseInput({ schema: CreateStoryInput, input: options.input });
   if (input.publish) assertCan({ actor, permission: "revision:publish" });
+  const keyError = idempotencyKeyError({ key: idempotencyKey });
+  if (keyError) throw keyError;
 
   try {
     return await writeTransaction({
@@ -42,11 +51,14 @@ export async function createStory(options: { actor: Actor; input: unknown }): Pr
           publicNote: null,
           baseNumber: null,
           publish: input.publish,
+          idempotencyKey,
         });
       },
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const earlier = idempotencyKey ? await createdWithKey({ slug: input.slug, idempotencyKey }) : null;
+      if (earlier) return earlier;
       throw new AppError({
         code: "conflict",
         message: `slug ${input.slug} is taken`,
@@ -57,4 +69,14 @@ export async function createStory(options: { actor: Actor; input: unknown }): Pr
     }
     throw error;
   }
+}
+
+async function createdWithKey(options: { slug: string; idempotencyKey: string }): Promise<AppendedRevision | null> {
+  const first = await getDb().revision.findFirst({
+    where: { story: { slug: options.slug }, number: 1, idempotencyKey: options.idempotencyKey },
+    select: { storyId: true },
+  });
+  if (!first) return null;
+  const [{ story }, { revision }] = await Promise.all([readStory({ slug: options.slug }), readRevision({ storyId: first.storyId, number: 1 })]);
+  return { story, revision };
 }

@@ -24,7 +24,8 @@ export const GET = apiRoute("GET /api/v1/stories", async (request) => {
 
 export const POST = apiRoute("POST /api/v1/stories", async (request) => {
   const actor = await authenticateRequest({ request });
-  const result = await createStory({ actor, input: await readJsonBody({ request }) });
+  const input = await readJsonBody({ request });
+  const result = await createStory({ actor, input, idempotencyKey: request.headers.get("idempotency-key") ?? undefined });
   if (result.revision.published) invalidatePublicStory({ slug: result.story.slug });
   return json(result, 201);
 });
