@@ -37,6 +37,8 @@ test("two editors change different paragraphs at once; the second merges and pub
   await anaPage.getByRole("button", { name: "Publish update" }).click();
   await expect(anaPage.getByText("Published revision 2. Readers see it now.")).toBeVisible();
 
+  // Ben's next heartbeat learns of revision 2 and warns him before he publishes over it.
+  await expect(benPage.getByText(/Revision 2 was saved after the version you are editing \(revision 1\)/)).toBeVisible({ timeout: 20_000 });
   await benPage.getByRole("button", { name: "Publish update" }).click();
   await expect(benPage.getByRole("heading", { name: "Someone saved this story while you were editing" })).toBeVisible();
   await expect(benPage.getByText(/the two sets of edits touch different parts of the story/)).toBeVisible();
