@@ -27,11 +27,13 @@ function content(overrides: Partial<RevisionContent> = {}): RevisionContent {
 }
 
 const kinds = (ops: BodyOp[]) => ops.map((op) => op.kind);
+/** A budget no loaded test machine can exhaust, so only the budget tests ever see a fallback. */
+const generous = 60_000;
 
 describe("diffContent body", () => {
   it("reports a paragraph taken out and put back elsewhere as moved, not deleted and inserted", () => {
     const moved = [paragraphs[0], paragraphs[2], paragraphs[3], paragraphs[4], paragraphs[1], paragraphs[5]];
-    const diff = diffContent({ from: content(), to: content({ body: moved.join("\n\n") }) });
+    const diff = diffContent({ timeoutMs: generous, from: content(), to: content({ body: moved.join("\n\n") }) });
     expect(kinds(diff.body.ops)).not.toContain("deleted");
     expect(kinds(diff.body.ops)).not.toContain("inserted");
     const move = diff.body.ops.find((op) => op.kind === "moved");
@@ -45,7 +47,7 @@ describe("diffContent body", () => {
   it("reports a moved paragraph that was also lightly edited as moved with its word edits", () => {
     const edited = paragraphs[1]?.replace("about 300", "nearly 350") ?? "";
     const moved = [paragraphs[0], paragraphs[2], paragraphs[3], paragraphs[4], paragraphs[5], edited];
-    const diff = diffContent({ from: content(), to: content({ body: moved.join("\n\n") }) });
+    const diff = diffContent({ timeoutMs: generous, from: content(), to: content({ body: moved.join("\n\n") }) });
     const move = diff.body.ops.find((op) => op.kind === "moved");
     expect(move).toMatchObject({ kind: "moved", fromIndex: 1, toIndex: 5, identical: false });
     const words = move && move.kind === "moved" ? move.words : [];
@@ -60,7 +62,7 @@ describe("diffContent body", () => {
       "They left homes along the embankment before dawn.",
       ...paragraphs.slice(2),
     ];
-    const diff = diffContent({ from: content(), to: content({ body: split.join("\n\n") }) });
+    const diff = diffContent({ timeoutMs: generous, from: content(), to: content({ body: split.join("\n\n") }) });
     expect(kinds(diff.body.ops)).toEqual(["unchanged", "split", "unchanged"]);
     const op = diff.body.ops[1];
     expect(op?.kind).toBe("split");
@@ -73,7 +75,7 @@ describe("diffContent body", () => {
 
   it("reports two paragraphs joined into one as merged with both sources", () => {
     const joined = [paragraphs[0], paragraphs[1], `${paragraphs[2]} ${paragraphs[3]}`, paragraphs[4], paragraphs[5]];
-    const diff = diffContent({ from: content(), to: content({ body: joined.join("\n\n") }) });
+    const diff = diffContent({ timeoutMs: generous, from: content(), to: content({ body: joined.join("\n\n") }) });
     expect(kinds(diff.body.ops)).toEqual(["unchanged", "merged", "unchanged"]);
     const op = diff.body.ops[1];
     expect(op).toMatchObject({ kind: "merged", toIndex: 2, to: joined[2] });
@@ -88,7 +90,7 @@ describe("diffContent body", () => {
   it("compares a changed paragraph word by word", () => {
     const body = [...paragraphs];
     body[3] = "Forecasters expect heavy rain on Thursday, with the peak of the flood due on Saturday morning.";
-    const diff = diffContent({ from: content(), to: content({ body: body.join("\n\n") }) });
+    const diff = diffContent({ timeoutMs: generous, from: content(), to: content({ body: body.join("\n\n") }) });
     const op = diff.body.ops.find((entry) => entry.kind === "changed");
     expect(op).toMatchObject({ kind: "changed", fromIndex: 3, toIndex: 3, granularity: "word" });
     expect(op?.kind === "changed" ? op.words : []).toEqual([
@@ -107,7 +109,7 @@ describe("diffContent body", () => {
     const long = Array.from({ length: 12 }, (_, index) => `Paragraph ${index + 1} of the running story says something new.`);
     const edited = [...long];
     edited[4] = "Paragraph 5 of the running story now says something different.";
-    const diff = diffContent({ from: content({ body: long.join("\n\n") }), to: content({ body: edited.join("\n\n") }) });
+    const diff = diffContent({ timeoutMs: generous, from: content({ body: long.join("\n\n") }), to: content({ body: edited.join("\n\n") }) });
     expect(diff.body.ops.map((op) => (op.kind === "unchanged" ? op.count : op.kind))).toEqual([4, "changed", 7]);
     const last = diff.body.ops[2];
     expect(last).toMatchObject({ kind: "unchanged", fromIndex: 5, toIndex: 5 });
@@ -116,14 +118,14 @@ describe("diffContent body", () => {
 
   it("keeps an edited paragraph with a new one after it as changed plus inserted, not as a split", () => {
     const body = [...paragraphs.slice(0, 2), "The mayor said the town hall would stay open as a shelter for as long as it was necessary.", "The army has been asked to help fill sandbags along the river.", ...paragraphs.slice(3)];
-    const diff = diffContent({ from: content(), to: content({ body: body.join("\n\n") }) });
+    const diff = diffContent({ timeoutMs: generous, from: content(), to: content({ body: body.join("\n\n") }) });
     expect(kinds(diff.body.ops)).toEqual(["unchanged", "changed", "inserted", "unchanged"]);
   });
 
   it("pairs every paragraph of a long run of edited paragraphs with its own new version", () => {
     const long = Array.from({ length: 90 }, (_, index) => `Update ${index}: crews cleared road ${index} and reopened lane ${index * 3} to traffic this morning.`);
     const edited = long.map((text) => text.replace("this morning", "this afternoon"));
-    const diff = diffContent({ from: content({ body: long.join("\n\n") }), to: content({ body: edited.join("\n\n") }) });
+    const diff = diffContent({ timeoutMs: generous, from: content({ body: long.join("\n\n") }), to: content({ body: edited.join("\n\n") }) });
     expect(diff.body.ops).toHaveLength(90);
     expect(diff.body.ops.every((op, index) => op.kind === "changed" && op.fromIndex === index && op.toIndex === index)).toBe(true);
     expect(diff.stats).toMatchObject({ insertedWords: 90, deletedWords: 90 });
@@ -131,14 +133,14 @@ describe("diffContent body", () => {
 
   it("does not report a body whose only difference is line endings as changed", () => {
     // Regression: Windows line endings from a paste made every story look edited.
-    const diff = diffContent({ from: content(), to: content({ body: paragraphs.join("\r\n\r\n") }) });
+    const diff = diffContent({ timeoutMs: generous, from: content(), to: content({ body: paragraphs.join("\r\n\r\n") }) });
     expect(diff.body.changed).toBe(false);
     expect(diff.changed).toBe(false);
   });
 
   it("reports inserted and deleted paragraphs with their positions", () => {
     const body = [paragraphs[0], "A new paragraph about the army being called in to help with sandbags.", ...paragraphs.slice(1, 5)];
-    const diff = diffContent({ from: content(), to: content({ body: body.join("\n\n") }) });
+    const diff = diffContent({ timeoutMs: generous, from: content(), to: content({ body: body.join("\n\n") }) });
     expect(diff.body.ops.filter((op) => op.kind === "inserted")).toEqual([{ kind: "inserted", toIndex: 1, text: body[1] }]);
     expect(diff.body.ops.filter((op) => op.kind === "deleted")).toEqual([{ kind: "deleted", fromIndex: 5, text: paragraphs[5] }]);
   });
@@ -146,7 +148,7 @@ describe("diffContent body", () => {
 
 describe("diffContent fields", () => {
   it("says nothing changed for identical revisions", () => {
-    const diff = diffContent({ from: content(), to: content() });
+    const diff = diffContent({ timeoutMs: generous, from: content(), to: content() });
     expect(diff.changed).toBe(false);
     expect(diff.degraded).toBe(false);
     expect(diff.stats).toEqual({ insertedWords: 0, deletedWords: 0, movedParagraphs: 0, changedFields: [] });
@@ -154,7 +156,7 @@ describe("diffContent fields", () => {
   });
 
   it("compares headline, dek and byline word by word and the developing flag", () => {
-    const diff = diffContent({
+    const diff = diffContent({ timeoutMs: generous,
       from: content(),
       to: content({ headline: "River floods lower town, bridges closed", byline: "By Ana Ruiz and Tom Berg", developing: false }),
     });
@@ -172,7 +174,7 @@ describe("diffContent fields", () => {
     const image = (url: string, caption: string, credit = "Jo Park/Agency"): StoryImage => ({ url, alt: `Photo ${url}`, caption, credit });
     const from = [image("/a.jpg", "Water on Main Street"), image("/b.jpg", "The closed bridge"), image("/c.jpg", "Sandbags")];
     const to = [image("/b.jpg", "The closed bridge"), image("/a.jpg", "Water on Main Street at dawn", "Lee Chan/Agency"), image("/d.jpg", "Shelter")];
-    const diff = diffContent({ from: content({ images: from }), to: content({ images: to }) });
+    const diff = diffContent({ timeoutMs: generous, from: content({ images: from }), to: content({ images: to }) });
     expect(diff.images.changed).toBe(true);
     expect(diff.images.reordered).toBe(true);
     const kept = diff.images.entries.find((entry) => entry.status === "kept" && entry.url === "/a.jpg");
@@ -192,11 +194,11 @@ describe("diffContent fields", () => {
   it("tells a reordering of credits from a change of role or place", () => {
     const ana: RevisionCredit = { contributorId: "c-ana", name: "Ana Ruiz", role: "byline", location: "Riverton" };
     const tom: RevisionCredit = { contributorId: "c-tom", name: "Tom Berg", role: "contributed_reporting", location: null };
-    const reordered = diffContent({ from: content({ credits: [ana, tom] }), to: content({ credits: [tom, ana] }) });
+    const reordered = diffContent({ timeoutMs: generous, from: content({ credits: [ana, tom] }), to: content({ credits: [tom, ana] }) });
     expect(reordered.credits.reordered).toBe(true);
     expect(reordered.credits.entries.every((entry) => entry.status === "kept" && !entry.changed)).toBe(true);
 
-    const changed = diffContent({
+    const changed = diffContent({ timeoutMs: generous,
       from: content({ credits: [ana, tom] }),
       to: content({ credits: [{ ...ana, location: "Lower Riverton" }, { ...tom, role: "byline" }] }),
     });
@@ -205,12 +207,12 @@ describe("diffContent fields", () => {
     expect(changed.credits.entries[0]).toMatchObject({ status: "kept", location: { changed: true, from: "Riverton", to: "Lower Riverton" }, role: { changed: false } });
     expect(changed.credits.entries[1]).toMatchObject({ status: "kept", role: { changed: true, from: "contributed_reporting", to: "byline" } });
 
-    const added = diffContent({ from: content({ credits: [ana] }), to: content({ credits: [ana, tom] }) });
+    const added = diffContent({ timeoutMs: generous, from: content({ credits: [ana] }), to: content({ credits: [ana, tom] }) });
     expect(added.credits.entries.map((entry) => entry.status)).toEqual(["kept", "added"]);
   });
 
   it("compares revision notes when both sides carry them, and keeps them out of the public diff", () => {
-    const diff = diffContent({
+    const diff = diffContent({ timeoutMs: generous,
       from: { ...content(), meta: { kind: "update", summary: "Adds evacuation figures", publicNote: null } },
       to: {
         ...content({ developing: false }),
@@ -230,7 +232,7 @@ describe("diffContent fields", () => {
 
   it("treats HTML and script in any field as plain text", () => {
     const script = "<script>alert('x')</script>";
-    const diff = diffContent({
+    const diff = diffContent({ timeoutMs: generous,
       from: content({ headline: "Flood <b>warning</b>" }),
       to: content({ headline: `Flood ${script}`, body: `${paragraphs.join("\n\n")}\n\n<img src=x onerror="alert(1)"> ${script}` }),
     });

@@ -42,7 +42,11 @@ function contained(bags: readonly WordBag[], start: number, commons: readonly nu
 }
 
 /** Weight of one paragraph on one side explaining `pieces` consecutive paragraphs on the other, or 0. */
-function joinWeight(whole: WordBag, pieces: readonly WordBag[]): number {
+function joinWeight(whole: WordBag, pieces: readonly WordBag[], commons: readonly number[]): number {
+  // Cheap upper bound first: the whole cannot share more words with the pieces than with each in turn.
+  const piecesSize = pieces.reduce((total, piece) => total + piece.size, 0);
+  const sharedAtMost = Math.min(whole.size, commons.reduce((total, common) => total + common, 0));
+  if ((2 * sharedAtMost) / (whole.size + piecesSize) < joinThreshold) return 0;
   const joined = joinBags(pieces);
   const score = dice(commonWords(whole, joined), whole, joined);
   return score >= joinThreshold ? (score * (pieces.length + 1)) / 2 : 0;
@@ -89,14 +93,14 @@ function alignBlock(dels: Side, ins: Side, budget: DiffBudget): GapGroup[] | und
         for (let k = 2; k <= maxPieces && k <= j; k += 1) {
           const pieceCommons = Array.from({ length: k }, (_, p) => common(i - 1, j - k + p));
           if (!contained(ins.bags, j - k, pieceCommons)) break;
-          const weight = joinWeight(old, ins.bags.slice(j - k, j));
+          const weight = joinWeight(old, ins.bags.slice(j - k, j), pieceCommons);
           const candidate = (score[(i - 1) * width + j - k] as number) + weight;
           if (weight > 0 && candidate > best) [best, code] = [candidate, 10 + k];
         }
         for (let k = 2; k <= maxPieces && k <= i; k += 1) {
           const pieceCommons = Array.from({ length: k }, (_, p) => common(i - k + p, j - 1));
           if (!contained(dels.bags, i - k, pieceCommons)) break;
-          const weight = joinWeight(fresh, dels.bags.slice(i - k, i));
+          const weight = joinWeight(fresh, dels.bags.slice(i - k, i), pieceCommons);
           const candidate = (score[(i - k) * width + j - 1] as number) + weight;
           if (weight > 0 && candidate > best) [best, code] = [candidate, 20 + k];
         }
