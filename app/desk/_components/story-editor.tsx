@@ -42,6 +42,12 @@ const unreachable: FormState<SavedRevision> = {
   details: null,
 };
 
+/** crypto.randomUUID exists only in secure contexts; a desk served over plain http on an intranet still gets a key. */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `desk-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("")}`;
+}
+
 /** The edit screen: content, credits, the kind of change, live preview, saving, publishing and conflict merging. */
 export function StoryEditor({ userId, slug, baseRevision, initialContent, canPublish, isLive, contributorNames, preview }: Props) {
   const router = useRouter();
@@ -91,7 +97,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
           };
           // A retry of the very same save reuses its key, so a lost response never makes a second revision.
           const payload = JSON.stringify(revision);
-          if (idempotency.current.payload !== payload) idempotency.current = { payload, key: crypto.randomUUID() };
+          if (idempotency.current.payload !== payload) idempotency.current = { payload, key: newIdempotencyKey() };
           state = await saveRevisionAction({ slug, idempotencyKey: idempotency.current.key, revision });
         }
       } catch {
