@@ -156,7 +156,8 @@ describe("diffContent fields", () => {
   });
 
   it("compares headline, dek and byline word by word and the developing flag", () => {
-    const diff = diffContent({ timeoutMs: generous,
+    const diff = diffContent({
+      timeoutMs: generous,
       from: content(),
       to: content({ headline: "River floods lower town, bridges closed", byline: "By Ana Ruiz and Tom Berg", developing: false }),
     });
@@ -198,7 +199,8 @@ describe("diffContent fields", () => {
     expect(reordered.credits.reordered).toBe(true);
     expect(reordered.credits.entries.every((entry) => entry.status === "kept" && !entry.changed)).toBe(true);
 
-    const changed = diffContent({ timeoutMs: generous,
+    const changed = diffContent({
+      timeoutMs: generous,
       from: content({ credits: [ana, tom] }),
       to: content({ credits: [{ ...ana, location: "Lower Riverton" }, { ...tom, role: "byline" }] }),
     });
@@ -212,7 +214,8 @@ describe("diffContent fields", () => {
   });
 
   it("compares revision notes when both sides carry them, and keeps them out of the public diff", () => {
-    const diff = diffContent({ timeoutMs: generous,
+    const diff = diffContent({
+      timeoutMs: generous,
       from: { ...content(), meta: { kind: "update", summary: "Adds evacuation figures", publicNote: null } },
       to: {
         ...content({ developing: false }),
@@ -232,7 +235,8 @@ describe("diffContent fields", () => {
 
   it("treats HTML and script in any field as plain text", () => {
     const script = "<script>alert('x')</script>";
-    const diff = diffContent({ timeoutMs: generous,
+    const diff = diffContent({
+      timeoutMs: generous,
       from: content({ headline: "Flood <b>warning</b>" }),
       to: content({ headline: `Flood ${script}`, body: `${paragraphs.join("\n\n")}\n\n<img src=x onerror="alert(1)"> ${script}` }),
     });
