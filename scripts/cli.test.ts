@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createUser } from "../lib/auth/users";
 import { getDb } from "../lib/db/client";
 import { findFreePort } from "../lib/db/free-port";
 
@@ -47,9 +48,11 @@ describe("npm run cli", () => {
   });
 
   it("refuses a bad role and a missing option with usage help, creating nothing", async () => {
-    const badRole = await cli(["user:add", "--email", "bad.role@example.org", "--name", "Bad Role", "--role", "owner"], { COPYDESK_PASSWORD: password });
-    const missing = await cli(["user:add", "--name", "No Email", "--role", "editor"], { COPYDESK_PASSWORD: password });
-    const unknown = await cli(["user:add", "--emial", "typo@example.org"], { COPYDESK_PASSWORD: password });
+    const [badRole, missing, unknown] = await Promise.all([
+      cli(["user:add", "--email", "bad.role@example.org", "--name", "Bad Role", "--role", "owner"], { COPYDESK_PASSWORD: password }),
+      cli(["user:add", "--name", "No Email", "--role", "editor"], { COPYDESK_PASSWORD: password }),
+      cli(["user:add", "--emial", "typo@example.org"], { COPYDESK_PASSWORD: password }),
+    ]);
 
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain("--role: Choose admin, editor or contributor");
@@ -61,7 +64,7 @@ describe("npm run cli", () => {
   });
 
   it("creates an API token printed alone on stdout, stores only its hash, and revokes it by id", async () => {
-    await cli(["user:add", "--email", "api.owner@example.org", "--name", "Api Owner", "--role", "contributor"], { COPYDESK_PASSWORD: password });
+    await createUser({ email: "api.owner@example.org", name: "Api Owner", role: "contributor", password, actor: "system" });
 
     const created = await cli(["token:create", "--email", "api.owner@example.org", "--name", "CMS sync"]);
 
@@ -81,7 +84,7 @@ describe("npm run cli", () => {
   });
 
   it("deactivates a user by email", async () => {
-    await cli(["user:add", "--email", "leaving@example.org", "--name", "Leaving Reporter", "--role", "contributor"], { COPYDESK_PASSWORD: password });
+    await createUser({ email: "leaving@example.org", name: "Leaving Reporter", role: "contributor", password, actor: "system" });
 
     const result = await cli(["user:deactivate", "--email", "leaving@example.org"]);
 
@@ -91,8 +94,10 @@ describe("npm run cli", () => {
   });
 
   it("reports service refusals in one line: an unknown user, a token id that does not exist", async () => {
-    const unknownUser = await cli(["user:deactivate", "--email", "nobody@example.org"]);
-    const unknownToken = await cli(["token:revoke", "--id", "00000000-0000-4000-8000-000000000000"]);
+    const [unknownUser, unknownToken] = await Promise.all([
+      cli(["user:deactivate", "--email", "nobody@example.org"]),
+      cli(["token:revoke", "--id", "00000000-0000-4000-8000-000000000000"]),
+    ]);
 
     expect(unknownUser.code).toBe(1);
     expect(unknownUser.stderr).toContain("copydesk: That user does not exist.");
@@ -102,8 +107,10 @@ describe("npm run cli", () => {
 
   it("says clearly, without a stack trace, when the database is down or the configuration is bad", async () => {
     const closedPort = await findFreePort();
-    const down = await cli(["user:deactivate", "--email", "someone@example.org"], { DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/copydesk` });
-    const badConfig = await cli(["user:deactivate", "--email", "someone@example.org"], { NEWSROOM_TIME_ZONE: "Atlantis/Capital" });
+    const [down, badConfig] = await Promise.all([
+      cli(["user:deactivate", "--email", "someone@example.org"], { DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/copydesk` }),
+      cli(["user:deactivate", "--email", "someone@example.org"], { NEWSROOM_TIME_ZONE: "Atlantis/Capital" }),
+    ]);
 
     expect(down.code).toBe(1);
     expect(down.stderr).toContain(`Cannot reach the database at 127.0.0.1:${closedPort}`);

@@ -77,7 +77,8 @@ async function ensureBuild(options: { skip: boolean }): Promise<void> {
   if (code !== 0) {
     throw new ReportedFailure({ message: `Building the web app failed. The build log is in ${path.relative(projectDir, logFile)}.` });
   }
-  await recordBuild({ distDir: absoluteDistDir, fingerprint });
+  // `next build` may itself add its types folder to tsconfig.json, so fingerprint what it left behind.
+  await recordBuild({ distDir: absoluteDistDir, fingerprint: await computeBuildFingerprint({ projectDir }) });
   say(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { createApiToken, revokeApiToken } from "../../lib/auth/api-tokens";
 import { EmailInput, RoleInput } from "../../lib/auth/user-input";
-import { createUser, deactivateUser } from "../../lib/auth/users";
 import type { Env } from "../../lib/env";
 import { readNewPassword } from "./read-password";
 
@@ -15,6 +13,10 @@ export type Command = {
   schema: z.ZodType;
   run: (options: { args: never; env: Env }) => Promise<void>;
 };
+
+// Services (and with them Prisma) load only when a command really runs, so --help and usage errors are quick.
+const users = () => import("../../lib/auth/users");
+const apiTokens = () => import("../../lib/auth/api-tokens");
 
 /** Human-readable messages go to stderr; stdout carries only what a script would capture (the token). */
 const tell = (line: string) => process.stderr.write(`${line}\n`);
@@ -54,6 +56,7 @@ export const commands: Command[] = [
     schema: UserAddArgs,
     run: async ({ args, env }) => {
       const password = await readNewPassword({ fromEnv: env.COPYDESK_PASSWORD, email: args.email });
+      const { createUser } = await users();
       const user = await createUser({ ...args, password, actor: "system" });
       tell(`Added ${user.role} ${user.email} (${user.name}).`);
     },
@@ -65,6 +68,7 @@ export const commands: Command[] = [
     options: { email: { type: "string" } },
     schema: EmailArgs,
     run: async ({ args }) => {
+      const { deactivateUser } = await users();
       const user = await deactivateUser({ email: args.email, actor: "system" });
       tell(`Deactivated ${user.email}.`);
     },
@@ -76,6 +80,7 @@ export const commands: Command[] = [
     options: { email: { type: "string" }, name: { type: "string" } },
     schema: TokenCreateArgs,
     run: async ({ args }) => {
+      const { createApiToken } = await apiTokens();
       const created = await createApiToken({ email: args.email, name: args.name, actor: "system" });
       tell(`Created API token ${created.id} (${created.prefix}…) for ${args.email}. It is shown only now; revoke it with: npm run cli -- token:revoke --id ${created.id}`);
       process.stdout.write(`${created.token}\n`);
@@ -88,6 +93,7 @@ export const commands: Command[] = [
     options: { id: { type: "string" } },
     schema: TokenRevokeArgs,
     run: async ({ args }) => {
+      const { revokeApiToken } = await apiTokens();
       const token = await revokeApiToken({ id: args.id, actor: "system" });
       tell(`Revoked API token ${token.id} (${token.prefix}…, “${token.name}”).`);
     },
