@@ -3,7 +3,8 @@
 // one failed (except Playwright without a build), and the last line is always "N passed, N failed":
 // Vitest and Playwright tests, plus type-check and lint errors as failures.
 // PostgreSQL: TEST_DATABASE_URL when set, otherwise one throwaway embedded server for the whole run.
-import { mkdir, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded-server";
 import { findFreePort } from "../lib/db/free-port";
@@ -35,7 +36,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 async function testDatabaseUrl(): Promise<string> {
   if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
-  throwawayRoot = path.join(projectDir, ".data", `test-run-${process.pid}`);
+  // In the system temp folder: as root, PostgreSQL runs as the `postgres` user, which may not be able
+  // to enter the checkout (e.g. under /root), but can always enter a 755 folder in /tmp.
+  throwawayRoot = await mkdtemp(path.join(os.tmpdir(), "copydesk-test-pg-"));
+  await chmod(throwawayRoot, 0o755);
   process.stdout.write("Starting a throwaway embedded PostgreSQL for this run…\n");
   database = await startEmbeddedDatabase({ ifOwnedElsewhere: "refuse", dataRoot: throwawayRoot });
   return database.adminUrl;
