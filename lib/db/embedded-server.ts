@@ -233,7 +233,8 @@ export async function startEmbeddedDatabase(options: {
   await mkdir(dataRoot, { recursive: true });
   const [binaries, runAs] = await Promise.all([findPostgresBinaries(), resolveRunAs()]);
   if (!(await exists(path.join(files.cluster, "PG_VERSION")))) {
-    log(`Creating the embedded PostgreSQL database in ${path.relative(process.cwd(), files.cluster) || files.cluster} …`);
+    const shown = path.relative(process.cwd(), files.cluster);
+    log(`Creating the embedded PostgreSQL database in ${shown.startsWith("..") ? files.cluster : shown} …`);
     await initialiseCluster({ dataRoot, binaries, runAs });
   }
   const credentials = await readCredentials(files.cluster);
