@@ -20,8 +20,9 @@ import { StorySlugInput } from "@/lib/stories/create-story-input";
 /**
  * Whole public responses (status + body string), cached in Next's data cache and tagged so publishing
  * invalidates them (app/_public/invalidate-public-story.ts). A warm request is a cache read: no database
- * query, whatever the story's history length. Not-found answers are cached under the slug's tag too, so a
- * burst of requests for a missing story costs one query, and publishing it clears the 404 at once.
+ * query, whatever the story's history length. Only successful pages are cached: a not-found or a bad
+ * comparison throws out of the cached function (so nothing is stored) and is answered here, so made-up slugs
+ * or version numbers cannot fill the cache; each costs one indexed query.
  */
 export type PublicResponse = { status: number; body: string };
 
@@ -65,58 +66,57 @@ export function uncachedNotFound(): PublicResponse {
 
 export function storyPage(options: { slug: string; origin: string }): Promise<PublicResponse> {
   const { slug, origin } = options;
-  return unstable_cache(
-    () =>
-      orNotFound(async () => {
+  return orNotFound(
+    unstable_cache(
+      async () => {
         const story = await readPublishedStory({ slug });
         return { status: 200, body: renderStoryPage({ article: story.article, liveRevisionNumber: story.liveRevisionNumber, origin }) };
-      }),
-    ["public-story-page", slug, origin],
-    { tags: storyCacheTags({ slug }) },
-  )();
+      },
+      ["public-story-page", slug, origin],
+      { tags: storyCacheTags({ slug }) },
+    ),
+  );
 }
 
 export function storyHistoryPage(options: { slug: string; origin: string; from: string | null; to: string | null }): Promise<PublicResponse> {
   const { slug, origin, from, to } = options;
-  return unstable_cache(
-    () =>
-      orNotFound(async () => {
+  return orNotFound(
+    unstable_cache(
+      async () => {
         const query = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
         const history = await readPublicHistory({ slug, query });
         return { status: 200, body: renderHistoryPage({ log: history.log, comparison: history.comparison, newsroom: newsroomPresentation(), origin }) };
-      }),
-    ["public-story-history", slug, origin, from ?? "", to ?? ""],
-    { tags: storyCacheTags({ slug }) },
-  )();
+      },
+      ["public-story-history", slug, origin, from ?? "", to ?? ""],
+      { tags: storyCacheTags({ slug }) },
+    ),
+  );
 }
 
 export function storyFeed(options: { slug: string; origin: string }): Promise<PublicResponse> {
   const { slug, origin } = options;
-  return unstable_cache(
-    () =>
-      orNotFound(async () => {
+  return orNotFound(
+    unstable_cache(
+      async () => {
         const log = await readPublicChangeLog({ slug });
         return { status: 200, body: renderStoryFeed({ log, newsroom: newsroomPresentation(), origin }) };
-      }),
-    ["public-story-feed", slug, origin],
-    { tags: storyCacheTags({ slug }) },
-  )();
+      },
+      ["public-story-feed", slug, origin],
+      { tags: storyCacheTags({ slug }) },
+    ),
+  );
 }
 
 export function storyVersion(options: { slug: string }): Promise<PublicResponse> {
   const { slug } = options;
   return unstable_cache(
-    async () => {
-      try {
-        return { status: 200, body: JSON.stringify(await readPublicStoryVersion({ slug })) };
-      } catch (error) {
-        if (isAppError(error) && error.code === "not_found") return { status: 404, body: JSON.stringify({ slug, version: null }) };
-        throw error;
-      }
-    },
+    async () => ({ status: 200, body: JSON.stringify(await readPublicStoryVersion({ slug })) }),
     ["public-story-version", slug],
     { tags: storyCacheTags({ slug }) },
-  )();
+  )().catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") return { status: 404, body: JSON.stringify({ slug, version: null }) };
+    throw error;
+  });
 }
 
 export function indexPage(options: { origin: string }): Promise<PublicResponse> {
