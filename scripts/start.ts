@@ -26,6 +26,7 @@ let database: OpenDatabase | undefined;
 let build: ChildProcess | undefined;
 let server: ChildProcess | undefined;
 let stopping = false;
+let firstAdmin: Extract<SeedResult, { status: "seeded" }> | undefined;
 
 const say = (line: string) => console.log(line);
 
@@ -53,9 +54,17 @@ async function shutdown(exitCode: number): Promise<never> {
   process.exit(exitCode);
 }
 
+// The generated password exists nowhere else: a failure or Ctrl-C after seeding must not swallow it.
+function rescueFirstAdminPassword() {
+  if (!firstAdmin?.passwordGenerated) return;
+  console.error(`copydesk: the first admin was created: sign in as ${firstAdmin.adminEmail} with password ${firstAdmin.adminPassword} once Copydesk runs.`);
+  firstAdmin = undefined;
+}
+
 function onSignal(signal: NodeJS.Signals) {
   if (stopping) return;
   say(`\nStopping Copydesk (${signal})…`);
+  rescueFirstAdminPassword();
   void shutdown(0);
 }
 process.on("SIGINT", onSignal);
@@ -130,13 +139,14 @@ async function main(): Promise<void> {
   const { applied } = await applyMigrations({ databaseUrl: database.databaseUrl });
   if (applied.length > 0) say(`Applied ${applied.length} database migration${applied.length === 1 ? "" : "s"}.`);
 
+  await ensureBuild({ skip: env.COPYDESK_SKIP_BUILD });
+  if (stopping) return;
+
   const seeded = await seed(env);
+  if (seeded.status === "seeded") firstAdmin = seeded;
   const demoAdmin = seeded.status === "seeded" ? null : await findDemoAdmin();
   await globalThis.copydeskPrisma?.$disconnect();
   globalThis.copydeskPrisma = undefined;
-
-  await ensureBuild({ skip: env.COPYDESK_SKIP_BUILD });
-  if (stopping) return;
 
   const url = `http://localhost:${env.PORT}`;
   const nextAuthSecret = await ensureNextAuthSecret({ configured: env.NEXTAUTH_SECRET, dataRoot });
@@ -154,6 +164,7 @@ async function main(): Promise<void> {
   await waitUntilServing({ url: `http://127.0.0.1:${env.PORT}`, child: next.child, heldOutput: next.heldOutput });
   next.showOutput();
   say(await signInLine({ url, dataRoot, seed: seeded, demoAdmin }));
+  firstAdmin = undefined;
   if (process.env.COPYDESK_TIMING) say(`(ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
 
   void exited(next.child).then(() => {
@@ -166,6 +177,7 @@ async function main(): Promise<void> {
 main().catch(async (error: unknown) => {
   if (stopping) return;
   console.error(`copydesk: ${describeFailure(error)}`);
+  rescueFirstAdminPassword();
   if (process.env.COPYDESK_DEBUG) console.error(error);
   await shutdown(error instanceof ReportedFailure ? error.exitCode : 1);
 });
