@@ -31,9 +31,10 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
+  COPYDESK_HOST: "127.0.0.1",
 };
 delete env.NODE_OPTIONS;
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+const next = spawn(process.execPath, ["scripts/serve.mjs"], {
   env,
   stdio: "inherit",
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
 import { publicIndexCacheTag, storyCacheTags } from "@/lib/public/cache-tags";
+import { forgetPublicResponses } from "./public-response-memo";
 
 /**
  * Call after anything a reader can see has changed for a story (publish, unpublish, republish, any published
@@ -10,8 +11,9 @@ import { publicIndexCacheTag, storyCacheTags } from "@/lib/public/cache-tags";
  * Works from route handlers and server actions alike.
  */
 export function invalidatePublicStory(options: { slug: string }): void {
-  for (const tag of storyCacheTags({ slug: options.slug })) {
+  const tags = [...storyCacheTags({ slug: options.slug }), publicIndexCacheTag];
+  for (const tag of tags) {
     revalidateTag(tag, { expire: 0 });
   }
-  revalidateTag(publicIndexCacheTag, { expire: 0 });
+  forgetPublicResponses({ tags });
 }

@@ -1,7 +1,10 @@
 import { publicOrigin, siteFeed } from "@/app/_public/public-pages";
 import { publicResponse } from "@/app/_public/public-response";
+import { publicMemoTicket } from "@/app/_public/public-response-memo";
+import { publicIndexCacheTag } from "@/lib/public/cache-tags";
 
 /** Atom feed of the site: published stories, most recently updated first. */
 export async function GET(request: Request): Promise<Response> {
-  return publicResponse(await siteFeed({ origin: publicOrigin(request) }), { type: "atom" });
+  const memo = publicMemoTicket({ request, tags: [publicIndexCacheTag] });
+  return publicResponse(await siteFeed({ origin: publicOrigin(request) }), { type: "atom", memo });
 }

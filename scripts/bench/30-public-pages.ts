@@ -70,7 +70,7 @@ function startNext(distDir: string): ChildProcess {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete env.NODE_OPTIONS;
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  return spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...env, COPYDESK_HOST: "127.0.0.1" }, stdio: "ignore" });
 }
 
 /** The physical limit: node:http answering every request with the same bytes, no framework. */
