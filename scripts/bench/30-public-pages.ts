@@ -113,8 +113,11 @@ function words(count: number, variant = ""): string {
 export default async function run(): Promise<void> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   if (!existsSync(path.join(distDir, "BUILD_ID"))) {
-    console.log(`\nPublic pages: skipped — no production build in ${distDir} (run \`NEXT_DIST_DIR=${distDir} npx next build\`).`);
-    return;
+    console.log(`\nPublic pages: no production build in ${distDir} yet; building it first (a minute or two)…`);
+    const { runNextBuild } = await import("../start/next-process");
+    const logFile = path.join(tmpdir(), `copydesk-bench-build-${process.pid}.log`);
+    const exitCode = await runNextBuild({ projectDir: process.cwd(), distDir, logFile }).done;
+    if (exitCode !== 0) throw new Error(`next build failed (exit ${exitCode}); its output is in ${logFile}`);
   }
   const { createApiToken } = await import("@/lib/auth/api-tokens");
   const { createUser } = await import("@/lib/auth/users");
