@@ -112,12 +112,16 @@ function words(count: number, variant = ""): string {
 
 export default async function run(): Promise<void> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  if (!existsSync(path.join(distDir, "BUILD_ID"))) {
-    console.log(`\nPublic pages: no production build in ${distDir} yet; building it first (a minute or two)…`);
+  // Same staleness rule as `npm start`: figures from an old build would measure old code.
+  const { computeBuildFingerprint, isBuildCurrent, recordBuild } = await import("../start/build-fingerprint");
+  const fingerprint = await computeBuildFingerprint({ projectDir: process.cwd() });
+  if (!existsSync(path.join(distDir, "BUILD_ID")) || !(await isBuildCurrent({ distDir, fingerprint }))) {
+    console.log(`\nPublic pages: the production build in ${distDir} is missing or older than the code; building it first (a minute or two)…`);
     const { runNextBuild } = await import("../start/next-process");
     const logFile = path.join(tmpdir(), `copydesk-bench-build-${process.pid}.log`);
     const exitCode = await runNextBuild({ projectDir: process.cwd(), distDir, logFile }).done;
     if (exitCode !== 0) throw new Error(`next build failed (exit ${exitCode}); its output is in ${logFile}`);
+    await recordBuild({ distDir, fingerprint });
   }
   const { createApiToken } = await import("@/lib/auth/api-tokens");
   const { createUser } = await import("@/lib/auth/users");
