@@ -1,10 +1,9 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
 import { diffContent } from "@/lib/revisions/diff/diff-content";
 import { publicDiff } from "@/lib/revisions/diff/public-diff";
-import type { RevisionContent, StoryImage } from "@/lib/revisions/revision-content";
+import { readRevision } from "@/lib/revisions/read-revision";
 import { parseInput } from "@/lib/validation/parse-input";
 import { readPublicChangeLog, type PublicChangeLog } from "./public-change-log";
 import { PublicHistoryQueryInput } from "./public-history-input";
@@ -14,40 +13,6 @@ export type PublicHistory = {
   log: PublicChangeLog;
   comparison: { from: number; to: number; diff: PublicContentDiff } | null;
 };
-
-async function readPublishedContent(options: { storyId: string; number: number }): Promise<RevisionContent> {
-  const row = await getDb().revision.findUnique({
-    where: { storyId_number: { storyId: options.storyId, number: options.number } },
-    select: {
-      headline: true,
-      dek: true,
-      byline: true,
-      body: true,
-      images: true,
-      developing: true,
-      credits: {
-        orderBy: { position: "asc" },
-        select: { role: true, location: true, contributor: { select: { id: true, name: true } } },
-      },
-    },
-  });
-  if (!row) throw new Error(`published revision ${options.number} vanished`);
-  return {
-    headline: row.headline,
-    dek: row.dek,
-    byline: row.byline,
-    body: row.body,
-    // Stored only after validation with StoryImageInput, so the JSON column holds that shape.
-    images: row.images as StoryImage[],
-    developing: row.developing,
-    credits: row.credits.map((credit) => ({
-      contributorId: credit.contributor.id,
-      name: credit.contributor.name,
-      role: credit.role,
-      location: credit.location,
-    })),
-  };
-}
 
 function notComparable(): AppError {
   return new AppError({
@@ -74,8 +39,9 @@ export async function readPublicHistory(options: { slug: string; query: unknown 
   if (!versions.includes(from) || !versions.includes(to)) throw notComparable();
   const story = await readPublicStoryRow({ slug: options.slug });
   const [older, newer] = await Promise.all([
-    readPublishedContent({ storyId: story.id, number: from }),
-    readPublishedContent({ storyId: story.id, number: to }),
+    readRevision({ storyId: story.id, number: from }),
+    readRevision({ storyId: story.id, number: to }),
   ]);
-  return { log, comparison: { from, to, diff: publicDiff(diffContent({ from: older, to: newer })) } };
+  const diff = diffContent({ from: older.revision.content, to: newer.revision.content });
+  return { log, comparison: { from, to, diff: publicDiff(diff) } };
 }
