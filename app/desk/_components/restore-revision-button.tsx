@@ -1,39 +1,17 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { restoreRevisionAction } from "../_actions/restore-revision-action";
+import { useDialogAction } from "./use-dialog-action";
 
 /** Restore with a confirmation dialog: it makes a new revision with the old content; nothing is deleted. */
 export function RestoreRevisionButton({ slug, number, latest, storyIsLive }: { slug: string; number: number; latest: number; storyIsLive: boolean }) {
-  const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { dialog, pending, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing was restored; try again." });
   const [summary, setSummary] = useState("");
   const [publish, setPublish] = useState(storyIsLive);
   const id = `restore-${number}`;
 
-  const confirm = async () => {
-    setPending(true);
-    setError(null);
-    try {
-      const state = await restoreRevisionAction({ slug, number, summary: summary.trim() || undefined, publish });
-      if (state.status === "success") {
-        toast.success(state.message);
-        dialog.current?.close();
-        router.refresh();
-      } else if (state.status === "error") {
-        setError(state.message);
-        toast.error(state.message);
-      }
-    } catch {
-      setError("Could not reach the server. Nothing was restored; try again.");
-    } finally {
-      setPending(false);
-    }
-  };
+  const confirm = () => run(() => restoreRevisionAction({ slug, number, summary: summary.trim() || undefined, publish }));
 
   return (
     <>

@@ -1,38 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import type { StoryStatus } from "@/lib/db/generated/enums";
 import { changeStoryStatusAction } from "../_actions/change-story-status-action";
+import { useDialogAction } from "./use-dialog-action";
 
 /** Unpublish (asks why, in a dialog) or republish. Shown to editors and admins only; the server checks again. */
 export function StoryStatusControl({ slug, status }: { slug: string; status: StoryStatus }) {
-  const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [pending, setPending] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (input: { action: "unpublish"; reason: string } | { action: "republish" }) => {
-    setPending(true);
-    setError(null);
-    try {
-      const state = await changeStoryStatusAction({ ...input, slug });
-      if (state.status === "success") {
-        toast.success(state.message);
-        dialog.current?.close();
-        router.refresh();
-      } else if (state.status === "error") {
-        setError(state.message);
-        toast.error(state.message);
-      }
-    } catch {
-      toast.error("Could not reach the server. Nothing changed; try again.");
-    } finally {
-      setPending(false);
-    }
-  };
+  const { dialog, pending, error, run: runAction } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing changed; try again." });
+  const run = (input: { action: "unpublish"; reason: string } | { action: "republish" }) => runAction(() => changeStoryStatusAction({ ...input, slug }));
 
   if (status === "unpublished") {
     return (
