@@ -38,28 +38,8 @@ export default async function ComparePage({ params, searchParams }: Props) {
       <StoryHeader story={story} current="compare" />
       <DiffQuickPicks slug={slug} latest={latest} live={story.liveRevisionNumber} lastSeen={lastSeen} current={{ from, to }} />
       <form className="desk-filters desk-compare-pick" action={`/desk/stories/${slug}/compare`} method="get">
-        <div className="desk-field desk-field-narrow">
-          <label htmlFor="compare-from">From revision</label>
-          <select id="compare-from" name="from" defaultValue={String(from)}>
-            {numbers.map((number) => (
-              <option key={number} value={number}>
-                {number}
-                {number === story.liveRevisionNumber ? " (live)" : ""}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="desk-field desk-field-narrow">
-          <label htmlFor="compare-to">To revision</label>
-          <select id="compare-to" name="to" defaultValue={String(to)}>
-            {numbers.map((number) => (
-              <option key={number} value={number}>
-                {number}
-                {number === story.liveRevisionNumber ? " (live)" : ""}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RevisionPicker name="from" label="From revision" value={from} numbers={numbers} live={story.liveRevisionNumber} />
+        <RevisionPicker name="to" label="To revision" value={to} numbers={numbers} live={story.liveRevisionNumber} />
         <input type="hidden" name="view" value={view} />
         <button type="submit" className="desk-button">
           Compare
@@ -84,5 +64,21 @@ export default async function ComparePage({ params, searchParams }: Props) {
       </p>
       <ContentDiffView diff={diff} view={view} />
     </>
+  );
+}
+
+function RevisionPicker(props: { name: "from" | "to"; label: string; value: number; numbers: number[]; live: number | null }) {
+  return (
+    <div className="desk-field desk-field-narrow">
+      <label htmlFor={`compare-${props.name}`}>{props.label}</label>
+      <select id={`compare-${props.name}`} name={props.name} defaultValue={String(props.value)}>
+        {props.numbers.map((number) => (
+          <option key={number} value={number}>
+            {number}
+            {number === props.live ? " (live)" : ""}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
