@@ -1,14 +1,13 @@
-import { z } from "zod";
+import { EnvInput } from "../env";
 
-const DatabaseUrlInput = z
-  .string({ error: "DATABASE_URL is not set. Start Copydesk with `npm start`, which provides a database." })
-  .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgresql:// URL" });
-
-/** DATABASE_URL, validated; `npm start` sets it to the embedded server when none is configured. */
+/** DATABASE_URL, validated by the one configuration schema; `npm start` sets it to the embedded server when none is configured. */
 export function readDatabaseUrl(): string {
-  const parsed = DatabaseUrlInput.safeParse(process.env.DATABASE_URL);
+  const parsed = EnvInput.shape.DATABASE_URL.safeParse(process.env.DATABASE_URL);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues[0]?.message ?? "DATABASE_URL"}`);
+    throw new Error(`Invalid configuration: DATABASE_URL ${parsed.error.issues[0]?.message ?? "is invalid"}.`);
+  }
+  if (!parsed.data) {
+    throw new Error("Invalid configuration: DATABASE_URL is not set. Start Copydesk with `npm start`, which provides a database.");
   }
   return parsed.data;
 }
