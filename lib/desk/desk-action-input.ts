@@ -12,17 +12,21 @@ export const DeskSaveRevisionInput = z.strictObject({
 });
 export type DeskSaveRevisionInput = z.infer<typeof DeskSaveRevisionInput>;
 
+/** Publishing or restoring revision `number`; the options inside are parsed by the service's own input schema. */
 export const DeskRevisionRefInput = z.strictObject({
   slug: StorySlugInput,
   number: z.int().min(1),
-  summary: z.string().trim().max(500).optional(),
-  publish: z.boolean().optional(),
+  idempotencyKey: z.string().min(1).max(200).optional(),
+  options: z.record(z.string(), z.unknown()).default({}),
 });
 export type DeskRevisionRefInput = z.infer<typeof DeskRevisionRefInput>;
 
-/** Taking a story off the public site (with the reason kept in its status history), or putting it back. */
+/** Which revision's restore the dialog asks about. */
+export const DeskRevisionPickInput = z.strictObject({ slug: StorySlugInput, number: z.int().min(1) });
+
+/** Taking a story off the public site or putting it back, each with the reason kept in its status history. */
 export const DeskStoryStatusInput = z.discriminatedUnion("action", [
-  z.strictObject({ action: z.literal("unpublish"), slug: StorySlugInput, reason: z.string().max(1_000) }),
-  z.strictObject({ action: z.literal("republish"), slug: StorySlugInput }),
+  z.strictObject({ action: z.literal("unpublish"), slug: StorySlugInput, reason: z.string().max(1_000), idempotencyKey: z.string().min(1).max(200).optional() }),
+  z.strictObject({ action: z.literal("republish"), slug: StorySlugInput, reason: z.string().max(1_000), idempotencyKey: z.string().min(1).max(200).optional() }),
 ]);
 export type DeskStoryStatusInput = z.infer<typeof DeskStoryStatusInput>;

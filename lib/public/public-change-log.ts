@@ -1,20 +1,20 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { PublicArticleNote } from "@/lib/render/public-article";
 import type { RevisionKind } from "@/lib/revisions/revision-content";
-import { materialKinds } from "@/lib/revisions/revision-content";
-import { readPublicStoryRow } from "./published-story";
+import { notesOfPublication, readPublicStoryRow } from "./published-story";
 
 export type PublicChangeLogEntry = {
   /** Revision number: the reader-facing version id used by the "what changed" view. */
   number: number;
-  /** "first" for the first publication, else the material kind. */
-  kind: "first" | Exclude<RevisionKind, "initial" | "minor">;
+  /** "first" for the first publication, else the kind (a minor fix is listed too, but moves no "Updated"). */
+  kind: "first" | Exclude<RevisionKind, "initial">;
   /** ISO instant it went live. */
   publishedAt: string;
-  /** The update's summary (material updates only; the first publication's internal summary stays private). */
+  /** The update's public summary (the first publication's summary stays private). */
   summary: string | null;
-  /** The public note of a correction, clarification or editor's note. */
-  note: string | null;
+  /** Public notes that went live with this version: its own and those carried from drafts. */
+  notes: PublicArticleNote[];
 };
 
 export type PublicChangeLog = {
@@ -26,11 +26,9 @@ export type PublicChangeLog = {
   entries: PublicChangeLogEntry[];
 };
 
-const material = new Set<string>(materialKinds);
-
 /**
- * The public change log: the first publication and every published material update up to the live revision.
- * Drafts and minor fixes are left out entirely (their summaries are internal).
+ * The public change log: the first publication and every later published version up to the live revision,
+ * minor fixes included (no change is silent, though a minor fix moves no "Updated"). Drafts are left out.
  */
 export async function readPublicChangeLog(options: { slug: string }): Promise<PublicChangeLog> {
   const story = await readPublicStoryRow(options);
@@ -38,7 +36,7 @@ export async function readPublicChangeLog(options: { slug: string }): Promise<Pu
     getDb().revision.findMany({
       where: { storyId: story.id, number: { lte: story.liveRevisionNumber }, publishedAt: { not: null } },
       orderBy: { number: "asc" },
-      select: { number: true, kind: true, publishedAt: true, summary: true, publicNote: true },
+      select: { number: true, kind: true, publishedAt: true, summary: true, publicNote: true, carriedNotes: true },
     }),
     getDb().revision.findUnique({
       where: { storyId_number: { storyId: story.id, number: story.liveRevisionNumber } },
@@ -50,14 +48,14 @@ export async function readPublicChangeLog(options: { slug: string }): Promise<Pu
     if (!row.publishedAt) return;
     const publishedAt = row.publishedAt.toISOString();
     if (index === 0) {
-      entries.push({ number: row.number, kind: "first", publishedAt, summary: null, note: null });
-    } else if (material.has(row.kind)) {
+      entries.push({ number: row.number, kind: "first", publishedAt, summary: null, notes: [] });
+    } else {
       entries.push({
         number: row.number,
-        kind: row.kind as PublicChangeLogEntry["kind"],
+        kind: row.kind === "initial" ? "update" : (row.kind as PublicChangeLogEntry["kind"]),
         publishedAt,
         summary: row.summary,
-        note: row.publicNote,
+        notes: notesOfPublication({ ...row, publishedAt: row.publishedAt }),
       });
     }
   });

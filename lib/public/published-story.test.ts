@@ -65,29 +65,36 @@ describe("readPublishedStory", () => {
 });
 
 describe("readPublicChangeLog and readPublicHistory", () => {
-  it("lists the first publication and material updates newest first, leaving out drafts and minor fixes", async () => {
+  it("lists every published version newest first, minor fixes included, leaving out drafts", async () => {
     await createTestStory({ actor: editor, slug: "logged", publish: true, body: "One." });
     await save("logged", { kind: "update", summary: "Adds two", body: "One.\n\nTwo.", publish: true });
     await save("logged", { kind: "minor", body: "One.\n\nTwo!", publish: true });
     await save("logged", { kind: "update", summary: "Private draft summary", body: "Draft.", publish: false });
     await save("logged", { kind: "clarification", summary: "Clarifies two", note: "Two means two.", body: "One.\n\nTwo, clarified.", publish: true });
     const log = await readPublicChangeLog({ slug: "logged" });
-    expect(log.entries.map((entry) => [entry.number, entry.kind, entry.summary, entry.note])).toEqual([
-      [5, "clarification", "Clarifies two", "Two means two."],
-      [2, "update", "Adds two", null],
-      [1, "first", null, null],
+    expect(log.entries.map((entry) => [entry.number, entry.kind, entry.summary, entry.notes.map((note) => note.text)])).toEqual([
+      [5, "clarification", "Clarifies two", ["Two means two."]],
+      [3, "minor", null, []],
+      [2, "update", "Adds two", []],
+      [1, "first", null, []],
     ]);
     expect(JSON.stringify(log)).not.toContain("Private draft summary");
 
     const history = await readPublicHistory({ slug: "logged", query: {} });
-    expect(history.comparison).toMatchObject({ from: 2, to: 5 });
+    expect(history.comparison).toMatchObject({ from: 3, to: 5 });
     expect(history.comparison!.diff.body.changed).toBe(true);
     const chosen = await readPublicHistory({ slug: "logged", query: { from: "1", to: "2" } });
     expect(chosen.comparison).toMatchObject({ from: 1, to: 2 });
   });
 
-  it("refuses to compare a draft or a minor fix on its own, and bad query input", async () => {
-    for (const query of [{ from: "3", to: "5" }, { from: "4", to: "5" }, { from: "x" }, { to: "-1" }, { from: "1", extra: "1" }]) {
+  it("compares a minor fix like any other version (it is not silent)", async () => {
+    const minor = await readPublicHistory({ slug: "logged", query: { from: "2", to: "3" } });
+    expect(minor.comparison).toMatchObject({ from: 2, to: 3 });
+    expect(minor.comparison!.diff.body.changed).toBe(true);
+  });
+
+  it("refuses to compare a draft, and bad query input", async () => {
+    for (const query of [{ from: "4", to: "5" }, { from: "x" }, { to: "-1" }, { from: "1", extra: "1" }]) {
       const error = await appErrorOf(readPublicHistory({ slug: "logged", query }));
       expect(["bad_request", "validation_failed"]).toContain(error.code);
     }

@@ -43,9 +43,19 @@ export async function readPublicStoryRow(options: { slug: string }) {
   return { ...story, liveRevisionNumber: story.liveRevisionNumber, firstPublishedAt: story.firstPublishedAt };
 }
 
+/** A published revision's public notes, in the order readers get them: notes carried from drafts, then its own. */
+export function notesOfPublication(row: { kind: string; publicNote: string | null; carriedNotes: unknown; publishedAt: Date }): PublicArticleNote[] {
+  const publishedAt = row.publishedAt.toISOString();
+  // Written only by appendRevision, in this shape.
+  const carried = (row.carriedNotes as { kind: PublicNoteKind; text: string }[]).map((note) => ({ kind: note.kind, text: note.text, publishedAt }));
+  const own = row.publicNote && (noteRequiredKinds as readonly string[]).includes(row.kind) ? [{ kind: row.kind as PublicNoteKind, text: row.publicNote, publishedAt }] : [];
+  return [...carried, ...own];
+}
+
 /**
  * Public notes of every published correction, clarification and editor's note up to the live revision, oldest
- * first. Collected from history rather than from the live revision, so a later update never drops one.
+ * first, including notes saved in drafts that a later publication made live. Collected from history rather than
+ * from the live revision, so a later update never drops one.
  */
 export async function readPublicNotes(options: { storyId: string; upTo: number }): Promise<PublicArticleNote[]> {
   const rows = await getDb().revision.findMany({
@@ -53,16 +63,12 @@ export async function readPublicNotes(options: { storyId: string; upTo: number }
       storyId: options.storyId,
       number: { lte: options.upTo },
       publishedAt: { not: null },
-      kind: { in: [...noteRequiredKinds] },
+      OR: [{ kind: { in: [...noteRequiredKinds] } }, { NOT: { carriedNotes: { equals: [] } } }],
     },
     orderBy: { number: "asc" },
-    select: { kind: true, publicNote: true, publishedAt: true },
+    select: { kind: true, publicNote: true, carriedNotes: true, publishedAt: true },
   });
-  return rows.flatMap((row) =>
-    row.publicNote && row.publishedAt
-      ? [{ kind: row.kind as PublicNoteKind, text: row.publicNote, publishedAt: row.publishedAt.toISOString() }]
-      : [],
-  );
+  return rows.flatMap((row) => (row.publishedAt ? notesOfPublication({ ...row, publishedAt: row.publishedAt }) : []));
 }
 
 /** The published story by slug, from its LIVE revision only; throws a not_found AppError otherwise. */

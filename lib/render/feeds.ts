@@ -1,8 +1,10 @@
 import { Feed } from "feed";
+import { h } from "hastscript";
+import { toHtml } from "hast-util-to-html";
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
 import type { PublicChangeLog, PublicChangeLogEntry } from "@/lib/public/public-change-log";
 import type { PublicIndexEntry } from "@/lib/public/public-index";
-import type { NewsroomPresentation } from "./public-article";
+import { publicNoteLabels, type NewsroomPresentation } from "./public-article";
 import { storyHistoryHref } from "./story-article";
 import { storyPath } from "./story-page";
 
@@ -56,9 +58,19 @@ const entryTitles: Record<PublicChangeLogEntry["kind"], string> = {
   clarification: "Clarification",
   editors_note: "Editor’s note",
   restore: "Earlier version restored",
+  minor: "Minor fix",
 };
 
-/** /stories/{slug}/feed.xml: one entry per material update (and one for the first publication). */
+/** An entry's summary and each public note as paragraphs of their own, escaped: they never run together. */
+function entryContent(entry: PublicChangeLogEntry): string {
+  const paragraphs = [
+    ...(entry.summary ? [h("p", entry.summary)] : []),
+    ...entry.notes.map((note) => h("p", [h("strong", `${publicNoteLabels[note.kind]}:`), ` ${note.text}`])),
+  ];
+  return toHtml(paragraphs);
+}
+
+/** /stories/{slug}/feed.xml: one entry per published version (the first publication, updates, fixes). */
 export function renderStoryFeed(options: { log: PublicChangeLog; newsroom: NewsroomPresentation; origin: string }): string {
   const { log, newsroom, origin } = options;
   const link = `${origin}${storyPath(log.slug)}`;
@@ -75,13 +87,14 @@ export function renderStoryFeed(options: { log: PublicChangeLog; newsroom: Newsr
   });
   for (const entry of log.entries) {
     const when = formatNewsroomTime({ instant: new Date(entry.publishedAt), zone: newsroom.timeZone, style: newsroom.timeStyle });
-    const text = [entry.summary, entry.note ? `${entryTitles[entry.kind]}: ${entry.note}` : null].filter(Boolean).join(" ");
+    const content = entryContent(entry);
     feed.addItem({
       title: `${entryTitles[entry.kind]} ${when}: ${log.headline}`,
       id: `${origin}${storyHistoryHref(log.slug)}#version-${entry.number}`,
       link,
       date: new Date(entry.publishedAt),
-      description: text || `First published ${when}.`,
+      description: toHtml({ type: "text", value: entry.summary ?? `First published ${when}.` }),
+      content: content || undefined,
     });
   }
   return feed.atom1();

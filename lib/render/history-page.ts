@@ -16,6 +16,7 @@ const kindLabels: Record<PublicChangeLogEntry["kind"], string> = {
   clarification: "Clarification",
   editors_note: "Editor’s note",
   restore: "Earlier version restored",
+  minor: "Minor fix",
 };
 
 export type HistoryComparison = { from: number; to: number; diff: PublicContentDiff } | null;
@@ -30,9 +31,8 @@ function logItem(entry: PublicChangeLogEntry, newsroom: NewsroomPresentation): E
     h("span.reader-log-kind", kindLabels[entry.kind]),
   ];
   if (entry.summary) children.push(h("p.reader-log-summary", entry.summary));
-  if (entry.note && entry.kind in publicNoteLabels) {
-    const label = publicNoteLabels[entry.kind as keyof typeof publicNoteLabels];
-    children.push(h("p.reader-log-note", [h("strong", `${label}:`), ` ${entry.note}`]));
+  for (const note of entry.notes) {
+    children.push(h("p.reader-log-note", [h("strong", `${publicNoteLabels[note.kind]}:`), ` ${note.text}`]));
   }
   return h("li.reader-log-item", { id: `version-${entry.number}` }, children);
 }

@@ -4,6 +4,7 @@ import type { Prisma } from "../db/generated/client";
 import type { LockedStory } from "../stories/lock-story";
 import type { StoryDto } from "../stories/story-dto";
 import { contentHash } from "./content-hash";
+import type { CarriedNote, RemovedNote } from "./publication-plan";
 import { materialKinds, type RevisionContent, type RevisionKind } from "./revision-content";
 import type { RevisionDto } from "./revision-dto";
 
@@ -25,12 +26,19 @@ export async function appendRevision(options: {
   baseNumber: number | null;
   publish: boolean;
   idempotencyKey?: string;
+  requestFingerprint?: string;
+  internalNote?: string | null;
+  carriedNotes?: CarriedNote[];
+  removedNotes?: RemovedNote[];
 }): Promise<AppendedRevision> {
   const { tx, story, actor, content, publish } = options;
   const number = story.latestRevisionNumber + 1;
   // The database clock, read after the lock is held, so times rise with revision numbers.
   const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];
   const publishedAt = publish ? now : null;
+  const internalNote = options.internalNote ?? null;
+  const carriedNotes = options.carriedNotes ?? [];
+  const removedNotes = options.removedNotes ?? [];
 
   await tx.revision.create({
     data: {
@@ -45,6 +53,10 @@ export async function appendRevision(options: {
       publishedAt,
       contentHash: contentHash({ content }),
       idempotencyKey: options.idempotencyKey ?? null,
+      requestFingerprint: options.idempotencyKey ? (options.requestFingerprint ?? null) : null,
+      internalNote,
+      carriedNotes,
+      removedNotes,
       headline: content.headline,
       dek: content.dek,
       byline: content.byline,
@@ -114,6 +126,9 @@ export async function appendRevision(options: {
       baseNumber: options.baseNumber,
       summary: options.summary,
       publicNote: options.publicNote,
+      internalNote,
+      carriedNotes,
+      removedNotes,
       credits: content.credits,
       published: publish,
       publishedAt: publishedAt?.toISOString() ?? null,

@@ -6,35 +6,64 @@ import { lockStory } from "../stories/lock-story";
 import { readStory } from "../stories/read-story";
 import { parseInput } from "../validation/parse-input";
 import { appendRevision } from "./append-revision";
+import { idempotencyKeyError } from "./idempotency-key";
+import { findKeyedWrite } from "./keyed-write";
+import { planStoryPublication, unpublishedRefusal } from "./plan-story-publication";
 import { PublishRevisionInput } from "./publish-revision-input";
+import { readPendingChanges } from "./pending-changes";
 import { readRevision } from "./read-revision";
-import { contentLimits, noteRequiredKinds, type RevisionKind } from "./revision-content";
+import { noteRequiredKinds, type RevisionKind } from "./revision-content";
+import { keyReusedError, requestFingerprint, sameRequest } from "./request-fingerprint";
 import type { SaveRevisionResult } from "./save-revision";
+import { savableKinds } from "./save-revision-input";
 import { staleBaseConflict } from "./stale-base-conflict";
 import { writeTransaction } from "./write-transaction";
 
 type Attempt =
   | { type: "created"; result: SaveRevisionResult }
-  | { type: "unchanged"; storyId: string }
+  | { type: "existing"; outcome: "created" | "unchanged"; storyId: string; number: number }
   | { type: "stale"; storyId: string; mergeBase: number; latestNumber: number };
 
 /**
  * Makes revision `number` (typically a submitted draft) live. Revisions are immutable, so this records a NEW
- * revision with that content, authored by the publishing editor. If revisions after it changed the content,
- * publishing it would silently undo them, so that is refused as a conflict with a merge proposal instead.
+ * revision with that content, authored by the publishing editor, carrying every pending draft's public note.
+ * If revisions after it changed the content, publishing it would silently undo them, so that is refused as a
+ * conflict with a merge proposal instead. Content readers already have, with nothing pending, changes nothing.
  */
 export async function publishRevision(
-  options: { actor: Actor; slug: string; number: number } & Partial<PublishRevisionInput>,
+  options: { actor: Actor; slug: string; number: number; idempotencyKey?: string } & Partial<PublishRevisionInput>,
 ): Promise<SaveRevisionResult> {
-  const { actor, slug, number } = options;
+  const { actor, slug, number, idempotencyKey } = options;
   assertCan({ actor, permission: "revision:publish" });
-  const input = parseInput({ schema: PublishRevisionInput, input: { kind: options.kind, summary: options.summary, note: options.note } });
+  const input = parseInput({
+    schema: PublishRevisionInput,
+    input: { kind: options.kind, summary: options.summary, note: options.note, internalNote: options.internalNote, removeNotes: options.removeNotes },
+  });
+  const keyError = idempotencyKeyError({ key: idempotencyKey });
+  if (keyError) throw keyError;
+  const fingerprint = requestFingerprint({ operation: "publish", slug, callerId: actor.userId, input: { number, ...input } });
 
   const attempt = await writeTransaction({
     work: async (tx): Promise<Attempt> => {
       const story = await lockStory({ tx, slug });
+      if (idempotencyKey) {
+        const earlier = await findKeyedWrite({ tx, storyId: story.id, key: idempotencyKey });
+        if (earlier) {
+          if (earlier.type !== "revision" || !sameRequest({ stored: earlier.fingerprint, fingerprint })) throw keyReusedError();
+          return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
+        }
+      }
+      if (story.status === "unpublished") throw unpublishedRefusal({ slug });
       const { revision: source, contentHash } = await readRevision({ tx, storyId: story.id, number });
-      if (story.liveRevisionNumber === number) return { type: "unchanged", storyId: story.id };
+      if (story.liveRevisionNumber === number) return { type: "existing", outcome: "unchanged", storyId: story.id, number };
+      if (story.liveRevisionNumber !== null) {
+        // The same draft published a second time (a retry, a second tab): readers already have it.
+        const live = await readRevision({ tx, storyId: story.id, number: story.liveRevisionNumber });
+        const pending = await readPendingChanges({ tx, storyId: story.id, liveNumber: story.liveRevisionNumber });
+        if (live.contentHash === contentHash && pending.length === 0) {
+          return { type: "existing", outcome: "unchanged", storyId: story.id, number: story.liveRevisionNumber };
+        }
+      }
       if (number < story.latestRevisionNumber) {
         const moved = await tx.revision.findFirst({
           where: { storyId: story.id, number: { gt: number }, contentHash: { not: contentHash } },
@@ -42,37 +71,42 @@ export async function publishRevision(
         });
         if (moved) return { type: "stale", storyId: story.id, mergeBase: source.baseNumber ?? number, latestNumber: story.latestRevisionNumber };
       }
-      const neverOut = story.firstPublishedAt === null;
-      const kind: RevisionKind = input.kind ?? (neverOut ? "initial" : source.kind === "initial" ? "update" : source.kind);
-      const publicNote = input.note ?? source.publicNote;
-      if ((noteRequiredKinds as readonly string[]).includes(kind) && !publicNote) {
+      const ownKind: RevisionKind = input.kind ?? ((savableKinds as readonly string[]).includes(source.kind) ? source.kind : "update");
+      if ((noteRequiredKinds as readonly string[]).includes(ownKind) && !input.note && !source.publicNote) {
         throw new AppError({
           code: "validation_failed",
-          message: `publishing revision ${number} as ${kind} without a public note`,
-          userMessage: `A ${kind.replace("_", " ")} needs a public note for readers.`,
+          message: `publishing revision ${number} as ${ownKind} without a public note`,
+          userMessage: `A ${ownKind.replace("_", " ")} needs a public note for readers.`,
           details: { fields: [{ path: "note", message: "required for this kind of change" }] },
         });
       }
-      const summary = input.summary ?? `Published revision ${number}${source.summary ? `: ${source.summary}` : ""}`.slice(0, contentLimits.summary);
+      const firstPublication = story.firstPublishedAt === null;
+      const summary = input.summary ?? (firstPublication ? "First version" : null);
+      const plan = await planStoryPublication({ tx, story, ownKind, ownNote: input.note ?? null, summary, removals: input.removeNotes });
       const appended = await appendRevision({
         tx,
         story,
         actor,
         content: source.content,
-        kind,
+        kind: plan.kind,
         summary,
-        publicNote: kind === "minor" ? null : publicNote,
+        publicNote: plan.publicNote,
+        carriedNotes: plan.carriedNotes,
+        removedNotes: plan.removedNotes,
+        internalNote: input.internalNote ?? null,
         baseNumber: story.latestRevisionNumber,
         publish: true,
+        idempotencyKey,
+        requestFingerprint: fingerprint,
       });
       return { type: "created", result: { outcome: "created", ...appended } };
     },
   });
 
   if (attempt.type === "created") return attempt.result;
-  if (attempt.type === "unchanged") {
-    const [{ story }, { revision }] = await Promise.all([readStory({ slug }), readRevision({ storyId: attempt.storyId, number })]);
-    return { outcome: "unchanged", story, revision };
+  if (attempt.type === "existing") {
+    const [{ story }, { revision }] = await Promise.all([readStory({ slug }), readRevision({ storyId: attempt.storyId, number: attempt.number })]);
+    return { outcome: attempt.outcome, story, revision };
   }
   const { revision: ours } = await readRevision({ storyId: attempt.storyId, number });
   throw await staleBaseConflict({

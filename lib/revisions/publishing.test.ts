@@ -5,7 +5,7 @@ import { getDb } from "../db/client";
 import { republishStory } from "../stories/republish-story";
 import { unpublishStory } from "../stories/unpublish-story";
 import { publishRevision } from "./publish-revision";
-import { restoreRevision } from "./restore-revision";
+import { restoreRevision, restoreSummary } from "./restore-revision";
 import { saveRevision } from "./save-revision";
 import { appErrorOf, createTestStory, historyCounts } from "./test-stories";
 
@@ -45,10 +45,10 @@ describe("publishing, restoring and the story's status", () => {
     await saveRevision({ actor: contributor, slug: "submitted", input: { baseRevision: 1, summary: "Adds quotes", body: "With quotes." } });
     const refused = await appErrorOf(publishRevision({ actor: contributor, slug: "submitted", number: 2 }));
     expect(refused.code).toBe("forbidden");
-    const published = await publishRevision({ actor: editor, slug: "submitted", number: 2 });
+    const published = await publishRevision({ actor: editor, slug: "submitted", number: 2, summary: "Adds the mayor's quotes" });
     expect(published.outcome).toBe("created");
     expect(published.revision).toMatchObject({ number: 3, baseNumber: 2, kind: "update", published: true, author: { id: editor.userId } });
-    expect(published.revision.summary).toBe("Published revision 2: Adds quotes");
+    expect(published.revision.summary).toBe("Adds the mayor's quotes");
     expect(published.revision.content.body).toBe("With quotes.");
     expect(published.story).toMatchObject({ liveRevisionNumber: 3, latestRevisionNumber: 3 });
     expect((await publishRevision({ actor: editor, slug: "submitted", number: 3 })).outcome).toBe("unchanged");
@@ -89,7 +89,7 @@ describe("publishing, restoring and the story's status", () => {
     const refused = await appErrorOf(restoreRevision({ actor: contributor, slug: "restore-me", number: 1 }));
     expect(refused.code).toBe("forbidden");
     const restored = await restoreRevision({ actor: editor, slug: "restore-me", number: 1, publish: true });
-    expect(restored.revision).toMatchObject({ number: 3, kind: "restore", baseNumber: 2, summary: "Restored revision 1", published: true });
+    expect(restored.revision).toMatchObject({ number: 3, kind: "restore", baseNumber: 2, summary: restoreSummary, published: true });
     expect(restored.revision.content.body).toBe("Original.");
     expect(restored.story.lastMaterialUpdateAt).toBe(restored.revision.publishedAt);
     expect(await getDb().revision.count({ where: { story: { slug: "restore-me" } } })).toBe(3);
@@ -111,8 +111,8 @@ describe("publishing, restoring and the story's status", () => {
     const pulled = await unpublishStory({ actor: editor, slug: "pulled", reason: "Legal review" });
     expect(pulled).toMatchObject({ status: "unpublished", liveRevisionNumber: 2 });
     expect((await appErrorOf(unpublishStory({ actor: editor, slug: "pulled", reason: "Again" }))).code).toBe("unprocessable");
-    expect((await appErrorOf(republishStory({ actor: contributor, slug: "pulled" }))).code).toBe("forbidden");
-    const back = await republishStory({ actor: editor, slug: "pulled" });
+    expect((await appErrorOf(republishStory({ actor: contributor, slug: "pulled", reason: "Cleared" }))).code).toBe("forbidden");
+    const back = await republishStory({ actor: editor, slug: "pulled", reason: "Legal cleared it" });
     expect(back).toMatchObject({ status: "published", liveRevisionNumber: 2, firstPublishedAt: created.story.firstPublishedAt });
     expect(back.lastMaterialUpdateAt).toBe(before.lastMaterialUpdateAt?.toISOString());
 
@@ -121,7 +121,7 @@ describe("publishing, restoring and the story's status", () => {
       ["publish", 1, null],
       ["publish", 2, null],
       ["unpublish", 2, "Legal review"],
-      ["republish", 2, null],
+      ["republish", 2, "Legal cleared it"],
     ]);
     expect(await getDb().revision.count({ where: { storyId: before.id } })).toBe(2);
   });
@@ -129,6 +129,6 @@ describe("publishing, restoring and the story's status", () => {
   it("refuses to unpublish a story that was never published", async () => {
     await createTestStory({ actor: editor, slug: "never-out" });
     expect((await appErrorOf(unpublishStory({ actor: editor, slug: "never-out", reason: "x" }))).code).toBe("unprocessable");
-    expect((await appErrorOf(republishStory({ actor: editor, slug: "never-out" }))).code).toBe("unprocessable");
+    expect((await appErrorOf(republishStory({ actor: editor, slug: "never-out", reason: "x" }))).code).toBe("unprocessable");
   });
 });

@@ -1,9 +1,20 @@
 import { z } from "zod";
 import { contentLimits } from "./revision-content";
 
-/** Restoring revision k: a new `restore` revision with k's content; a draft unless `publish` is true. */
+/**
+ * Restoring revision k: a new `restore` revision with k's content; a draft unless `publish` is true.
+ * `confirmReverts` names what the restore knowingly takes back (published corrections by revision, the
+ * "developing" label); a restore that would revert either without naming it is refused.
+ */
 export const RestoreRevisionInput = z.strictObject({
   summary: z.string().trim().min(1).max(contentLimits.summary).optional(),
+  internalNote: z.string().trim().max(contentLimits.internalNote).optional(),
   publish: z.boolean().default(false),
+  confirmReverts: z
+    .strictObject({
+      corrections: z.array(z.int().min(1)).max(500).default([]),
+      developing: z.boolean().default(false),
+    })
+    .optional(),
 });
 export type RestoreRevisionInput = z.infer<typeof RestoreRevisionInput>;

@@ -1,49 +1,112 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
+import { AppError } from "../errors/app-error";
 import { lockStory } from "../stories/lock-story";
 import { readStory } from "../stories/read-story";
 import { parseInput } from "../validation/parse-input";
 import { appendRevision } from "./append-revision";
+import { idempotencyKeyError } from "./idempotency-key";
+import { findKeyedWrite } from "./keyed-write";
+import { planStoryPublication } from "./plan-story-publication";
 import { readRevision } from "./read-revision";
+import { keyReusedError, requestFingerprint, sameRequest } from "./request-fingerprint";
+import { findRestoreReverts, hasReverts, type RestoreReverts } from "./restore-reverts";
 import { RestoreRevisionInput } from "./restore-revision-input";
 import type { SaveRevisionResult } from "./save-revision";
 import { writeTransaction } from "./write-transaction";
 
+/** Readers see this in the change log: it says what happened without naming internal revision numbers. */
+export const restoreSummary = "An earlier version of this story was restored.";
+
+const noteLabels = { correction: "correction", clarification: "clarification", editors_note: "editor's note" } as const;
+
+function unconfirmedReverts(options: { number: number; reverts: RestoreReverts }): AppError {
+  const { number, reverts } = options;
+  const named = reverts.corrections.map((item) => `the ${noteLabels[item.kind]} of revision ${item.revision} (“${item.note}”)`);
+  if (reverts.reopensDeveloping) named.push("the “Developing” label on a story declared final");
+  return new AppError({
+    code: "conflict",
+    message: `restore of revision ${number} would revert ${named.length} published fix(es) without confirmation`,
+    userMessage: `Restoring revision ${number} would take back ${named.join(" and ")}. Confirm that you mean to undo ${named.length === 1 ? "it" : "them"}, or edit the story instead.`,
+    details: { reverts },
+  });
+}
+
+function confirmed(options: { reverts: RestoreReverts; input: RestoreRevisionInput }): boolean {
+  const confirmation = options.input.confirmReverts;
+  if (!hasReverts(options.reverts)) return true;
+  if (!confirmation) return false;
+  const named = new Set(confirmation.corrections);
+  return options.reverts.corrections.every((item) => named.has(item.revision)) && (!options.reverts.reopensDeveloping || confirmation.developing);
+}
+
+/** What restoring revision `number` would take back, for the desk's restore dialog. Editors only. */
+export async function previewRestore(options: { actor: Actor; slug: string; number: number }): Promise<RestoreReverts> {
+  assertCan({ actor: options.actor, permission: "revision:restore" });
+  return writeTransaction({
+    work: async (tx) => {
+      const story = await lockStory({ tx, slug: options.slug });
+      const { revision: source } = await readRevision({ tx, storyId: story.id, number: options.number });
+      const { revision: newest } = await readRevision({ tx, storyId: story.id, number: story.latestRevisionNumber });
+      return findRestoreReverts({ tx, storyId: story.id, number: options.number, restored: source.content, newest: newest.content });
+    },
+  });
+}
+
 /**
  * Restores revision `number`: a new revision of kind `restore` carrying that revision's content on top of the
  * newest, so history stays whole. A draft unless `publish` is true. Restoring the content the newest revision
- * already has writes nothing, unless it is asked to go live and the newest is not live yet.
+ * already has writes nothing, unless it is asked to go live and the newest is not live yet. A restore that would
+ * bring back text a published correction fixed (or the "developing" label) must name what it undoes.
  */
 export async function restoreRevision(
-  options: { actor: Actor; slug: string; number: number } & Partial<RestoreRevisionInput>,
+  options: { actor: Actor; slug: string; number: number; idempotencyKey?: string } & Partial<RestoreRevisionInput>,
 ): Promise<SaveRevisionResult> {
-  const { actor, slug, number } = options;
+  const { actor, slug, number, idempotencyKey } = options;
   assertCan({ actor, permission: "revision:restore" });
-  const input = parseInput({ schema: RestoreRevisionInput, input: { summary: options.summary, publish: options.publish } });
+  const input = parseInput({
+    schema: RestoreRevisionInput,
+    input: { summary: options.summary, internalNote: options.internalNote, publish: options.publish, confirmReverts: options.confirmReverts },
+  });
   if (input.publish) assertCan({ actor, permission: "revision:publish" });
+  const keyError = idempotencyKeyError({ key: idempotencyKey });
+  if (keyError) throw keyError;
+  const fingerprint = requestFingerprint({ operation: "restore", slug, callerId: actor.userId, input: { number, ...input } });
 
   const attempt = await writeTransaction({
     work: async (tx) => {
       const story = await lockStory({ tx, slug });
+      if (idempotencyKey) {
+        const earlier = await findKeyedWrite({ tx, storyId: story.id, key: idempotencyKey });
+        if (earlier) {
+          if (earlier.type !== "revision" || !sameRequest({ stored: earlier.fingerprint, fingerprint })) throw keyReusedError();
+          return { type: "replayed" as const, storyId: story.id, number: earlier.number };
+        }
+      }
       // One query at a time: a transaction owns a single connection.
       const { revision: source, contentHash } = await readRevision({ tx, storyId: story.id, number });
-      const newest = await tx.revision.findUniqueOrThrow({
-        where: { storyId_number: { storyId: story.id, number: story.latestRevisionNumber } },
-        select: { contentHash: true },
-      });
+      const { revision: newest, contentHash: newestHash } = await readRevision({ tx, storyId: story.id, number: story.latestRevisionNumber });
       const publishesDraft = input.publish && story.liveRevisionNumber !== story.latestRevisionNumber;
-      if (contentHash === newest.contentHash && !publishesDraft) return { type: "unchanged" as const, storyId: story.id };
+      if (contentHash === newestHash && !publishesDraft) return { type: "unchanged" as const, storyId: story.id };
+      const reverts = await findRestoreReverts({ tx, storyId: story.id, number, restored: source.content, newest: newest.content });
+      if (!confirmed({ reverts, input })) throw unconfirmedReverts({ number, reverts });
+      const summary = input.summary ?? restoreSummary;
+      const plan = input.publish ? await planStoryPublication({ tx, story, ownKind: "restore", ownNote: null, summary, removals: [] }) : null;
       const appended = await appendRevision({
         tx,
         story,
         actor,
         content: source.content,
-        kind: "restore",
-        summary: input.summary ?? `Restored revision ${number}`,
+        kind: plan?.kind ?? "restore",
+        summary,
         publicNote: null,
+        carriedNotes: plan?.carriedNotes,
+        internalNote: input.internalNote ?? null,
         baseNumber: story.latestRevisionNumber,
         publish: input.publish,
+        idempotencyKey,
+        requestFingerprint: fingerprint,
       });
       return { type: "created" as const, ...appended };
     },
@@ -51,6 +114,7 @@ export async function restoreRevision(
 
   if (attempt.type === "created") return { outcome: "created", story: attempt.story, revision: attempt.revision };
   const { story } = await readStory({ slug });
-  const { revision } = await readRevision({ storyId: attempt.storyId, number: story.latestRevisionNumber });
-  return { outcome: "unchanged", story, revision };
+  const shown = attempt.type === "replayed" ? attempt.number : story.latestRevisionNumber;
+  const { revision } = await readRevision({ storyId: attempt.storyId, number: shown });
+  return { outcome: attempt.type === "replayed" ? "created" : "unchanged", story, revision };
 }

@@ -10,6 +10,7 @@ export const contentLimits = {
   credits: 100,
   summary: 500,
   publicNote: 5_000,
+  internalNote: 5_000,
   name: 200,
   location: 200,
   url: 2_000,

@@ -1,3 +1,4 @@
+import type { CarriedNote, RemovedNote } from "./publication-plan";
 import type { RevisionContent, RevisionCredit, RevisionKind } from "./revision-content";
 
 /** One row of a story's history: what the desk's timeline and the API's history page show. */
@@ -11,6 +12,12 @@ export type RevisionSummaryDto = {
   baseNumber: number | null;
   summary: string | null;
   publicNote: string | null;
+  /** For the newsroom only: never shown to readers. */
+  internalNote: string | null;
+  /** Public notes of drafts this publication made live (shown to readers with it). */
+  carriedNotes: CarriedNote[];
+  /** Drafts' notes the publishing editor deliberately left out, with the reason. */
+  removedNotes: RemovedNote[];
   credits: RevisionCredit[];
   /** True when this revision was made live when it was saved. */
   published: boolean;

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "../db/generated/client";
 import type { RevisionKind } from "../db/generated/enums";
+import type { CarriedNote, RemovedNote } from "./publication-plan";
 import type { RevisionContent, RevisionCredit, StoryImage } from "./revision-content";
 import type { RevisionDto, RevisionSummaryDto } from "./revision-dto";
 
@@ -12,6 +13,7 @@ import type { RevisionDto, RevisionSummaryDto } from "./revision-dto";
 /** The columns a history row needs: no content, so long bodies are never read for a timeline. */
 export const revisionSummaryColumns = Prisma.sql`
   r.number, r.created_at, r.kind::text AS kind, r.base_number, r.summary, r.public_note, r.published_at,
+  r.internal_note, r.carried_notes, r.removed_notes,
   json_build_object('id', u.id, 'name', u.name) AS author,
   COALESCE((
     SELECT json_agg(json_build_object('contributorId', c.id, 'name', c.name, 'role', k.role, 'location', k.location) ORDER BY k.position)
@@ -33,6 +35,9 @@ export type RevisionSummaryRow = {
   summary: string | null;
   public_note: string | null;
   published_at: Date | null;
+  internal_note: string | null;
+  carried_notes: unknown;
+  removed_notes: unknown;
   author: { id: string; name: string };
   credits: RevisionCredit[];
 };
@@ -56,6 +61,10 @@ export function toRevisionSummaryDto(row: RevisionSummaryRow): RevisionSummaryDt
     baseNumber: row.base_number,
     summary: row.summary,
     publicNote: row.public_note,
+    internalNote: row.internal_note,
+    // Written only by appendRevision, in these shapes.
+    carriedNotes: row.carried_notes as CarriedNote[],
+    removedNotes: row.removed_notes as RemovedNote[],
     credits: row.credits.map((credit) => ({ ...credit, location: credit.location ?? null })),
     published: row.published_at !== null,
     publishedAt: row.published_at?.toISOString() ?? null,

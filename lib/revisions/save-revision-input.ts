@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NoteRemovalsInput } from "./note-removal-input";
 import { RevisionContentInput, contentLimits, noteRequiredKinds } from "./revision-content";
 
 const content = RevisionContentInput.shape;
@@ -23,6 +24,8 @@ export const SaveRevisionInput = z
     kind: z.enum(savableKinds).default("update"),
     summary: z.string().trim().max(contentLimits.summary).optional(),
     note: z.string().trim().max(contentLimits.publicNote).optional(),
+    internalNote: z.string().trim().max(contentLimits.internalNote).optional(),
+    removeNotes: NoteRemovalsInput.default([]),
     publish: z.boolean().default(false),
   })
   .superRefine((input, context) => {

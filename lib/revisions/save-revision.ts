@@ -11,6 +11,10 @@ import { parseInput } from "../validation/parse-input";
 import { appendRevision } from "./append-revision";
 import { contentHash } from "./content-hash";
 import { idempotencyKeyError } from "./idempotency-key";
+import { findKeyedWrite } from "./keyed-write";
+import { notePublished } from "./note-published";
+import { planStoryPublication, unpublishedRefusal } from "./plan-story-publication";
+import { keyReusedError, requestFingerprint, sameRequest } from "./request-fingerprint";
 import { overlayContent } from "./overlay-content";
 import { readRevision } from "./read-revision";
 import { resolveCredits } from "./resolve-credits";
@@ -45,40 +49,52 @@ export async function saveRevision(options: {
   const keyError = idempotencyKeyError({ key: idempotencyKey });
   if (keyError) throw keyError;
 
+  const fingerprint = requestFingerprint({ operation: "save", slug, callerId: actor.userId, input });
+
   let attempt: Attempt;
   try {
     attempt = await writeTransaction({
       work: async (tx): Promise<Attempt> => {
         const story = await lockStory({ tx, slug });
         if (idempotencyKey) {
-          const earlier = await tx.revision.findUnique({
-            where: { storyId_idempotencyKey: { storyId: story.id, idempotencyKey } },
-            select: { number: true },
-          });
-          if (earlier) return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
+          const earlier = await findKeyedWrite({ tx, storyId: story.id, key: idempotencyKey });
+          if (earlier) {
+            if (earlier.type !== "revision" || !sameRequest({ stored: earlier.fingerprint, fingerprint })) throw keyReusedError();
+            return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
+          }
         }
         if (input.baseRevision > story.latestRevisionNumber) throw futureBase({ base: input.baseRevision, latest: story.latestRevisionNumber });
+        if (input.publish && story.status === "unpublished") throw unpublishedRefusal({ slug });
         if (input.baseRevision < story.latestRevisionNumber) return { type: "stale", storyId: story.id, latestNumber: story.latestRevisionNumber };
 
         const base = await readRevision({ tx, storyId: story.id, number: input.baseRevision });
         const credits = input.credits ? await resolveCredits({ tx, credits: input.credits, create: true }) : undefined;
         const content = overlayContent({ base: base.revision.content, input, credits });
+        const unchanged = contentHash({ content }) === base.contentHash;
         const publishesDraft = input.publish && story.liveRevisionNumber !== story.latestRevisionNumber;
-        const addsNote = (noteRequiredKinds as readonly string[]).includes(input.kind);
-        if (contentHash({ content }) === base.contentHash && !publishesDraft && !addsNote) {
+        const addsNote = (noteRequiredKinds as readonly string[]).includes(input.kind) && !(await notePublished({ tx, storyId: story.id, note: input.note }));
+        // Publishing what readers already see, or a note they already read, changes nothing (a retry, a second tab).
+        if (unchanged && !publishesDraft && !addsNote) {
           return { type: "existing", outcome: "unchanged", storyId: story.id, number: base.revision.number };
         }
+        const plan = input.publish
+          ? await planStoryPublication({ tx, story, ownKind: input.kind, ownNote: input.note ?? null, summary: input.summary ?? null, removals: input.removeNotes })
+          : null;
         const appended = await appendRevision({
           tx,
           story,
           actor,
           content,
-          kind: input.kind,
+          kind: plan?.kind ?? input.kind,
           summary: input.summary ?? null,
-          publicNote: input.note ?? null,
+          publicNote: plan ? plan.publicNote : (input.note ?? null),
+          carriedNotes: plan?.carriedNotes,
+          removedNotes: plan?.removedNotes,
+          internalNote: input.internalNote ?? null,
           baseNumber: input.baseRevision,
           publish: input.publish,
           idempotencyKey,
+          requestFingerprint: fingerprint,
         });
         return { type: "created", ...appended };
       },
@@ -89,9 +105,10 @@ export async function saveRevision(options: {
       const { id: storyId, story } = await readStory({ slug });
       const earlier = await getDb().revision.findUnique({
         where: { storyId_idempotencyKey: { storyId, idempotencyKey } },
-        select: { number: true },
+        select: { number: true, requestFingerprint: true },
       });
       if (earlier) {
+        if (!sameRequest({ stored: earlier.requestFingerprint, fingerprint })) throw keyReusedError();
         const { revision } = await readRevision({ storyId, number: earlier.number });
         return { outcome: "created", story, revision };
       }

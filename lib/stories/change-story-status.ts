@@ -2,6 +2,9 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import type { StatusAction } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
+import { idempotencyKeyError } from "../revisions/idempotency-key";
+import { findKeyedWrite } from "../revisions/keyed-write";
+import { keyReusedError, requestFingerprint, sameRequest } from "../revisions/request-fingerprint";
 import { writeTransaction } from "../revisions/write-transaction";
 import { lockStory } from "./lock-story";
 import { readStory } from "./read-story";
@@ -16,11 +19,23 @@ export async function changeStoryStatus(options: {
   slug: string;
   action: Exclude<StatusAction, "publish">;
   reason: string | null;
+  idempotencyKey?: string;
 }): Promise<StoryDto> {
-  const { actor, slug, action } = options;
+  const { actor, slug, action, idempotencyKey } = options;
+  const keyError = idempotencyKeyError({ key: idempotencyKey });
+  if (keyError) throw keyError;
+  const fingerprint = requestFingerprint({ operation: action, slug, callerId: actor.userId, input: { reason: options.reason } });
   await writeTransaction({
     work: async (tx) => {
       const story = await lockStory({ tx, slug });
+      if (idempotencyKey) {
+        // A retried status change answers as the first one did, without a second entry in the status history.
+        const earlier = await findKeyedWrite({ tx, storyId: story.id, key: idempotencyKey });
+        if (earlier) {
+          if (earlier.type !== "status" || !sameRequest({ stored: earlier.fingerprint, fingerprint })) throw keyReusedError();
+          return;
+        }
+      }
       const from = action === "unpublish" ? "published" : "unpublished";
       if (story.status !== from) {
         throw new AppError({
@@ -34,7 +49,15 @@ export async function changeStoryStatus(options: {
       const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];
       await tx.story.update({ where: { id: story.id }, data: { status: action === "unpublish" ? "unpublished" : "published" } });
       await tx.storyStatusEvent.create({
-        data: { storyId: story.id, action, revisionNumber: story.liveRevisionNumber, actorId: actor.userId, reason: options.reason, createdAt: now },
+        data: {
+          storyId: story.id,
+          action,
+          revisionNumber: story.liveRevisionNumber,
+          actorId: actor.userId,
+          reason: options.reason,
+          createdAt: now,
+          ...(idempotencyKey ? { idempotencyKey, requestFingerprint: fingerprint } : {}),
+        },
       });
     },
   });

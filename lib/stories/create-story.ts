@@ -7,6 +7,7 @@ import { getDb } from "../db/client";
 import { appendRevision, type AppendedRevision } from "../revisions/append-revision";
 import { idempotencyKeyError } from "../revisions/idempotency-key";
 import { readRevision } from "../revisions/read-revision";
+import { keyReusedError, requestFingerprint, sameRequest } from "../revisions/request-fingerprint";
 import { resolveCredits } from "../revisions/resolve-credits";
 import { writeTransaction } from "../revisions/write-transaction";
 import { parseInput } from "../validation/parse-input";
@@ -24,10 +25,15 @@ export async function createStory(options: { actor: Actor; input: unknown; idemp
   if (input.publish) assertCan({ actor, permission: "revision:publish" });
   const keyError = idempotencyKeyError({ key: idempotencyKey });
   if (keyError) throw keyError;
-
+  const fingerprint = requestFingerprint({ operation: "create", slug: input.slug, callerId: actor.userId, input });
   try {
     return await writeTransaction({
       work: async (tx) => {
+        if (idempotencyKey) {
+          // A key names one creation: the same request again answers with it; anything else is refused.
+          const earlier = await tx.revision.findFirst({ where: { idempotencyKey, number: 1 }, select: { requestFingerprint: true } });
+          if (earlier && !sameRequest({ stored: earlier.requestFingerprint, fingerprint })) throw keyReusedError();
+        }
         const story = await tx.story.create({
           data: { slug: input.slug, createdById: actor.userId, developing: input.developing },
           select: { id: true, slug: true },
@@ -52,12 +58,13 @@ export async function createStory(options: { actor: Actor; input: unknown; idemp
           baseNumber: null,
           publish: input.publish,
           idempotencyKey,
+          requestFingerprint: fingerprint,
         });
       },
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const earlier = idempotencyKey ? await createdWithKey({ slug: input.slug, idempotencyKey }) : null;
+      const earlier = idempotencyKey ? await createdWithKey({ slug: input.slug, idempotencyKey, fingerprint }) : null;
       if (earlier) return earlier;
       throw new AppError({
         code: "conflict",
@@ -71,12 +78,13 @@ export async function createStory(options: { actor: Actor; input: unknown; idemp
   }
 }
 
-async function createdWithKey(options: { slug: string; idempotencyKey: string }): Promise<AppendedRevision | null> {
+async function createdWithKey(options: { slug: string; idempotencyKey: string; fingerprint: string }): Promise<AppendedRevision | null> {
   const first = await getDb().revision.findFirst({
     where: { story: { slug: options.slug }, number: 1, idempotencyKey: options.idempotencyKey },
-    select: { storyId: true },
+    select: { storyId: true, requestFingerprint: true },
   });
   if (!first) return null;
+  if (!sameRequest({ stored: first.requestFingerprint, fingerprint: options.fingerprint })) throw keyReusedError();
   const [{ story }, { revision }] = await Promise.all([readStory({ slug: options.slug }), readRevision({ storyId: first.storyId, number: 1 })]);
   return { story, revision };
 }

@@ -8,15 +8,16 @@ import { republishStory } from "@/lib/stories/republish-story";
 import { unpublishStory } from "@/lib/stories/unpublish-story";
 import { parseInput } from "@/lib/validation/parse-input";
 
-/** Unpublishes (with a reason) or republishes a story; editors and admins only. Readers see the change at once. */
+/** Unpublishes or republishes a story, each with a reason; editors and admins only. Readers see the change at once. */
 export async function changeStoryStatusAction(input: unknown): Promise<FormState<{ status: string }>> {
   try {
     const actor = await requireActionActor({ permission: "story:unpublish" });
     const parsed = parseInput({ schema: DeskStoryStatusInput, input });
+    const { slug, reason, idempotencyKey } = parsed;
     const story =
       parsed.action === "unpublish"
-        ? await unpublishStory({ actor, slug: parsed.slug, reason: parsed.reason })
-        : await republishStory({ actor, slug: parsed.slug });
+        ? await unpublishStory({ actor, slug, reason, idempotencyKey })
+        : await republishStory({ actor, slug, reason, idempotencyKey });
     invalidatePublicStory({ slug: story.slug });
     const message = parsed.action === "unpublish" ? "Unpublished. Readers no longer see the story." : "Republished. Readers see the live revision again.";
     return { status: "success", message, result: { status: story.status } };

@@ -5,17 +5,22 @@ import { requireActionActor } from "@/app/_auth/require-page-actor";
 import { DeskRevisionRefInput } from "@/lib/desk/desk-action-input";
 import { type FormState, formErrorState } from "@/lib/errors/form-state";
 import { publishRevision } from "@/lib/revisions/publish-revision";
+import { PublishRevisionInput } from "@/lib/revisions/publish-revision-input";
 import { parseInput } from "@/lib/validation/parse-input";
 import type { SavedRevision } from "./saved-revision";
 
-/** Makes a saved draft (say, a contributor's submission) live. Editors and admins only. */
+/** Makes a saved draft (say, a contributor's submission) live with the kind and public text the editor set. */
 export async function publishRevisionAction(input: unknown): Promise<FormState<SavedRevision>> {
   try {
     const actor = await requireActionActor({ permission: "revision:publish" });
-    const { slug, number } = parseInput({ schema: DeskRevisionRefInput, input });
-    const { outcome, story, revision } = await publishRevision({ actor, slug, number });
+    const { slug, number, idempotencyKey, options } = parseInput({ schema: DeskRevisionRefInput, input });
+    const publication = parseInput({ schema: PublishRevisionInput, input: options });
+    const { outcome, story, revision } = await publishRevision({ actor, slug, number, idempotencyKey, ...publication });
     if (outcome === "created") invalidatePublicStory({ slug: story.slug });
-    const message = outcome === "unchanged" ? `Revision ${number} is already live.` : `Published revision ${number} as revision ${revision.number}. Readers see it now.`;
+    const message =
+      outcome === "unchanged"
+        ? "Nothing to publish: readers already see this version."
+        : `Published revision ${number} as revision ${revision.number}. Readers see it now.`;
     return { status: "success", message, result: { slug: story.slug, number: revision.number, published: revision.published, outcome } };
   } catch (error) {
     return formErrorState(error, { action: "publishRevision" });

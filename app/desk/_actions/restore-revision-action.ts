@@ -2,9 +2,11 @@
 
 import { invalidatePublicStory } from "@/app/_public/invalidate-public-story";
 import { requireActionActor } from "@/app/_auth/require-page-actor";
-import { DeskRevisionRefInput } from "@/lib/desk/desk-action-input";
+import { DeskRevisionPickInput, DeskRevisionRefInput } from "@/lib/desk/desk-action-input";
 import { type FormState, formErrorState } from "@/lib/errors/form-state";
-import { restoreRevision } from "@/lib/revisions/restore-revision";
+import { previewRestore, restoreRevision } from "@/lib/revisions/restore-revision";
+import type { RestoreReverts } from "@/lib/revisions/restore-reverts";
+import { RestoreRevisionInput } from "@/lib/revisions/restore-revision-input";
 import { parseInput } from "@/lib/validation/parse-input";
 import type { SavedRevision } from "./saved-revision";
 
@@ -12,8 +14,9 @@ import type { SavedRevision } from "./saved-revision";
 export async function restoreRevisionAction(input: unknown): Promise<FormState<SavedRevision>> {
   try {
     const actor = await requireActionActor({ permission: "revision:restore" });
-    const { slug, number, summary, publish } = parseInput({ schema: DeskRevisionRefInput, input });
-    const { outcome, story, revision } = await restoreRevision({ actor, slug, number, summary: summary || undefined, publish: publish ?? false });
+    const { slug, number, idempotencyKey, options } = parseInput({ schema: DeskRevisionRefInput, input });
+    const restore = parseInput({ schema: RestoreRevisionInput, input: options });
+    const { outcome, story, revision } = await restoreRevision({ actor, slug, number, idempotencyKey, ...restore });
     if (outcome === "created" && revision.published) invalidatePublicStory({ slug: story.slug });
     const message =
       outcome === "unchanged"
@@ -22,5 +25,16 @@ export async function restoreRevisionAction(input: unknown): Promise<FormState<S
     return { status: "success", message, result: { slug: story.slug, number: revision.number, published: revision.published, outcome } };
   } catch (error) {
     return formErrorState(error, { action: "restoreRevision" });
+  }
+}
+
+/** What a restore of revision k would take back (published corrections, the developing label), for its dialog. */
+export async function previewRestoreAction(input: unknown): Promise<FormState<RestoreReverts>> {
+  try {
+    const actor = await requireActionActor({ permission: "revision:restore" });
+    const { slug, number } = parseInput({ schema: DeskRevisionPickInput, input });
+    return { status: "success", message: "", result: await previewRestore({ actor, slug, number }) };
+  } catch (error) {
+    return formErrorState(error, { action: "previewRestore" });
   }
 }

@@ -1,13 +1,17 @@
 import { invalidatePublicStory } from "@/app/_public/invalidate-public-story";
+import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
 import { republishStory } from "@/lib/stories/republish-story";
+import { RepublishStoryInput } from "@/lib/stories/republish-story-input";
+import { parseInput } from "@/lib/validation/parse-input";
 import { apiRoute, json } from "../../../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ slug: string }>("POST /api/v1/stories/[slug]/republish", async (request, { slug }) => {
   const actor = await authenticateRequest({ request });
-  const story = await republishStory({ actor, slug });
+  const { reason } = parseInput({ schema: RepublishStoryInput, input: await readJsonBody({ request }) });
+  const story = await republishStory({ actor, slug, reason, idempotencyKey: request.headers.get("idempotency-key") ?? undefined });
   invalidatePublicStory({ slug });
   return json({ story });
 });

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute<{ slug: string }>("POST /api/v1/stories/[slug]/unpublish", async (request, { slug }) => {
   const actor = await authenticateRequest({ request });
   const { reason } = parseInput({ schema: UnpublishStoryInput, input: await readJsonBody({ request }) });
-  const story = await unpublishStory({ actor, slug, reason });
+  const story = await unpublishStory({ actor, slug, reason, idempotencyKey: request.headers.get("idempotency-key") ?? undefined });
   invalidatePublicStory({ slug });
   return json({ story });
 });

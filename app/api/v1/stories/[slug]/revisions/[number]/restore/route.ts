@@ -13,7 +13,7 @@ export const POST = apiRoute<{ slug: string; number: string }>("POST /api/v1/sto
   const actor = await authenticateRequest({ request });
   const number = parseInput({ schema: RevisionNumberInput, input: params.number });
   const input = parseInput({ schema: RestoreRevisionInput, input: await readJsonBody({ request }) });
-  const result = await restoreRevision({ actor, slug: params.slug, number, ...input });
+  const result = await restoreRevision({ actor, slug: params.slug, number, ...input, idempotencyKey: request.headers.get("idempotency-key") ?? undefined });
   if (result.outcome === "created" && result.revision.published) invalidatePublicStory({ slug: params.slug });
   return json(result, result.outcome === "created" ? 201 : 200);
 });

@@ -1,0 +1,62 @@
+import "server-only";
+import type { Prisma } from "../db/generated/client";
+import { AppError } from "../errors/app-error";
+import type { LockedStory } from "../stories/lock-story";
+import { readPendingChanges } from "./pending-changes";
+import { type NoteRemoval, type PublicationPlan, planPublication, unknownRemovals } from "./publication-plan";
+import type { RevisionKind } from "./revision-content";
+
+/** A story taken down comes back only through republish, whose reason is recorded: never as a side effect of a save. */
+export function unpublishedRefusal(options: { slug: string }): AppError {
+  return new AppError({
+    code: "conflict",
+    message: `publishing on unpublished story ${options.slug} refused`,
+    userMessage:
+      "This story is unpublished, so this change cannot go live. Save it as a draft; to put the story back, republish it and give the reason.",
+    details: { status: "unpublished" },
+  });
+}
+
+/**
+ * Plans the publication that will be revision latest+1 of a locked story: refuses an unpublished story,
+ * carries every pending draft's note (or records its deliberate removal) and settles the kind readers see.
+ * `summary` is what readers will read in the change log: a material publication without one is refused.
+ */
+export async function planStoryPublication(options: {
+  tx: Prisma.TransactionClient;
+  story: LockedStory;
+  ownKind: RevisionKind;
+  ownNote: string | null;
+  summary: string | null;
+  removals: readonly NoteRemoval[];
+}): Promise<PublicationPlan> {
+  const { tx, story } = options;
+  if (story.status === "unpublished") throw unpublishedRefusal({ slug: story.slug });
+  const pending = await readPendingChanges({ tx, storyId: story.id, liveNumber: story.liveRevisionNumber });
+  const unknown = unknownRemovals({ pending, removals: options.removals });
+  if (unknown.length > 0) {
+    throw new AppError({
+      code: "validation_failed",
+      message: `note removals name revisions without a pending note: ${unknown.join(", ")}`,
+      userMessage: `Revision ${unknown.join(", ")} has no public note waiting to be published, so there is nothing to leave out.`,
+      details: { fields: [{ path: "removeNotes", message: "names a revision without a pending public note" }] },
+    });
+  }
+  const plan = planPublication({
+    ownKind: options.ownKind,
+    ownNote: options.ownNote,
+    ownNumber: story.latestRevisionNumber + 1,
+    pending,
+    removals: options.removals,
+    firstPublication: story.firstPublishedAt === null,
+  });
+  if (plan.kind !== "minor" && plan.kind !== "initial" && !options.summary) {
+    throw new AppError({
+      code: "validation_failed",
+      message: `publication of kind ${plan.kind} without a summary`,
+      userMessage: `This goes out as a ${plan.kind.replace("_", " ")}, so it needs a public summary: readers see it in the story's change log and feed.`,
+      details: { fields: [{ path: "summary", message: "readers see this summary; say briefly what changed" }] },
+    });
+  }
+  return plan;
+}
