@@ -17,7 +17,7 @@ export type ContentDraft = {
   credits: CreditDraft[];
 };
 
-export type ChangeDraft = { kind: SavableKind; summary: string; note: string };
+export type ChangeDraft = { kind: SavableKind; summary: string; note: string; internalNote: string };
 
 /** Everything on the edit screen that the person typed: what is kept in the browser and sent on save. */
 export type EditorDraft = { slug: string; content: ContentDraft; change: ChangeDraft };
@@ -41,7 +41,7 @@ export function draftFromContent(content: RevisionContent): ContentDraft {
 }
 
 export const emptyContent: ContentDraft = { headline: "", dek: "", byline: "", body: "", developing: false, images: [], credits: [] };
-export const emptyChange: ChangeDraft = { kind: "update", summary: "", note: "" };
+export const emptyChange: ChangeDraft = { kind: "update", summary: "", note: "", internalNote: "" };
 
 /** The content as the revision services take it: credits by name (found or created), empty places left out. */
 export function contentPayload(content: ContentDraft) {
@@ -91,4 +91,16 @@ export function slugFromHeadline(headline: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 80)
     .replace(/-+$/g, "");
+}
+
+/** What the minor-change rule compares (lib/editorial/minor-change-check.ts). */
+export function minorCheckContent(content: ContentDraft) {
+  return {
+    headline: content.headline,
+    dek: content.dek,
+    byline: content.byline,
+    body: content.body,
+    captions: content.images.map((image) => image.caption),
+    creditNames: content.credits.map((credit) => credit.name.trim()),
+  };
 }

@@ -1,33 +1,93 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { toast } from "sonner";
+import { useRef, useState } from "react";
+import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
+import { type NoteRemoval, type PendingChange, planPublication } from "@/lib/revisions/publication-plan";
 import { publishRevisionAction } from "../_actions/publish-revision-action";
+import { ChangeFields, needsNote } from "./change-fields";
+import { type ChangeDraft, type SavableKind, emptyChange } from "./editor-draft";
+import { keyFor } from "./idempotency-key";
+import { PublicationSummary, publicationReady } from "./publication-summary";
+import { useDialogAction } from "./use-dialog-action";
 
-/** Makes a submitted draft live, from the history. */
-export function PublishDraftButton({ slug, number }: { slug: string; number: number }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const publish = async () => {
-    setPending(true);
-    try {
-      const state = await publishRevisionAction({ slug, number });
-      if (state.status === "success") {
-        toast.success(state.message);
-        router.refresh();
-      } else if (state.status === "error") {
-        toast.error(state.message);
-      }
-    } catch {
-      toast.error("Could not reach the server. Nothing was published; try again.");
-    } finally {
-      setPending(false);
-    }
+type Props = {
+  slug: string;
+  number: number;
+  /** The draft's own kind, offered as the starting choice. */
+  draftKind: SavableKind;
+  pending: PendingChange[];
+  firstPublication: boolean;
+  /** What the draft changes that a minor fix may not (draft against the live revision). */
+  substantive: SubstantiveChange[];
+};
+
+/**
+ * Makes a submitted draft live from the history, always through the step where the editor sets what readers
+ * get: the kind, the public summary and note (the contributor's own summary stays internal), then a summary
+ * of the publication to confirm.
+ */
+export function PublishDraftButton({ slug, number, draftKind, pending, firstPublication, substantive }: Props) {
+  const { dialog, pending: busy, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing was published; try again." });
+  const [change, setChange] = useState<ChangeDraft>({ ...emptyChange, kind: draftKind });
+  const [removals, setRemovals] = useState<NoteRemoval[]>([]);
+  const [minorConfirmed, setMinorConfirmed] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const key = useRef({ payload: "", key: "" });
+  const id = `publish-${number}`;
+
+  const plan = planPublication({ ownKind: change.kind, ownNote: change.note.trim() || null, ownNumber: 0, pending, removals, firstPublication });
+  const minorWarnings = change.kind === "minor" ? substantive : [];
+  const ready = publicationReady({ removals, minorWarnings, minorConfirmed });
+
+  const publish = () => {
+    const options = {
+      kind: change.kind,
+      ...(change.summary.trim() ? { summary: change.summary } : {}),
+      ...(needsNote(change.kind) && change.note.trim() ? { note: change.note } : {}),
+      ...(change.internalNote.trim() ? { internalNote: change.internalNote } : {}),
+      ...(removals.length ? { removeNotes: removals } : {}),
+    };
+    return run(async () => {
+      const state = await publishRevisionAction({ slug, number, idempotencyKey: keyFor(key, { number, options }), options });
+      setFieldErrors(state.status === "error" ? state.fieldErrors : {});
+      return state;
+    });
   };
+
   return (
-    <button type="button" className="desk-button desk-button-small desk-button-primary" disabled={pending} onClick={() => void publish()}>
-      {pending ? "Publishing…" : `Publish revision ${number}`}
-    </button>
+    <>
+      <button type="button" className="desk-button desk-button-small desk-button-primary" onClick={() => dialog.current?.showModal()}>
+        Publish revision {number}…
+      </button>
+      <dialog ref={dialog} className="desk-dialog desk-dialog-wide" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>Publish revision {number}?</h2>
+        <p>Set what readers get with it. The draft&apos;s own summary stays in the newsroom.</p>
+        {firstPublication ? null : <ChangeFields idPrefix={id} change={change} fieldErrors={fieldErrors} onChange={setChange} />}
+        <PublicationSummary
+          idPrefix={id}
+          plan={plan}
+          summary={change.summary}
+          pending={pending}
+          removals={removals}
+          onRemovalsChange={setRemovals}
+          minorWarnings={minorWarnings}
+          minorConfirmed={minorConfirmed}
+          onMinorConfirmed={setMinorConfirmed}
+        />
+        {error ? (
+          <p className="desk-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="desk-button-row desk-dialog-actions">
+          <button type="button" className="desk-button desk-button-primary" disabled={busy || !ready} onClick={() => void publish()}>
+            {busy ? "Publishing…" : "Publish now"}
+          </button>
+          <button type="button" className="desk-button" disabled={busy} onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
+        </div>
+      </dialog>
+    </>
   );
 }

@@ -3,6 +3,9 @@ import { DeskTime } from "@/app/_components/desk-time";
 import type { RevisionSummaryDto } from "@/lib/revisions/revision-dto";
 import { creditRoleLabels } from "./editor-draft";
 import { PublishDraftButton } from "./publish-draft-button";
+import type { PendingChange } from "@/lib/revisions/publication-plan";
+import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
+import type { SavableKind } from "./editor-draft";
 import { RestoreRevisionButton } from "./restore-revision-button";
 import { RevisionKindBadge } from "./revision-kind-badge";
 
@@ -15,12 +18,18 @@ type Props = {
   storyIsLive: boolean;
   canRestore: boolean;
   canPublish: boolean;
+  /** Set on the newest revision when it is a draft an editor may publish from here (never on an unpublished story). */
+  publishDraft: { draftKind: SavableKind; pending: PendingChange[]; firstPublication: boolean; substantive: SubstantiveChange[] } | null;
+  /** An unpublished story may be restored as a draft only. */
+  storyIsPulled: boolean;
   defaultFrom: number;
   defaultTo: number;
 };
 
+const noteLabels = { correction: "Correction", clarification: "Clarification", editors_note: "Editor’s note" } as const;
+
 /** One revision in the story's timeline, with the radio pair that picks it for a comparison. */
-export function RevisionTimelineEntry({ slug, revision, zone, latest, live, storyIsLive, canRestore, canPublish, defaultFrom, defaultTo }: Props) {
+export function RevisionTimelineEntry({ slug, revision, zone, latest, live, storyIsLive, canRestore, publishDraft, storyIsPulled, defaultFrom, defaultTo }: Props) {
   const { number } = revision;
   const isLive = number === live;
   return (
@@ -52,6 +61,21 @@ export function RevisionTimelineEntry({ slug, revision, zone, latest, live, stor
             <strong>Public note:</strong> {revision.publicNote}
           </p>
         ) : null}
+        {revision.carriedNotes.map((note) => (
+          <p key={`carried-${note.revision}-${note.kind}`} className="desk-timeline-note">
+            <strong>Public note ({noteLabels[note.kind].toLowerCase()}, carried from revision {note.revision}):</strong> {note.text}
+          </p>
+        ))}
+        {revision.removedNotes.map((note) => (
+          <p key={`removed-${note.revision}`} className="desk-timeline-note desk-muted">
+            <strong>Left out on purpose (note of revision {note.revision}):</strong> {note.text} — {note.reason}
+          </p>
+        ))}
+        {revision.internalNote ? (
+          <p className="desk-timeline-internal">
+            <span className="desk-badge desk-badge-internal">Newsroom only</span> {revision.internalNote}
+          </p>
+        ) : null}
         {revision.credits.length > 0 ? (
           <p className="desk-small">
             <span className="desk-muted">Credits: </span>
@@ -67,8 +91,8 @@ export function RevisionTimelineEntry({ slug, revision, zone, latest, live, stor
               Changes in this revision
             </Link>
           ) : null}
-          {canPublish && !revision.published && number === latest ? <PublishDraftButton slug={slug} number={number} /> : null}
-          {canRestore && number !== latest ? <RestoreRevisionButton slug={slug} number={number} latest={latest} storyIsLive={storyIsLive} /> : null}
+          {publishDraft && !revision.published && number === latest ? <PublishDraftButton slug={slug} number={number} {...publishDraft} /> : null}
+          {canRestore && number !== latest ? <RestoreRevisionButton slug={slug} number={number} latest={latest} storyIsLive={storyIsLive} storyIsPulled={storyIsPulled} /> : null}
         </div>
       </div>
     </li>

@@ -3,7 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+import type { StoryStatus } from "@/lib/db/generated/enums";
+import { type MinorCheckContent, substantiveChanges } from "@/lib/editorial/minor-change-check";
 import type { FormState } from "@/lib/errors/form-state";
+import type { NoteRemoval, PendingChange } from "@/lib/revisions/publication-plan";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
 import { createStoryAction } from "../_actions/create-story-action";
 import { saveRevisionAction } from "../_actions/save-revision-action";
@@ -11,11 +14,13 @@ import type { SavedRevision } from "../_actions/saved-revision";
 import { ChangeFields, needsNote } from "./change-fields";
 import { ContentFields } from "./content-fields";
 import { CreditListEditor } from "./credit-list-editor";
-import { type ContentDraft, type EditorDraft, contentPayload, draftFromContent, emptyChange, sameContent, slugFromHeadline } from "./editor-draft";
+import { type ContentDraft, type EditorDraft, contentPayload, draftFromContent, emptyChange, minorCheckContent, sameContent, slugFromHeadline } from "./editor-draft";
 import { EditorStatusBar } from "./editor-status-bar";
 import { ImageListEditor } from "./image-list-editor";
+import { newIdempotencyKey } from "./idempotency-key";
 import { LivePreview, type PreviewContext } from "./live-preview";
 import { MergeResolver } from "./merge-resolver";
+import { PublishConfirmDialog } from "./publish-confirm-dialog";
 import { RestoreDraftBanner } from "./restore-draft-banner";
 import { type SaveConflict, saveConflictOf } from "./save-conflict";
 import { useBeforeUnload } from "./use-before-unload";
@@ -30,6 +35,12 @@ type Props = {
   initialContent: ContentDraft;
   canPublish: boolean;
   isLive: boolean;
+  /** An unpublished story saves drafts only: it goes live again through republish, with a reason. */
+  status: StoryStatus | null;
+  /** Drafts saved since the live revision: publishing makes them live too. */
+  pending: PendingChange[];
+  /** What readers see now, for the check of a change marked minor; null while nothing is live. */
+  liveCheck: MinorCheckContent | null;
   contributorNames: string[];
   preview: PreviewContext;
 };
@@ -42,14 +53,8 @@ const unreachable: FormState<SavedRevision> = {
   details: null,
 };
 
-/** crypto.randomUUID exists only in secure contexts; a desk served over plain http on an intranet still gets a key. */
-function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `desk-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("")}`;
-}
-
 /** The edit screen: content, credits, the kind of change, live preview, saving, publishing and conflict merging. */
-export function StoryEditor({ userId, slug, baseRevision, initialContent, canPublish, isLive, contributorNames, preview }: Props) {
+export function StoryEditor({ userId, slug, baseRevision, initialContent, canPublish: mayPublish, isLive, status, pending: pendingChanges, liveCheck, contributorNames, preview }: Props) {
   const router = useRouter();
   const isNew = slug === null;
   const [saved, setSaved] = useState(initialContent);
@@ -62,12 +67,21 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   const [hydrated, setHydrated] = useState(false);
   // A new story's slug follows its headline until someone edits the slug itself.
   const [slugTouched, setSlugTouched] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const pendingRef = useRef(false);
+  const pulled = status === "unpublished";
+  const canPublish = mayPublish && !pulled;
   const idempotency = useRef({ payload: "", key: "" });
 
-  const dirty = !sameContent(draft.content, saved) || draft.change.summary.trim() !== "" || draft.change.note.trim() !== "" || (isNew && draft.slug.trim() !== "");
+  const dirty =
+    !sameContent(draft.content, saved) ||
+    draft.change.summary.trim() !== "" ||
+    draft.change.note.trim() !== "" ||
+    (draft.change.internalNote ?? "").trim() !== "" ||
+    (isNew && draft.slug.trim() !== "");
   const isSameAsSaved = useCallback(
-    (stored: StoredDraft) => sameContent(stored.draft.content, initialContent) && !stored.draft.change.summary.trim() && !stored.draft.change.note.trim(),
+    (stored: StoredDraft) =>
+      sameContent(stored.draft.content, initialContent) && !stored.draft.change.summary.trim() && !stored.draft.change.note.trim() && !(stored.draft.change.internalNote ?? "").trim(),
     [initialContent],
   );
   const local = useLocalDraft({ userId, storyKey: slug ?? "new", base, draft, dirty, isSameAsSaved });
@@ -75,7 +89,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   useBeforeUnload(dirty);
 
   const save = useCallback(
-    async (options: { publish: boolean; content?: ContentDraft; base?: number }) => {
+    async (options: { publish: boolean; content?: ContentDraft; base?: number; removals?: NoteRemoval[] }) => {
       if (pendingRef.current) return;
       const content = options.content ?? draft.content;
       const baseNumber = options.base ?? base;
@@ -93,6 +107,8 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
             kind: change.kind,
             ...(change.summary.trim() ? { summary: change.summary } : {}),
             ...(needsNote(change.kind) && change.note.trim() ? { note: change.note } : {}),
+            ...((change.internalNote ?? "").trim() ? { internalNote: change.internalNote } : {}),
+            ...(options.removals?.length ? { removeNotes: options.removals } : {}),
             publish: options.publish,
           };
           // A retry of the very same save reuses its key, so a lost response never makes a second revision.
@@ -107,6 +123,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
         setPending(null);
       }
       if (state.status === "success") {
+        setConfirming(false);
         setFieldErrors({});
         setFormError(null);
         setSaved(content);
@@ -125,6 +142,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
         toast.warning("Someone saved this story while you were editing. Review the merge below.");
         return;
       }
+      setConfirming(false);
       setFieldErrors(state.fieldErrors);
       setFormError({ code: state.code, message: state.message });
       toast.error(state.message);
@@ -163,11 +181,19 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
     setDraft((current) => ({ ...current, content: next }));
     setBase(conflict.latestRevision);
     setConflict(null);
-    if (publish !== null) void save({ publish, content: next, base: conflict.latestRevision });
+    // Publishing the merged version goes through the same confirmation as any other publish.
+    if (publish === true) setConfirming(true);
+    else if (publish === false) void save({ publish, content: next, base: conflict.latestRevision });
   };
 
+  const minorWarnings = useMemo(
+    () => (!isNew && draft.change.kind === "minor" && liveCheck ? substantiveChanges({ before: liveCheck, after: minorCheckContent(draft.content) }) : []),
+    [isNew, draft.change.kind, draft.content, liveCheck],
+  );
+
   const previewChange = useMemo(() => (isNew ? null : draft.change), [isNew, draft.change]);
-  const primaryLabel = canPublish ? (isLive ? "Publish update" : "Publish story") : "Submit for review";
+  const publishLabel = isLive ? "Publish update…" : "Publish story…";
+  const draftLabel = mayPublish ? "Save draft" : "Submit for review";
 
   return (
     <div className="desk-editor" data-ready={hydrated ? "true" : undefined}>
@@ -193,10 +219,17 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
           <form
             aria-label={isNew ? "New story" : "Edit story"}
             onSubmit={(event) => {
+              // Enter in a one-line field must never publish (nor save): publishing is the button and its confirmation.
               event.preventDefault();
-              void save({ publish: canPublish });
             }}
           >
+            {pulled && mayPublish ? (
+              <div className="desk-notice desk-notice-warn">
+                <p>
+                  <strong>This story is unpublished.</strong> Saving keeps your changes as drafts; readers see nothing until the story is republished, with a reason.
+                </p>
+              </div>
+            ) : null}
             <ContentFields
               content={draft.content}
               onChange={(content) => setDraft((current) => ({ ...current, content, slug: isNew && !slugTouched ? slugFromHeadline(content.headline) : current.slug }))}
@@ -217,20 +250,33 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
             <ImageListEditor images={draft.content.images} fieldErrors={fieldErrors} onChange={(images) => setDraft((current) => ({ ...current, content: { ...current.content, images } }))} />
             {isNew ? null : <ChangeFields change={draft.change} fieldErrors={fieldErrors} onChange={(change) => setDraft((current) => ({ ...current, change }))} />}
             <div className="desk-editor-actions">
-              <button type="submit" className="desk-button desk-button-primary" disabled={pending !== null}>
-                {pending === (canPublish ? "publish" : "draft") ? (canPublish ? "Publishing…" : "Submitting…") : primaryLabel}
-              </button>
               {canPublish ? (
-                <button type="button" className="desk-button" disabled={pending !== null} onClick={() => void save({ publish: false })}>
-                  {pending === "draft" ? "Saving…" : "Save draft"}
+                <button type="button" className="desk-button desk-button-primary" disabled={pending !== null} onClick={() => setConfirming(true)}>
+                  {pending === "publish" ? "Publishing…" : publishLabel}
                 </button>
               ) : null}
+              <button type="button" className={canPublish ? "desk-button" : "desk-button desk-button-primary"} disabled={pending !== null} onClick={() => void save({ publish: false })}>
+                {pending === "draft" ? (mayPublish ? "Saving…" : "Submitting…") : draftLabel}
+              </button>
               <span className="desk-hint">
-                <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>S</kbd> saves a draft
+                <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>S</kbd> saves a draft{canPublish ? "; publishing always asks first" : ""}
               </span>
             </div>
           </form>
         )}
+        {canPublish ? (
+          <PublishConfirmDialog
+            open={confirming}
+            change={isNew ? { ...emptyChange, kind: "update" } : draft.change}
+            pending={pendingChanges}
+            firstPublication={!isLive}
+            nextNumber={base + 1}
+            minorWarnings={minorWarnings}
+            busy={pending === "publish"}
+            onConfirm={(removals) => void save({ publish: true, removals })}
+            onCancel={() => setConfirming(false)}
+          />
+        ) : null}
       </div>
       <aside className="desk-editor-preview">
         <LivePreview content={draft.content} change={previewChange} context={preview} />

@@ -33,7 +33,7 @@ export function StoryHeader({ story, current, canChangeStatus = false }: { story
               View public page<span className="visually-hidden"> (opens in a new tab)</span>
             </a>
           ) : null}
-          {canChangeStatus ? <StoryStatusControl slug={story.slug} status={story.status} /> : null}
+          {canChangeStatus ? <StoryStatusControl key={story.status} slug={story.slug} status={story.status} /> : null}
         </div>
       </div>
       <nav className="desk-subnav" aria-label="Story">

@@ -1,44 +1,59 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { StoryStatus } from "@/lib/db/generated/enums";
 import { changeStoryStatusAction } from "../_actions/change-story-status-action";
+import { keyFor } from "./idempotency-key";
 import { useDialogAction } from "./use-dialog-action";
 
-/** Unpublish (asks why, in a dialog) or republish. Shown to editors and admins only; the server checks again. */
+/**
+ * Unpublish or republish, each asking why in a dialog (the reason joins the status history). Shown to editors
+ * and admins only; the server checks again. A double click or a retry reuses its key, so it acts once.
+ */
 export function StoryStatusControl({ slug, status }: { slug: string; status: StoryStatus }) {
   const [reason, setReason] = useState("");
-  const { dialog, pending, error, run: runAction } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing changed; try again." });
-  const run = (input: { action: "unpublish"; reason: string } | { action: "republish" }) => runAction(() => changeStoryStatusAction({ ...input, slug }));
-
-  if (status === "unpublished") {
-    return (
-      <button type="button" className="desk-button" disabled={pending} onClick={() => void run({ action: "republish" })}>
-        {pending ? "Republishing…" : "Republish"}
-      </button>
-    );
-  }
-  if (status !== "published") return null;
+  const { dialog, pending, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing changed; try again." });
+  const key = useRef({ payload: "", key: "" });
+  if (status !== "published" && status !== "unpublished") return null;
+  const action = status === "published" ? "unpublish" : "republish";
+  const submit = () => run(() => changeStoryStatusAction({ action, slug, reason, idempotencyKey: keyFor(key, { action, reason }) }));
+  const copy =
+    action === "unpublish"
+      ? {
+          open: "Unpublish…",
+          title: "Unpublish this story?",
+          body: "Readers will get a “not found” page until it is republished. Every revision stays in the history.",
+          confirm: "Unpublish",
+          busy: "Unpublishing…",
+        }
+      : {
+          open: "Republish…",
+          title: "Republish this story?",
+          body: "Readers see the revision that was live when it was pulled. Drafts saved since stay drafts.",
+          confirm: "Republish",
+          busy: "Republishing…",
+        };
+  const id = `${action}-reason`;
   return (
     <>
-      <button type="button" className="desk-button desk-button-danger" onClick={() => dialog.current?.showModal()}>
-        Unpublish…
+      <button type="button" className={action === "unpublish" ? "desk-button desk-button-danger" : "desk-button"} onClick={() => dialog.current?.showModal()}>
+        {copy.open}
       </button>
-      <dialog ref={dialog} className="desk-dialog" aria-labelledby="unpublish-title">
-        <h2 id="unpublish-title">Unpublish this story?</h2>
-        <p>Readers will get a “not found” page until it is republished. Every revision stays in the history.</p>
+      <dialog ref={dialog} className="desk-dialog" aria-labelledby={`${action}-title`}>
+        <h2 id={`${action}-title`}>{copy.title}</h2>
+        <p>{copy.body}</p>
         <div className="desk-field">
-          <label htmlFor="unpublish-reason">Reason (kept in the story&apos;s status history)</label>
-          <textarea id="unpublish-reason" rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} aria-describedby={error ? "unpublish-error" : undefined} />
+          <label htmlFor={id}>Reason (kept in the story&apos;s status history)</label>
+          <textarea id={id} rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} aria-describedby={error ? `${action}-error` : undefined} />
         </div>
         {error ? (
-          <p className="desk-error" id="unpublish-error" role="alert">
+          <p className="desk-error" id={`${action}-error`} role="alert">
             {error}
           </p>
         ) : null}
         <div className="desk-button-row desk-dialog-actions">
-          <button type="button" className="desk-button desk-button-primary" disabled={pending} onClick={() => void run({ action: "unpublish", reason })}>
-            {pending ? "Unpublishing…" : "Unpublish"}
+          <button type="button" className="desk-button desk-button-primary" disabled={pending} onClick={() => void submit()}>
+            {pending ? copy.busy : copy.confirm}
           </button>
           <button type="button" className="desk-button" disabled={pending} onClick={() => dialog.current?.close()}>
             Cancel

@@ -4,6 +4,7 @@ import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import { getLastSeenRevision } from "@/lib/desk/presence";
+import { minorCheckOf } from "@/lib/editorial/minor-change-check";
 import { getStoryDetail } from "@/lib/stories/get-story-detail";
 import { draftFromContent } from "../../_components/editor-draft";
 import { orNotFound } from "../../_components/or-not-found";
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function EditStoryPage({ params }: Params) {
   const { slug } = await params;
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}` });
-  const { story, latest } = await orNotFound(() => getStoryDetail({ slug, actor }));
+  const { story, latest, live } = await orNotFound(() => getStoryDetail({ slug, actor }));
   // Read before this visit's first heartbeat moves it on.
   const [lastSeen, context] = await Promise.all([
     getLastSeenRevision({ slug, actor }),
@@ -57,6 +58,9 @@ export default async function EditStoryPage({ params }: Params) {
         initialContent={draftFromContent(latest.content)}
         canPublish={canPublish}
         isLive={story.liveRevisionNumber !== null}
+        status={story.status}
+        pending={context.pending}
+        liveCheck={live ? minorCheckOf(live.content) : null}
         contributorNames={context.contributorNames}
         preview={{ slug, newsroom: context.newsroom, notes: context.notes, firstPublishedAt: story.firstPublishedAt, lastMaterialUpdateAt: story.lastMaterialUpdateAt }}
       />

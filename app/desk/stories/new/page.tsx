@@ -29,6 +29,9 @@ export default async function NewStoryPage() {
         initialContent={emptyContent}
         canPublish={can({ actor, permission: "revision:publish" })}
         isLive={false}
+        status={null}
+        pending={[]}
+        liveCheck={null}
         contributorNames={context.contributorNames}
         preview={{ slug: "", newsroom: context.newsroom, notes: [], firstPublishedAt: null, lastMaterialUpdateAt: null }}
       />

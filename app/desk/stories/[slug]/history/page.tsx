@@ -6,7 +6,10 @@ import { DeskHistoryQueryInput, firstValues } from "@/lib/desk/desk-query-input"
 import { getLastSeenRevision } from "@/lib/desk/presence";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { listRevisions } from "@/lib/revisions/list-revisions";
-import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+import { readDeskPendingChanges } from "@/lib/desk/desk-story-context";
+import { minorCheckOf, substantiveChanges } from "@/lib/editorial/minor-change-check";
+import { savableKinds } from "@/lib/revisions/save-revision-input";
+import { getStoryDetail } from "@/lib/stories/get-story-detail";
 import { DiffQuickPicks } from "../../../_components/diff-quick-picks";
 import { orNotFound } from "../../../_components/or-not-found";
 import { RevisionTimelineEntry } from "../../../_components/revision-timeline-entry";
@@ -24,7 +27,16 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}/history` });
   const { cursor } = DeskHistoryQueryInput.parse(firstValues(await searchParams));
-  const story = await orNotFound(() => getStoryOrThrow({ slug, actor }));
+  const { story, live, latest: newest } = await orNotFound(() => getStoryDetail({ slug, actor }));
+  const canPublishDraft = can({ actor, permission: "revision:publish" }) && story.status !== "unpublished" && story.liveRevisionNumber !== story.latestRevisionNumber;
+  const publishDraft = canPublishDraft
+    ? {
+        draftKind: (savableKinds as readonly string[]).includes(newest.kind) ? (newest.kind as (typeof savableKinds)[number]) : ("update" as const),
+        pending: await readDeskPendingChanges({ slug, liveNumber: story.liveRevisionNumber }),
+        firstPublication: story.firstPublishedAt === null,
+        substantive: live ? substantiveChanges({ before: minorCheckOf(live.content), after: minorCheckOf(newest.content) }) : [],
+      }
+    : null;
   const [page, lastSeen] = await Promise.all([listRevisions({ actor, slug, cursor, limit: pageSize }), getLastSeenRevision({ slug, actor })]);
   const zone = newsroomSettings().timeZone;
   const latest = story.latestRevisionNumber;
@@ -54,6 +66,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             storyIsLive={story.status === "published"}
             canRestore={can({ actor, permission: "revision:restore" })}
             canPublish={can({ actor, permission: "revision:publish" })}
+            publishDraft={publishDraft}
+            storyIsPulled={story.status === "unpublished"}
             defaultFrom={defaultFrom}
             defaultTo={defaultTo}
           />

@@ -78,7 +78,7 @@ export default async function RevisionPage({ params }: Props) {
             </Link>
           ) : null}
           {can({ actor, permission: "revision:restore" }) && number !== story.latestRevisionNumber ? (
-            <RestoreRevisionButton slug={slug} number={number} latest={story.latestRevisionNumber} storyIsLive={story.status === "published"} />
+            <RestoreRevisionButton slug={slug} number={number} latest={story.latestRevisionNumber} storyIsLive={story.status === "published"} storyIsPulled={story.status === "unpublished"} />
           ) : null}
         </div>
       </div>
