@@ -73,9 +73,12 @@ test.describe("JSON API v1: stories and revisions", () => {
     expect(draft.status()).toBe(201);
     expect((await draft.json()).revision).toMatchObject({ number: 3, published: false });
     await expectError(await request.post(`/api/v1/stories/${slug}/revisions/3/publish`, { headers: contributor, data: {} }), 403, "forbidden");
-    const published = await request.post(`/api/v1/stories/${slug}/revisions/3/publish`, { headers: editor, data: {} });
+    // The draft's own summary is internal: publishing it asks the editor for the one readers will see.
+    const noSummary = await expectError(await request.post(`/api/v1/stories/${slug}/revisions/3/publish`, { headers: editor, data: {} }), 400, "validation_failed");
+    expect(noSummary.error.details).toMatchObject({ fields: [{ path: "summary" }] });
+    const published = await request.post(`/api/v1/stories/${slug}/revisions/3/publish`, { headers: editor, data: { summary: "Adds the harbor master's comment" } });
     expect(published.status()).toBe(201);
-    expect((await published.json()).revision).toMatchObject({ number: 4, published: true, summary: "Published revision 3: Adds a quote" });
+    expect((await published.json()).revision).toMatchObject({ number: 4, published: true, summary: "Adds the harbor master's comment" });
 
     const history = await request.get(`/api/v1/stories/${slug}/revisions?limit=2`, { headers: contributor });
     expect(history.status()).toBe(200);
@@ -102,7 +105,10 @@ test.describe("JSON API v1: stories and revisions", () => {
     const pulled = await request.post(`/api/v1/stories/${slug}/unpublish`, { headers: editor, data: { reason: "Pier safety review" } });
     expect(pulled.status()).toBe(200);
     expect((await pulled.json()).story.status).toBe("unpublished");
-    const back = await request.post(`/api/v1/stories/${slug}/republish`, { headers: editor });
+    const sneaky = await request.post(`/api/v1/stories/${slug}/revisions`, { headers: editor, data: { baseRevision: 5, summary: "Back?", body: "Back.", publish: true } });
+    expect((await expectError(sneaky, 409, "conflict")).error.message).toMatch(/unpublished/);
+    await expectError(await request.post(`/api/v1/stories/${slug}/republish`, { headers: editor, data: {} }), 400, "validation_failed");
+    const back = await request.post(`/api/v1/stories/${slug}/republish`, { headers: editor, data: { reason: "Pier cleared" } });
     expect((await back.json()).story).toMatchObject({ status: "published", liveRevisionNumber: 5 });
 
     const list = await (await request.get(`/api/v1/stories?q=${encodeURIComponent("ferry service")}`, { headers: contributor })).json();

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { seedUser, signInByApi, type E2eUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
-import { actorOf, captureScreens, seedStory, uniqueSlug } from "./support/desk-seed";
+import { actorOf, captureScreens, publishFromEditor, seedStory, uniqueSlug } from "./support/desk-seed";
 import { getStoryDetail } from "../lib/stories/get-story-detail";
 
 test.beforeAll(() => {
@@ -34,16 +34,17 @@ test("two editors change different paragraphs at once; the second merges and pub
   await benPage.getByLabel("Body").fill([paragraphs[0], paragraphs[1], "Shelters are open at two schools and the library."].join("\n\n"));
   await benPage.getByLabel("Summary").fill("Adds the library shelter");
 
-  await anaPage.getByRole("button", { name: "Publish update" }).click();
+  await publishFromEditor({ page: anaPage });
   await expect(anaPage.getByText("Published revision 2. Readers see it now.")).toBeVisible();
 
   // Ben's next heartbeat learns of revision 2 and warns him before he publishes over it.
   await expect(benPage.getByText(/Revision 2 was saved after the version you are editing \(revision 1\)/)).toBeVisible({ timeout: 20_000 });
-  await benPage.getByRole("button", { name: "Publish update" }).click();
+  await publishFromEditor({ page: benPage });
   await expect(benPage.getByRole("heading", { name: "Someone saved this story while you were editing" })).toBeVisible();
   await expect(benPage.getByText(/the two sets of edits touch different parts of the story/)).toBeVisible();
   await captureScreens({ page: benPage, testInfo, name: "desk-merge-clean" });
   await benPage.getByRole("button", { name: "Publish merged version" }).click();
+  await benPage.getByRole("dialog", { name: "Publish this change?" }).getByRole("button", { name: "Publish now" }).click();
   await expect(benPage.getByText("Published revision 3. Readers see it now.")).toBeVisible();
 
   const { latest, story } = await getStoryDetail({ slug, actor: actorOf(ana) });
@@ -65,17 +66,18 @@ test("when both editors change the same paragraph, the second picks a side and p
 
   await anaPage.getByLabel("Body").fill(["The storm reached the coast late on Monday.", paragraphs[1], paragraphs[2]].join("\n\n"));
   await anaPage.getByLabel("Summary").fill("Timing");
-  await anaPage.getByRole("button", { name: "Publish update" }).click();
+  await publishFromEditor({ page: anaPage });
   await expect(anaPage.getByText("Published revision 2. Readers see it now.")).toBeVisible();
 
   await benPage.getByLabel("Body").fill(["The storm made landfall at 11 p.m. Monday.", paragraphs[1], paragraphs[2]].join("\n\n"));
   await benPage.getByLabel("Summary").fill("Landfall time");
-  await benPage.getByRole("button", { name: "Publish update" }).click();
+  await publishFromEditor({ page: benPage });
   await expect(benPage.getByText("1 of 1 place needs your decision", { exact: false })).toBeVisible();
   await expect(benPage.getByRole("button", { name: "Publish merged version" })).toBeDisabled();
   await captureScreens({ page: benPage, testInfo, name: "desk-merge-conflict" });
   await benPage.getByLabel("Keep yours").check();
   await benPage.getByRole("button", { name: "Publish merged version" }).click();
+  await benPage.getByRole("dialog", { name: "Publish this change?" }).getByRole("button", { name: "Publish now" }).click();
   await expect(benPage.getByText("Published revision 3. Readers see it now.")).toBeVisible();
 
   const { latest } = await getStoryDetail({ slug, actor: actorOf(ana) });

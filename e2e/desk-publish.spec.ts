@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signInByForm, seedUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
-import { actorOf, captureScreens, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
+import { actorOf, captureScreens, publishFromEditor, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
 import { getStoryOrThrow } from "../lib/stories/get-story-or-throw";
 
 test.beforeAll(() => {
@@ -31,7 +31,7 @@ test("an editor signs in, writes, credits and publishes a story, and readers see
   await page.getByLabel("Place").fill("Baltimore");
   await captureScreens({ page, testInfo, name: "desk-new-story" });
 
-  await page.getByRole("button", { name: "Publish story" }).click();
+  await publishFromEditor({ page });
   await expect(page).toHaveURL(new RegExp(`/desk/stories/${slug}$`));
   await expect(page.getByText(/Published revision 1/)).toBeVisible();
 
@@ -50,7 +50,7 @@ test("an update and then a correction are both on the public page, the correctio
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   await page.getByLabel("Body").fill("The council met on Elm Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.");
   await page.getByLabel("Summary").fill("Adds the mayor's comment");
-  await page.getByRole("button", { name: "Publish update" }).click();
+  await publishFromEditor({ page });
   await expect(page.getByText("Published revision 2. Readers see it now.")).toBeVisible();
   await expect(page.getByText("Newest revision 2")).toBeVisible();
 
@@ -58,11 +58,11 @@ test("an update and then a correction are both on the public page, the correctio
   await page.getByLabel("Kind of change").selectOption("correction");
   await page.getByLabel("Body").fill("The council met on Oak Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.");
   await page.getByLabel("Summary").fill("Fixes the street name");
-  await page.getByRole("button", { name: "Publish update" }).click();
+  await publishFromEditor({ page });
   await expect(page.getByText("a correction needs a public note", { exact: false }).first()).toBeVisible();
   await expect(page.getByLabel("Body")).toHaveValue(/Oak Street/);
-  await page.getByLabel("Public note (shown to readers)").fill("An earlier version of this story misstated where the council met.");
-  await page.getByRole("button", { name: "Publish update" }).click();
+  await page.getByLabel("Public note").fill("An earlier version of this story misstated where the council met.");
+  await publishFromEditor({ page });
   await expect(page.getByText("Published revision 3. Readers see it now.")).toBeVisible();
 
   const reader = await page.context().newPage();
@@ -78,7 +78,10 @@ test("an update and then a correction are both on the public page, the correctio
   await dialog.getByRole("button", { name: "Unpublish" }).click();
   await expect(page.getByText("Unpublished. Readers no longer see the story.")).toBeVisible();
   expect((await reader.goto(`/stories/${slug}`))?.status()).toBe(404);
-  await page.getByRole("button", { name: "Republish" }).click();
+  await page.getByRole("button", { name: "Republish…" }).click();
+  const back = page.getByRole("dialog", { name: "Republish this story?" });
+  await back.getByLabel(/Reason/).fill("Legal cleared it");
+  await back.getByRole("button", { name: "Republish" }).click();
   await expect(page.getByText("Republished. Readers see the live revision again.")).toBeVisible();
   expect((await reader.goto(`/stories/${slug}`))?.status()).toBe(200);
 });

@@ -139,14 +139,15 @@ test("a developing story through an update, a correction, a minor fix and a late
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/stories/${slug}$`));
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", "Harbor Bridge closed after a barge strikes a pier");
 
-  // The change log: first publication and three material updates, newest first; the minor fix stays private.
+  // The change log: every published version newest first; the minor fix is listed (it just moves no "Updated").
   await page.goto(`/stories/${slug}/history`);
   const entries = page.locator(".reader-log-item");
-  await expect(entries).toHaveCount(4);
+  await expect(entries).toHaveCount(5);
   await expect(entries.nth(0)).toContainText("Adds the mayor's comment");
-  await expect(entries.nth(1)).toContainText(`Correction: ${correctionNote}`);
-  await expect(entries.nth(2)).toContainText("Adds the reopening estimate");
-  await expect(entries.nth(3)).toContainText("First published");
+  await expect(entries.nth(1)).toContainText("Minor fix");
+  await expect(entries.nth(2)).toContainText(`Correction: ${correctionNote}`);
+  await expect(entries.nth(3)).toContainText("Adds the reopening estimate");
+  await expect(entries.nth(4)).toContainText("First published");
   await expect(page.locator(".reader-diff ins")).toContainText(["The mayor said the city would pay for ferry service."]);
   // Compare the correction with the update before it: the fixed time shows as deleted and inserted words.
   await page.getByLabel("Earlier version").selectOption(String(update.revision!.number));
@@ -156,11 +157,11 @@ test("a developing story through an update, a correction, a minor fix and a late
   await expect(page.locator(".reader-diff ins").first()).toHaveText("3");
   expect((await request.get(`/stories/${slug}/history?from=abc`)).status()).toBe(400);
 
-  // The story feed: one entry per material update plus the first publication.
+  // The story feed: one entry per published version.
   const feed = await request.get(`/stories/${slug}/feed.xml`);
   expect(feed.headers()["content-type"]).toContain("application/atom+xml");
   const feedXml = await feed.text();
-  expect(feedXml.match(/<entry>/g)).toHaveLength(4);
+  expect(feedXml.match(/<entry>/g)).toHaveLength(5);
   expect(feedXml).toContain(`<updated>${later.story.lastMaterialUpdateAt}</updated>`);
   expect(feedXml).toContain("Adds the mayor's comment");
   const siteFeed = await (await request.get("/feed.xml")).text();

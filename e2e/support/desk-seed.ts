@@ -1,4 +1,4 @@
-import type { Page, TestInfo } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 import type { Actor } from "../../lib/auth/actor";
 import { createStory } from "../../lib/stories/create-story";
 import { seedUser, signInByApi, type E2eUser } from "./auth";
@@ -46,4 +46,13 @@ export async function captureScreens(options: { page: Page; testInfo: TestInfo; 
     await testInfo.attach(`${name}-${width}`, { body, contentType: "image/png" });
   }
   if (original) await page.setViewportSize(original);
+}
+
+/** Publishes from the edit screen as an editor does: the publish button, then "Publish now" in its confirmation. */
+export async function publishFromEditor(options: { page: Page; label?: RegExp }): Promise<void> {
+  const { page } = options;
+  await page.getByRole("button", { name: options.label ?? /^Publish (update|story)…$/ }).click();
+  const dialog = page.getByRole("dialog", { name: /^Publish this (change|story)\?$/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Publish now" }).click();
 }

@@ -21,7 +21,7 @@ export async function saveRevisionAction(input: unknown): Promise<FormState<Save
     if (revision.published && outcome === "created") invalidatePublicStory({ slug: story.slug });
     return {
       status: "success",
-      message: savedMessage({ revision, outcome, canPublish: can({ actor, permission: "revision:publish" }) }),
+      message: savedMessage({ revision, outcome, canPublish: can({ actor, permission: "revision:publish" }), askedToPublish: fields.publish === true }),
       result: { slug: story.slug, number: revision.number, published: revision.published, outcome },
     };
   } catch (error) {

@@ -137,6 +137,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
       if (state.status !== "error") return;
       const found = saveConflictOf(state);
       if (found) {
+        setConfirming(false);
         setConflict(found);
         setFormError(null);
         toast.warning("Someone saved this story while you were editing. Review the merge below.");
