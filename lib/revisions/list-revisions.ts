@@ -26,7 +26,8 @@ export async function listRevisions(options: {
   // The page is cut from the (story, number) index first; author and credits are joined for those rows only.
   const rows = await getDb().$queryRaw<RevisionSummaryRow[]>`
     SELECT ${revisionSummaryColumns}
-      FROM (SELECT id, number, created_at, kind, base_number, summary, public_note, published_at, author_id
+      FROM (SELECT id, number, created_at, kind, base_number, summary, public_note, published_at, author_id,
+                   internal_note, carried_notes, removed_notes
               FROM revisions
              WHERE story_id = (SELECT id FROM stories WHERE slug = ${options.slug})
                    ${cursor === undefined ? Prisma.empty : Prisma.sql`AND number < ${cursor}`}
