@@ -123,6 +123,7 @@ test("a story as long as the content limit saves and publishes from the desk", a
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved as revision 2.")).toBeVisible({ timeout: 120_000 });
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  await page.getByLabel("Summary").fill("Adds the full report");
   await publishFromEditor({ page });
   await expect(page.getByText("Published revision 3. Readers see it now.")).toBeVisible({ timeout: 120_000 });
   const { live } = await getStoryDetail({ slug, actor: actorOf(editor) });
