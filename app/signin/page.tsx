@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { safeCallbackPath } from "@/app/_auth/require-page-actor";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getSessionActor } from "@/lib/auth/session-actor";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { SignInForm } from "./sign-in-form";
@@ -16,7 +16,7 @@ function first(value: string | string[] | undefined): string | undefined {
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const callbackPath = safeCallbackPath(first(params.callbackUrl));
+  const callbackPath = safeCallbackPath({ value: first(params.callbackUrl) });
   if (await getSessionActor()) redirect(callbackPath);
   return (
     <main className="auth-page">

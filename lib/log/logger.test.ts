@@ -50,3 +50,17 @@ describe("logger", () => {
     expect(() => logger.info("hello", { userId: "u" })).not.toThrow();
   });
 });
+
+describe("logged errors", () => {
+  it("carry their kind, message, code and cause, not the driver objects hanging off them", () => {
+    const { pino, records } = capture();
+    const error = Object.assign(new Error("terminating connection", { cause: new Error("socket closed") }), {
+      code: "57P01",
+      client: { connectionParameters: { user: "copydesk", host: "db.internal", database: "copydesk" } },
+    });
+    pino.warn({ error }, "sign-in limit store connection lost");
+    const logged = records()[0]!.error as Record<string, unknown>;
+    expect(logged).toMatchObject({ type: "Error", message: "terminating connection", code: "57P01", cause: { message: "socket closed" } });
+    expect(JSON.stringify(records()[0])).not.toContain("db.internal");
+  });
+});

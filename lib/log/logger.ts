@@ -38,12 +38,26 @@ export const secretFieldNames = [
 // every depth up to it cover every depth that can reach the output.
 const maxDepth = 8;
 
+type LoggedError = { type: string; message: string; stack?: string; code?: unknown; cause?: LoggedError | unknown };
+
 /**
- * A copy of `value` cut off below `maxDepth`, with nested Errors turned into plain { type, message, stack }
- * (JSON would write them as {}). Never mutates what the caller logged.
+ * What an Error contributes to the log: its kind, message, stack, code and cause. Not its other properties:
+ * driver errors carry whole connection objects, which are noise and may hold credentials.
+ */
+function describeError(error: Error, depth: number): LoggedError {
+  const described: LoggedError = { type: error.name, message: error.message, stack: error.stack };
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" || typeof code === "number") described.code = code;
+  if (error.cause !== undefined) described.cause = limitDepth(error.cause, depth + 1);
+  return described;
+}
+
+/**
+ * A copy of `value` cut off below `maxDepth`, with Errors described by `describeError` (JSON would write
+ * them as {}). Never mutates what the caller logged.
  */
 function limitDepth(value: unknown, depth: number): unknown {
-  if (value instanceof Error) return pino.stdSerializers.err(value);
+  if (value instanceof Error) return depth >= maxDepth ? "[nested too deep]" : describeError(value, depth);
   if (value === null || typeof value !== "object") return value;
   if (depth >= maxDepth) return "[nested too deep]";
   if (Array.isArray(value)) return value.map((item) => limitDepth(item, depth + 1));
