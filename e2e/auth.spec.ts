@@ -87,7 +87,7 @@ test("a signed-out visitor is sent to sign in and comes back to the deep link af
 });
 
 // Regression (issue 9.1): a string-prefix check let "/\t/evil.example" through, which browsers follow off-site.
-for (const [name, callbackPath] of [
+for (const [name, callbackPath] of <[string, string][]>[
   ["protocol-relative", "//evil.example/steal"],
   ["tab", "/\t/evil.example/steal"],
   ["newline", "/\n/evil.example/steal"],
