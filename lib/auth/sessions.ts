@@ -6,7 +6,7 @@ import { logger } from "../log/logger";
 import { parseInput } from "../validation/parse-input";
 import type { Actor } from "./actor";
 import { assertCan } from "./permissions";
-import { UserIdInput } from "./user-input";
+import { UserRefInput } from "./user-input";
 import type { UserAdminActor } from "./users";
 
 /** A working shift and then some, counted from the session's last request (next-auth rolls the cookie too). */
@@ -93,10 +93,10 @@ export async function signOutEverywhere(options: { actor: Actor }): Promise<numb
 }
 
 /** An admin (or the command line) signs someone out of every browser, e.g. after a lost laptop. */
-export async function endUserSessions(options: { userId: string; actor: UserAdminActor }): Promise<number> {
+export async function endUserSessions(options: ({ userId: string } | { email: string }) & { actor: UserAdminActor }): Promise<number> {
   if (options.actor !== "system") assertCan({ actor: options.actor, permission: "users:manage" });
-  const userId = parseInput({ schema: UserIdInput, input: options.userId });
-  const exists = await getDb().user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!exists) throw new AppError({ code: "not_found", message: `no user ${userId}`, userMessage: "That user does not exist." });
-  return endSessionsOfUser({ userId, reason: "ended_by_admin" });
+  const ref = parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
+  const user = await getDb().user.findUnique({ where: "userId" in ref ? { id: ref.userId } : { email: ref.email }, select: { id: true } });
+  if (!user) throw new AppError({ code: "not_found", message: `no user ${JSON.stringify(ref)}`, userMessage: "That user does not exist." });
+  return endSessionsOfUser({ userId: user.id, reason: "ended_by_admin" });
 }
