@@ -26,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <p className="auth-lede">Use the email and password your newsroom admin gave you.</p>
         {first(params.signedOut) ? (
           <p className="auth-note" role="status">
-            You have signed out.
+            {first(params.signedOut) === "everywhere" ? "You have signed out everywhere." : "You have signed out."}
           </p>
         ) : null}
         <SignInForm callbackPath={callbackPath} initialError={signInErrorMessage({ code: first(params.error) })} />
