@@ -23,6 +23,8 @@ const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or http
 /** Every setting Copydesk reads from its environment; .env.example documents each one. */
 export const EnvInput = z.object({
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: "must be a postgresql:// URL" })),
+  // The role that owns the tables, for migrations; DATABASE_URL can then be a DML-only role (README).
+  DATABASE_OWNER_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: "must be a postgresql:// URL" })),
   PORT: optional(
     z.coerce.number({ error: "must be a port number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1–65535" }).max(65535, { error: "must be 1–65535" }),
   ).transform((port) => port ?? 3000),

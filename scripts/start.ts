@@ -14,7 +14,7 @@ import { ensureNextAuthSecret } from "./start/nextauth-secret";
 import { isPortFree } from "./start/port-check";
 import { recordSeededAdmin, signInLine } from "./start/sign-in-line";
 import { loadDotEnv } from "./support/load-dotenv";
-import { dataRootFor, openDatabase, type OpenDatabase } from "./support/open-database";
+import { dataRootFor, grantAppRoleAfterMigrations, openDatabase, type OpenDatabase } from "./support/open-database";
 import { describeFailure, ReportedFailure } from "./support/run-main";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
@@ -136,7 +136,8 @@ async function main(): Promise<void> {
 
   database = await openDatabase({ env, ifOwnedElsewhere: "refuse", log: say });
   if (stopping) return;
-  const { applied } = await applyMigrations({ databaseUrl: database.databaseUrl });
+  const { applied } = await applyMigrations({ databaseUrl: database.ownerUrl });
+  await grantAppRoleAfterMigrations(database);
   if (applied.length > 0) say(`Applied ${applied.length} database migration${applied.length === 1 ? "" : "s"}.`);
 
   await ensureBuild({ skip: env.COPYDESK_SKIP_BUILD });

@@ -48,15 +48,17 @@ export async function grantAppRole(options: { ownerUrl: string; appRole: string 
     const role = client.escapeIdentifier(options.appRole);
     const { rows } = await client.query<{ owner: string; database: string }>("SELECT current_user AS owner, current_database() AS database");
     if (rows[0]?.owner === options.appRole) throw new Error(`The app role ${options.appRole} is the role that owns the database objects; give the app a role of its own.`);
-    const history = appendOnlyTables.map((table) => client.escapeIdentifier(table)).join(", ");
+    // On a database not yet migrated some tables are missing; the grants run again after the migrations.
+    const present = new Set((await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((row) => row.name));
+    const history = appendOnlyTables.filter((table) => present.has(table)).map((table) => client.escapeIdentifier(table)).join(", ");
     await client.query("BEGIN");
     try {
       await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(rows[0]!.database)} TO ${role}`);
       await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
       await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
       await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
-      await client.query(`REVOKE UPDATE, DELETE ON ${history} FROM ${role}`);
-      await client.query(`REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}`);
+      if (history) await client.query(`REVOKE UPDATE, DELETE ON ${history} FROM ${role}`);
+      if (present.has("_prisma_migrations")) await client.query(`REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}`);
       await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
       await client.query("COMMIT");
     } catch (error) {
