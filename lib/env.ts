@@ -36,7 +36,6 @@ export const EnvInput = z.object({
       .string()
       .min(12, { error: "must be at least 12 characters" })
       .max(256, { error: "must be at most 256 characters" })
-      .refine((password) => password.trim() !== "", { error: "must not be only spaces" })
       .refine((password) => !isCommonPassword(password), { error: "is a commonly used password; choose another" }),
   ),
   NEWSROOM_TIME_ZONE: optional(

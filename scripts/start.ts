@@ -95,7 +95,7 @@ async function seed(env: Env): Promise<SeedResult> {
   // The services' info lines (user created, …) would bury the one line that matters; errors still show.
   const info = console.log;
   console.log = () => {};
-  const result = await seedDemoNewsroom({ adminPassword: env.ADMIN_PASSWORD, withDemoStory: env.SEED_DEMO ?? !env.DATABASE_URL }).finally(() => {
+  const result = await seedDemoNewsroom({ adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD, withDemoStory: env.SEED_DEMO ?? !env.DATABASE_URL }).finally(() => {
     console.log = info;
   });
   if (result.status === "seeded") {
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
 
   const seeded = await seed(env);
   if (seeded.status === "seeded") firstAdmin = seeded;
-  const demoAdmin = seeded.status === "seeded" ? null : await findDemoAdmin();
+  const demoAdmin = seeded.status === "seeded" ? null : await findDemoAdmin({ adminEmail: env.ADMIN_EMAIL });
   await globalThis.copydeskPrisma?.$disconnect();
   globalThis.copydeskPrisma = undefined;
 
