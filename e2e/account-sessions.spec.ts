@@ -85,6 +85,7 @@ test("sign out everywhere ends every session, and a copied cookie stops working 
 
   const phone = await otherBrowser(browser, contributor, baseURL!);
   await signInByForm({ page, email: contributor.email, password: contributor.password });
+  await expect(page).toHaveURL(/\/desk$/);
   await page.goto("/desk/account");
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Sign out everywhere" }).click();

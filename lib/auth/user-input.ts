@@ -16,8 +16,9 @@ export const PasswordInput = z
   .string()
   .min(12, { error: "Password must be at least 12 characters" })
   .max(256, { error: "Password must be at most 256 characters" })
-  .refine((password) => password.trim() !== "", { error: "Password cannot be only spaces" })
-  .refine((password) => !isCommonPassword(password), { error: "This password is on a list of commonly used passwords. Choose another one." });
+  // A too-short password gets only the length message: one reason at a time.
+  .refine((password) => password.length < 12 || password.trim() !== "", { error: "Password cannot be only spaces" })
+  .refine((password) => password.length < 12 || !isCommonPassword(password), { error: "This password is on a list of commonly used passwords. Choose another one." });
 
 export const RoleInput = z.enum(roles, { error: "Choose admin, editor or contributor" });
 

@@ -60,7 +60,7 @@ export async function setPasswordAction(_previous: FormState<UserDto>, formData:
     const actor = await requireActionActor({ permission: "users:manage" });
     const input = parseInput({ schema: SetPasswordInput, input: fields(formData) });
     const user = await setUserPassword({ ...input, actor });
-    return { status: "success", message: `New password set for ${user.name}, who is signed out everywhere. Share it with them privately.`, result: user };
+    return { status: "success", message: `New password set for ${user.name}. They are signed out everywhere; share it with them privately.`, result: user };
   } catch (error) {
     return formErrorState(error, { action: "setPassword" });
   }
