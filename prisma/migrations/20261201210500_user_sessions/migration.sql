@@ -3,14 +3,14 @@
 CREATE TABLE "user_sessions" (
     "id" UUID NOT NULL,
     "user_id" UUID NOT NULL,
-    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "last_seen_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "ended_at" TIMESTAMPTZ(3),
     "end_reason" TEXT,
     "user_agent" TEXT NOT NULL DEFAULT '',
-
-    CONSTRAINT "user_sessions_pkey" PRIMARY KEY ("id")
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
+
+ALTER TABLE "user_sessions" ADD CONSTRAINT "user_sessions_pkey" PRIMARY KEY ("id");
 
 CREATE INDEX "user_sessions_user_id_ended_at_idx" ON "user_sessions"("user_id", "ended_at");
 
