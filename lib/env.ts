@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isCommonPassword } from "./auth/common-passwords";
 
 // An empty line in .env ("ADMIN_PASSWORD=") means "not set", not "set to nothing".
 function optional<T extends z.ZodType>(schema: T) {
@@ -22,12 +23,21 @@ const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or http
 /** Every setting Copydesk reads from its environment; .env.example documents each one. */
 export const EnvInput = z.object({
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: "must be a postgresql:// URL" })),
+  // The role that owns the tables, for migrations; DATABASE_URL can then be a DML-only role (README).
+  DATABASE_OWNER_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: "must be a postgresql:// URL" })),
   PORT: optional(
     z.coerce.number({ error: "must be a port number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1–65535" }).max(65535, { error: "must be 1–65535" }),
   ).transform((port) => port ?? 3000),
   NEXTAUTH_URL: optional(httpUrl),
   NEXTAUTH_SECRET: optional(z.string().min(32, { error: "must be at least 32 characters (e.g. `openssl rand -hex 32`)" })),
-  ADMIN_PASSWORD: optional(z.string().min(12, { error: "must be at least 12 characters" }).max(256, { error: "must be at most 256 characters" })),
+  ADMIN_EMAIL: optional(z.string().trim().toLowerCase().pipe(z.email({ error: "must be an email address" }).max(254, { error: "must be at most 254 characters" }))),
+  ADMIN_PASSWORD: optional(
+    z
+      .string()
+      .min(12, { error: "must be at least 12 characters" })
+      .max(256, { error: "must be at most 256 characters" })
+      .refine((password) => !isCommonPassword(password), { error: "is a commonly used password; choose another" }),
+  ),
   NEWSROOM_TIME_ZONE: optional(
     z.string().refine(isTimeZone, { error: "must be an IANA time zone such as America/New_York or Europe/Berlin" }),
   ).transform((zone) => zone ?? "America/New_York"),

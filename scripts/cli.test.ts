@@ -128,3 +128,37 @@ describe("npm run cli", () => {
     expect(result.stdout).toContain("token:revoke --id ID");
   });
 });
+
+describe("npm run cli token:list and user:signout", () => {
+  it("token:list prints everyone's tokens with owner, name, prefix, created and last used; --email narrows it", async () => {
+    // Guards issue 9.8: the command line had no way to find a token's id once token:create had printed it.
+    const { createApiToken } = await import("../lib/auth/api-tokens");
+    const owner = await createUser({ email: "list.owner@example.org", name: "List Owner", role: "editor", password, actor: "system" });
+    const other = await createUser({ email: "list.other@example.org", name: "List Other", role: "contributor", password, actor: "system" });
+    const made = await createApiToken({ userId: owner.id, name: "Wire importer", actor: "system" });
+    await createApiToken({ userId: other.id, name: "Other script", actor: "system" });
+
+    const all = await cli(["token:list"]);
+    expect(all.code).toBe(0);
+    const [header, ...lines] = all.stdout.trim().split("\n");
+    expect(header).toBe("id\towner\tname\tprefix\tcreated\tlast used\tstatus");
+    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${made.id}\\tlist.owner@example.org\\tWire importer\\t${made.prefix}…\\t\\d{4}-\\d\\d-\\d\\dT[^\\t]+\\tnever\\tactive$`))]));
+    expect(all.stdout).toContain("list.other@example.org");
+    expect(all.stdout).not.toContain(made.token);
+
+    const mine = await cli(["token:list", "--email", "list.owner@example.org"]);
+    expect(mine.stdout.trim().split("\n")).toHaveLength(2);
+    expect((await cli(["token:list", "--email", "not-an-email"])).code).toBe(2);
+  });
+
+  it("user:signout ends every session of the user", async () => {
+    const { startSession } = await import("../lib/auth/sessions");
+    const user = await createUser({ email: "signout.cli@example.org", name: "Signout Cli", role: "editor", password, actor: "system" });
+    await startSession({ userId: user.id, userAgent: "one" });
+    await startSession({ userId: user.id, userAgent: "two" });
+    const result = await cli(["user:signout", "--email", "signout.cli@example.org"]);
+    expect(result.stderr).toContain("Signed signout.cli@example.org out of 2 sessions.");
+    expect(await getDb().userSession.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
+    expect((await cli(["user:signout", "--email", "nobody.cli@example.org"])).code).toBe(1);
+  });
+});

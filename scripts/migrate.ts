@@ -3,7 +3,7 @@
 import { applyMigrations, readMigrationFiles } from "../lib/db/migrations";
 import { readEnv } from "../lib/env";
 import { loadDotEnv } from "./support/load-dotenv";
-import { openDatabase, type OpenDatabase } from "./support/open-database";
+import { grantAppRoleAfterMigrations, openDatabase, type OpenDatabase } from "./support/open-database";
 import { runMain } from "./support/run-main";
 
 let database: OpenDatabase | undefined;
@@ -13,7 +13,8 @@ await runMain(
     loadDotEnv();
     const env = readEnv();
     database = await openDatabase({ env, ifOwnedElsewhere: "share", log: (line) => console.error(line) });
-    const { applied } = await applyMigrations({ databaseUrl: database.databaseUrl, log: (line) => console.error(line) });
+    const { applied } = await applyMigrations({ databaseUrl: database.ownerUrl, log: (line) => console.error(line) });
+    await grantAppRoleAfterMigrations(database);
     const total = (await readMigrationFiles()).length;
     console.error(
       applied.length === 0

@@ -10,6 +10,12 @@ const port = Number(process.env.PORT ?? 3000);
 // Unset, Node listens on every interface (IPv6 and IPv4), as `next start` does.
 const host = process.env.COPYDESK_HOST || undefined;
 
+// The app counts sign-in attempts per client address. This header carries the connection's own address and
+// is overwritten on every request, so a client cannot choose it (lib/auth/client-address.ts reads it, and
+// trusts it only because this flag says this server is in front).
+const clientAddressHeader = "x-copydesk-client-address";
+globalThis.copydeskEdge = { clientAddressHeader };
+
 const app = next({ dev: false, dir: process.cwd(), hostname: host ?? "localhost", port });
 await app.prepare();
 const handleWithNext = app.getRequestHandler();
@@ -25,6 +31,7 @@ function answerFromMemo(request, response) {
 
 const server = http.createServer((request, response) => {
   if (answerFromMemo(request, response)) return;
+  request.headers[clientAddressHeader] = request.socket.remoteAddress ?? "";
   handleWithNext(request, response);
 });
 

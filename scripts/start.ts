@@ -14,7 +14,7 @@ import { ensureNextAuthSecret } from "./start/nextauth-secret";
 import { isPortFree } from "./start/port-check";
 import { recordSeededAdmin, signInLine } from "./start/sign-in-line";
 import { loadDotEnv } from "./support/load-dotenv";
-import { dataRootFor, openDatabase, type OpenDatabase } from "./support/open-database";
+import { dataRootFor, grantAppRoleAfterMigrations, openDatabase, type OpenDatabase } from "./support/open-database";
 import { describeFailure, ReportedFailure } from "./support/run-main";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
@@ -95,7 +95,7 @@ async function seed(env: Env): Promise<SeedResult> {
   // The services' info lines (user created, …) would bury the one line that matters; errors still show.
   const info = console.log;
   console.log = () => {};
-  const result = await seedDemoNewsroom({ adminPassword: env.ADMIN_PASSWORD, withDemoStory: env.SEED_DEMO ?? !env.DATABASE_URL }).finally(() => {
+  const result = await seedDemoNewsroom({ adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD, withDemoStory: env.SEED_DEMO ?? !env.DATABASE_URL }).finally(() => {
     console.log = info;
   });
   if (result.status === "seeded") {
@@ -136,7 +136,8 @@ async function main(): Promise<void> {
 
   database = await openDatabase({ env, ifOwnedElsewhere: "refuse", log: say });
   if (stopping) return;
-  const { applied } = await applyMigrations({ databaseUrl: database.databaseUrl });
+  const { applied } = await applyMigrations({ databaseUrl: database.ownerUrl });
+  await grantAppRoleAfterMigrations(database);
   if (applied.length > 0) say(`Applied ${applied.length} database migration${applied.length === 1 ? "" : "s"}.`);
 
   await ensureBuild({ skip: env.COPYDESK_SKIP_BUILD });
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
 
   const seeded = await seed(env);
   if (seeded.status === "seeded") firstAdmin = seeded;
-  const demoAdmin = seeded.status === "seeded" ? null : await findDemoAdmin();
+  const demoAdmin = seeded.status === "seeded" ? null : await findDemoAdmin({ adminEmail: env.ADMIN_EMAIL });
   await globalThis.copydeskPrisma?.$disconnect();
   globalThis.copydeskPrisma = undefined;
 

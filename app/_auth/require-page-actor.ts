@@ -2,16 +2,12 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { assertCan, can, type Permission } from "@/lib/auth/permissions";
 import { getSessionActor, unauthenticatedError } from "@/lib/auth/session-actor";
 
 /** Request header carrying the path and query the browser asked for (set by proxy.ts for app pages). */
 export const requestedPathHeader = "x-copydesk-path";
-
-/** Only same-site paths survive as a return address, so the sign-in page cannot be used as an open redirect. */
-export function safeCallbackPath(path: string | null | undefined): string {
-  return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/desk";
-}
 
 /**
  * For pages: the signed-in actor holding `permission`. Signed out (or deactivated) → the sign-in page,
@@ -23,7 +19,7 @@ export async function requirePageActor(options: { permission: Permission; callba
     // A layout cannot know which page below it was asked for; the proxy, when it passes the requested path
     // along, lets a deep link survive signing in. It only steers the visitor's own redirect, within this site.
     const requested = (await headers()).get(requestedPathHeader);
-    redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackPath(requested ?? options.callbackPath))}`);
+    redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackPath({ value: requested ?? options.callbackPath }))}`);
   }
   if (!can({ actor, permission: options.permission })) forbidden();
   return actor;

@@ -22,6 +22,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const items = [{ href: "/desk", label: "Stories" }];
   if (can({ actor, permission: "users:manage" })) items.push({ href: "/desk/people", label: "People" });
   if (can({ actor, permission: "tokens:own" })) items.push({ href: "/desk/tokens", label: "Tokens" });
+  if (can({ actor, permission: "account:own" })) items.push({ href: "/desk/account", label: "Account" });
   return (
     <div className="desk">
       <a className="visually-hidden desk-skip" href="#desk-main">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { safeCallbackPath } from "@/app/_auth/require-page-actor";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getSessionActor } from "@/lib/auth/session-actor";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { SignInForm } from "./sign-in-form";
@@ -16,7 +16,7 @@ function first(value: string | string[] | undefined): string | undefined {
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const callbackPath = safeCallbackPath(first(params.callbackUrl));
+  const callbackPath = safeCallbackPath({ value: first(params.callbackUrl) });
   if (await getSessionActor()) redirect(callbackPath);
   return (
     <main className="auth-page">
@@ -26,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <p className="auth-lede">Use the email and password your newsroom admin gave you.</p>
         {first(params.signedOut) ? (
           <p className="auth-note" role="status">
-            You have signed out.
+            {first(params.signedOut) === "everywhere" ? "You have signed out everywhere." : "You have signed out."}
           </p>
         ) : null}
         <SignInForm callbackPath={callbackPath} initialError={signInErrorMessage({ code: first(params.error) })} />

@@ -7,4 +7,6 @@ export type Actor = {
   name: string;
   role: Role;
   via: "session" | "token";
+  /** The server-side session behind a signed-in browser (via "session"), so it can be kept or ended. */
+  sessionId?: string;
 };

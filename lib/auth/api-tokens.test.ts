@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
-import { authenticateApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
+import { authenticateApiToken, createApiToken, listAllApiTokens, listApiTokens, revokeApiToken } from "./api-tokens";
 import { createTestActor } from "./test-actors";
 import { deactivateUser } from "./users";
 
@@ -91,5 +91,26 @@ describe("api tokens", () => {
     const owner = await createTestActor({ role: "editor" });
     await expect(createApiToken({ name: "   ", actor: owner })).rejects.toMatchObject({ code: "validation_failed", details: { fields: [{ path: "name" }] } });
     expect(await getDb().apiToken.count({ where: { userId: owner.userId } })).toBe(0);
+  });
+});
+
+describe("everyone's tokens", () => {
+  it("admins and the command line list every token with its owner, never a hash", async () => {
+    // Guards issue 9.8: admins could see and revoke only their own tokens.
+    const [admin, editor] = [await createTestActor({ role: "admin" }), await createTestActor({ role: "editor" })];
+    const made = await createApiToken({ name: "Wire importer", actor: editor });
+    const listed = await listAllApiTokens({ actor: admin });
+    const row = listed.find((token) => token.id === made.id);
+    expect(row).toMatchObject({ name: "Wire importer", prefix: made.prefix, lastUsedAt: null, revokedAt: null, owner: { id: editor.userId, email: editor.email, name: editor.name } });
+    expect(JSON.stringify(listed)).not.toMatch(/token_?hash|[0-9a-f]{64}/i);
+    expect((await listAllApiTokens({ actor: "system", email: editor.email })).map((token) => token.id)).toEqual([made.id]);
+    await revokeApiToken({ id: made.id, actor: admin });
+    expect(await authenticateApiToken({ token: made.token })).toBeNull();
+  });
+
+  it("editors and contributors cannot list other people's tokens", async () => {
+    for (const role of ["editor", "contributor"] as const) {
+      await expect(listAllApiTokens({ actor: await createTestActor({ role }) })).rejects.toMatchObject({ code: "forbidden" });
+    }
   });
 });

@@ -108,6 +108,23 @@ export async function listApiTokens(options: { actor: Actor }): Promise<ApiToken
   return rows.map(toDto).sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null));
 }
 
+export type OwnedApiTokenDto = ApiTokenDto & { owner: { id: string; email: string; name: string } };
+
+/**
+ * Everyone's tokens (or one person's, by email), for admins and the command line: owner, name, prefix,
+ * created and last used, newest first, active before revoked. Hashes never leave this module.
+ */
+export async function listAllApiTokens(options: { actor: UserAdminActor; email?: string }): Promise<OwnedApiTokenDto[]> {
+  if (options.actor !== "system") assertCan({ actor: options.actor, permission: "users:manage" });
+  const email = options.email === undefined ? undefined : parseInput({ schema: EmailInput, input: options.email });
+  const rows = await getDb().apiToken.findMany({
+    where: email === undefined ? {} : { user: { email } },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { id: true, email: true, name: true } } },
+    orderBy: [{ createdAt: "desc" }],
+  });
+  return rows.map((row) => ({ ...toDto(row), owner: row.user })).sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null));
+}
+
 /** The owner's actor for a bearer token, or null when it is unknown, revoked, or its owner is deactivated. */
 export async function authenticateApiToken(options: { token: string }): Promise<Actor | null> {
   if (!options.token.startsWith(tokenPrefix) || options.token.length > 200) return null;

@@ -1,18 +1,36 @@
 import { isIP } from "node:net";
 
+/** Request header in which scripts/serve.mjs passes the socket's peer address to the app. */
+export const clientAddressHeader = "x-copydesk-client-address";
+
+declare global {
+  // Set by scripts/serve.mjs, which overwrites clientAddressHeader on every request, whatever the client sent.
+  var copydeskEdge: { clientAddressHeader: string } | undefined;
+}
+
+function single(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(",") : (value ?? "");
+}
+
+function normalise(candidate: string | undefined): string | undefined {
+  const address = candidate?.trim().replace(/^::ffff:/, "");
+  return address && isIP(address) ? address : undefined;
+}
+
 /**
  * The address sign-in attempts are counted against.
  *
- * Next's server fills X-Forwarded-For with the socket address only when the request has none, so with
- * no trusted proxy a client can put any value there; the per-account limit (which ignores addresses)
- * is the backstop for that. With TRUST_PROXY=N, the Nth entry from the right is the one our own
- * outermost proxy saw, which the client cannot forge.
+ * With no trusted proxy (TRUST_PROXY=0) it is the address of the connection itself, which the server in
+ * scripts/serve.mjs records in clientAddressHeader; X-Forwarded-For is the client's own text and is ignored.
+ * With TRUST_PROXY=N it is the Nth entry of X-Forwarded-For from the right: the address our outermost proxy
+ * saw, which the client cannot forge. When the header has fewer entries, the leftmost one is taken (every
+ * entry was then written by a trusted proxy). Without serve.mjs in front, the header is not trusted at all.
  */
 export function clientAddressFrom(options: { headers: Record<string, string | string[] | undefined>; trustProxyHops: number }): string {
-  const raw = options.headers["x-forwarded-for"];
-  const entries = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((entry) => entry.trim()).filter(Boolean);
-  const candidate = entries[entries.length - Math.max(options.trustProxyHops, 1)];
-  if (!candidate) return "unknown";
-  const address = candidate.replace(/^::ffff:/, "");
-  return isIP(address) ? address : "unknown";
+  const edgeHeader = globalThis.copydeskEdge?.clientAddressHeader;
+  const socket = edgeHeader ? normalise(single(options.headers[edgeHeader])) : undefined;
+  if (options.trustProxyHops <= 0) return socket ?? "unknown";
+  const entries = single(options.headers["x-forwarded-for"]).split(",").map((entry) => entry.trim()).filter(Boolean);
+  if (entries.length === 0) return socket ?? "unknown";
+  return normalise(entries[Math.max(0, entries.length - options.trustProxyHops)]) ?? "unknown";
 }

@@ -10,12 +10,13 @@ export type Permission =
   | "story:unpublish"
   | "revision:restore"
   | "users:manage"
-  | "tokens:own";
+  | "tokens:own"
+  | "account:own";
 
 const grants: Record<Actor["role"], ReadonlySet<Permission>> = {
-  admin: new Set<Permission>(["desk:read", "story:create", "revision:save", "revision:publish", "story:unpublish", "revision:restore", "users:manage", "tokens:own"]),
-  editor: new Set<Permission>(["desk:read", "story:create", "revision:save", "revision:publish", "story:unpublish", "revision:restore", "tokens:own"]),
-  contributor: new Set<Permission>(["desk:read", "story:create", "revision:save", "tokens:own"]),
+  admin: new Set<Permission>(["desk:read", "story:create", "revision:save", "revision:publish", "story:unpublish", "revision:restore", "users:manage", "tokens:own", "account:own"]),
+  editor: new Set<Permission>(["desk:read", "story:create", "revision:save", "revision:publish", "story:unpublish", "revision:restore", "tokens:own", "account:own"]),
+  contributor: new Set<Permission>(["desk:read", "story:create", "revision:save", "tokens:own", "account:own"]),
 };
 
 export function can(options: { actor: Actor; permission: Permission }): boolean {

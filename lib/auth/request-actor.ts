@@ -1,12 +1,15 @@
 import "server-only";
+import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
 import type { Actor } from "./actor";
 import { authenticateApiToken } from "./api-tokens";
+import { assertSameSiteRequest } from "./cross-site";
 import { getSessionActor } from "./session-actor";
 
 /**
  * The actor behind an API request: a Bearer token when the request carries one (and then only the
- * token counts, so a bad token is never rescued by a browser cookie), otherwise the session cookie.
+ * token counts, so a bad token is never rescued by a browser cookie), otherwise the session cookie —
+ * and then a request that changes anything must be same-site JSON (see assertSameSiteRequest).
  */
 export async function authenticateRequest(options: { request: Request }): Promise<Actor> {
   const authorization = options.request.headers.get("authorization");
@@ -30,5 +33,7 @@ export async function authenticateRequest(options: { request: Request }): Promis
       userMessage: "Sign in, or send `Authorization: Bearer <token>` with an API token.",
     });
   }
+  const siteUrl = getEnv().NEXTAUTH_URL;
+  assertSameSiteRequest({ request: options.request, siteOrigins: siteUrl ? [siteUrl] : [] });
   return actor;
 }

@@ -7,14 +7,14 @@ import { authOptions } from "./auth-options";
 import { loadActiveActor } from "./load-actor";
 
 /**
- * The signed-in actor for this request, or null when signed out or deactivated. Reads the user from the
+ * The signed-in actor for this request, or null when signed out, the session was ended, or deactivated. Reads the user from the
  * database on every request; within one server render (layout, page, components) the answer is shared.
  */
 export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   const userId = session?.user.id;
   if (!userId) return null;
-  return loadActiveActor({ userId, via: "session" });
+  return loadActiveActor({ userId, via: "session", sessionId: session.sessionId });
 });
 
 export function unauthenticatedError(): AppError {

@@ -7,6 +7,10 @@ describe("sign-in error sentences", () => {
     expect(signInErrorMessage({ code: signInErrorCode({ ok: false, reason: "deactivated" }) })).toMatch(/deactivated/);
     expect(signInErrorMessage({ code: signInErrorCode({ ok: false, reason: "locked", retryAfterMinutes: 1 }) })).toBe("Too many attempts. Try again in 1 minute.");
     expect(signInErrorMessage({ code: "locked-12" })).toBe("Too many attempts. Try again in 12 minutes.");
+    expect(signInErrorMessage({ code: signInErrorCode({ ok: false, reason: "slowed", retryAfterSeconds: 30 }) })).toBe("Too many attempts. Wait 30 seconds and try again.");
+    expect(signInErrorMessage({ code: "wait-1" })).toBe("Too many attempts. Wait 1 second and try again.");
+    expect(signInErrorMessage({ code: "wait-900" })).toBe("Too many attempts. Wait 15 minutes and try again.");
+    expect(signInErrorMessage({ code: signInErrorCode({ ok: false, reason: "busy" }) })).toMatch(/very busy/);
   });
 
   it("never echoes text from the URL", () => {

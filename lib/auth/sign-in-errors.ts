@@ -5,7 +5,9 @@ import type { SignInResult } from "./sign-in";
  * puts the thrown message there); the page maps codes to sentences, so no text from the URL is ever shown.
  */
 export function signInErrorCode(result: Exclude<SignInResult, { ok: true }>): string {
-  return result.reason === "locked" ? `locked-${result.retryAfterMinutes}` : result.reason;
+  if (result.reason === "locked") return `locked-${result.retryAfterMinutes}`;
+  if (result.reason === "slowed") return `wait-${result.retryAfterSeconds}`;
+  return result.reason;
 }
 
 export function signInErrorMessage(options: { code: string | null | undefined }): string | null {
@@ -17,6 +19,13 @@ export function signInErrorMessage(options: { code: string | null | undefined })
     const minutes = Number(locked[1]);
     return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
   }
+  const wait = /^wait-(\d{1,5})$/.exec(code);
+  if (wait) {
+    const seconds = Number(wait[1]);
+    if (seconds >= 120) return `Too many attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again.`;
+    return `Too many attempts. Wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and try again.`;
+  }
+  if (code === "busy") return "Sign-in is very busy right now. Please try again in a moment.";
   // "Configuration" is next-auth's own code, e.g. for a missing NEXTAUTH_SECRET; details go to the server log.
   if (code === "unavailable" || code === "Configuration") return "Sign-in is unavailable right now. Please try again in a moment.";
   if (code === "SessionRequired") return "Please sign in to continue.";

@@ -6,9 +6,10 @@ import { AppError } from "../errors/app-error";
 import { logger } from "../log/logger";
 import { parseInput } from "../validation/parse-input";
 import type { Actor } from "./actor";
-import { hashPassword } from "./passwords";
+import { hashPassword, verifyPassword } from "./passwords";
 import { assertCan } from "./permissions";
-import { ChangeRoleInput, NewUserInput, SetPasswordInput, UserRefInput } from "./user-input";
+import { endSessionsOfUser } from "./sessions";
+import { ChangeOwnPasswordInput, ChangeRoleInput, NewUserInput, SetPasswordInput, UserRefInput } from "./user-input";
 
 export { NewUserInput } from "./user-input";
 
@@ -103,7 +104,10 @@ async function assertAnotherActiveAdmin(options: { tx: Tx; userId: string; chang
   }
 }
 
-/** Ends access at once: sessions and API tokens re-read `active` on every request. */
+/**
+ * Ends access at once and for good: every session is ended and every API token revoked in the same
+ * transaction, so reactivating the account later brings none of them back.
+ */
 export async function deactivateUser(options: ({ email: string } | { userId: string }) & { actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
   const ref = parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
@@ -114,12 +118,16 @@ export async function deactivateUser(options: ({ email: string } | { userId: str
     }
     if (!target.active) return target;
     if (target.role === "admin") await assertAnotherActiveAdmin({ tx, userId: target.id, change: "deactivate" });
-    return tx.user.update({ where: { id: target.id }, data: { active: false, deactivatedAt: new Date() }, select: userSelect });
+    const now = new Date();
+    await endSessionsOfUser({ tx, userId: target.id, reason: "deactivated" });
+    await tx.apiToken.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now } });
+    return tx.user.update({ where: { id: target.id }, data: { active: false, deactivatedAt: now }, select: userSelect });
   });
   logger.info("user deactivated", { userId: user.id, by: actorLabel(options.actor) });
   return toDto(user);
 }
 
+/** Lets the person sign in again; their old sessions and tokens stay ended, so they sign in afresh and make new tokens. */
 export async function reactivateUser(options: ({ email: string } | { userId: string }) & { actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
   const ref = parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
@@ -147,8 +155,8 @@ export async function changeUserRole(options: { userId: string; role: Role; acto
 }
 
 /**
- * An admin sets a new password for someone who forgot theirs. Sessions already open stay open until they
- * expire (JWT sessions are not stored); deactivate the account to end them at once.
+ * An admin (or the command line) sets a new password for someone who forgot theirs. Every session of that
+ * person ends with it (except the admin's own, when admins reset their own password).
  */
 export async function setUserPassword(options: { userId: string; password: string; actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
@@ -156,9 +164,43 @@ export async function setUserPassword(options: { userId: string; password: strin
   const passwordHash = await hashPassword({ password: input.password });
   const existing = await getDb().user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!existing) throw new AppError({ code: "not_found", message: `no user ${input.userId}`, userMessage: "That user does not exist." });
-  const user = await getDb().user.update({ where: { id: input.userId }, data: { passwordHash }, select: userSelect });
+  const keep = options.actor !== "system" && options.actor.userId === input.userId ? options.actor.sessionId : undefined;
+  const user = await getDb().$transaction(async (tx) => {
+    const updated = await tx.user.update({ where: { id: input.userId }, data: { passwordHash }, select: userSelect });
+    await endSessionsOfUser({ tx, userId: input.userId, reason: "password_changed", exceptSessionId: keep });
+    return updated;
+  });
   logger.info("user password set", { userId: user.id, by: actorLabel(options.actor) });
   return toDto(user);
+}
+
+function wrongCurrentPassword(): AppError {
+  return new AppError({
+    code: "validation_failed",
+    message: "current password did not match",
+    userMessage: "Your current password is not right.",
+    details: { fields: [{ path: "currentPassword", message: "This is not your current password" }] },
+  });
+}
+
+/**
+ * A signed-in person changes their own password, proving it with the current one. Every other session of
+ * theirs ends; the one they are using stays signed in.
+ */
+export async function changeOwnPassword(options: ChangeOwnPasswordInput & { actor: Actor }): Promise<{ endedSessions: number }> {
+  assertCan({ actor: options.actor, permission: "account:own" });
+  const input = parseInput({ schema: ChangeOwnPasswordInput, input: { currentPassword: options.currentPassword, newPassword: options.newPassword, confirmPassword: options.confirmPassword } });
+  const current = await getDb().user.findUniqueOrThrow({ where: { id: options.actor.userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword({ hash: current.passwordHash, password: input.currentPassword }))) throw wrongCurrentPassword();
+  const passwordHash = await hashPassword({ password: input.newPassword });
+  const endedSessions = await getDb().$transaction(async (tx) => {
+    // Compare-and-set on the old hash: two changes at once cannot both win with different new passwords.
+    const { count } = await tx.user.updateMany({ where: { id: options.actor.userId, passwordHash: current.passwordHash }, data: { passwordHash } });
+    if (count === 0) throw wrongCurrentPassword();
+    return endSessionsOfUser({ tx, userId: options.actor.userId, reason: "password_changed", exceptSessionId: options.actor.sessionId });
+  });
+  logger.info("user changed own password", { userId: options.actor.userId, endedSessions });
+  return { endedSessions };
 }
 
 export async function listUsers(options: { actor: UserAdminActor }): Promise<UserDto[]> {

@@ -31,17 +31,19 @@ function actorFor(user: { id: string; email: string; name: string; role: Actor["
 }
 
 /**
- * First run of a newsroom: with no users yet, creates the admin account (password from `adminPassword`,
+ * First run of a newsroom: with no users yet, creates the admin account (`adminEmail`, else admin@copydesk.local;
+ * password from `adminPassword`,
  * otherwise generated) and, when `withDemoStory`, the sample developing story written by that admin.
  * A run interrupted between the two finishes the story next time (the seeded admin is then the only
  * user and there are no stories). Editor and contributor accounts are left to the newsroom to create.
  */
-export async function seedDemoNewsroom(options: { adminPassword?: string; withDemoStory: boolean }): Promise<SeedResult> {
+export async function seedDemoNewsroom(options: { adminEmail?: string; adminPassword?: string; withDemoStory: boolean }): Promise<SeedResult> {
   const db = getDb();
+  const adminEmail = options.adminEmail ?? demoAdminEmail;
   const users = await db.user.findMany({ take: 2, select: { id: true, email: true, name: true, role: true } });
   if (users.length === 0) {
     const adminPassword = options.adminPassword ?? generatePassword();
-    const admin = await createUser({ email: demoAdminEmail, name: demoAdminName, role: "admin", password: adminPassword, actor: "system" });
+    const admin = await createUser({ email: adminEmail, name: demoAdminName, role: "admin", password: adminPassword, actor: "system" });
     logger.info("seeded the newsroom's first admin", { userId: admin.id });
     const seeded = { status: "seeded", adminEmail: admin.email, adminPassword, passwordGenerated: options.adminPassword === undefined } as const;
     if (!options.withDemoStory) return seeded;
@@ -55,7 +57,7 @@ export async function seedDemoNewsroom(options: { adminPassword?: string; withDe
     }
   }
   const onlyUser = users.length === 1 ? users[0] : undefined;
-  if (options.withDemoStory && onlyUser?.email === demoAdminEmail && (await db.story.count()) === 0) {
+  if (options.withDemoStory && onlyUser?.email === adminEmail && (await db.story.count()) === 0) {
     await createDemoStory({ author: actorFor(onlyUser) });
     return { status: "completed-demo-story" };
   }
@@ -63,6 +65,6 @@ export async function seedDemoNewsroom(options: { adminPassword?: string; withDe
 }
 
 /** Whether the seeded admin account still exists and may sign in, for the start-up message. */
-export async function findDemoAdmin(_options: Record<string, never> = {}): Promise<{ email: string; active: boolean } | null> {
-  return getDb().user.findUnique({ where: { email: demoAdminEmail }, select: { email: true, active: true } });
+export async function findDemoAdmin(options: { adminEmail?: string } = {}): Promise<{ email: string; active: boolean } | null> {
+  return getDb().user.findUnique({ where: { email: options.adminEmail ?? demoAdminEmail }, select: { email: true, active: true } });
 }

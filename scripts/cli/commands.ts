@@ -45,7 +45,16 @@ const TokenCreateArgs = z.strictObject({
   name: z.string().trim().min(1).max(80).default("Command line"),
 });
 
-const TokenRevokeArgs = z.strictObject({ id: z.uuid({ error: "must be a token id as printed by token:create" }) });
+const TokenRevokeArgs = z.strictObject({ id: z.uuid({ error: "must be a token id as printed by token:create or token:list" }) });
+
+const TokenListArgs = z.strictObject({ email: EmailInput.optional() });
+
+const sessions = () => import("../../lib/auth/sessions");
+
+/** One token a line, tab-separated, so `cut` and spreadsheets read it; times are UTC instants. */
+function tokenLine(token: { id: string; owner: { email: string }; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }): string {
+  return [token.id, token.owner.email, token.name, `${token.prefix}…`, token.createdAt, token.lastUsedAt ?? "never", token.revokedAt ? `revoked ${token.revokedAt}` : "active"].join("\t");
+}
 
 export const commands: Command[] = [
   command({
@@ -96,6 +105,31 @@ export const commands: Command[] = [
       const { revokeApiToken } = await apiTokens();
       const token = await revokeApiToken({ id: args.id, actor: "system" });
       tell(`Revoked API token ${token.id} (${token.prefix}…, “${token.name}”).`);
+    },
+  }),
+  command({
+    name: "token:list",
+    usage: "token:list [--email E]",
+    summary: "List everyone's API tokens (or one user's) on stdout: id, owner, name, prefix, created, last used, status.",
+    options: { email: { type: "string" } },
+    schema: TokenListArgs,
+    run: async ({ args }) => {
+      const { listAllApiTokens } = await apiTokens();
+      const tokens = await listAllApiTokens({ actor: "system", email: args.email });
+      process.stdout.write(["id\towner\tname\tprefix\tcreated\tlast used\tstatus", ...tokens.map(tokenLine)].join("\n") + "\n");
+      tell(`${tokens.length} ${tokens.length === 1 ? "token" : "tokens"}.`);
+    },
+  }),
+  command({
+    name: "user:signout",
+    usage: "user:signout --email E",
+    summary: "Sign a user out of every browser at their next request (API tokens are not affected).",
+    options: { email: { type: "string" } },
+    schema: EmailArgs,
+    run: async ({ args }) => {
+      const { endUserSessions } = await sessions();
+      const ended = await endUserSessions({ email: args.email, actor: "system" });
+      tell(`Signed ${args.email} out of ${ended} ${ended === 1 ? "session" : "sessions"}.`);
     },
   }),
 ];

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireActionActor } from "@/app/_auth/require-page-actor";
 import { ChangeRoleInput, NewUserInput, SetPasswordInput, UserIdInput } from "@/lib/auth/user-input";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { changeUserRole, createUser, deactivateUser, reactivateUser, setUserPassword, type UserDto } from "@/lib/auth/users";
 import { type FormState, formErrorState } from "@/lib/errors/form-state";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -46,7 +47,7 @@ export async function setActiveAction(_previous: FormState<UserDto>, formData: F
     revalidatePath("/desk/people");
     return {
       status: "success",
-      message: user.active ? `${user.name} can sign in again.` : `${user.name} is deactivated and was signed out everywhere.`,
+      message: user.active ? `${user.name} can sign in again, with a fresh sign-in and new API tokens.` : `${user.name} is deactivated, signed out everywhere, and their API tokens are revoked.`,
       result: user,
     };
   } catch (error) {
@@ -59,8 +60,19 @@ export async function setPasswordAction(_previous: FormState<UserDto>, formData:
     const actor = await requireActionActor({ permission: "users:manage" });
     const input = parseInput({ schema: SetPasswordInput, input: fields(formData) });
     const user = await setUserPassword({ ...input, actor });
-    return { status: "success", message: `New password set for ${user.name}. Share it with them privately.`, result: user };
+    return { status: "success", message: `New password set for ${user.name}. They are signed out everywhere; share it with them privately.`, result: user };
   } catch (error) {
     return formErrorState(error, { action: "setPassword" });
+  }
+}
+
+export async function endUserSessionsAction(_previous: FormState<number>, formData: FormData): Promise<FormState<number>> {
+  try {
+    const actor = await requireActionActor({ permission: "users:manage" });
+    const input = parseInput({ schema: z.object({ userId: UserIdInput }), input: { userId: formData.get("userId") } });
+    const ended = await endUserSessions({ userId: input.userId, actor });
+    return { status: "success", message: ended === 0 ? "They were not signed in anywhere." : `Signed out of ${ended} ${ended === 1 ? "session" : "sessions"}.`, result: ended };
+  } catch (error) {
+    return formErrorState(error, { action: "endUserSessions" });
   }
 }

@@ -4,7 +4,7 @@ import { DeskTime } from "@/app/_components/desk-time";
 import { listUsers } from "@/lib/auth/users";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { AddUserForm } from "./add-user-form";
-import { ActiveForm, PasswordForm, RoleForm } from "./person-controls";
+import { ActiveForm, PasswordForm, RoleForm, SignOutEverywhereForm } from "./person-controls";
 import "./people.css";
 
 export const metadata: Metadata = { title: "People" };
@@ -23,7 +23,7 @@ export default async function PeoplePage() {
         <div>
           <h1>People</h1>
           <p className="desk-lede">
-            {activeCount} active {activeCount === 1 ? "account" : "accounts"}. Role changes and deactivations apply at the person’s next click.
+            {activeCount} active {activeCount === 1 ? "account" : "accounts"}. Role changes, sign-outs and deactivations apply at the person’s next click.
           </p>
         </div>
       </div>
@@ -69,6 +69,7 @@ export default async function PeoplePage() {
                   <td>
                     <div className="people-access">
                       {self ? null : <ActiveForm user={user} />}
+                      {self || !user.active ? null : <SignOutEverywhereForm user={user} />}
                       <PasswordForm user={user} />
                     </div>
                   </td>

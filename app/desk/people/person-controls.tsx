@@ -4,7 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, type FormEvent, typ
 import { useFormToast } from "@/app/_auth/use-form-toast";
 import type { UserDto } from "@/lib/auth/users";
 import type { FormState } from "@/lib/errors/form-state";
-import { changeRoleAction, setActiveAction, setPasswordAction } from "./actions";
+import { changeRoleAction, endUserSessionsAction, setActiveAction, setPasswordAction } from "./actions";
 
 const idle: FormState<UserDto> = { status: "idle" };
 
@@ -33,7 +33,7 @@ export function ActiveForm({ user }: { user: UserDto }) {
   const [state, action, pending] = useActionState(setActiveAction, idle);
   useFormToast(state);
   function confirmDeactivation(event: MouseEvent<HTMLButtonElement>) {
-    if (user.active && !window.confirm(`Deactivate ${user.name}? They are signed out at once and their API tokens stop working.`)) {
+    if (user.active && !window.confirm(`Deactivate ${user.name}? They are signed out at once and their API tokens are revoked for good.`)) {
       event.preventDefault();
     }
   }
@@ -49,6 +49,24 @@ export function ActiveForm({ user }: { user: UserDto }) {
         aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}
       >
         {pending ? "Saving…" : user.active ? "Deactivate" : "Reactivate"}
+      </button>
+    </form>
+  );
+}
+
+const idleCount: FormState<number> = { status: "idle" };
+
+export function SignOutEverywhereForm({ user }: { user: UserDto }) {
+  const [state, action, pending] = useActionState(endUserSessionsAction, idleCount);
+  useFormToast(state);
+  function confirmSignOut(event: MouseEvent<HTMLButtonElement>) {
+    if (!window.confirm(`Sign ${user.name} out of every browser? Their API tokens keep working.`)) event.preventDefault();
+  }
+  return (
+    <form action={action}>
+      <input type="hidden" name="userId" value={user.id} />
+      <button type="submit" className="desk-button desk-button-small" disabled={pending} onClick={confirmSignOut} aria-label={`Sign ${user.name} out everywhere`}>
+        {pending ? "Signing out…" : "Sign out everywhere"}
       </button>
     </form>
   );

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { DeskTime } from "@/app/_components/desk-time";
+import { listOwnSessions } from "@/lib/auth/sessions";
+import { newsroomSettings } from "@/lib/public/newsroom-settings";
+import { ChangePasswordForm } from "./change-password-form";
+import { describeBrowser } from "./describe-browser";
+import { EndSessionButton, SignOutEverywhereButton } from "./session-controls";
+import "./account.css";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const actor = await requirePageActor({ permission: "account:own", callbackPath: "/desk/account" });
+  const sessions = await listOwnSessions({ actor });
+  const zone = newsroomSettings().timeZone;
+
+  return (
+    <>
+      <div className="desk-title-row">
+        <div>
+          <h1>Your account</h1>
+          <p className="desk-lede">
+            Signed in as <strong>{actor.name}</strong> ({actor.email}).
+          </p>
+        </div>
+      </div>
+      <div className="account-grid">
+        <ChangePasswordForm />
+        <section className="desk-panel" aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading">Where you are signed in</h2>
+          <p className="desk-hint">A session ends when you sign out, after 12 hours without use, or when your password changes.</p>
+          <ul className="account-sessions">
+            {sessions.map((session) => {
+              const browser = describeBrowser({ userAgent: session.userAgent });
+              return (
+                <li key={session.id} data-testid={session.current ? "session-current" : "session-other"}>
+                  <div>
+                    <strong>{browser}</strong>
+                    {session.current ? <span className="desk-badge desk-badge-live account-current">This browser</span> : null}
+                    <p className="desk-small desk-muted">
+                      Signed in <DeskTime iso={session.createdAt} zone={zone} relative={false} /> · last active <DeskTime iso={session.lastSeenAt} zone={zone} />
+                    </p>
+                  </div>
+                  {session.current ? null : <EndSessionButton sessionId={session.id} label={browser} />}
+                </li>
+              );
+            })}
+          </ul>
+          <SignOutEverywhereButton />
+        </section>
+      </div>
+    </>
+  );
+}

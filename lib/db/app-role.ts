@@ -1,0 +1,69 @@
+import pg from "pg";
+
+// Tables whose rows are history: the app may add to them and read them, never change or remove them.
+const appendOnlyTables = ["revisions", "credits", "story_status_events"] as const;
+
+/** The role a connection URL signs in as. */
+export function roleOfUrl(databaseUrl: string): string {
+  return decodeURIComponent(new URL(databaseUrl).username);
+}
+
+/** `databaseUrl` signing in as `role` with `password` instead. */
+export function urlForRole(options: { databaseUrl: string; role: string; password: string }): string {
+  const url = new URL(options.databaseUrl);
+  url.username = encodeURIComponent(options.role);
+  url.password = encodeURIComponent(options.password);
+  return url.toString();
+}
+
+async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates a login role with no rights of its own (no superuser, no CREATE anything), or resets its password. */
+export async function ensureLoginRole(options: { ownerUrl: string; role: string; password: string }): Promise<void> {
+  await withClient(options.ownerUrl, async (client) => {
+    const role = client.escapeIdentifier(options.role);
+    const password = client.escapeLiteral(options.password);
+    const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [options.role]);
+    const verb = rowCount ? "ALTER" : "CREATE";
+    await client.query(`${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${password}`);
+  });
+}
+
+/**
+ * Gives the app's role exactly what the app needs on the database the owner migrated, and nothing that could
+ * unlock history: reading and writing rows (DML), but only INSERT and SELECT on the append-only tables, no
+ * TRUNCATE, no ownership (so it cannot ALTER TABLE … DISABLE TRIGGER), and a read-only view of the migrations
+ * table. Run as the owner after every migration run; it is idempotent.
+ */
+export async function grantAppRole(options: { ownerUrl: string; appRole: string }): Promise<void> {
+  await withClient(options.ownerUrl, async (client) => {
+    const role = client.escapeIdentifier(options.appRole);
+    const { rows } = await client.query<{ owner: string; database: string }>("SELECT current_user AS owner, current_database() AS database");
+    if (rows[0]?.owner === options.appRole) throw new Error(`The app role ${options.appRole} is the role that owns the database objects; give the app a role of its own.`);
+    // On a database not yet migrated some tables are missing; the grants run again after the migrations.
+    const present = new Set((await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((row) => row.name));
+    const history = appendOnlyTables.filter((table) => present.has(table)).map((table) => client.escapeIdentifier(table)).join(", ");
+    await client.query("BEGIN");
+    try {
+      await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(rows[0]!.database)} TO ${role}`);
+      await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+      await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
+      await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+      if (history) await client.query(`REVOKE UPDATE, DELETE ON ${history} FROM ${role}`);
+      if (present.has("_prisma_migrations")) await client.query(`REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}`);
+      await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    }
+  });
+}
