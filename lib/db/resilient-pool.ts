@@ -73,17 +73,43 @@ export class ResilientPool extends pg.Pool {
   private async checkout(): Promise<pg.PoolClient> {
     // Bounded: each pass removes one suspect connection; more passes than the pool holds means a fresh one.
     for (let pass = 0; ; pass++) {
-      let client: TrackedClient;
-      try {
-        client = await super.connect();
-      } catch (error) {
-        if (isLostConnection(error)) this.noteLost(error);
-        throw error;
-      }
+      const client = await this.acquire();
       const fresh = client.copydeskGeneration === this.generation;
       if (isUsable(client) && (fresh || pass > (this.options.max ?? 10))) return client;
       client.release(new Error("connection discarded at checkout: closed, or opened before a connection was lost"));
     }
+  }
+
+  private acquire(): Promise<TrackedClient> {
+    return new Promise((resolve, reject) => {
+      super.connect((error, client) => {
+        if (error || !client) {
+          if (isLostConnection(error)) this.noteLost(error);
+          reject(error ?? new Error("no connection"));
+          return;
+        }
+        // Listen at once, in this callback: the read that made a new connection ready can also carry the
+        // server's notice that it is gone, and an 'error' event nobody listens to crashes the process.
+        resolve(this.guarded(client));
+      });
+    });
+  }
+
+  /**
+   * pg-pool leaves a checked-out connection without an 'error' listener, so a connection that dies between
+   * its holder's statements would crash the process. Until it is released, the pool listens; the holder
+   * learns of the loss from its next statement.
+   */
+  private guarded(client: pg.PoolClient): pg.PoolClient {
+    const onError = (error: Error) => this.noteLost(error);
+    const release = client.release;
+    client.on("error", onError);
+    client.release = (error?: Error | boolean) => {
+      client.removeListener("error", onError);
+      client.release = release;
+      return release(error);
+    };
+    return client;
   }
 
   private async attempt(config: pg.QueryConfig): Promise<pg.QueryResult> {
@@ -93,9 +119,6 @@ export class ResilientPool extends pg.Pool {
     } catch (error) {
       throw new AttemptFailure(error, false);
     }
-    // The query's own promise reports the failure; without a listener the client's 'error' event would crash.
-    const ignore = () => {};
-    client.on("error", ignore);
     let failure: unknown;
     try {
       return await client.query(config);
@@ -104,7 +127,6 @@ export class ResilientPool extends pg.Pool {
       const neverSent = error instanceof Error && /not queryable/.test(error.message);
       throw new AttemptFailure(error, !neverSent);
     } finally {
-      client.removeListener("error", ignore);
       client.release(isLostConnection(failure) ? (failure as Error) : undefined);
     }
   }
