@@ -69,4 +69,23 @@ describe("readEnv", () => {
     expect((caught as ConfigError).variable).toBe(variable);
     expect((caught as ConfigError).message).toContain(message);
   });
+
+  // Guards the bug where start-up named only the first bad setting.
+  it("names every bad variable at once, each once", () => {
+    let caught: unknown;
+    try {
+      readEnv({ source: { PORT: "abc", NEWSROOM_TIME_STYLE: "chicago", NEWSROOM_TIME_ZONE: "Mars/Olympus_Mons", NEWSROOM_NAME: "Ledger" } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const error = caught as ConfigError;
+    expect(error.variables).toEqual(["PORT", "NEWSROOM_TIME_ZONE", "NEWSROOM_TIME_STYLE"]);
+    expect(error.message.split("\n")).toEqual([
+      "Invalid configuration (3 settings):",
+      "  - PORT must be a port number.",
+      "  - NEWSROOM_TIME_ZONE must be an IANA time zone such as America/New_York or Europe/Berlin.",
+      '  - NEWSROOM_TIME_STYLE must be "house" or "ap".',
+    ]);
+  });
 });

@@ -59,14 +59,17 @@ export const EnvInput = z.object({
 
 export type Env = z.infer<typeof EnvInput>;
 
-/** Bad configuration: `message` names the variable and is meant to be shown as is, without a stack trace. */
+/** Bad configuration: `message` names every bad variable and is meant to be shown as is, without a stack trace. */
 export class ConfigError extends Error {
+  /** The first bad variable; `variables` lists them all. */
   readonly variable: string;
+  readonly variables: string[];
 
-  constructor(options: { variable: string; message: string }) {
+  constructor(options: { variables: string[]; message: string }) {
     super(options.message);
     this.name = "ConfigError";
-    this.variable = options.variable;
+    this.variables = options.variables;
+    this.variable = options.variables[0] ?? "configuration";
   }
 }
 
@@ -74,13 +77,22 @@ export function isConfigError(error: unknown): error is ConfigError {
   return error instanceof ConfigError;
 }
 
-/** Validates configuration from `source` (default: process.env); throws a ConfigError naming the first bad variable. */
+/**
+ * Validates configuration from `source` (default: process.env). Every bad variable is named at once, so
+ * fixing three settings takes one restart, not three.
+ */
 export function readEnv(options: { source?: Record<string, string | undefined> } = {}): Env {
   const parsed = EnvInput.safeParse(options.source ?? process.env);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const variable = String(issue?.path[0] ?? "configuration");
-  throw new ConfigError({ variable, message: `Invalid configuration: ${variable} ${issue?.message ?? "is invalid"}.` });
+  const problems = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const variable = String(issue.path[0] ?? "configuration");
+    if (!problems.has(variable)) problems.set(variable, `${variable} ${issue.message}`);
+  }
+  const lines = [...problems.values()];
+  const message =
+    lines.length === 1 ? `Invalid configuration: ${lines[0]}.` : `Invalid configuration (${lines.length} settings):\n${lines.map((line) => `  - ${line}.`).join("\n")}`;
+  throw new ConfigError({ variables: [...problems.keys()], message });
 }
 
 let cached: Env | undefined;

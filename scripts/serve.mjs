@@ -3,6 +3,8 @@
 // the public route handlers and emptied by invalidatePublicStory, in this same process) is answered before
 // Next's routing runs; everything else, and every miss, is Next's. Plain JavaScript: Next loads its own
 // compiled server, and this file must not need a TypeScript loader.
+// When the database cannot be reached, a request that fails answers 503 with Retry-After and a sentence
+// (see answerUnavailableOnOutage), never Next's 500.
 import http from "node:http";
 import next from "next";
 
@@ -29,9 +31,66 @@ function answerFromMemo(request, response) {
   return true;
 }
 
+// The same sentence as lib/errors/unavailable.ts, which this plain-JavaScript file cannot import.
+const unavailableSentence = "The database cannot be reached right now, so nothing was saved. Please try again in a moment.";
+const retryAfterSeconds = 5;
+// lib/db/database-outage.ts records when this process last lost a database connection.
+const outageWindowMs = 10_000;
+
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const unavailablePage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Temporarily unavailable · ${escapeHtml(process.env.NEWSROOM_NAME?.trim() || "Copydesk Desk")}</title>
+<style>body{font:1.125rem/1.5 Georgia,serif;color:#1f1f1f;background:#fbfaf7;margin:0}main{max-width:34rem;margin:18vh auto;padding:0 1.25rem}h1{font-size:1.75rem;font-weight:600;margin:0 0 .5rem}</style>
+</head><body><main><h1>Temporarily unavailable</h1><p>${unavailableSentence}</p></main></body></html>
+`;
+
+function databaseRecentlyLost() {
+  const lostAt = globalThis.copydeskDatabaseLostAt;
+  return typeof lostAt === "number" && Date.now() - lostAt < outageWindowMs;
+}
+
+/**
+ * A page render or route that fails while this process cannot reach its database is the database's fault,
+ * not a bug: the 5xx Next is about to send is replaced, headers and body, by a 503 with Retry-After, as
+ * JSON under /api/ and as a short page elsewhere. Next's own chunks for that response are dropped.
+ */
+function answerUnavailableOnOutage(request, response) {
+  const { writeHead, write, end } = response;
+  const replaces = (status) => status >= 500 && status !== 503 && databaseRecentlyLost();
+  const api = request.url?.startsWith("/api/") ?? false;
+  const body = Buffer.from(api ? JSON.stringify({ error: { code: "unavailable", message: unavailableSentence, details: null } }) : unavailablePage);
+  let replaced = false;
+  response.writeHead = function (status, ...rest) {
+    if (replaced || !replaces(status)) return writeHead.call(this, status, ...rest);
+    replaced = true;
+    for (const name of this.getHeaderNames()) this.removeHeader(name);
+    return writeHead.call(this, 503, {
+      "content-type": api ? "application/json" : "text/html; charset=utf-8",
+      "content-length": body.length,
+      "retry-after": String(retryAfterSeconds),
+      "cache-control": "no-store",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+    });
+  };
+  response.write = function (chunk, encoding, callback) {
+    if (!this.headersSent && replaces(this.statusCode)) this.writeHead(this.statusCode);
+    if (!replaced) return write.call(this, chunk, encoding, callback);
+    (typeof encoding === "function" ? encoding : callback)?.();
+    return true;
+  };
+  response.end = function (chunk, encoding, callback) {
+    if (!this.headersSent && replaces(this.statusCode)) this.writeHead(this.statusCode);
+    if (!replaced) return end.call(this, chunk, encoding, callback);
+    if (this.writableEnded) return this;
+    return end.call(this, request.method === "HEAD" ? undefined : body, [chunk, encoding, callback].find((argument) => typeof argument === "function"));
+  };
+}
+
 const server = http.createServer((request, response) => {
   if (answerFromMemo(request, response)) return;
   request.headers[clientAddressHeader] = request.socket.remoteAddress ?? "";
+  answerUnavailableOnOutage(request, response);
   handleWithNext(request, response);
 });
 

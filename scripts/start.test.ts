@@ -30,6 +30,18 @@ describe("npm start refuses clearly, without a stack trace", () => {
     expect(result.output.trim()).toBe('copydesk: Invalid configuration: NEWSROOM_TIME_STYLE must be "house" or "ap".');
   });
 
+  // Guards the bug where only PORT was named, so fixing three settings took three restarts.
+  it("names every bad setting at once", async () => {
+    const result = await start({ PORT: "abc", NEWSROOM_TIME_STYLE: "chicago", NEWSROOM_TIME_ZONE: "Mars/Olympus_Mons" });
+
+    expect(result.code).toBe(1);
+    expect(result.output).toContain("copydesk: Invalid configuration (3 settings):");
+    expect(result.output).toContain("PORT must be a port number.");
+    expect(result.output).toContain('NEWSROOM_TIME_STYLE must be "house" or "ap".');
+    expect(result.output).toContain("NEWSROOM_TIME_ZONE must be an IANA time zone");
+    expect(result.output).not.toMatch(/\n\s+at /);
+  });
+
   it("says when the configured database is down", async () => {
     const closedPort = await findFreePort();
     const result = await start({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/copydesk`, PORT: String(await findFreePort()) });

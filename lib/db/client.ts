@@ -1,16 +1,84 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/client";
+import type pg from "pg";
+import { AppError } from "../errors/app-error";
+import { logger } from "../log/logger";
+import { isLostConnection } from "./connection-loss";
 import { readDatabaseUrl } from "./database-url";
+import { PrismaClient } from "./generated/client";
+import { ResilientPool } from "./resilient-pool";
 
 declare global {
   // One client per process, also across Next's module reloads.
   var copydeskPrisma: PrismaClient | undefined;
 }
 
+/** PrismaPg on a ResilientPool; every (re)connect gets a pool of its own, which `$disconnect` closes. */
+class ResilientPrismaPg extends PrismaPg {
+  constructor(private readonly poolConfig: pg.PoolConfig) {
+    super(poolConfig);
+  }
+
+  override connect() {
+    return new PrismaPg(new ResilientPool(this.poolConfig), { disposeExternalPool: true }).connect();
+  }
+}
+
+type InteractiveTransaction = <R>(work: (tx: unknown) => Promise<R>, options?: unknown) => Promise<R>;
+
+/**
+ * Interactive transactions whose connection died before COMMIT was sent changed nothing, so they run once
+ * more, on a fresh connection. One that lost its connection at COMMIT may or may not have committed: it is
+ * never re-run, and the person is told to check rather than that nothing was saved.
+ */
+function retryInterruptedTransactions(client: PrismaClient): PrismaClient {
+  const original = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const retrying: InteractiveTransaction = async (work, options) => {
+    for (let attempt = 1; ; attempt++) {
+      let committing = false;
+      try {
+        return (await original(async (tx: unknown) => {
+          const result = await work(tx);
+          committing = true;
+          return result;
+        }, options)) as Awaited<ReturnType<typeof work>>;
+      } catch (error) {
+        if (!isLostConnection(error)) throw error;
+        if (committing) throw lostAtCommit(error);
+        if (attempt >= 2) throw lostBeforeCommit(error);
+        logger.warn("transaction lost its connection before COMMIT; running it again on a fresh connection", {
+          reason: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }
+  };
+  Object.defineProperty(client, "$transaction", {
+    value: (...args: unknown[]) => (typeof args[0] === "function" ? retrying(args[0] as (tx: unknown) => Promise<unknown>, args[1]) : original(...args)),
+  });
+  return client;
+}
+
+function lostBeforeCommit(error: unknown): AppError {
+  return new AppError({
+    code: "unavailable",
+    message: `transaction interrupted twice before COMMIT: ${error instanceof Error ? error.message : String(error)}`,
+    userMessage: "The connection to the database was interrupted, so nothing was saved. Please try again.",
+    cause: error,
+  });
+}
+
+function lostAtCommit(error: unknown): AppError {
+  return new AppError({
+    code: "unavailable",
+    message: `connection lost during COMMIT: ${error instanceof Error ? error.message : String(error)}`,
+    userMessage: "The connection to the database was lost just as this was being saved, so it may or may not have been saved. Reload to check before trying again.",
+    cause: error,
+  });
+}
+
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: readDatabaseUrl() });
-  return new PrismaClient({ adapter });
+  const adapter = new ResilientPrismaPg({ connectionString: readDatabaseUrl(), keepAlive: true });
+  return retryInterruptedTransactions(new PrismaClient({ adapter }));
 }
 
 /** The process-wide Prisma client, created on first use so builds never need a database. */

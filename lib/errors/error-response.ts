@@ -1,6 +1,8 @@
+import { isDatabaseUnavailable } from "../db/connection-loss";
 import { logger } from "../log/logger";
 import { isAppError } from "./app-error";
 import { httpStatusByCode } from "./http-status";
+import { databaseUnavailableMessage, retryAfterSeconds } from "./unavailable";
 
 /** The one adapter from any thrown error to the API's JSON error shape. Unexpected errors are logged, never echoed. */
 export function errorResponse(error: unknown, context?: { route?: string }): Response {
@@ -9,7 +11,14 @@ export function errorResponse(error: unknown, context?: { route?: string }): Res
     if (status >= 500) logger.error(error.message, { route: context?.route, code: error.code, error });
     return Response.json(
       { error: { code: error.code, message: error.userMessage, details: error.details ?? null } },
-      { status, headers: { "Cache-Control": "no-store" } },
+      { status, headers: { "Cache-Control": "no-store", ...(status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {}) } },
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.error("database unavailable", { route: context?.route, error });
+    return Response.json(
+      { error: { code: "unavailable", message: databaseUnavailableMessage, details: null } },
+      { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": String(retryAfterSeconds) } },
     );
   }
   logger.error("unexpected error", { route: context?.route, error });

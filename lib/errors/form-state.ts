@@ -1,5 +1,7 @@
+import { isDatabaseUnavailable } from "../db/connection-loss";
 import { logger } from "../log/logger";
 import { isAppError } from "./app-error";
+import { databaseUnavailableMessage } from "./unavailable";
 
 export type FormState<Result = undefined> =
   | { status: "idle" }
@@ -17,6 +19,10 @@ export function formErrorState(error: unknown, context?: { action?: string }): E
       fieldErrors: Object.fromEntries(fields.map((field) => [field.path, field.message])),
       details: error.code === "conflict" ? error.details : null,
     };
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.error("database unavailable in server action", { action: context?.action, error });
+    return { status: "error", code: "unavailable", message: `${databaseUnavailableMessage} Your changes are still here.`, fieldErrors: {}, details: null };
   }
   logger.error("unexpected error in server action", { action: context?.action, error });
   return { status: "error", code: "internal", message: "Something went wrong on our side. Your changes are still here; please try again.", fieldErrors: {}, details: null };

@@ -73,38 +73,60 @@ describe("saveRevision under concurrency and failure", () => {
     // Generous limit: every lost race builds a conflict with a diff and a merge, and CI shares two cores.
   }, 240_000);
 
-  it("leaves the whole revision or nothing when the connection drops mid-transaction, and a retry succeeds", async () => {
-    await createTestStory({ actor: editors[0]!, slug: "dropped", publish: true });
-    const before = await historyCounts({ slug: "dropped" });
-    // A second connection holds the status history table, so the save blocks on its last insert after writing
-    // the revision, its credits and the story pointers; then that save's backend is killed.
+  /** Holds the status history table, kills the backend of each save that queues behind it (`times` times), then lets go. */
+  async function killBlockedSaves(options: { times: number }): Promise<void> {
     const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await blocker.connect();
     await blocker.query("BEGIN");
     await blocker.query("LOCK TABLE story_status_events IN EXCLUSIVE MODE");
-    const input = { baseRevision: 1, summary: "Interrupted", body: "Interrupted body.", credits: [{ name: "Dropped Reporter", role: "byline" as const }], publish: true };
-    const save = saveRevision({ actor: editors[0]!, slug: "dropped", input }).then(
-      () => null,
-      (error: unknown) => error,
-    );
-    let pid: number | undefined;
-    while (pid === undefined) {
+    for (let killed = 0; killed < options.times; ) {
       const waiting = await blocker.query<{ pid: number }>(
         "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pg_blocking_pids(pid) @> ARRAY[pg_backend_pid()]",
       );
-      pid = waiting.rows[0]?.pid;
-      if (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+      const pid = waiting.rows[0]?.pid;
+      if (pid === undefined) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
+      await blocker.query("SELECT pg_terminate_backend($1, 10000)", [pid]);
+      killed += 1;
     }
-    await blocker.query("SELECT pg_terminate_backend($1)", [pid]);
     await blocker.query("ROLLBACK");
     await blocker.end();
+  }
 
-    expect(await save).toMatchObject({ code: "unavailable" });
+  const droppedInput = (reporter: string) => ({ baseRevision: 1, summary: "Interrupted", body: "Interrupted body.", credits: [{ name: reporter, role: "byline" as const }], publish: true });
+
+  // Guards the bug where a save whose connection died before COMMIT failed instead of running again.
+  it("runs a save whose connection dropped before COMMIT once more on a fresh connection, and it lands once", async () => {
+    await createTestStory({ actor: editors[0]!, slug: "dropped-once", publish: true });
+    // The save blocks on its last insert, after writing the revision, its credits and the story pointers; then
+    // its backend is killed, so everything it wrote is rolled back and the client runs it again.
+    const save = saveRevision({ actor: editors[0]!, slug: "dropped-once", input: droppedInput("Dropped Reporter") });
+    await killBlockedSaves({ times: 1 });
+
+    expect((await save).revision).toMatchObject({ number: 2, published: true });
+    const after = await historyCounts({ slug: "dropped-once" });
+    expect(after).toMatchObject({ revisions: 2, credits: 2, events: 2 });
+    expect(after.story).toMatchObject({ latestRevisionNumber: 2, liveRevisionNumber: 2 });
+    expect(await getDb().contributor.count({ where: { name: "Dropped Reporter" } })).toBe(1);
+  });
+
+  it("leaves the whole revision or nothing when the connection drops on the retry too, and a later save succeeds", async () => {
+    await createTestStory({ actor: editors[0]!, slug: "dropped", publish: true });
+    const before = await historyCounts({ slug: "dropped" });
+    const save = saveRevision({ actor: editors[0]!, slug: "dropped", input: droppedInput("Twice Dropped Reporter") }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    await killBlockedSaves({ times: 2 });
+
+    expect(await save).toMatchObject({ code: "unavailable", userMessage: expect.stringContaining("nothing was saved") });
     const after = await historyCounts({ slug: "dropped" });
     expect({ ...after, contributors: 0 }).toEqual({ ...before, contributors: 0 });
-    expect(await getDb().contributor.count({ where: { name: "Dropped Reporter" } })).toBe(0);
+    expect(await getDb().contributor.count({ where: { name: "Twice Dropped Reporter" } })).toBe(0);
 
-    const retried = await saveRevision({ actor: editors[0]!, slug: "dropped", input });
+    const retried = await saveRevision({ actor: editors[0]!, slug: "dropped", input: droppedInput("Twice Dropped Reporter") });
     expect(retried.revision).toMatchObject({ number: 2, published: true });
     const final = await historyCounts({ slug: "dropped" });
     expect(final).toMatchObject({ revisions: 2, credits: 2, events: 2 });

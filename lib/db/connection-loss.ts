@@ -1,0 +1,68 @@
+import { isAppError } from "../errors/app-error";
+
+// SQLSTATE: 57P01 admin shutdown (restart, pg_terminate_backend), 57P02 crash shutdown, 57P03 cannot connect
+// now (starting up, shutting down), 08… connection exceptions.
+const lostConnectionSqlState = /^(57P0[123]|08)/;
+const socketErrorCodes = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+// node-postgres says these in words only, without a code.
+const lostConnectionMessages = /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended unexpectedly/;
+// @prisma/adapter-pg's names for the same failures.
+const lostConnectionKinds = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout"]);
+// Prisma's own: P1001 cannot reach the server, P1002 it timed out, P1017 it closed the connection.
+const lostConnectionPrismaCodes = new Set(["P1001", "P1002", "P1017"]);
+// Busy rather than gone: no connection in time (P2024), a transaction that could not start in time or whose
+// connection went away under it (P2028), too many connections (53300).
+const busyPrismaCodes = new Set(["P2024", "P2028"]);
+
+type ErrorShape = {
+  code?: unknown;
+  message?: unknown;
+  name?: unknown;
+  cause?: unknown;
+  kind?: unknown;
+  originalCode?: unknown;
+  meta?: { driverAdapterError?: unknown };
+};
+
+/** The error and everything it wraps: `cause` chains and Prisma's driver adapter error. */
+function* layers(error: unknown): Generator<ErrorShape> {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const layer = queue.shift();
+    if (typeof layer !== "object" || layer === null || seen.has(layer)) continue;
+    seen.add(layer);
+    const shape = layer as ErrorShape;
+    yield shape;
+    queue.push(shape.cause, shape.meta?.driverAdapterError);
+  }
+}
+
+function lostHere(layer: ErrorShape): boolean {
+  const code = typeof layer.code === "string" ? layer.code : typeof layer.originalCode === "string" ? layer.originalCode : "";
+  if (lostConnectionSqlState.test(code) || socketErrorCodes.has(code) || lostConnectionPrismaCodes.has(code)) return true;
+  if (typeof layer.originalCode === "string" && lostConnectionSqlState.test(layer.originalCode)) return true;
+  if (typeof layer.kind === "string" && lostConnectionKinds.has(layer.kind)) return true;
+  return typeof layer.message === "string" && lostConnectionMessages.test(layer.message);
+}
+
+/**
+ * The statement failed because its connection is gone (server restart, failover, pg_terminate_backend, an
+ * idle timeout, a network cut) or no connection could be made: running it again on a fresh connection may work.
+ */
+export function isLostConnection(error: unknown): boolean {
+  for (const layer of layers(error)) if (lostHere(layer)) return true;
+  return false;
+}
+
+/** The database cannot serve this request right now: answer 503 (try again later), never 500. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (isAppError(error)) return error.code === "unavailable";
+  for (const layer of layers(error)) {
+    if (lostHere(layer)) return true;
+    if (layer.name === "PrismaClientInitializationError") return true;
+    if (typeof layer.code === "string" && (busyPrismaCodes.has(layer.code) || layer.code === "53300")) return true;
+    if (layer.kind === "TooManyConnections") return true;
+  }
+  return false;
+}
