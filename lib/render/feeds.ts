@@ -15,11 +15,6 @@ function latestInstant(story: PublicIndexEntry): Date {
   return new Date(story.lastMaterialUpdateAt ?? story.firstPublishedAt);
 }
 
-function bylineNames(byline: string): { name: string }[] {
-  const names = byline.replace(/^\s*by\s+/i, "").split(/\s*,\s*|\s+and\s+/i).filter((name) => name.trim() !== "");
-  return names.map((name) => ({ name: name.trim() }));
-}
-
 /** /feed.xml: published stories, most recently updated first. */
 export function renderSiteFeed(options: { stories: PublicIndexEntry[]; newsroom: NewsroomPresentation; origin: string }): string {
   const { stories, newsroom, origin } = options;
@@ -43,7 +38,8 @@ export function renderSiteFeed(options: { stories: PublicIndexEntry[]; newsroom:
       date: latestInstant(story),
       published: new Date(story.firstPublishedAt),
       description: story.dek || undefined,
-      author: bylineNames(story.byline),
+      // Byline credits only: splitting the free-text byline would invent an author "Staff Writer".
+      author: story.authors.map((name) => ({ name })),
     });
   }
   return feed.atom1();
