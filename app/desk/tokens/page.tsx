@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { listApiTokens } from "@/lib/auth/api-tokens";
-import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
 import "./tokens.css";
@@ -12,7 +11,6 @@ export const metadata: Metadata = { title: "API tokens" };
 export default async function TokensPage() {
   const actor = await requirePageActor({ permission: "tokens:own", callbackPath: "/desk/tokens" });
   const tokens = await listApiTokens({ actor });
-  const zone = newsroomSettings().timeZone;
 
   return (
     <>
@@ -51,10 +49,10 @@ export default async function TokensPage() {
                     {token.prefix}…
                   </td>
                   <td data-label="Created" className="desk-small">
-                    <DeskTime iso={token.createdAt} zone={zone} relative={false} />
+                    <DeskTime iso={token.createdAt} relative={false} />
                   </td>
                   <td data-label="Last used" className="desk-small">
-                    {token.lastUsedAt ? <DeskTime iso={token.lastUsedAt} zone={zone} /> : <span className="desk-muted">Never</span>}
+                    {token.lastUsedAt ? <DeskTime iso={token.lastUsedAt} /> : <span className="desk-muted">Never</span>}
                   </td>
                   <td data-label="Status">
                     {token.revokedAt ? (

@@ -4,7 +4,6 @@ import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
 import { DeskHistoryQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { getLastSeenRevision } from "@/lib/desk/presence";
-import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
 import { DiffQuickPicks } from "../../../_components/diff-quick-picks";
@@ -26,7 +25,6 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const { cursor } = DeskHistoryQueryInput.parse(firstValues(await searchParams));
   const story = await orNotFound(() => getStoryOrThrow({ slug, actor }));
   const [page, lastSeen] = await Promise.all([listRevisions({ actor, slug, cursor, limit: pageSize }), getLastSeenRevision({ slug, actor })]);
-  const zone = newsroomSettings().timeZone;
   const latest = story.latestRevisionNumber;
   const defaultTo = latest;
   const defaultFrom = Math.max(1, latest - 1);
@@ -48,7 +46,6 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             key={revision.number}
             slug={slug}
             revision={revision}
-            zone={zone}
             latest={latest}
             live={story.liveRevisionNumber}
             storyIsLive={story.status === "published"}
