@@ -11,7 +11,7 @@ import { StatusBadges } from "./_components/status-badges";
 
 export const metadata: Metadata = { title: "Stories" };
 
-const statusLabels = { draft: "Draft", published: "Published", unpublished: "Unpublished" } as const;
+const statusLabels = { draft: "Draft", published: "Published", unpublished: "Unpublished", withdrawn: "Withdrawn" } as const;
 
 function pageHref(query: { q?: string; status?: string; cursor?: string }): string {
   const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));

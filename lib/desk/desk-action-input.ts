@@ -26,3 +26,11 @@ export const DeskStoryStatusInput = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("republish"), slug: StorySlugInput }),
 ]);
 export type DeskStoryStatusInput = z.infer<typeof DeskStoryStatusInput>;
+
+/** Withdrawing a story with an editor's note to readers (see WithdrawStoryInput for the note itself). */
+export const DeskWithdrawStoryInput = z.strictObject({
+  slug: StorySlugInput,
+  note: z.string().max(2_000),
+  reason: z.string().max(1_000),
+});
+export type DeskWithdrawStoryInput = z.infer<typeof DeskWithdrawStoryInput>;

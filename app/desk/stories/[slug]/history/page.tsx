@@ -6,9 +6,11 @@ import { DeskHistoryQueryInput, firstValues } from "@/lib/desk/desk-query-input"
 import { getLastSeenRevision } from "@/lib/desk/presence";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+import { listStatusEvents } from "@/lib/stories/list-status-events";
 import { DiffQuickPicks } from "../../../_components/diff-quick-picks";
 import { orNotFound } from "../../../_components/or-not-found";
 import { RevisionTimelineEntry } from "../../../_components/revision-timeline-entry";
+import { StatusHistory } from "../../../_components/status-history";
 import { StoryHeader } from "../../../_components/story-header";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -24,7 +26,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}/history` });
   const { cursor } = DeskHistoryQueryInput.parse(firstValues(await searchParams));
   const story = await orNotFound(() => getStoryOrThrow({ slug, actor }));
-  const [page, lastSeen] = await Promise.all([listRevisions({ actor, slug, cursor, limit: pageSize }), getLastSeenRevision({ slug, actor })]);
+  const [page, lastSeen, statusEvents] = await Promise.all([
+    listRevisions({ actor, slug, cursor, limit: pageSize }),
+    getLastSeenRevision({ slug, actor }),
+    cursor ? [] : listStatusEvents({ actor, slug, limit: 20 }),
+  ]);
   const latest = story.latestRevisionNumber;
   const defaultTo = latest;
   const defaultFrom = Math.max(1, latest - 1);
@@ -56,6 +62,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           />
         ))}
       </ol>
+      <StatusHistory events={statusEvents} />
       <nav className="desk-pager" aria-label="History pages">
         {cursor ? <Link href={`/desk/stories/${slug}/history`}>← Newest revisions</Link> : <span />}
         {page.nextCursor ? <Link href={`/desk/stories/${slug}/history?cursor=${page.nextCursor}`}>Older revisions →</Link> : null}
