@@ -5,12 +5,14 @@ import { logger } from "@/lib/log/logger";
 import { publicIndexCacheTag, storyCacheTags } from "@/lib/public/cache-tags";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { readPublicChangeLog } from "@/lib/public/public-change-log";
+import { listPublicCorrections } from "@/lib/public/public-corrections";
 import { readPublicHistory } from "@/lib/public/public-history";
 import { listPublishedStories } from "@/lib/public/public-index";
 import { readPublicStoryVersion } from "@/lib/public/public-story-version";
 import { readPublishedStory } from "@/lib/public/published-story";
 import { readStoryWithdrawal } from "@/lib/public/story-withdrawal";
-import { renderSiteFeed, renderStoryFeed } from "@/lib/render/feeds";
+import { renderCorrectionsPage } from "@/lib/render/corrections-page";
+import { renderCorrectionsFeed, renderSiteFeed, renderStoryFeed } from "@/lib/render/feeds";
 import { renderHistoryPage } from "@/lib/render/history-page";
 import { renderIndexPage } from "@/lib/render/index-page";
 import { renderMessagePage } from "@/lib/render/message-page";
@@ -160,6 +162,38 @@ export function siteFeed(options: { origin: string }): Promise<PublicResponse> {
       return { status: 200, body: renderSiteFeed({ stories, newsroom: newsroomPresentation(), origin }) };
     },
     ["public-site-feed", origin],
+    { tags: [publicIndexCacheTag] },
+  )();
+}
+
+const correctionsLimit = 50;
+
+/** /corrections (`before` pages back in time); tagged with the index tag, which every publish or takedown drops. */
+export function correctionsPage(options: { origin: string; before: string | null }): Promise<PublicResponse> {
+  const { origin, before } = options;
+  return unstable_cache(
+    async () => {
+      const page = await listPublicCorrections({ query: before !== null ? { before } : {}, limit: correctionsLimit });
+      return { status: 200, body: renderCorrectionsPage({ page, newsroom: newsroomPresentation(), origin, first: before === null }) };
+    },
+    ["public-corrections-page", origin, before ?? ""],
+    { tags: [publicIndexCacheTag] },
+  )().catch((error: unknown) => {
+    if (isAppError(error) && error.code === "validation_failed") {
+      return { status: 400, body: renderMessagePage({ newsroomName: newsroomSettings().name, title: "That page of corrections doesn’t exist", text: error.userMessage }) };
+    }
+    throw error;
+  });
+}
+
+export function correctionsFeed(options: { origin: string }): Promise<PublicResponse> {
+  const { origin } = options;
+  return unstable_cache(
+    async () => {
+      const page = await listPublicCorrections({ query: {}, limit: correctionsLimit });
+      return { status: 200, body: renderCorrectionsFeed({ entries: page.entries, newsroom: newsroomPresentation(), origin }) };
+    },
+    ["public-corrections-feed", origin],
     { tags: [publicIndexCacheTag] },
   )();
 }

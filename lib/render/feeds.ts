@@ -1,8 +1,10 @@
 import { Feed } from "feed";
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
 import type { PublicChangeLog, PublicChangeLogEntry } from "@/lib/public/public-change-log";
+import type { PublicCorrection } from "@/lib/public/public-corrections";
 import type { PublicIndexEntry } from "@/lib/public/public-index";
 import type { NewsroomPresentation } from "./public-article";
+import { correctionLabels, correctionsFeedPath, correctionsPath } from "./corrections-page";
 import { storyHistoryHref } from "./story-article";
 import { storyPath } from "./story-page";
 
@@ -78,6 +80,36 @@ export function renderStoryFeed(options: { log: PublicChangeLog; newsroom: Newsr
       link,
       date: new Date(entry.publishedAt),
       description: text || `First published ${when}.`,
+    });
+  }
+  return feed.atom1();
+}
+
+/**
+ * /corrections/feed.xml: the corrections page as a feed, newest first. An entry links to its story unless the
+ * story was quietly unpublished (then to its place on the corrections page, never to a "not found").
+ */
+export function renderCorrectionsFeed(options: { entries: PublicCorrection[]; newsroom: NewsroomPresentation; origin: string }): string {
+  const { entries, newsroom, origin } = options;
+  const page = `${origin}${correctionsPath}`;
+  const feed = new Feed({
+    title: `Corrections: ${newsroom.name}`,
+    description: `Every correction, clarification and editor’s note ${newsroom.name} has published`,
+    id: page,
+    link: page,
+    language: "en",
+    updated: new Date(entries[0]?.publishedAt ?? 0),
+    feedLinks: { atom: `${origin}${correctionsFeedPath}` },
+    copyright: `© ${newsroom.name}`,
+    generator: false,
+  });
+  for (const entry of entries) {
+    feed.addItem({
+      title: `${correctionLabels[entry.kind]}: ${entry.headline}`,
+      id: `${page}#${entry.key}`,
+      link: entry.storyStatus === "unpublished" ? `${page}#${entry.key}` : `${origin}${storyPath(entry.slug)}`,
+      date: new Date(entry.publishedAt),
+      description: entry.note,
     });
   }
   return feed.atom1();
