@@ -100,7 +100,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
             <tbody>
               {page.stories.map((story) => (
                 <tr key={story.slug}>
-                  <td>
+                  <td className="desk-table-headline">
                     <Link href={`/desk/stories/${story.slug}`}>{story.headline}</Link>
                     <div className="desk-mono desk-muted">{story.slug}</div>
                   </td>

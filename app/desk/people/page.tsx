@@ -46,8 +46,8 @@ export default async function PeoplePage() {
               const self = user.id === actor.userId;
               return (
                 <tr key={user.id} data-testid={`person-${user.email}`}>
-                  <td>
-                    <strong>{user.name}</strong>
+                  <td className="people-name-cell">
+                    <strong className="people-name">{user.name}</strong>
                     {self ? <span className="desk-muted"> (you)</span> : null}
                   </td>
                   <td data-label="Email" className="people-email">
