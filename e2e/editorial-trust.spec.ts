@@ -129,3 +129,54 @@ test("an editor withdraws a story with a note: 410 with headline and note, out o
   await reader.goto("/corrections");
   await expect(reader.locator(".reader-corrections-item").filter({ hasText: correctionNote })).toHaveCount(1);
 });
+
+test("the API withdraws with a note, lists it in the status history, refuses a publish into it, and republishes", async ({ request }) => {
+  const slug = uniqueSlug("api-withdraw");
+  await createPublishedStory({ request, publisher, story: { slug, headline: "Port strike ends", body: "Dockworkers returned." } });
+  const auth = { authorization: `Bearer ${publisher.token}` };
+  const blank = await request.post(`/api/v1/stories/${slug}/withdraw`, { headers: auth, data: { note: " " } });
+  expect(blank.status()).toBe(400);
+  expect(((await blank.json()) as { error: { details: { fields: { path: string }[] } } }).error.details.fields[0]?.path).toBe("note");
+
+  const withdrawn = await request.post(`/api/v1/stories/${slug}/withdraw`, { headers: auth, data: { note: withdrawalNote, reason: "Desk call" } });
+  expect(withdrawn.status()).toBe(200);
+  expect(((await withdrawn.json()) as { story: { status: string } }).story.status).toBe("withdrawn");
+  expect((await request.get(`/stories/${slug}`)).status()).toBe(410);
+
+  const publish = await request.post(`/api/v1/stories/${slug}/revisions`, { headers: auth, data: { baseRevision: 1, summary: "Back", body: "Dockworkers returned Monday.", publish: true } });
+  expect(publish.status()).toBe(422);
+  expect(((await publish.json()) as { error: { message: string } }).error.message).toMatch(/withdrawn/);
+
+  const history = (await (await request.get(`/api/v1/stories/${slug}/status-history`, { headers: auth })).json()) as { events: { action: string; publicNote: string | null; reason: string | null }[] };
+  expect(history.events.map((event) => [event.action, event.publicNote, event.reason])).toEqual([
+    ["withdraw", withdrawalNote, "Desk call"],
+    ["publish", null, null],
+  ]);
+  expect((await request.post(`/api/v1/stories/${slug}/republish`, { headers: auth })).status()).toBe(200);
+  expect((await request.get(`/stories/${slug}`)).status()).toBe(200);
+});
+
+// Before: deleting the first sentence rendered "<del>Reserve met and wages rose.</del>Voted Tuesday…", read "rose.Voted".
+test("public and desk diffs read as both texts do when a sentence goes from the start of a paragraph", async ({ page, request }) => {
+  const slug = uniqueSlug("wage-vote");
+  const before = "Reserve met and wages rose. Voted Tuesday to accept the offer.";
+  const after = "Voted Tuesday to accept the offer.";
+  await createPublishedStory({ request, publisher, story: { slug, headline: "Drivers accept offer", body: `${before}\n\nService resumes Thursday.` } });
+  await publishRevision({ request, publisher, slug, revision: { kind: "update", summary: "Trims the lead", body: `${after}\n\nService resumes Thursday.` } });
+
+  const sides = (selector: string) =>
+    page.locator(selector).first().evaluate((element) => {
+      const text = (drop: string) => {
+        const copy = element.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll(`${drop}, .visually-hidden`).forEach((node) => node.remove());
+        return copy.textContent ?? "";
+      };
+      return { older: text("ins"), newer: text("del") };
+    });
+  await page.goto(`/stories/${slug}/history?from=1&to=2`);
+  expect(await sides(".reader-diff-field p:not(.reader-diff-label):not(.reader-diff-gap)")).toEqual({ older: before, newer: after });
+
+  await signedInUser({ page, role: "editor" });
+  await page.goto(`/desk/stories/${slug}/compare?from=1&to=2`);
+  expect(await sides(".desk-diff-op-changed p")).toEqual({ older: before, newer: after });
+});
