@@ -48,7 +48,15 @@ export async function changeStoryStatus(options: {
       const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];
       await tx.story.update({ where: { id: story.id }, data: { status: transition.to } });
       await tx.storyStatusEvent.create({
-        data: { storyId: story.id, action, revisionNumber: story.liveRevisionNumber, actorId: actor.userId, reason: options.reason, publicNote: options.publicNote ?? null, createdAt: now },
+        data: {
+          storyId: story.id,
+          action,
+          revisionNumber: story.liveRevisionNumber,
+          actorId: actor.userId,
+          reason: options.reason,
+          publicNote: options.publicNote ?? null,
+          createdAt: now,
+        },
       });
     },
   });
