@@ -8,7 +8,7 @@ import { NextResponse, type NextRequest } from "next/server";
  * Those pages carry Next's inline framework scripts, so each response gets a fresh nonce, which Next reads
  * from the request's CSP header and puts on its own scripts (the root layout renders per request for this).
  *
- * The public reader routes (/, /stories/{slug}, …/history, …/version, …/feed.xml, /feed.xml) are left out of
+ * The public reader routes (/, /stories/{slug}, …/history, …/version, …/feed.xml, /feed.xml, /corrections) are left out of
  * the matcher: they are served whole from the cache at a thousand-plus requests a second, and send their own
  * strict, nonce-free policy (lib/public/public-content-security-policy.ts) with every response, so running the
  * proxy for them would only add cost. Static files and the JSON API carry no documents to protect.
@@ -48,7 +48,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!api/|_next/static|_next/image|favicon\\.ico$|reader\\.js$|styles/|images/|feed\\.xml$|stories/[^/]+(?:/history|/version|/feed\\.xml)?$|$).*)",
+        "/((?!api/|_next/static|_next/image|favicon\\.ico$|reader\\.js$|styles/|images/|feed\\.xml$|corrections(?:/feed\\.xml)?$|stories/[^/]+(?:/history|/version|/feed\\.xml)?$|$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -82,7 +82,7 @@ test("a developing story through an update, a correction, a minor fix and a late
   await expect(page.locator("figure figcaption")).toContainText("A barge rests against a pier");
   await expect(page.locator("figure figcaption")).toContainText("Ana Ruiz/Copydesk Photo");
   await expect(page.locator(".story-credit-line").first()).toHaveText(
-    "Priya Nair contributed reporting from Albany, Tom Becker from Washington and Lee Park.",
+    "Priya Nair contributed reporting from Albany and Tom Becker from Washington. Lee Park also contributed reporting.",
   );
   await expect(page.locator(".story-credit-line").nth(1)).toHaveText("Editing by Dana Fox.");
   await expect(page.locator(".story-copyright")).toContainText("©");

@@ -5,14 +5,13 @@ import { DeskTime } from "@/app/_components/desk-time";
 import { can } from "@/lib/auth/permissions";
 import { DeskStoriesQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { isAppError } from "@/lib/errors/app-error";
-import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { listStories, type StoryPage } from "@/lib/stories/list-stories";
 import { storyStatuses } from "@/lib/stories/story-statuses";
 import { StatusBadges } from "./_components/status-badges";
 
 export const metadata: Metadata = { title: "Stories" };
 
-const statusLabels = { draft: "Draft", published: "Published", unpublished: "Unpublished" } as const;
+const statusLabels = { draft: "Draft", published: "Published", unpublished: "Unpublished", withdrawn: "Withdrawn" } as const;
 
 function pageHref(query: { q?: string; status?: string; cursor?: string }): string {
   const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
@@ -23,7 +22,6 @@ function pageHref(query: { q?: string; status?: string; cursor?: string }): stri
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: "/desk" });
   const query = DeskStoriesQueryInput.parse(firstValues(await searchParams));
-  const zone = newsroomSettings().timeZone;
   let page: StoryPage = { stories: [], nextCursor: null };
   let listError: string | null = null;
   try {
@@ -102,7 +100,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
             <tbody>
               {page.stories.map((story) => (
                 <tr key={story.slug}>
-                  <td>
+                  <td className="desk-table-headline">
                     <Link href={`/desk/stories/${story.slug}`}>{story.headline}</Link>
                     <div className="desk-mono desk-muted">{story.slug}</div>
                   </td>
@@ -116,7 +114,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td data-label="Live">{story.liveRevisionNumber === null ? <span className="desk-muted">—</span> : `r${story.liveRevisionNumber}`}</td>
                   <td data-label="Last update" className="desk-small">
-                    <DeskTime iso={story.lastRevisedAt} zone={zone} />
+                    <DeskTime iso={story.lastRevisedAt} />
                   </td>
                   <td data-label="By">{story.lastRevisedBy.name}</td>
                 </tr>

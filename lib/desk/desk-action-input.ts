@@ -30,3 +30,11 @@ export const DeskStoryStatusInput = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("republish"), slug: StorySlugInput, reason: z.string().max(1_000), idempotencyKey: z.string().min(1).max(200).optional() }),
 ]);
 export type DeskStoryStatusInput = z.infer<typeof DeskStoryStatusInput>;
+
+/** Withdrawing a story with an editor's note to readers (see WithdrawStoryInput for the note itself). */
+export const DeskWithdrawStoryInput = z.strictObject({
+  slug: StorySlugInput,
+  note: z.string().max(2_000),
+  reason: z.string().max(1_000),
+});
+export type DeskWithdrawStoryInput = z.infer<typeof DeskWithdrawStoryInput>;

@@ -6,6 +6,8 @@ export type PublicIndexEntry = {
   headline: string;
   dek: string;
   byline: string;
+  /** Names of the live revision's byline credits, in order. */
+  authors: string[];
   developing: boolean;
   /** ISO instants. */
   firstPublishedAt: string;
@@ -17,6 +19,7 @@ type IndexRow = {
   headline: string;
   dek: string;
   byline: string;
+  authors: string[];
   developing: boolean;
   first_published_at: Date;
   last_material_update_at: Date | null;
@@ -29,7 +32,11 @@ type IndexRow = {
 export async function listPublishedStories(options: { limit: number }): Promise<PublicIndexEntry[]> {
   const limit = Math.max(1, Math.min(options.limit, 200));
   const rows = await getDb().$queryRaw<IndexRow[]>`
-    SELECT s.slug, r.headline, r.dek, r.byline, r.developing, s.first_published_at, s.last_material_update_at
+    SELECT s.slug, r.headline, r.dek, r.byline, r.developing, s.first_published_at, s.last_material_update_at,
+      ARRAY(
+        SELECT p.name FROM credits c JOIN contributors p ON p.id = c.contributor_id
+        WHERE c.revision_id = r.id AND c.role = 'byline' ORDER BY c.position
+      ) AS authors
     FROM stories s
     JOIN revisions r ON r.story_id = s.id AND r.number = s.live_revision_number
     WHERE s.status = 'published' AND s.first_published_at IS NOT NULL
@@ -40,6 +47,7 @@ export async function listPublishedStories(options: { limit: number }): Promise<
     headline: row.headline,
     dek: row.dek,
     byline: row.byline,
+    authors: row.authors,
     developing: row.developing,
     firstPublishedAt: row.first_published_at.toISOString(),
     lastMaterialUpdateAt: row.last_material_update_at?.toISOString() ?? null,

@@ -3,8 +3,10 @@ import { h } from "hastscript";
 import { toHtml } from "hast-util-to-html";
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
 import type { PublicChangeLog, PublicChangeLogEntry } from "@/lib/public/public-change-log";
+import type { PublicCorrection } from "@/lib/public/public-corrections";
 import type { PublicIndexEntry } from "@/lib/public/public-index";
 import { publicNoteLabels, type NewsroomPresentation } from "./public-article";
+import { correctionLabels, correctionsFeedPath, correctionsPath } from "./corrections-page";
 import { storyHistoryHref } from "./story-article";
 import { storyPath } from "./story-page";
 
@@ -15,11 +17,6 @@ import { storyPath } from "./story-page";
 
 function latestInstant(story: PublicIndexEntry): Date {
   return new Date(story.lastMaterialUpdateAt ?? story.firstPublishedAt);
-}
-
-function bylineNames(byline: string): { name: string }[] {
-  const names = byline.replace(/^\s*by\s+/i, "").split(/\s*,\s*|\s+and\s+/i).filter((name) => name.trim() !== "");
-  return names.map((name) => ({ name: name.trim() }));
 }
 
 /** /feed.xml: published stories, most recently updated first. */
@@ -45,7 +42,8 @@ export function renderSiteFeed(options: { stories: PublicIndexEntry[]; newsroom:
       date: latestInstant(story),
       published: new Date(story.firstPublishedAt),
       description: story.dek || undefined,
-      author: bylineNames(story.byline),
+      // Byline credits only: splitting the free-text byline would invent an author "Staff Writer".
+      author: story.authors.map((name) => ({ name })),
     });
   }
   return feed.atom1();
@@ -95,6 +93,36 @@ export function renderStoryFeed(options: { log: PublicChangeLog; newsroom: Newsr
       date: new Date(entry.publishedAt),
       description: toHtml({ type: "text", value: entry.summary ?? `First published ${when}.` }),
       content: content || undefined,
+    });
+  }
+  return feed.atom1();
+}
+
+/**
+ * /corrections/feed.xml: the corrections page as a feed, newest first. An entry links to its story unless the
+ * story was quietly unpublished (then to its place on the corrections page, never to a "not found").
+ */
+export function renderCorrectionsFeed(options: { entries: PublicCorrection[]; newsroom: NewsroomPresentation; origin: string }): string {
+  const { entries, newsroom, origin } = options;
+  const page = `${origin}${correctionsPath}`;
+  const feed = new Feed({
+    title: `Corrections: ${newsroom.name}`,
+    description: `Every correction, clarification and editor’s note ${newsroom.name} has published`,
+    id: page,
+    link: page,
+    language: "en",
+    updated: new Date(entries[0]?.publishedAt ?? 0),
+    feedLinks: { atom: `${origin}${correctionsFeedPath}` },
+    copyright: `© ${newsroom.name}`,
+    generator: false,
+  });
+  for (const entry of entries) {
+    feed.addItem({
+      title: `${correctionLabels[entry.kind]}: ${entry.headline}`,
+      id: `${page}#${entry.key}`,
+      link: entry.storyStatus === "unpublished" ? `${page}#${entry.key}` : `${origin}${storyPath(entry.slug)}`,
+      date: new Date(entry.publishedAt),
+      description: entry.note,
     });
   }
   return feed.atom1();

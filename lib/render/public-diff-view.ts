@@ -41,7 +41,7 @@ function bodyOp(op: BodyOp): ElementContent[] {
     case "split":
       return [h("p.reader-diff-gap", "Paragraph split in two:"), ...op.pieces.map((piece) => h("p", words(piece.words)))];
     case "merged":
-      return [h("p.reader-diff-gap", "Paragraphs joined:"), h("p", op.sources.flatMap((source) => [...words(source.words), " "]))];
+      return [h("p.reader-diff-gap", "Paragraphs joined:"), h("p", op.sources.flatMap((source) => words(source.words)))];
   }
 }
 

@@ -69,7 +69,7 @@ export function buildReaderDocument(options: ReaderDocumentOptions): string {
           h("header.reader-masthead", [h("a", { href: "/" }, options.newsroomName)]),
           h("main", { id: "main", className: options.mainClassName ?? "reader-main" }, options.main),
           h("footer.reader-footer", [
-            h("p", [h("a", { href: "/" }, "All stories"), " · ", h("a", { href: "/feed.xml" }, "Atom feed")]),
+            h("p", [h("a", { href: "/" }, "All stories"), " · ", h("a", { href: "/corrections" }, "Corrections"), " · ", h("a", { href: "/feed.xml" }, "Atom feed")]),
           ]),
           // Announced politely by screen readers when /reader.js puts the "updated" notice in it.
           h("div#reader-live", { role: "status", ariaLive: "polite" }),

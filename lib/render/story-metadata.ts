@@ -10,15 +10,13 @@ export function modifiedInstant(article: PublicArticle): string | null {
   return updated > published ? new Date(updated).toISOString() : new Date(published).toISOString();
 }
 
-/** Authors as people: the byline credits in order, else the names in the byline line ("By A and B"). */
+/**
+ * Authors as people: the byline credits, in order, and nothing else. The byline line is free text ("By Jane Doe,
+ * Staff Writer", "By the Ledger staff"), so splitting it would invent people; with no byline credit the article
+ * names no author rather than a wrong one.
+ */
 export function authorNames(article: PublicArticle): string[] {
-  const credited = article.credits.filter((credit) => credit.role === "byline").map((credit) => credit.name);
-  if (credited.length > 0) return credited;
-  return article.byline
-    .replace(/^\s*by\s+/i, "")
-    .split(/\s*,\s*|\s+and\s+/i)
-    .map((name) => name.trim())
-    .filter((name) => name !== "");
+  return article.credits.filter((credit) => credit.role === "byline").map((credit) => credit.name);
 }
 
 function absolute(url: string, origin: string): string {
@@ -38,6 +36,7 @@ export function storyJsonLd(options: { article: PublicArticle; canonical: string
   const corrections = article.notes
     .filter((note) => note.kind === "correction" || note.kind === "clarification")
     .map((note) => ({ "@type": "CorrectionComment", text: note.text, datePublished: note.publishedAt }));
+  const authors = authorNames(article);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -47,7 +46,7 @@ export function storyJsonLd(options: { article: PublicArticle; canonical: string
     url: canonical,
     datePublished: article.firstPublishedAt,
     dateModified: modifiedInstant(article),
-    author: authorNames(article).map((name) => ({ "@type": "Person", name })),
+    ...(authors.length > 0 ? { author: authors.map((name) => ({ "@type": "Person", name })) } : {}),
     ...(article.images.length > 0 ? { image: article.images.map((image) => absolute(image.url, origin)) } : {}),
     publisher: { "@type": "Organization", name: article.newsroom.name },
     ...(corrections.length > 0 ? { correction: corrections } : {}),

@@ -41,6 +41,20 @@ describe("renderStoryPage", () => {
     });
   });
 
+  // Regression: with no byline credit, "By Jane Doe, Staff Writer" was split into Persons "Jane Doe" and "Staff Writer".
+  it("takes authors from byline credits only, never from the free-text byline", () => {
+    const free = { byline: "By Jane Doe, Staff Writer and Ben Ode", credits: [{ name: "Cy Park", role: "contributed_reporting" as const, location: null }] };
+    const ld = storyJsonLd({ article: sampleArticle(free), canonical: "x", origin: "https://news.example" });
+    expect(ld).not.toHaveProperty("author");
+    expect(JSON.stringify(ld)).not.toContain("Staff Writer");
+    const credited = storyJsonLd({
+      article: sampleArticle({ byline: "By Jane Doe, Staff Writer", credits: [{ name: "Jane Doe", role: "byline", location: null }] }),
+      canonical: "x",
+      origin: "https://news.example",
+    });
+    expect(credited.author).toEqual([{ "@type": "Person", name: "Jane Doe" }]);
+  });
+
   it("prints the visible time, dateModified and article:modified_time from one instant", () => {
     expect(html).toContain('<meta property="article:modified_time" content="2025-02-13T14:30:00.000Z">');
     expect(html).toContain('Updated <time datetime="2025-02-13T14:30:00.000Z"');

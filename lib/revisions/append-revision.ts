@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import type { Prisma } from "../db/generated/client";
 import type { LockedStory } from "../stories/lock-story";
 import type { StoryDto } from "../stories/story-dto";
+import { withdrawnStoryRefusal } from "../stories/withdrawn-story-refusal";
 import { contentHash } from "./content-hash";
 import type { CarriedNote, RemovedNote } from "./publication-plan";
 import { materialKinds, type RevisionContent, type RevisionKind } from "./revision-content";
@@ -32,6 +33,8 @@ export async function appendRevision(options: {
   removedNotes?: RemovedNote[];
 }): Promise<AppendedRevision> {
   const { tx, story, actor, content, publish } = options;
+  // A withdrawal is undone only deliberately, by a republish: publishing a revision never brings the story back.
+  if (publish && story.status === "withdrawn") throw withdrawnStoryRefusal({ slug: story.slug });
   const number = story.latestRevisionNumber + 1;
   // The database clock, read after the lock is held, so times rise with revision numbers.
   const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];

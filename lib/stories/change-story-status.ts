@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import type { StatusAction } from "../db/generated/enums";
+import type { StatusAction, StoryStatus } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
 import { idempotencyKeyError } from "../revisions/idempotency-key";
 import { findKeyedWrite } from "../revisions/keyed-write";
@@ -10,21 +10,36 @@ import { lockStory } from "./lock-story";
 import { readStory } from "./read-story";
 import type { StoryDto } from "./story-dto";
 
+type StatusChange = Exclude<StatusAction, "publish">;
+
 /**
- * Moves a story between published and unpublished, appending the change to its status history in the same
- * transaction. Only the status moves: the live revision and the reader's "Updated" instant stay as they were.
+ * Which status each change starts from and leads to. Withdrawing also covers a story already unpublished
+ * quietly (the editor decides readers should be told after all); a withdrawn story is never quietly
+ * unpublished, since that would take its note away from readers; republishing ends either.
+ */
+const transitions: Record<StatusChange, { from: readonly StoryStatus[]; to: StoryStatus; refusal: string }> = {
+  unpublish: { from: ["published"], to: "unpublished", refusal: "This story is not published, so it cannot be unpublished." },
+  republish: { from: ["unpublished", "withdrawn"], to: "published", refusal: "Only an unpublished or withdrawn story can be republished." },
+  withdraw: { from: ["published", "unpublished"], to: "withdrawn", refusal: "Only a published or unpublished story can be withdrawn." },
+};
+
+/**
+ * Moves a story between published, unpublished and withdrawn, appending the change to its status history in
+ * the same transaction. Only the status moves: the live revision and the reader's "Updated" instant stay as they were.
  */
 export async function changeStoryStatus(options: {
   actor: Actor;
   slug: string;
-  action: Exclude<StatusAction, "publish">;
+  action: StatusChange;
   reason: string | null;
   idempotencyKey?: string;
+  /** The note readers see at a withdrawn story's address. */
+  publicNote?: string | null;
 }): Promise<StoryDto> {
   const { actor, slug, action, idempotencyKey } = options;
   const keyError = idempotencyKeyError({ key: idempotencyKey });
   if (keyError) throw keyError;
-  const fingerprint = requestFingerprint({ operation: action, slug, callerId: actor.userId, input: { reason: options.reason } });
+  const fingerprint = requestFingerprint({ operation: action, slug, callerId: actor.userId, input: { reason: options.reason, publicNote: options.publicNote ?? null } });
   await writeTransaction({
     work: async (tx) => {
       const story = await lockStory({ tx, slug });
@@ -36,18 +51,17 @@ export async function changeStoryStatus(options: {
           return;
         }
       }
-      const from = action === "unpublish" ? "published" : "unpublished";
-      if (story.status !== from) {
+      const transition = transitions[action];
+      if (!transition.from.includes(story.status)) {
         throw new AppError({
           code: "unprocessable",
           message: `cannot ${action} story ${slug} in status ${story.status}`,
-          userMessage:
-            action === "unpublish" ? "This story is not published, so it cannot be unpublished." : "Only an unpublished story can be republished.",
+          userMessage: transition.refusal,
           details: { status: story.status },
         });
       }
       const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];
-      await tx.story.update({ where: { id: story.id }, data: { status: action === "unpublish" ? "unpublished" : "published" } });
+      await tx.story.update({ where: { id: story.id }, data: { status: transition.to } });
       await tx.storyStatusEvent.create({
         data: {
           storyId: story.id,
@@ -55,6 +69,7 @@ export async function changeStoryStatus(options: {
           revisionNumber: story.liveRevisionNumber,
           actorId: actor.userId,
           reason: options.reason,
+          publicNote: options.publicNote ?? null,
           createdAt: now,
           ...(idempotencyKey ? { idempotencyKey, requestFingerprint: fingerprint } : {}),
         },

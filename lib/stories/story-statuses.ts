@@ -1,1 +1,1 @@
-export const storyStatuses = ["draft", "published", "unpublished"] as const;
+export const storyStatuses = ["draft", "published", "unpublished", "withdrawn"] as const;

@@ -12,12 +12,10 @@ import { RevisionKindBadge } from "./revision-kind-badge";
 type Props = {
   slug: string;
   revision: RevisionSummaryDto;
-  zone: string;
   latest: number;
   live: number | null;
   storyIsLive: boolean;
   canRestore: boolean;
-  canPublish: boolean;
   /** Set on the newest revision when it is a draft an editor may publish from here (never on an unpublished story). */
   publishDraft: { draftKind: SavableKind; pending: PendingChange[]; firstPublication: boolean; substantive: SubstantiveChange[] } | null;
   /** An unpublished story may be restored as a draft only. */
@@ -29,7 +27,7 @@ type Props = {
 const noteLabels = { correction: "Correction", clarification: "Clarification", editors_note: "Editor’s note" } as const;
 
 /** One revision in the story's timeline, with the radio pair that picks it for a comparison. */
-export function RevisionTimelineEntry({ slug, revision, zone, latest, live, storyIsLive, canRestore, publishDraft, storyIsPulled, defaultFrom, defaultTo }: Props) {
+export function RevisionTimelineEntry({ slug, revision, latest, live, storyIsLive, canRestore, publishDraft, storyIsPulled, defaultFrom, defaultTo }: Props) {
   const { number } = revision;
   const isLive = number === live;
   return (
@@ -52,7 +50,7 @@ export function RevisionTimelineEntry({ slug, revision, zone, latest, live, stor
           {isLive ? <span className="desk-badge desk-badge-live">Live</span> : revision.published ? <span className="desk-badge desk-badge-published">Published</span> : <span className="desk-badge desk-badge-draft">Draft</span>}
         </h3>
         <p className="desk-small desk-muted">
-          <DeskTime iso={revision.createdAt} zone={zone} /> · {revision.author.name}
+          <DeskTime iso={revision.createdAt} /> · {revision.author.name}
           {revision.baseNumber !== null && revision.baseNumber !== number - 1 ? ` · based on revision ${revision.baseNumber}` : ""}
         </p>
         {revision.summary ? <p className="desk-timeline-summary">{revision.summary}</p> : null}

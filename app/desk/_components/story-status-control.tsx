@@ -5,16 +5,17 @@ import type { StoryStatus } from "@/lib/db/generated/enums";
 import { changeStoryStatusAction } from "../_actions/change-story-status-action";
 import { keyFor } from "./idempotency-key";
 import { useDialogAction } from "./use-dialog-action";
+import { WithdrawStoryButton } from "./withdraw-story-button";
 
 /**
- * Unpublish or republish, each asking why in a dialog (the reason joins the status history). Shown to editors
- * and admins only; the server checks again. A double click or a retry reuses its key, so it acts once.
+ * Unpublish quietly or republish, each asking why in a dialog (the reason joins the status history), or
+ * withdraw with a note to readers. Shown to editors and admins only; the server checks again. A double click or a retry reuses its key, so it acts once.
  */
 export function StoryStatusControl({ slug, status }: { slug: string; status: StoryStatus }) {
   const [reason, setReason] = useState("");
   const { dialog, pending, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing changed; try again." });
   const key = useRef({ payload: "", key: "" });
-  if (status !== "published" && status !== "unpublished") return null;
+  if (status !== "published" && status !== "unpublished" && status !== "withdrawn") return null;
   const action = status === "published" ? "unpublish" : "republish";
   const submit = () => run(() => changeStoryStatusAction({ action, slug, reason, idempotencyKey: keyFor(key, { action, reason }) }));
   const copy =
@@ -22,7 +23,7 @@ export function StoryStatusControl({ slug, status }: { slug: string; status: Sto
       ? {
           open: "Unpublish…",
           title: "Unpublish this story?",
-          body: "Readers will get a “not found” page until it is republished. Every revision stays in the history.",
+          body: "A quiet takedown, for a story published by mistake: readers get a plain “not found” page until it is republished. To tell readers why a story is gone, withdraw it instead. Every revision stays in the history.",
           confirm: "Unpublish",
           busy: "Unpublishing…",
         }
@@ -39,6 +40,7 @@ export function StoryStatusControl({ slug, status }: { slug: string; status: Sto
       <button type="button" className={action === "unpublish" ? "desk-button desk-button-danger" : "desk-button"} onClick={() => dialog.current?.showModal()}>
         {copy.open}
       </button>
+      {status !== "withdrawn" ? <WithdrawStoryButton slug={slug} /> : null}
       <dialog ref={dialog} className="desk-dialog" aria-labelledby={`${action}-title`}>
         <h2 id={`${action}-title`}>{copy.title}</h2>
         <p>{copy.body}</p>

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { listOwnSessions } from "@/lib/auth/sessions";
-import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { ChangePasswordForm } from "./change-password-form";
 import { describeBrowser } from "./describe-browser";
 import { EndSessionButton, SignOutEverywhereButton } from "./session-controls";
@@ -13,7 +12,6 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage() {
   const actor = await requirePageActor({ permission: "account:own", callbackPath: "/desk/account" });
   const sessions = await listOwnSessions({ actor });
-  const zone = newsroomSettings().timeZone;
 
   return (
     <>
@@ -39,7 +37,7 @@ export default async function AccountPage() {
                     <strong>{browser}</strong>
                     {session.current ? <span className="desk-badge desk-badge-live account-current">This browser</span> : null}
                     <p className="desk-small desk-muted">
-                      Signed in <DeskTime iso={session.createdAt} zone={zone} relative={false} /> · last active <DeskTime iso={session.lastSeenAt} zone={zone} />
+                      Signed in <DeskTime iso={session.createdAt} relative={false} /> · last active <DeskTime iso={session.lastSeenAt} />
                     </p>
                   </div>
                   {session.current ? null : <EndSessionButton sessionId={session.id} label={browser} />}

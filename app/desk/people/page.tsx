@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { listUsers } from "@/lib/auth/users";
-import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { AddUserForm } from "./add-user-form";
 import { ActiveForm, PasswordForm, RoleForm, SignOutEverywhereForm } from "./person-controls";
 import "./people.css";
@@ -14,7 +13,6 @@ const roleLabels = { admin: "Admin", editor: "Editor", contributor: "Contributor
 export default async function PeoplePage() {
   const actor = await requirePageActor({ permission: "users:manage", callbackPath: "/desk/people" });
   const users = await listUsers({ actor });
-  const zone = newsroomSettings().timeZone;
   const activeCount = users.filter((user) => user.active).length;
 
   return (
@@ -48,8 +46,8 @@ export default async function PeoplePage() {
               const self = user.id === actor.userId;
               return (
                 <tr key={user.id} data-testid={`person-${user.email}`}>
-                  <td>
-                    <strong>{user.name}</strong>
+                  <td className="people-name-cell">
+                    <strong className="people-name">{user.name}</strong>
                     {self ? <span className="desk-muted"> (you)</span> : null}
                   </td>
                   <td data-label="Email" className="people-email">
@@ -64,7 +62,7 @@ export default async function PeoplePage() {
                     )}
                   </td>
                   <td data-label="Added" className="desk-small">
-                    <DeskTime iso={user.createdAt} zone={zone} relative={false} />
+                    <DeskTime iso={user.createdAt} relative={false} />
                   </td>
                   <td>
                     <div className="people-access">

@@ -3,7 +3,6 @@ import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { listAllApiTokens, listApiTokens } from "@/lib/auth/api-tokens";
 import { can } from "@/lib/auth/permissions";
-import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
 import "./tokens.css";
@@ -14,7 +13,6 @@ export default async function TokensPage() {
   const actor = await requirePageActor({ permission: "tokens:own", callbackPath: "/desk/tokens" });
   const tokens = await listApiTokens({ actor });
   const everyone = can({ actor, permission: "users:manage" }) ? (await listAllApiTokens({ actor })).filter((token) => token.owner.id !== actor.userId) : null;
-  const zone = newsroomSettings().timeZone;
 
   return (
     <>
@@ -53,10 +51,10 @@ export default async function TokensPage() {
                     {token.prefix}…
                   </td>
                   <td data-label="Created" className="desk-small">
-                    <DeskTime iso={token.createdAt} zone={zone} relative={false} />
+                    <DeskTime iso={token.createdAt} relative={false} />
                   </td>
                   <td data-label="Last used" className="desk-small">
-                    {token.lastUsedAt ? <DeskTime iso={token.lastUsedAt} zone={zone} /> : <span className="desk-muted">Never</span>}
+                    {token.lastUsedAt ? <DeskTime iso={token.lastUsedAt} /> : <span className="desk-muted">Never</span>}
                   </td>
                   <td data-label="Status">
                     {token.revokedAt ? (
@@ -102,10 +100,10 @@ export default async function TokensPage() {
                         {token.prefix}…
                       </td>
                       <td data-label="Created" className="desk-small">
-                        <DeskTime iso={token.createdAt} zone={zone} relative={false} />
+                        <DeskTime iso={token.createdAt} relative={false} />
                       </td>
                       <td data-label="Last used" className="desk-small">
-                        {token.lastUsedAt ? <DeskTime iso={token.lastUsedAt} zone={zone} /> : <span className="desk-muted">Never</span>}
+                        {token.lastUsedAt ? <DeskTime iso={token.lastUsedAt} /> : <span className="desk-muted">Never</span>}
                       </td>
                       <td data-label="Status">
                         {token.revokedAt ? (

@@ -13,10 +13,13 @@ import type { CreditRole, RevisionContent, RevisionCredit, RevisionKind, StoryIm
  */
 export type DiffGranularity = "word" | "paragraph" | "field";
 
-/** One run of text: equal on both sides, only in the newer revision (insert) or only in the older (delete). */
+/**
+ * One run of text: equal on both sides, only in the newer revision (insert) or only in the older (delete).
+ * In every list of ops, equal+delete spell the older text exactly and equal+insert the newer, whitespace included.
+ */
 export type WordOp = { op: "equal" | "insert" | "delete"; text: string };
 
-/** A short text field (headline, dek, byline, caption, summary …); `ops` spell out `from` (equal+delete) and `to` (equal+insert), spacing aside. */
+/** A short text field (headline, dek, byline, caption, summary …); `ops` spell out `from` (equal+delete) and `to` (equal+insert) exactly. */
 export type TextFieldDiff = {
   changed: boolean;
   from: string;

@@ -84,7 +84,8 @@ describe("diffContent body", () => {
       [2, paragraphs[2]],
       [3, paragraphs[3]],
     ]);
-    expect(op.sources.every((source) => source.words.every((word) => word.op === "equal"))).toBe(true);
+    // Only the space that now joins them is new: every word is kept.
+    expect(op.sources.map((source) => source.words.filter((word) => word.op !== "equal"))).toEqual([[], [{ op: "insert", text: " " }]]);
   });
 
   it("compares a changed paragraph word by word", () => {

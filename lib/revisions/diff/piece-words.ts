@@ -1,6 +1,7 @@
 import type { ParagraphPiece, WordOp } from "./content-diff-types";
 import type { DiffBudget } from "./diff-budget";
 import { replaceOps } from "./word-diff";
+import { wordOpBuilder, type WordOpBuilder } from "./word-op-builder";
 import { diffTokens, wordTokens } from "./word-tokens";
 
 /*
@@ -15,14 +16,10 @@ function tokens(text: string, piece: number): Token[] {
   return wordTokens(text).map((token) => ({ text: token, piece }));
 }
 
-function push(ops: WordOp[], op: WordOp["op"], text: string) {
-  const last = ops.at(-1);
-  if (last && last.op === op) last.text += text;
-  else ops.push({ op, text });
-}
-
 /**
  * Distributes the diff between `whole` and the `pieces` (old → new when `wholeIsOld`) over the pieces.
+ * Each piece's ops spell its own text exactly on its side; on the whole's side the pieces' ops, one after
+ * another, spell the whole (the space that became a paragraph break shows as a change at a piece's start).
  * Returns undefined when the budget ran out.
  */
 function distribute(options: { whole: string; pieces: readonly string[]; wholeIsOld: boolean; budget: DiffBudget }): WordOp[][] | undefined {
@@ -32,34 +29,30 @@ function distribute(options: { whole: string; pieces: readonly string[]; wholeIs
   const [oldTokens, newTokens] = wholeIsOld ? [wholeTokens, pieceTokens] : [pieceTokens, wholeTokens];
   const changes = diffTokens({ from: oldTokens.map((token) => token.text), to: newTokens.map((token) => token.text), budget });
   if (!changes) return undefined;
-  const result: WordOp[][] = pieces.map(() => []);
+  const builders = pieces.map(() => wordOpBuilder());
   let oldPos = 0;
   let newPos = 0;
   let current = 0;
-  const target = (token: Token | undefined) => {
+  const target = (token: Token | undefined): WordOpBuilder => {
     if (token && token.piece >= 0) current = token.piece;
-    return result[current] as WordOp[];
+    return builders[current] as WordOpBuilder;
   };
   for (const change of changes) {
     for (let k = 0; k < change.count; k += 1) {
       if (change.kind === "delete") {
         const token = oldTokens[oldPos++];
-        push(target(token), "delete", token?.text ?? "");
+        target(token).change("delete", token?.text ?? "");
       } else if (change.kind === "insert") {
         const token = newTokens[newPos++];
-        push(target(token), "insert", token?.text ?? "");
+        target(token).change("insert", token?.text ?? "");
       } else {
         const oldToken = oldTokens[oldPos++];
         const newToken = newTokens[newPos++];
-        push(target(wholeIsOld ? newToken : oldToken), "equal", newToken?.text ?? "");
+        target(wholeIsOld ? newToken : oldToken).equalToken(oldToken?.text ?? "", newToken?.text ?? "");
       }
     }
   }
-  for (const ops of result) {
-    const first = ops[0];
-    if (first) first.text = first.text.trimStart();
-  }
-  return result;
+  return builders.map((builder) => builder.ops());
 }
 
 /** Pieces of an old paragraph split into consecutive new ones (indexes in the new body). */

@@ -1,5 +1,6 @@
 import type { DiffGranularity, TextFieldDiff, WordOp } from "./content-diff-types";
 import type { DiffBudget } from "./diff-budget";
+import { trailingSpace, wordOpBuilder } from "./word-op-builder";
 import { diffTokens, wordTokens } from "./word-tokens";
 
 const wordPattern = /[\p{L}\p{N}]+/gu;
@@ -19,7 +20,7 @@ export function replaceOps(from: string, to: string): WordOp[] {
 
 /**
  * Word-level ops between two texts within what is left of the budget, or undefined when the budget
- * ran out. Equal runs are spelled as in the newer text.
+ * ran out. equal+delete spell `from` exactly and equal+insert spell `to`, whitespace included.
  */
 export function wordOps(options: { from: string; to: string; budget: DiffBudget }): WordOp[] | undefined {
   const { from, to, budget } = options;
@@ -28,18 +29,17 @@ export function wordOps(options: { from: string; to: string; budget: DiffBudget 
   const [before, after] = [wordTokens(from), wordTokens(to)];
   const changes = diffTokens({ from: before, to: after, budget });
   if (!changes) return undefined;
-  const ops: WordOp[] = [];
+  const ops = wordOpBuilder();
   let [oldPos, newPos] = [0, 0];
   for (const change of changes) {
-    let text: string;
-    if (change.kind === "delete") text = before.slice(oldPos, (oldPos += change.count)).join("");
-    else {
-      text = after.slice(newPos, (newPos += change.count)).join("");
-      if (change.kind === "equal") oldPos += change.count;
+    for (let k = 0; k < change.count; k += 1) {
+      if (change.kind === "delete") ops.change("delete", before[oldPos++] ?? "");
+      else if (change.kind === "insert") ops.change("insert", after[newPos++] ?? "");
+      else ops.equalToken(before[oldPos++] ?? "", after[newPos++] ?? "");
     }
-    ops.push({ op: change.kind, text: ops.length === 0 ? text.trimStart() : text });
   }
-  return ops;
+  ops.tails(trailingSpace(from), trailingSpace(to));
+  return ops.ops();
 }
 
 /** A short text field compared word by word, or replaced whole (and the budget told) when time ran out. */

@@ -79,7 +79,7 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
             <p>
               {op.sources.map((source) => (
                 <span key={source.index}>
-                  <WordOpsText ops={source.words} />{" "}
+                  <WordOpsText ops={source.words} />
                 </span>
               ))}
             </p>

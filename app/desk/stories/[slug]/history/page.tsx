@@ -4,15 +4,16 @@ import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
 import { DeskHistoryQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { getLastSeenRevision } from "@/lib/desk/presence";
-import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { readDeskPendingChanges } from "@/lib/desk/desk-story-context";
 import { minorCheckOf, substantiveChanges } from "@/lib/editorial/minor-change-check";
 import { savableKinds } from "@/lib/revisions/save-revision-input";
 import { getStoryDetail } from "@/lib/stories/get-story-detail";
+import { listStatusEvents } from "@/lib/stories/list-status-events";
 import { DiffQuickPicks } from "../../../_components/diff-quick-picks";
 import { orNotFound } from "../../../_components/or-not-found";
 import { RevisionTimelineEntry } from "../../../_components/revision-timeline-entry";
+import { StatusHistory } from "../../../_components/status-history";
 import { StoryHeader } from "../../../_components/story-header";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -28,7 +29,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}/history` });
   const { cursor } = DeskHistoryQueryInput.parse(firstValues(await searchParams));
   const { story, live, latest: newest } = await orNotFound(() => getStoryDetail({ slug, actor }));
-  const canPublishDraft = can({ actor, permission: "revision:publish" }) && story.status !== "unpublished" && story.liveRevisionNumber !== story.latestRevisionNumber;
+  const canPublishDraft = can({ actor, permission: "revision:publish" }) && story.status !== "unpublished" && story.status !== "withdrawn" && story.liveRevisionNumber !== story.latestRevisionNumber;
   const publishDraft = canPublishDraft
     ? {
         draftKind: (savableKinds as readonly string[]).includes(newest.kind) ? (newest.kind as (typeof savableKinds)[number]) : ("update" as const),
@@ -37,8 +38,11 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         substantive: live ? substantiveChanges({ before: minorCheckOf(live.content), after: minorCheckOf(newest.content) }) : [],
       }
     : null;
-  const [page, lastSeen] = await Promise.all([listRevisions({ actor, slug, cursor, limit: pageSize }), getLastSeenRevision({ slug, actor })]);
-  const zone = newsroomSettings().timeZone;
+  const [page, lastSeen, statusEvents] = await Promise.all([
+    listRevisions({ actor, slug, cursor, limit: pageSize }),
+    getLastSeenRevision({ slug, actor }),
+    cursor ? [] : listStatusEvents({ actor, slug, limit: 20 }),
+  ]);
   const latest = story.latestRevisionNumber;
   const defaultTo = latest;
   const defaultFrom = Math.max(1, latest - 1);
@@ -60,19 +64,18 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             key={revision.number}
             slug={slug}
             revision={revision}
-            zone={zone}
             latest={latest}
             live={story.liveRevisionNumber}
             storyIsLive={story.status === "published"}
             canRestore={can({ actor, permission: "revision:restore" })}
-            canPublish={can({ actor, permission: "revision:publish" })}
             publishDraft={publishDraft}
-            storyIsPulled={story.status === "unpublished"}
+            storyIsPulled={story.status === "unpublished" || story.status === "withdrawn"}
             defaultFrom={defaultFrom}
             defaultTo={defaultTo}
           />
         ))}
       </ol>
+      <StatusHistory events={statusEvents} />
       <nav className="desk-pager" aria-label="History pages">
         {cursor ? <Link href={`/desk/stories/${slug}/history`}>← Newest revisions</Link> : <span />}
         {page.nextCursor ? <Link href={`/desk/stories/${slug}/history?cursor=${page.nextCursor}`}>Older revisions →</Link> : null}

@@ -57,11 +57,11 @@ export default async function RevisionPage({ params }: Props) {
           {isLive ? <span className="desk-badge desk-badge-live">Live</span> : revision.published ? <span className="desk-badge desk-badge-published">Published</span> : <span className="desk-badge desk-badge-draft">Draft</span>}
         </h2>
         <p className="desk-small desk-muted">
-          Saved <DeskTime iso={revision.createdAt} zone={context.newsroom.timeZone} /> by {revision.author.name}
+          Saved <DeskTime iso={revision.createdAt} /> by {revision.author.name}
           {revision.publishedAt ? (
             <>
               {" "}
-              · published <DeskTime iso={revision.publishedAt} zone={context.newsroom.timeZone} relative={false} />
+              · published <DeskTime iso={revision.publishedAt} relative={false} />
             </>
           ) : null}
         </p>

@@ -1,0 +1,10 @@
+import { authenticateRequest } from "@/lib/auth/request-actor";
+import { listStatusEvents } from "@/lib/stories/list-status-events";
+import { apiRoute, json } from "../../../_support/api-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ slug: string }>("GET /api/v1/stories/[slug]/status-history", async (request, { slug }) => {
+  const actor = await authenticateRequest({ request });
+  return json({ events: await listStatusEvents({ actor, slug }) });
+});

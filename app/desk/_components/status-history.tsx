@@ -1,0 +1,38 @@
+import { DeskTime } from "@/app/_components/desk-time";
+import type { StatusEventDto } from "@/lib/stories/list-status-events";
+
+const actionLabels: Record<StatusEventDto["action"], string> = {
+  publish: "Published",
+  unpublish: "Unpublished quietly",
+  withdraw: "Withdrawn with a note to readers",
+  republish: "Republished",
+};
+
+/** The story's status history on the desk: who took it down or put it back, when, and why. */
+export function StatusHistory({ events }: { events: StatusEventDto[] }) {
+  if (events.length === 0) return null;
+  return (
+    <section className="desk-status-history" aria-labelledby="status-history-title">
+      <h2 id="status-history-title">Status history</h2>
+      <ol className="desk-status-events">
+        {events.map((event) => (
+          <li key={`${event.createdAt}-${event.action}`}>
+            <strong>{actionLabels[event.action]}</strong>
+            {event.revisionNumber !== null ? <span className="desk-muted"> (revision {event.revisionNumber})</span> : null} ·{" "}
+            <DeskTime iso={event.createdAt} /> · {event.actor.name}
+            {event.publicNote ? (
+              <p>
+                <span className="desk-muted">Note to readers:</span> {event.publicNote}
+              </p>
+            ) : null}
+            {event.reason ? (
+              <p>
+                <span className="desk-muted">Reason (internal):</span> {event.reason}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
