@@ -68,11 +68,11 @@ describe("withdrawing a story with an editor's note", () => {
   it("is ended only by a republish, which puts the live revision back", async () => {
     await createTestStory({ actor: editor, slug: "withdrawn-back", publish: true });
     await withdrawStory({ actor: editor, slug: "withdrawn-back", input: { note } });
-    expect((await appErrorOf(republishStory({ actor: contributor, slug: "withdrawn-back" }))).code).toBe("forbidden");
+    expect((await appErrorOf(republishStory({ actor: contributor, slug: "withdrawn-back", reason: "Back" }))).code).toBe("forbidden");
     // Quietly unpublishing would take the note away from readers.
     expect((await appErrorOf(unpublishStory({ actor: editor, slug: "withdrawn-back", reason: "hide it" }))).code).toBe("unprocessable");
     expect((await appErrorOf(withdrawStory({ actor: editor, slug: "withdrawn-back", input: { note: "Again" } }))).code).toBe("unprocessable");
-    const back = await republishStory({ actor: editor, slug: "withdrawn-back" });
+    const back = await republishStory({ actor: editor, slug: "withdrawn-back", reason: "Forgery claim retracted" });
     expect(back).toMatchObject({ status: "published", liveRevisionNumber: 1 });
     expect(await readStoryWithdrawal({ slug: "withdrawn-back" })).toBeNull();
     expect((await readPublishedStory({ slug: "withdrawn-back" })).article.headline).toBe("Headline of withdrawn-back");
