@@ -23,7 +23,26 @@ function answerFromMemo(request, response) {
   return true;
 }
 
+// Next's router answers a bare "Internal Server Error" for a path it cannot percent-decode: "/stories/%ZZ", or
+// "%C0%AF", which is not UTF-8. Such an escape is taken literally instead (its "%" sent on as "%25"), so the route
+// itself answers: the API's JSON not-found, or the branded reader page. Valid escapes are left untouched.
+function withLiteralBrokenEscapes(url) {
+  const queryStart = url.indexOf("?");
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  if (!path.includes("%")) return url;
+  const fixed = path.replace(/(?:%[0-9A-Fa-f]{2})+|%/g, (run) => {
+    try {
+      decodeURIComponent(run);
+      return run;
+    } catch {
+      return run.replaceAll("%", "%25");
+    }
+  });
+  return queryStart === -1 ? fixed : fixed + url.slice(queryStart);
+}
+
 const server = http.createServer((request, response) => {
+  request.url = withLiteralBrokenEscapes(request.url ?? "/");
   if (answerFromMemo(request, response)) return;
   handleWithNext(request, response);
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Role } from "../db/generated/enums";
+import { nameInput } from "../validation/text-rules";
 
 export const roles = [Role.admin, Role.editor, Role.contributor] as const;
 
@@ -15,11 +16,14 @@ export const PasswordInput = z
   .min(12, { error: "Password must be at least 12 characters" })
   .max(256, { error: "Password must be at most 256 characters" });
 
+/** The name a user is credited under (NFC, so it matches the contributor typed either way). */
+export const UserNameInput = nameInput({ max: 120, required: "Enter a name", tooLong: "Name must be at most 120 characters" });
+
 export const RoleInput = z.enum(roles, { error: "Choose admin, editor or contributor" });
 
 export const NewUserInput = z.object({
   email: EmailInput,
-  name: z.string().trim().min(1, { error: "Enter a name" }).max(120, { error: "Name must be at most 120 characters" }),
+  name: UserNameInput,
   role: RoleInput,
   password: PasswordInput,
 });

@@ -8,12 +8,19 @@ import { parseInput } from "../validation/parse-input";
 import type { Actor } from "./actor";
 import { hashPassword } from "./passwords";
 import { assertCan } from "./permissions";
-import { ChangeRoleInput, NewUserInput, SetPasswordInput, UserRefInput } from "./user-input";
+import { NewUserInput, PasswordInput, RoleInput, UserRefInput } from "./user-input";
 
 export { NewUserInput } from "./user-input";
 
 /** "system" is the command line and the seed: trusted, because it runs with direct database access anyway. */
 export type UserAdminActor = Actor | "system";
+
+/** Whom an admin action is about: by id on the desk, by email on the command line. */
+export type UserRef = { email: string } | { userId: string };
+
+function parseUserRef(options: UserRef): UserRefInput {
+  return parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
+}
 
 export type UserDto = {
   id: string;
@@ -104,9 +111,9 @@ async function assertAnotherActiveAdmin(options: { tx: Tx; userId: string; chang
 }
 
 /** Ends access at once: sessions and API tokens re-read `active` on every request. */
-export async function deactivateUser(options: ({ email: string } | { userId: string }) & { actor: UserAdminActor }): Promise<UserDto> {
+export async function deactivateUser(options: UserRef & { actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
-  const ref = parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
+  const ref = parseUserRef(options);
   const user = await getDb().$transaction(async (tx) => {
     const target = await lockTarget({ tx, ref });
     if (options.actor !== "system" && options.actor.userId === target.id) {
@@ -120,9 +127,9 @@ export async function deactivateUser(options: ({ email: string } | { userId: str
   return toDto(user);
 }
 
-export async function reactivateUser(options: ({ email: string } | { userId: string }) & { actor: UserAdminActor }): Promise<UserDto> {
+export async function reactivateUser(options: UserRef & { actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
-  const ref = parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
+  const ref = parseUserRef(options);
   const user = await getDb().$transaction(async (tx) => {
     const target = await lockTarget({ tx, ref });
     if (target.active) return target;
@@ -133,14 +140,15 @@ export async function reactivateUser(options: ({ email: string } | { userId: str
 }
 
 /** Applies at the user's next request: the role is read from the database every time, never from the session. */
-export async function changeUserRole(options: { userId: string; role: Role; actor: UserAdminActor }): Promise<UserDto> {
+export async function changeUserRole(options: UserRef & { role: Role; actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
-  const input = parseInput({ schema: ChangeRoleInput, input: { userId: options.userId, role: options.role } });
+  const ref = parseUserRef(options);
+  const role = parseInput({ schema: RoleInput, input: options.role });
   const user = await getDb().$transaction(async (tx) => {
-    const target = await lockTarget({ tx, ref: { userId: input.userId } });
-    if (target.role === input.role) return target;
+    const target = await lockTarget({ tx, ref });
+    if (target.role === role) return target;
     if (target.role === "admin" && target.active) await assertAnotherActiveAdmin({ tx, userId: target.id, change: "demote" });
-    return tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: userSelect });
+    return tx.user.update({ where: { id: target.id }, data: { role }, select: userSelect });
   });
   logger.info("user role changed", { userId: user.id, role: user.role, by: actorLabel(options.actor) });
   return toDto(user);
@@ -150,13 +158,15 @@ export async function changeUserRole(options: { userId: string; role: Role; acto
  * An admin sets a new password for someone who forgot theirs. Sessions already open stay open until they
  * expire (JWT sessions are not stored); deactivate the account to end them at once.
  */
-export async function setUserPassword(options: { userId: string; password: string; actor: UserAdminActor }): Promise<UserDto> {
+export async function setUserPassword(options: UserRef & { password: string; actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
-  const input = parseInput({ schema: SetPasswordInput, input: { userId: options.userId, password: options.password } });
-  const passwordHash = await hashPassword({ password: input.password });
-  const existing = await getDb().user.findUnique({ where: { id: input.userId }, select: { id: true } });
-  if (!existing) throw new AppError({ code: "not_found", message: `no user ${input.userId}`, userMessage: "That user does not exist." });
-  const user = await getDb().user.update({ where: { id: input.userId }, data: { passwordHash }, select: userSelect });
+  const ref = parseUserRef(options);
+  const password = parseInput({ schema: PasswordInput, input: options.password });
+  const passwordHash = await hashPassword({ password });
+  const where = "userId" in ref ? { id: ref.userId } : { email: ref.email };
+  const existing = await getDb().user.findUnique({ where, select: { id: true } });
+  if (!existing) throw new AppError({ code: "not_found", message: `no user ${JSON.stringify(ref)}`, userMessage: "That user does not exist." });
+  const user = await getDb().user.update({ where: { id: existing.id }, data: { passwordHash }, select: userSelect });
   logger.info("user password set", { userId: user.id, by: actorLabel(options.actor) });
   return toDto(user);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredTextInput } from "../validation/text-rules";
 import { contentLimits } from "./revision-content";
 import { savableKinds } from "./save-revision-input";
 
@@ -8,7 +9,7 @@ import { savableKinds } from "./save-revision-input";
  */
 export const PublishRevisionInput = z.strictObject({
   kind: z.enum(savableKinds).optional(),
-  summary: z.string().trim().min(1).max(contentLimits.summary).optional(),
-  note: z.string().trim().min(1).max(contentLimits.publicNote).optional(),
+  summary: requiredTextInput({ max: contentLimits.summary, required: "leave the summary out, or say what changed" }).optional(),
+  note: requiredTextInput({ max: contentLimits.publicNote, required: "leave the note out, or write it for readers" }).optional(),
 });
 export type PublishRevisionInput = z.infer<typeof PublishRevisionInput>;

@@ -1,7 +1,7 @@
 import { invalidatePublicStory } from "@/app/_public/invalidate-public-story";
 import { authenticateRequest } from "@/lib/auth/request-actor";
 import { republishStory } from "@/lib/stories/republish-story";
-import { apiRoute, json } from "../../../_support/api-route";
+import { apiRoute, json, otherMethods } from "../../../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +11,5 @@ export const POST = apiRoute<{ slug: string }>("POST /api/v1/stories/[slug]/repu
   invalidatePublicStory({ slug });
   return json({ story });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });

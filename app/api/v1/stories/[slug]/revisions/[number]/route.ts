@@ -2,7 +2,7 @@ import { authenticateRequest } from "@/lib/auth/request-actor";
 import { getRevision } from "@/lib/revisions/get-revision";
 import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
 import { parseInput } from "@/lib/validation/parse-input";
-import { apiRoute, json } from "../../../../_support/api-route";
+import { apiRoute, json, otherMethods } from "../../../../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +11,5 @@ export const GET = apiRoute<{ slug: string; number: string }>("GET /api/v1/stori
   const number = parseInput({ schema: RevisionNumberInput, input: params.number });
   return json({ revision: await getRevision({ actor, slug: params.slug, number }) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET"] });

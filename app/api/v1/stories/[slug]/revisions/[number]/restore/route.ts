@@ -5,7 +5,7 @@ import { restoreRevision } from "@/lib/revisions/restore-revision";
 import { RestoreRevisionInput } from "@/lib/revisions/restore-revision-input";
 import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
 import { parseInput } from "@/lib/validation/parse-input";
-import { apiRoute, json } from "../../../../../_support/api-route";
+import { apiRoute, json, otherMethods } from "../../../../../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +17,5 @@ export const POST = apiRoute<{ slug: string; number: string }>("POST /api/v1/sto
   if (result.outcome === "created" && result.revision.published) invalidatePublicStory({ slug: params.slug });
   return json(result, result.outcome === "created" ? 201 : 200);
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });
