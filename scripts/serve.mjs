@@ -41,8 +41,20 @@ function withLiteralBrokenEscapes(url) {
   return queryStart === -1 ? fixed : fixed + url.slice(queryStart);
 }
 
+// The server actions' body limit (next.config.js). Next answers a declared body over it with a 500 error; it is a 413.
+const actionBodyLimitBytes = 12 * 1024 * 1024;
+
+function refuseOversizedAction(request, response) {
+  if (request.method !== "POST" || !request.headers["next-action"]) return false;
+  if (!(Number(request.headers["content-length"]) > actionBodyLimitBytes)) return false;
+  response.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+  response.end("This change is larger than 12 MB, more than a story can hold. Nothing was saved.\n");
+  return true;
+}
+
 const server = http.createServer((request, response) => {
   request.url = withLiteralBrokenEscapes(request.url ?? "/");
+  if (refuseOversizedAction(request, response)) return;
   if (answerFromMemo(request, response)) return;
   handleWithNext(request, response);
 });
