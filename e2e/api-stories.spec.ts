@@ -123,7 +123,7 @@ test.describe("JSON API v1: stories and revisions", () => {
     expect(spaces.error.details).toMatchObject({ fields: [{ path: "slug" }] });
     await expectError(await request.post("/api/v1/stories", { headers: { ...editor, "content-type": "application/json" }, data: Buffer.from("{not json") }), 400, "bad_request");
     await expectError(await request.post("/api/v1/stories", { headers: contributor, data: { slug: target, headline: "H", body: "B", publish: true } }), 403, "forbidden");
-    const huge = Buffer.from(JSON.stringify({ slug: target, headline: "Huge", body: "x".repeat(5 * 1024 * 1024) }));
+    const huge = Buffer.from(JSON.stringify({ slug: target, headline: "Huge", body: "x".repeat(13 * 1024 * 1024) }));
     await expectError(await request.post("/api/v1/stories", { headers: { ...editor, "content-type": "application/json" }, data: huge }), 413, "too_large");
     await expectError(await request.get(`/api/v1/stories/${target}`, { headers: editor }), 404, "not_found");
 
@@ -141,11 +141,11 @@ test.describe("JSON API v1: stories and revisions", () => {
     expect(history.revisions).toHaveLength(1);
   });
 
-  test("refuses a 5 MB body sent chunked, without a Content-Length, by the bytes it reads", async ({ baseURL }) => {
+  test("refuses a 13 MB body sent chunked, without a Content-Length, by the bytes it reads", async ({ baseURL }) => {
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
-        if (sent >= 5 * 1024 * 1024) return controller.close();
+        if (sent >= 13 * 1024 * 1024) return controller.close();
         const chunk = new TextEncoder().encode(sent === 0 ? `{"slug":"${slug}-chunked","headline":"H","body":"` : "x".repeat(64 * 1024));
         sent += chunk.byteLength;
         controller.enqueue(chunk);

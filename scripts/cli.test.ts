@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createUser } from "../lib/auth/users";
+import { verifyPassword } from "../lib/auth/passwords";
+import { createUser, deactivateUser } from "../lib/auth/users";
 import { getDb } from "../lib/db/client";
 import { findFreePort } from "../lib/db/free-port";
 
@@ -120,12 +121,120 @@ describe("npm run cli", () => {
     expect(badConfig.stderr).not.toMatch(/\n\s+at /);
   });
 
+  // Regression guard: `--email a --email b` deactivated only b and exited 0.
+  it("refuses a repeated flag with exit 2, changing nothing", async () => {
+    await createUser({ email: "first.twice@example.org", name: "First Twice", role: "contributor", password, actor: "system" });
+    await createUser({ email: "second.twice@example.org", name: "Second Twice", role: "contributor", password, actor: "system" });
+
+    const result = await cli(["user:deactivate", "--email", "first.twice@example.org", "--email", "second.twice@example.org"]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("user:deactivate: --email was given more than once; give it once.");
+    expect(result.stderr).toContain("Usage: npm run cli -- user:deactivate --email E");
+    const users = await getDb().user.findMany({ where: { email: { in: ["first.twice@example.org", "second.twice@example.org"] } }, select: { active: true } });
+    expect(users).toEqual([{ active: true }, { active: true }]);
+  });
+
+  it("reactivates a deactivated user by email; an unknown email is exit 1", async () => {
+    const user = await createUser({ email: "back.again@example.org", name: "Back Again", role: "editor", password, actor: "system" });
+    await deactivateUser({ userId: user.id, actor: "system" });
+
+    const [result, unknown] = await Promise.all([cli(["user:reactivate", "--email", "Back.Again@example.org"]), cli(["user:reactivate", "--email", "nobody.here@example.org"])]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("Reactivated back.again@example.org");
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ active: true, deactivatedAt: null });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("copydesk: That user does not exist.");
+  });
+
+  it("sets a new password from COPYDESK_PASSWORD; a short one is refused naming the variable, with exit 2", async () => {
+    const user = await createUser({ email: "forgot@example.org", name: "Forgot Password", role: "admin", password, actor: "system" });
+    const newPassword = "a brand new passphrase";
+
+    const [short, missing] = await Promise.all([
+      cli(["user:set-password", "--email", "forgot@example.org"], { COPYDESK_PASSWORD: "short" }),
+      cli(["user:set-password", "--email", "forgot@example.org"]),
+    ]);
+
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain("COPYDESK_PASSWORD: Password must be at least 12 characters. Nothing was changed.");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("No password given. Set COPYDESK_PASSWORD");
+    const unchanged = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword({ hash: unchanged.passwordHash, password })).toBe(true);
+
+    const result = await cli(["user:set-password", "--email", "forgot@example.org"], { COPYDESK_PASSWORD: newPassword });
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("Set a new password for forgot@example.org.");
+    const changed = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword({ hash: changed.passwordHash, password: newPassword })).toBe(true);
+    expect(await verifyPassword({ hash: changed.passwordHash, password })).toBe(false);
+  });
+
+  it("changes a role; a bad role is exit 2, demoting the only active admin is refused with exit 1", async () => {
+    const editor = await createUser({ email: "promoted@example.org", name: "Promoted Editor", role: "editor", password, actor: "system" });
+    await getDb().user.updateMany({ where: { role: "admin", id: { not: editor.id } }, data: { active: false } });
+
+    const [promoted, badRole] = await Promise.all([
+      cli(["user:set-role", "--email", "promoted@example.org", "--role", "admin"]),
+      cli(["user:set-role", "--email", "promoted@example.org", "--role", "boss"]),
+    ]);
+
+    expect(promoted.code).toBe(0);
+    expect(promoted.stderr).toContain("promoted@example.org is now an admin.");
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain("--role: Choose admin, editor or contributor");
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: editor.id } })).role).toBe("admin");
+
+    const lastAdmin = await cli(["user:set-role", "--email", "promoted@example.org", "--role", "contributor"]);
+
+    expect(lastAdmin.code).toBe(1);
+    expect(lastAdmin.stderr).toContain("This is the newsroom’s only active admin.");
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: editor.id } })).role).toBe("admin");
+  });
+
+  // Regression guard: a bad --name exited 1 (refused by the service) while a bad --email exited 2.
+  it("gives a bad --name, --email or COPYDESK_PASSWORD to user:add the same exit 2, creating nothing", async () => {
+    const [invisibleName, longName, badEmail, shortPassword] = await Promise.all([
+      cli(["user:add", "--email", "invisible@example.org", "--name", "\u200b", "--role", "editor"], { COPYDESK_PASSWORD: password }),
+      cli(["user:add", "--email", "long.name@example.org", "--name", "N".repeat(121), "--role", "editor"], { COPYDESK_PASSWORD: password }),
+      cli(["user:add", "--email", "not-an-email", "--name", "Bad Email", "--role", "editor"], { COPYDESK_PASSWORD: password }),
+      cli(["user:add", "--email", "short.password@example.org", "--name", "Short Password", "--role", "editor"], { COPYDESK_PASSWORD: "too short" }),
+    ]);
+
+    expect([invisibleName.code, longName.code, badEmail.code, shortPassword.code]).toEqual([2, 2, 2, 2]);
+    expect(invisibleName.stderr).toContain("--name: Enter a name.");
+    expect(longName.stderr).toContain("--name: Name must be at most 120 characters.");
+    expect(badEmail.stderr).toContain("--email: Enter a valid email address.");
+    expect(shortPassword.stderr).toContain("COPYDESK_PASSWORD: Password must be at least 12 characters.");
+    const emails = ["invisible@example.org", "long.name@example.org", "short.password@example.org"];
+    expect(await getDb().user.count({ where: { email: { in: emails } } })).toBe(0);
+  });
+
+  it("stores a name typed with a combining accent in NFC, so it is credited as the same contributor", async () => {
+    const decomposed = "Jose\u0301 Nin\u0303o";
+    await getDb().contributor.create({ data: { name: "José Niño".normalize("NFC") } });
+
+    const result = await cli(["user:add", "--email", "jose@example.org", "--name", decomposed, "--role", "contributor"], { COPYDESK_PASSWORD: password });
+
+    expect(result.code).toBe(0);
+    const user = await getDb().user.findUniqueOrThrow({ where: { email: "jose@example.org" } });
+    expect(user.name).toBe("José Niño".normalize("NFC"));
+    const contributors = await getDb().contributor.findMany({ where: { name: { in: [decomposed, decomposed.normalize("NFC")] } } });
+    expect(contributors).toEqual([expect.objectContaining({ name: decomposed.normalize("NFC"), userId: user.id })]);
+  });
+
   it("prints help", async () => {
     const result = await cli(["--help"]);
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("user:add --email E --name N --role admin|editor|contributor");
     expect(result.stdout).toContain("token:revoke --id ID");
+    expect(result.stdout).toContain("user:reactivate --email E");
+    expect(result.stdout).toContain("user:set-password --email E");
+    expect(result.stdout).toContain("user:set-role --email E --role admin|editor|contributor");
   });
 });
 

@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 import { readEnv } from "../lib/env";
+import { isAppError } from "../lib/errors/app-error";
 import { commands, type Command } from "./cli/commands";
 import { helpText } from "./cli/help";
 import { loadDotEnv } from "./support/load-dotenv";
@@ -22,11 +23,15 @@ function parseCommandLine(argv: string[]): CommandLine {
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) throw usageError({ message: `Unknown command "${name}".` });
   let values: Record<string, unknown>;
+  let tokens: { kind: string; name?: string }[];
   try {
-    ({ values } = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false }));
+    ({ values, tokens } = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false, tokens: true }));
   } catch (error) {
     throw usageError({ message: `${command.name}: ${(error as Error).message}`, command });
   }
+  // parseArgs keeps the last of a repeated flag; `--email a --email b` must not quietly act on b alone.
+  const repeated = tokens.find((token, index) => token.kind === "option" && tokens.findIndex((other) => other.kind === "option" && other.name === token.name) !== index);
+  if (repeated) throw usageError({ message: `${command.name}: --${repeated.name} was given more than once; give it once.`, command });
   if (values.help) return { kind: "help", text: `Usage: npm run cli -- ${command.usage}\n${command.summary}` };
   const parsed = (command.schema as z.ZodType).safeParse(values);
   if (!parsed.success) {
@@ -55,7 +60,11 @@ await runMain(
     loadDotEnv();
     const env = readEnv();
     database = await openDatabase({ env, ifOwnedElsewhere: "share", log: (line) => process.stderr.write(`${line}\n`) });
-    await parsed.command.run({ args: parsed.args as never, env });
+    await parsed.command.run({ args: parsed.args as never, env }).catch((error: unknown) => {
+      // A value the services refuse is a bad command line too (exit 2), whichever check caught it.
+      if (isAppError(error) && error.code === "validation_failed") throw usageError({ message: `${parsed.command.name}: ${error.userMessage}`, command: parsed.command });
+      throw error;
+    });
   },
   {
     cleanup: async () => {

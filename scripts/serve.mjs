@@ -87,7 +87,38 @@ function answerUnavailableOnOutage(request, response) {
   };
 }
 
+// Next's router answers a bare "Internal Server Error" for a path it cannot percent-decode: "/stories/%ZZ", or
+// "%C0%AF", which is not UTF-8. Such an escape is taken literally instead (its "%" sent on as "%25"), so the route
+// itself answers: the API's JSON not-found, or the branded reader page. Valid escapes are left untouched.
+function withLiteralBrokenEscapes(url) {
+  const queryStart = url.indexOf("?");
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  if (!path.includes("%")) return url;
+  const fixed = path.replace(/(?:%[0-9A-Fa-f]{2})+|%/g, (run) => {
+    try {
+      decodeURIComponent(run);
+      return run;
+    } catch {
+      return run.replaceAll("%", "%25");
+    }
+  });
+  return queryStart === -1 ? fixed : fixed + url.slice(queryStart);
+}
+
+// The server actions' body limit (next.config.js). Next answers a declared body over it with a 500 error; it is a 413.
+const actionBodyLimitBytes = 12 * 1024 * 1024;
+
+function refuseOversizedAction(request, response) {
+  if (request.method !== "POST" || !request.headers["next-action"]) return false;
+  if (!(Number(request.headers["content-length"]) > actionBodyLimitBytes)) return false;
+  response.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+  response.end("This change is larger than 12 MB, more than a story can hold. Nothing was saved.\n");
+  return true;
+}
+
 const server = http.createServer((request, response) => {
+  request.url = withLiteralBrokenEscapes(request.url ?? "/");
+  if (refuseOversizedAction(request, response)) return;
   if (answerFromMemo(request, response)) return;
   request.headers[clientAddressHeader] = request.socket.remoteAddress ?? "";
   answerUnavailableOnOutage(request, response);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors/app-error";
+import { contentLimits } from "../revisions/revision-content";
+import { SaveRevisionInput } from "../revisions/save-revision-input";
 import { maxJsonBodyBytes, readJsonBody } from "./read-json-body";
 
 function streamOf(bytes: number): ReadableStream<Uint8Array> {
@@ -29,13 +31,13 @@ describe("readJsonBody", () => {
     expect(await codeOf(readJsonBody({ request: new Request("http://x/", { method: "POST", body: "{nope" }) }))).toBe("bad_request");
   });
 
-  it("refuses a 5 MB body by its Content-Length", async () => {
-    const request = new Request("http://x/", { method: "POST", body: "x", headers: { "content-length": String(5 * 1024 * 1024) } });
+  it("refuses a 13 MB body by its Content-Length", async () => {
+    const request = new Request("http://x/", { method: "POST", body: "x", headers: { "content-length": String(13 * 1024 * 1024) } });
     expect(await codeOf(readJsonBody({ request }))).toBe("too_large");
   });
 
-  it("refuses a 5 MB body streamed without a Content-Length, by the bytes actually read", async () => {
-    const request = new Request("http://x/", { method: "POST", body: streamOf(5 * 1024 * 1024), duplex: "half" } as RequestInit);
+  it("refuses a 13 MB body streamed without a Content-Length, by the bytes actually read", async () => {
+    const request = new Request("http://x/", { method: "POST", body: streamOf(13 * 1024 * 1024), duplex: "half" } as RequestInit);
     expect(request.headers.get("content-length")).toBeNull();
     expect(await codeOf(readJsonBody({ request }))).toBe("too_large");
   });
@@ -43,5 +45,35 @@ describe("readJsonBody", () => {
   it("accepts a body just under the limit", async () => {
     const body = JSON.stringify({ body: "x".repeat(maxJsonBodyBytes - 20) });
     expect(await readJsonBody({ request: new Request("http://x/", { method: "POST", body }) })).toHaveProperty("body");
+  });
+
+  // Regression guard: a 1.5 M-character body of "é" (3 MB of UTF-8) was refused as over 2 MB, though documented as allowed.
+  it("fits a revision with every field at its limit, every character escaped as \\uXXXX", async () => {
+    const text = (length: number) => "é".repeat(length);
+    const revision = {
+      baseRevision: 2_147_483_647,
+      kind: "editors_note",
+      publish: true,
+      headline: text(contentLimits.headline),
+      dek: text(contentLimits.dek),
+      byline: text(contentLimits.byline),
+      body: text(contentLimits.body),
+      summary: text(contentLimits.summary),
+      note: text(contentLimits.publicNote),
+      developing: false,
+      images: Array.from({ length: contentLimits.images }, () => ({
+        url: `/${text(contentLimits.url - 1)}`,
+        alt: text(contentLimits.caption),
+        caption: text(contentLimits.caption),
+        credit: text(contentLimits.name),
+      })),
+      credits: Array.from({ length: contentLimits.credits }, () => ({ name: text(contentLimits.name), role: "additional_reporting", location: text(contentLimits.location) })),
+    };
+    const escaped = JSON.stringify(revision).replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    expect(Buffer.byteLength(escaped)).toBeGreaterThan(11_000_000);
+    expect(Buffer.byteLength(escaped)).toBeLessThanOrEqual(maxJsonBodyBytes);
+    const read = await readJsonBody({ request: new Request("http://x/", { method: "POST", body: escaped }) });
+    expect(read).toEqual(revision);
+    expect(SaveRevisionInput.safeParse(read).success).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { getDb } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { logger } from "../log/logger";
 import { parseInput } from "../validation/parse-input";
+import { requiredTextInput } from "../validation/text-rules";
 import type { Actor } from "./actor";
 import { loadActiveActor } from "./load-actor";
 import { assertCan } from "./permissions";
@@ -17,7 +18,7 @@ const visiblePrefixLength = tokenPrefix.length + 8;
 // lastUsedAt is a hint for owners, not an audit log; writing it on every request would make each API call a write.
 const lastUsedResolutionMs = 60_000;
 
-export const ApiTokenNameInput = z.string().trim().min(1, { error: "Name the token, e.g. “CMS sync”" }).max(80, { error: "Token name must be at most 80 characters" });
+export const ApiTokenNameInput = requiredTextInput({ max: 80, required: "Name the token, e.g. “CMS sync”", tooLong: "Token name must be at most 80 characters" });
 
 const CreateApiTokenInput = z.union([
   z.object({ userId: UserIdInput, name: ApiTokenNameInput }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Role } from "../db/generated/enums";
 import { isCommonPassword } from "./common-passwords";
+import { nameInput } from "../validation/text-rules";
 
 export const roles = [Role.admin, Role.editor, Role.contributor] as const;
 
@@ -20,11 +21,14 @@ export const PasswordInput = z
   .refine((password) => password.length < 12 || password.trim() !== "", { error: "Password cannot be only spaces" })
   .refine((password) => password.length < 12 || !isCommonPassword(password), { error: "This password is on a list of commonly used passwords. Choose another one." });
 
+/** The name a user is credited under (NFC, so it matches the contributor typed either way). */
+export const UserNameInput = nameInput({ max: 120, required: "Enter a name", tooLong: "Name must be at most 120 characters" });
+
 export const RoleInput = z.enum(roles, { error: "Choose admin, editor or contributor" });
 
 export const NewUserInput = z.object({
   email: EmailInput,
-  name: z.string().trim().min(1, { error: "Enter a name" }).max(120, { error: "Name must be at most 120 characters" }),
+  name: UserNameInput,
   role: RoleInput,
   password: PasswordInput,
 });

@@ -9,12 +9,19 @@ import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./passwords";
 import { assertCan } from "./permissions";
 import { endSessionsOfUser } from "./sessions";
-import { ChangeOwnPasswordInput, ChangeRoleInput, NewUserInput, SetPasswordInput, UserRefInput } from "./user-input";
+import { ChangeOwnPasswordInput, NewUserInput, PasswordInput, RoleInput, UserRefInput } from "./user-input";
 
 export { NewUserInput } from "./user-input";
 
 /** "system" is the command line and the seed: trusted, because it runs with direct database access anyway. */
 export type UserAdminActor = Actor | "system";
+
+/** Whom an admin action is about: by id on the desk, by email on the command line. */
+export type UserRef = { email: string } | { userId: string };
+
+function parseUserRef(options: UserRef): UserRefInput {
+  return parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
+}
 
 export type UserDto = {
   id: string;
@@ -108,9 +115,9 @@ async function assertAnotherActiveAdmin(options: { tx: Tx; userId: string; chang
  * Ends access at once and for good: every session is ended and every API token revoked in the same
  * transaction, so reactivating the account later brings none of them back.
  */
-export async function deactivateUser(options: ({ email: string } | { userId: string }) & { actor: UserAdminActor }): Promise<UserDto> {
+export async function deactivateUser(options: UserRef & { actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
-  const ref = parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
+  const ref = parseUserRef(options);
   const user = await getDb().$transaction(async (tx) => {
     const target = await lockTarget({ tx, ref });
     if (options.actor !== "system" && options.actor.userId === target.id) {
@@ -128,9 +135,9 @@ export async function deactivateUser(options: ({ email: string } | { userId: str
 }
 
 /** Lets the person sign in again; their old sessions and tokens stay ended, so they sign in afresh and make new tokens. */
-export async function reactivateUser(options: ({ email: string } | { userId: string }) & { actor: UserAdminActor }): Promise<UserDto> {
+export async function reactivateUser(options: UserRef & { actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
-  const ref = parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
+  const ref = parseUserRef(options);
   const user = await getDb().$transaction(async (tx) => {
     const target = await lockTarget({ tx, ref });
     if (target.active) return target;
@@ -141,14 +148,15 @@ export async function reactivateUser(options: ({ email: string } | { userId: str
 }
 
 /** Applies at the user's next request: the role is read from the database every time, never from the session. */
-export async function changeUserRole(options: { userId: string; role: Role; actor: UserAdminActor }): Promise<UserDto> {
+export async function changeUserRole(options: UserRef & { role: Role; actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
-  const input = parseInput({ schema: ChangeRoleInput, input: { userId: options.userId, role: options.role } });
+  const ref = parseUserRef(options);
+  const role = parseInput({ schema: RoleInput, input: options.role });
   const user = await getDb().$transaction(async (tx) => {
-    const target = await lockTarget({ tx, ref: { userId: input.userId } });
-    if (target.role === input.role) return target;
+    const target = await lockTarget({ tx, ref });
+    if (target.role === role) return target;
     if (target.role === "admin" && target.active) await assertAnotherActiveAdmin({ tx, userId: target.id, change: "demote" });
-    return tx.user.update({ where: { id: target.id }, data: { role: input.role }, select: userSelect });
+    return tx.user.update({ where: { id: target.id }, data: { role }, select: userSelect });
   });
   logger.info("user role changed", { userId: user.id, role: user.role, by: actorLabel(options.actor) });
   return toDto(user);
@@ -158,16 +166,18 @@ export async function changeUserRole(options: { userId: string; role: Role; acto
  * An admin (or the command line) sets a new password for someone who forgot theirs. Every session of that
  * person ends with it (except the admin's own, when admins reset their own password).
  */
-export async function setUserPassword(options: { userId: string; password: string; actor: UserAdminActor }): Promise<UserDto> {
+export async function setUserPassword(options: UserRef & { password: string; actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
-  const input = parseInput({ schema: SetPasswordInput, input: { userId: options.userId, password: options.password } });
-  const passwordHash = await hashPassword({ password: input.password });
-  const existing = await getDb().user.findUnique({ where: { id: input.userId }, select: { id: true } });
-  if (!existing) throw new AppError({ code: "not_found", message: `no user ${input.userId}`, userMessage: "That user does not exist." });
-  const keep = options.actor !== "system" && options.actor.userId === input.userId ? options.actor.sessionId : undefined;
+  const ref = parseUserRef(options);
+  const password = parseInput({ schema: PasswordInput, input: options.password });
+  const passwordHash = await hashPassword({ password });
+  const where = "userId" in ref ? { id: ref.userId } : { email: ref.email };
+  const existing = await getDb().user.findUnique({ where, select: { id: true } });
+  if (!existing) throw new AppError({ code: "not_found", message: `no user ${JSON.stringify(ref)}`, userMessage: "That user does not exist." });
+  const keep = options.actor !== "system" && options.actor.userId === existing.id ? options.actor.sessionId : undefined;
   const user = await getDb().$transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: input.userId }, data: { passwordHash }, select: userSelect });
-    await endSessionsOfUser({ tx, userId: input.userId, reason: "password_changed", exceptSessionId: keep });
+    const updated = await tx.user.update({ where: { id: existing.id }, data: { passwordHash }, select: userSelect });
+    await endSessionsOfUser({ tx, userId: existing.id, reason: "password_changed", exceptSessionId: keep });
     return updated;
   });
   logger.info("user password set", { userId: user.id, by: actorLabel(options.actor) });

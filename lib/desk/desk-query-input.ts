@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { storyStatuses } from "../stories/story-statuses";
+import { wholeNumberText } from "../validation/whole-number-text";
 
 // Query strings are typed by hand into address bars: anything malformed falls back to "not given".
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined);
-const revisionNumber = z.coerce.number().int().min(1).optional().catch(undefined);
+const revisionNumber = wholeNumberText({ example: "3" }).optional().catch(undefined);
 
 /** The desk story list's query string. */
 export const DeskStoriesQueryInput = z.object({

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { assertPossibleSlug } from "../stories/story-not-found";
 
 /** A heartbeat older than this means the person has left the story. */
 export const presenceWindowMs = 30_000;
@@ -21,6 +22,7 @@ export type PresenceSnapshot = {
 };
 
 async function findStory(slug: string) {
+  assertPossibleSlug({ slug });
   const story = await getDb().story.findUnique({
     where: { slug },
     select: { id: true, latestRevisionNumber: true, liveRevisionNumber: true },

@@ -12,6 +12,7 @@ export type AppErrorCode =
   | "too_large"
   | "unprocessable"
   | "rate_limited"
+  | "method_not_allowed"
   | "unavailable";
 
 export class AppError extends Error {

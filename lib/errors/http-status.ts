@@ -10,5 +10,6 @@ export const httpStatusByCode: Record<AppErrorCode, number> = {
   too_large: 413,
   unprocessable: 422,
   rate_limited: 429,
+  method_not_allowed: 405,
   unavailable: 503,
 };

@@ -2,13 +2,14 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { getDb } from "../db/client";
-import { storyNotFound } from "../stories/story-not-found";
+import { assertPossibleSlug, storyNotFound } from "../stories/story-not-found";
 import { readRevision } from "./read-revision";
 import type { RevisionDto } from "./revision-dto";
 
 /** One revision of a story, content included; not_found for an unknown story or number. */
 export async function getRevision(options: { actor: Actor; slug: string; number: number }): Promise<RevisionDto> {
   assertCan({ actor: options.actor, permission: "desk:read" });
+  assertPossibleSlug({ slug: options.slug });
   const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } });
   if (!story) throw storyNotFound({ slug: options.slug });
   return (await readRevision({ storyId: story.id, number: options.number })).revision;

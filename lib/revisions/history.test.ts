@@ -32,7 +32,7 @@ describe("reading history", () => {
     const last = await listRevisions({ actor: editor, slug: "long-history", limit: 3, cursor: second.nextCursor ?? undefined });
     expect(last.revisions.map((revision) => revision.number)).toEqual([1]);
     expect(last.nextCursor).toBeNull();
-    expect((await appErrorOf(listRevisions({ actor: editor, slug: "long-history", cursor: "abc" }))).code).toBe("validation_failed");
+    expect((await appErrorOf(listRevisions({ actor: editor, slug: "long-history", cursor: "abc" }))).code).toBe("bad_request");
     expect((await appErrorOf(listRevisions({ actor: editor, slug: "nope" }))).code).toBe("not_found");
   });
 

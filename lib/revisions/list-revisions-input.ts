@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { wholeNumberText } from "../validation/whole-number-text";
 
 /** A page of history: `cursor` is the opaque `nextCursor` of the previous page. Query strings arrive as text. */
 export const ListRevisionsInput = z.strictObject({
-  cursor: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.union([z.string(), z.number()]).optional(),
+  limit: wholeNumberText({ example: "20", max: 100 }).default(20),
 });
 export type ListRevisionsInput = z.infer<typeof ListRevisionsInput>;

@@ -3,8 +3,10 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { getDb } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { storyNotFound } from "../stories/story-not-found";
+import { assertPossibleSlug, storyNotFound } from "../stories/story-not-found";
+import { malformedCursor } from "../validation/malformed-cursor";
 import { parseInput } from "../validation/parse-input";
+import { maxStoredInteger } from "../validation/whole-number-text";
 import { ListRevisionsInput } from "./list-revisions-input";
 import type { RevisionSummaryDto } from "./revision-dto";
 import { revisionSummaryColumns, toRevisionSummaryDto, type RevisionSummaryRow } from "./revision-row";
@@ -22,7 +24,10 @@ export async function listRevisions(options: {
   limit?: number | string;
 }): Promise<RevisionPage> {
   assertCan({ actor: options.actor, permission: "desk:read" });
-  const { cursor, limit } = parseInput({ schema: ListRevisionsInput, input: { cursor: options.cursor, limit: options.limit } });
+  assertPossibleSlug({ slug: options.slug });
+  const input = parseInput({ schema: ListRevisionsInput, input: { cursor: options.cursor, limit: options.limit } });
+  const { limit } = input;
+  const cursor = input.cursor === undefined ? undefined : decodeCursor({ cursor: String(input.cursor) });
   // The page is cut from the (story, number) index first; author and credits are joined for those rows only.
   const rows = await getDb().$queryRaw<RevisionSummaryRow[]>`
     SELECT ${revisionSummaryColumns}
@@ -45,4 +50,11 @@ export async function listRevisions(options: {
     revisions: page.map((row) => toRevisionSummaryDto(row)),
     nextCursor: rows.length > limit && last ? String(last.number) : null,
   };
+}
+
+/** A history cursor is the revision number the next page starts below, as `nextCursor` handed it out. */
+function decodeCursor(options: { cursor: string }): number {
+  const number = /^[1-9][0-9]{0,9}$/.test(options.cursor) ? Number(options.cursor) : NaN;
+  if (!(number <= maxStoredInteger)) throw malformedCursor({ list: "revision history" });
+  return number;
 }

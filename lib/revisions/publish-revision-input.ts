@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NoteRemovalsInput } from "./note-removal-input";
+import { requiredTextInput, textInput } from "../validation/text-rules";
 import { contentLimits } from "./revision-content";
 import { savableKinds } from "./save-revision-input";
 
@@ -10,9 +11,9 @@ import { savableKinds } from "./save-revision-input";
  */
 export const PublishRevisionInput = z.strictObject({
   kind: z.enum(savableKinds).optional(),
-  summary: z.string().trim().min(1).max(contentLimits.summary).optional(),
-  note: z.string().trim().min(1).max(contentLimits.publicNote).optional(),
-  internalNote: z.string().trim().max(contentLimits.internalNote).optional(),
+  summary: requiredTextInput({ max: contentLimits.summary, required: "leave the summary out, or say what changed" }).optional(),
+  note: requiredTextInput({ max: contentLimits.publicNote, required: "leave the note out, or write it for readers" }).optional(),
+  internalNote: textInput({ max: contentLimits.internalNote }).optional(),
   removeNotes: NoteRemovalsInput.default([]),
 });
 export type PublishRevisionInput = z.infer<typeof PublishRevisionInput>;

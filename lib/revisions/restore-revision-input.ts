@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredTextInput, textInput } from "../validation/text-rules";
 import { contentLimits } from "./revision-content";
 
 /**
@@ -7,8 +8,8 @@ import { contentLimits } from "./revision-content";
  * "developing" label); a restore that would revert either without naming it is refused.
  */
 export const RestoreRevisionInput = z.strictObject({
-  summary: z.string().trim().min(1).max(contentLimits.summary).optional(),
-  internalNote: z.string().trim().max(contentLimits.internalNote).optional(),
+  summary: requiredTextInput({ max: contentLimits.summary, required: "leave the summary out, or say why" }).optional(),
+  internalNote: textInput({ max: contentLimits.internalNote }).optional(),
   publish: z.boolean().default(false),
   confirmReverts: z
     .strictObject({

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { nameInput, requiredTextInput, textInput } from "../validation/text-rules";
 
-/** Limits that keep one revision under the 2 MB a save may carry. */
+/** Limits of one revision, in characters; a request carrying all of them at once still fits in maxJsonBodyBytes. */
 export const contentLimits = {
   headline: 300,
   dek: 1_000,
@@ -27,29 +28,24 @@ export const noteRequiredKinds = ["correction", "clarification", "editors_note"]
 export type CreditRole = (typeof creditRoles)[number];
 export type RevisionKind = (typeof revisionKinds)[number];
 
-const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
-
 export const StoryImageInput = z.strictObject({
-  url: z
-    .string()
-    .trim()
-    .max(contentLimits.url)
+  url: textInput({ max: contentLimits.url })
     .refine((value) => /^https?:\/\//i.test(value) || value.startsWith("/"), {
       error: "must be an http(s) URL or a path on this site",
     }),
-  alt: text(contentLimits.caption).trim(),
-  caption: text(contentLimits.caption).trim().default(""),
-  credit: text(contentLimits.name).trim().default(""),
+  alt: textInput({ max: contentLimits.caption }),
+  caption: textInput({ max: contentLimits.caption }).default(""),
+  credit: textInput({ max: contentLimits.name }).default(""),
 });
 export type StoryImage = z.infer<typeof StoryImageInput>;
 
 /** A credit as integrations send it: a contributor named (found or created) or given by id. */
 export const CreditInput = z
   .strictObject({
-    name: text(contentLimits.name).trim().min(1, { error: "a credited name cannot be empty" }).optional(),
+    name: nameInput({ max: contentLimits.name, required: "a credited name cannot be empty" }).optional(),
     contributorId: z.uuid().optional(),
     role: z.enum(creditRoles),
-    location: text(contentLimits.location).trim().min(1).optional(),
+    location: requiredTextInput({ max: contentLimits.location, required: "leave the location out, or name a place" }).optional(),
   })
   .refine((credit) => Boolean(credit.name) !== Boolean(credit.contributorId), {
     error: "give either name or contributorId for each credit",
@@ -76,10 +72,10 @@ export type RevisionContent = {
 };
 
 export const RevisionContentInput = z.strictObject({
-  headline: text(contentLimits.headline).trim().min(1, { error: "a story needs a headline" }),
-  dek: text(contentLimits.dek).trim().default(""),
-  byline: text(contentLimits.byline).trim().default(""),
-  body: text(contentLimits.body),
+  headline: requiredTextInput({ max: contentLimits.headline, required: "a story needs a headline" }),
+  dek: textInput({ max: contentLimits.dek }).default(""),
+  byline: textInput({ max: contentLimits.byline }).default(""),
+  body: textInput({ max: contentLimits.body, trim: false }),
   images: z.array(StoryImageInput).max(contentLimits.images).default([]),
   credits: z.array(CreditInput).max(contentLimits.credits).default([]),
   developing: z.boolean().default(false),

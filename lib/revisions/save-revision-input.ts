@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NoteRemovalsInput } from "./note-removal-input";
+import { hasVisibleText, textInput } from "../validation/text-rules";
 import { RevisionContentInput, contentLimits, noteRequiredKinds } from "./revision-content";
 
 const content = RevisionContentInput.shape;
@@ -22,17 +23,17 @@ export const SaveRevisionInput = z
     credits: content.credits.unwrap().optional(),
     developing: content.developing.unwrap().optional(),
     kind: z.enum(savableKinds).default("update"),
-    summary: z.string().trim().max(contentLimits.summary).optional(),
-    note: z.string().trim().max(contentLimits.publicNote).optional(),
-    internalNote: z.string().trim().max(contentLimits.internalNote).optional(),
+    summary: textInput({ max: contentLimits.summary }).optional(),
+    note: textInput({ max: contentLimits.publicNote }).optional(),
+    internalNote: textInput({ max: contentLimits.internalNote }).optional(),
     removeNotes: NoteRemovalsInput.default([]),
     publish: z.boolean().default(false),
   })
   .superRefine((input, context) => {
-    if (input.kind !== "minor" && !input.summary) {
+    if (input.kind !== "minor" && !hasVisibleText(input.summary ?? "")) {
       context.addIssue({ code: "custom", path: ["summary"], message: "say briefly what changed (required unless the change is minor)" });
     }
-    if ((noteRequiredKinds as readonly string[]).includes(input.kind) && !input.note) {
+    if ((noteRequiredKinds as readonly string[]).includes(input.kind) && !hasVisibleText(input.note ?? "")) {
       context.addIssue({ code: "custom", path: ["note"], message: `a ${input.kind.replace("_", " ")} needs a public note for readers` });
     }
   });

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { textInput } from "../validation/text-rules";
+import { wholeNumberText } from "../validation/whole-number-text";
 import { storyStatuses } from "./story-statuses";
 
 /** The desk's story list: search by headline or slug, filter by status, page with the previous `nextCursor`. */
 export const ListStoriesInput = z.strictObject({
-  query: z.string().trim().max(200).optional(),
+  query: textInput({ max: 200 }).optional(),
   status: z.enum(storyStatuses).optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: wholeNumberText({ example: "50", max: 100 }).default(50),
 });
 export type ListStoriesInput = z.infer<typeof ListStoriesInput>;

@@ -4,7 +4,7 @@ import { assertCan } from "../auth/permissions";
 import { getDb } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { StoryStatus } from "../db/generated/enums";
-import { AppError } from "../errors/app-error";
+import { malformedCursor } from "../validation/malformed-cursor";
 import { parseInput } from "../validation/parse-input";
 import { ListStoriesInput } from "./list-stories-input";
 import type { StoryDto } from "./story-dto";
@@ -35,7 +35,7 @@ export async function listStories(options: {
   query?: string;
   status?: string;
   cursor?: string;
-  limit?: number;
+  limit?: number | string;
 }): Promise<StoryPage> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   const input = parseInput({
@@ -80,12 +80,7 @@ export async function listStories(options: {
 function decodeCursor(options: { cursor: string }): { at: string; id: string } {
   const [at, id] = Buffer.from(options.cursor, "base64url").toString("utf8").split("|");
   if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new AppError({
-      code: "bad_request",
-      message: "malformed story list cursor",
-      userMessage: "This page link is no longer valid; start from the first page.",
-      details: { fields: [{ path: "cursor", message: "not a cursor this list handed out" }] },
-    });
+    throw malformedCursor({ list: "story list" });
   }
   return { at, id };
 }

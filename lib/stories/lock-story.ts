@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../db/generated/client";
 import type { StoryStatus } from "../db/generated/enums";
-import { storyNotFound } from "./story-not-found";
+import { assertPossibleSlug, storyNotFound } from "./story-not-found";
 
 /** The story row as held under its row lock for the length of one write transaction. */
 export type LockedStory = {
@@ -18,6 +18,7 @@ export type LockedStory = {
  * next revision number and the pointer update all happen while no one else can move the story.
  */
 export async function lockStory(options: { tx: Prisma.TransactionClient; slug: string }): Promise<LockedStory> {
+  assertPossibleSlug({ slug: options.slug });
   const rows = await options.tx.$queryRaw<
     { id: string; slug: string; status: StoryStatus; latest: number; live: number | null; first_published_at: Date | null }[]
   >`SELECT id, slug, status::text AS status, latest_revision_number AS latest, live_revision_number AS live, first_published_at

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EmailInput, RoleInput } from "../../lib/auth/user-input";
+import { EmailInput, RoleInput, UserNameInput } from "../../lib/auth/user-input";
 import type { Env } from "../../lib/env";
 import { readNewPassword } from "./read-password";
 
@@ -32,13 +32,16 @@ function command<Schema extends z.ZodType>(definition: {
   return definition as unknown as Command;
 }
 
+// Arguments are checked here with the services' own rules, so any bad value is a bad command line (exit 2).
 const UserAddArgs = z.strictObject({
   email: EmailInput,
-  name: z.string({ error: "is required" }).trim().min(1, { error: "is required" }),
+  name: UserNameInput,
   role: RoleInput,
 });
 
 const EmailArgs = z.strictObject({ email: EmailInput });
+
+const SetRoleArgs = z.strictObject({ email: EmailInput, role: RoleInput });
 
 const TokenCreateArgs = z.strictObject({
   email: EmailInput,
@@ -80,6 +83,43 @@ export const commands: Command[] = [
       const { deactivateUser } = await users();
       const user = await deactivateUser({ email: args.email, actor: "system" });
       tell(`Deactivated ${user.email}.`);
+    },
+  }),
+  command({
+    name: "user:reactivate",
+    usage: "user:reactivate --email E",
+    summary: "Let a deactivated user sign in again; their API tokens that were never revoked work again too.",
+    options: { email: { type: "string" } },
+    schema: EmailArgs,
+    run: async ({ args }) => {
+      const { reactivateUser } = await users();
+      const user = await reactivateUser({ email: args.email, actor: "system" });
+      tell(`Reactivated ${user.email}: they can sign in again.`);
+    },
+  }),
+  command({
+    name: "user:set-password",
+    usage: "user:set-password --email E",
+    summary: "Set a new password for a user who forgot theirs (from COPYDESK_PASSWORD, or typed at a hidden prompt).",
+    options: { email: { type: "string" } },
+    schema: EmailArgs,
+    run: async ({ args, env }) => {
+      const password = await readNewPassword({ fromEnv: env.COPYDESK_PASSWORD, email: args.email });
+      const { setUserPassword } = await users();
+      const user = await setUserPassword({ email: args.email, password, actor: "system" });
+      tell(`Set a new password for ${user.email}. Sessions already open stay open until they expire.`);
+    },
+  }),
+  command({
+    name: "user:set-role",
+    usage: "user:set-role --email E --role admin|editor|contributor",
+    summary: "Change a user's role; it applies at their next request. The last active admin cannot be demoted.",
+    options: { email: { type: "string" }, role: { type: "string" } },
+    schema: SetRoleArgs,
+    run: async ({ args }) => {
+      const { changeUserRole } = await users();
+      const user = await changeUserRole({ email: args.email, role: args.role, actor: "system" });
+      tell(`${user.email} is now ${user.role === "contributor" ? "a" : "an"} ${user.role}.`);
     },
   }),
   command({

@@ -1,5 +1,6 @@
 import readline from "node:readline";
 import { Writable } from "node:stream";
+import { PasswordInput } from "../../lib/auth/user-input";
 import { ReportedFailure } from "../support/run-main";
 
 function askHidden(prompt: string): Promise<string> {
@@ -27,9 +28,17 @@ function askHidden(prompt: string): Promise<string> {
   });
 }
 
-/** The new user's password: COPYDESK_PASSWORD, or typed twice at a hidden prompt. */
+/** A password the account rules refuse is a bad command line: nothing is changed, and the message says where it came from. */
+function checkedPassword(options: { password: string; source: string }): string {
+  const parsed = PasswordInput.safeParse(options.password);
+  if (parsed.success) return parsed.data;
+  const rule = parsed.error.issues[0]?.message ?? "Password is not acceptable";
+  throw new ReportedFailure({ message: `${options.source}: ${rule}. Nothing was changed.`, exitCode: 2 });
+}
+
+/** The new password: COPYDESK_PASSWORD, or typed twice at a hidden prompt. */
 export async function readNewPassword(options: { fromEnv?: string; email: string }): Promise<string> {
-  if (options.fromEnv !== undefined) return options.fromEnv;
+  if (options.fromEnv !== undefined) return checkedPassword({ password: options.fromEnv, source: "COPYDESK_PASSWORD" });
   if (!process.stdin.isTTY) {
     throw new ReportedFailure({
       message: "No password given. Set COPYDESK_PASSWORD, or run the command in a terminal to type it at a prompt.",
@@ -39,5 +48,5 @@ export async function readNewPassword(options: { fromEnv?: string; email: string
   const first = await askHidden(`Password for ${options.email} (at least 12 characters): `);
   const second = await askHidden("Type it again: ");
   if (first !== second) throw new ReportedFailure({ message: "The two passwords differ; nothing was changed.", exitCode: 2 });
-  return first;
+  return checkedPassword({ password: first, source: "The typed password" });
 }

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { contentLimits } from "@/lib/revisions/revision-content";
+import { textInput } from "@/lib/validation/text-rules";
 
 /** One editor decision on a merge conflict, as the desk's server action receives it. */
 export const MergeChoiceInput = z.union([
   z.strictObject({ pick: z.enum(["ours", "theirs", "both"]) }),
-  z.strictObject({ text: z.string().max(contentLimits.body, { error: `must be at most ${contentLimits.body} characters` }) }),
+  z.strictObject({ text: textInput({ max: contentLimits.body, trim: false }) }),
 ]);
 
 /** The editor's decisions, keyed by the conflict ids of the merge being resolved. */

@@ -1,17 +1,12 @@
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { errorResponse } from "@/lib/errors/error-response";
+import { apiRoute, json, otherMethods } from "../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
 /** Who the API sees: lets an integration check its token before doing real work. */
-export async function GET(request: Request) {
-  try {
-    const actor = await authenticateRequest({ request });
-    return Response.json(
-      { email: actor.email, name: actor.name, role: actor.role, via: actor.via },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  } catch (error) {
-    return errorResponse(error, { route: "GET /api/v1/me" });
-  }
-}
+export const GET = apiRoute("GET /api/v1/me", async (request) => {
+  const actor = await authenticateRequest({ request });
+  return json({ email: actor.email, name: actor.name, role: actor.role, via: actor.via });
+});
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET"] });

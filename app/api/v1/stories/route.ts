@@ -3,21 +3,20 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
 import { createStory } from "@/lib/stories/create-story";
 import { listStories } from "@/lib/stories/list-stories";
-import { apiRoute, json } from "../_support/api-route";
+import { apiRoute, json, otherMethods } from "../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute("GET /api/v1/stories", async (request) => {
   const actor = await authenticateRequest({ request });
   const query = new URL(request.url).searchParams;
-  const limit = query.get("limit");
   return json(
     await listStories({
       actor,
       query: query.get("q") ?? undefined,
       status: query.get("status") ?? undefined,
       cursor: query.get("cursor") ?? undefined,
-      limit: limit === null ? undefined : Number(limit),
+      limit: query.get("limit") ?? undefined,
     }),
   );
 });
@@ -29,3 +28,5 @@ export const POST = apiRoute("POST /api/v1/stories", async (request) => {
   if (result.revision.published) invalidatePublicStory({ slug: result.story.slug });
   return json(result, 201);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET", "POST"] });

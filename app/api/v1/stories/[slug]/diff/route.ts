@@ -1,6 +1,6 @@
 import { authenticateRequest } from "@/lib/auth/request-actor";
 import { diffRevisions } from "@/lib/revisions/diff-revisions";
-import { apiRoute, json } from "../../../_support/api-route";
+import { apiRoute, json, otherMethods } from "../../../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +9,5 @@ export const GET = apiRoute<{ slug: string }>("GET /api/v1/stories/[slug]/diff",
   const query = new URL(request.url).searchParams;
   return json(await diffRevisions({ actor, slug, from: query.get("from") ?? "", to: query.get("to") ?? "" }));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET"] });

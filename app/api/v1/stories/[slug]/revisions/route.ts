@@ -3,7 +3,7 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { saveRevision } from "@/lib/revisions/save-revision";
-import { apiRoute, json } from "../../../_support/api-route";
+import { apiRoute, json, otherMethods } from "../../../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -21,3 +21,5 @@ export const POST = apiRoute<{ slug: string }>("POST /api/v1/stories/[slug]/revi
   if (result.outcome === "created" && result.revision.published) invalidatePublicStory({ slug });
   return json(result, result.outcome === "created" ? 201 : 200);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET", "POST"] });

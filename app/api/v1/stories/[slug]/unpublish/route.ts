@@ -4,7 +4,7 @@ import { authenticateRequest } from "@/lib/auth/request-actor";
 import { unpublishStory } from "@/lib/stories/unpublish-story";
 import { UnpublishStoryInput } from "@/lib/stories/unpublish-story-input";
 import { parseInput } from "@/lib/validation/parse-input";
-import { apiRoute, json } from "../../../_support/api-route";
+import { apiRoute, json, otherMethods } from "../../../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +15,5 @@ export const POST = apiRoute<{ slug: string }>("POST /api/v1/stories/[slug]/unpu
   invalidatePublicStory({ slug });
   return json({ story });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });

@@ -9,6 +9,7 @@ import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import type { PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
 import { materialKinds, noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { getRevision } from "@/lib/revisions/get-revision";
+import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
 import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
 import { orNotFound } from "../../../../_components/or-not-found";
 import { RestoreRevisionButton } from "../../../../_components/restore-revision-button";
@@ -25,8 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RevisionPage({ params }: Props) {
   const { slug, number: rawNumber } = await params;
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}/revisions/${rawNumber}` });
-  const number = Number(rawNumber);
-  if (!Number.isInteger(number) || number < 1) notFound();
+  const parsed = RevisionNumberInput.safeParse(rawNumber);
+  if (!parsed.success) notFound();
+  const number = parsed.data;
   const story = await orNotFound(() => getStoryOrThrow({ slug, actor }));
   const revision = await orNotFound(() => getRevision({ actor, slug, number }));
   const context = await readDeskStoryContext({ slug, upTo: number });

@@ -1,13 +1,15 @@
 import { authenticateRequest } from "@/lib/auth/request-actor";
 import { getRevision } from "@/lib/revisions/get-revision";
-import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
+import { RevisionPathInput } from "@/lib/revisions/revision-number-input";
 import { parseInput } from "@/lib/validation/parse-input";
-import { apiRoute, json } from "../../../../_support/api-route";
+import { apiRoute, json, otherMethods } from "../../../../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ slug: string; number: string }>("GET /api/v1/stories/[slug]/revisions/[number]", async (request, params) => {
   const actor = await authenticateRequest({ request });
-  const number = parseInput({ schema: RevisionNumberInput, input: params.number });
+  const { number } = parseInput({ schema: RevisionPathInput, input: { number: params.number } });
   return json({ revision: await getRevision({ actor, slug: params.slug, number }) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET"] });

@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const projectDir = path.resolve(import.meta.dirname, "../../..");
+const apiDir = path.join(projectDir, "app/api/v1");
+
+/** "METHOD /api/v1/stories/{slug}" for every handler a route file implements (not the 405 and 404 fillers). */
+function implementedEndpoints(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith("_") && !entry.name.startsWith("[...")) walk(full);
+      if (entry.name !== "route.ts") continue;
+      const route = `/api/v1/${path.relative(apiDir, dir)}`.replace(/\/$/, "").replace("[slug]", "{slug}").replace("[number]", "{n}");
+      for (const [, method] of readFileSync(full, "utf8").matchAll(/^export const (GET|POST) = apiRoute/gm)) found.push(`${method} ${route}`);
+    }
+  };
+  walk(apiDir);
+  return found.sort();
+}
+
+/** The endpoints docs/api.md documents in its headings. */
+function documentedEndpoints(): string[] {
+  const docs = readFileSync(path.join(projectDir, "docs/api.md"), "utf8");
+  const headings = docs.split("\n").filter((line) => line.startsWith("### "));
+  return headings.flatMap((line) => [...line.matchAll(/`(GET|POST) (\/api\/v1\/[^`?]*)/g)].map((match) => `${match[1]} ${match[2]}`)).sort();
+}
+
+describe("docs/api.md", () => {
+  // Regression guard: GET /api/v1/me existed but was not documented.
+  it("documents every endpoint the app implements, and no other", () => {
+    expect(implementedEndpoints()).toContain("GET /api/v1/me");
+    expect(documentedEndpoints()).toEqual(implementedEndpoints());
+  });
+});
