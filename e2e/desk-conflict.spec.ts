@@ -8,6 +8,9 @@ test.beforeAll(() => {
   useE2eDatabase();
 });
 
+// Two signed-in browsers, heartbeats and a publish confirmation each on a shared machine: a generous budget.
+test.describe.configure({ timeout: 150_000 });
+
 const paragraphs = ["The storm reached the coast on Monday night.", "Power is out in much of the county.", "Shelters are open at two schools."];
 
 async function openEditor(options: { browser: Browser; user: E2eUser; slug: string }): Promise<Page> {
