@@ -4,7 +4,7 @@ import { apiRoute } from "../_support/api-route";
 export const dynamic = "force-dynamic";
 
 /** Any address under /api/v1 that names no endpoint: the JSON not-found, whatever the method. */
-const unknownEndpoint = apiRoute("unknown /api/v1 address", async (request) => {
+const unknownEndpoint = apiRoute<{ path: string[] }>("unknown /api/v1 address", async (request) => {
   throw new AppError({
     code: "not_found",
     message: `no API endpoint ${request.method} ${new URL(request.url).pathname}`,
