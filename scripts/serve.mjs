@@ -129,9 +129,14 @@ server.listen(port, host, () => {
   console.log(`Copydesk server listening on port ${port}`);
 });
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  });
+function stop() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5_000).unref();
 }
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stop);
+
+// Started by `npm start` (or the e2e server): when that process is gone, whatever killed it, so is this one.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop();
+}, 500).unref();

@@ -1,7 +1,8 @@
 // `npm start`: the whole of Copydesk from one command. Ensures the database (the embedded PostgreSQL
 // in .data/ unless DATABASE_URL is set), applies migrations, builds when the build is missing or stale,
 // seeds a demo newsroom on first run, serves on PORT and prints one line saying where and how to sign in.
-// Ctrl-C (SIGINT) or SIGTERM stops the web server first, then PostgreSQL.
+// Ctrl-C (SIGINT) or SIGTERM stops the web server first, then PostgreSQL; so does the end of the process that
+// started it (npm, which does not pass SIGTERM on).
 import type { ChildProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -16,6 +17,7 @@ import { recordSeededAdmin, signInLine } from "./start/sign-in-line";
 import { loadDotEnv } from "./support/load-dotenv";
 import { dataRootFor, grantAppRoleAfterMigrations, openDatabase, type OpenDatabase } from "./support/open-database";
 import { describeFailure, ReportedFailure } from "./support/run-main";
+import { watchParent } from "./support/watch-parent";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 let dataRoot = "";
@@ -69,6 +71,8 @@ function onSignal(signal: NodeJS.Signals) {
 }
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
+// `kill <npm's pid>`, as systemd, Docker or a pidfile script does: npm exits without telling us.
+watchParent({ onOrphaned: () => onSignal("SIGTERM") });
 
 async function ensureBuild(options: { skip: boolean }): Promise<void> {
   if (options.skip) return;
