@@ -133,12 +133,12 @@ test.describe("JSON API v1: the documented contract", () => {
     await expectError(await request.post(`/api/v1/stories/${slug}/revisions`, { headers: contributor, data: { baseRevision: 2, summary: "Go", body: "Live", publish: true } }), 403, "forbidden");
     await expectError(await request.post(`/api/v1/stories/${slug}/revisions/2/publish`, { headers: contributor, data: {} }), 403, "forbidden");
     await expectError(await request.post(`/api/v1/stories/${slug}/revisions/1/restore`, { headers: contributor, data: {} }), 403, "forbidden");
-    await expectError(await request.post(`/api/v1/stories/${slug}/republish`, { headers: contributor }), 403, "forbidden");
+    await expectError(await request.post(`/api/v1/stories/${slug}/republish`, { headers: contributor, data: { reason: "Back" } }), 403, "forbidden");
     await expectError(await request.post(`/api/v1/stories/${slug}/unpublish`, { headers: contributor, data: { reason: "No" } }), 403, "forbidden");
 
     // Unpublishing a story that is not published, and republishing one that is not unpublished, are 422s.
     await expectError(await request.post(`/api/v1/stories/${slug}/unpublish`, { headers: editor, data: { reason: "Never live" } }), 422, "unprocessable");
-    await expectError(await request.post(`/api/v1/stories/${slug}/republish`, { headers: editor }), 422, "unprocessable");
+    await expectError(await request.post(`/api/v1/stories/${slug}/republish`, { headers: editor, data: { reason: "Back" } }), 422, "unprocessable");
     await expectError(await request.post(`/api/v1/stories/${slug}/unpublish`, { headers: editor, data: {} }), 400, "validation_failed");
 
     const published = await request.post(`/api/v1/stories/${slug}/revisions/2/publish`, { headers: editor, data: {} });

@@ -123,7 +123,10 @@ test("an editor withdraws a story with a note: 410 with headline and note, out o
 
   // Republishing ends the withdrawal; the correction is still on the corrections page.
   await page.goto(`/desk/stories/${slug}`);
-  await page.getByRole("button", { name: "Republish" }).click();
+  await page.getByRole("button", { name: "Republish…" }).click();
+  const republish = page.getByRole("dialog", { name: "Republish this story?" });
+  await republish.getByLabel("Reason (kept in the story's status history)").fill("Forgery claim retracted");
+  await republish.getByRole("button", { name: "Republish", exact: true }).click();
   await expect(page.getByText("Republished. Readers see the live revision again.")).toBeVisible();
   expect((await reader.goto(`/stories/${slug}`))?.status()).toBe(200);
   await reader.goto("/corrections");
@@ -152,7 +155,7 @@ test("the API withdraws with a note, lists it in the status history, refuses a p
     ["withdraw", withdrawalNote, "Desk call"],
     ["publish", null, null],
   ]);
-  expect((await request.post(`/api/v1/stories/${slug}/republish`, { headers: auth })).status()).toBe(200);
+  expect((await request.post(`/api/v1/stories/${slug}/republish`, { headers: auth, data: { reason: "Forgery claim retracted" } })).status()).toBe(200);
   expect((await request.get(`/stories/${slug}`)).status()).toBe(200);
 });
 

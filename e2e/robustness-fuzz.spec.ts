@@ -162,7 +162,7 @@ test.describe("robustness: malformed input never becomes a 500", () => {
         const body = mutate(base);
         const response = await request.post(endpoint, { headers: { ...editor, "idempotency-key": pick(["k", "with space", "x".repeat(300), "ok-key"]) }, data: body });
         // A story the fuzzer managed to unpublish is put back, so later rounds still reach the save paths.
-        if (endpoint.endsWith("/unpublish") && response.status() === 200) await request.post(`/api/v1/stories/${slug}/republish`, { headers: editor });
+        if (endpoint.endsWith("/unpublish") && response.status() === 200) await request.post(`/api/v1/stories/${slug}/republish`, { headers: editor, data: { reason: "Fuzz reset" } });
         await check(failures, `POST ${endpoint} ${JSON.stringify(body).slice(0, 120)}`, response, "api");
       }
     }
@@ -204,7 +204,7 @@ test.describe("robustness: malformed input never becomes a 500", () => {
         const text = await response.text();
         if (!/"status":"(success|error)"/.test(text)) failures.push({ what: `${action.name}: no form state`, status: response.status(), text: text.slice(0, 200) });
       }
-      if (action.name === "changeStoryStatusAction") await desk.post(`/api/v1/stories/${slug}/republish`, { headers: editor });
+      if (action.name === "changeStoryStatusAction") await desk.post(`/api/v1/stories/${slug}/republish`, { headers: editor, data: { reason: "Fuzz reset" } });
     }
     expect(failures, `fuzz seed ${seed}`).toEqual([]);
   });

@@ -73,26 +73,33 @@ describe("saveRevision under concurrency and failure", () => {
     // Generous limit: every lost race builds a conflict with a diff and a merge, and CI shares two cores.
   }, 240_000);
 
-  /** Holds the status history table, kills the backend of each save that queues behind it (`times` times), then lets go. */
-  async function killBlockedSaves(options: { times: number }): Promise<void> {
+  /**
+   * Holds the status history table before the save starts (so the save cannot finish first and leave nothing
+   * to kill), then kills the backend of each save that queues behind it (`times` times), then lets go.
+   */
+  async function holdStatusHistory(): Promise<{ killBlockedSaves: (options: { times: number }) => Promise<void> }> {
     const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await blocker.connect();
     await blocker.query("BEGIN");
     await blocker.query("LOCK TABLE story_status_events IN EXCLUSIVE MODE");
-    for (let killed = 0; killed < options.times; ) {
-      const waiting = await blocker.query<{ pid: number }>(
-        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pg_blocking_pids(pid) @> ARRAY[pg_backend_pid()]",
-      );
-      const pid = waiting.rows[0]?.pid;
-      if (pid === undefined) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        continue;
-      }
-      await blocker.query("SELECT pg_terminate_backend($1, 10000)", [pid]);
-      killed += 1;
-    }
-    await blocker.query("ROLLBACK");
-    await blocker.end();
+    return {
+      killBlockedSaves: async (options) => {
+        for (let killed = 0; killed < options.times; ) {
+          const waiting = await blocker.query<{ pid: number }>(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pg_blocking_pids(pid) @> ARRAY[pg_backend_pid()]",
+          );
+          const pid = waiting.rows[0]?.pid;
+          if (pid === undefined) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            continue;
+          }
+          await blocker.query("SELECT pg_terminate_backend($1, 10000)", [pid]);
+          killed += 1;
+        }
+        await blocker.query("ROLLBACK");
+        await blocker.end();
+      },
+    };
   }
 
   const droppedInput = (reporter: string) => ({ baseRevision: 1, summary: "Interrupted", body: "Interrupted body.", credits: [{ name: reporter, role: "byline" as const }], publish: true });
@@ -102,8 +109,9 @@ describe("saveRevision under concurrency and failure", () => {
     await createTestStory({ actor: editors[0]!, slug: "dropped-once", publish: true });
     // The save blocks on its last insert, after writing the revision, its credits and the story pointers; then
     // its backend is killed, so everything it wrote is rolled back and the client runs it again.
+    const hold = await holdStatusHistory();
     const save = saveRevision({ actor: editors[0]!, slug: "dropped-once", input: droppedInput("Dropped Reporter") });
-    await killBlockedSaves({ times: 1 });
+    await hold.killBlockedSaves({ times: 1 });
 
     // All or nothing: the killed attempt left no revision, credit or contributor behind; the re-run wrote one of each.
     expect((await save).revision).toMatchObject({ number: 2, published: true });

@@ -59,7 +59,7 @@ describe("withdrawing a story with an editor's note", () => {
     const before = await historyCounts({ slug: "withdrawn-stays" });
     const publish = await appErrorOf(saveRevision({ actor: editor, slug: "withdrawn-stays", input: { baseRevision: 2, summary: "Fix", body: "Fixed again.", publish: true } }));
     expect(publish).toMatchObject({ code: "unprocessable", userMessage: expect.stringMatching(/withdrawn.*republishes/) });
-    expect((await appErrorOf(publishRevision({ actor: editor, slug: "withdrawn-stays", number: 2 }))).code).toBe("unprocessable");
+    expect((await appErrorOf(publishRevision({ actor: editor, slug: "withdrawn-stays", number: 2, summary: "Fixes the body" }))).code).toBe("unprocessable");
     expect((await appErrorOf(restoreRevision({ actor: editor, slug: "withdrawn-stays", number: 1, publish: true }))).code).toBe("unprocessable");
     expect(await historyCounts({ slug: "withdrawn-stays" })).toEqual(before);
     expect((await readStoryWithdrawal({ slug: "withdrawn-stays" }))?.note).toBe(note);

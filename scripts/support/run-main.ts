@@ -20,7 +20,8 @@ export function describeFailure(error: unknown): string {
   if (isConfigError(error) || error instanceof EmbeddedDatabaseError || error instanceof MigrationError || error instanceof ReportedFailure) {
     return error.message;
   }
-  if (isAppError(error)) return error.userMessage;
+  // A database that never answered is named with its address, as a raw connection error would be.
+  if (isAppError(error)) return (error.code === "unavailable" ? describeDatabaseError(error.cause) : null) ?? error.userMessage;
   const database = describeDatabaseError(error);
   if (database) return database;
   const message = error instanceof Error ? error.message : String(error);
