@@ -143,12 +143,14 @@ test.describe("JSON API v1: the documented contract", () => {
 
     const published = await request.post(`/api/v1/stories/${slug}/revisions/2/publish`, { headers: editor, data: {} });
     expect(published.status()).toBe(201);
-    expect((await published.json()).revision).toMatchObject({ number: 3, published: true, summary: "Published revision 2: Adds a line" });
+    expect((await published.json()).revision).toMatchObject({ number: 3, published: true, summary: "First version" });
+    // Reader-facing text never names internal revision numbers (issue 8, item 14).
+    expect((await (await request.get(`/api/v1/stories/${slug}/revisions/3`, { headers: editor })).json()).revision.summary).not.toMatch(/revision \d/i);
     const again = await request.post(`/api/v1/stories/${slug}/revisions/3/publish`, { headers: editor, data: {} });
     expect(again.status()).toBe(200);
     const restored = await request.post(`/api/v1/stories/${slug}/revisions/1/restore`, { headers: editor, data: {} });
     expect(restored.status()).toBe(201);
-    expect((await restored.json()).revision).toMatchObject({ number: 4, kind: "restore", summary: "Restored revision 1", published: false });
+    expect((await restored.json()).revision).toMatchObject({ number: 4, kind: "restore", summary: "An earlier version of this story was restored.", published: false });
     const nothing = await request.post(`/api/v1/stories/${slug}/revisions/1/restore`, { headers: editor, data: {} });
     expect(nothing.status()).toBe(200);
   });
