@@ -50,7 +50,8 @@ export async function actualSchema(options: { databaseUrl: string }): Promise<Da
     for (const row of columns.rows) {
       columnNames.set(`${row.table}:${row.attnum}`, row.column);
       shape.tables[row.table] ??= {};
-      shape.tables[row.table]![row.column] = { type: row.is_enum ? row.type_name : row.type, nullable: row.nullable, default: row.default };
+      shape.tables[row.table]![row.column] = { type: row.is_enum ? row.type_name : row.type, nullable: row.nullable, default: row.default?.startsWith("nextval(") ? "nextval" : row.default };
+      // A serial column's default names its sequence; schema.prisma says only autoincrement().
     }
     const name = (table: string, attnum: number) => columnNames.get(`${table}:${attnum}`) ?? `(expression ${attnum})`;
     for (const row of indexes.rows) {
