@@ -1,10 +1,8 @@
-import { indexPage, publicOrigin } from "@/app/_public/public-pages";
-import { publicResponse } from "@/app/_public/public-response";
-import { publicMemoTicket } from "@/app/_public/public-response-memo";
+import { deliverPublicPage } from "@/lib/delivery/deliver-public-page";
 import { publicIndexCacheTag } from "@/lib/public/cache-tags";
+import { indexPage } from "@/lib/public/public-pages";
 
 /** The front page: published stories, most recently updated first. */
-export async function GET(request: Request): Promise<Response> {
-  const memo = publicMemoTicket({ request, tags: [publicIndexCacheTag] });
-  return publicResponse(await indexPage({ origin: publicOrigin(request) }), { type: "html", memo });
+export function GET(request: Request): Promise<Response> {
+  return deliverPublicPage({ request, tags: [publicIndexCacheTag], type: "html", render: ({ origin }) => indexPage({ origin }) });
 }

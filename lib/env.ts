@@ -18,6 +18,8 @@ function isTimeZone(zone: string): boolean {
 
 const booleanFlag = z.enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' }).transform((flag) => flag === "true" || flag === "1");
 
+const seconds = z.coerce.number({ error: "must be a number of seconds" }).int({ error: "must be a whole number of seconds" }).min(0, { error: "must be 0 or more" }).max(31_536_000, { error: "must be at most a year" });
+
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
 
 /** Every setting Copydesk reads from its environment; .env.example documents each one. */
@@ -51,6 +53,25 @@ export const EnvInput = z.object({
       error: "must be true, false or a number of proxy hops (0–10)",
     }),
   ).transform((hops) => hops ?? 0),
+  // Delivery (lib/delivery): the response memo's size, the Cache-Control values and where purges go.
+  PUBLIC_MEMO_MAX_BYTES: optional(z.coerce.number({ error: "must be a number of bytes" }).int().min(0).max(2 ** 40)).transform((bytes) => bytes ?? 64 * 1024 * 1024),
+  PUBLIC_CACHE_S_MAXAGE: optional(seconds).transform((value) => value ?? 300),
+  PUBLIC_CACHE_STALE_WHILE_REVALIDATE: optional(seconds).transform((value) => value ?? 30),
+  PUBLIC_CACHE_STALE_IF_ERROR: optional(seconds).transform((value) => value ?? 86_400),
+  PUBLIC_CACHE_MAX_AGE: optional(seconds).transform((value) => value ?? 0),
+  PURGE_VARNISH_URLS: optional(
+    z.string().transform((list, context) => {
+      const urls = list.split(/[\s,]+/).filter(Boolean);
+      for (const url of urls) {
+        if (!/^https?:\/\/[^\s/]+/.test(url)) context.addIssue({ code: "custom", message: "must be http:// URLs separated by commas" });
+      }
+      return urls;
+    }),
+  ).transform((urls) => urls ?? []),
+  PURGE_FASTLY_SERVICE_ID: optional(z.string().trim().min(1)),
+  PURGE_FASTLY_API_TOKEN: optional(z.string().trim().min(1)),
+  PURGE_CLOUDFLARE_ZONE_ID: optional(z.string().trim().min(1)),
+  PURGE_CLOUDFLARE_API_TOKEN: optional(z.string().trim().min(1)),
   SEED_DEMO: optional(booleanFlag),
   COPYDESK_DATA_DIR: optional(z.string().trim().min(1)),
   COPYDESK_SKIP_BUILD: optional(booleanFlag).transform((skip) => skip ?? false),

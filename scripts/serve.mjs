@@ -1,7 +1,7 @@
 // Copydesk's production HTTP server: Next.js behind a fast path for warm public pages.
-// A GET whose whole response is in the public response memo (app/_public/public-response-memo.ts, filled by
-// the public route handlers and emptied by invalidatePublicStory, in this same process) is answered before
-// Next's routing runs; everything else, and every miss, is Next's. Plain JavaScript: Next loads its own
+// A GET whose whole response is in the public response memo (lib/delivery/public-memo.ts, filled by the public
+// route handlers and emptied when any instance changes what readers see) is answered before Next's routing
+// runs, by lib/delivery/deliver-public-page.ts through globalThis; everything else, and every miss, is Next's. Plain JavaScript: Next loads its own
 // compiled server, and this file must not need a TypeScript loader.
 // When the database cannot be reached, a request that fails answers 503 with Retry-After and a sentence
 // (see answerUnavailableOnOutage), never Next's 500.
@@ -22,14 +22,8 @@ const app = next({ dev: false, dir: process.cwd(), hostname: host ?? "localhost"
 await app.prepare();
 const handleWithNext = app.getRequestHandler();
 
-function answerFromMemo(request, response) {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  const entry = globalThis.copydeskPublicMemo?.entries.get(`${request.headers.host}${request.url}`);
-  if (!entry) return false;
-  response.writeHead(entry.status, { ...entry.headers, "content-length": entry.body.length });
-  response.end(request.method === "HEAD" ? undefined : entry.body);
-  return true;
-}
+// Installed by the first public request this process serves (until then the memo is empty anyway).
+const answerFromMemo = (request, response) => globalThis.copydeskDelivery?.answerFromMemo(request, response) ?? false;
 
 // The same sentence as lib/errors/unavailable.ts, which this plain-JavaScript file cannot import.
 const unavailableSentence = "The database cannot be reached right now, so nothing was saved. Please try again in a moment.";

@@ -1,11 +1,13 @@
-import { correctionsPage, publicOrigin } from "@/app/_public/public-pages";
-import { publicResponse } from "@/app/_public/public-response";
-import { publicMemoTicket } from "@/app/_public/public-response-memo";
+import { deliverPublicPage } from "@/lib/delivery/deliver-public-page";
 import { publicIndexCacheTag } from "@/lib/public/cache-tags";
+import { correctionsPage } from "@/lib/public/public-pages";
 
 /** The corrections page: every published correction, clarification, editor's note and withdrawal, newest first. */
-export async function GET(request: Request): Promise<Response> {
-  const memo = publicMemoTicket({ request, tags: [publicIndexCacheTag] });
-  const before = new URL(request.url).searchParams.get("before");
-  return publicResponse(await correctionsPage({ origin: publicOrigin(request), before }), { type: "html", memo });
+export function GET(request: Request): Promise<Response> {
+  return deliverPublicPage({
+    request,
+    tags: [publicIndexCacheTag],
+    type: "html",
+    render: ({ origin, query }) => correctionsPage({ origin, before: query.before ?? null }),
+  });
 }

@@ -1,10 +1,8 @@
-import { publicOrigin, siteFeed } from "@/app/_public/public-pages";
-import { publicResponse } from "@/app/_public/public-response";
-import { publicMemoTicket } from "@/app/_public/public-response-memo";
+import { deliverPublicPage } from "@/lib/delivery/deliver-public-page";
 import { publicIndexCacheTag } from "@/lib/public/cache-tags";
+import { siteFeed } from "@/lib/public/public-pages";
 
 /** Atom feed of the site: published stories, most recently updated first. */
-export async function GET(request: Request): Promise<Response> {
-  const memo = publicMemoTicket({ request, tags: [publicIndexCacheTag] });
-  return publicResponse(await siteFeed({ origin: publicOrigin(request) }), { type: "atom", memo });
+export function GET(request: Request): Promise<Response> {
+  return deliverPublicPage({ request, tags: [publicIndexCacheTag], type: "atom", render: ({ origin }) => siteFeed({ origin }) });
 }

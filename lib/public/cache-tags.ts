@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 /**
  * Cache tag names shared by the public pages (which tag what they cache) and every publishing path
- * (which invalidates them through app/_public/invalidate-public-story.ts). One place, so they never drift.
+ * (which invalidates them through lib/delivery). One place, so they never drift.
  */
 
 /** The site index (`/`) and the site feed (`/feed.xml`): any publish, unpublish or update of any story. */

@@ -1,10 +1,8 @@
-import { correctionsFeed, publicOrigin } from "@/app/_public/public-pages";
-import { publicResponse } from "@/app/_public/public-response";
-import { publicMemoTicket } from "@/app/_public/public-response-memo";
+import { deliverPublicPage } from "@/lib/delivery/deliver-public-page";
 import { publicIndexCacheTag } from "@/lib/public/cache-tags";
+import { correctionsFeed } from "@/lib/public/public-pages";
 
-/** Atom feed of the corrections page, newest first. */
-export async function GET(request: Request): Promise<Response> {
-  const memo = publicMemoTicket({ request, tags: [publicIndexCacheTag] });
-  return publicResponse(await correctionsFeed({ origin: publicOrigin(request) }), { type: "atom", memo });
+/** Atom feed of the corrections page. */
+export function GET(request: Request): Promise<Response> {
+  return deliverPublicPage({ request, tags: [publicIndexCacheTag], type: "atom", render: ({ origin }) => correctionsFeed({ origin }) });
 }

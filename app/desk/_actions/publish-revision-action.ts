@@ -1,6 +1,6 @@
 "use server";
 
-import { invalidatePublicStory } from "@/app/_public/invalidate-public-story";
+import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { requireActionActor } from "@/app/_auth/require-page-actor";
 import { DeskRevisionRefInput } from "@/lib/desk/desk-action-input";
 import { type FormState, formErrorState } from "@/lib/errors/form-state";

@@ -1,12 +1,10 @@
-import { isPossibleSlug, publicOrigin, storyPage, uncachedNotFound } from "@/app/_public/public-pages";
-import { publicResponse } from "@/app/_public/public-response";
-import { publicMemoTicket } from "@/app/_public/public-response-memo";
+import { deliverPublicPage, uncachedPublicPage } from "@/lib/delivery/deliver-public-page";
 import { storyCacheTags } from "@/lib/public/cache-tags";
+import { isPossibleSlug, storyPage, uncachedNotFound } from "@/lib/public/public-pages";
 
-/** The public story page, served whole from the data cache (see app/_public/public-pages.ts). */
+/** The public story page, served whole from the response memo (lib/delivery) when warm. */
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await context.params;
-  if (!isPossibleSlug(slug)) return publicResponse(uncachedNotFound(), { type: "html" });
-  const memo = publicMemoTicket({ request, tags: storyCacheTags({ slug }) });
-  return publicResponse(await storyPage({ slug, origin: publicOrigin(request) }), { type: "html", memo });
+  if (!isPossibleSlug(slug)) return uncachedPublicPage({ page: uncachedNotFound(), type: "html" });
+  return deliverPublicPage({ request, tags: storyCacheTags({ slug }), type: "html", render: ({ origin }) => storyPage({ slug, origin }) });
 }

@@ -1,13 +1,10 @@
-import { isPossibleSlug, publicOrigin, storyFeed, uncachedNotFound } from "@/app/_public/public-pages";
-import { publicResponse } from "@/app/_public/public-response";
-import { publicMemoTicket } from "@/app/_public/public-response-memo";
+import { deliverPublicPage, uncachedPublicPage } from "@/lib/delivery/deliver-public-page";
 import { storyCacheTags } from "@/lib/public/cache-tags";
+import { isPossibleSlug, storyFeed, uncachedNotFound } from "@/lib/public/public-pages";
 
 /** Atom feed of one story: an entry per material update. */
 export async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
   const { slug } = await context.params;
-  if (!isPossibleSlug(slug)) return publicResponse(uncachedNotFound(), { type: "html" });
-  const memo = publicMemoTicket({ request, tags: storyCacheTags({ slug }) });
-  const page = await storyFeed({ slug, origin: publicOrigin(request) });
-  return publicResponse(page, { type: page.status === 200 ? "atom" : "html", memo });
+  if (!isPossibleSlug(slug)) return uncachedPublicPage({ page: uncachedNotFound(), type: "html" });
+  return deliverPublicPage({ request, tags: storyCacheTags({ slug }), type: "atom", render: ({ origin }) => storyFeed({ slug, origin }) });
 }

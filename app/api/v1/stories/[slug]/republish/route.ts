@@ -1,4 +1,4 @@
-import { invalidatePublicStory } from "@/app/_public/invalidate-public-story";
+import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
 import { republishStory } from "@/lib/stories/republish-story";

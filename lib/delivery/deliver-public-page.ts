@@ -1,0 +1,102 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { newsroomSettings } from "@/lib/public/newsroom-settings";
+import { publicContentSecurityPolicy } from "@/lib/public/public-content-security-policy";
+import { renderMessagePage } from "@/lib/render/message-page";
+import { deliverySettings } from "./delivery-settings";
+import { ensureInvalidationListener } from "./invalidation-listener";
+import { memoTicket, recallPublicResponse, rememberPublicResponse } from "./public-memo";
+import { answerFor, makeEntry, type Answer } from "./public-representation";
+import { publicRequestKey, type PublicQuery } from "./public-request-key";
+
+export type PublicPage = { status: number; body: string };
+
+const contentTypes = {
+  html: "text/html; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+  json: "application/json; charset=utf-8",
+} as const;
+export type PublicPageType = keyof typeof contentTypes;
+
+// A page and a withdrawn story's 410 are kept (memo and shared caches); a not-found or a refused comparison
+// is not, so made-up addresses cannot fill a cache, and a story published later is seen at once.
+const keptStatuses = new Set([200, 410]);
+
+function baseHeaders(type: PublicPageType, cacheable: boolean): Record<string, string> {
+  return {
+    "content-type": contentTypes[type],
+    "cache-control": cacheable ? deliverySettings().cacheControl : "no-store",
+    "x-content-type-options": "nosniff",
+    "content-security-policy": publicContentSecurityPolicy,
+  };
+}
+
+function toResponse(answer: Answer): Response {
+  return new Response(answer.body ? new Uint8Array(answer.body) : null, { status: answer.status, headers: answer.headers });
+}
+
+function badQuery(type: PublicPageType): Response {
+  const body =
+    type === "html"
+      ? renderMessagePage({ newsroomName: newsroomSettings().name, title: "That address doesn’t name a page", text: "Check the version numbers or the page in the address." })
+      : JSON.stringify({ error: { code: "bad_request", message: "That address doesn’t name a page." } });
+  return new Response(body, { status: 400, headers: baseHeaders(type, false) });
+}
+
+/**
+ * A public route's whole answer: from the memo when it holds the page, else rendered, kept (when the status is
+ * worth keeping) and sent with its validator, tag headers and the encoding the client accepts. `render` gets the
+ * canonical origin and the page's query in canonical form; it never sees the Host header.
+ */
+export async function deliverPublicPage(options: {
+  request: Request;
+  tags: readonly string[];
+  type: PublicPageType;
+  render: (context: { origin: string; query: PublicQuery }) => Promise<PublicPage>;
+}): Promise<Response> {
+  const { request, tags, type } = options;
+  await ensureInvalidationListener();
+  const settings = deliverySettings();
+  const url = new URL(request.url);
+  const key = publicRequestKey({ origin: settings.origin, url: url.pathname + url.search });
+  if (!key.ok) return badQuery(type);
+  const conditional = { acceptEncoding: request.headers.get("accept-encoding"), ifNoneMatch: request.headers.get("if-none-match") };
+  const kept = request.method === "GET" || request.method === "HEAD" ? recallPublicResponse({ key: key.key }) : null;
+  if (kept) return toResponse(answerFor({ entry: kept, ...conditional }));
+  const ticket = memoTicket({ key: key.key, tags });
+  const page = await options.render({ origin: settings.origin, query: key.query });
+  // A feed's 410 or 404 is a page for people, not a feed.
+  const pageType = page.status === 200 ? type : type === "json" ? "json" : "html";
+  const cacheable = keptStatuses.has(page.status);
+  if (!cacheable) return new Response(page.body, { status: page.status, headers: baseHeaders(pageType, false) });
+  const entry = makeEntry({ status: page.status, headers: baseHeaders(pageType, true), body: page.body, tags });
+  rememberPublicResponse({ ticket, entry, maxBytes: settings.memoMaxBytes });
+  return toResponse(answerFor({ entry, ...conditional }));
+}
+
+/** An uncacheable public answer (a slug that could never exist), with the same headers as the others. */
+export function uncachedPublicPage(options: { page: PublicPage; type: PublicPageType }): Response {
+  return new Response(options.page.body, { status: options.page.status, headers: baseHeaders(options.type, false) });
+}
+
+declare global {
+  var copydeskDelivery: { answerFromMemo: (request: IncomingMessage, response: ServerResponse) => boolean } | undefined;
+}
+
+/**
+ * scripts/serve.mjs calls this before Next's routing: a warm page goes out straight from the memo, with the
+ * same key, validator and encoding rules as above. Installed by the first public request of the process.
+ */
+function answerFromMemo(request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const key = publicRequestKey({ origin: deliverySettings().origin, url: request.url ?? "/" });
+  if (!key.ok) return false;
+  const entry = recallPublicResponse({ key: key.key });
+  if (!entry) return false;
+  const answer = answerFor({ entry, acceptEncoding: request.headers["accept-encoding"], ifNoneMatch: request.headers["if-none-match"] });
+  response.writeHead(answer.status, answer.headers);
+  response.end(request.method === "HEAD" ? undefined : (answer.body ?? undefined));
+  return true;
+}
+
+globalThis.copydeskDelivery ??= { answerFromMemo };

@@ -1,0 +1,144 @@
+import "server-only";
+import pg from "pg";
+import { readDatabaseUrl } from "@/lib/db/database-url";
+import { logger } from "@/lib/log/logger";
+import { publicIndexCacheTag, storyCacheTags } from "@/lib/public/cache-tags";
+import { catchUpIntervalMs, stalenessBoundMs } from "./delivery-settings";
+import { forgetAllPublicResponses, forgetPublicResponses, trustMemo } from "./public-memo";
+
+/**
+ * Hears of every change readers can see, from any instance: `LISTEN copydesk_public_invalidations` on a
+ * connection of its own (NOTIFY is sent by the trigger that writes `public_invalidations`, at COMMIT), plus a
+ * catch-up read of the rows after the last one seen, at once on each notification, every second, and on every
+ * reconnect. A notification lost while the connection was down is therefore found by the next catch-up; and
+ * each catch-up that succeeds renews the memo's trust for `stalenessBoundMs`, so if catching up keeps failing
+ * the memo stops answering instead of serving what it can no longer check.
+ */
+export const listenerApplicationName = "copydesk-invalidation-listener";
+const channel = "copydesk_public_invalidations";
+const pruneEveryMs = 10 * 60_000;
+
+type ListenerState = { client: pg.Client | null; lastSeenId: bigint | null; timer: NodeJS.Timeout | null; syncing: Promise<void> | null; again: boolean; lastPrune: number; stopped: boolean };
+
+declare global {
+  var copydeskInvalidationListener: ListenerState | undefined;
+}
+
+export function tagsOfChangedStory(options: { slug: string }): string[] {
+  return [...storyCacheTags({ slug: options.slug }), publicIndexCacheTag];
+}
+
+async function catchUp(state: ListenerState, client: pg.Client): Promise<void> {
+  const started = Date.now();
+  if (state.lastSeenId === null) {
+    // The memo starts empty, so only what comes after this moment matters.
+    const { rows } = await client.query<{ id: string | null }>("SELECT max(id)::text AS id FROM public_invalidations");
+    state.lastSeenId = BigInt(rows[0]?.id ?? "0");
+  } else {
+    for (;;) {
+      const after: bigint = state.lastSeenId;
+      const { rows }: { rows: { id: string; slug: string }[] } = await client.query("SELECT id::text AS id, slug FROM public_invalidations WHERE id > $1 ORDER BY id LIMIT 500", [
+        after.toString(),
+      ]);
+      if (rows.length === 0) {
+        const { rows: newest } = await client.query<{ id: string | null }>("SELECT max(id)::text AS id FROM public_invalidations");
+        // The sequence went backwards (a restored or recreated database): nothing in the memo can be vouched for.
+        if (BigInt(newest[0]?.id ?? "0") < state.lastSeenId) {
+          forgetAllPublicResponses();
+          state.lastSeenId = BigInt(newest[0]?.id ?? "0");
+        }
+        break;
+      }
+      for (const row of rows) forgetPublicResponses({ tags: tagsOfChangedStory({ slug: row.slug }) });
+      state.lastSeenId = BigInt(rows.at(-1)!.id);
+      if (rows.length < 500) break;
+    }
+  }
+  trustMemo({ until: started + stalenessBoundMs });
+  if (Date.now() - state.lastPrune > pruneEveryMs) {
+    state.lastPrune = Date.now();
+    await client.query("DELETE FROM public_invalidations WHERE created_at < now() - interval '1 day'");
+  }
+}
+
+function sync(state: ListenerState): Promise<void> {
+  if (state.syncing) {
+    state.again = true;
+    return state.syncing;
+  }
+  const client = state.client;
+  if (!client) return Promise.resolve();
+  state.syncing = catchUp(state, client)
+    .catch((error: unknown) => {
+      logger.warn("public invalidation catch-up failed; reconnecting", { reason: error instanceof Error ? error.message : String(error) });
+      drop(state, client);
+    })
+    .finally(() => {
+      state.syncing = null;
+      if (state.again) {
+        state.again = false;
+        void sync(state);
+      }
+    });
+  return state.syncing;
+}
+
+function drop(state: ListenerState, client: pg.Client): void {
+  if (state.client !== client) return;
+  state.client = null;
+  client.end().catch(() => {});
+}
+
+async function connect(state: ListenerState): Promise<void> {
+  const client = new pg.Client({ connectionString: readDatabaseUrl(), application_name: listenerApplicationName, keepAlive: true });
+  client.on("error", () => drop(state, client));
+  client.on("end", () => drop(state, client));
+  client.on("notification", () => void sync(state));
+  await client.connect();
+  await client.query(`LISTEN ${channel}`);
+  state.client = client;
+  await sync(state);
+}
+
+function tick(state: ListenerState): void {
+  if (state.stopped) return;
+  if (state.client) {
+    void sync(state);
+    return;
+  }
+  connect(state).catch((error: unknown) => {
+    logger.warn("public invalidation listener cannot connect; the response memo is bypassed until it can", {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  });
+}
+
+/** Idempotent: the first public request of a process starts it. Resolves once it has caught up (or failed to). */
+export async function ensureInvalidationListener(): Promise<void> {
+  if (globalThis.copydeskInvalidationListener) return;
+  const state: ListenerState = { client: null, lastSeenId: null, timer: null, syncing: null, again: false, lastPrune: 0, stopped: false };
+  globalThis.copydeskInvalidationListener = state;
+  state.timer = setInterval(() => tick(state), catchUpIntervalMs);
+  state.timer.unref();
+  await connect(state).catch((error: unknown) => {
+    logger.warn("public invalidation listener cannot connect; the response memo is bypassed until it can", {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  });
+}
+
+/** For tests: stops the listener of this process and forgets it. */
+export async function stopInvalidationListener(): Promise<void> {
+  const state = globalThis.copydeskInvalidationListener;
+  if (!state) return;
+  state.stopped = true;
+  if (state.timer) clearInterval(state.timer);
+  globalThis.copydeskInvalidationListener = undefined;
+  await state.syncing;
+  await state.client?.end().catch(() => {});
+}
+
+/** This process's own change: dropped at once, before the response that made it is sent. */
+export function forgetChangedStory(options: { slug: string }): void {
+  forgetPublicResponses({ tags: tagsOfChangedStory(options) });
+}
