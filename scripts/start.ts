@@ -7,12 +7,14 @@ import type { ChildProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { applyMigrations } from "../lib/db/migrations";
+import { withStartupLock } from "../lib/db/startup-lock";
 import { readEnv, type Env } from "../lib/env";
 import { findDemoAdmin, seedDemoNewsroom, type SeedResult } from "../lib/seed/seed-demo-newsroom";
 import { computeBuildFingerprint, isBuildCurrent, recordBuild } from "./start/build-fingerprint";
 import { startNextServer, runNextBuild } from "./start/next-process";
 import { ensureNextAuthSecret } from "./start/nextauth-secret";
 import { isPortFree } from "./start/port-check";
+import { sharedSessionSecret } from "./start/shared-secret";
 import { recordSeededAdmin, signInLine } from "./start/sign-in-line";
 import { loadDotEnv } from "./support/load-dotenv";
 import { dataRootFor, grantAppRoleAfterMigrations, openDatabase, type OpenDatabase } from "./support/open-database";
@@ -140,21 +142,33 @@ async function main(): Promise<void> {
 
   database = await openDatabase({ env, ifOwnedElsewhere: "refuse", log: say });
   if (stopping) return;
-  const { applied } = await applyMigrations({ databaseUrl: database.ownerUrl });
-  await grantAppRoleAfterMigrations(database);
+  // Instances started together on one database take turns to migrate, grant and seed (lib/db/startup-lock.ts).
+  const opened = database;
+  const { applied } = await withStartupLock({
+    databaseUrl: opened.ownerUrl,
+    work: async () => {
+      const result = await applyMigrations({ databaseUrl: opened.ownerUrl });
+      await grantAppRoleAfterMigrations(opened);
+      return result;
+    },
+  });
   if (applied.length > 0) say(`Applied ${applied.length} database migration${applied.length === 1 ? "" : "s"}.`);
 
   await ensureBuild({ skip: env.COPYDESK_SKIP_BUILD });
   if (stopping) return;
 
-  const seeded = await seed(env);
+  const seeded = await withStartupLock({ databaseUrl: opened.ownerUrl, work: () => seed(env) });
   if (seeded.status === "seeded") firstAdmin = seeded;
   const demoAdmin = seeded.status === "seeded" ? null : await findDemoAdmin({ adminEmail: env.ADMIN_EMAIL });
   await globalThis.copydeskPrisma?.$disconnect();
   globalThis.copydeskPrisma = undefined;
 
   const url = `http://localhost:${env.PORT}`;
-  const nextAuthSecret = await ensureNextAuthSecret({ configured: env.NEXTAUTH_SECRET, dataRoot });
+  // With a database of its own choosing, this instance may be one of several: they share one secret.
+  const nextAuthSecret =
+    env.DATABASE_URL && !env.NEXTAUTH_SECRET
+      ? await sharedSessionSecret({ databaseUrl: opened.ownerUrl })
+      : await ensureNextAuthSecret({ configured: env.NEXTAUTH_SECRET, dataRoot });
   const next = startNextServer({
     projectDir,
     distDir,
