@@ -60,7 +60,9 @@ export async function deliverPublicPage(options: {
   const url = new URL(request.url);
   const key = publicRequestKey({ origin: settings.origin, url: url.pathname + url.search });
   if (!key.ok) return badQuery(type);
-  const conditional = { acceptEncoding: request.headers.get("accept-encoding"), ifNoneMatch: request.headers.get("if-none-match") };
+  // Next drops a route handler's Content-Encoding header (and compresses on its own), so the handler always
+  // answers uncompressed; the encoded bodies go out from scripts/serve.mjs's fast path, from the next request on.
+  const conditional = { acceptEncoding: null, ifNoneMatch: request.headers.get("if-none-match") };
   const kept = request.method === "GET" || request.method === "HEAD" ? recallPublicResponse({ key: key.key }) : null;
   if (kept) return toResponse(answerFor({ entry: kept, ...conditional }));
   const ticket = memoTicket({ key: key.key, tags });
