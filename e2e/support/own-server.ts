@@ -6,8 +6,14 @@ import { findFreePort } from "../../lib/db/free-port";
  * A second Copydesk web server (scripts/serve.mjs on the same build as the shared e2e server) on a database URL
  * of the test's choosing, for tests that do to a server what they must not do to the shared one.
  */
-export async function startOwnServer(options: { databaseUrl: string }): Promise<{ baseUrl: string; output: () => string; stop: () => Promise<void> }> {
-  const port = await findFreePort();
+export async function startOwnServer(options: {
+  databaseUrl: string;
+  /** Default: a free port. */
+  port?: number;
+  /** Settings on top of the defaults below (e.g. one NEXTAUTH_SECRET shared by several instances). */
+  env?: Record<string, string>;
+}): Promise<{ baseUrl: string; output: () => string; stop: () => Promise<void> }> {
+  const port = options.port ?? (await findFreePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -18,6 +24,7 @@ export async function startOwnServer(options: { databaseUrl: string }): Promise<
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
+    ...options.env,
   };
   delete env.NODE_OPTIONS;
   const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
