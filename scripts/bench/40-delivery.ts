@@ -129,8 +129,8 @@ export default async function run(): Promise<void> {
     // The demo story as `npm start` seeds it: several revisions, credits, a photo, a correction.
     const demo = await createDemoStory({ author: { userId: user.id, email: user.email, name: user.name, role: "editor", via: "session" } });
     const slug = demoStorySlug;
-    const demoBody = (await api("GET", `/api/v1/stories/${slug}`)) as unknown as { revision?: { body?: string } };
-    const baseBody = demoBody.revision?.body ?? demo.revision.number.toString();
+    const { getDb } = await import("@/lib/db/client");
+    const { body: baseBody } = await getDb().revision.findFirstOrThrow({ where: { story: { slug: demoStorySlug }, number: demo.revision.number }, select: { body: true } });
     const pageUrl = `/stories/${slug}`;
     await waitFor(`${onB}${pageUrl}`);
     const identity = (await rawGet(`${onB}${pageUrl}`)).body;
