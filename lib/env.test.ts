@@ -10,7 +10,23 @@ describe("readEnv", () => {
       NEWSROOM_NAME: "Copydesk Desk",
       TRUST_PROXY: 0,
       COPYDESK_SKIP_BUILD: false,
+      COPYDESK_JOBS: true,
+      PUBLIC_MEMO_MAX_BYTES: 64 * 1024 * 1024,
+      PUBLIC_CACHE_S_MAXAGE: 300,
+      PUBLIC_CACHE_STALE_WHILE_REVALIDATE: 30,
+      PUBLIC_CACHE_STALE_IF_ERROR: 86_400,
+      PUBLIC_CACHE_MAX_AGE: 0,
+      PURGE_VARNISH_URLS: [],
     });
+  });
+
+  it("reads the delivery settings, and names a bad one", () => {
+    const env = readEnv({ source: { PURGE_VARNISH_URLS: "http://varnish-1:6081, http://varnish-2:6081", PUBLIC_CACHE_S_MAXAGE: "60", PUBLIC_MEMO_MAX_BYTES: "1048576" } });
+    expect(env.PURGE_VARNISH_URLS).toEqual(["http://varnish-1:6081", "http://varnish-2:6081"]);
+    expect(env.PUBLIC_CACHE_S_MAXAGE).toBe(60);
+    expect(env.PUBLIC_MEMO_MAX_BYTES).toBe(1_048_576);
+    expect(() => readEnv({ source: { PURGE_VARNISH_URLS: "varnish-1" } })).toThrow(/PURGE_VARNISH_URLS must be http:\/\/ URLs/);
+    expect(() => readEnv({ source: { PUBLIC_CACHE_S_MAXAGE: "-1" } })).toThrow(/PUBLIC_CACHE_S_MAXAGE must be 0 or more/);
   });
 
   it("treats empty values as unset, as a copied .env.example leaves them", () => {

@@ -3,7 +3,7 @@
 CREATE TABLE "shared_secrets" (
     "name" TEXT NOT NULL,
     "value" TEXT NOT NULL,
-    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) DEFAULT CURRENT_TIMESTAMP NOT NULL,
 
     CONSTRAINT "shared_secrets_pkey" PRIMARY KEY ("name")
 );
