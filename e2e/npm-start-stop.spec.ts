@@ -31,6 +31,14 @@ function descendants(root: number): number[] {
   return found;
 }
 
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -89,3 +97,56 @@ test("SIGTERM to the npm start process alone stops the web server and PostgreSQL
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+/** The start script itself, without npm in front, as a process supervisor that runs `node` directly would. */
+function startScript(options: { dataDir: string; port: number }): { script: ChildProcess; output: () => string } {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(options.port),
+    COPYDESK_DATA_DIR: options.dataDir,
+    COPYDESK_SKIP_BUILD: "true",
+    SEED_DEMO: "false",
+    ADMIN_PASSWORD: "a long enough e2e password",
+  };
+  delete env.DATABASE_URL;
+  delete env.NODE_OPTIONS;
+  const script = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  script.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  script.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { script, output: () => output };
+}
+
+for (const moment of ["while PostgreSQL is still starting", "once Copydesk is running"] as const) {
+  // Guards the bug where a SIGTERM sent straight to the start script while PostgreSQL was starting exited at
+  // once and left the new PostgreSQL server running, holding the data folder.
+  test(`SIGTERM to the start script ${moment} leaves no process behind`, async () => {
+    test.setTimeout(300_000);
+    const dataDir = await mkdtemp(path.join(tmpdir(), "copydesk-stop-"));
+    await chmod(dataDir, 0o755);
+    const port = await findFreePort();
+    try {
+      const { script, output } = startScript({ dataDir, port });
+      const cue = moment === "once Copydesk is running" ? "Copydesk is running at" : "Creating the embedded PostgreSQL database";
+      await expect.poll(output, { timeout: 180_000 }).toContain(cue);
+      // Everything the script started, including a PostgreSQL server that may only now be forking its workers.
+      const seen = new Set<number>();
+      const watch = setInterval(() => descendants(script.pid!).forEach((pid) => seen.add(pid)), 20);
+      if (moment === "while PostgreSQL is still starting") {
+        // The server itself, past initdb: the window in which the start script has not yet heard it is ready.
+        const postgresServer = () => descendants(script.pid!).some((pid) => commandLine(pid).includes("postgres\0-D"));
+        await expect.poll(postgresServer, { timeout: 60_000, intervals: [10] }).toBe(true);
+      }
+      descendants(script.pid!).forEach((pid) => seen.add(pid));
+      const exited = new Promise((resolve) => script.once("exit", resolve));
+      script.kill("SIGTERM");
+      await exited;
+      clearInterval(watch);
+      expect(seen.size).toBeGreaterThan(0);
+      await expect.poll(() => [...seen].filter(alive), { timeout: 60_000 }).toEqual([]);
+      await expect.poll(() => fetch(`http://127.0.0.1:${port}/api/health`).then(() => "answering", () => "closed"), { timeout: 10_000 }).toBe("closed");
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+}
