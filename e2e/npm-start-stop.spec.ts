@@ -48,7 +48,8 @@ function alive(pid: number): boolean {
   }
 }
 
-async function npmStart(options: { dataDir: string; port: number }): Promise<{ npm: ChildProcess; output: () => string }> {
+/** Starts Copydesk on a data folder of its own, on the existing build, and collects what it prints. */
+function launch(options: { dataDir: string; port: number; command: string; args: string[] }): { child: ChildProcess; output: () => string } {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(options.port),
@@ -59,12 +60,17 @@ async function npmStart(options: { dataDir: string; port: number }): Promise<{ n
   };
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS;
-  const npm = spawn("npm", ["start"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(options.command, options.args, { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  npm.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  npm.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await expect.poll(() => output, { timeout: 180_000, message: "npm start prints its sign-in line" }).toContain("Copydesk is running at");
-  return { npm, output: () => output };
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+async function npmStart(options: { dataDir: string; port: number }): Promise<{ npm: ChildProcess; output: () => string }> {
+  const { child, output } = launch({ ...options, command: "npm", args: ["start"] });
+  await expect.poll(output, { timeout: 180_000, message: "npm start prints its sign-in line" }).toContain("Copydesk is running at");
+  return { npm: child, output };
 }
 
 // Guards the bug where SIGTERM to `npm start` (systemd, Docker, kill $(cat pidfile)) left the web server and
@@ -99,23 +105,8 @@ test("SIGTERM to the npm start process alone stops the web server and PostgreSQL
 });
 
 /** The start script itself, without npm in front, as a process supervisor that runs `node` directly would. */
-function startScript(options: { dataDir: string; port: number }): { script: ChildProcess; output: () => string } {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(options.port),
-    COPYDESK_DATA_DIR: options.dataDir,
-    COPYDESK_SKIP_BUILD: "true",
-    SEED_DEMO: "false",
-    ADMIN_PASSWORD: "a long enough e2e password",
-  };
-  delete env.DATABASE_URL;
-  delete env.NODE_OPTIONS;
-  const script = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  script.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  script.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return { script, output: () => output };
-}
+const startScript = (options: { dataDir: string; port: number }) =>
+  launch({ ...options, command: process.execPath, args: ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"] });
 
 for (const moment of ["while PostgreSQL is still starting", "once Copydesk is running"] as const) {
   // Guards the bug where a SIGTERM sent straight to the start script while PostgreSQL was starting exited at
@@ -126,7 +117,7 @@ for (const moment of ["while PostgreSQL is still starting", "once Copydesk is ru
     await chmod(dataDir, 0o755);
     const port = await findFreePort();
     try {
-      const { script, output } = startScript({ dataDir, port });
+      const { child: script, output } = startScript({ dataDir, port });
       const cue = moment === "once Copydesk is running" ? "Copydesk is running at" : "Creating the embedded PostgreSQL database";
       await expect.poll(output, { timeout: 180_000 }).toContain(cue);
       // Everything the script started, including a PostgreSQL server that may only now be forking its workers.
