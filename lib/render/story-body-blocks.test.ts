@@ -38,6 +38,17 @@ describe("block-by-block rendering", () => {
       "[bad](javascript:alert(1)) and ![img](https://example.com/a.png)",
       "***",
       "Trailing spaces for a hard break  \nnext line",
+      // Plain one-line paragraphs (rendered without the parser) and near misses that must still be parsed.
+      "City officials said the inspection would continue (1), “quoted” — 5% of $3/day’s fares.",
+      "O’Brien asked: why now? Nobody knew; the council – split 5-4 – adjourned.",
+      "Read more at https://example.com/report today.",
+      "Visit www.example.com for details.",
+      "Write to desk@example.com with tips.",
+      "Prices rose 3% & fell.",
+      "Half-way there —",
+      "---",
+      "A sentence ending in spaces.  ",
+      "Élan vital, déjà vu and naïve café owners.",
     ];
     let seed = 7;
     const next = () => {
