@@ -4,8 +4,8 @@ import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { publicContentSecurityPolicy } from "@/lib/public/public-content-security-policy";
 import { renderMessagePage } from "@/lib/render/message-page";
 import { deliverySettings } from "./delivery-settings";
-import { ensureInvalidationListener } from "./invalidation-listener";
-import { memoTicket, recallPublicResponse, rememberPublicResponse } from "./public-memo";
+import { catchUpNow, ensureInvalidationListener } from "./invalidation-listener";
+import { hasPublicResponse, memoTicket, memoTrusted, recallPublicResponse, rememberPublicResponse } from "./public-memo";
 import { answerFor, makeEntry, type Answer } from "./public-representation";
 import { publicRequestKey, type PublicQuery } from "./public-request-key";
 
@@ -63,7 +63,10 @@ export async function deliverPublicPage(options: {
   // Next drops a route handler's Content-Encoding header (and compresses on its own), so the handler always
   // answers uncompressed; the encoded bodies go out from scripts/serve.mjs's fast path, from the next request on.
   const conditional = { acceptEncoding: null, ifNoneMatch: request.headers.get("if-none-match") };
-  const kept = request.method === "GET" || request.method === "HEAD" ? recallPublicResponse({ key: key.key }) : null;
+  const reads = request.method === "GET" || request.method === "HEAD";
+  // Kept but not vouched for (the last catch-up is older than the bound): catch up first, then use it if still kept.
+  if (reads && !memoTrusted() && hasPublicResponse({ key: key.key })) await catchUpNow();
+  const kept = reads ? recallPublicResponse({ key: key.key }) : null;
   if (kept) return toResponse(answerFor({ entry: kept, ...conditional }));
   const ticket = memoTicket({ key: key.key, tags });
   const page = await options.render({ origin: settings.origin, query: key.query });

@@ -97,6 +97,11 @@ export function forgetAllPublicResponses(): void {
   state.bytes = 0;
 }
 
+/** Whether an entry is kept for `key`, vouched for or not (the caller then catches up before using it). */
+export function hasPublicResponse(options: { key: string }): boolean {
+  return memo().entries.has(options.key);
+}
+
 export function memoSize(): { entries: number; bytes: number } {
   const state = memo();
   return { entries: state.entries.size, bytes: state.bytes };
