@@ -10,7 +10,14 @@ describe("readEnv", () => {
       NEWSROOM_NAME: "Copydesk Desk",
       TRUST_PROXY: 0,
       COPYDESK_SKIP_BUILD: false,
+      PHOTO_STORE: "postgres",
+      PHOTO_S3_FORCE_PATH_STYLE: false,
     });
+  });
+
+  it("needs a bucket to keep photos in S3", () => {
+    expect(() => readEnv({ source: { PHOTO_STORE: "s3" } })).toThrow(/PHOTO_S3_BUCKET is required/);
+    expect(readEnv({ source: { PHOTO_STORE: "s3", PHOTO_S3_BUCKET: "newsroom-photos" } }).PHOTO_STORE).toBe("s3");
   });
 
   it("treats empty values as unset, as a copied .env.example leaves them", () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { AppError } from "@/lib/errors/app-error";
 import { mediaLimits, renditionFormats, renditionWidths, type RenditionFormat } from "./media-limits";
 
@@ -30,7 +30,7 @@ function undecodable(cause: unknown): AppError {
 const decode = (bytes: Uint8Array) =>
   sharp(bytes, { limitInputPixels: mediaLimits.maxInputPixels, failOn: "truncated", pages: 1, sequentialRead: true });
 
-function encoder(image: sharp.Sharp, format: RenditionFormat): sharp.Sharp {
+function encoder(image: Sharp, format: RenditionFormat): Sharp {
   if (format === "avif") return image.avif({ quality: 50, effort: 2 });
   if (format === "webp") return image.webp({ quality: 75, effort: 3 });
   return image.jpeg({ quality: 80, mozjpeg: true });

@@ -13,7 +13,8 @@ CREATE TABLE "photos" (
     "copyright" TEXT NOT NULL DEFAULT '',
     "taken_at" TIMESTAMPTZ(3),
     "uploaded_by_id" UUID NOT NULL,
-    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) NOT NULL
+        DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "photos_pkey" PRIMARY KEY ("id")
 );
 CREATE UNIQUE INDEX "photos_original_sha256_key" ON "photos"("original_sha256");
@@ -46,7 +47,8 @@ CREATE TABLE "photo_blobs" (
 CREATE TABLE "photo_uses" (
     "revision_id" UUID NOT NULL,
     "photo_id" UUID NOT NULL,
-    "position" INTEGER NOT NULL,
+    "position" INTEGER
+        NOT NULL,
     CONSTRAINT "photo_uses_pkey" PRIMARY KEY ("revision_id", "position")
 );
 CREATE INDEX "photo_uses_photo_id_idx" ON "photo_uses"("photo_id");
