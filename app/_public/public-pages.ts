@@ -11,6 +11,7 @@ import { listPublishedStories } from "@/lib/public/public-index";
 import { readPublicStoryVersion } from "@/lib/public/public-story-version";
 import { readPublishedStory } from "@/lib/public/published-story";
 import { readStoryWithdrawal } from "@/lib/public/story-withdrawal";
+import { externalImageOrigins } from "@/lib/media/photo-pictures";
 import { renderCorrectionsPage } from "@/lib/render/corrections-page";
 import { renderCorrectionsFeed, renderSiteFeed, renderStoryFeed } from "@/lib/render/feeds";
 import { renderHistoryPage } from "@/lib/render/history-page";
@@ -28,7 +29,12 @@ import { StorySlugInput } from "@/lib/stories/create-story-input";
  * comparison throws out of the cached function (so nothing is stored) and is answered here, so made-up slugs
  * or version numbers cannot fill the cache; each costs one indexed query.
  */
-export type PublicResponse = { status: number; body: string };
+export type PublicResponse = {
+  status: number;
+  body: string;
+  /** Other sites this page's older images load from, allowed by its CSP alone (see public-content-security-policy.ts). */
+  imageOrigins?: string[];
+};
 
 const indexLimit = 50;
 
@@ -91,7 +97,11 @@ export function storyPage(options: { slug: string; origin: string }): Promise<Pu
       () =>
         unlessWithdrawn(slug, async () => {
           const story = await readPublishedStory({ slug });
-          return { status: 200, body: renderStoryPage({ article: story.article, liveRevisionNumber: story.liveRevisionNumber, origin }) };
+          return {
+            status: 200,
+            body: renderStoryPage({ article: story.article, liveRevisionNumber: story.liveRevisionNumber, origin }),
+            imageOrigins: externalImageOrigins({ images: story.article.images }),
+          };
         }),
       ["public-story-page", slug, origin],
       { tags: storyCacheTags({ slug }) },

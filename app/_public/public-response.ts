@@ -1,4 +1,4 @@
-import { publicContentSecurityPolicy } from "@/lib/public/public-content-security-policy";
+import { publicContentSecurityPolicyFor } from "@/lib/public/public-content-security-policy";
 import type { PublicResponse } from "./public-pages";
 import { rememberPublicResponse, type PublicMemoTicket } from "./public-response-memo";
 
@@ -21,7 +21,7 @@ export function publicResponse(
     "content-type": contentTypes[options.type],
     "cache-control": options.maxAgeSeconds ? `public, max-age=${options.maxAgeSeconds}` : "no-cache",
     "x-content-type-options": "nosniff",
-    "content-security-policy": publicContentSecurityPolicy,
+    "content-security-policy": publicContentSecurityPolicyFor({ imageOrigins: page.imageOrigins ?? [] }),
   };
   rememberPublicResponse({ ticket: options.memo ?? null, status: page.status, headers, body: page.body });
   return new Response(page.body, { status: page.status, headers });

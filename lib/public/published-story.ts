@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { PublicArticle, PublicArticleImage, PublicArticleNote, PublicNoteKind } from "@/lib/render/public-article";
-import { noteRequiredKinds } from "@/lib/revisions/revision-content";
+import { resolveStoryImages } from "@/lib/media/photo-pictures";
+import type { PublicArticle, PublicArticleNote, PublicNoteKind } from "@/lib/render/public-article";
+import { noteRequiredKinds, type StoryImage } from "@/lib/revisions/revision-content";
 import { newsroomSettings } from "./newsroom-settings";
 import { publicStoryNotFound } from "./public-story-not-found";
 
@@ -92,12 +93,7 @@ export async function readPublishedStory(options: { slug: string }): Promise<Pub
       byline: live.byline,
       body: live.body,
       // Stored only after validation with StoryImageInput, so the JSON column holds that shape.
-      images: (live.images as PublicArticleImage[]).map((image) => ({
-        url: image.url,
-        alt: image.alt,
-        caption: image.caption ?? "",
-        credit: image.credit ?? "",
-      })),
+      images: await resolveStoryImages({ images: live.images as StoryImage[] }),
       credits: live.credits.map((credit) => ({ name: credit.contributor.name, role: credit.role, location: credit.location })),
       developing: live.developing,
       firstPublishedAt: story.firstPublishedAt.toISOString(),
