@@ -40,9 +40,10 @@ test("an editor uploads a wire photo in the editor, captions prefilled, and read
   expect(csp).toContain("img-src 'self';");
   const img = reader.locator(".story-figure picture img");
   await expect(img).toHaveAttribute("src", /^\/media\/[0-9a-f]{64}\.jpg$/);
-  await expect(img).toHaveAttribute("srcset", /\/media\/[0-9a-f]{64}\.jpg 320w, .* 2000w$/);
-  await expect(img).toHaveAttribute("width", "2000");
-  await expect(img).toHaveAttribute("height", "1333");
+  // The fixture is EXIF-rotated (orientation 6): readers get it upright, 1333 × 2000.
+  await expect(img).toHaveAttribute("srcset", /\/media\/[0-9a-f]{64}\.jpg 320w, .* 1333w$/);
+  await expect(img).toHaveAttribute("width", "1333");
+  await expect(img).toHaveAttribute("height", "2000");
   await expect(img).toHaveAttribute("sizes", /42rem/);
   await expect(reader.locator('.story-figure source[type="image/avif"]')).toHaveAttribute("srcset", /\/media\/[0-9a-f]{64}\.avif 320w/);
   await expect(reader.locator(".story-figure-credit")).toHaveText("Evgeniy Maloletka / AP");

@@ -70,7 +70,7 @@ export async function plainJpeg(options: { width: number; height: number; seed?:
   const { width, height } = options;
   const noise = await sharp({ create: { width, height, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).raw().toBuffer();
   return sharp(noise, { raw: { width, height, channels: 3 } })
-    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><rect width="100%" height="100%" fill="#2a6" opacity="${0.3 + (options.seed ?? 0) * 0.01}"/></svg>`) }])
+    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><rect width="100%" height="100%" fill="hsl(${((options.seed ?? 0) * 47) % 360}, 60%, 45%)" opacity="0.5"/></svg>`) }])
     .withIccProfile("srgb")
     .jpeg({ quality: 90 })
     .toBuffer();
