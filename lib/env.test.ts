@@ -12,6 +12,7 @@ describe("readEnv", () => {
       COPYDESK_SKIP_BUILD: false,
       PHOTO_STORE: "postgres",
       PHOTO_S3_FORCE_PATH_STYLE: false,
+      COPYDESK_JOBS: true,
     });
   });
 
