@@ -22,7 +22,8 @@ const counts = async () => ({
   blobs: await getDb().photoBlob.count(),
 });
 
-describe("ingestPhoto", () => {
+// Every ingest decodes and encodes fifteen renditions: generous time, as the machine may be busy.
+describe("ingestPhoto", { timeout: 240_000 }, () => {
   let editor: Actor;
 
   beforeAll(async () => {

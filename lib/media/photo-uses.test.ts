@@ -11,7 +11,7 @@ import { ingestPhoto } from "./ingest-photo";
 import { externalImageOrigins } from "./photo-pictures";
 import { wireJpeg } from "./test-photos";
 
-describe("photos in revisions", () => {
+describe("photos in revisions", { timeout: 240_000 }, () => {
   let editor: Actor;
   let photoId: string;
 
