@@ -97,6 +97,32 @@ test("compare shows a replaced photo as thumbnails side by side with the caption
   await captureScreens({ page, testInfo, name: "desk-compare-photo" });
 });
 
+test("photos can be dropped on the editor or pasted into it", async ({ page }) => {
+  test.setTimeout(180_000);
+  const editor = await signedInUser({ page, role: "editor" });
+  const slug = uniqueSlug("drop-paste");
+  await seedStory({ author: editor, slug, headline: "Drop and paste", body: "One paragraph.", publish: false });
+  await page.goto(`/desk/stories/${slug}`);
+  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  const transfer = async (seed: number) => {
+    const base64 = (await wireJpeg({ seed, width: 640, height: 480 })).toString("base64");
+    return page.evaluateHandle((data) => {
+      const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+      const files = new DataTransfer();
+      files.items.add(new File([bytes], "wire.jpg", { type: "image/jpeg" }));
+      return files;
+    }, base64);
+  };
+  await page.getByTestId("photo-dropzone").dispatchEvent("drop", { dataTransfer: await transfer(94) });
+  await expect(page.locator(".desk-photo-thumb img")).toHaveCount(1, { timeout: 60_000 });
+  const pasted = await transfer(95);
+  await page.locator("fieldset", { has: page.getByTestId("photo-dropzone") }).evaluate((fieldset, clipboardData) => {
+    fieldset.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+  }, pasted);
+  await expect(page.locator(".desk-photo-thumb img")).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.getByLabel("Credit").nth(1)).toHaveValue("Evgeniy Maloletka / AP");
+});
+
 test("a signed-out upload is refused and stores nothing", async ({ baseURL }) => {
   const anonymous = await playwrightRequest.newContext({ baseURL });
   const before = await getDb().photo.count();
