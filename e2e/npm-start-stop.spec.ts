@@ -108,10 +108,15 @@ test("SIGTERM to the npm start process alone stops the web server and PostgreSQL
 const startScript = (options: { dataDir: string; port: number }) =>
   launch({ ...options, command: process.execPath, args: ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"] });
 
-for (const moment of ["while PostgreSQL is still starting", "once Copydesk is running"] as const) {
-  // Guards the bug where a SIGTERM sent straight to the start script while PostgreSQL was starting exited at
-  // once and left the new PostgreSQL server running, holding the data folder.
-  test(`SIGTERM to the start script ${moment} leaves no process behind`, async () => {
+// Guards two bugs: a SIGTERM sent straight to the start script while PostgreSQL was starting exited at once and
+// left the new server running, holding the data folder; and a SIGKILL (no handler runs) always left it running.
+const cases = [
+  { moment: "while PostgreSQL is still starting", signal: "SIGTERM" },
+  { moment: "once Copydesk is running", signal: "SIGTERM" },
+  { moment: "once Copydesk is running", signal: "SIGKILL" },
+] as const;
+for (const { moment, signal } of cases) {
+  test(`${signal} to the start script ${moment} leaves no process behind`, async () => {
     test.setTimeout(300_000);
     const dataDir = await mkdtemp(path.join(tmpdir(), "copydesk-stop-"));
     await chmod(dataDir, 0o755);
@@ -130,7 +135,7 @@ for (const moment of ["while PostgreSQL is still starting", "once Copydesk is ru
       }
       descendants(script.pid!).forEach((pid) => seen.add(pid));
       const exited = new Promise((resolve) => script.once("exit", resolve));
-      script.kill("SIGTERM");
+      script.kill(signal);
       await exited;
       clearInterval(watch);
       expect(seen.size).toBeGreaterThan(0);
