@@ -19,7 +19,7 @@ CREATE TABLE "schedules" (
     "run_at" TIMESTAMPTZ(3) NOT NULL,
     "state" "ScheduleState" NOT NULL DEFAULT 'pending',
     "created_by_id" UUID NOT NULL,
-    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "created_at" TIMESTAMPTZ(3) DEFAULT CURRENT_TIMESTAMP NOT NULL,
     "live_number_at_schedule" INTEGER,
     "kind" "RevisionKind",
     "summary" TEXT,
