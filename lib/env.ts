@@ -54,6 +54,7 @@ export const EnvInput = z.object({
   SEED_DEMO: optional(booleanFlag),
   COPYDESK_DATA_DIR: optional(z.string().trim().min(1)),
   COPYDESK_SKIP_BUILD: optional(booleanFlag).transform((skip) => skip ?? false),
+  COPYDESK_JOBS: optional(booleanFlag).transform((run) => run ?? true),
   COPYDESK_PASSWORD: optional(z.string().max(256, { error: "must be at most 256 characters" })),
 });
 

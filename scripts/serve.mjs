@@ -129,9 +129,14 @@ server.listen(port, host, () => {
   console.log(`Copydesk server listening on port ${port}`);
 });
 
+// The job runner (lib/jobs/server-jobs.ts) stops after the web server, so a job it holds is finished or handed
+// back to the queue for another instance, rather than left locked.
 function stop() {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5_000).unref();
+  server.close(async () => {
+    await globalThis.copydeskJobRunner?.stop().catch(() => {});
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 8_000).unref();
 }
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stop);
 

@@ -37,6 +37,29 @@ export async function ensureLoginRole(options: { ownerUrl: string; role: string;
   });
 }
 
+// The job queue (lib/jobs) is run by the app: it takes, locks and finishes job rows and calls the queue's
+// functions, but its schema is created and upgraded by the owner only.
+async function grantJobQueue(options: { client: pg.Client; role: string; appRole: string }): Promise<void> {
+  const { client, role } = options;
+  const { rowCount } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = 'graphile_worker'");
+  if (!rowCount) return;
+  await client.query(`GRANT USAGE ON SCHEMA graphile_worker TO ${role}`);
+  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${role}`);
+  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${role}`);
+  await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${role}`);
+  // The queue's tables have row-level security with no policy (only their owner may touch them); the app's role
+  // gets a policy of its own on each, renewed after every migration run as the grants are.
+  const { rows } = await client.query<{ name: string }>(
+    "SELECT relname AS name FROM pg_class WHERE relnamespace = 'graphile_worker'::regnamespace AND relkind = 'r' AND relrowsecurity",
+  );
+  const policy = client.escapeIdentifier(`copydesk_app_${options.appRole}`.slice(0, 63));
+  for (const { name } of rows) {
+    const table = `graphile_worker.${client.escapeIdentifier(name)}`;
+    await client.query(`DROP POLICY IF EXISTS ${policy} ON ${table}`);
+    await client.query(`CREATE POLICY ${policy} ON ${table} TO ${role} USING (true) WITH CHECK (true)`);
+  }
+}
+
 /**
  * Gives the app's role exactly what the app needs on the database the owner migrated, and nothing that could
  * unlock history: reading and writing rows (DML), but only INSERT and SELECT on the append-only tables, no
@@ -60,6 +83,7 @@ export async function grantAppRole(options: { ownerUrl: string; appRole: string 
       if (history) await client.query(`REVOKE UPDATE, DELETE ON ${history} FROM ${role}`);
       if (present.has("_prisma_migrations")) await client.query(`REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}`);
       await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+      await grantJobQueue({ client, role, appRole: options.appRole });
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK");

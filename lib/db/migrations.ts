@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { installJobQueueSchema } from "../jobs/job-queue-schema";
 
 /** The lock key Prisma Migrate itself takes, so our runner and `prisma migrate deploy` exclude each other. */
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
@@ -86,6 +87,7 @@ export async function applyMigrations(options: {
       applied.push(file.name);
       log(`applied migration ${file.name}`);
     }
+    await installJobQueueSchema({ databaseUrl: options.databaseUrl });
     return { applied };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_KEY]).catch(() => {});

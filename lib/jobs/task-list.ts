@@ -1,0 +1,7 @@
+import type { Task } from "graphile-worker";
+
+// The one registry of background work: each domain adds its task here under "<room>.<verb>", with a handler
+// that parses its payload with zod and is safe to run more than once (jobs are retried after a failure).
+export const taskList = {} satisfies Record<string, Task>;
+
+export type TaskName = keyof typeof taskList extends never ? string : keyof typeof taskList;
