@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "../db/generated/client";
+import { cancelJob, enqueueJob } from "../jobs/enqueue-job";
 
 export const liftEmbargoTask = "schedules.lift-embargo";
 
@@ -8,10 +9,10 @@ export function embargoJobKey(options: { storyId: string }): string {
   return `embargo:${options.storyId}`;
 }
 
-export async function queueEmbargoJob(_options: { tx: Prisma.TransactionClient; storyId: string; runAt: Date }): Promise<void> {
-  // Wired to lib/jobs once the shared queue lands.
+export async function queueEmbargoJob(options: { tx: Prisma.TransactionClient; storyId: string; runAt: Date }): Promise<void> {
+  await enqueueJob({ tx: options.tx, task: liftEmbargoTask, payload: { storyId: options.storyId }, runAt: options.runAt, jobKey: embargoJobKey(options), maxAttempts: 25 });
 }
 
-export async function dropEmbargoJob(_options: { tx: Prisma.TransactionClient; storyId: string }): Promise<void> {
-  // Wired to lib/jobs once the shared queue lands.
+export async function dropEmbargoJob(options: { tx: Prisma.TransactionClient; storyId: string }): Promise<void> {
+  await cancelJob({ tx: options.tx, jobKey: embargoJobKey(options) });
 }
