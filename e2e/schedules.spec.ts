@@ -82,7 +82,7 @@ test("the desk schedules in newsroom time; contributors see schedules but cannot
   await page.getByLabel(/Goes live at/).fill("2027-03-14T02:30");
   await page.getByLabel("Public summary (what changed)").fill("Adds the vote");
   await page.getByRole("button", { name: "Schedule", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("does not exist in newsroom time");
+  await expect(page.locator("#schedule-error")).toContainText("does not exist in newsroom time");
   await page.getByRole("button", { name: /Use .*3:00 AM EDT/ }).click();
   await expect(page.locator("[data-schedule-state=pending]")).toContainText("Revision 2 at March 14, 2027 at 3:00 AM ET");
   await captureScreens({ page, testInfo, name: "desk-story-schedule" });
