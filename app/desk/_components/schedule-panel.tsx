@@ -29,7 +29,7 @@ function HeldReason({ slug, schedule }: { slug: string; schedule: ScheduleDto })
  * The story page's schedule and embargo section. Everyone on the desk sees it; only roles that may schedule
  * get the controls. Times are printed and typed in newsroom time.
  */
-export async function SchedulePanel({ actor, slug, latestRevision }: { actor: Actor; slug: string; latestRevision: number }) {
+export async function SchedulePanel({ actor, slug, latestRevision, released }: { actor: Actor; slug: string; latestRevision: number; released: boolean }) {
   const [schedules, embargoUntil] = await Promise.all([listStorySchedules({ actor, slug }), readEmbargo({ actor, slug })]);
   const { timeZone } = newsroomSettings();
   const zoneLabel = newsroomClock({ instant: new Date(), zone: timeZone }).zoneLabel;
@@ -63,7 +63,8 @@ export async function SchedulePanel({ actor, slug, latestRevision }: { actor: Ac
         ))}
       </ul>
       {mayChange ? <ScheduleForm slug={slug} latestRevision={latestRevision} zoneLabel={zoneLabel} /> : null}
-      {can({ actor, permission: "embargo:manage" }) ? <EmbargoControls slug={slug} embargoed={embargoUntil !== null} zoneLabel={zoneLabel} /> : null}
+      {/* A story readers have seen cannot be embargoed; one under embargo can have it moved or lifted. */}
+      {can({ actor, permission: "embargo:manage" }) && (!released || embargoUntil) ? <EmbargoControls slug={slug} embargoed={embargoUntil !== null} zoneLabel={zoneLabel} /> : null}
     </section>
   );
 }

@@ -65,7 +65,7 @@ export default async function EditStoryPage({ params }: Params) {
         contributorNames={context.contributorNames}
         preview={{ slug, newsroom: context.newsroom, notes: context.notes, firstPublishedAt: story.firstPublishedAt, lastMaterialUpdateAt: story.lastMaterialUpdateAt }}
       />
-      <SchedulePanel actor={actor} slug={slug} latestRevision={story.latestRevisionNumber} />
+      <SchedulePanel actor={actor} slug={slug} latestRevision={story.latestRevisionNumber} released={story.firstPublishedAt !== null} />
     </>
   );
 }
