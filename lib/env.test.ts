@@ -10,6 +10,7 @@ describe("readEnv", () => {
       NEWSROOM_NAME: "Copydesk Desk",
       TRUST_PROXY: 0,
       COPYDESK_SKIP_BUILD: false,
+      COPYDESK_JOBS: true,
     });
   });
 
