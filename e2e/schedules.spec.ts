@@ -104,3 +104,30 @@ test("the desk schedules in newsroom time; contributors see schedules but cannot
   await page.getByRole("button", { name: "Cancel schedule" }).click();
   await expect(page.locator("[data-schedule-state=cancelled]")).toBeVisible();
 });
+
+test("the API refuses scheduling and embargoes to a contributor, and a revision the story does not have", async ({ request }) => {
+  const { createUser } = await import("../lib/auth/users");
+  const { createApiToken } = await import("../lib/auth/api-tokens");
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const contributor = await createUser({ email: `sched-contributor-${suffix}@e2e.test`, name: `Contributor ${suffix}`, role: "contributor", password: `e2e password ${suffix}`, actor: "system" });
+  const { token } = await createApiToken({ userId: contributor.id, name: "contributor e2e", actor: "system" });
+  const slug = uniqueSlug("api-refused");
+  await createPublishedStory({ request, publisher, story: { slug, headline: "Refusals", body: "One.", credits: [{ name: "Reporter", role: "byline" }] } });
+  await publishRevision({ request, publisher, slug, revision: { summary: "Two", body: "One.\n\nTwo.", publish: false } });
+  const runAt = new Date(Date.now() + 3_600_000).toISOString();
+  const asContributor = { authorization: `Bearer ${token}` };
+
+  const refused = await request.post(`/api/v1/stories/${slug}/schedules`, { headers: asContributor, data: { revision: 2, runAt, summary: "Two" } });
+  expect(refused.status()).toBe(403);
+  expect((await request.post(`/api/v1/stories/${slug}/embargo`, { headers: asContributor, data: { runAt } })).status()).toBe(403);
+  const missing = await api({ request, method: "POST", path: `/api/v1/stories/${slug}/schedules`, body: { revision: 9, runAt, summary: "Two" } });
+  expect(missing.status).toBe(400);
+  // Contributors can read what is scheduled.
+  const allowed = await api({ request, method: "POST", path: `/api/v1/stories/${slug}/schedules`, body: { revision: 2, runAt, summary: "Two" } });
+  expect(allowed.status).toBe(201);
+  const listed = await request.get(`/api/v1/schedules`, { headers: asContributor });
+  expect(listed.status()).toBe(200);
+  expect(((await listed.json()) as { schedules: { story: { slug: string } }[] }).schedules.some((schedule) => schedule.story.slug === slug)).toBe(true);
+  const cancel = await request.post(`/api/v1/stories/${slug}/schedules/${(allowed.json.schedule as { id: string }).id}/cancel`, { headers: asContributor });
+  expect(cancel.status()).toBe(403);
+});
