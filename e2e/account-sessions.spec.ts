@@ -1,24 +1,13 @@
-import { mkdir } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { seedUser, signInByApi, signInByForm, type E2eUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
+import { shootAtBothWidths as shoot } from "./support/screenshots";
 import { createApiToken } from "../lib/auth/api-tokens";
 
 test.beforeAll(() => {
   useE2eDatabase();
 });
-
-const screenshots = "artifacts/screenshots";
-
-async function shoot(page: Page, name: string) {
-  await mkdir(screenshots, { recursive: true });
-  for (const [label, size] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${screenshots}/${name}-${label}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** A second browser signed in as the same person (another laptop), by its own sign-in. */
 async function otherBrowser(browser: Browser, user: E2eUser, baseURL: string) {

@@ -1,24 +1,13 @@
-import { mkdir } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { seedUser, signInByApi, signInByForm } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
+import { shootAtBothWidths as shoot } from "./support/screenshots";
 import { getDb } from "../lib/db/client";
 
 test.beforeAll(() => {
   useE2eDatabase();
 });
-
-const screenshots = "artifacts/screenshots";
-
-async function shoot(page: Page, name: string) {
-  await mkdir(screenshots, { recursive: true });
-  for (const [label, size] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${screenshots}/${name}-${label}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** Holds back a server action the page is about to send, so the test can replay it under another session. */
 async function captureServerAction(page: Page, path: string, submit: () => Promise<void>): Promise<Request> {

@@ -25,12 +25,15 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const READY_TIMEOUT_MS = 120_000;
 
 let database: OpenDatabase | undefined;
+// A signal can arrive while PostgreSQL is still starting: shutdown then waits for it, so it can stop it too.
+let databaseOpening: Promise<OpenDatabase> | undefined;
 let build: ChildProcess | undefined;
 let server: ChildProcess | undefined;
 let stopping = false;
 let firstAdmin: Extract<SeedResult, { status: "seeded" }> | undefined;
 
-const say = (line: string) => console.log(line);
+// Straight to stdout: seeding silences console.log, and "Stopping…" must show even then.
+const say = (line: string) => void process.stdout.write(`${line}\n`);
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -51,6 +54,7 @@ async function shutdown(exitCode: number): Promise<never> {
     await stopChild(build);
     await stopChild(server);
     await globalThis.copydeskPrisma?.$disconnect().catch(() => {});
+    database ??= await databaseOpening?.catch(() => undefined);
     await database?.stop().catch((error: unknown) => console.error(`copydesk: stopping PostgreSQL failed: ${describeFailure(error)}`));
   }
   process.exit(exitCode);
@@ -138,7 +142,8 @@ async function main(): Promise<void> {
     throw new ReportedFailure({ message: `Port ${env.PORT} is already in use. Stop whatever uses it, or start Copydesk on another port: PORT=3001 npm start` });
   }
 
-  database = await openDatabase({ env, ifOwnedElsewhere: "refuse", log: say });
+  databaseOpening = openDatabase({ env, ifOwnedElsewhere: "refuse", log: say });
+  database = await databaseOpening;
   if (stopping) return;
   const { applied } = await applyMigrations({ databaseUrl: database.ownerUrl });
   await grantAppRoleAfterMigrations(database);
@@ -167,6 +172,7 @@ async function main(): Promise<void> {
   });
   server = next.child;
   await waitUntilServing({ url: `http://127.0.0.1:${env.PORT}`, child: next.child, heldOutput: next.heldOutput });
+  if (stopping) return;
   next.showOutput();
   say(await signInLine({ url, dataRoot, seed: seeded, demoAdmin }));
   firstAdmin = undefined;

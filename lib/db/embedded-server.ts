@@ -6,6 +6,7 @@ import pg from "pg";
 import { findFreePort } from "./free-port";
 import { canWrite, findPostgresBinaries, resolveRunAs, type PostgresBinaries, type RunAs } from "./postgres-binaries";
 import { findRunningPostgres, isProcessAlive } from "./postmaster-pid";
+import { stopServerWhenOwnerDies } from "./postgres-reaper";
 
 /** Where `npm start` keeps its state when no DATABASE_URL is configured (git-ignored). */
 export const defaultDataRoot = path.resolve(import.meta.dirname, "../../.data");
@@ -260,7 +261,10 @@ export async function startEmbeddedDatabase(options: {
   }
   const adminUrl = serverUrl({ credentials, port: server.port, database: "postgres" });
   const startedHere = !ownedElsewhere;
-  if (startedHere) await writeFile(files.owner, JSON.stringify({ pid: process.pid }));
+  if (startedHere) {
+    await writeFile(files.owner, JSON.stringify({ pid: process.pid }));
+    stopServerWhenOwnerDies({ serverPid: server.pid });
+  }
   const child = server.child;
   try {
     await waitUntilReady({ adminUrl, logFile: files.log, hasExited: () => (child ? child.exitCode !== null || child.signalCode !== null : !isProcessAlive(server.pid)) });

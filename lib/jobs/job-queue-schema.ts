@@ -15,6 +15,7 @@ export async function installJobQueueSchema(options: { databaseUrl: string }): P
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   // An idle connection lost here fails the migration's own query, which reports it; the pool must not crash us.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
     await runMigrations({ pgPool: pool, schema: jobQueueSchema, logger: new Logger(quietLogFactory) });
   } finally {

@@ -29,7 +29,9 @@ export async function startJobRunner(options: {
   const concurrency = options.concurrency ?? 4;
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency + 2 });
   // A dropped idle connection is replaced on next use; it must not crash the server process.
-  pool.on("error", (error) => logger.warn("job queue: an idle database connection was lost", { error }));
+  const lost = (error: Error) => logger.warn("job queue: a database connection was lost", { error });
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
   try {
     const runner = await run({
       pgPool: pool,

@@ -9,6 +9,7 @@ import { type ChangeDraft, type SavableKind, emptyChange } from "./editor-draft"
 import { keyFor } from "./idempotency-key";
 import { PublicationSummary, publicationReady } from "./publication-summary";
 import { useDialogAction } from "./use-dialog-action";
+import { DialogFooter } from "./dialog-footer";
 
 type Props = {
   slug: string;
@@ -74,19 +75,15 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
           minorConfirmed={minorConfirmed}
           onMinorConfirmed={setMinorConfirmed}
         />
-        {error ? (
-          <p className="desk-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="desk-button-row desk-dialog-actions">
-          <button type="button" className="desk-button desk-button-primary" disabled={busy || !ready} onClick={() => void publish()}>
-            {busy ? "Publishing…" : "Publish now"}
-          </button>
-          <button type="button" className="desk-button" disabled={busy} onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        <DialogFooter
+          error={error}
+          confirmLabel="Publish now"
+          busyLabel="Publishing…"
+          busy={busy}
+          confirmDisabled={!ready}
+          onConfirm={() => void publish()}
+          onCancel={() => dialog.current?.close()}
+        />
       </dialog>
     </>
   );

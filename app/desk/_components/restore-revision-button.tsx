@@ -5,6 +5,7 @@ import type { RestoreReverts } from "@/lib/revisions/restore-reverts";
 import { previewRestoreAction, restoreRevisionAction } from "../_actions/restore-revision-action";
 import { keyFor } from "./idempotency-key";
 import { useDialogAction } from "./use-dialog-action";
+import { DialogFooter } from "./dialog-footer";
 
 const noteLabels = { correction: "Correction", clarification: "Clarification", editors_note: "Editor’s note" } as const;
 
@@ -96,19 +97,15 @@ export function RestoreRevisionButton({ slug, number, latest, storyIsLive, story
             Publish it now (readers see it at once)
           </label>
         )}
-        {error ? (
-          <p className="desk-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="desk-button-row desk-dialog-actions">
-          <button type="button" className="desk-button desk-button-primary" disabled={pending || reverts === null || (reverting && !undoConfirmed)} onClick={() => void confirm()}>
-            {pending ? "Restoring…" : `Restore revision ${number}`}
-          </button>
-          <button type="button" className="desk-button" disabled={pending} onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        <DialogFooter
+          error={error}
+          confirmLabel={`Restore revision ${number}`}
+          busyLabel="Restoring…"
+          busy={pending}
+          confirmDisabled={reverts === null || (reverting && !undoConfirmed)}
+          onConfirm={() => void confirm()}
+          onCancel={() => dialog.current?.close()}
+        />
       </dialog>
     </>
   );

@@ -6,6 +6,7 @@ import { changeStoryStatusAction } from "../_actions/change-story-status-action"
 import { keyFor } from "./idempotency-key";
 import { useDialogAction } from "./use-dialog-action";
 import { WithdrawStoryButton } from "./withdraw-story-button";
+import { DialogFooter } from "./dialog-footer";
 
 /**
  * Unpublish quietly or republish, each asking why in a dialog (the reason joins the status history), or
@@ -48,19 +49,15 @@ export function StoryStatusControl({ slug, status }: { slug: string; status: Sto
           <label htmlFor={id}>Reason (kept in the story&apos;s status history)</label>
           <textarea id={id} rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} aria-describedby={error ? `${action}-error` : undefined} />
         </div>
-        {error ? (
-          <p className="desk-error" id={`${action}-error`} role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="desk-button-row desk-dialog-actions">
-          <button type="button" className="desk-button desk-button-primary" disabled={pending} onClick={() => void submit()}>
-            {pending ? copy.busy : copy.confirm}
-          </button>
-          <button type="button" className="desk-button" disabled={pending} onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        <DialogFooter
+          error={error}
+          errorId={`${action}-error`}
+          confirmLabel={copy.confirm}
+          busyLabel={copy.busy}
+          busy={pending}
+          onConfirm={() => void submit()}
+          onCancel={() => dialog.current?.close()}
+        />
       </dialog>
     </>
   );

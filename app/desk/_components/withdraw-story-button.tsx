@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { withdrawStoryAction } from "../_actions/withdraw-story-action";
 import { useDialogAction } from "./use-dialog-action";
+import { DialogFooter } from "./dialog-footer";
 
 /**
  * Withdraw with an editor's note: the other way to take a story down, for one readers should be told about
@@ -40,19 +41,15 @@ export function WithdrawStoryButton({ slug }: { slug: string }) {
           <label htmlFor="withdraw-reason">Internal reason (optional, desk only)</label>
           <textarea id="withdraw-reason" rows={2} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} />
         </div>
-        {error ? (
-          <p className="desk-error" id="withdraw-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="desk-button-row desk-dialog-actions">
-          <button type="button" className="desk-button desk-button-primary" disabled={pending} onClick={() => void run(() => withdrawStoryAction({ slug, note, reason }))}>
-            {pending ? "Withdrawing…" : "Withdraw story"}
-          </button>
-          <button type="button" className="desk-button" disabled={pending} onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
+        <DialogFooter
+          error={error}
+          errorId="withdraw-error"
+          confirmLabel="Withdraw story"
+          busyLabel="Withdrawing…"
+          busy={pending}
+          onConfirm={() => void run(() => withdrawStoryAction({ slug, note, reason }))}
+          onCancel={() => dialog.current?.close()}
+        />
       </dialog>
     </>
   );
