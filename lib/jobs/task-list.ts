@@ -1,7 +1,11 @@
 import type { Task } from "graphile-worker";
+import { liftEmbargoTask, publishScheduleTask } from "../schedules/schedule-tasks";
 
 // The one registry of background work: each domain adds its task here under "<room>.<verb>", with a handler
 // that parses its payload with zod and is safe to run more than once (jobs are retried after a failure).
-export const taskList = {} satisfies Record<string, Task>;
+export const taskList = {
+  "schedules.publish": publishScheduleTask,
+  "schedules.lift-embargo": liftEmbargoTask,
+} satisfies Record<string, Task>;
 
 export type TaskName = keyof typeof taskList extends never ? string : keyof typeof taskList;

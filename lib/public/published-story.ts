@@ -6,6 +6,7 @@ import type { PublicArticle, PublicArticleNote, PublicNoteKind } from "@/lib/ren
 import { noteRequiredKinds, type StoryImage } from "@/lib/revisions/revision-content";
 import { newsroomSettings } from "./newsroom-settings";
 import { publicStoryNotFound } from "./public-story-not-found";
+import { isPubliclyVisible } from "./public-visibility";
 
 export type PublishedStory = {
   article: PublicArticle;
@@ -20,6 +21,7 @@ const publicStorySelect = {
   firstPublishedAt: true,
   lastMaterialUpdateAt: true,
   liveRevisionNumber: true,
+  embargoUntil: true,
 } satisfies Prisma.StorySelect;
 
 const liveRevisionSelect = {
@@ -38,7 +40,7 @@ const liveRevisionSelect = {
 /** The story row readers may see: published with a live revision, else not found. */
 export async function readPublicStoryRow(options: { slug: string }) {
   const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: publicStorySelect });
-  if (!story || story.status !== "published" || story.liveRevisionNumber === null || story.firstPublishedAt === null) {
+  if (!story || !isPubliclyVisible(story) || story.liveRevisionNumber === null || story.firstPublishedAt === null) {
     throw publicStoryNotFound({ slug: options.slug });
   }
   return { ...story, liveRevisionNumber: story.liveRevisionNumber, firstPublishedAt: story.firstPublishedAt };

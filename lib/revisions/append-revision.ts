@@ -32,6 +32,8 @@ export async function appendRevision(options: {
   internalNote?: string | null;
   carriedNotes?: CarriedNote[];
   removedNotes?: RemovedNote[];
+  /** Why, on the publish entry of the status history (a scheduled publish names its schedule). */
+  statusReason?: string;
 }): Promise<AppendedRevision> {
   const { tx, story, actor, content, publish } = options;
   // A withdrawal is undone only deliberately, by a republish: publishing a revision never brings the story back.
@@ -106,7 +108,7 @@ export async function appendRevision(options: {
   });
   if (publish) {
     await tx.storyStatusEvent.create({
-      data: { storyId: story.id, action: "publish", revisionNumber: number, actorId: actor.userId, createdAt: now },
+      data: { storyId: story.id, action: "publish", revisionNumber: number, actorId: actor.userId, reason: options.statusReason ?? null, createdAt: now },
     });
   }
 
