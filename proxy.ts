@@ -21,7 +21,9 @@ function appPolicy(nonce: string): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // Style attributes (React `style`, toast libraries) cannot carry nonces; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' https: http: data: blob:",
+    // Photos are served from this origin (/media/…); no other host, so no contributor can plant a tracking
+    // pixel in an editor's browser. blob: shows a file being uploaded before it is stored.
+    "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -48,7 +50,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!api/|_next/static|_next/image|favicon\\.ico$|reader\\.js$|styles/|images/|feed\\.xml$|corrections(?:/feed\\.xml)?$|stories/[^/]+(?:/history|/version|/feed\\.xml)?$|$).*)",
+        "/((?!api/|_next/static|_next/image|favicon\\.ico$|reader\\.js$|styles/|images/|media/|feed\\.xml$|corrections(?:/feed\\.xml)?$|stories/[^/]+(?:/history|/version|/feed\\.xml)?$|$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -10,6 +10,8 @@ describe("readEnv", () => {
       NEWSROOM_NAME: "Copydesk Desk",
       TRUST_PROXY: 0,
       COPYDESK_SKIP_BUILD: false,
+      PHOTO_STORE: "postgres",
+      PHOTO_S3_FORCE_PATH_STYLE: false,
       COPYDESK_JOBS: true,
       PUBLIC_MEMO_MAX_BYTES: 64 * 1024 * 1024,
       PUBLIC_CACHE_S_MAXAGE: 300,
@@ -27,6 +29,11 @@ describe("readEnv", () => {
     expect(env.PUBLIC_MEMO_MAX_BYTES).toBe(1_048_576);
     expect(() => readEnv({ source: { PURGE_VARNISH_URLS: "varnish-1" } })).toThrow(/PURGE_VARNISH_URLS must be http:\/\/ URLs/);
     expect(() => readEnv({ source: { PUBLIC_CACHE_S_MAXAGE: "-1" } })).toThrow(/PUBLIC_CACHE_S_MAXAGE must be 0 or more/);
+  });
+
+  it("needs a bucket to keep photos in S3", () => {
+    expect(() => readEnv({ source: { PHOTO_STORE: "s3" } })).toThrow(/PHOTO_S3_BUCKET is required/);
+    expect(readEnv({ source: { PHOTO_STORE: "s3", PHOTO_S3_BUCKET: "newsroom-photos" } }).PHOTO_STORE).toBe("s3");
   });
 
   it("treats empty values as unset, as a copied .env.example leaves them", () => {

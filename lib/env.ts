@@ -77,6 +77,17 @@ export const EnvInput = z.object({
   COPYDESK_SKIP_BUILD: optional(booleanFlag).transform((skip) => skip ?? false),
   COPYDESK_JOBS: optional(booleanFlag).transform((run) => run ?? true),
   COPYDESK_PASSWORD: optional(z.string().max(256, { error: "must be at most 256 characters" })),
+  // Where photo bytes live: "postgres" (default, nothing else to run) or "s3" (any S3-compatible store).
+  PHOTO_STORE: optional(z.enum(["postgres", "s3"], { error: 'must be "postgres" or "s3"' })).transform((store) => store ?? "postgres"),
+  PHOTO_S3_BUCKET: optional(z.string().trim().min(3).max(63)),
+  PHOTO_S3_REGION: optional(z.string().trim().min(1)),
+  PHOTO_S3_ENDPOINT: optional(httpUrl),
+  PHOTO_S3_ACCESS_KEY_ID: optional(z.string().trim().min(1)),
+  PHOTO_S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  PHOTO_S3_FORCE_PATH_STYLE: optional(booleanFlag).transform((flag) => flag ?? false),
+}).refine((env) => env.PHOTO_STORE !== "s3" || Boolean(env.PHOTO_S3_BUCKET), {
+  error: "PHOTO_S3_BUCKET is required when PHOTO_STORE is s3",
+  path: ["PHOTO_S3_BUCKET"],
 });
 
 export type Env = z.infer<typeof EnvInput>;

@@ -29,7 +29,11 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
 
 const password = "correct horse battery staple";
 
-describe("npm run cli", () => {
+// Each case starts the CLI several times, and each start loads TypeScript afresh: on a busy two-core machine that
+// took over the default minute (four cases failed by timeout in a run beside three other test runs).
+const cliCase = { timeout: 240_000 };
+
+describe("npm run cli", cliCase, () => {
   it("adds a user with the password from COPYDESK_PASSWORD", async () => {
     const result = await cli(["user:add", "--email", "Nadia.Editor@Example.org", "--name", "Nadia Okafor", "--role", "editor"], { COPYDESK_PASSWORD: password });
 
@@ -238,7 +242,7 @@ describe("npm run cli", () => {
   });
 });
 
-describe("npm run cli token:list and user:signout", () => {
+describe("npm run cli token:list and user:signout", cliCase, () => {
   it("token:list prints everyone's tokens with owner, name, prefix, created and last used; --email narrows it", async () => {
     // Guards issue 9.8: the command line had no way to find a token's id once token:create had printed it.
     const { createApiToken } = await import("../lib/auth/api-tokens");

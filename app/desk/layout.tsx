@@ -19,7 +19,11 @@ const roleLabels = { admin: "Admin", editor: "Editor", contributor: "Contributor
 /** The desk shell. Every page below checks its own permission too: a layout is not re-run on client navigation. */
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: "/desk" });
-  const items = [{ href: "/desk", label: "Stories" }];
+  const items = [
+    { href: "/desk", label: "Stories" },
+    { href: "/desk/schedules", label: "Schedule" },
+    { href: "/desk/photos", label: "Photos" },
+  ];
   if (can({ actor, permission: "users:manage" })) items.push({ href: "/desk/people", label: "People" });
   if (can({ actor, permission: "tokens:own" })) items.push({ href: "/desk/tokens", label: "Tokens" });
   if (can({ actor, permission: "account:own" })) items.push({ href: "/desk/account", label: "Account" });

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { DeskStoriesQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { isAppError } from "@/lib/errors/app-error";
 import { listStories, type StoryPage } from "@/lib/stories/list-stories";
+import { embargoesOf } from "@/lib/schedules/embargoed-stories";
 import { storyStatuses } from "@/lib/stories/story-statuses";
 import { StatusBadges } from "./_components/status-badges";
 
@@ -31,6 +32,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
     listError = error.userMessage;
   }
   const filtered = Boolean(query.q || query.status);
+  const embargoes = await embargoesOf({ actor, slugs: page.stories.map((story) => story.slug) });
 
   return (
     <>
@@ -106,6 +108,11 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td data-label="Status">
                     <StatusBadges status={story.status} developing={story.developing} />
+                    {embargoes.has(story.slug) ? (
+                      <div>
+                        <span className="desk-badge desk-badge-embargoed">Embargoed</span> until <DeskTime iso={embargoes.get(story.slug)!} relative={false} />
+                      </div>
+                    ) : null}
                   </td>
                   <td data-label="Newest">
                     <Link href={`/desk/stories/${story.slug}/history`} aria-label={`History of ${story.headline}: newest revision ${story.latestRevisionNumber}`}>

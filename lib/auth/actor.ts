@@ -6,7 +6,7 @@ export type Actor = {
   email: string;
   name: string;
   role: Role;
-  via: "session" | "token";
+  via: "session" | "token" | "schedule";
   /** The server-side session behind a signed-in browser (via "session"), so it can be kept or ended. */
   sessionId?: string;
 };

@@ -9,14 +9,17 @@ export type Permission =
   | "revision:publish"
   | "story:unpublish"
   | "revision:restore"
+  | "schedule:manage"
+  | "embargo:manage"
   | "users:manage"
   | "tokens:own"
-  | "account:own";
+  | "account:own"
+  | "photo:upload";
 
 const grants: Record<Actor["role"], ReadonlySet<Permission>> = {
-  admin: new Set<Permission>(["desk:read", "story:create", "revision:save", "revision:publish", "story:unpublish", "revision:restore", "users:manage", "tokens:own", "account:own"]),
-  editor: new Set<Permission>(["desk:read", "story:create", "revision:save", "revision:publish", "story:unpublish", "revision:restore", "tokens:own", "account:own"]),
-  contributor: new Set<Permission>(["desk:read", "story:create", "revision:save", "tokens:own", "account:own"]),
+  admin: new Set<Permission>(["desk:read", "story:create", "revision:save", "revision:publish", "story:unpublish", "revision:restore", "schedule:manage", "embargo:manage", "users:manage", "tokens:own", "account:own", "photo:upload"]),
+  editor: new Set<Permission>(["desk:read", "story:create", "revision:save", "revision:publish", "story:unpublish", "revision:restore", "schedule:manage", "embargo:manage", "tokens:own", "account:own", "photo:upload"]),
+  contributor: new Set<Permission>(["desk:read", "story:create", "revision:save", "tokens:own", "account:own", "photo:upload"]),
 };
 
 export function can(options: { actor: Actor; permission: Permission }): boolean {

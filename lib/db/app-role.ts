@@ -1,7 +1,7 @@
 import pg from "pg";
 
 // Tables whose rows are history: the app may add to them and read them, never change or remove them.
-const appendOnlyTables = ["revisions", "credits", "story_status_events"] as const;
+const appendOnlyTables = ["revisions", "credits", "story_status_events", "photo_uses"] as const;
 
 /** The role a connection URL signs in as. */
 export function roleOfUrl(databaseUrl: string): string {

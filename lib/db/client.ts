@@ -78,7 +78,9 @@ function lostAtCommit(error: unknown): AppError {
 
 function createClient(): PrismaClient {
   const adapter = new ResilientPrismaPg({ connectionString: readDatabaseUrl(), keepAlive: true });
-  return retryInterruptedTransactions(new PrismaClient({ adapter }));
+  // Waiting a few seconds for a connection beats refusing at once: a busy moment (a publish rush, a slow machine)
+  // should queue, not answer "unavailable" after Prisma's default of 2 s.
+  return retryInterruptedTransactions(new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }));
 }
 
 /** The process-wide Prisma client, created on first use so builds never need a database. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
-import { publicContentSecurityPolicy } from "@/lib/public/public-content-security-policy";
+import { publicContentSecurityPolicyFor } from "@/lib/public/public-content-security-policy";
 import { renderMessagePage } from "@/lib/render/message-page";
 import { deliverySettings } from "./delivery-settings";
 import { catchUpNow, ensureInvalidationListener } from "./invalidation-listener";
@@ -9,7 +9,12 @@ import { hasPublicResponse, memoTicket, memoTrusted, recallPublicResponse, remem
 import { answerFor, makeEntry, type Answer } from "./public-representation";
 import { publicRequestKey, type PublicQuery } from "./public-request-key";
 
-export type PublicPage = { status: number; body: string };
+export type PublicPage = {
+  status: number;
+  body: string;
+  /** Other sites this page's older images load from, allowed by its CSP alone (lib/public/public-content-security-policy.ts). */
+  imageOrigins?: string[];
+};
 
 const contentTypes = {
   html: "text/html; charset=utf-8",
@@ -22,12 +27,12 @@ export type PublicPageType = keyof typeof contentTypes;
 // is not, so made-up addresses cannot fill a cache, and a story published later is seen at once.
 const keptStatuses = new Set([200, 410]);
 
-function baseHeaders(type: PublicPageType, cacheable: boolean): Record<string, string> {
+function baseHeaders(type: PublicPageType, cacheable: boolean, imageOrigins: string[] = []): Record<string, string> {
   return {
     "content-type": contentTypes[type],
     "cache-control": cacheable ? deliverySettings().cacheControl : "no-store",
     "x-content-type-options": "nosniff",
-    "content-security-policy": publicContentSecurityPolicy,
+    "content-security-policy": publicContentSecurityPolicyFor({ imageOrigins }),
   };
 }
 
@@ -73,8 +78,8 @@ export async function deliverPublicPage(options: {
   // A feed's 410 or 404 is a page for people, not a feed.
   const pageType = page.status === 200 ? type : type === "json" ? "json" : "html";
   const cacheable = keptStatuses.has(page.status);
-  if (!cacheable) return new Response(page.body, { status: page.status, headers: baseHeaders(pageType, false) });
-  const entry = makeEntry({ status: page.status, headers: baseHeaders(pageType, true), body: page.body, tags });
+  if (!cacheable) return new Response(page.body, { status: page.status, headers: baseHeaders(pageType, false, page.imageOrigins) });
+  const entry = makeEntry({ status: page.status, headers: baseHeaders(pageType, true, page.imageOrigins), body: page.body, tags });
   rememberPublicResponse({ ticket, entry, maxBytes: settings.memoMaxBytes });
   return toResponse(answerFor({ entry, ...conditional }));
 }

@@ -39,7 +39,7 @@ const pendingJobs = async (task: string) =>
 
 describe("the job queue", () => {
   it("queues a job only when the change that needs it commits", async () => {
-    const task = `test.atomic_${randomBytes(3).toString("hex")}` as TaskName;
+    const task = `test.atomic_${randomBytes(3).toString("hex")}` as TaskName; // a test-only task, outside the registry
     await expect(
       getDb().$transaction(async (tx) => {
         await enqueueJob({ tx, task, payload: { key: "rolled back" } });
@@ -54,7 +54,7 @@ describe("the job queue", () => {
 
   it("runs each job once although two runners share the queue", async () => {
     const log = await runLog();
-    const task = `test.once_${randomBytes(3).toString("hex")}` as TaskName;
+    const task = `test.once_${randomBytes(3).toString("hex")}` as TaskName; // a test-only task, outside the registry
     const keys = Array.from({ length: 30 }, (_, index) => `job-${String(index).padStart(2, "0")}`);
     for (let count = 0; count < 2; count++) runners.push(await startJobRunner({ databaseUrl, taskList: { [task]: log.task }, pollIntervalMs: 200 }));
     await getDb().$transaction(async (tx) => {
@@ -66,7 +66,7 @@ describe("the job queue", () => {
   });
 
   it("replaces a waiting job that has the same key, and cancels one by its key", async () => {
-    const task = `test.keyed_${randomBytes(3).toString("hex")}` as TaskName;
+    const task = `test.keyed_${randomBytes(3).toString("hex")}` as TaskName; // a test-only task, outside the registry
     const later = new Date(Date.now() + 3_600_000);
     await getDb().$transaction((tx) => enqueueJob({ tx, task, payload: { key: "first" }, runAt: later, jobKey: `${task}:a` }));
     await getDb().$transaction((tx) => enqueueJob({ tx, task, payload: { key: "second" }, runAt: later, jobKey: `${task}:a` }));
@@ -81,7 +81,7 @@ describe("the job queue", () => {
     await ensureLoginRole({ ownerUrl: databaseUrl, role, password });
     await grantAppRole({ ownerUrl: databaseUrl, appRole: role });
     const log = await runLog();
-    const task = `test.app_role_${randomBytes(3).toString("hex")}`;
+    const task = `test.app_role_${randomBytes(3).toString("hex")}` as TaskName; // a test-only task, outside the registry
     const appUrl = urlForRole({ databaseUrl, role, password });
     const app = new pg.Client({ connectionString: appUrl });
     await app.connect();

@@ -1,9 +1,12 @@
 import type { Task } from "graphile-worker";
 import { purgeTask } from "../delivery/purge-task";
+import { liftEmbargoTask, publishScheduleTask } from "../schedules/schedule-tasks";
 
 // The one registry of background work: each domain adds its task here under "<room>.<verb>", with a handler
 // that parses its payload with zod and is safe to run more than once (jobs are retried after a failure).
 export const taskList = {
+  "schedules.publish": publishScheduleTask,
+  "schedules.lift-embargo": liftEmbargoTask,
   // Enqueued by the trigger that records each reader-visible change (lib/delivery, migration 20261202003000).
   "delivery.purge": purgeTask,
 } satisfies Record<string, Task>;

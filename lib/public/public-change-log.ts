@@ -43,22 +43,23 @@ export async function readPublicChangeLog(options: { slug: string }): Promise<Pu
       select: { headline: true },
     }),
   ]);
+  // A story published while under embargo went out to readers when the embargo lifted (firstPublishedAt):
+  // what was published before that is one first version, at that time, never backdated.
+  const released = story.firstPublishedAt.getTime();
+  const published = rows.flatMap((row) => (row.publishedAt ? [{ ...row, publishedAt: row.publishedAt }] : []));
+  const first = published.filter((row) => row.publishedAt.getTime() <= released).at(-1) ?? published[0];
   const entries: PublicChangeLogEntry[] = [];
-  rows.forEach((row, index) => {
-    if (!row.publishedAt) return;
-    const publishedAt = row.publishedAt.toISOString();
-    if (index === 0) {
-      entries.push({ number: row.number, kind: "first", publishedAt, summary: null, notes: [] });
-    } else {
-      entries.push({
-        number: row.number,
-        kind: row.kind === "initial" ? "update" : (row.kind as PublicChangeLogEntry["kind"]),
-        publishedAt,
-        summary: row.summary,
-        notes: notesOfPublication({ ...row, publishedAt: row.publishedAt }),
-      });
-    }
-  });
+  if (first) entries.push({ number: first.number, kind: "first", publishedAt: story.firstPublishedAt.toISOString(), summary: null, notes: [] });
+  for (const row of published) {
+    if (!first || row.number <= first.number) continue;
+    entries.push({
+      number: row.number,
+      kind: row.kind === "initial" ? "update" : (row.kind as PublicChangeLogEntry["kind"]),
+      publishedAt: row.publishedAt.toISOString(),
+      summary: row.summary,
+      notes: notesOfPublication(row),
+    });
+  }
   return {
     slug: story.slug,
     headline: live?.headline ?? "",

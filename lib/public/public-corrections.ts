@@ -4,6 +4,7 @@ import type { StoryStatus } from "@/lib/db/generated/enums";
 import type { PublicNoteKind } from "@/lib/render/public-article";
 import { parseInput } from "@/lib/validation/parse-input";
 import { PublicCorrectionsQueryInput } from "./public-corrections-input";
+import { notEmbargoedSql } from "./public-visibility";
 
 export type PublicCorrection = {
   slug: string;
@@ -50,7 +51,7 @@ export async function listPublicCorrections(options: { query: unknown; limit: nu
       FROM revisions r
       JOIN stories s ON s.id = r.story_id
       JOIN revisions live ON live.story_id = s.id AND live.number = s.live_revision_number
-      WHERE r.published_at IS NOT NULL AND r.published_at < ${cutoff}
+      WHERE r.published_at IS NOT NULL AND r.published_at < ${cutoff} AND ${notEmbargoedSql("s")}
         AND r.kind IN ('correction', 'clarification', 'editors_note') AND r.public_note IS NOT NULL
       UNION ALL
       SELECT s.slug, s.status::text AS status, live.headline, 'withdrawal' AS kind, e.public_note AS note,
@@ -58,7 +59,7 @@ export async function listPublicCorrections(options: { query: unknown; limit: nu
       FROM story_status_events e
       JOIN stories s ON s.id = e.story_id
       JOIN revisions live ON live.story_id = s.id AND live.number = s.live_revision_number
-      WHERE e.action = 'withdraw' AND e.public_note IS NOT NULL AND e.created_at < ${cutoff}
+      WHERE e.action = 'withdraw' AND e.public_note IS NOT NULL AND e.created_at < ${cutoff} AND ${notEmbargoedSql("s")}
     ) entries
     ORDER BY published_at DESC, slug, key
     LIMIT ${limit + 1}`;

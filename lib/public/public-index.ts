@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { publicStorySql } from "./public-visibility";
 
 export type PublicIndexEntry = {
   slug: string;
@@ -39,7 +40,7 @@ export async function listPublishedStories(options: { limit: number }): Promise<
       ) AS authors
     FROM stories s
     JOIN revisions r ON r.story_id = s.id AND r.number = s.live_revision_number
-    WHERE s.status = 'published' AND s.first_published_at IS NOT NULL
+    WHERE ${publicStorySql("s")}
     ORDER BY COALESCE(s.last_material_update_at, s.first_published_at) DESC, s.slug
     LIMIT ${limit}`;
   return rows.map((row) => ({

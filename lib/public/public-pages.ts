@@ -9,6 +9,7 @@ import { listPublishedStories } from "@/lib/public/public-index";
 import { readPublicStoryVersion } from "@/lib/public/public-story-version";
 import { readPublishedStory } from "@/lib/public/published-story";
 import { readStoryWithdrawal } from "@/lib/public/story-withdrawal";
+import { externalImageOrigins } from "@/lib/media/photo-pictures";
 import { renderCorrectionsPage } from "@/lib/render/corrections-page";
 import { renderCorrectionsFeed, renderSiteFeed, renderStoryFeed } from "@/lib/render/feeds";
 import { renderHistoryPage } from "@/lib/render/history-page";
@@ -25,7 +26,12 @@ import { StorySlugInput } from "@/lib/stories/create-story-input";
  * warm request never reaches these functions. A not-found or a bad comparison is answered here and never kept,
  * so made-up slugs or version numbers cannot fill a cache; each costs one indexed query.
  */
-export type PublicResponse = { status: number; body: string };
+export type PublicResponse = {
+  status: number;
+  body: string;
+  /** Other sites this page's older images load from, allowed by its CSP alone. */
+  imageOrigins?: string[];
+};
 
 const indexLimit = 50;
 
@@ -81,7 +87,11 @@ export function storyPage(options: { slug: string; origin: string }): Promise<Pu
   return orNotFound(() =>
     unlessWithdrawn(slug, async () => {
       const story = await readPublishedStory({ slug });
-      return { status: 200, body: renderStoryPage({ article: story.article, liveRevisionNumber: story.liveRevisionNumber, origin }) };
+      return {
+        status: 200,
+        body: renderStoryPage({ article: story.article, liveRevisionNumber: story.liveRevisionNumber, origin }),
+        imageOrigins: externalImageOrigins({ images: story.article.images }),
+      };
     }),
   );
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { PublicArticle, PublicArticleImage, PublicArticleNote, PublicNoteKind } from "@/lib/render/public-article";
-import { noteRequiredKinds } from "@/lib/revisions/revision-content";
+import { resolveStoryImages } from "@/lib/media/photo-pictures";
+import type { PublicArticle, PublicArticleNote, PublicNoteKind } from "@/lib/render/public-article";
+import { noteRequiredKinds, type StoryImage } from "@/lib/revisions/revision-content";
 import { newsroomSettings } from "./newsroom-settings";
 import { publicStoryNotFound } from "./public-story-not-found";
+import { isPubliclyVisible } from "./public-visibility";
 
 export type PublishedStory = {
   article: PublicArticle;
@@ -19,6 +21,7 @@ const publicStorySelect = {
   firstPublishedAt: true,
   lastMaterialUpdateAt: true,
   liveRevisionNumber: true,
+  embargoUntil: true,
 } satisfies Prisma.StorySelect;
 
 const liveRevisionSelect = {
@@ -37,7 +40,7 @@ const liveRevisionSelect = {
 /** The story row readers may see: published with a live revision, else not found. */
 export async function readPublicStoryRow(options: { slug: string }) {
   const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: publicStorySelect });
-  if (!story || story.status !== "published" || story.liveRevisionNumber === null || story.firstPublishedAt === null) {
+  if (!story || !isPubliclyVisible(story) || story.liveRevisionNumber === null || story.firstPublishedAt === null) {
     throw publicStoryNotFound({ slug: options.slug });
   }
   return { ...story, liveRevisionNumber: story.liveRevisionNumber, firstPublishedAt: story.firstPublishedAt };
@@ -92,12 +95,7 @@ export async function readPublishedStory(options: { slug: string }): Promise<Pub
       byline: live.byline,
       body: live.body,
       // Stored only after validation with StoryImageInput, so the JSON column holds that shape.
-      images: (live.images as PublicArticleImage[]).map((image) => ({
-        url: image.url,
-        alt: image.alt,
-        caption: image.caption ?? "",
-        credit: image.credit ?? "",
-      })),
+      images: await resolveStoryImages({ images: live.images as StoryImage[] }),
       credits: live.credits.map((credit) => ({ name: credit.contributor.name, role: credit.role, location: credit.location })),
       developing: live.developing,
       firstPublishedAt: story.firstPublishedAt.toISOString(),

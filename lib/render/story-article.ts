@@ -38,12 +38,36 @@ function timeLineElement(article: PublicArticle): Element {
   ]);
 }
 
+/** The story column is 42rem wide at most (public/styles/story.css); narrower screens get the full width. */
+export const figureSizes = "(min-width: 44rem) 42rem, 100vw";
+
+function pictureElement(image: PublicArticleImage, lead: boolean): Element {
+  const loading = lead ? "eager" : "lazy";
+  const picture = image.picture;
+  if (!picture) return h("img", { src: image.url, alt: image.alt, loading, decoding: "async" });
+  const fallback = picture.sources[picture.sources.length - 1];
+  return h("picture", [
+    ...picture.sources.slice(0, -1).map((source) => h("source", { type: source.type, srcSet: source.srcset, sizes: figureSizes })),
+    h("img", {
+      src: image.url,
+      srcSet: fallback?.srcset,
+      sizes: figureSizes,
+      width: picture.width,
+      height: picture.height,
+      alt: image.alt,
+      loading,
+      decoding: "async",
+      ...(lead ? { fetchPriority: "high" } : {}),
+    }),
+  ]);
+}
+
 function figure(image: PublicArticleImage, lead: boolean): Element {
   const caption: ElementContent[] = [];
   if (image.caption) caption.push(h("span.story-figure-caption", image.caption));
   if (image.credit) caption.push(h("span.story-figure-credit", image.credit));
   return h("figure.story-figure", [
-    h("img", { src: image.url, alt: image.alt, loading: lead ? "eager" : "lazy", decoding: "async" }),
+    pictureElement(image, lead),
     ...(caption.length > 0 ? [h("figcaption", caption)] : []),
   ]);
 }

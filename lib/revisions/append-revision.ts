@@ -4,6 +4,7 @@ import type { Prisma } from "../db/generated/client";
 import type { LockedStory } from "../stories/lock-story";
 import type { StoryDto } from "../stories/story-dto";
 import { withdrawnStoryRefusal } from "../stories/withdrawn-story-refusal";
+import { assertPhotosUsable, recordPhotoUses } from "../media/photo-uses";
 import { contentHash } from "./content-hash";
 import type { CarriedNote, RemovedNote } from "./publication-plan";
 import { materialKinds, type RevisionContent, type RevisionKind } from "./revision-content";
@@ -31,10 +32,13 @@ export async function appendRevision(options: {
   internalNote?: string | null;
   carriedNotes?: CarriedNote[];
   removedNotes?: RemovedNote[];
+  /** Why, on the publish entry of the status history (a scheduled publish names its schedule). */
+  statusReason?: string;
 }): Promise<AppendedRevision> {
   const { tx, story, actor, content, publish } = options;
   // A withdrawal is undone only deliberately, by a republish: publishing a revision never brings the story back.
   if (publish && story.status === "withdrawn") throw withdrawnStoryRefusal({ slug: story.slug });
+  await assertPhotosUsable({ tx, images: content.images, publish });
   const number = story.latestRevisionNumber + 1;
   // The database clock, read after the lock is held, so times rise with revision numbers.
   const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];
@@ -43,7 +47,7 @@ export async function appendRevision(options: {
   const carriedNotes = options.carriedNotes ?? [];
   const removedNotes = options.removedNotes ?? [];
 
-  await tx.revision.create({
+  const revision = await tx.revision.create({
     data: {
       storyId: story.id,
       number,
@@ -79,6 +83,7 @@ export async function appendRevision(options: {
     },
     select: { id: true },
   });
+  await recordPhotoUses({ tx, revisionId: revision.id, images: content.images });
 
   const wasOut = story.firstPublishedAt !== null;
   const material = (materialKinds as readonly string[]).includes(options.kind);
@@ -103,7 +108,7 @@ export async function appendRevision(options: {
   });
   if (publish) {
     await tx.storyStatusEvent.create({
-      data: { storyId: story.id, action: "publish", revisionNumber: number, actorId: actor.userId, createdAt: now },
+      data: { storyId: story.id, action: "publish", revisionNumber: number, actorId: actor.userId, reason: options.statusReason ?? null, createdAt: now },
     });
   }
 

@@ -13,7 +13,8 @@ export function contentHash(options: { content: RevisionContent }): string {
     content.byline,
     content.body,
     content.developing,
-    content.images.map((image) => [image.url, image.alt, image.caption, image.credit]),
+    // A library photo adds its id; images by URL hash as they always did, so stored hashes stay valid.
+    content.images.map((image) => [image.url, image.alt, image.caption, image.credit, ...(image.photoId ? [image.photoId] : [])]),
     content.credits.map((credit) => [credit.contributorId, credit.role, credit.location]),
   ];
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");

@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { AppError } from "../errors/app-error";
-import { lockStory } from "../stories/lock-story";
+import type { Prisma } from "../db/generated/client";
+import { type LockedStory, lockStory } from "../stories/lock-story";
 import { readStory } from "../stories/read-story";
 import { parseInput } from "../validation/parse-input";
 import { appendRevision } from "./append-revision";
@@ -12,7 +13,7 @@ import { planStoryPublication, unpublishedRefusal } from "./plan-story-publicati
 import { PublishRevisionInput } from "./publish-revision-input";
 import { readPendingChanges } from "./pending-changes";
 import { readRevision } from "./read-revision";
-import { noteRequiredKinds, type RevisionKind } from "./revision-content";
+import { noteRequiredKinds, type RevisionContent, type RevisionKind } from "./revision-content";
 import { keyReusedError, requestFingerprint, sameRequest } from "./request-fingerprint";
 import type { SaveRevisionResult } from "./save-revision";
 import { savableKinds } from "./save-revision-input";
@@ -53,53 +54,7 @@ export async function publishRevision(
           return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
         }
       }
-      if (story.status === "unpublished") throw unpublishedRefusal({ slug });
-      const { revision: source, contentHash } = await readRevision({ tx, storyId: story.id, number });
-      if (story.liveRevisionNumber === number) return { type: "existing", outcome: "unchanged", storyId: story.id, number };
-      if (story.liveRevisionNumber !== null) {
-        // The same draft published a second time (a retry, a second tab): readers already have it.
-        const live = await readRevision({ tx, storyId: story.id, number: story.liveRevisionNumber });
-        const pending = await readPendingChanges({ tx, storyId: story.id, liveNumber: story.liveRevisionNumber });
-        if (live.contentHash === contentHash && pending.length === 0) {
-          return { type: "existing", outcome: "unchanged", storyId: story.id, number: story.liveRevisionNumber };
-        }
-      }
-      if (number < story.latestRevisionNumber) {
-        const moved = await tx.revision.findFirst({
-          where: { storyId: story.id, number: { gt: number }, contentHash: { not: contentHash } },
-          select: { number: true },
-        });
-        if (moved) return { type: "stale", storyId: story.id, mergeBase: source.baseNumber ?? number, latestNumber: story.latestRevisionNumber };
-      }
-      const ownKind: RevisionKind = input.kind ?? ((savableKinds as readonly string[]).includes(source.kind) ? source.kind : "update");
-      if ((noteRequiredKinds as readonly string[]).includes(ownKind) && !input.note && !source.publicNote) {
-        throw new AppError({
-          code: "validation_failed",
-          message: `publishing revision ${number} as ${ownKind} without a public note`,
-          userMessage: `A ${ownKind.replace("_", " ")} needs a public note for readers.`,
-          details: { fields: [{ path: "note", message: "required for this kind of change" }] },
-        });
-      }
-      const firstPublication = story.firstPublishedAt === null;
-      const summary = input.summary ?? (firstPublication ? "First version" : null);
-      const plan = await planStoryPublication({ tx, story, ownKind, ownNote: input.note ?? null, summary, removals: input.removeNotes });
-      const appended = await appendRevision({
-        tx,
-        story,
-        actor,
-        content: source.content,
-        kind: plan.kind,
-        summary,
-        publicNote: plan.publicNote,
-        carriedNotes: plan.carriedNotes,
-        removedNotes: plan.removedNotes,
-        internalNote: input.internalNote ?? null,
-        baseNumber: story.latestRevisionNumber,
-        publish: true,
-        idempotencyKey,
-        requestFingerprint: fingerprint,
-      });
-      return { type: "created", result: { outcome: "created", ...appended } };
+      return publishLockedRevision({ tx, story, actor, number, input, idempotencyKey, fingerprint });
     },
   });
 
@@ -115,4 +70,74 @@ export async function publishRevision(
     latestNumber: attempt.latestNumber,
     ours: async () => ours.content,
   });
+}
+
+export type PublishAttempt = Attempt;
+
+/**
+ * The publish path itself, for a story whose row lock the caller holds: the manual publish above and a
+ * scheduled publish (lib/schedules) both come through here, so "Updated", notes and history behave the same.
+ * `content` replaces the revision's content when a scheduled publish was merged with a later publication.
+ */
+export async function publishLockedRevision(options: {
+  tx: Prisma.TransactionClient;
+  story: LockedStory;
+  actor: Actor;
+  number: number;
+  input: PublishRevisionInput;
+  idempotencyKey?: string;
+  fingerprint: string;
+  content?: RevisionContent;
+  /** Kept on the publish entry of the status history (a scheduled publish says so, and whether it ran late). */
+  statusReason?: string;
+}): Promise<Attempt> {
+  const { tx, story, actor, number, input, idempotencyKey, fingerprint } = options;
+  if (story.status === "unpublished") throw unpublishedRefusal({ slug: story.slug });
+  const { revision: source, contentHash } = await readRevision({ tx, storyId: story.id, number });
+  if (story.liveRevisionNumber === number) return { type: "existing", outcome: "unchanged", storyId: story.id, number };
+  if (story.liveRevisionNumber !== null) {
+    // The same draft published a second time (a retry, a second tab): readers already have it.
+    const live = await readRevision({ tx, storyId: story.id, number: story.liveRevisionNumber });
+    const pending = await readPendingChanges({ tx, storyId: story.id, liveNumber: story.liveRevisionNumber });
+    if (live.contentHash === contentHash && pending.length === 0) {
+      return { type: "existing", outcome: "unchanged", storyId: story.id, number: story.liveRevisionNumber };
+    }
+  }
+  if (number < story.latestRevisionNumber && !options.content) {
+    const moved = await tx.revision.findFirst({
+      where: { storyId: story.id, number: { gt: number }, contentHash: { not: contentHash } },
+      select: { number: true },
+    });
+    if (moved) return { type: "stale", storyId: story.id, mergeBase: source.baseNumber ?? number, latestNumber: story.latestRevisionNumber };
+  }
+  const ownKind: RevisionKind = input.kind ?? ((savableKinds as readonly string[]).includes(source.kind) ? source.kind : "update");
+  if ((noteRequiredKinds as readonly string[]).includes(ownKind) && !input.note && !source.publicNote) {
+    throw new AppError({
+      code: "validation_failed",
+      message: `publishing revision ${number} as ${ownKind} without a public note`,
+      userMessage: `A ${ownKind.replace("_", " ")} needs a public note for readers.`,
+      details: { fields: [{ path: "note", message: "required for this kind of change" }] },
+    });
+  }
+  const firstPublication = story.firstPublishedAt === null;
+  const summary = input.summary ?? (firstPublication ? "First version" : null);
+  const plan = await planStoryPublication({ tx, story, ownKind, ownNote: input.note ?? null, summary, removals: input.removeNotes });
+  const appended = await appendRevision({
+    tx,
+    story,
+    actor,
+    content: options.content ?? source.content,
+    kind: plan.kind,
+    summary,
+    publicNote: plan.publicNote,
+    carriedNotes: plan.carriedNotes,
+    removedNotes: plan.removedNotes,
+    internalNote: input.internalNote ?? null,
+    baseNumber: story.latestRevisionNumber,
+    publish: true,
+    idempotencyKey,
+    requestFingerprint: fingerprint,
+    statusReason: options.statusReason,
+  });
+  return { type: "created", result: { outcome: "created", ...appended } };
 }

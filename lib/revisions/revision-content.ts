@@ -28,15 +28,26 @@ export const noteRequiredKinds = ["correction", "clarification", "editors_note"]
 export type CreditRole = (typeof creditRoles)[number];
 export type RevisionKind = (typeof revisionKinds)[number];
 
-export const StoryImageInput = z.strictObject({
-  url: textInput({ max: contentLimits.url })
-    .refine((value) => /^https?:\/\//i.test(value) || value.startsWith("/"), {
-      error: "must be an http(s) URL or a path on this site",
-    }),
-  alt: textInput({ max: contentLimits.caption }),
-  caption: textInput({ max: contentLimits.caption }).default(""),
-  credit: textInput({ max: contentLimits.name }).default(""),
-});
+/**
+ * A picture in a story: a photo from the library by `photoId` (the way pictures are added now), or an
+ * image by `url` as stories written before the photo library carry. Caption, credit and alt text belong
+ * to this use of the picture, so one photo can be captioned differently in two stories.
+ */
+export const StoryImageInput = z
+  .strictObject({
+    photoId: z.uuid({ error: "must be the id of a photo in the library" }).optional(),
+    url: textInput({ max: contentLimits.url })
+      .refine((value) => value === "" || /^https?:\/\//i.test(value) || value.startsWith("/"), {
+        error: "must be an http(s) URL or a path on this site",
+      })
+      .default(""),
+    alt: textInput({ max: contentLimits.caption }),
+    caption: textInput({ max: contentLimits.caption }).default(""),
+    credit: textInput({ max: contentLimits.name }).default(""),
+  })
+  .refine((image) => Boolean(image.photoId) !== Boolean(image.url), {
+    error: "give either photoId (a photo in the library) or url for each image",
+  });
 export type StoryImage = z.infer<typeof StoryImageInput>;
 
 /** A credit as integrations send it: a contributor named (found or created) or given by id. */

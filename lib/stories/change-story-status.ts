@@ -10,7 +10,7 @@ import { lockStory } from "./lock-story";
 import { readStory } from "./read-story";
 import type { StoryDto } from "./story-dto";
 
-type StatusChange = Exclude<StatusAction, "publish">;
+type StatusChange = Extract<StatusAction, "unpublish" | "republish" | "withdraw">;
 
 /**
  * Which status each change starts from and leads to. Withdrawing also covers a story already unpublished

@@ -13,7 +13,7 @@ function implementedEndpoints(): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory() && !entry.name.startsWith("_") && !entry.name.startsWith("[...")) walk(full);
       if (entry.name !== "route.ts") continue;
-      const route = `/api/v1/${path.relative(apiDir, dir)}`.replace(/\/$/, "").replace("[slug]", "{slug}").replace("[number]", "{n}");
+      const route = `/api/v1/${path.relative(apiDir, dir)}`.replace(/\/$/, "").replace("[slug]", "{slug}").replace("[number]", "{n}").replace("[id]", "{id}");
       for (const [, method] of readFileSync(full, "utf8").matchAll(/^export const (GET|POST) = apiRoute/gm)) found.push(`${method} ${route}`);
     }
   };

@@ -8,7 +8,7 @@ const content: ContentDraft = {
   byline: "By Ana",
   body: "First.\n\nSecond.",
   developing: true,
-  images: [{ key: "a", url: "https://example.test/a.jpg", alt: "A flooded street", caption: "Main Street", credit: "Ana/Wire" }],
+  images: [{ key: "a", photoId: "", url: "https://example.test/a.jpg", alt: "A flooded street", caption: "Main Street", credit: "Ana/Wire" }],
   credits: [
     { key: "b", name: "Ana Alvarez", role: "byline", location: "" },
     { key: "c", name: "Ben Brooks", role: "contributed_reporting", location: "Norfolk" },

@@ -3,8 +3,11 @@ import type { savableKinds } from "@/lib/revisions/save-revision-input";
 
 export type SavableKind = (typeof savableKinds)[number];
 
-/** Each image and credit row carries a key of its own so reordering never mixes up inputs. */
-export type ImageDraft = { key: string; url: string; alt: string; caption: string; credit: string };
+/**
+ * Each image and credit row carries a key of its own so reordering never mixes up inputs. An image is a
+ * library photo (`photoId`, url empty) or, for stories written before the library, an image by URL.
+ */
+export type ImageDraft = { key: string; photoId: string; url: string; alt: string; caption: string; credit: string };
 export type CreditDraft = { key: string; name: string; role: CreditRole; location: string };
 
 export type ContentDraft = {
@@ -35,7 +38,7 @@ export function draftFromContent(content: RevisionContent): ContentDraft {
     byline: content.byline,
     body: content.body,
     developing: content.developing,
-    images: content.images.map((image) => ({ key: rowKey(), url: image.url, alt: image.alt, caption: image.caption, credit: image.credit })),
+    images: content.images.map((image) => ({ key: rowKey(), photoId: image.photoId ?? "", url: image.url, alt: image.alt, caption: image.caption, credit: image.credit })),
     credits: content.credits.map((credit) => ({ key: rowKey(), name: credit.name, role: credit.role, location: credit.location ?? "" })),
   };
 }
@@ -51,7 +54,11 @@ export function contentPayload(content: ContentDraft) {
     byline: content.byline,
     body: content.body,
     developing: content.developing,
-    images: content.images.map((image) => ({ url: image.url, alt: image.alt, caption: image.caption, credit: image.credit })),
+    images: content.images.map((image) =>
+      image.photoId
+        ? { photoId: image.photoId, alt: image.alt, caption: image.caption, credit: image.credit }
+        : { url: image.url, alt: image.alt, caption: image.caption, credit: image.credit },
+    ),
     credits: content.credits.map((credit) => ({
       name: credit.name,
       role: credit.role,

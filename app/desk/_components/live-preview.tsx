@@ -5,6 +5,7 @@ import { StoryArticleView } from "@/app/_components/story-article-view";
 import type { NewsroomPresentation, PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
 import { noteRequiredKinds } from "@/lib/revisions/revision-content";
 import type { ChangeDraft, ContentDraft } from "./editor-draft";
+import { photoPreviewPath } from "./photo-paths";
 
 export type PreviewContext = {
   slug: string;
@@ -26,7 +27,9 @@ function previewArticle(content: ContentDraft, change: ChangeDraft | null, conte
     dek: content.dek,
     byline: content.byline,
     body: content.body,
-    images: content.images.filter((image) => image.url.trim()).map(({ url, alt, caption, credit }) => ({ url, alt, caption, credit })),
+    images: content.images
+      .filter((image) => image.photoId || image.url.trim())
+      .map(({ photoId, url, alt, caption, credit }) => ({ url: photoId ? photoPreviewPath(photoId) : url, alt, caption, credit })),
     credits: content.credits.filter((credit) => credit.name.trim()).map((credit) => ({ name: credit.name, role: credit.role, location: credit.location.trim() || null })),
     developing: content.developing,
     firstPublishedAt: context.firstPublishedAt,

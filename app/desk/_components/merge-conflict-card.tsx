@@ -3,6 +3,7 @@
 import type { MergeChoice, MergeConflict } from "@/lib/revisions/merge/content-merge-types";
 import type { RevisionCredit, StoryImage } from "@/lib/revisions/revision-content";
 import { creditRoleLabels } from "./editor-draft";
+import { photoThumbnailPath } from "./photo-paths";
 
 const fieldLabels: Record<MergeConflict["field"], string> = {
   headline: "Headline",
@@ -18,11 +19,18 @@ function Side({ value }: { value: MergeConflict["ours"] }) {
   if (value === null) return <p className="desk-muted desk-merge-text">(removed)</p>;
   if (typeof value === "boolean") return <p className="desk-merge-text">{value ? "Developing" : "Not developing"}</p>;
   if (typeof value === "string") return <p className="desk-merge-text">{value || <span className="desk-muted">(empty)</span>}</p>;
-  if ("url" in value) {
+  if ("alt" in value) {
     const image = value as StoryImage;
     return (
       <dl className="desk-merge-list">
-        <dt>URL</dt><dd className="desk-mono">{image.url}</dd>
+        {image.photoId ? (
+          <>
+            {/* eslint-disable-next-line @next/next/no-img-element -- a rendition on this origin, already sized */}
+            <dt>Photo</dt><dd><img className="desk-diff-thumb" src={photoThumbnailPath(image.photoId)} alt="" width={160} /></dd>
+          </>
+        ) : (
+          <><dt>URL</dt><dd className="desk-mono">{image.url}</dd></>
+        )}
         <dt>Alt</dt><dd>{image.alt}</dd>
         <dt>Caption</dt><dd>{image.caption}</dd>
         <dt>Credit</dt><dd>{image.credit}</dd>

@@ -6,6 +6,12 @@ const actionLabels: Record<StatusEventDto["action"], string> = {
   unpublish: "Unpublished quietly",
   withdraw: "Withdrawn with a note to readers",
   republish: "Republished",
+  schedule: "Scheduled to publish",
+  reschedule: "Rescheduled",
+  cancel_schedule: "Schedule cancelled",
+  hold_schedule: "Scheduled publish held",
+  embargo: "Embargoed",
+  lift_embargo: "Embargo lifted",
 };
 
 /** The story's status history on the desk: who took it down or put it back, when, and why. */
@@ -27,7 +33,7 @@ export function StatusHistory({ events }: { events: StatusEventDto[] }) {
             ) : null}
             {event.reason ? (
               <p>
-                <span className="desk-muted">Reason (internal):</span> {event.reason}
+                <span className="desk-muted">{event.action === "publish" || event.action.includes("schedule") || event.action.includes("embargo") ? "Detail:" : "Reason (internal):"}</span> {event.reason}
               </p>
             ) : null}
           </li>

@@ -73,6 +73,8 @@ export type ImageDiff =
   | {
       status: "kept";
       url: string;
+      /** The library photo, for images added from it (older images have only a URL). */
+      photoId?: string;
       fromIndex: number;
       toIndex: number;
       /** Its position relative to the other kept images changed (not merely shifted by an insertion). */

@@ -12,10 +12,11 @@ function mergeScalar<T extends Scalar>(base: T, ours: T, theirs: T): { value: T 
   return null;
 }
 
-export const imageKey = (image: StoryImage) => image.url;
+/** Photos are keyed by photo id (the picture is the identity), older images by URL. */
+export const imageKey = (image: StoryImage) => (image.photoId ? `photo:${image.photoId}` : image.url);
 export const creditKey = (credit: RevisionCredit) => `${credit.contributorId}:${credit.role}`;
 
-const sameImage = (a: StoryImage, b: StoryImage) => a.url === b.url && a.alt === b.alt && a.caption === b.caption && a.credit === b.credit;
+const sameImage = (a: StoryImage, b: StoryImage) => imageKey(a) === imageKey(b) && a.alt === b.alt && a.caption === b.caption && a.credit === b.credit;
 const sameCredit = (a: RevisionCredit, b: RevisionCredit) =>
   a.contributorId === b.contributorId && a.role === b.role && a.location === b.location && a.name === b.name;
 

@@ -1,16 +1,71 @@
 import type { CreditsDiff, ImagesDiff } from "@/lib/revisions/diff/content-diff-types";
+import type { StoryImage } from "@/lib/revisions/revision-content";
 import { creditRoleLabels } from "../editor-draft";
+import { photoThumbnailPath } from "../photo-paths";
 import { TextFieldDiffView } from "./text-field-diff-view";
 
-/** Image changes: added, removed, moved, and caption/credit/alt edits of images kept. */
+function Thumb({ image }: { image: Pick<StoryImage, "photoId" | "url"> }) {
+  // Library photos show as thumbnails from this origin; older images by URL stay text (the desk loads no other host).
+  if (!image.photoId) return <span className="desk-mono">{image.url}</span>;
+  // eslint-disable-next-line @next/next/no-img-element -- a rendition on this origin, already sized
+  return <img className="desk-diff-thumb" src={photoThumbnailPath(image.photoId)} alt="" width={160} />;
+}
+
+function ChangedText({ label, before, after }: { label: string; before: string; after: string }) {
+  if (before === after) return <p className="desk-diff-photo-text"><span className="desk-muted">{label}:</span> {after || "—"}</p>;
+  return (
+    <p className="desk-diff-photo-text">
+      <span className="desk-muted">{label}:</span> {before ? <del className="desk-del">{before}</del> : null} {after ? <ins className="desk-ins">{after}</ins> : null}
+    </p>
+  );
+}
+
+type Entry = ImagesDiff["entries"][number];
+
+/** A photo removed and another added at the same place: one photo replaced by another, shown side by side. */
+function replacements(entries: readonly Entry[]): Map<Entry, Entry> {
+  const pairs = new Map<Entry, Entry>();
+  for (const removed of entries) {
+    if (removed.status !== "removed") continue;
+    const added = entries.find((entry) => entry.status === "added" && entry.toIndex === removed.fromIndex && ![...pairs.values()].includes(entry));
+    if (added) pairs.set(removed, added);
+  }
+  return pairs;
+}
+
+/** Image changes: replaced photos side by side, added, removed, moved, and caption/credit/alt edits of images kept. */
 export function ImagesDiffView({ diff, view }: { diff: ImagesDiff; view: "inline" | "side" }) {
+  const pairs = replacements(diff.entries);
+  const paired = new Set(pairs.values());
   return (
     <ul className="desk-diff-list">
       {diff.entries.map((entry, index) => {
+        if (entry.status === "removed" && pairs.has(entry)) {
+          const after = pairs.get(entry) as Extract<Entry, { status: "added" }>;
+          return (
+            <li key={index} className="desk-diff-photo-swap">
+              <strong>Photo {after.toIndex + 1} replaced:</strong>
+              <div className="desk-diff-photo-pair">
+                <figure className="desk-diff-photo-before">
+                  <Thumb image={entry.image} />
+                  <figcaption>Before</figcaption>
+                </figure>
+                <figure className="desk-diff-photo-after">
+                  <Thumb image={after.image} />
+                  <figcaption>After</figcaption>
+                </figure>
+              </div>
+              <ChangedText label="Caption" before={entry.image.caption} after={after.image.caption} />
+              <ChangedText label="Credit" before={entry.image.credit} after={after.image.credit} />
+              <ChangedText label="Alt text" before={entry.image.alt} after={after.image.alt} />
+            </li>
+          );
+        }
+        if (entry.status === "added" && paired.has(entry)) return null;
         if (entry.status === "added")
           return (
             <li key={index} className="desk-diff-list-added">
-              <strong>+ Added image {entry.toIndex + 1}:</strong> <span className="desk-mono">{entry.image.url}</span>
+              <strong>+ Added image {entry.toIndex + 1}:</strong> <Thumb image={entry.image} />
               {entry.image.caption ? <> — {entry.image.caption}</> : null}
               {entry.image.credit ? <span className="desk-muted"> ({entry.image.credit})</span> : null}
             </li>
@@ -18,7 +73,7 @@ export function ImagesDiffView({ diff, view }: { diff: ImagesDiff; view: "inline
         if (entry.status === "removed")
           return (
             <li key={index} className="desk-diff-list-removed">
-              <strong>− Removed image (was {entry.fromIndex + 1}):</strong> <del className="desk-del">{entry.image.url}</del>
+              <strong>− Removed image (was {entry.fromIndex + 1}):</strong> {entry.image.photoId ? <Thumb image={entry.image} /> : <del className="desk-del">{entry.image.url}</del>}
               {entry.image.caption ? <> — {entry.image.caption}</> : null}
             </li>
           );
@@ -29,7 +84,7 @@ export function ImagesDiffView({ diff, view }: { diff: ImagesDiff; view: "inline
               Image {entry.toIndex + 1}
               {entry.moved ? ` (moved from position ${entry.fromIndex + 1})` : ""}:
             </strong>{" "}
-            <span className="desk-mono desk-muted">{entry.url}</span>
+            {entry.photoId ? <Thumb image={{ photoId: entry.photoId, url: entry.url }} /> : <span className="desk-mono desk-muted">{entry.url}</span>}
             <dl className="desk-diff-fields">
               {(["caption", "credit", "alt"] as const).map((field) =>
                 entry[field].changed ? (

@@ -9,6 +9,7 @@ import { getStoryDetail } from "@/lib/stories/get-story-detail";
 import { draftFromContent } from "../../_components/editor-draft";
 import { orNotFound } from "../../_components/or-not-found";
 import { StoryEditor } from "../../_components/story-editor";
+import { SchedulePanel } from "../../_components/schedule-panel";
 import { StoryHeader } from "../../_components/story-header";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -64,6 +65,7 @@ export default async function EditStoryPage({ params }: Params) {
         contributorNames={context.contributorNames}
         preview={{ slug, newsroom: context.newsroom, notes: context.notes, firstPublishedAt: story.firstPublishedAt, lastMaterialUpdateAt: story.lastMaterialUpdateAt }}
       />
+      <SchedulePanel actor={actor} slug={slug} latestRevision={story.latestRevisionNumber} released={story.firstPublishedAt !== null} />
     </>
   );
 }

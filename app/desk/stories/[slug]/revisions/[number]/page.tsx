@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { StoryArticleView } from "@/app/_components/story-article-view";
+import { photoPreviewPath } from "@/app/desk/_components/photo-paths";
 import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import type { PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
@@ -44,6 +45,8 @@ export default async function RevisionPage({ params }: Props) {
   const article: PublicArticle = {
     slug,
     ...revision.content,
+    // Library photos preview through the desk's redirect to a rendition; older images keep their URL.
+    images: revision.content.images.map(({ photoId, url, alt, caption, credit }) => ({ url: photoId ? photoPreviewPath(photoId) : url, alt, caption, credit })),
     firstPublishedAt: story.firstPublishedAt,
     lastMaterialUpdateAt: !revision.published && material && story.firstPublishedAt ? now : story.lastMaterialUpdateAt,
     notes,

@@ -1,0 +1,24 @@
+import { authenticateRequest } from "@/lib/auth/request-actor";
+import { ingestPhoto } from "@/lib/media/ingest-photo";
+import { searchPhotos } from "@/lib/media/search-photos";
+import { readPhotoRequest } from "@/lib/media/read-photo-request";
+import { apiRoute, json, otherMethods } from "../_support/api-route";
+
+export const dynamic = "force-dynamic";
+
+/** The photo library, newest first, searched by caption, credit or creator (`q`) and date (`from`, `to`). */
+export const GET = apiRoute("GET /api/v1/photos", async (request) => {
+  const actor = await authenticateRequest({ request });
+  const query = new URL(request.url).searchParams;
+  return json(await searchPhotos({ actor, query: Object.fromEntries(query) }));
+});
+
+/** Uploads one photo (multipart/form-data, part `file`); 201 with the new photo, 200 if that file is already in the library. */
+export const POST = apiRoute("POST /api/v1/photos", async (request) => {
+  const actor = await authenticateRequest({ request });
+  const bytes = await readPhotoRequest({ request });
+  const { photo, created } = await ingestPhoto({ actor, bytes });
+  return json({ photo }, created ? 201 : 200);
+});
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET", "POST"] });

@@ -1,0 +1,154 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import {
+  cancelScheduleAction,
+  embargoStoryAction,
+  liftEmbargoAction,
+  rescheduleAction,
+  scheduleRevisionAction,
+  type TimeChoice,
+} from "../_actions/schedule-actions";
+
+type Result = Awaited<ReturnType<typeof scheduleRevisionAction>>;
+
+/** Runs one schedule action: the server's sentence inline and as a toast; choices for a refused time. */
+function useScheduleAction() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<TimeChoice[]>([]);
+  const run = async (action: () => Promise<Result>): Promise<boolean> => {
+    setPending(true);
+    setError(null);
+    setChoices([]);
+    try {
+      const state = await action();
+      if (state.status === "success") {
+        toast.success(state.message);
+        router.refresh();
+        return true;
+      }
+      if (state.status === "error") {
+        setError(state.message);
+        setChoices(state.choices ?? []);
+      }
+    } catch {
+      setError("Could not reach the server. Nothing changed; try again.");
+    } finally {
+      setPending(false);
+    }
+    return false;
+  };
+  return { pending, error, choices, run };
+}
+
+function Refusal({ id, error, choices, onChoose }: { id: string; error: string | null; choices: TimeChoice[]; onChoose: (choice: TimeChoice) => void }) {
+  if (!error) return null;
+  return (
+    <div className="desk-error" id={id} role="alert">
+      <p>{error}</p>
+      {choices.length > 0 ? (
+        <div className="desk-button-row">
+          {choices.map((choice) => (
+            <button key={choice.instant} type="button" className="desk-button desk-button-small" onClick={() => onChoose(choice)}>
+              Use {choice.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Schedule revision N at …" in newsroom time; a refused time offers its choices as buttons. */
+export function ScheduleForm({ slug, latestRevision, zoneLabel }: { slug: string; latestRevision: number; zoneLabel: string }) {
+  const [revision, setRevision] = useState(String(latestRevision));
+  const [localTime, setLocalTime] = useState("");
+  const [summary, setSummary] = useState("");
+  const { pending, error, choices, run } = useScheduleAction();
+  const submit = (time: { localTime?: string; fold?: string; runAt?: string }) =>
+    void run(() => scheduleRevisionAction({ slug, schedule: { revision: Number(revision), ...time, ...(summary.trim() ? { summary } : {}) } })).then((done) => {
+      if (done) setLocalTime("");
+    });
+  return (
+    <form
+      className="desk-schedule-form"
+      aria-label="Schedule a revision"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit({ localTime });
+      }}
+    >
+      <div className="desk-field">
+        <label htmlFor="schedule-revision">Revision</label>
+        <input id="schedule-revision" inputMode="numeric" value={revision} onChange={(event) => setRevision(event.target.value)} size={4} />
+      </div>
+      <div className="desk-field">
+        <label htmlFor="schedule-time">Goes live at ({zoneLabel}, newsroom time)</label>
+        <input id="schedule-time" type="datetime-local" required value={localTime} onChange={(event) => setLocalTime(event.target.value)} aria-describedby={error ? "schedule-error" : undefined} />
+      </div>
+      <div className="desk-field desk-field-grow">
+        <label htmlFor="schedule-summary">Public summary (what changed)</label>
+        <input id="schedule-summary" value={summary} maxLength={300} onChange={(event) => setSummary(event.target.value)} />
+      </div>
+      <button type="submit" className="desk-button desk-button-primary" disabled={pending}>
+        {pending ? "Scheduling…" : "Schedule"}
+      </button>
+      <Refusal id="schedule-error" error={error} choices={choices} onChoose={(choice) => submit(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })} />
+    </form>
+  );
+}
+
+/** Reschedule and cancel, for a waiting schedule (editors and admins; contributors only see the list). */
+export function ScheduleRowControls({ slug, scheduleId }: { slug: string; scheduleId: string }) {
+  const [localTime, setLocalTime] = useState("");
+  const { pending, error, choices, run } = useScheduleAction();
+  const move = (time: { localTime?: string; fold?: string; runAt?: string }) => void run(() => rescheduleAction({ slug, scheduleId, time }));
+  return (
+    <div className="desk-button-row">
+      <label className="visually-hidden" htmlFor={`reschedule-${scheduleId}`}>
+        New time
+      </label>
+      <input id={`reschedule-${scheduleId}`} type="datetime-local" value={localTime} onChange={(event) => setLocalTime(event.target.value)} />
+      <button type="button" className="desk-button desk-button-small" disabled={pending || !localTime} onClick={() => move({ localTime })}>
+        Reschedule
+      </button>
+      <button type="button" className="desk-button desk-button-small desk-button-danger" disabled={pending} onClick={() => void run(() => cancelScheduleAction({ slug, scheduleId }))}>
+        Cancel schedule
+      </button>
+      <Refusal id={`reschedule-error-${scheduleId}`} error={error} choices={choices} onChoose={(choice) => move(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })} />
+    </div>
+  );
+}
+
+/** Put under embargo / move it, or lift it early with a reason (an explicit, recorded act). */
+export function EmbargoControls({ slug, embargoed, zoneLabel }: { slug: string; embargoed: boolean; zoneLabel: string }) {
+  const [localTime, setLocalTime] = useState("");
+  const [reason, setReason] = useState("");
+  const { pending, error, choices, run } = useScheduleAction();
+  const place = (time: { localTime?: string; fold?: string; runAt?: string }) => void run(() => embargoStoryAction({ slug, embargo: time }));
+  return (
+    <div className="desk-embargo-controls">
+      <div className="desk-button-row">
+        <label htmlFor="embargo-time">{embargoed ? "Move embargo to" : "Embargo until"} ({zoneLabel})</label>
+        <input id="embargo-time" type="datetime-local" value={localTime} onChange={(event) => setLocalTime(event.target.value)} />
+        <button type="button" className="desk-button desk-button-small" disabled={pending || !localTime} onClick={() => place({ localTime })}>
+          {embargoed ? "Move embargo" : "Embargo"}
+        </button>
+      </div>
+      {embargoed ? (
+        <div className="desk-button-row">
+          <label htmlFor="embargo-reason">Reason for lifting early</label>
+          <input id="embargo-reason" value={reason} maxLength={1000} onChange={(event) => setReason(event.target.value)} />
+          <button type="button" className="desk-button desk-button-small desk-button-danger" disabled={pending} onClick={() => void run(() => liftEmbargoAction({ slug, embargo: { reason } }))}>
+            Lift embargo now
+          </button>
+        </div>
+      ) : null}
+      <Refusal id="embargo-error" error={error} choices={choices} onChoose={(choice) => place(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })} />
+    </div>
+  );
+}

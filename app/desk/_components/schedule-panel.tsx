@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { DeskTime } from "@/app/_components/desk-time";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { newsroomClock } from "@/lib/editorial/newsroom-time";
+import { newsroomSettings } from "@/lib/public/newsroom-settings";
+import { readEmbargo } from "@/lib/schedules/lift-embargo";
+import { listStorySchedules } from "@/lib/schedules/list-schedules";
+import type { ScheduleDto } from "@/lib/schedules/schedule-dto";
+import { EmbargoControls, ScheduleForm, ScheduleRowControls } from "./schedule-controls";
+
+const stateLabels: Record<ScheduleDto["state"], string> = { pending: "Waiting", done: "Published", held: "Held", cancelled: "Cancelled" };
+
+/** A held schedule's "why": the reason, and the comparison of what it would have published with what is live. */
+function HeldReason({ slug, schedule }: { slug: string; schedule: ScheduleDto }) {
+  return (
+    <div className="desk-notice desk-notice-warn">
+      <p>{schedule.heldReason}</p>
+      {schedule.heldAgainstNumber !== null ? (
+        <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${schedule.heldAgainstNumber}&to=${schedule.revisionNumber}`}>
+          See the merge: revision {schedule.revisionNumber} against {schedule.heldAgainstNumber}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The story page's schedule and embargo section. Everyone on the desk sees it; only roles that may schedule
+ * get the controls. Times are printed and typed in newsroom time.
+ */
+export async function SchedulePanel({ actor, slug, latestRevision, released }: { actor: Actor; slug: string; latestRevision: number; released: boolean }) {
+  const [schedules, embargoUntil] = await Promise.all([listStorySchedules({ actor, slug }), readEmbargo({ actor, slug })]);
+  const { timeZone } = newsroomSettings();
+  const zoneLabel = newsroomClock({ instant: new Date(), zone: timeZone }).zoneLabel;
+  const mayChange = can({ actor, permission: "schedule:manage" });
+  return (
+    <section className="desk-schedules" aria-labelledby="schedules-title">
+      {embargoUntil ? (
+        <div className="desk-notice desk-notice-bad" role="status">
+          <p>
+            <span className="desk-badge desk-badge-embargoed">Embargoed</span> Nothing of this story is public until <DeskTime iso={embargoUntil.toISOString()} />.
+          </p>
+        </div>
+      ) : null}
+      <h2 id="schedules-title">Scheduled publishing</h2>
+      {schedules.length === 0 ? <p className="desk-muted">Nothing scheduled.</p> : null}
+      <ul className="desk-schedule-list">
+        {schedules.map((schedule) => (
+          <li key={schedule.id} data-schedule-state={schedule.state}>
+            <span className={`desk-badge desk-badge-schedule-${schedule.state}`}>{stateLabels[schedule.state]}</span> Revision {schedule.revisionNumber} at{" "}
+            <DeskTime iso={schedule.runAt} /> · by {schedule.createdBy.name}
+            {schedule.state === "done" && schedule.ranAt ? (
+              <span>
+                {" "}
+                · went out <DeskTime iso={schedule.ranAt} relative={false} />
+                {schedule.late ? <strong> (late)</strong> : null}
+              </span>
+            ) : null}
+            {schedule.state === "held" ? <HeldReason slug={slug} schedule={schedule} /> : null}
+            {schedule.state === "pending" && mayChange ? <ScheduleRowControls slug={slug} scheduleId={schedule.id} /> : null}
+          </li>
+        ))}
+      </ul>
+      {mayChange ? <ScheduleForm slug={slug} latestRevision={latestRevision} zoneLabel={zoneLabel} /> : null}
+      {/* A story readers have seen cannot be embargoed; one under embargo can have it moved or lifted. */}
+      {can({ actor, permission: "embargo:manage" }) && (!released || embargoUntil) ? <EmbargoControls slug={slug} embargoed={embargoUntil !== null} zoneLabel={zoneLabel} /> : null}
+    </section>
+  );
+}

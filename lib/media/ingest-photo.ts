@@ -1,0 +1,89 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors/app-error";
+import { writeTransaction } from "@/lib/revisions/write-transaction";
+import { makeRenditions, sha256Of } from "./make-renditions";
+import { mediaLimits, renditionTypes } from "./media-limits";
+import { readPhotoMetadata } from "./photo-metadata";
+import { photoStore, type PhotoStore, type StoredBlob } from "./photo-store";
+import { readPhotoSummary, type PhotoSummary } from "./photo-summary";
+import { uploadTooLarge } from "./read-upload";
+import { originalTypes, sniffImage } from "./sniff-image";
+
+/**
+ * Takes one uploaded photo: checks it is an image by its bytes (never its name), decodes it fully (refusing
+ * bombs and truncated files), reads its caption and credit, makes every rendition, and only then stores the
+ * original, the renditions and the photo row together. Any refusal happens before anything is written.
+ * Uploading the same file again returns the photo already stored.
+ */
+export async function ingestPhoto(options: { actor: Actor; bytes: Buffer; store?: PhotoStore }): Promise<{ photo: PhotoSummary; created: boolean }> {
+  const { actor, bytes } = options;
+  assertCan({ actor, permission: "photo:upload" });
+  if (bytes.byteLength > mediaLimits.maxUploadBytes) throw uploadTooLarge({ limitBytes: mediaLimits.maxUploadBytes });
+  if (bytes.byteLength === 0) {
+    throw new AppError({ code: "unprocessable", message: "upload refused: empty", userMessage: "That file is empty. Choose a photo to upload." });
+  }
+  const format = sniffImage({ bytes });
+  const originalSha256 = sha256Of(bytes);
+  const store = options.store ?? photoStore();
+
+  const existing = await readPhotoSummary({ where: { originalSha256 } });
+  if (existing) return { photo: existing, created: false };
+
+  let decoded: Awaited<ReturnType<typeof makeRenditions>>;
+  try {
+    decoded = await makeRenditions({ bytes });
+  } catch (error) {
+    if (format === "heic") {
+      throw new AppError({
+        code: "unprocessable",
+        message: "upload refused: HEIC not decodable by this build",
+        userMessage: "This server can’t read HEIC photos. Export the photo as JPEG and upload that.",
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  const metadata = await readPhotoMetadata({ bytes });
+
+  const blobs: StoredBlob[] = [
+    { sha256: originalSha256, contentType: originalTypes[format], data: bytes },
+    ...decoded.renditions.map((rendition) => ({ sha256: rendition.sha256, contentType: renditionTypes[rendition.format], data: rendition.data })),
+  ];
+  const id = await writeTransaction({
+    work: async (tx) => {
+      await store.put({ tx, blobs });
+      const photo = await tx.photo.create({
+        data: {
+          originalSha256,
+          originalType: originalTypes[format],
+          originalBytes: bytes.byteLength,
+          width: decoded.width,
+          height: decoded.height,
+          caption: metadata.caption,
+          creator: metadata.creator,
+          credit: metadata.credit,
+          copyright: metadata.copyright,
+          takenAt: metadata.takenAt,
+          uploadedById: actor.userId,
+          renditions: {
+            createMany: {
+              data: decoded.renditions.map((rendition) => ({
+                format: rendition.format,
+                width: rendition.width,
+                height: rendition.height,
+                sha256: rendition.sha256,
+                bytes: rendition.data.byteLength,
+              })),
+            },
+          },
+        },
+        select: { id: true },
+      });
+      return photo.id;
+    },
+  });
+  const photo = await readPhotoSummary({ where: { id } });
+  return { photo: photo!, created: true };
+}

@@ -1,0 +1,81 @@
+import { createHash } from "node:crypto";
+import sharp, { type Sharp } from "sharp";
+import { AppError } from "@/lib/errors/app-error";
+import { mediaLimits, renditionFormats, renditionWidths, type RenditionFormat } from "./media-limits";
+
+export type RenditionBytes = { format: RenditionFormat; width: number; height: number; sha256: string; data: Buffer };
+export type DecodedPhoto = { width: number; height: number; renditions: RenditionBytes[] };
+
+export const sha256Of = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+function undecodable(cause: unknown): AppError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (/pixel limit/i.test(message)) {
+    return new AppError({
+      code: "unprocessable",
+      message: `upload refused: ${message}`,
+      userMessage: `That image is too large to process: it has more than ${mediaLimits.maxInputPixels / 1_000_000} megapixels.`,
+      cause,
+    });
+  }
+  return new AppError({
+    code: "unprocessable",
+    message: `upload refused: cannot decode (${message})`,
+    userMessage: "That photo file is damaged or incomplete (it may have been cut off while copying). Upload the full file again.",
+    cause,
+  });
+}
+
+/** Decoder options shared by every pass: refuse bombs before decoding, refuse truncated data, first frame only. */
+const decode = (bytes: Uint8Array) =>
+  sharp(bytes, { limitInputPixels: mediaLimits.maxInputPixels, failOn: "truncated", pages: 1, sequentialRead: true });
+
+function encoder(image: Sharp, format: RenditionFormat): Sharp {
+  if (format === "avif") return image.avif({ quality: 50, effort: 2 });
+  if (format === "webp") return image.webp({ quality: 75, effort: 3 });
+  return image.jpeg({ quality: 80, mozjpeg: true });
+}
+
+/**
+ * Every rendition readers may get. `.rotate()` turns the pixels upright from the EXIF orientation (so the
+ * orientation survives without the tag); `keepIccProfile()` keeps the colour profile; nothing else of the
+ * file's metadata (EXIF, GPS, IPTC, XMP: location, serial numbers, owner) is written, since sharp drops all
+ * metadata unless asked to keep it. Decoding fully first makes a truncated file fail before anything is stored.
+ */
+export async function makeRenditions(options: { bytes: Uint8Array }): Promise<DecodedPhoto> {
+  const largest = renditionWidths[renditionWidths.length - 1]!;
+  let master: Buffer;
+  let width: number;
+  let height: number;
+  try {
+    const meta = await decode(options.bytes).metadata();
+    if ((meta.width ?? 0) * (meta.height ?? 0) > mediaLimits.maxInputPixels) throw new Error("Input image exceeds pixel limit");
+    const turned = (meta.orientation ?? 1) >= 5;
+    [width, height] = turned ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
+    // One full decode, upright and no wider than the largest rendition, kept losslessly with its colour
+    // profile: it catches truncation anywhere in the file, and every rendition is encoded from it.
+    master = await decode(options.bytes)
+      .rotate()
+      .resize({ width: largest, withoutEnlargement: true })
+      .keepIccProfile()
+      .tiff({ compression: "none" })
+      .toBuffer();
+  } catch (error) {
+    throw undecodable(error);
+  }
+  const sizes = [...new Set([...renditionWidths.filter((candidate) => candidate < width), Math.min(width, largest)])].sort((a, b) => a - b);
+
+  const renditions: RenditionBytes[] = [];
+  for (const targetWidth of sizes) {
+    for (const format of renditionFormats) {
+      try {
+        const pipeline = sharp(master).resize({ width: targetWidth, withoutEnlargement: true }).keepIccProfile();
+        const { data, info } = await encoder(pipeline, format).toBuffer({ resolveWithObject: true });
+        renditions.push({ format, width: info.width, height: info.height, sha256: sha256Of(data), data });
+      } catch (error) {
+        throw undecodable(error);
+      }
+    }
+  }
+  return { width, height, renditions };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { renditionExtensions, renditionTypes, type RenditionFormat } from "./media-limits";
+import { photoStore } from "./photo-store";
+
+export type RenditionFile = { contentType: string; data: Buffer; sha256: string };
+
+const formatOfExtension = new Map(Object.entries(renditionExtensions).map(([format, extension]) => [extension, format as RenditionFormat]));
+
+/*
+ * Renditions are immutable (named by their SHA-256), so a copy kept in memory can never go stale. The
+ * budget bounds the memory; the oldest entries go first. Originals are never served from here.
+ */
+const memoBudgetBytes = 64 * 1024 * 1024;
+const memo = new Map<string, RenditionFile>();
+let memoBytes = 0;
+
+function remember(key: string, file: RenditionFile): void {
+  if (file.data.byteLength > memoBudgetBytes / 8) return;
+  memo.set(key, file);
+  memoBytes += file.data.byteLength;
+  for (const [oldest, entry] of memo) {
+    if (memoBytes <= memoBudgetBytes) break;
+    memo.delete(oldest);
+    memoBytes -= entry.data.byteLength;
+  }
+}
+
+/**
+ * The rendition a public /media/<sha256>.<ext> address names, or null. Only bytes recorded as a rendition in
+ * that format are served, so an original (which keeps its GPS and serial numbers) is never reachable here
+ * even by someone who knows its hash.
+ */
+export async function readRendition(options: { file: string }): Promise<RenditionFile | null> {
+  const match = /^([0-9a-f]{64})\.([a-z]+)$/.exec(options.file);
+  const format = match ? formatOfExtension.get(match[2]!) : undefined;
+  if (!match || !format) return null;
+  const remembered = memo.get(options.file);
+  if (remembered) return remembered;
+  const sha256 = match[1]!;
+  const known = await getDb().photoRendition.findFirst({ where: { sha256, format }, select: { id: true } });
+  if (!known) return null;
+  const blob = await photoStore().get({ sha256 });
+  if (!blob) return null;
+  const file = { contentType: renditionTypes[format], data: blob.data, sha256 };
+  remember(options.file, file);
+  return file;
+}

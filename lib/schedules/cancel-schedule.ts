@@ -1,0 +1,39 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { getDb } from "../db/client";
+import { getEnv } from "../env";
+import { writeTransaction } from "../revisions/write-transaction";
+import { lockStory } from "../stories/lock-story";
+import { assertPending, lockSchedule } from "./locked-schedule";
+import { labelInstant } from "./newsroom-local-time";
+import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
+import { databaseNow, recordScheduleEvent } from "./schedule-history";
+import { dropScheduleJob } from "./schedule-jobs";
+
+/** Cancels a waiting schedule: nothing goes live, the revision stays a draft, the history says who and when. */
+export async function cancelSchedule(options: { actor: Actor; slug: string; scheduleId: string }): Promise<ScheduleDto> {
+  const { actor, slug, scheduleId } = options;
+  assertCan({ actor, permission: "schedule:manage" });
+  const zone = getEnv().NEWSROOM_TIME_ZONE;
+  await writeTransaction({
+    work: async (tx) => {
+      const story = await lockStory({ tx, slug });
+      const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
+      assertPending({ schedule, verb: "cancel" });
+      const now = await databaseNow({ tx });
+      await tx.schedule.update({ where: { id: schedule.id }, data: { state: "cancelled" } });
+      await recordScheduleEvent({
+        tx,
+        storyId: story.id,
+        action: "cancel_schedule",
+        actorId: actor.userId,
+        revisionNumber: schedule.revisionNumber,
+        reason: `Revision ${schedule.revisionNumber} will not go live at ${labelInstant({ instant: schedule.runAt, zone })}.`,
+        at: now,
+      });
+      await dropScheduleJob({ tx, scheduleId: schedule.id });
+    },
+  });
+  return toScheduleDto(await getDb().schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: scheduleSelect }));
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "../db/generated/client";
+import type { ScheduleState } from "../db/generated/enums";
+import { AppError } from "../errors/app-error";
+
+export type LockedSchedule = {
+  id: string;
+  storyId: string;
+  revisionNumber: number;
+  runAt: Date;
+  state: ScheduleState;
+  createdById: string;
+  liveNumberAtSchedule: number | null;
+  kind: string | null;
+  summary: string | null;
+  publicNote: string | null;
+};
+
+function scheduleNotFound(id: string): AppError {
+  return new AppError({ code: "not_found", message: `schedule ${id} not found`, userMessage: "There is no such schedule on this story." });
+}
+
+/**
+ * Locks a schedule row (SELECT … FOR UPDATE) after the caller locked its story, always in that order, so a
+ * runner, a reschedule and a cancel of the same schedule take turns and see each other's state.
+ */
+export async function lockSchedule(options: { tx: Prisma.TransactionClient; id: string; storyId?: string }): Promise<LockedSchedule> {
+  if (!z.uuid().safeParse(options.id).success) throw scheduleNotFound(options.id);
+  const rows = await options.tx.$queryRaw<
+    {
+      id: string;
+      story_id: string;
+      revision_number: number;
+      run_at: Date;
+      state: ScheduleState;
+      created_by_id: string;
+      live_number_at_schedule: number | null;
+      kind: string | null;
+      summary: string | null;
+      public_note: string | null;
+    }[]
+  >`SELECT id, story_id, revision_number, run_at, state::text AS state, created_by_id, live_number_at_schedule, kind::text AS kind, summary, public_note
+      FROM schedules WHERE id = ${options.id}::uuid FOR UPDATE`;
+  const row = rows[0];
+  if (!row || (options.storyId !== undefined && row.story_id !== options.storyId)) throw scheduleNotFound(options.id);
+  return {
+    id: row.id,
+    storyId: row.story_id,
+    revisionNumber: row.revision_number,
+    runAt: row.run_at,
+    state: row.state,
+    createdById: row.created_by_id,
+    liveNumberAtSchedule: row.live_number_at_schedule,
+    kind: row.kind,
+    summary: row.summary,
+    publicNote: row.public_note,
+  };
+}
+
+/** Only a schedule still waiting can be moved or cancelled; one that ran, was held or cancelled stays as it is. */
+export function assertPending(options: { schedule: LockedSchedule; verb: string }): void {
+  if (options.schedule.state === "pending") return;
+  const why = { done: "it has already run", held: "it was held and did not run", cancelled: "it was cancelled", pending: "" }[options.schedule.state];
+  throw new AppError({
+    code: "conflict",
+    message: `cannot ${options.verb} schedule ${options.schedule.id} in state ${options.schedule.state}`,
+    userMessage: `This schedule cannot be ${options.verb}d: ${why}.`,
+    details: { state: options.schedule.state },
+  });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { getDb } from "../db/client";
+import { getEnv } from "../env";
+import { writeTransaction } from "../revisions/write-transaction";
+import { lockStory } from "../stories/lock-story";
+import { parseInput } from "../validation/parse-input";
+import { assertPending, lockSchedule } from "./locked-schedule";
+import { labelInstant } from "./newsroom-local-time";
+import { resolveScheduleTime } from "./resolve-schedule-time";
+import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
+import { databaseNow, recordScheduleEvent } from "./schedule-history";
+import { RescheduleInput } from "./schedule-input";
+import { queueScheduleJob } from "./schedule-jobs";
+
+/** Moves a waiting schedule to another time (same rules as scheduling); its job moves with it. */
+export async function rescheduleRevision(options: { actor: Actor; slug: string; scheduleId: string; input: unknown }): Promise<ScheduleDto> {
+  const { actor, slug, scheduleId } = options;
+  assertCan({ actor, permission: "schedule:manage" });
+  const input = parseInput({ schema: RescheduleInput, input: options.input });
+  const zone = getEnv().NEWSROOM_TIME_ZONE;
+  await writeTransaction({
+    work: async (tx) => {
+      const story = await lockStory({ tx, slug });
+      const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
+      assertPending({ schedule, verb: "reschedule" });
+      const now = await databaseNow({ tx });
+      const runAt = resolveScheduleTime({ input, zone, now });
+      await tx.schedule.update({ where: { id: schedule.id }, data: { runAt } });
+      await recordScheduleEvent({
+        tx,
+        storyId: story.id,
+        action: "reschedule",
+        actorId: actor.userId,
+        revisionNumber: schedule.revisionNumber,
+        reason: `Revision ${schedule.revisionNumber} moved from ${labelInstant({ instant: schedule.runAt, zone })} to ${labelInstant({ instant: runAt, zone })}.`,
+        at: now,
+      });
+      await queueScheduleJob({ tx, scheduleId: schedule.id, runAt });
+    },
+  });
+  return toScheduleDto(await getDb().schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: scheduleSelect }));
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { PublishRevisionInput } from "../revisions/publish-revision-input";
+
+/**
+ * When a schedule runs, as a person types it: `localTime` is a wall-clock time in the newsroom's zone
+ * ("2026-03-08T09:30"); `fold` says which of the two when the clocks go back and the time happens twice.
+ * An API client may send an exact `runAt` instant with its offset ("2026-03-08T14:30:00Z") instead.
+ */
+export const ScheduleTimeInput = z
+  .strictObject({
+    localTime: z.string().trim().max(40).optional(),
+    fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
+    runAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z" }).optional(),
+  })
+  .refine((input) => (input.localTime === undefined) !== (input.runAt === undefined), {
+    error: "give either localTime (newsroom time) or runAt (an exact instant), not both or neither",
+    path: ["localTime"],
+  });
+export type ScheduleTimeInput = z.infer<typeof ScheduleTimeInput>;
+
+/** Scheduling revision `revision` of a story; what readers get with it is set as for a manual publish. */
+export const CreateScheduleInput = z.strictObject({
+  revision: z.int({ error: "must be a revision number" }).min(1, { error: "must be a revision number" }),
+  localTime: z.string().trim().max(40).optional(),
+  fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
+  runAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z" }).optional(),
+  kind: PublishRevisionInput.shape.kind,
+  summary: PublishRevisionInput.shape.summary,
+  note: PublishRevisionInput.shape.note,
+});
+export type CreateScheduleInput = z.infer<typeof CreateScheduleInput>;
+
+export const RescheduleInput = ScheduleTimeInput;
+export type RescheduleInput = ScheduleTimeInput;
+
+/** Embargo until a time; typed like a schedule's time. */
+export const EmbargoInput = z.strictObject({
+  localTime: z.string().trim().max(40).optional(),
+  fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
+  runAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z" }).optional(),
+});
+export type EmbargoInput = z.infer<typeof EmbargoInput>;
+
+/** Lifting an embargo early is a deliberate act, so it says why. */
+export const LiftEmbargoInput = z.strictObject({
+  reason: z.string().trim().min(1, { error: "say why the embargo is lifted early" }).max(1_000),
+});
+export type LiftEmbargoInput = z.infer<typeof LiftEmbargoInput>;

@@ -1,0 +1,93 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { getDb } from "../db/client";
+import { getEnv } from "../env";
+import { AppError } from "../errors/app-error";
+import { writeTransaction } from "../revisions/write-transaction";
+import { lockStory } from "../stories/lock-story";
+import { parseInput } from "../validation/parse-input";
+import { labelInstant } from "./newsroom-local-time";
+import { resolveScheduleTime } from "./resolve-schedule-time";
+import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
+import { databaseNow, recordScheduleEvent } from "./schedule-history";
+import { CreateScheduleInput } from "./schedule-input";
+import { queueScheduleJob } from "./schedule-jobs";
+
+/**
+ * Schedules revision `revision` of a story to go live at a time typed in newsroom time (or an exact instant).
+ * The live version stays as it is until then; the run goes through the manual publish path. Refused, with
+ * nothing written: a time in the past, more than a year ahead, inside the spring-forward gap or ambiguous in
+ * the fall-back hour; a contributor; a revision this story does not have; a revision already scheduled.
+ */
+export async function scheduleRevision(options: { actor: Actor; slug: string; input: unknown }): Promise<ScheduleDto> {
+  const { actor, slug } = options;
+  assertCan({ actor, permission: "schedule:manage" });
+  const input = parseInput({ schema: CreateScheduleInput, input: options.input });
+  const zone = getEnv().NEWSROOM_TIME_ZONE;
+  const id = await writeTransaction({
+    work: async (tx) => {
+      const story = await lockStory({ tx, slug });
+      const now = await databaseNow({ tx });
+      const runAt = resolveScheduleTime({ input, zone, now });
+      if (story.status === "unpublished" || story.status === "withdrawn") {
+        throw new AppError({
+          code: "conflict",
+          message: `scheduling on ${story.status} story ${slug} refused`,
+          userMessage: `This story is ${story.status}; a schedule cannot bring it back. Republish it first, giving the reason.`,
+          details: { status: story.status },
+        });
+      }
+      const revision = await tx.revision.findUnique({ where: { storyId_number: { storyId: story.id, number: input.revision } }, select: { number: true } });
+      if (!revision) {
+        throw new AppError({
+          code: "validation_failed",
+          message: `story ${slug} has no revision ${input.revision}`,
+          userMessage: `This story has no revision ${input.revision}. Schedule one of this story's own revisions.`,
+          details: { fields: [{ path: "revision", message: "is not a revision of this story" }] },
+        });
+      }
+      if (story.liveRevisionNumber === input.revision) {
+        throw new AppError({
+          code: "unprocessable",
+          message: `revision ${input.revision} of ${slug} is already live`,
+          userMessage: `Revision ${input.revision} is what readers see already; there is nothing to schedule.`,
+        });
+      }
+      const existing = await tx.schedule.findFirst({ where: { storyId: story.id, revisionNumber: input.revision, state: "pending" }, select: { runAt: true } });
+      if (existing) {
+        throw new AppError({
+          code: "conflict",
+          message: `revision ${input.revision} of ${slug} already has a pending schedule`,
+          userMessage: `Revision ${input.revision} is already scheduled for ${labelInstant({ instant: existing.runAt, zone })}. Reschedule or cancel that one instead.`,
+        });
+      }
+      const created = await tx.schedule.create({
+        data: {
+          storyId: story.id,
+          revisionNumber: input.revision,
+          runAt,
+          createdById: actor.userId,
+          createdAt: now,
+          liveNumberAtSchedule: story.liveRevisionNumber,
+          kind: input.kind ?? null,
+          summary: input.summary ?? null,
+          publicNote: input.note ?? null,
+        },
+        select: { id: true },
+      });
+      await recordScheduleEvent({
+        tx,
+        storyId: story.id,
+        action: "schedule",
+        actorId: actor.userId,
+        revisionNumber: input.revision,
+        reason: `Revision ${input.revision} to go live at ${labelInstant({ instant: runAt, zone })}.`,
+        at: now,
+      });
+      await queueScheduleJob({ tx, scheduleId: created.id, runAt });
+      return created.id;
+    },
+  });
+  return toScheduleDto(await getDb().schedule.findUniqueOrThrow({ where: { id }, select: scheduleSelect }));
+}
