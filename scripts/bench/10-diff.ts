@@ -2,6 +2,7 @@ import { diffWords } from "diff";
 import { defaultDiffTimeoutMs } from "@/lib/revisions/diff/diff-budget";
 import { diffContent } from "@/lib/revisions/diff/diff-content";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
+import { median } from "./support/measure";
 
 /*
  * Diff speed on 10,000-word stories (issue 3, "Speed"): our paragraph-first diff (median of several
@@ -97,12 +98,6 @@ function time(action: () => void): { wall: number; cpu: number } {
   const wall = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
   return { wall, cpu: (cpu.user + cpu.system) / 1_000 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;

@@ -6,6 +6,7 @@ import { appendBulkHistory } from "@/lib/revisions/bulk-history-fixture";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { createStory } from "@/lib/stories/create-story";
+import { median } from "./support/measure";
 
 /*
  * Revision costs that must not grow with history (issue 3, "Speed"): saving revision 5,000 against saving
@@ -15,12 +16,6 @@ import { createStory } from "@/lib/stories/create-story";
 
 const saveRuns = 15;
 const pageRuns = 30;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { autocannonLoad, median, waitUntilAnswering } from "./support/measure";
 
 /*
  * Public pages (issue 4, "Speed"): warm story-page throughput for a 3- and a 3,000-revision story with 32
@@ -21,43 +22,12 @@ import { pathToFileURL } from "node:url";
 
 const connections = 32;
 const durationSeconds = Number(process.env.BENCH_PUBLIC_SECONDS ?? 10);
+const loadTest = (url: string) => autocannonLoad({ url, connections, durationSeconds });
+const waitFor = (url: string, child: ChildProcess) => waitUntilAnswering({ url, child });
 const uncachedRuns = 15;
 const coldRuns = 5;
 const port = Number(process.env.BENCH_PUBLIC_PORT ?? 3190);
 const origin = `http://127.0.0.1:${port}`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (response.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-/** Requests per second from autocannon (its own process), plus how many answers were not 2xx. */
-async function loadTest(url: string): Promise<{ rps: number; non2xx: number; p99: number }> {
-  const child = spawn(process.execPath, ["node_modules/autocannon/autocannon.js", "-c", String(connections), "-d", String(durationSeconds), "-j", url], {
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise((resolve) => child.on("exit", resolve));
-  const result = JSON.parse(output) as { requests: { average: number }; non2xx: number; latency: { p99: number } };
-  return { rps: result.requests.average, non2xx: result.non2xx, p99: result.latency.p99 };
-}
 
 function startNext(distDir: string): ChildProcess {
   const env: NodeJS.ProcessEnv = {

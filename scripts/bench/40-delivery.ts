@@ -6,6 +6,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { autocannonLoad } from "./support/measure";
 
 /*
  * Delivery (issue 11): two instances (A, B) on this run's database and a real Varnish with the shipped VCL in
@@ -18,6 +19,7 @@ import { performance } from "node:perf_hooks";
 
 const connections = 32;
 const durationSeconds = Number(process.env.BENCH_DELIVERY_SECONDS ?? 10);
+const loadTest = (url: string) => autocannonLoad({ url, connections, durationSeconds });
 const basePort = Number(process.env.BENCH_DELIVERY_PORT ?? 3230);
 const varnishPort = Number(process.env.BENCH_VARNISH_PORT ?? 6213);
 const publishes = 50;
@@ -47,15 +49,6 @@ async function waitFor(url: string, child?: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not come up`);
-}
-
-async function loadTest(url: string): Promise<{ rps: number; non2xx: number; p99: number }> {
-  const child = spawn(process.execPath, ["node_modules/autocannon/autocannon.js", "-c", String(connections), "-d", String(durationSeconds), "-j", url], { stdio: ["ignore", "pipe", "ignore"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await new Promise((resolve) => child.on("exit", resolve));
-  const result = JSON.parse(output) as { requests: { average: number }; non2xx: number; latency: { p99: number } };
-  return { rps: result.requests.average, non2xx: result.non2xx, p99: result.latency.p99 };
 }
 
 async function startNginx(html: Buffer, port: number): Promise<{ child: ChildProcess; dir: string }> {

@@ -1,0 +1,34 @@
+import { spawn, type ChildProcess } from "node:child_process";
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Waits until `url` answers below 500 (a server still starting answers nothing, or 503). */
+export async function waitUntilAnswering(options: { url: string; child: ChildProcess }): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (options.child.exitCode !== null) throw new Error(`server for ${options.url} exited with ${options.child.exitCode}`);
+    try {
+      const response = await fetch(options.url);
+      await response.arrayBuffer();
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${options.url} did not come up`);
+}
+
+/** Requests per second from autocannon, in its own process so it does not share the event loop it measures. */
+export async function autocannonLoad(options: { url: string; connections: number; durationSeconds: number }): Promise<{ rps: number; non2xx: number; p99: number }> {
+  const args = ["node_modules/autocannon/autocannon.js", "-c", String(options.connections), "-d", String(options.durationSeconds), "-j", options.url];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise((resolve) => child.on("exit", resolve));
+  const result = JSON.parse(output) as { requests: { average: number }; non2xx: number; latency: { p99: number } };
+  return { rps: result.requests.average, non2xx: result.non2xx, p99: result.latency.p99 };
+}
