@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
@@ -7,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { autocannonLoad, median, waitUntilAnswering } from "./support/measure";
+import { autocannonLoad, median, startCopydeskServer, waitUntilAnswering } from "./support/measure";
 
 /*
  * Public pages (issue 4, "Speed"): warm story-page throughput for a 3- and a 3,000-revision story with 32
@@ -29,19 +28,7 @@ const coldRuns = 5;
 const port = Number(process.env.BENCH_PUBLIC_PORT ?? 3190);
 const origin = `http://127.0.0.1:${port}`;
 
-function startNext(distDir: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: distDir,
-    PORT: String(port),
-    NEXTAUTH_URL: origin,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  delete env.NODE_OPTIONS;
-  return spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...env, COPYDESK_HOST: "127.0.0.1" }, stdio: "ignore" });
-}
+const startNext = (distDir: string) => startCopydeskServer({ distDir, port });
 
 /** The physical limit: node:http answering every request with the same bytes, no framework. */
 async function startStaticServer(html: string, staticPort: number): Promise<{ child: ChildProcess; dir: string }> {

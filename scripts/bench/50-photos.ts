@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import sharp from "sharp";
-import { autocannonLoad, median, waitUntilAnswering } from "./support/measure";
+import { autocannonLoad, median, startCopydeskServer, waitUntilAnswering } from "./support/measure";
 
 /*
  * Photos (issue 12, "Measured"): the time to ingest a 24-megapixel wire JPEG (sniff, full decode, metadata,
@@ -37,19 +36,7 @@ async function ensureBuild(distDir: string): Promise<void> {
   await recordBuild({ distDir, fingerprint });
 }
 
-function startNext(distDir: string): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: distDir,
-    PORT: String(port),
-    NEXTAUTH_URL: origin,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  delete env.NODE_OPTIONS;
-  return spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...env, COPYDESK_HOST: "127.0.0.1" }, stdio: "ignore" });
-}
+const startNext = (distDir: string) => startCopydeskServer({ distDir, port });
 
 /** nginx in the foreground as this user, serving `dir` with the same immutable caching header. */
 async function startNginx(dir: string): Promise<ChildProcess> {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,4 +32,21 @@ export async function autocannonLoad(options: { url: string; connections: number
   await new Promise((resolve) => child.on("exit", resolve));
   const result = JSON.parse(output) as { requests: { average: number }; non2xx: number; latency: { p99: number } };
   return { rps: result.requests.average, non2xx: result.non2xx, p99: result.latency.p99 };
+}
+
+/** Copydesk's production server on `port`, from the build in `distDir`, on the DATABASE_URL this process has. */
+export function startCopydeskServer(options: { distDir: string; port: number }): ChildProcess {
+  const origin = `http://127.0.0.1:${options.port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: options.distDir,
+    PORT: String(options.port),
+    NEXTAUTH_URL: origin,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
+    NEXT_TELEMETRY_DISABLED: "1",
+    COPYDESK_HOST: "127.0.0.1",
+  };
+  delete env.NODE_OPTIONS;
+  return spawn(process.execPath, ["scripts/serve.mjs"], { env, stdio: "ignore" });
 }
