@@ -5,7 +5,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import pg from "pg";
 import { listenerApplicationName } from "../lib/delivery/invalidation-listener";
 import { startVarnish, type RunningVarnish } from "../lib/delivery/testing/start-varnish";
-import { useE2eDatabase } from "./support/database";
+import { openOwnE2eDatabase } from "./support/database";
 import { startOwnServer } from "./support/own-server";
 import { createPublishedStory, publishRevision, seedPublisher, unpublish, type Publisher } from "./support/public-api";
 
@@ -21,6 +21,7 @@ const e2ePort = Number(process.env.E2E_PORT ?? 3100);
 const varnishPort = Number(process.env.E2E_VARNISH_PORT ?? 6110);
 const canonical = "http://news.copydesk.test";
 let databaseUrl: string;
+let dropDatabase: () => Promise<void>;
 let publisher: Publisher;
 let a: Awaited<ReturnType<typeof startOwnServer>>;
 let b: Awaited<ReturnType<typeof startOwnServer>>;
@@ -28,7 +29,8 @@ let varnish: RunningVarnish;
 let onA: APIRequestContext;
 
 test.beforeAll(async () => {
-  databaseUrl = useE2eDatabase();
+  // A database of its own: the shared e2e server runs jobs too, and would take purges without Varnish's address.
+  ({ databaseUrl, drop: dropDatabase } = await openOwnE2eDatabase({ prefix: "instances" }));
   publisher = await seedPublisher();
   const env = {
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
@@ -47,6 +49,7 @@ test.afterAll(async () => {
   await onA?.dispose();
   await varnish?.stop();
   await Promise.all([a?.stop(), b?.stop()]);
+  await dropDatabase?.();
 });
 
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
@@ -176,4 +179,37 @@ test("HTTP: If-None-Match gets a 304, gzip and brotli decode to exactly the page
   const invalid = await rawGet(`${history}?from=abc&to=2`);
   expect(invalid.status).toBe(400);
   expect(invalid.headers["cache-control"]).toBe("no-store");
+});
+
+test("a schedule runs exactly once with both instances' job runners up: one publication, one history entry, and B shows it", async () => {
+  const slug = await newStory("two-instances-schedule");
+  const draft = await publishRevision({ request: onA, publisher, slug, revision: { publish: false, body: "Scheduled update: talks begin at noon.", summary: "Adds the start time" } });
+  const number = draft.revision!.number;
+  const runAt = new Date(Date.now() + 4_000).toISOString();
+  const scheduled = await onA.post(`/api/v1/stories/${slug}/schedules`, {
+    headers: { authorization: `Bearer ${publisher.token}` },
+    data: { revision: number, runAt, kind: "update", summary: "Adds the start time of the talks" },
+  });
+  expect(scheduled.status(), await scheduled.text()).toBe(201);
+
+  await expect.poll(() => text(`${b.baseUrl}/stories/${slug}`), { timeout: 60_000 }).toContain("talks begin at noon");
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const story = await db.query<{ id: string; latest: number; live: number }>(
+      "SELECT id, latest_revision_number AS latest, live_revision_number AS live FROM stories WHERE slug = $1",
+      [slug],
+    );
+    const { id, latest, live } = story.rows[0]!;
+    // The publication adds one revision (carrying what readers get) on top of the draft, and makes it live; a
+    // second run would have added another. Both runners had the job in reach.
+    expect({ latest, live }).toEqual({ latest: number + 1, live: number + 1 });
+    await expect
+      .poll(async () => (await db.query("SELECT state FROM schedules WHERE story_id = $1", [id])).rows.map((row) => row.state))
+      .toEqual(["done"]);
+    const publications = await db.query("SELECT 1 FROM story_status_events WHERE story_id = $1 AND action = 'publish' AND revision_number > $2", [id, number - 1]);
+    expect(publications.rowCount).toBe(1);
+  } finally {
+    await db.end();
+  }
 });

@@ -1,13 +1,45 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
+import { applyMigrations } from "../../lib/db/migrations";
 
 /**
  * The database the e2e server runs on, so a spec can seed its own data through lib/ services.
  * Call before importing any lib/ service (they read DATABASE_URL on first use).
  */
 export function useE2eDatabase(): string {
+  process.env.DATABASE_URL = e2eServerDatabaseUrl();
+  return process.env.DATABASE_URL;
+}
+
+function e2eServerDatabaseUrl(): string {
   const port = Number(process.env.E2E_PORT ?? 3100);
   const state = JSON.parse(readFileSync(path.resolve(".data", "e2e", `server-${port}.json`), "utf8")) as { databaseUrl: string };
-  process.env.DATABASE_URL = state.databaseUrl;
   return state.databaseUrl;
+}
+
+/**
+ * A fresh, migrated database of the spec's own on the e2e PostgreSQL server, for servers the spec starts itself:
+ * the shared e2e server also runs background jobs, and on the shared database it would take their jobs (a purge
+ * sent with its settings, a schedule run while the spec's servers are "down"). Call before any lib/ service.
+ */
+export async function openOwnE2eDatabase(options: { prefix: string }): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
+  const serverUrl = new URL(e2eServerDatabaseUrl());
+  const database = `copydesk_${options.prefix}_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  await admin.end();
+  const databaseUrl = new URL(serverUrl);
+  databaseUrl.pathname = `/${database}`;
+  await applyMigrations({ databaseUrl: databaseUrl.toString() });
+  process.env.DATABASE_URL = databaseUrl.toString();
+  const drop = async () => {
+    const cleanup = new pg.Client({ connectionString: serverUrl.toString() });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await cleanup.end();
+  };
+  return { databaseUrl: databaseUrl.toString(), drop };
 }
