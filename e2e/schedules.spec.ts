@@ -80,7 +80,7 @@ test("the desk schedules in newsroom time; contributors see schedules but cannot
   await page.goto(`/desk/stories/${slug}`);
   await page.getByLabel("Revision", { exact: true }).fill("2");
   await page.getByLabel(/Goes live at/).fill("2027-03-14T02:30");
-  await page.getByLabel("Public summary (what changed)").fill("Adds the vote");
+  await page.getByLabel("What changed, for readers").fill("Adds the vote");
   await page.getByRole("button", { name: "Schedule", exact: true }).click();
   await expect(page.locator("#schedule-error")).toContainText("does not exist in newsroom time");
   await page.getByRole("button", { name: /Use .*3:00 AM EDT/ }).click();

@@ -4,7 +4,7 @@ import { readDatabaseUrl } from "@/lib/db/database-url";
 import { logger } from "@/lib/log/logger";
 import { publicIndexCacheTag, storyCacheTags } from "@/lib/public/cache-tags";
 import { catchUpIntervalMs, stalenessBoundMs } from "./delivery-settings";
-import { forgetAllPublicResponses, forgetPublicResponses, trustMemo } from "./public-memo";
+import { forgetAllPublicResponses, forgetPublicResponses, memoTrusted, trustMemo } from "./public-memo";
 
 /**
  * Hears of every change readers can see, from any instance: `LISTEN copydesk_public_invalidations` on a
@@ -134,7 +134,11 @@ export async function ensureInvalidationListener(): Promise<void> {
  */
 export async function catchUpNow(): Promise<void> {
   const state = globalThis.copydeskInvalidationListener;
-  if (state?.client) await sync(state);
+  if (!state?.client) return;
+  // A catch-up that began before this request can finish too late to vouch for the memo (the bound counts from
+  // its start): then one that begins now. Requests arriving meanwhile share it.
+  await state.syncing;
+  if (!memoTrusted()) await sync(state);
 }
 
 /** For tests: stops the listener of this process and forgets it. */

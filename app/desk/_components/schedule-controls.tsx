@@ -91,7 +91,7 @@ export function ScheduleForm({ slug, latestRevision, zoneLabel }: { slug: string
         <input id="schedule-time" type="datetime-local" required value={localTime} onChange={(event) => setLocalTime(event.target.value)} aria-describedby={error ? "schedule-error" : undefined} />
       </div>
       <div className="desk-field desk-field-grow">
-        <label htmlFor="schedule-summary">Public summary (what changed)</label>
+        <label htmlFor="schedule-summary">What changed, for readers</label>
         <input id="schedule-summary" value={summary} maxLength={300} onChange={(event) => setSummary(event.target.value)} />
       </div>
       <button type="submit" className="desk-button desk-button-primary" disabled={pending}>
