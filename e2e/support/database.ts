@@ -34,8 +34,16 @@ export async function openOwnE2eDatabase(options: { prefix: string }): Promise<{
   const databaseUrl = new URL(serverUrl);
   databaseUrl.pathname = `/${database}`;
   await applyMigrations({ databaseUrl: databaseUrl.toString() });
-  process.env.DATABASE_URL = databaseUrl.toString();
+  // A worker that ran another spec already has a client on the shared database: this spec's services need one
+  // on its own, and the specs after it the shared one again.
+  const pointClientAt = async (url: string) => {
+    await globalThis.copydeskPrisma?.$disconnect();
+    globalThis.copydeskPrisma = undefined;
+    process.env.DATABASE_URL = url;
+  };
+  await pointClientAt(databaseUrl.toString());
   const drop = async () => {
+    await pointClientAt(serverUrl.toString());
     const cleanup = new pg.Client({ connectionString: serverUrl.toString() });
     await cleanup.connect();
     await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
