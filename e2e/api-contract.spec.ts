@@ -59,6 +59,8 @@ test.describe("JSON API v1: the documented contract", () => {
       { path: `/api/v1/stories/${slug}/revisions/1/restore`, method: "GET", allow: "POST, OPTIONS" },
       { path: `/api/v1/stories/${slug}/unpublish`, method: "GET", allow: "POST, OPTIONS" },
       { path: `/api/v1/stories/${slug}/republish`, method: "DELETE", allow: "POST, OPTIONS" },
+      { path: `/api/v1/stories/${slug}/withdraw`, method: "GET", allow: "POST, OPTIONS" },
+      { path: `/api/v1/stories/${slug}/status-history`, method: "POST", allow: "GET, HEAD, OPTIONS" },
       { path: `/api/v1/stories/${slug}/diff`, method: "POST", allow: "GET, HEAD, OPTIONS" },
       { path: "/api/v1/me", method: "POST", allow: "GET, HEAD, OPTIONS" },
     ];

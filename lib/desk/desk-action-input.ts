@@ -37,5 +37,6 @@ export const DeskWithdrawStoryInput = z.strictObject({
   slug: StorySlugInput,
   note: z.string().max(2_000),
   reason: z.string().max(1_000),
+  idempotencyKey: z.string().min(1).max(200).optional(),
 });
 export type DeskWithdrawStoryInput = z.infer<typeof DeskWithdrawStoryInput>;

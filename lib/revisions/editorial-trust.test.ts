@@ -9,6 +9,7 @@ import { renderStoryFeed } from "../render/feeds";
 import { createStory } from "../stories/create-story";
 import { republishStory } from "../stories/republish-story";
 import { unpublishStory } from "../stories/unpublish-story";
+import { withdrawStory } from "../stories/withdraw-story";
 import { publishRevision } from "./publish-revision";
 import { restoreRevision } from "./restore-revision";
 import { saveRevision } from "./save-revision";
@@ -132,7 +133,7 @@ describe("publishing twice changes nothing", () => {
     expect(first.story.lastMaterialUpdateAt).toBe((await historyCounts({ slug: "twice-published" })).story.lastMaterialUpdateAt?.toISOString());
   });
 
-  it("honours Idempotency-Key on publish, restore, unpublish and republish", async () => {
+  it("honours Idempotency-Key on publish, restore, unpublish, republish and withdraw", async () => {
     await createTestStory({ actor: editor, slug: "keyed-everything", publish: true, body: "One." });
     await save(contributor, "keyed-everything", { summary: "Two", body: "Two." });
     const published = await publishRevision({ actor: editor, slug: "keyed-everything", number: 2, summary: "Two", idempotencyKey: "pub-1" });
@@ -147,8 +148,14 @@ describe("publishing twice changes nothing", () => {
     expect((await unpublishStory({ actor: editor, slug: "keyed-everything", reason: "Pulled", idempotencyKey: "un-1" })).status).toBe("unpublished");
     await republishStory({ actor: editor, slug: "keyed-everything", reason: "Back", idempotencyKey: "re-1" });
     expect((await republishStory({ actor: editor, slug: "keyed-everything", reason: "Back", idempotencyKey: "re-1" })).status).toBe("published");
+    // Guards: a retried withdrawal wrote a second entry (the key was never passed on) though the API docs promised one.
+    const withdrawal = { note: "This story has been withdrawn: its source could not be confirmed." };
+    await withdrawStory({ actor: editor, slug: "keyed-everything", input: withdrawal, idempotencyKey: "wd-1" });
+    expect((await withdrawStory({ actor: editor, slug: "keyed-everything", input: withdrawal, idempotencyKey: "wd-1" })).status).toBe("withdrawn");
+    const otherNote = withdrawStory({ actor: editor, slug: "keyed-everything", input: { note: "Another note entirely." }, idempotencyKey: "wd-1" });
+    expect((await appErrorOf(otherNote)).code).toBe("unprocessable");
     const events = await getDb().storyStatusEvent.findMany({ where: { story: { slug: "keyed-everything" }, action: { not: "publish" } } });
-    expect(events.map((event) => event.action).sort()).toEqual(["republish", "unpublish"]);
+    expect(events.map((event) => event.action).sort()).toEqual(["republish", "unpublish", "withdraw"]);
     expect(await getDb().revision.count({ where: { story: { slug: "keyed-everything" } } })).toBe(4);
   });
 

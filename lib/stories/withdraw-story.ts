@@ -11,8 +11,20 @@ import { WithdrawStoryInput } from "./withdraw-story-input";
  * headline and the note, and it leaves the index and the feeds. Revisions stay; the note and the internal
  * reason join the story's status history. Republishing ends the withdrawal.
  */
-export async function withdrawStory(options: { actor: Actor; slug: string; input: WithdrawStoryInput }): Promise<StoryDto> {
+export async function withdrawStory(options: {
+  actor: Actor;
+  slug: string;
+  input: WithdrawStoryInput;
+  idempotencyKey?: string;
+}): Promise<StoryDto> {
   assertCan({ actor: options.actor, permission: "story:unpublish" });
   const { note, reason } = parseInput({ schema: WithdrawStoryInput, input: options.input });
-  return changeStoryStatus({ actor: options.actor, slug: options.slug, action: "withdraw", reason: reason || null, publicNote: note });
+  return changeStoryStatus({
+    actor: options.actor,
+    slug: options.slug,
+    action: "withdraw",
+    reason: reason || null,
+    publicNote: note,
+    idempotencyKey: options.idempotencyKey,
+  });
 }

@@ -11,8 +11,8 @@ import { parseInput } from "@/lib/validation/parse-input";
 export async function withdrawStoryAction(input: unknown): Promise<FormState<{ status: string }>> {
   try {
     const actor = await requireActionActor({ permission: "story:unpublish" });
-    const { slug, note, reason } = parseInput({ schema: DeskWithdrawStoryInput, input });
-    const story = await withdrawStory({ actor, slug, input: { note, reason } });
+    const { slug, note, reason, idempotencyKey } = parseInput({ schema: DeskWithdrawStoryInput, input });
+    const story = await withdrawStory({ actor, slug, input: { note, reason }, idempotencyKey });
     invalidatePublicStory({ slug: story.slug });
     return { status: "success", message: "Withdrawn. Readers see the headline and your note at the story’s address.", result: { status: story.status } };
   } catch (error) {

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { withdrawStoryAction } from "../_actions/withdraw-story-action";
 import { useDialogAction } from "./use-dialog-action";
 import { DialogFooter } from "./dialog-footer";
+import { keyFor } from "./idempotency-key";
 
 /**
  * Withdraw with an editor's note: the other way to take a story down, for one readers should be told about
@@ -12,6 +13,7 @@ import { DialogFooter } from "./dialog-footer";
 export function WithdrawStoryButton({ slug }: { slug: string }) {
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");
+  const key = useRef({ payload: "", key: "" });
   const { dialog, pending, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing changed; try again." });
 
   return (
@@ -47,7 +49,7 @@ export function WithdrawStoryButton({ slug }: { slug: string }) {
           confirmLabel="Withdraw story"
           busyLabel="Withdrawing…"
           busy={pending}
-          onConfirm={() => void run(() => withdrawStoryAction({ slug, note, reason }))}
+          onConfirm={() => void run(() => withdrawStoryAction({ slug, note, reason, idempotencyKey: keyFor(key, { note, reason }) }))}
           onCancel={() => dialog.current?.close()}
         />
       </dialog>

@@ -1,6 +1,6 @@
 import { authenticateRequest } from "@/lib/auth/request-actor";
 import { listStatusEvents } from "@/lib/stories/list-status-events";
-import { apiRoute, json } from "../../../_support/api-route";
+import { apiRoute, json, otherMethods } from "../../../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,5 @@ export const GET = apiRoute<{ slug: string }>("GET /api/v1/stories/[slug]/status
   const actor = await authenticateRequest({ request });
   return json({ events: await listStatusEvents({ actor, slug }) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET"] });
