@@ -1,16 +1,30 @@
 import "server-only";
 import type { Prisma } from "../db/generated/client";
+import { keyReusedError, sameRequest } from "./request-fingerprint";
 
-export type KeyedWrite =
-  | { type: "revision"; number: number; fingerprint: string | null }
-  | { type: "status"; fingerprint: string | null }
-  | null;
+type KeyedWrite = { type: "revision"; number: number; fingerprint: string | null } | { type: "status"; fingerprint: string | null };
 
 /**
- * What an Idempotency-Key already did on a story: a revision it created (save, publish, restore) or a status
- * change (unpublish, republish). Keys are unique per story across both, so a key cannot do two things.
+ * What an Idempotency-Key already did on a story, when this request is a retry of it: a revision it created
+ * (save, publish, restore) or a status change (unpublish, withdraw, republish). Keys are unique per story
+ * across both, so a key cannot do two things: any other use of it is refused, never answered with the first.
  */
-export async function findKeyedWrite(options: { tx: Prisma.TransactionClient; storyId: string; key: string }): Promise<KeyedWrite> {
+export async function findReplayedWrite<Type extends KeyedWrite["type"]>(options: {
+  tx: Prisma.TransactionClient;
+  storyId: string;
+  key: string | undefined;
+  fingerprint: string;
+  type: Type;
+}): Promise<Extract<KeyedWrite, { type: Type }> | null> {
+  const { tx, storyId, key, fingerprint, type } = options;
+  if (!key) return null;
+  const earlier = await findKeyedWrite({ tx, storyId, key });
+  if (!earlier) return null;
+  if (earlier.type !== type || !sameRequest({ stored: earlier.fingerprint, fingerprint })) throw keyReusedError();
+  return earlier as Extract<KeyedWrite, { type: Type }>;
+}
+
+async function findKeyedWrite(options: { tx: Prisma.TransactionClient; storyId: string; key: string }): Promise<KeyedWrite | null> {
   const { tx, storyId, key } = options;
   const revision = await tx.revision.findUnique({
     where: { storyId_idempotencyKey: { storyId, idempotencyKey: key } },

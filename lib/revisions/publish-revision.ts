@@ -8,13 +8,13 @@ import { readStory } from "../stories/read-story";
 import { parseInput } from "../validation/parse-input";
 import { appendRevision } from "./append-revision";
 import { idempotencyKeyError } from "./idempotency-key";
-import { findKeyedWrite } from "./keyed-write";
+import { findReplayedWrite } from "./keyed-write";
 import { planStoryPublication, unpublishedRefusal } from "./plan-story-publication";
 import { PublishRevisionInput } from "./publish-revision-input";
 import { readPendingChanges } from "./pending-changes";
 import { readRevision } from "./read-revision";
 import { noteRequiredKinds, type RevisionContent, type RevisionKind } from "./revision-content";
-import { keyReusedError, requestFingerprint, sameRequest } from "./request-fingerprint";
+import { requestFingerprint } from "./request-fingerprint";
 import type { SaveRevisionResult } from "./save-revision";
 import { savableKinds } from "./save-revision-input";
 import { staleBaseConflict } from "./stale-base-conflict";
@@ -47,13 +47,8 @@ export async function publishRevision(
   const attempt = await writeTransaction({
     work: async (tx): Promise<Attempt> => {
       const story = await lockStory({ tx, slug });
-      if (idempotencyKey) {
-        const earlier = await findKeyedWrite({ tx, storyId: story.id, key: idempotencyKey });
-        if (earlier) {
-          if (earlier.type !== "revision" || !sameRequest({ stored: earlier.fingerprint, fingerprint })) throw keyReusedError();
-          return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
-        }
-      }
+      const earlier = await findReplayedWrite({ tx, storyId: story.id, key: idempotencyKey, fingerprint, type: "revision" });
+      if (earlier) return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
       return publishLockedRevision({ tx, story, actor, number, input, idempotencyKey, fingerprint });
     },
   });

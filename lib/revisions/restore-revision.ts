@@ -7,10 +7,10 @@ import { readStory } from "../stories/read-story";
 import { parseInput } from "../validation/parse-input";
 import { appendRevision } from "./append-revision";
 import { idempotencyKeyError } from "./idempotency-key";
-import { findKeyedWrite } from "./keyed-write";
+import { findReplayedWrite } from "./keyed-write";
 import { planStoryPublication } from "./plan-story-publication";
 import { readRevision } from "./read-revision";
-import { keyReusedError, requestFingerprint, sameRequest } from "./request-fingerprint";
+import { requestFingerprint } from "./request-fingerprint";
 import { findRestoreReverts, hasReverts, type RestoreReverts } from "./restore-reverts";
 import { RestoreRevisionInput } from "./restore-revision-input";
 import type { SaveRevisionResult } from "./save-revision";
@@ -77,13 +77,8 @@ export async function restoreRevision(
   const attempt = await writeTransaction({
     work: async (tx) => {
       const story = await lockStory({ tx, slug });
-      if (idempotencyKey) {
-        const earlier = await findKeyedWrite({ tx, storyId: story.id, key: idempotencyKey });
-        if (earlier) {
-          if (earlier.type !== "revision" || !sameRequest({ stored: earlier.fingerprint, fingerprint })) throw keyReusedError();
-          return { type: "replayed" as const, storyId: story.id, number: earlier.number };
-        }
-      }
+      const earlier = await findReplayedWrite({ tx, storyId: story.id, key: idempotencyKey, fingerprint, type: "revision" });
+      if (earlier) return { type: "replayed" as const, storyId: story.id, number: earlier.number };
       // One query at a time: a transaction owns a single connection.
       const { revision: source, contentHash } = await readRevision({ tx, storyId: story.id, number });
       const { revision: newest, contentHash: newestHash } = await readRevision({ tx, storyId: story.id, number: story.latestRevisionNumber });

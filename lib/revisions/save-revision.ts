@@ -11,7 +11,7 @@ import { parseInput } from "../validation/parse-input";
 import { appendRevision } from "./append-revision";
 import { contentHash } from "./content-hash";
 import { idempotencyKeyError } from "./idempotency-key";
-import { findKeyedWrite } from "./keyed-write";
+import { findReplayedWrite } from "./keyed-write";
 import { notePublished } from "./note-published";
 import { planStoryPublication, unpublishedRefusal } from "./plan-story-publication";
 import { keyReusedError, requestFingerprint, sameRequest } from "./request-fingerprint";
@@ -56,13 +56,8 @@ export async function saveRevision(options: {
     attempt = await writeTransaction({
       work: async (tx): Promise<Attempt> => {
         const story = await lockStory({ tx, slug });
-        if (idempotencyKey) {
-          const earlier = await findKeyedWrite({ tx, storyId: story.id, key: idempotencyKey });
-          if (earlier) {
-            if (earlier.type !== "revision" || !sameRequest({ stored: earlier.fingerprint, fingerprint })) throw keyReusedError();
-            return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
-          }
-        }
+        const earlier = await findReplayedWrite({ tx, storyId: story.id, key: idempotencyKey, fingerprint, type: "revision" });
+        if (earlier) return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
         if (input.baseRevision > story.latestRevisionNumber) throw futureBase({ base: input.baseRevision, latest: story.latestRevisionNumber });
         if (input.publish && story.status === "unpublished") throw unpublishedRefusal({ slug });
         if (input.baseRevision < story.latestRevisionNumber) return { type: "stale", storyId: story.id, latestNumber: story.latestRevisionNumber };

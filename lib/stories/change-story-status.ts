@@ -3,8 +3,8 @@ import type { Actor } from "../auth/actor";
 import type { StatusAction, StoryStatus } from "../db/generated/enums";
 import { AppError } from "../errors/app-error";
 import { idempotencyKeyError } from "../revisions/idempotency-key";
-import { findKeyedWrite } from "../revisions/keyed-write";
-import { keyReusedError, requestFingerprint, sameRequest } from "../revisions/request-fingerprint";
+import { findReplayedWrite } from "../revisions/keyed-write";
+import { requestFingerprint } from "../revisions/request-fingerprint";
 import { writeTransaction } from "../revisions/write-transaction";
 import { lockStory } from "./lock-story";
 import { readStory } from "./read-story";
@@ -43,14 +43,8 @@ export async function changeStoryStatus(options: {
   await writeTransaction({
     work: async (tx) => {
       const story = await lockStory({ tx, slug });
-      if (idempotencyKey) {
-        // A retried status change answers as the first one did, without a second entry in the status history.
-        const earlier = await findKeyedWrite({ tx, storyId: story.id, key: idempotencyKey });
-        if (earlier) {
-          if (earlier.type !== "status" || !sameRequest({ stored: earlier.fingerprint, fingerprint })) throw keyReusedError();
-          return;
-        }
-      }
+      // A retried status change answers as the first one did, without a second entry in the status history.
+      if (await findReplayedWrite({ tx, storyId: story.id, key: idempotencyKey, fingerprint, type: "status" })) return;
       const transition = transitions[action];
       if (!transition.from.includes(story.status)) {
         throw new AppError({
