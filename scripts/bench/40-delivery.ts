@@ -6,7 +6,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { autocannonLoad } from "./support/measure";
+import { autocannonLoad, waitUntilAnswering } from "./support/measure";
 
 /*
  * Delivery (issue 11): two instances (A, B) on this run's database and a real Varnish with the shipped VCL in
@@ -42,15 +42,6 @@ function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ st
   });
 }
 
-async function waitFor(url: string, child?: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    if (child && child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
-    if ((await rawGet(url).then((answer) => answer.status, () => 0)) === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 async function startNginx(html: Buffer, port: number): Promise<{ child: ChildProcess; dir: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), "copydesk-bench-nginx-"));
   await chmod(dir, 0o755);
@@ -60,7 +51,7 @@ async function startNginx(html: Buffer, port: number): Promise<{ child: ChildPro
     `worker_processes 1;\nerror_log ${dir}/error.log;\npid ${dir}/nginx.pid;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  client_body_temp_path ${dir};\n  proxy_temp_path ${dir};\n  fastcgi_temp_path ${dir};\n  uwsgi_temp_path ${dir};\n  scgi_temp_path ${dir};\n  server {\n    listen 127.0.0.1:${port};\n    location / { root ${dir}; default_type "text/html; charset=utf-8"; try_files /page.html =404; }\n  }\n}\n`,
   );
   const child = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir, "-g", "daemon off;"], { stdio: "ignore" });
-  await waitFor(`http://127.0.0.1:${port}/`, child);
+  await waitUntilAnswering({ url: `http://127.0.0.1:${port}/`, child, status: 200 });
   return { child, dir };
 }
 
@@ -108,8 +99,8 @@ export default async function run(): Promise<void> {
   const dirs: string[] = [];
   let varnish: Awaited<ReturnType<typeof startVarnish>> | undefined;
   try {
-    await waitFor(`http://127.0.0.1:${portA}/api/health`, children[0]);
-    await waitFor(`http://127.0.0.1:${portB}/api/health`, children[1]);
+    await waitUntilAnswering({ url: `http://127.0.0.1:${portA}/api/health`, child: children[0], status: 200 });
+    await waitUntilAnswering({ url: `http://127.0.0.1:${portB}/api/health`, child: children[1], status: 200 });
     varnish = await startVarnish({ port: varnishPort, backends: [{ host: "127.0.0.1", port: portA }, { host: "127.0.0.1", port: portB }] });
     const onA = `http://127.0.0.1:${portA}`;
     const onB = `http://127.0.0.1:${portB}`;
@@ -125,7 +116,7 @@ export default async function run(): Promise<void> {
     const { getDb } = await import("@/lib/db/client");
     const { body: baseBody } = await getDb().revision.findFirstOrThrow({ where: { story: { slug: demoStorySlug }, number: demo.revision.number }, select: { body: true } });
     const pageUrl = `/stories/${slug}`;
-    await waitFor(`${onB}${pageUrl}`);
+    await waitUntilAnswering({ url: `${onB}${pageUrl}`, status: 200 });
     const identity = (await rawGet(`${onB}${pageUrl}`)).body;
     const gzip = (await rawGet(`${onB}${pageUrl}`, { "accept-encoding": "gzip" })).body;
     const br = (await rawGet(`${onB}${pageUrl}`, { "accept-encoding": "br" })).body;

@@ -8,19 +8,20 @@ export function median(values: number[]): number {
 }
 
 /** Waits until `url` answers below 500 (a server still starting answers nothing, or 503). */
-export async function waitUntilAnswering(options: { url: string; child: ChildProcess }): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (options.child.exitCode !== null) throw new Error(`server for ${options.url} exited with ${options.child.exitCode}`);
+export async function waitUntilAnswering(options: { url: string; child?: ChildProcess; status?: number }): Promise<void> {
+  const { url, child, status } = options;
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child && child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
     try {
-      const response = await fetch(options.url);
+      const response = await fetch(url);
       await response.arrayBuffer();
-      if (response.status < 500) return;
+      if (status === undefined ? response.status < 500 : response.status === status) return;
     } catch {
       // not up yet
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${options.url} did not come up`);
+  throw new Error(`${url} did not come up`);
 }
 
 /** Requests per second from autocannon, in its own process so it does not share the event loop it measures. */
