@@ -18,7 +18,27 @@ export const listenerApplicationName = "copydesk-invalidation-listener";
 const channel = "copydesk_public_invalidations";
 const pruneEveryMs = 10 * 60_000;
 
-type ListenerState = { client: pg.Client | null; lastSeenId: bigint | null; timer: NodeJS.Timeout | null; syncing: Promise<void> | null; again: boolean; lastPrune: number; stopped: boolean };
+/**
+ * Ids come from a sequence at INSERT, but a row becomes visible at COMMIT, and commits need not follow the
+ * ids: a transaction that drew a lower id can commit after a higher one was read. So each catch-up also reads
+ * again the rows of the last `recentWindowSeconds` (longer than any write transaction may last: 20 s, in
+ * lib/db/client.ts) and applies those it has not applied yet.
+ */
+const recentWindowSeconds = 120;
+
+type ListenerState = {
+  client: pg.Client | null;
+  lastSeenId: bigint | null;
+  /** Ids applied that are still inside the recent window, with when they were applied. */
+  applied: Map<string, number>;
+  /** When the last successful catch-up began: everything committed before that instant has been applied. */
+  caughtUpAt: number | null;
+  timer: NodeJS.Timeout | null;
+  syncing: Promise<void> | null;
+  again: boolean;
+  lastPrune: number;
+  stopped: boolean;
+};
 
 declare global {
   var copydeskInvalidationListener: ListenerState | undefined;
@@ -30,30 +50,40 @@ export function tagsOfChangedStory(options: { slug: string }): string[] {
 
 async function catchUp(state: ListenerState, client: pg.Client): Promise<void> {
   const started = Date.now();
+  const recentSql = "created_at > clock_timestamp() - make_interval(secs => $2)";
   if (state.lastSeenId === null) {
-    // The memo starts empty, so only what comes after this moment matters.
-    const { rows } = await client.query<{ id: string | null }>("SELECT max(id)::text AS id FROM public_invalidations");
-    state.lastSeenId = BigInt(rows[0]?.id ?? "0");
+    // The memo starts empty, so only what commits after this moment matters.
+    const { rows } = await client.query<{ id: string }>(
+      "SELECT id::text AS id FROM public_invalidations WHERE created_at > clock_timestamp() - make_interval(secs => $1)",
+      [recentWindowSeconds],
+    );
+    for (const row of rows) state.applied.set(row.id, started);
+    const { rows: newest } = await client.query<{ id: string | null }>("SELECT max(id)::text AS id FROM public_invalidations");
+    state.lastSeenId = BigInt(newest[0]?.id ?? "0");
   } else {
-    for (;;) {
-      const after: bigint = state.lastSeenId;
-      const { rows }: { rows: { id: string; slug: string }[] } = await client.query("SELECT id::text AS id, slug FROM public_invalidations WHERE id > $1 ORDER BY id LIMIT 500", [
-        after.toString(),
-      ]);
-      if (rows.length === 0) {
-        const { rows: newest } = await client.query<{ id: string | null }>("SELECT max(id)::text AS id FROM public_invalidations");
-        // The sequence went backwards (a restored or recreated database): nothing in the memo can be vouched for.
-        if (BigInt(newest[0]?.id ?? "0") < state.lastSeenId) {
-          forgetAllPublicResponses();
-          state.lastSeenId = BigInt(newest[0]?.id ?? "0");
-        }
-        break;
+    const after = state.lastSeenId;
+    const { rows } = await client.query<{ id: string; slug: string }>(
+      `SELECT id::text AS id, slug FROM public_invalidations WHERE id > $1 OR ${recentSql} ORDER BY id`,
+      [after.toString(), recentWindowSeconds],
+    );
+    for (const row of rows) {
+      if (BigInt(row.id) > state.lastSeenId) state.lastSeenId = BigInt(row.id);
+      if (state.applied.has(row.id)) continue;
+      forgetPublicResponses({ tags: tagsOfChangedStory({ slug: row.slug }) });
+      state.applied.set(row.id, started);
+    }
+    if (state.lastSeenId === after) {
+      const { rows: newest } = await client.query<{ id: string | null }>("SELECT max(id)::text AS id FROM public_invalidations");
+      // The sequence went backwards (a restored or recreated database): nothing in the memo can be vouched for.
+      if (BigInt(newest[0]?.id ?? "0") < after) {
+        forgetAllPublicResponses();
+        state.applied.clear();
+        state.lastSeenId = BigInt(newest[0]?.id ?? "0");
       }
-      for (const row of rows) forgetPublicResponses({ tags: tagsOfChangedStory({ slug: row.slug }) });
-      state.lastSeenId = BigInt(rows.at(-1)!.id);
-      if (rows.length < 500) break;
     }
   }
+  for (const [id, appliedAt] of state.applied) if (started - appliedAt > 2 * recentWindowSeconds * 1_000) state.applied.delete(id);
+  state.caughtUpAt = started;
   trustMemo({ until: started + stalenessBoundMs });
   if (Date.now() - state.lastPrune > pruneEveryMs) {
     state.lastPrune = Date.now();
@@ -116,7 +146,17 @@ function tick(state: ListenerState): void {
 /** Idempotent: the first public request of a process starts it. Resolves once it has caught up (or failed to). */
 export async function ensureInvalidationListener(): Promise<void> {
   if (globalThis.copydeskInvalidationListener) return;
-  const state: ListenerState = { client: null, lastSeenId: null, timer: null, syncing: null, again: false, lastPrune: 0, stopped: false };
+  const state: ListenerState = {
+    client: null,
+    lastSeenId: null,
+    applied: new Map(),
+    caughtUpAt: null,
+    timer: null,
+    syncing: null,
+    again: false,
+    lastPrune: 0,
+    stopped: false,
+  };
   globalThis.copydeskInvalidationListener = state;
   state.timer = setInterval(() => tick(state), catchUpIntervalMs);
   state.timer.unref();
@@ -139,6 +179,12 @@ export async function catchUpNow(): Promise<void> {
   // its start): then one that begins now. Requests arriving meanwhile share it.
   await state.syncing;
   if (!memoTrusted()) await sync(state);
+}
+
+/** When this process last caught up with every instance's changes (null before its first catch-up). */
+export function invalidationsCaughtUpAt(): Date | null {
+  const caughtUpAt = globalThis.copydeskInvalidationListener?.caughtUpAt;
+  return caughtUpAt ? new Date(caughtUpAt) : null;
 }
 
 /** For tests: stops the listener of this process and forgets it. */

@@ -98,6 +98,31 @@ describe("the invalidation listener", () => {
     await expect.poll(async () => (await owner.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1", [listenerApplicationName])).rowCount, { timeout: 10_000 }).toBe(1);
   });
 
+  // Guards: a change whose transaction drew the lower id but committed after a higher one was read was never applied.
+  it("applies a change that commits after a later-numbered change was already read", async () => {
+    const editor = await createTestActor({ role: "editor" });
+    await createTestStory({ actor: editor, slug: "slow-commit", publish: true });
+    await createTestStory({ actor: editor, slug: "fast-commit", publish: true });
+    await ensureInvalidationListener();
+    await expect.poll(() => memoTrusted(), { timeout: 10_000 }).toBe(true);
+    const slowKey = "http://news.example/stories/slow-commit";
+    const fastKey = "http://news.example/stories/fast-commit";
+    const slow = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await slow.connect();
+    try {
+      await slow.query("BEGIN");
+      await slow.query("UPDATE stories SET developing = NOT developing WHERE slug = 'slow-commit'");
+      keep(fastKey, "public:story:fast-commit");
+      await owner.query("UPDATE stories SET developing = NOT developing WHERE slug = 'fast-commit'");
+      await expect.poll(() => recallPublicResponse({ key: fastKey }), { timeout: 10_000 }).toBeNull();
+      keep(slowKey, "public:story:slow-commit");
+      await slow.query("COMMIT");
+      await expect.poll(() => recallPublicResponse({ key: slowKey }), { timeout: 10_000 }).toBeNull();
+    } finally {
+      await slow.end();
+    }
+  });
+
   it("stops vouching for the memo soon after it can no longer catch up", async () => {
     await ensureInvalidationListener();
     await expect.poll(() => memoTrusted(), { timeout: 10_000 }).toBe(true);
