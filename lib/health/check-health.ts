@@ -1,8 +1,15 @@
 import "server-only";
 import { getDb } from "../db/client";
+import { invalidationsCaughtUpAt } from "../delivery/invalidation-listener";
 import { logger } from "../log/logger";
 
-export type HealthReport = { status: "ok"; db: "ok" } | { status: "unavailable"; db: "unreachable"; reason: string };
+/**
+ * `invalidationsCaughtUpAt`: when this instance last finished reading every instance's changes (null before its
+ * first public page). Everything committed before that instant is reflected in the pages it keeps in memory.
+ */
+export type HealthReport =
+  | { status: "ok"; db: "ok"; invalidationsCaughtUpAt: string | null }
+  | { status: "unavailable"; db: "unreachable"; reason: string };
 
 // A load balancer asking "are you up?" needs an answer, not a connection attempt that hangs.
 const timeoutMs = 3_000;
@@ -15,7 +22,7 @@ export async function checkHealth(options: { timeoutMs?: number } = {}): Promise
   });
   try {
     const outcome = await Promise.race([getDb().$queryRaw`SELECT 1`.then(() => "ok" as const), timedOut]);
-    if (outcome === "ok") return { status: "ok", db: "ok" };
+    if (outcome === "ok") return { status: "ok", db: "ok", invalidationsCaughtUpAt: invalidationsCaughtUpAt()?.toISOString() ?? null };
     logger.error("health check: database did not answer in time", { timeoutMs: limit });
     return { status: "unavailable", db: "unreachable", reason: `The database did not answer within ${limit / 1000} seconds.` };
   } catch (error) {

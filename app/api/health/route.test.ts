@@ -18,7 +18,7 @@ describe("GET /api/health", () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", db: "ok", invalidationsCaughtUpAt: null });
   });
 
   it("answers 503 with a reason, and no internals, when the database is unreachable", async () => {
