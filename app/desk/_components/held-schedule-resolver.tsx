@@ -122,7 +122,7 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
           <div className="desk-schedule-form">
             <div className="desk-field desk-field-grow">
               <label htmlFor="held-summary">What changed, for readers</label>
-              <input id="held-summary" value={summary} maxLength={300} onChange={(event) => setSummary(event.target.value)} />
+              <input id="held-summary" type="text" value={summary} maxLength={300} onChange={(event) => setSummary(event.target.value)} />
             </div>
             <div className="desk-field">
               <label htmlFor="held-time">Goes live at ({zoneLabel}, newsroom time)</label>
