@@ -57,6 +57,10 @@ async function waitUntilDone(slug: string, id: string): Promise<Schedule> {
   return find();
 }
 
+async function lastMaterialUpdate(slug: string): Promise<string | null> {
+  return ((await (await api.get(`/api/v1/stories/${slug}`)).json()) as { story: { lastMaterialUpdateAt: string | null } }).story.lastMaterialUpdateAt;
+}
+
 /** The public page's "Updated" line: the instant it encodes and the words readers see. */
 async function updatedLine(slug: string, text: string) {
   let html = "";
@@ -74,8 +78,13 @@ async function updatedLine(slug: string, text: string) {
 test("spring forward: a time in the gap is refused with both choices; 3:00 AM EDT, the first minute after it, runs", async () => {
   const slug = "spring-forward";
   await storyWithUpdate(slug, "The overnight session ended at 3 a.m.");
-  // 1:59:40 AM EST, twenty faked seconds before the clocks jump from 2:00 to 3:00.
-  await setClock(new Date("2027-03-14T06:59:40Z"));
+  // 1:59:30 AM EST, thirty faked seconds before the clocks jump from 2:00 to 3:00. The schedule goes in first:
+  // only it depends on how much of that half minute is left.
+  await setClock(new Date("2027-03-14T06:59:30Z"));
+  const scheduled = await api.post(`/api/v1/stories/${slug}/schedules`, { data: { revision: 2, localTime: "2027-03-14T03:00", summary: "Adds the overnight update" } });
+  expect(scheduled.status(), await scheduled.text()).toBe(201);
+  const { schedule } = (await scheduled.json()) as { schedule: Schedule };
+  expect(schedule.runAt).toBe("2027-03-14T07:00:00.000Z");
 
   const gap = await api.post(`/api/v1/stories/${slug}/schedules`, { data: { revision: 2, localTime: "2027-03-14T02:30", summary: "Adds the overnight update" } });
   expect(gap.status()).toBe(400);
@@ -86,28 +95,24 @@ test("spring forward: a time in the gap is refused with both choices; 3:00 AM ED
     { instant: "2027-03-14T07:00:00.000Z", label: "March 14, 2027 at 3:00 AM EDT" },
   ]);
 
-  const scheduled = await api.post(`/api/v1/stories/${slug}/schedules`, { data: { revision: 2, localTime: "2027-03-14T03:00", summary: "Adds the overnight update" } });
-  expect(scheduled.status(), await scheduled.text()).toBe(201);
-  const { schedule } = (await scheduled.json()) as { schedule: Schedule };
-  expect(schedule.runAt).toBe("2027-03-14T07:00:00.000Z");
-
   const done = await waitUntilDone(slug, schedule.id);
   const ranAt = new Date(done.ranAt!);
   // It ran by the faked clock, at or after its time, and inside the first hour of daylight time.
   expect(ranAt.getTime()).toBeGreaterThanOrEqual(Date.parse(schedule.runAt));
   expect(ranAt.getTime()).toBeLessThan(Date.parse("2027-03-14T08:00:00Z"));
   const updated = await updatedLine(slug, "The overnight session ended at 3 a.m.");
-  expect(updated.instant.toISOString()).toBe(done.ranAt);
-  expect(updated.words).toBe(formatNewsroomTime({ instant: ranAt, zone, style: "house" }));
+  // The page prints the story's stored "Updated" instant (the publication the run made), in newsroom time.
+  expect(updated.instant.toISOString()).toBe(await lastMaterialUpdate(slug));
+  expect(updated.instant.getTime()).toBeGreaterThanOrEqual(ranAt.getTime());
+  expect(updated.words).toBe(formatNewsroomTime({ instant: updated.instant, zone, style: "house" }));
   expect(updated.words).toMatch(/^March 14, 2027 at 3:\d\d AM ET$/);
 });
 
 test("fall back: 1:30 AM happens twice and the API asks which; the later (EST) one is scheduled and runs", async () => {
   const slug = "fall-back";
   await storyWithUpdate(slug, "The night shift handed over at 1:30 a.m.");
-  // 1:29:40 AM EST: the second 1:29 of the night (the clocks went back from 2:00 EDT to 1:00 EST an hour ago).
-  await setClock(new Date("2027-11-07T06:29:40Z"));
-
+  // 1:29:30 AM EST: the second 1:29 of the night (the clocks went back from 2:00 EDT to 1:00 EST an hour ago).
+  await setClock(new Date("2027-11-07T06:29:30Z"));
   const ambiguous = await api.post(`/api/v1/stories/${slug}/schedules`, { data: { revision: 2, localTime: "2027-11-07T01:30", summary: "Adds the handover" } });
   expect(ambiguous.status()).toBe(400);
   const question = ((await ambiguous.json()) as { error: { message: string; details: { choices: { fold: string; instant: string; label: string }[] } } }).error;
@@ -116,22 +121,23 @@ test("fall back: 1:30 AM happens twice and the API asks which; the later (EST) o
     { fold: "earlier", instant: "2027-11-07T05:30:00.000Z", label: "November 7, 2027 at 1:30 AM EDT" },
     { fold: "later", instant: "2027-11-07T06:30:00.000Z", label: "November 7, 2027 at 1:30 AM EST" },
   ]);
-  // The earlier 1:30 (EDT) is an hour gone by this clock: choosing it is refused, so the choice really picks an instant.
-  const earlier = await api.post(`/api/v1/stories/${slug}/schedules`, { data: { revision: 2, localTime: "2027-11-07T01:30", fold: "earlier", summary: "Adds the handover" } });
-  expect(earlier.status()).toBe(400);
-  expect(((await earlier.json()) as { error: { message: string } }).error.message).toContain("1:30 AM EDT, which has already passed");
-
   const later = await api.post(`/api/v1/stories/${slug}/schedules`, { data: { revision: 2, localTime: "2027-11-07T01:30", fold: "later", summary: "Adds the handover" } });
   expect(later.status(), await later.text()).toBe(201);
   const { schedule } = (await later.json()) as { schedule: Schedule };
   expect(schedule.runAt).toBe("2027-11-07T06:30:00.000Z");
+  // The earlier 1:30 (EDT) is an hour gone by this clock: choosing it is refused, so the choice really picks an instant.
+  const earlier = await api.post(`/api/v1/stories/${slug}/schedules`, { data: { revision: 2, localTime: "2027-11-07T01:30", fold: "earlier", summary: "Adds the handover" } });
+  expect(earlier.status()).toBe(400);
+  expect(((await earlier.json()) as { error: { message: string } }).error.message).toContain("1:30 AM EDT, which has already passed");
 
   const done = await waitUntilDone(slug, schedule.id);
   const ranAt = new Date(done.ranAt!);
   expect(ranAt.getTime()).toBeGreaterThanOrEqual(Date.parse(schedule.runAt));
   expect(ranAt.getTime()).toBeLessThan(Date.parse("2027-11-07T07:00:00Z"));
   const updated = await updatedLine(slug, "The night shift handed over at 1:30 a.m.");
-  expect(updated.instant.toISOString()).toBe(done.ranAt);
-  expect(updated.words).toBe(formatNewsroomTime({ instant: ranAt, zone, style: "house" }));
+  // The page prints the story's stored "Updated" instant (the publication the run made), in newsroom time.
+  expect(updated.instant.toISOString()).toBe(await lastMaterialUpdate(slug));
+  expect(updated.instant.getTime()).toBeGreaterThanOrEqual(ranAt.getTime());
+  expect(updated.words).toBe(formatNewsroomTime({ instant: updated.instant, zone, style: "house" }));
   expect(updated.words).toMatch(/^November 7, 2027 at 1:\d\d AM ET$/);
 });
