@@ -37,12 +37,12 @@ function nextMinuteLocal(): { typed: string; at: Date } {
 
 const paragraphs = (...lines: string[]) => lines.join("\n\n");
 
-test("a held schedule: the editor settles its merge on the desk, schedules the merged version, and readers get it", async ({ page, browser }, testInfo) => {
-  // A time typed on the desk is to the minute, so the rescheduled run can be up to 80 s away.
-  test.setTimeout(240_000);
-  await signedInUser({ page, role: "editor" });
+/**
+ * A real hold: revision 2 is scheduled, revision 3 (the same headline and paragraph, changed otherwise) is published
+ * by hand before its time, and the job queue holds the schedule when its time comes.
+ */
+async function heldStory(request: APIRequestContext): Promise<{ slug: string; held: Schedule }> {
   const slug = uniqueSlug("held-merge");
-  const { request } = page;
   await createPublishedStory({
     request,
     publisher,
@@ -85,6 +85,15 @@ test("a held schedule: the editor settles its merge on the desk, schedules the m
   const stateOf = async () => ((await api({ request, method: "GET", path: `/api/v1/stories/${slug}/schedules` })).json.schedules as Schedule[]).find((row) => row.id === held.id)?.state;
   await expect.poll(stateOf, { timeout: 60_000, intervals: [500] }).toBe("held");
 
+  return { slug, held };
+}
+
+test("a held schedule: the editor settles its merge on the desk, schedules the merged version, and readers get it", async ({ page, browser }, testInfo) => {
+  // A time typed on the desk is to the minute, so the rescheduled run can be up to 80 s away.
+  test.setTimeout(240_000);
+  await signedInUser({ page, role: "editor" });
+  const { request } = page;
+  const { slug, held } = await heldStory(request);
   await page.goto(`/desk/stories/${slug}`);
   const heldRow = page.locator("[data-schedule-state=held]");
   await expect(heldRow).toContainText("Revision 3 was published after this was scheduled");
@@ -145,4 +154,44 @@ test("a held schedule: the editor settles its merge on the desk, schedules the m
   const history = await api({ request, method: "GET", path: `/api/v1/stories/${slug}/status-history` });
   const actions = (history.json.events as { action: string }[]).map((event) => event.action);
   expect(actions.slice(0, 4)).toEqual(["publish", "resolve_schedule", "schedule", "hold_schedule"]);
+});
+
+test("publishing the merged version now goes through the confirmation; the API reads the merge and refuses a contributor", async ({ page }) => {
+  await signedInUser({ page, role: "editor" });
+  const { request } = page;
+  const { slug, held } = await heldStory(request);
+
+  const { createUser } = await import("../lib/auth/users");
+  const { createApiToken } = await import("../lib/auth/api-tokens");
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const contributor = await createUser({ email: `held-contributor-${suffix}@e2e.test`, name: `Contributor ${suffix}`, role: "contributor", password: `e2e password ${suffix}`, actor: "system" });
+  const { token } = await createApiToken({ userId: contributor.id, name: "held e2e", actor: "system" });
+  const asContributor = { authorization: `Bearer ${token}` };
+  const read = await request.get(`/api/v1/stories/${slug}/schedules/${held.id}/merge`, { headers: asContributor });
+  expect(read.status()).toBe(200);
+  const view = (await read.json()) as { merge: { theirsRevision: number; merge: { conflicts: { id: string; field: string }[] } } };
+  expect(view.merge.theirsRevision).toBe(3);
+  expect(view.merge.merge.conflicts.map((conflict) => conflict.field)).toEqual(["headline", "body"]);
+  const choices = Object.fromEntries(view.merge.merge.conflicts.map((conflict) => [conflict.id, { pick: "ours" }]));
+  const refused = await request.post(`/api/v1/stories/${slug}/schedules/${held.id}/resolve`, { headers: asContributor, data: { againstRevision: 3, choices, action: "publish" } });
+  expect(refused.status()).toBe(403);
+
+  await page.goto(`/desk/stories/${slug}/schedules/${held.id}/merge`);
+  await page.locator("section.desk-merge-card", { hasText: "Conflict 1 of 2: Headline" }).getByText("Keep the live version (revision 3)").click();
+  await page.locator("section.desk-merge-card", { hasText: "Conflict 2 of 2: Body" }).getByText("Keep both (scheduled, then live)").click();
+  await page.getByRole("button", { name: "Publish merged version now…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Publish this change?" });
+  await expect(dialog).toContainText("Adds the new reopening date");
+  await dialog.getByRole("button", { name: "Publish now" }).click();
+  await expect(page).toHaveURL(new RegExp(`/desk/stories/${slug}$`));
+  await expect(page.locator("[data-schedule-state=resolved]")).toContainText("merged as revision 4 and published");
+
+  await expect.poll(async () => (await request.get(`/stories/${slug}`)).text(), { timeout: 30_000 }).toContain("The port now expects to reopen on Monday.");
+  const article = await (await request.get(`/stories/${slug}`)).text();
+  expect(article).toContain("The port expects to reopen on Saturday.");
+  expect(article).toContain("Storm shuts the harbor");
+  expect(article).toContain("Updates will follow hourly.");
+  // Settled once: the API now finds nothing held to resolve.
+  const again = await api({ request, method: "POST", path: `/api/v1/stories/${slug}/schedules/${held.id}/resolve`, body: { againstRevision: 4, choices, action: "publish" } });
+  expect(again.status).toBe(409);
 });
