@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { newsroomClock } from "../lib/editorial/newsroom-time";
 import { useE2eDatabase } from "./support/database";
@@ -102,6 +103,8 @@ test("a held schedule: the editor settles its merge on the desk, schedules the m
   await expect(page.getByRole("status").filter({ hasText: "2 of 2 places need your decision" })).toBeVisible();
   await expect(page.getByText(/Merged by itself:.*the live version's changes to the headline, body/)).toBeVisible();
   await captureScreens({ page, testInfo, name: "desk-held-schedule-merge" });
+  const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(violations.map((violation) => violation.id)).toEqual([]);
 
   // A contributor sees the same merge and nothing to press.
   const contributorContext = await browser.newContext();
