@@ -1,9 +1,8 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { applyMigrations } from "../lib/db/migrations";
-import { useE2eDatabase } from "./support/database";
+import { openOwnE2eDatabase } from "./support/database";
 import { startOwnServer } from "./support/own-server";
+import { seedPublisher } from "./support/public-api";
 
 /*
  * Restart: a server of its own on a database of its own (the shared e2e server runs jobs too, and would run the
@@ -12,23 +11,12 @@ import { startOwnServer } from "./support/own-server";
  */
 test("a schedule whose time passed while the app was stopped runs at the next start, marked late", async ({ request }) => {
   test.setTimeout(300_000);
-  const adminUrl = new URL(useE2eDatabase());
-  const database = `copydesk_restart_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  adminUrl.pathname = `/${database}`;
-  const databaseUrl = adminUrl.toString();
-  await applyMigrations({ databaseUrl });
-
-  // An editor with an API token, written as the token service would (sha-256 of the token).
+  const { databaseUrl, drop } = await openOwnE2eDatabase({ prefix: "restart" });
+  // An editor with an API token, made by the services on the spec's own database.
+  const { token } = await seedPublisher();
+  const headers = { authorization: `Bearer ${token}` };
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const userId = randomUUID();
-  const token = `cdk_${randomBytes(32).toString("base64url")}`;
-  await db.query("INSERT INTO users (id, email, name, role, password_hash) VALUES ($1, $2, 'Restart Editor', 'editor', 'x')", [userId, `restart-${userId}@e2e.test`]);
-  await db.query("INSERT INTO api_tokens (id, user_id, name, prefix, token_hash) VALUES ($1, $2, 'restart', $3, $4)", [randomUUID(), userId, token.slice(0, 8), createHash("sha256").update(token).digest("hex")]);
-  const headers = { authorization: `Bearer ${token}` };
 
   let server = await startOwnServer({ databaseUrl });
   try {
@@ -61,7 +49,6 @@ test("a schedule whose time passed while the app was stopped runs at the next st
   } finally {
     await server.stop();
     await db.end();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 });

@@ -34,20 +34,29 @@ export async function openOwnE2eDatabase(options: { prefix: string }): Promise<{
   const databaseUrl = new URL(serverUrl);
   databaseUrl.pathname = `/${database}`;
   await applyMigrations({ databaseUrl: databaseUrl.toString() });
-  // A worker that ran another spec already has a client on the shared database: this spec's services need one
-  // on its own, and the specs after it the shared one again.
-  const pointClientAt = async (url: string) => {
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
-    process.env.DATABASE_URL = url;
-  };
-  await pointClientAt(databaseUrl.toString());
+  const restore = await pointServicesAt(databaseUrl.toString());
   const drop = async () => {
-    await pointClientAt(serverUrl.toString());
+    await restore();
     const cleanup = new pg.Client({ connectionString: serverUrl.toString() });
     await cleanup.connect();
     await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await cleanup.end();
   };
   return { databaseUrl: databaseUrl.toString(), drop };
+}
+
+/**
+ * Points this process's lib/ services at another database; the returned function points them back. A worker that
+ * ran another spec already has a client on the shared database: this spec's services need one on its own, and
+ * the specs after it the shared one again.
+ */
+export async function pointServicesAt(url: string): Promise<() => Promise<void>> {
+  const shared = e2eServerDatabaseUrl();
+  const pointClientAt = async (target: string) => {
+    await globalThis.copydeskPrisma?.$disconnect();
+    globalThis.copydeskPrisma = undefined;
+    process.env.DATABASE_URL = target;
+  };
+  await pointClientAt(url);
+  return () => pointClientAt(shared);
 }

@@ -56,9 +56,9 @@ async function tail(file: string): Promise<string> {
   return text.trim().split("\n").slice(-8).join("\n");
 }
 
-function runToCompletion(options: { command: string; args: string[]; runAs: RunAs }): Promise<{ code: number | null; output: string }> {
+function runToCompletion(options: { command: string; args: string[]; runAs: RunAs; env?: Record<string, string> }): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(options.command, options.args, { ...options.runAs, env: { ...process.env, LC_MESSAGES: "C" } });
+    const child = spawn(options.command, options.args, { ...options.runAs, env: { ...process.env, ...options.env, LC_MESSAGES: "C" } });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -69,7 +69,7 @@ function runToCompletion(options: { command: string; args: string[]; runAs: RunA
 
 // initdb writes into a staging folder that is renamed into place only when complete, so a run
 // killed half-way never leaves a cluster that looks initialised but is not.
-async function initialiseCluster(options: { dataRoot: string; binaries: PostgresBinaries; runAs: RunAs }): Promise<void> {
+async function initialiseCluster(options: { dataRoot: string; binaries: PostgresBinaries; runAs: RunAs; env?: Record<string, string> }): Promise<void> {
   const { cluster } = paths(options.dataRoot);
   for (const entry of await readdir(options.dataRoot)) {
     const staleStaging = /^pg\.init-(\d+)$/.exec(entry);
@@ -103,6 +103,7 @@ async function initialiseCluster(options: { dataRoot: string; binaries: Postgres
         "--builtin-locale=C.UTF-8",
       ],
       runAs: options.runAs,
+      env: options.env,
     });
     if (result.code !== 0) throw new EmbeddedDatabaseError(`Creating the embedded PostgreSQL database failed:\n${result.output.trim()}`);
     await writeFile(path.join(staging, CREDENTIALS_FILE), JSON.stringify(credentials), { mode: 0o600 });
@@ -151,7 +152,7 @@ async function waitUntilReady(options: { adminUrl: string; logFile: string; hasE
 }
 
 // Its own process group: Ctrl-C in the terminal reaches the app first, and we stop PostgreSQL after it.
-async function spawnServer(options: { cluster: string; port: number; logFile: string; binaries: PostgresBinaries; runAs: RunAs }): Promise<ChildProcess> {
+async function spawnServer(options: { cluster: string; port: number; logFile: string; binaries: PostgresBinaries; runAs: RunAs; env?: Record<string, string> }): Promise<ChildProcess> {
   const log = await open(options.logFile, "a");
   try {
     const args = ["-D", options.cluster, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
@@ -159,7 +160,7 @@ async function spawnServer(options: { cluster: string; port: number; logFile: st
       ...options.runAs,
       detached: true,
       stdio: ["ignore", log.fd, log.fd],
-      env: { ...process.env, LC_MESSAGES: "C" },
+      env: { ...process.env, ...options.env, LC_MESSAGES: "C" },
     });
     await new Promise<void>((resolve, reject) => {
       child.once("spawn", resolve);
@@ -226,6 +227,8 @@ export async function startEmbeddedDatabase(options: {
   dataRoot?: string;
   database?: string;
   log?: (line: string) => void;
+  /** Extra environment for PostgreSQL's own processes (tests run it under a faked clock this way). */
+  env?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const dataRoot = options.dataRoot ?? defaultDataRoot;
   const database = options.database ?? "copydesk";
@@ -236,7 +239,7 @@ export async function startEmbeddedDatabase(options: {
   if (!(await exists(path.join(files.cluster, "PG_VERSION")))) {
     const shown = path.relative(process.cwd(), files.cluster);
     log(`Creating the embedded PostgreSQL database in ${shown.startsWith("..") ? files.cluster : shown} …`);
-    await initialiseCluster({ dataRoot, binaries, runAs });
+    await initialiseCluster({ dataRoot, binaries, runAs, env: options.env });
   }
   const credentials = await readCredentials(files.cluster);
   const ownerPid = await readFile(files.owner, "utf8").then(
@@ -256,7 +259,7 @@ export async function startEmbeddedDatabase(options: {
     server = running;
   } else {
     const port = await findFreePort();
-    const child = await spawnServer({ cluster: files.cluster, port, logFile: files.log, binaries, runAs });
+    const child = await spawnServer({ cluster: files.cluster, port, logFile: files.log, binaries, runAs, env: options.env });
     server = { pid: child.pid ?? 0, port, child };
   }
   const adminUrl = serverUrl({ credentials, port: server.port, database: "postgres" });

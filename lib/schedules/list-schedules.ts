@@ -13,7 +13,7 @@ export async function listStorySchedules(options: { actor: Actor; slug: string }
   const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } });
   if (!story) throw storyNotFound({ slug: options.slug });
   const rows = await getDb().schedule.findMany({ where: { storyId: story.id }, orderBy: [{ runAt: "desc" }], take: 200, select: scheduleSelect });
-  const order = { pending: 0, held: 1, done: 2, cancelled: 3 } as const;
+  const order = { pending: 0, held: 1, done: 2, resolved: 3, cancelled: 4 } as const;
   return rows.map(toScheduleDto).sort((a, b) => order[a.state] - order[b.state] || (a.state === "pending" ? a.runAt.localeCompare(b.runAt) : 0));
 }
 

@@ -61,7 +61,7 @@ export async function lockSchedule(options: { tx: Prisma.TransactionClient; id: 
 /** Only a schedule still waiting can be moved or cancelled; one that ran, was held or cancelled stays as it is. */
 export function assertPending(options: { schedule: LockedSchedule; verb: string }): void {
   if (options.schedule.state === "pending") return;
-  const why = { done: "it has already run", held: "it was held and did not run", cancelled: "it was cancelled", pending: "" }[options.schedule.state];
+  const why = { done: "it has already run", held: "it was held and did not run", cancelled: "it was cancelled", resolved: "it was held, then resolved on the desk", pending: "" }[options.schedule.state];
   throw new AppError({
     code: "conflict",
     message: `cannot ${options.verb} schedule ${options.schedule.id} in state ${options.schedule.state}`,

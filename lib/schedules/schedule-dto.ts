@@ -23,6 +23,11 @@ export type ScheduleDto = {
   /** Held: the live revision it could not be merged with cleanly (the merge view compares against it). */
   heldAgainstNumber: number | null;
   liveNumberAtSchedule: number | null;
+  /** Held, then settled on the desk: the merged revision, and the schedule that replaced this one (null = published at once). */
+  resolvedAt: string | null;
+  resolvedBy: { id: string; name: string } | null;
+  resolvedNumber: number | null;
+  supersededById: string | null;
 };
 
 export const scheduleSelect = {
@@ -40,6 +45,10 @@ export const scheduleSelect = {
   heldReason: true,
   heldAgainstNumber: true,
   liveNumberAtSchedule: true,
+  resolvedAt: true,
+  resolvedNumber: true,
+  supersededById: true,
+  resolvedBy: { select: { id: true, name: true } },
   story: { select: { slug: true } },
   createdBy: { select: { id: true, name: true } },
 } satisfies Prisma.ScheduleSelect;
@@ -64,5 +73,9 @@ export function toScheduleDto(row: ScheduleRow): ScheduleDto {
     heldReason: row.heldReason,
     heldAgainstNumber: row.heldAgainstNumber,
     liveNumberAtSchedule: row.liveNumberAtSchedule,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    resolvedBy: row.resolvedBy,
+    resolvedNumber: row.resolvedNumber,
+    supersededById: row.supersededById,
   };
 }

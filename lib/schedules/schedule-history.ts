@@ -12,7 +12,7 @@ export async function databaseNow(options: { tx: Prisma.TransactionClient }): Pr
 export async function recordScheduleEvent(options: {
   tx: Prisma.TransactionClient;
   storyId: string;
-  action: Extract<StatusAction, "schedule" | "reschedule" | "cancel_schedule" | "hold_schedule" | "embargo" | "lift_embargo">;
+  action: Extract<StatusAction, "schedule" | "reschedule" | "cancel_schedule" | "hold_schedule" | "resolve_schedule" | "embargo" | "lift_embargo">;
   actorId: string;
   revisionNumber: number | null;
   reason: string;

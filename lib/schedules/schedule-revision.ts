@@ -2,10 +2,12 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { getDb } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import type { RevisionKind } from "../db/generated/enums";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
 import { writeTransaction } from "../revisions/write-transaction";
-import { lockStory } from "../stories/lock-story";
+import { type LockedStory, lockStory } from "../stories/lock-story";
 import { parseInput } from "../validation/parse-input";
 import { labelInstant } from "./newsroom-local-time";
 import { resolveScheduleTime } from "./resolve-schedule-time";
@@ -30,64 +32,86 @@ export async function scheduleRevision(options: { actor: Actor; slug: string; in
       const story = await lockStory({ tx, slug });
       const now = await databaseNow({ tx });
       const runAt = resolveScheduleTime({ input, zone, now });
-      if (story.status === "unpublished" || story.status === "withdrawn") {
-        throw new AppError({
-          code: "conflict",
-          message: `scheduling on ${story.status} story ${slug} refused`,
-          userMessage: `This story is ${story.status}; a schedule cannot bring it back. Republish it first, giving the reason.`,
-          details: { status: story.status },
-        });
-      }
-      const revision = await tx.revision.findUnique({ where: { storyId_number: { storyId: story.id, number: input.revision } }, select: { number: true } });
-      if (!revision) {
-        throw new AppError({
-          code: "validation_failed",
-          message: `story ${slug} has no revision ${input.revision}`,
-          userMessage: `This story has no revision ${input.revision}. Schedule one of this story's own revisions.`,
-          details: { fields: [{ path: "revision", message: "is not a revision of this story" }] },
-        });
-      }
-      if (story.liveRevisionNumber === input.revision) {
-        throw new AppError({
-          code: "unprocessable",
-          message: `revision ${input.revision} of ${slug} is already live`,
-          userMessage: `Revision ${input.revision} is what readers see already; there is nothing to schedule.`,
-        });
-      }
-      const existing = await tx.schedule.findFirst({ where: { storyId: story.id, revisionNumber: input.revision, state: "pending" }, select: { runAt: true } });
-      if (existing) {
-        throw new AppError({
-          code: "conflict",
-          message: `revision ${input.revision} of ${slug} already has a pending schedule`,
-          userMessage: `Revision ${input.revision} is already scheduled for ${labelInstant({ instant: existing.runAt, zone })}. Reschedule or cancel that one instead.`,
-        });
-      }
-      const created = await tx.schedule.create({
-        data: {
-          storyId: story.id,
-          revisionNumber: input.revision,
-          runAt,
-          createdById: actor.userId,
-          createdAt: now,
-          liveNumberAtSchedule: story.liveRevisionNumber,
-          kind: input.kind ?? null,
-          summary: input.summary ?? null,
-          publicNote: input.note ?? null,
-        },
-        select: { id: true },
-      });
-      await recordScheduleEvent({
-        tx,
-        storyId: story.id,
-        action: "schedule",
-        actorId: actor.userId,
-        revisionNumber: input.revision,
-        reason: `Revision ${input.revision} to go live at ${labelInstant({ instant: runAt, zone })}.`,
-        at: now,
-      });
-      await queueScheduleJob({ tx, scheduleId: created.id, runAt });
-      return created.id;
+      return writeSchedule({ tx, story, actor, revision: input.revision, runAt, now, kind: input.kind ?? null, summary: input.summary ?? null, note: input.note ?? null });
     },
   });
   return toScheduleDto(await getDb().schedule.findUniqueOrThrow({ where: { id }, select: scheduleSelect }));
+}
+
+/**
+ * The schedule itself, for a story whose lock the caller holds: checks the revision may be scheduled, writes the
+ * schedule and its history entry, and queues its job. Scheduling a revision and rescheduling a held schedule's
+ * merged version (resolve-held-schedule.ts) both come through here.
+ */
+export async function writeSchedule(options: {
+  tx: Prisma.TransactionClient;
+  story: LockedStory;
+  actor: Actor;
+  revision: number;
+  runAt: Date;
+  now: Date;
+  kind: RevisionKind | null;
+  summary: string | null;
+  note: string | null;
+}): Promise<string> {
+  const { tx, story, actor, revision: number, runAt, now } = options;
+  const zone = getEnv().NEWSROOM_TIME_ZONE;
+  const slug = story.slug;
+  if (story.status === "unpublished" || story.status === "withdrawn") {
+    throw new AppError({
+      code: "conflict",
+      message: `scheduling on ${story.status} story ${slug} refused`,
+      userMessage: `This story is ${story.status}; a schedule cannot bring it back. Republish it first, giving the reason.`,
+      details: { status: story.status },
+    });
+  }
+  const revision = await tx.revision.findUnique({ where: { storyId_number: { storyId: story.id, number } }, select: { number: true } });
+  if (!revision) {
+    throw new AppError({
+      code: "validation_failed",
+      message: `story ${slug} has no revision ${number}`,
+      userMessage: `This story has no revision ${number}. Schedule one of this story's own revisions.`,
+      details: { fields: [{ path: "revision", message: "is not a revision of this story" }] },
+    });
+  }
+  if (story.liveRevisionNumber === number) {
+    throw new AppError({
+      code: "unprocessable",
+      message: `revision ${number} of ${slug} is already live`,
+      userMessage: `Revision ${number} is what readers see already; there is nothing to schedule.`,
+    });
+  }
+  const existing = await tx.schedule.findFirst({ where: { storyId: story.id, revisionNumber: number, state: "pending" }, select: { runAt: true } });
+  if (existing) {
+    throw new AppError({
+      code: "conflict",
+      message: `revision ${number} of ${slug} already has a pending schedule`,
+      userMessage: `Revision ${number} is already scheduled for ${labelInstant({ instant: existing.runAt, zone })}. Reschedule or cancel that one instead.`,
+    });
+  }
+  const created = await tx.schedule.create({
+    data: {
+      storyId: story.id,
+      revisionNumber: number,
+      runAt,
+      createdById: actor.userId,
+      createdAt: now,
+      liveNumberAtSchedule: story.liveRevisionNumber,
+      kind: options.kind,
+      summary: options.summary,
+      publicNote: options.note,
+    },
+    select: { id: true },
+  });
+  await recordScheduleEvent({
+    tx,
+    storyId: story.id,
+    action: "schedule",
+    actorId: actor.userId,
+    revisionNumber: number,
+    reason: `Revision ${number} to go live at ${labelInstant({ instant: runAt, zone })}.`,
+    at: now,
+  });
+  await queueScheduleJob({ tx, scheduleId: created.id, runAt });
+  return created.id;
 }

@@ -46,25 +46,32 @@ function Side({ value }: { value: MergeConflict["ours"] }) {
   );
 }
 
+/** What the two sides are called: in the editor's save conflict "theirs" and "yours"; elsewhere, say, "live" and "scheduled". */
+export type MergeSides = { theirs: string; ours: string; keepTheirs: string; keepOurs: string; bothOrder: string };
+
+export function saveConflictSides(latestRevision: number): MergeSides {
+  return { theirs: `Theirs — revision ${latestRevision}`, ours: "Yours", keepTheirs: `Keep theirs (revision ${latestRevision})`, keepOurs: "Keep yours", bothOrder: "yours, then theirs" };
+}
+
 type Props = {
   conflict: MergeConflict;
   index: number;
   total: number;
-  latestRevision: number;
+  sides: MergeSides;
   choice: MergeChoice | undefined;
   onChoose: (choice: MergeChoice) => void;
 };
 
 /** One place where both sides changed the same thing: theirs and yours side by side, and the decision. */
-export function MergeConflictCard({ conflict, index, total, latestRevision, choice, onChoose }: Props) {
+export function MergeConflictCard({ conflict, index, total, sides, choice, onChoose }: Props) {
   const isText = conflict.field === "headline" || conflict.field === "dek" || conflict.field === "byline" || conflict.field === "body";
   const name = `conflict-${conflict.id}`;
   const picked = choice ? ("pick" in choice ? choice.pick : "edit") : null;
   const options: { value: "theirs" | "ours" | "both" | "edit"; label: string }[] = [
-    { value: "theirs", label: `Keep theirs (revision ${latestRevision})` },
-    { value: "ours", label: "Keep yours" },
+    { value: "theirs", label: sides.keepTheirs },
+    { value: "ours", label: sides.keepOurs },
   ];
-  if (conflict.field === "body") options.push({ value: "both", label: "Keep both (yours, then theirs)" });
+  if (conflict.field === "body") options.push({ value: "both", label: `Keep both (${sides.bothOrder})` });
   if (isText) options.push({ value: "edit", label: "Write it myself" });
   const choose = (value: (typeof options)[number]["value"]) => {
     if (value === "edit") onChoose({ text: typeof conflict.ours === "string" ? conflict.ours : "" });
@@ -78,11 +85,11 @@ export function MergeConflictCard({ conflict, index, total, latestRevision, choi
       </h3>
       <div className="desk-merge-sides">
         <div className="desk-merge-side">
-          <h4>Theirs — revision {latestRevision}</h4>
+          <h4>{sides.theirs}</h4>
           <Side value={conflict.theirs} />
         </div>
         <div className="desk-merge-side desk-merge-side-ours">
-          <h4>Yours</h4>
+          <h4>{sides.ours}</h4>
           <Side value={conflict.ours} />
         </div>
       </div>

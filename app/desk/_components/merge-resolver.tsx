@@ -5,21 +5,9 @@ import type { MergeChoice } from "@/lib/revisions/merge/content-merge-types";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
 import { isAppError } from "@/lib/errors/app-error";
 import { resolveMerge } from "@/lib/revisions/merge/resolve-merge";
-import { MergeConflictCard } from "./merge-conflict-card";
+import { saveConflictSides } from "./merge-conflict-card";
+import { MergeDecisions, openConflicts } from "./merge-decisions";
 import type { SaveConflict } from "./save-conflict";
-
-const fieldNames: Record<string, string> = {
-  headline: "headline",
-  dek: "dek",
-  byline: "byline line",
-  developing: "developing flag",
-  body: "body",
-  images: "images",
-  credits: "credits",
-  notes: "notes",
-};
-
-const words = (count: number) => `${count} ${count === 1 ? "word" : "words"}`;
 
 type Props = {
   slug: string;
@@ -38,8 +26,7 @@ type Props = {
 export function MergeResolver({ slug, conflict, canPublish, pending, onResolved, onCancel }: Props) {
   const { merge, changedSince, baseRevision, latestRevision } = conflict;
   const [choices, setChoices] = useState<Record<string, MergeChoice>>({});
-  const open = merge.conflicts.filter((item) => !choices[item.id]).length;
-  const theirFields = changedSince.stats.changedFields.map((field) => fieldNames[field] ?? field);
+  const open = openConflicts({ merge, choices });
 
   const [problem, setProblem] = useState<string | null>(null);
   const finish = (publish: boolean | null) => {
@@ -60,36 +47,15 @@ export function MergeResolver({ slug, conflict, canPublish, pending, onResolved,
           See what changed in {latestRevision - baseRevision === 1 ? `revision ${latestRevision}` : `revisions ${baseRevision + 1}–${latestRevision}`} (opens in a new tab)
         </a>
       </p>
-      <div className="desk-notice desk-notice-info">
-        <p>
-          <strong>Merged by itself:</strong>{" "}
-          {theirFields.length > 0 ? `their changes to the ${theirFields.join(", ")}` : "their changes"}
-          {changedSince.stats.insertedWords + changedSince.stats.deletedWords > 0
-            ? ` (${words(changedSince.stats.insertedWords)} added, ${words(changedSince.stats.deletedWords)} removed)`
-            : ""}
-          {merge.conflicts.length === 0 ? " and all of yours — the two sets of edits touch different parts of the story." : ", and every edit of yours that does not overlap theirs."}
-        </p>
-      </div>
-      {merge.conflicts.length > 0 ? (
-        <>
-          <p role="status">
-            {open > 0
-              ? `${open} of ${merge.conflicts.length} ${merge.conflicts.length === 1 ? "place needs" : "places need"} your decision: you both changed the same text.`
-              : "Every conflict is decided."}
-          </p>
-          {merge.conflicts.map((item, index) => (
-            <MergeConflictCard
-              key={item.id}
-              conflict={item}
-              index={index}
-              total={merge.conflicts.length}
-              latestRevision={latestRevision}
-              choice={choices[item.id]}
-              onChoose={(choice) => setChoices((current) => ({ ...current, [item.id]: choice }))}
-            />
-          ))}
-        </>
-      ) : null}
+      <MergeDecisions
+        merge={merge}
+        changedSince={changedSince}
+        sides={saveConflictSides(latestRevision)}
+        theirChanges="their"
+        ours="yours"
+        choices={choices}
+        onChoose={(id, choice) => setChoices((current) => ({ ...current, [id]: choice }))}
+      />
       {problem ? (
         <p className="desk-error" role="alert">
           {problem}

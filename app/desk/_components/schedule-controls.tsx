@@ -45,7 +45,8 @@ function useScheduleAction() {
   return { pending, error, choices, run };
 }
 
-function Refusal({ id, error, choices, onChoose }: { id: string; error: string | null; choices: TimeChoice[]; onChoose: (choice: TimeChoice) => void }) {
+/** A refused time, and its choices as buttons (the spring-forward gap, the fall-back hour). */
+export function Refusal({ id, error, choices, onChoose }: { id: string; error: string | null; choices: TimeChoice[]; onChoose: (choice: TimeChoice) => void }) {
   if (!error) return null;
   return (
     <div className="desk-error" id={id} role="alert">

@@ -9,18 +9,16 @@ import { listStorySchedules } from "@/lib/schedules/list-schedules";
 import type { ScheduleDto } from "@/lib/schedules/schedule-dto";
 import { EmbargoControls, ScheduleForm, ScheduleRowControls } from "./schedule-controls";
 
-const stateLabels: Record<ScheduleDto["state"], string> = { pending: "Waiting", done: "Published", held: "Held", cancelled: "Cancelled" };
+const stateLabels: Record<ScheduleDto["state"], string> = { pending: "Waiting", done: "Published", held: "Held", cancelled: "Cancelled", resolved: "Held, resolved" };
 
-/** A held schedule's "why": the reason, and the comparison of what it would have published with what is live. */
-function HeldReason({ slug, schedule }: { slug: string; schedule: ScheduleDto }) {
+/** A held schedule's "why": the reason, and the way into its merge view (to read it, or to settle it). */
+function HeldReason({ slug, schedule, mayChange }: { slug: string; schedule: ScheduleDto; mayChange: boolean }) {
   return (
     <div className="desk-notice desk-notice-warn">
       <p>{schedule.heldReason}</p>
-      {schedule.heldAgainstNumber !== null ? (
-        <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${schedule.heldAgainstNumber}&to=${schedule.revisionNumber}`}>
-          See the merge: revision {schedule.revisionNumber} against {schedule.heldAgainstNumber}
-        </Link>
-      ) : null}
+      <Link className="desk-button desk-button-small" href={`/desk/stories/${encodeURIComponent(slug)}/schedules/${schedule.id}/merge`}>
+        {mayChange ? "Resolve the merge" : "See the merge"}
+      </Link>
     </div>
   );
 }
@@ -57,7 +55,15 @@ export async function SchedulePanel({ actor, slug, latestRevision, released }: {
                 {schedule.late ? <strong> (late)</strong> : null}
               </span>
             ) : null}
-            {schedule.state === "held" ? <HeldReason slug={slug} schedule={schedule} /> : null}
+            {schedule.state === "held" ? <HeldReason slug={slug} schedule={schedule} mayChange={mayChange} /> : null}
+            {schedule.state === "resolved" ? (
+              <span>
+                {" "}
+                · merged as revision {schedule.resolvedNumber} and {schedule.supersededById ? "scheduled again" : "published"}
+                {schedule.resolvedBy ? ` by ${schedule.resolvedBy.name}` : ""}{" "}
+                <Link href={`/desk/stories/${encodeURIComponent(slug)}/schedules/${schedule.id}/merge`}>why it was held</Link>
+              </span>
+            ) : null}
             {schedule.state === "pending" && mayChange ? <ScheduleRowControls slug={slug} scheduleId={schedule.id} /> : null}
           </li>
         ))}

@@ -10,6 +10,7 @@ const actionLabels: Record<StatusEventDto["action"], string> = {
   reschedule: "Rescheduled",
   cancel_schedule: "Schedule cancelled",
   hold_schedule: "Scheduled publish held",
+  resolve_schedule: "Held schedule resolved",
   embargo: "Embargoed",
   lift_embargo: "Embargo lifted",
 };

@@ -37,7 +37,16 @@ export default async function SchedulesPage() {
                   </td>
                   <td data-label="Revision">{schedule.revisionNumber}</td>
                   <td data-label="Scheduled by">{schedule.createdBy.name}</td>
-                  <td data-label="State">{schedule.state === "held" ? <strong>Held: {schedule.heldReason}</strong> : "Waiting"}</td>
+                  <td data-label="State">
+                    {schedule.state === "held" ? (
+                      <>
+                        <strong>Held: {schedule.heldReason}</strong>{" "}
+                        <Link href={`/desk/stories/${schedule.story.slug}/schedules/${schedule.id}/merge`}>See the merge</Link>
+                      </>
+                    ) : (
+                      "Waiting"
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor";
+import { createTestActor } from "../auth/test-actors";
+import { getDb } from "../db/client";
+import { saveRevision } from "../revisions/save-revision";
+import { appErrorOf, createTestStory, historyCounts } from "../revisions/test-stories";
+import { readHeldScheduleMerge } from "./held-schedule-merge";
+import { resolveHeldSchedule } from "./resolve-held-schedule";
+import { runSchedule } from "./run-schedule";
+import { scheduleRevision } from "./schedule-revision";
+
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+
+async function makeDue(scheduleId: string) {
+  await getDb().schedule.update({ where: { id: scheduleId }, data: { runAt: new Date(Date.now() - 1_000) } });
+}
+
+/** Everything a refused resolution must leave as it was: the history counts, the story's schedules and their states. */
+async function snapshot(slug: string) {
+  const counts = await historyCounts({ slug });
+  const schedules = await getDb().schedule.findMany({ where: { storyId: counts.story.id }, orderBy: { createdAt: "asc" }, select: { id: true, state: true } });
+  return { ...counts, schedules };
+}
+
+/**
+ * A live story (revision 1) whose scheduled update (revision 2, the third and last paragraphs) was held because revision 3,
+ * published by hand before its time, changed the first and third.
+ */
+async function heldSchedule(options: { slug: string; editor: Actor }) {
+  const { slug, editor } = options;
+  await createTestStory({ actor: editor, slug, publish: true, body: "Alpha.\n\nBravo.\n\nCharlie.\n\nDelta.\n\nEcho." });
+  await saveRevision({ actor: editor, slug, input: { baseRevision: 1, summary: "Bravo from the court", body: "Alpha.\n\nBravo.\n\nCharlie, says the court.\n\nDelta.\n\nEcho, updated." } });
+  const schedule = await scheduleRevision({ actor: editor, slug, input: { revision: 2, runAt: inAnHour(), summary: "Adds the court's view" } });
+  await saveRevision({ actor: editor, slug, input: { baseRevision: 2, summary: "Bravo from the police", body: "Alpha fixed.\n\nBravo.\n\nCharlie, say the police.\n\nDelta.\n\nEcho.", publish: true } });
+  await makeDue(schedule.id);
+  expect(await runSchedule({ scheduleId: schedule.id })).toMatchObject({ outcome: "held" });
+  return schedule;
+}
+
+describe("resolving a held schedule", () => {
+  let editor: Actor;
+  let contributor: Actor;
+
+  beforeAll(async () => {
+    editor = await createTestActor({ role: "editor" });
+    contributor = await createTestActor({ role: "contributor" });
+  });
+
+  it("shows anyone on the desk the three-way merge; a contributor cannot act on it and nothing changes", async () => {
+    const schedule = await heldSchedule({ slug: "held-view", editor });
+    const view = await readHeldScheduleMerge({ actor: contributor, slug: "held-view", scheduleId: schedule.id });
+    expect(view.schedule.state).toBe("held");
+    expect(view.merge).toMatchObject({ baseRevision: 1, oursRevision: 2, theirsRevision: 3, theirsIsLive: true });
+    // The first paragraph (theirs only) and the last (ours only) merged by themselves; the third needs a person.
+    expect(view.merge!.merge.conflicts).toEqual([expect.objectContaining({ field: "body", base: "Charlie.", ours: "Charlie, says the court.", theirs: "Charlie, say the police." })]);
+    expect(view.merge!.merge.merged.body).toBe("Alpha fixed.\n\nBravo.\n\nCharlie, say the police.\n\nDelta.\n\nEcho, updated.");
+
+    const before = await snapshot("held-view");
+    const choices = { [view.merge!.merge.conflicts[0]!.id]: { pick: "ours" as const } };
+    const refused = await appErrorOf(resolveHeldSchedule({ actor: contributor, slug: "held-view", scheduleId: schedule.id, input: { againstRevision: 3, choices, action: "schedule", runAt: inAnHour() } }));
+    expect(refused.code).toBe("forbidden");
+    expect(await snapshot("held-view")).toEqual(before);
+  });
+
+  it("refuses stale or incomplete input with a sentence, and writes nothing", async () => {
+    const schedule = await heldSchedule({ slug: "held-stale", editor });
+    const view = await readHeldScheduleMerge({ actor: editor, slug: "held-stale", scheduleId: schedule.id });
+    const conflictId = view.merge!.merge.conflicts[0]!.id;
+    const resolve = (input: Record<string, unknown>) =>
+      appErrorOf(resolveHeldSchedule({ actor: editor, slug: "held-stale", scheduleId: schedule.id, input: { againstRevision: 3, choices: { [conflictId]: { pick: "ours" } }, action: "schedule", runAt: inAnHour(), ...input } }));
+
+    const before = await snapshot("held-stale");
+    expect(await resolve({ choices: {} })).toMatchObject({ code: "validation_failed", userMessage: expect.stringContaining("decide every conflict") });
+    expect(await resolve({ choices: { [conflictId]: { pick: "ours" }, "body-9": { pick: "ours" } } })).toMatchObject({ code: "validation_failed" });
+    // The time is checked after the draft is written: the refusal must take the draft back with it.
+    expect((await resolve({ runAt: new Date(Date.now() - 60_000).toISOString() })).userMessage).toContain("already passed");
+    expect((await resolve({ runAt: undefined, localTime: "2027-03-14T02:30" })).userMessage).toMatch(/does not exist.*Choose/);
+    expect((await resolve({ action: "publish" })).code).toBe("validation_failed");
+    expect(await snapshot("held-stale")).toEqual(before);
+
+    // Someone saves while the editor decides: the merge they saw is out of date.
+    await saveRevision({ actor: editor, slug: "held-stale", input: { baseRevision: 3, summary: "Adds a line", body: "Alpha fixed.\n\nBravo.\n\nCharlie, say the police.\n\nDelta.\n\nEcho.\n\nFoxtrot." } });
+    const moved = await snapshot("held-stale");
+    const stale = await resolve({});
+    expect(stale).toMatchObject({ code: "conflict", details: { againstRevision: 3, latestRevision: 4 } });
+    expect(stale.userMessage).toContain("Revision 4 was saved after you opened this merge");
+    expect(await snapshot("held-stale")).toEqual(moved);
+  });
+
+  it("saves the merged text as a new revision, schedules it, marks the held one resolved; the new schedule runs", async () => {
+    const schedule = await heldSchedule({ slug: "held-reschedule", editor });
+    const view = await readHeldScheduleMerge({ actor: editor, slug: "held-reschedule", scheduleId: schedule.id });
+    const conflictId = view.merge!.merge.conflicts[0]!.id;
+    const result = await resolveHeldSchedule({
+      actor: editor,
+      slug: "held-reschedule",
+      scheduleId: schedule.id,
+      input: { againstRevision: 3, choices: { [conflictId]: { text: "Charlie, say the police and the court." } }, action: "schedule", runAt: inAnHour() },
+    });
+    expect(result.published).toBe(false);
+    expect(result.revision).toMatchObject({ number: 4, published: false, baseNumber: 3, summary: "Adds the court's view", author: { id: editor.userId } });
+    expect(result.revision.content.body).toBe("Alpha fixed.\n\nBravo.\n\nCharlie, say the police and the court.\n\nDelta.\n\nEcho, updated.");
+    expect(result.schedule).toMatchObject({ state: "resolved", resolvedNumber: 4, resolvedBy: { id: editor.userId }, supersededById: result.nextSchedule!.id, heldAgainstNumber: 3 });
+    expect(result.schedule.heldReason).toContain("Revision 3 was published after this was scheduled");
+    expect(result.nextSchedule).toMatchObject({ state: "pending", revisionNumber: 4, summary: "Adds the court's view", liveNumberAtSchedule: 3 });
+    expect(result.story.liveRevisionNumber).toBe(3);
+
+    const events = await getDb().storyStatusEvent.findMany({ where: { story: { slug: "held-reschedule" } }, orderBy: { createdAt: "asc" }, select: { action: true, reason: true, actorId: true } });
+    expect(events.map((event) => event.action)).toEqual(["publish", "schedule", "publish", "hold_schedule", "schedule", "resolve_schedule"]);
+    expect(events.at(-1)).toMatchObject({ actorId: editor.userId, reason: expect.stringMatching(/^Held schedule of revision 2 resolved: merged with revision 3 as revision 4, to go live at /) });
+    // Settled once: a second attempt is refused and changes nothing.
+    const before = await snapshot("held-reschedule");
+    const again = await appErrorOf(resolveHeldSchedule({ actor: editor, slug: "held-reschedule", scheduleId: schedule.id, input: { againstRevision: 4, choices: {}, action: "schedule", runAt: inAnHour() } }));
+    expect(again).toMatchObject({ code: "conflict", userMessage: expect.stringContaining("already resolved") });
+    expect(await snapshot("held-reschedule")).toEqual(before);
+
+    await makeDue(result.nextSchedule!.id);
+    expect(await runSchedule({ scheduleId: result.nextSchedule!.id })).toMatchObject({ outcome: "published", revisionNumber: 5 });
+    const live = await getDb().revision.findFirstOrThrow({ where: { story: { slug: "held-reschedule" }, number: 5 } });
+    expect(live).toMatchObject({ body: "Alpha fixed.\n\nBravo.\n\nCharlie, say the police and the court.\n\nDelta.\n\nEcho, updated.", summary: "Adds the court's view", kind: "update" });
+  });
+
+  it("publishes the merged text now, once, with a retried key answering the same; the held schedule is resolved", async () => {
+    const schedule = await heldSchedule({ slug: "held-publish", editor });
+    const view = await readHeldScheduleMerge({ actor: editor, slug: "held-publish", scheduleId: schedule.id });
+    const input = { againstRevision: 3, choices: { [view.merge!.merge.conflicts[0]!.id]: { pick: "both" } }, action: "publish", summary: "Adds both accounts" };
+    const result = await resolveHeldSchedule({ actor: editor, slug: "held-publish", scheduleId: schedule.id, input, idempotencyKey: "held-publish-1" });
+    expect(result).toMatchObject({ published: true, nextSchedule: null, revision: { number: 4, published: true, summary: "Adds both accounts" }, story: { liveRevisionNumber: 4 } });
+    expect(result.revision.content.body).toBe("Alpha fixed.\n\nBravo.\n\nCharlie, says the court.\n\nCharlie, say the police.\n\nDelta.\n\nEcho, updated.");
+    expect(result.schedule).toMatchObject({ state: "resolved", resolvedNumber: 4, supersededById: null });
+    const story = await getDb().story.findUniqueOrThrow({ where: { slug: "held-publish" } });
+    const revision = await getDb().revision.findFirstOrThrow({ where: { storyId: story.id, number: 4 } });
+    expect(story.lastMaterialUpdateAt?.getTime()).toBe(revision.publishedAt?.getTime());
+
+    const before = await snapshot("held-publish");
+    const retry = await resolveHeldSchedule({ actor: editor, slug: "held-publish", scheduleId: schedule.id, input, idempotencyKey: "held-publish-1" });
+    expect(retry).toMatchObject({ published: true, revision: { number: 4 } });
+    expect(await snapshot("held-publish")).toEqual(before);
+    const reused = await appErrorOf(resolveHeldSchedule({ actor: editor, slug: "held-publish", scheduleId: schedule.id, input: { ...input, summary: "Other" }, idempotencyKey: "held-publish-1" }));
+    expect(reused.code).toBe("unprocessable");
+    const events = await getDb().storyStatusEvent.findMany({ where: { storyId: story.id }, orderBy: { createdAt: "asc" }, select: { action: true, reason: true } });
+    expect(events.slice(-2)).toEqual([
+      { action: "publish", reason: "Held schedule of revision 2, merged with revision 3 and published on the desk." },
+      { action: "resolve_schedule", reason: "Held schedule of revision 2 resolved: merged with revision 3 and published now as revision 4." },
+    ]);
+  });
+});
