@@ -41,6 +41,7 @@ function fieldFormat(zone: string): Intl.DateTimeFormat {
       day: "numeric",
       hour: "numeric",
       minute: "numeric",
+      second: "numeric",
       hourCycle: "h23",
     });
     fieldFormats.set(zone, format);
@@ -71,10 +72,10 @@ function zoneLabelFor(instant: Date, zone: string, label: ZoneLabel): string {
   return zoneName(instant, zone, "short");
 }
 
-/** The wall-clock fields of an instant in a zone (hour on a 24-hour clock). */
-export function newsroomClock(options: { instant: Date; zone: string; zoneLabel?: ZoneLabel }): NewsroomClock {
+/** The wall clock of an instant in a zone, to the second (hour on a 24-hour clock), without a zone label. */
+export function wallClock(options: { instant: Date; zone: string }): Omit<NewsroomClock, "zoneLabel"> & { second: number } {
   const { instant, zone } = options;
-  if (Number.isNaN(instant.getTime())) throw new RangeError("newsroomClock needs a valid instant");
+  if (Number.isNaN(instant.getTime())) throw new RangeError("wallClock needs a valid instant");
   const fields: Record<string, number> = {};
   for (const part of fieldFormat(zone).formatToParts(instant)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
@@ -86,8 +87,15 @@ export function newsroomClock(options: { instant: Date; zone: string; zoneLabel?
     // Some engines have printed midnight as "24" even with h23; both mean the first hour of the day.
     hour: (fields.hour ?? 0) % 24,
     minute: fields.minute ?? 0,
-    zoneLabel: zoneLabelFor(instant, zone, options.zoneLabel ?? "generic"),
+    second: fields.second ?? 0,
   };
+}
+
+/** The wall-clock fields of an instant in a zone (hour on a 24-hour clock), with the zone's label. */
+export function newsroomClock(options: { instant: Date; zone: string; zoneLabel?: ZoneLabel }): NewsroomClock {
+  const { instant, zone } = options;
+  const { year, month, day, hour, minute } = wallClock({ instant, zone });
+  return { year, month, day, hour, minute, zoneLabel: zoneLabelFor(instant, zone, options.zoneLabel ?? "generic") };
 }
 
 function twelveHour(hour: number): { hour: number; afternoon: boolean } {

@@ -1,4 +1,4 @@
-import { formatNewsroomTime } from "../editorial/newsroom-time";
+import { formatNewsroomTime, wallClock } from "../editorial/newsroom-time";
 
 /**
  * Turning a wall-clock time typed in the newsroom's zone into UTC instants. The zone's offsets come from
@@ -8,33 +8,10 @@ import { formatNewsroomTime } from "../editorial/newsroom-time";
  */
 export type LocalTime = { year: number; month: number; day: number; hour: number; minute: number };
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function format(zone: string): Intl.DateTimeFormat {
-  let found = formats.get(zone);
-  if (!found) {
-    found = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      hourCycle: "h23",
-    });
-    formats.set(zone, found);
-  }
-  return found;
-}
-
 /** The wall clock of `instant` in `zone`, read as if it were UTC: the difference is the zone's offset. */
 function wallAsUtc(instant: number, zone: string): number {
-  const fields: Record<string, number> = {};
-  for (const part of format(zone).formatToParts(new Date(instant))) {
-    if (part.type !== "literal") fields[part.type] = Number(part.value);
-  }
-  return Date.UTC(fields.year!, fields.month! - 1, fields.day!, (fields.hour ?? 0) % 24, fields.minute!, fields.second!);
+  const clock = wallClock({ instant: new Date(instant), zone });
+  return Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
 }
 
 function offsetAt(instant: number, zone: string): number {

@@ -9,12 +9,12 @@ import { AppError } from "../errors/app-error";
 import { appendRevision } from "../revisions/append-revision";
 import { contentHash } from "../revisions/content-hash";
 import { idempotencyKeyError } from "../revisions/idempotency-key";
-import { findKeyedWrite } from "../revisions/keyed-write";
+import { findReplayedWrite } from "../revisions/keyed-write";
 import { resolveMerge } from "../revisions/merge/resolve-merge";
 import { publishLockedRevision } from "../revisions/publish-revision";
 import { readRevision } from "../revisions/read-revision";
 import type { RevisionDto } from "../revisions/revision-dto";
-import { keyReusedError, requestFingerprint, sameRequest } from "../revisions/request-fingerprint";
+import { keyReusedError, requestFingerprint } from "../revisions/request-fingerprint";
 import { savableKinds } from "../revisions/save-revision-input";
 import { writeTransaction } from "../revisions/write-transaction";
 import { type LockedStory, lockStory } from "../stories/lock-story";
@@ -83,14 +83,12 @@ export async function resolveHeldSchedule(options: { actor: Actor; slug: string;
     work: async (tx): Promise<Settled> => {
       const story = await lockStory({ tx, slug });
       const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
-      if (idempotencyKey) {
-        const earlier = await findKeyedWrite({ tx, storyId: story.id, key: idempotencyKey });
-        if (earlier) {
-          const same = earlier.type === "revision" && sameRequest({ stored: earlier.fingerprint, fingerprint });
-          const row = same ? await tx.schedule.findUniqueOrThrow({ where: { id: schedule.id }, select: { resolvedNumber: true, supersededById: true } }) : null;
-          if (!row || earlier.type !== "revision" || row.resolvedNumber !== earlier.number) throw keyReusedError();
-          return { scheduleId: schedule.id, number: earlier.number, nextScheduleId: row.supersededById, published: row.supersededById === null };
-        }
+      const earlier = await findReplayedWrite({ tx, storyId: story.id, key: idempotencyKey, fingerprint, type: "revision" });
+      if (earlier) {
+        const row = await tx.schedule.findUniqueOrThrow({ where: { id: schedule.id }, select: { resolvedNumber: true, supersededById: true } });
+        // The same request, but the key's revision is not the one this schedule was resolved with.
+        if (row.resolvedNumber !== earlier.number) throw keyReusedError();
+        return { scheduleId: schedule.id, number: earlier.number, nextScheduleId: row.supersededById, published: row.supersededById === null };
       }
       if (schedule.state !== "held") throw notHeld(schedule);
       if (story.latestRevisionNumber !== input.againstRevision) throw movedOn({ against: input.againstRevision, latest: story.latestRevisionNumber });
