@@ -51,9 +51,10 @@ export async function ingestPhoto(options: { actor: Actor; bytes: Buffer; store?
     { sha256: originalSha256, contentType: originalTypes[format], data: bytes },
     ...decoded.renditions.map((rendition) => ({ sha256: rendition.sha256, contentType: renditionTypes[rendition.format], data: rendition.data })),
   ];
+  await store.putBeforeCommit({ blobs });
   const id = await writeTransaction({
     work: async (tx) => {
-      await store.put({ tx, blobs });
+      await store.putInTransaction({ tx, blobs });
       const photo = await tx.photo.create({
         data: {
           originalSha256,
