@@ -78,6 +78,19 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
     expect(await counts()).toEqual(before);
   });
 
+  // Regression: a double-clicked upload (or two tabs sending the same file) raced to insert the same photo.
+  it("makes exactly one photo, and no error, when the same file is uploaded twice at once", async () => {
+    const bytes = await wireJpeg({ seed: 4, width: 900, height: 600 });
+    const before = await counts();
+    const [first, second] = await Promise.all([ingestPhoto({ actor: editor, bytes }), ingestPhoto({ actor: editor, bytes })]);
+    expect(second.photo.id).toBe(first.photo.id);
+    expect([first.created, second.created].sort()).toEqual([false, true]);
+    expect(second.photo).toEqual(first.photo);
+    const after = await counts();
+    expect(after.photos).toBe(before.photos + 1);
+    expect(after.renditions).toBe(before.renditions + first.photo.renditions.length);
+  });
+
   it("takes PNG, WebP, AVIF and GIF (first frame)", async () => {
     const base = sharp({ create: { width: 500, height: 300, channels: 3, background: "#369" } });
     const gif = await sharp({ create: { width: 400, height: 200, channels: 4, background: "#f00" } }).gif().toBuffer();
