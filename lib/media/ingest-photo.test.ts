@@ -8,7 +8,7 @@ import { ingestPhoto } from "./ingest-photo";
 import { mediaLimits } from "./media-limits";
 import { postgresPhotoStore } from "./photo-store";
 import { readUpload } from "./read-upload";
-import { bombPng, exiftoolTags, plainJpeg, wireFixture, wireJpeg } from "./test-photos";
+import { bombPng, exiftoolTags, heicPhoto, plainJpeg, wireFixture, wireJpeg } from "./test-photos";
 
 async function refusal(work: Promise<unknown>): Promise<AppError> {
   const error = await work.then(() => null, (caught: unknown) => caught);
@@ -122,6 +122,21 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
         expect(await counts()).toEqual(before);
       });
     }
+
+    it("an iPhone HEIC photo, when this build's decoder cannot read HEVC: says so and how to get a JPEG", async () => {
+      const bytes = await heicPhoto({ width: 800, height: 600 });
+      // The prebuilt sharp (libvips) decodes AVIF but not HEVC; a build that can is taken at its word below.
+      const decodable = await sharp(bytes).raw().toBuffer().then(() => true, () => false);
+      const before = await counts();
+      if (decodable) {
+        expect((await ingestPhoto({ actor: editor, bytes })).photo.originalType).toBe("image/heic");
+        return;
+      }
+      const error = await refusal(ingestPhoto({ actor: editor, bytes }));
+      expect(error.code).toBe("unprocessable");
+      expect(error.userMessage).toBe("Copydesk can’t read HEIC photos (the iPhone’s usual format) on this server. Export the photo as JPEG and upload that.");
+      expect(await counts()).toEqual(before);
+    });
 
     it("a file over the size limit, stopped while it streams", async () => {
       const chunk = new Uint8Array(1024 * 1024);

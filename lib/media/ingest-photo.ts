@@ -42,7 +42,7 @@ export async function ingestPhoto(options: { actor: Actor; bytes: Buffer; store?
       throw new AppError({
         code: "unprocessable",
         message: "upload refused: HEIC not decodable by this build",
-        userMessage: "This server can’t read HEIC photos. Export the photo as JPEG and upload that.",
+        userMessage: "Copydesk can’t read HEIC photos (the iPhone’s usual format) on this server. Export the photo as JPEG and upload that.",
         cause: error,
       });
     }
