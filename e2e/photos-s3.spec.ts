@@ -11,9 +11,10 @@ import { startOwnServer } from "./support/own-server";
 import { createPublishedStory, seedPublisher, type Publisher } from "./support/public-api";
 
 /*
- * A Copydesk server process with PHOTO_STORE=s3 pointing at an S3-protocol server on this machine (s3rver, see
- * lib/media/testing/start-s3-server.ts): uploads land in the bucket, PostgreSQL keeps only the rows, and readers
- * get the renditions from /media on Copydesk's origin. Serial: the last test stops the S3 server.
+ * A Copydesk server process with PHOTO_STORE=s3 pointing at an S3 server on this machine (s3rver, or the one
+ * S3_TEST_ENDPOINT names: see lib/media/testing/start-s3-server.ts): uploads land in the bucket, PostgreSQL keeps
+ * only the rows, and readers get the renditions from /media on Copydesk's origin. The outage test runs a second
+ * Copydesk server on the same database against an S3 server that has been stopped.
  */
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -23,13 +24,25 @@ let dropDatabase: () => Promise<void>;
 let publisher: Publisher;
 let api: APIRequestContext;
 let storedBeforeSwitch: { url: string; sha256: string };
+let databaseUrl: string;
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const shaOfUrl = (url: string) => url.slice("/media/".length).split(".")[0]!;
 type UploadedPhoto = { id: string; renditions: { url: string; format: string; width: number }[] };
 
-function upload(bytes: Buffer) {
-  return api.post("/api/v1/photos", {
+const photoStoreEnv = (settings: RunningS3["settings"]) => ({
+  COPYDESK_JOBS: "false",
+  PHOTO_STORE: "s3",
+  PHOTO_S3_BUCKET: settings.bucket,
+  PHOTO_S3_ENDPOINT: settings.endpoint,
+  PHOTO_S3_REGION: settings.region!,
+  PHOTO_S3_FORCE_PATH_STYLE: "true",
+  PHOTO_S3_ACCESS_KEY_ID: settings.accessKeyId,
+  PHOTO_S3_SECRET_ACCESS_KEY: settings.secretAccessKey,
+});
+
+function upload(bytes: Buffer, on: APIRequestContext = api) {
+  return on.post("/api/v1/photos", {
     headers: { authorization: `Bearer ${publisher.token}` },
     multipart: { file: { name: "AP_26055.jpg", mimeType: "image/jpeg", buffer: bytes } },
   });
@@ -37,27 +50,14 @@ function upload(bytes: Buffer) {
 
 test.beforeAll(async () => {
   // A database of its own: the photo rows this server writes name objects only its bucket holds.
-  let databaseUrl: string;
   ({ databaseUrl, drop: dropDatabase } = await openOwnE2eDatabase({ prefix: "photos_s3" }));
   publisher = await seedPublisher();
   // A photo stored while the newsroom still kept photos in PostgreSQL, before it switched to S3.
   const earlier = await ingestPhoto({ actor: await createTestActor({ role: "editor" }), bytes: await wireJpeg({ seed: 80, width: 640, height: 480 }), store: postgresPhotoStore });
   const url = earlier.photo.renditions[0]!.url;
   storedBeforeSwitch = { url, sha256: shaOfUrl(url) };
-  s3 = await startS3Server({ bucket: `copydesk-e2e-${randomBytes(3).toString("hex")}` });
-  server = await startOwnServer({
-    databaseUrl,
-    env: {
-      COPYDESK_JOBS: "false",
-      PHOTO_STORE: "s3",
-      PHOTO_S3_BUCKET: s3.settings.bucket,
-      PHOTO_S3_ENDPOINT: s3.settings.endpoint,
-      PHOTO_S3_REGION: s3.settings.region!,
-      PHOTO_S3_FORCE_PATH_STYLE: "true",
-      PHOTO_S3_ACCESS_KEY_ID: s3.settings.accessKeyId,
-      PHOTO_S3_SECRET_ACCESS_KEY: s3.settings.secretAccessKey,
-    },
-  });
+  s3 = await startS3Server({ bucket: `copydesk-e2e-${randomBytes(3).toString("hex")}`, external: true });
+  server = await startOwnServer({ databaseUrl, env: photoStoreEnv(s3.settings) });
   api = await playwrightRequest.newContext({ baseURL: server.baseUrl });
 });
 
@@ -100,6 +100,7 @@ test("an upload goes to the bucket, not the database, and readers get its rendit
   await expect(img).toHaveJSProperty("complete", true);
   expect(await img.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   expect(new URL(await img.evaluate((element) => (element as HTMLImageElement).currentSrc)).origin).toBe(server.baseUrl);
+  expect(server.output()).not.toContain(s3.settings.secretAccessKey);
 });
 
 test("the same file sent twice at once (a double click, two tabs) makes one photo and no error", async () => {
@@ -119,22 +120,28 @@ test("a photo stored in PostgreSQL before the switch to S3 is still served", asy
 });
 
 test("with the S3 server down, an upload is a 503 that says nothing was saved, and a rendition is a 503 no cache keeps", async () => {
-  const bytes = await wireJpeg({ seed: 83, width: 900, height: 600 });
-  // Uploaded while the store is up, never yet served (so no instance holds it in memory).
-  const { photo } = (await (await upload(bytes)).json()) as { photo: UploadedPhoto };
-  await s3.stop();
+  const { photo } = (await (await upload(await wireJpeg({ seed: 83, width: 900, height: 600 }))).json()) as { photo: UploadedPhoto };
+  const stopped = await startS3Server();
+  await stopped.stop();
+  const cutOff = await startOwnServer({ databaseUrl, env: photoStoreEnv(stopped.settings) });
+  const onCutOff = await playwrightRequest.newContext({ baseURL: cutOff.baseUrl });
+  try {
+    const before = await getDb().photo.count();
+    const refused = await upload(await wireJpeg({ seed: 84, width: 900, height: 600 }), onCutOff);
+    expect(refused.status()).toBe(503);
+    expect(refused.headers()["retry-after"]).toBe("5");
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({ code: "unavailable", message: expect.stringMatching(/photo store cannot be reached right now, so nothing was saved/) });
+    expect(JSON.stringify(body)).not.toContain(stopped.settings.secretAccessKey);
+    expect(await getDb().photo.count()).toBe(before);
 
-  const before = await getDb().photo.count();
-  const refused = await upload(await wireJpeg({ seed: 84, width: 900, height: 600 }));
-  expect(refused.status()).toBe(503);
-  expect(refused.headers()["retry-after"]).toBe("5");
-  const body = (await refused.json()) as { error: { code: string; message: string } };
-  expect(body.error).toMatchObject({ code: "unavailable", message: expect.stringMatching(/photo store cannot be reached right now, so nothing was saved/) });
-  expect(JSON.stringify(body)).not.toContain(s3.settings.secretAccessKey);
-  expect(await getDb().photo.count()).toBe(before);
-
-  const rendition = await api.get(photo.renditions[0]!.url);
-  expect(rendition.status()).toBe(503);
-  expect(rendition.headers()["cache-control"]).toBe("no-store");
-  expect(server.output()).not.toContain(s3.settings.secretAccessKey);
+    // A rendition this instance has never served, so it must ask the store.
+    const rendition = await onCutOff.get(photo.renditions[0]!.url);
+    expect(rendition.status()).toBe(503);
+    expect(rendition.headers()["cache-control"]).toBe("no-store");
+    expect(cutOff.output()).not.toContain(stopped.settings.secretAccessKey);
+  } finally {
+    await onCutOff.dispose();
+    await cutOff.stop();
+  }
 });

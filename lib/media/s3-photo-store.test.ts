@@ -23,12 +23,13 @@ const blobOf = (text: string, contentType = "image/jpeg"): StoredBlob => {
   return { sha256: sha256Of(data), contentType, data };
 };
 
-// The real S3 store over HTTP against an S3-protocol server on this machine (s3rver; see start-s3-server.ts).
+// The real S3 store over HTTP against an S3-protocol server on this machine: s3rver, or the server S3_TEST_ENDPOINT
+// names (see start-s3-server.ts). The outage tests always use an s3rver of their own, stopped.
 describe("the S3 photo store against an S3 server", { timeout: 240_000 }, () => {
   let s3: RunningS3;
 
   beforeAll(async () => {
-    s3 = await startS3Server();
+    s3 = await startS3Server({ external: true });
   });
 
   afterAll(async () => {
@@ -75,6 +76,17 @@ describe("the S3 photo store against an S3 server", { timeout: 240_000 }, () => 
       }
     }
     expect((await s3.keys()).some((key) => key.endsWith(blobOf("refused").sha256))).toBe(false);
+  });
+
+  it("refuses a request signed with the wrong secret key (on a server that checks signatures)", async (context) => {
+    if (!s3.verifiesSignatures) context.skip("s3rver does not verify SigV4 signatures");
+    const store = s3PhotoStore({ settings: { ...s3.settings, secretAccessKey: "wrong-secret-4f7a9c" } });
+    for (const work of [() => store.putBeforeCommit({ blobs: [blobOf("forged")] }), () => store.get({ sha256: blobOf("forged").sha256 })]) {
+      const error = await failure(work());
+      expect(error.userMessage).toMatch(/photo store refused Copydesk’s request/);
+      expect(`${error.message} ${error.userMessage}`).not.toContain("wrong-secret-4f7a9c");
+    }
+    expect((await s3.keys()).some((key) => key.endsWith(blobOf("forged").sha256))).toBe(false);
   });
 
   it("says the store cannot be reached (503) when the S3 server is down, for uploads and for reads", async () => {
