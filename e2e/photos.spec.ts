@@ -3,7 +3,7 @@ import { useE2eDatabase } from "./support/database";
 import { actorOf, captureScreens, publishFromEditor, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
 import { getDb } from "../lib/db/client";
 import { ingestPhoto } from "../lib/media/ingest-photo";
-import { exiftoolTags, wireFixture, wireJpeg } from "../lib/media/test-photos";
+import { exiftoolTags, heicPhoto, wireFixture, wireJpeg } from "../lib/media/test-photos";
 import { saveRevision } from "../lib/revisions/save-revision";
 
 test.beforeAll(() => {
@@ -121,6 +121,26 @@ test("photos can be dropped on the editor or pasted into it", async ({ page }) =
   }, pasted);
   await expect(page.locator(".desk-photo-thumb img")).toHaveCount(2, { timeout: 60_000 });
   await expect(page.getByLabel("Credit").nth(1)).toHaveValue("Evgeniy Maloletka / AP");
+});
+
+test("an iPhone HEIC photo picked in the editor says how to get a JPEG, and adds nothing", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const editor = await signedInUser({ page, role: "editor" });
+  const slug = uniqueSlug("heic-upload");
+  await seedStory({ author: editor, slug, headline: "Flooding on the coast road", body: "Water covered the road.", publish: false });
+  await page.goto(`/desk/stories/${slug}`);
+  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  const before = await getDb().photo.count();
+  await page.getByLabel("Upload photos").setInputFiles({ name: "IMG_4127.HEIC", mimeType: "image/heic", buffer: await heicPhoto({ width: 800, height: 600 }) });
+  await expect(page.getByRole("alert").filter({ hasText: "IMG_4127.HEIC" })).toHaveText(
+    "IMG_4127.HEIC: Copydesk can’t read HEIC photos (the iPhone’s usual format) on this server. Export the photo as JPEG and upload that.",
+    { timeout: 60_000 },
+  );
+  await expect(page.locator(".desk-photo-thumb")).toHaveCount(0);
+  expect(await getDb().photo.count()).toBe(before);
+  // The hint under the drop zone does not offer HEIC either.
+  await expect(page.getByTestId("photo-dropzone")).toContainText("JPEG, PNG, WebP, AVIF or GIF, up to 40 MB (HEIC: export as JPEG first)");
+  await captureScreens({ page, testInfo, name: "desk-photo-heic-refused" });
 });
 
 test("a signed-out upload is refused and stores nothing", async ({ baseURL }) => {

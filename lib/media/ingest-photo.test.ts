@@ -8,7 +8,7 @@ import { ingestPhoto } from "./ingest-photo";
 import { mediaLimits } from "./media-limits";
 import { postgresPhotoStore } from "./photo-store";
 import { readUpload } from "./read-upload";
-import { bombPng, exiftoolTags, plainJpeg, wireFixture, wireJpeg } from "./test-photos";
+import { bombPng, exiftoolTags, heicPhoto, plainJpeg, wireFixture, wireJpeg } from "./test-photos";
 
 async function refusal(work: Promise<unknown>): Promise<AppError> {
   const error = await work.then(() => null, (caught: unknown) => caught);
@@ -78,6 +78,19 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
     expect(await counts()).toEqual(before);
   });
 
+  // Regression: a double-clicked upload (or two tabs sending the same file) raced to insert the same photo.
+  it("makes exactly one photo, and no error, when the same file is uploaded twice at once", async () => {
+    const bytes = await wireJpeg({ seed: 4, width: 900, height: 600 });
+    const before = await counts();
+    const [first, second] = await Promise.all([ingestPhoto({ actor: editor, bytes }), ingestPhoto({ actor: editor, bytes })]);
+    expect(second.photo.id).toBe(first.photo.id);
+    expect([first.created, second.created].sort()).toEqual([false, true]);
+    expect(second.photo).toEqual(first.photo);
+    const after = await counts();
+    expect(after.photos).toBe(before.photos + 1);
+    expect(after.renditions).toBe(before.renditions + first.photo.renditions.length);
+  });
+
   it("takes PNG, WebP, AVIF and GIF (first frame)", async () => {
     const base = sharp({ create: { width: 500, height: 300, channels: 3, background: "#369" } });
     const gif = await sharp({ create: { width: 400, height: 200, channels: 4, background: "#f00" } }).gif().toBuffer();
@@ -109,6 +122,21 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
         expect(await counts()).toEqual(before);
       });
     }
+
+    it("an iPhone HEIC photo, when this build's decoder cannot read HEVC: says so and how to get a JPEG", async () => {
+      const bytes = await heicPhoto({ width: 800, height: 600 });
+      // The prebuilt sharp (libvips) decodes AVIF but not HEVC; a build that can is taken at its word below.
+      const decodable = await sharp(bytes).raw().toBuffer().then(() => true, () => false);
+      const before = await counts();
+      if (decodable) {
+        expect((await ingestPhoto({ actor: editor, bytes })).photo.originalType).toBe("image/heic");
+        return;
+      }
+      const error = await refusal(ingestPhoto({ actor: editor, bytes }));
+      expect(error.code).toBe("unprocessable");
+      expect(error.userMessage).toBe("Copydesk can’t read HEIC photos (the iPhone’s usual format) on this server. Export the photo as JPEG and upload that.");
+      expect(await counts()).toEqual(before);
+    });
 
     it("a file over the size limit, stopped while it streams", async () => {
       const chunk = new Uint8Array(1024 * 1024);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { writeTransaction } from "@/lib/revisions/write-transaction";
 import { makeRenditions, sha256Of } from "./make-renditions";
@@ -10,6 +11,8 @@ import { photoStore, type PhotoStore, type StoredBlob } from "./photo-store";
 import { readPhotoSummary, type PhotoSummary } from "./photo-summary";
 import { uploadTooLarge } from "./read-upload";
 import { originalTypes, sniffImage } from "./sniff-image";
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
  * Takes one uploaded photo: checks it is an image by its bytes (never its name), decodes it fully (refusing
@@ -39,7 +42,7 @@ export async function ingestPhoto(options: { actor: Actor; bytes: Buffer; store?
       throw new AppError({
         code: "unprocessable",
         message: "upload refused: HEIC not decodable by this build",
-        userMessage: "This server can’t read HEIC photos. Export the photo as JPEG and upload that.",
+        userMessage: "Copydesk can’t read HEIC photos (the iPhone’s usual format) on this server. Export the photo as JPEG and upload that.",
         cause: error,
       });
     }
@@ -51,39 +54,48 @@ export async function ingestPhoto(options: { actor: Actor; bytes: Buffer; store?
     { sha256: originalSha256, contentType: originalTypes[format], data: bytes },
     ...decoded.renditions.map((rendition) => ({ sha256: rendition.sha256, contentType: renditionTypes[rendition.format], data: rendition.data })),
   ];
-  const id = await writeTransaction({
-    work: async (tx) => {
-      await store.put({ tx, blobs });
-      const photo = await tx.photo.create({
-        data: {
-          originalSha256,
-          originalType: originalTypes[format],
-          originalBytes: bytes.byteLength,
-          width: decoded.width,
-          height: decoded.height,
-          caption: metadata.caption,
-          creator: metadata.creator,
-          credit: metadata.credit,
-          copyright: metadata.copyright,
-          takenAt: metadata.takenAt,
-          uploadedById: actor.userId,
-          renditions: {
-            createMany: {
-              data: decoded.renditions.map((rendition) => ({
-                format: rendition.format,
-                width: rendition.width,
-                height: rendition.height,
-                sha256: rendition.sha256,
-                bytes: rendition.data.byteLength,
-              })),
+  await store.putBeforeCommit({ blobs });
+  let id: string;
+  try {
+    id = await writeTransaction({
+      work: async (tx) => {
+        await store.putInTransaction({ tx, blobs });
+        const photo = await tx.photo.create({
+          data: {
+            originalSha256,
+            originalType: originalTypes[format],
+            originalBytes: bytes.byteLength,
+            width: decoded.width,
+            height: decoded.height,
+            caption: metadata.caption,
+            creator: metadata.creator,
+            credit: metadata.credit,
+            copyright: metadata.copyright,
+            takenAt: metadata.takenAt,
+            uploadedById: actor.userId,
+            renditions: {
+              createMany: {
+                data: decoded.renditions.map((rendition) => ({
+                  format: rendition.format,
+                  width: rendition.width,
+                  height: rendition.height,
+                  sha256: rendition.sha256,
+                  bytes: rendition.data.byteLength,
+                })),
+              },
             },
           },
-        },
-        select: { id: true },
-      });
-      return photo.id;
-    },
-  });
+          select: { id: true },
+        });
+        return photo.id;
+      },
+    });
+  } catch (error) {
+    // The same file sent twice at once (a double click, two tabs): the other upload stored it first.
+    const stored = isUniqueViolation(error) ? await readPhotoSummary({ where: { originalSha256 } }) : null;
+    if (stored) return { photo: stored, created: false };
+    throw error;
+  }
   const photo = await readPhotoSummary({ where: { id } });
   return { photo: photo!, created: true };
 }

@@ -50,6 +50,6 @@ export function sniffImage(options: { bytes: Uint8Array }): OriginalFormat {
   throw new AppError({
     code: "unprocessable",
     message: "upload refused: not a recognised image",
-    userMessage: "That file isn’t a photo Copydesk can read. Upload a JPEG, PNG, WebP, AVIF, HEIC or GIF file.",
+    userMessage: "That file isn’t a photo Copydesk can read. Upload a JPEG, PNG, WebP, AVIF or GIF file.",
   });
 }

@@ -100,3 +100,15 @@ export function bombPng(options: { width: number; height: number }): Buffer {
   const rows = deflateSync(Buffer.alloc(options.width + 1)); // one row of zeros; the rest "would follow"
   return Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n", "latin1"), pngChunk("IHDR", header), pngChunk("IDAT", rows), pngChunk("IEND", Buffer.alloc(0))]);
 }
+
+/** An HEVC-coded HEIC still, as iPhones save them, made by libheif's heif-enc (Debian: libheif-examples). */
+export async function heicPhoto(options: { width: number; height: number; seed?: number }): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), "copydesk-heic-"));
+  try {
+    await writeFile(join(dir, "photo.png"), await sharp(await plainJpeg(options)).png().toBuffer());
+    await run("heif-enc", ["--quality", "60", "--output", join(dir, "photo.heic"), join(dir, "photo.png")]);
+    return await readFile(join(dir, "photo.heic"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

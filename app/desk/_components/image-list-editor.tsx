@@ -73,11 +73,11 @@ export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
             choose files
           </button>
         </p>
-        <p className="desk-hint">JPEG, PNG, WebP, AVIF, HEIC or GIF, up to 40 MB. Caption and credit are read from the file.</p>
+        <p className="desk-hint">JPEG, PNG, WebP, AVIF or GIF, up to 40 MB (HEIC: export as JPEG first). Caption and credit are read from the file.</p>
         <input
           ref={picker}
           type="file"
-          accept="image/jpeg,image/png,image/webp,image/avif,image/heic,image/gif"
+          accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
           multiple
           hidden
           aria-label="Upload photos"

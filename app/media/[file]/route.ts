@@ -1,3 +1,4 @@
+import { errorResponse } from "@/lib/errors/error-response";
 import { readRendition } from "@/lib/media/read-rendition";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +9,13 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(_request: Request, context: { params: Promise<{ file: string }> }): Promise<Response> {
   const { file } = await context.params;
-  const rendition = await readRendition({ file });
+  let rendition: Awaited<ReturnType<typeof readRendition>>;
+  try {
+    rendition = await readRendition({ file });
+  } catch (error) {
+    // The database or the photo store is out: a 503 no cache keeps, never a 500 or an immutable error.
+    return errorResponse(error, { route: "GET /media/[file]" });
+  }
   if (!rendition) {
     return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=60" } });
   }
