@@ -209,6 +209,30 @@ test.describe("robustness: malformed input never becomes a 500", () => {
     expect(failures, `fuzz seed ${seed}`).toEqual([]);
   });
 
+  // Regression guard: a server-action body Next cannot decode answered Next's bare 500 before any code of ours ran.
+  test("a server-action body that is not React's encoding gets a 400 with a sentence, and nothing is saved", async () => {
+    const id = serverActionIds().saveRevisionAction!;
+    const before = (await (await desk.get(`/api/v1/stories/${slug}`, { headers: editor })).json()).story.latestRevisionNumber;
+    const bodies = [
+      { type: "text/plain;charset=UTF-8", data: "not an argument list" },
+      { type: "text/plain;charset=UTF-8", data: '[{"slug":' },
+      { type: "text/plain;charset=UTF-8", data: '["$Q1"]' },
+      { type: "text/plain;charset=UTF-8", data: Buffer.from([0xff, 0xfe, 0x00, 0x9c, 0x80]) },
+      { type: "multipart/form-data; boundary=nothing-here", data: "--wrong\r\nContent-Disposition: form-data; name=\"0\"\r\n\r\n[\r\n--wrong--" },
+      { type: "multipart/form-data", data: "no boundary at all" },
+    ];
+    for (const body of bodies) {
+      const response = await desk.post(`/desk/stories/${slug}`, { headers: { "next-action": id, accept: "text/x-component", "content-type": body.type }, data: body.data });
+      const label = `${body.type}: ${String(body.data).slice(0, 40)}`;
+      expect(response.status(), label).toBeLessThan(500);
+      const text = await response.text();
+      expect(text, label).not.toMatch(/Internal Server Error|\n\s+at /);
+      if (response.status() === 400) expect(text, label).toContain("could not read this request, so nothing was saved");
+    }
+    const after = (await (await desk.get(`/api/v1/stories/${slug}`, { headers: editor })).json()).story.latestRevisionNumber;
+    expect(after).toBe(before);
+  });
+
   // Regression guard: a NUL in a desk save answered "Something went wrong … please try again", which never works.
   test("a NUL or an invisible headline typed on the desk gets a message at the field, and nothing is saved", async () => {
     const id = serverActionIds().saveRevisionAction!;

@@ -4,7 +4,7 @@
 // runs, by lib/delivery/deliver-public-page.ts through globalThis; everything else, and every miss, is Next's. Plain JavaScript: Next loads its own
 // compiled server, and this file must not need a TypeScript loader.
 // When the database cannot be reached, a request that fails answers 503 with Retry-After and a sentence
-// (see answerUnavailableOnOutage), never Next's 500.
+// (see replaceFailedResponses), never Next's 500.
 import http from "node:http";
 import next from "next";
 
@@ -44,40 +44,63 @@ function databaseRecentlyLost() {
   return typeof lostAt === "number" && Date.now() - lostAt < outageWindowMs;
 }
 
+// Next decodes a server action's arguments before any code of ours runs; a body it cannot decode (not React's
+// encoding, cut short, garbage) makes it answer a bare 500. Every action of ours turns its own failures into a
+// form state, so a 5xx on an action request is Next refusing the request itself: a 400, in a sentence.
+const unreadableActionSentence = "The desk could not read this request, so nothing was saved. Reload the page and try again.";
+
 /**
- * A page render or route that fails while this process cannot reach its database is the database's fault,
- * not a bug: the 5xx Next is about to send is replaced, headers and body, by a 503 with Retry-After, as
- * JSON under /api/ and as a short page elsewhere. Next's own chunks for that response are dropped.
+ * What replaces the 5xx Next is about to send, or null to let it through. While this process cannot reach its
+ * database, a failure is the database's fault, not a bug: 503 with Retry-After, as JSON under /api/ and as a
+ * short page elsewhere. Otherwise an action request Next could not decode gets a 400 (above).
  */
-function answerUnavailableOnOutage(request, response) {
-  const { writeHead, write, end } = response;
-  const replaces = (status) => status >= 500 && status !== 503 && databaseRecentlyLost();
+function replacementFor(request, status) {
+  if (status < 500 || status === 503) return null;
   const api = request.url?.startsWith("/api/") ?? false;
-  const body = Buffer.from(api ? JSON.stringify({ error: { code: "unavailable", message: unavailableSentence, details: null } }) : unavailablePage);
-  let replaced = false;
+  if (databaseRecentlyLost()) {
+    return {
+      status: 503,
+      contentType: api ? "application/json" : "text/html; charset=utf-8",
+      body: api ? JSON.stringify({ error: { code: "unavailable", message: unavailableSentence, details: null } }) : unavailablePage,
+      headers: { "retry-after": String(retryAfterSeconds) },
+    };
+  }
+  if (request.method === "POST" && request.headers["next-action"]) {
+    return { status: 400, contentType: "text/plain; charset=utf-8", body: `${unreadableActionSentence}\n`, headers: {} };
+  }
+  return null;
+}
+
+/** Swaps a failing response, headers and body, for `replacementFor`'s; Next's own chunks for it are dropped. */
+function replaceFailedResponses(request, response) {
+  const { writeHead, write, end } = response;
+  let replacement = null;
   response.writeHead = function (status, ...rest) {
-    if (replaced || !replaces(status)) return writeHead.call(this, status, ...rest);
-    replaced = true;
+    if (replacement) return this;
+    replacement = replacementFor(request, status);
+    if (!replacement) return writeHead.call(this, status, ...rest);
     for (const name of this.getHeaderNames()) this.removeHeader(name);
-    return writeHead.call(this, 503, {
-      "content-type": api ? "application/json" : "text/html; charset=utf-8",
-      "content-length": body.length,
-      "retry-after": String(retryAfterSeconds),
+    replacement.bytes = Buffer.from(replacement.body);
+    return writeHead.call(this, replacement.status, {
+      "content-type": replacement.contentType,
+      "content-length": replacement.bytes.length,
       "cache-control": "no-store",
       "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+      ...replacement.headers,
     });
   };
   response.write = function (chunk, encoding, callback) {
-    if (!this.headersSent && replaces(this.statusCode)) this.writeHead(this.statusCode);
-    if (!replaced) return write.call(this, chunk, encoding, callback);
+    if (!this.headersSent && replacementFor(request, this.statusCode)) this.writeHead(this.statusCode);
+    if (!replacement) return write.call(this, chunk, encoding, callback);
     (typeof encoding === "function" ? encoding : callback)?.();
     return true;
   };
   response.end = function (chunk, encoding, callback) {
-    if (!this.headersSent && replaces(this.statusCode)) this.writeHead(this.statusCode);
-    if (!replaced) return end.call(this, chunk, encoding, callback);
+    if (!this.headersSent && replacementFor(request, this.statusCode)) this.writeHead(this.statusCode);
+    if (!replacement) return end.call(this, chunk, encoding, callback);
     if (this.writableEnded) return this;
-    return end.call(this, request.method === "HEAD" ? undefined : body, [chunk, encoding, callback].find((argument) => typeof argument === "function"));
+    const done = [chunk, encoding, callback].find((argument) => typeof argument === "function");
+    return end.call(this, request.method === "HEAD" ? undefined : replacement.bytes, done);
   };
 }
 
@@ -115,7 +138,7 @@ const server = http.createServer((request, response) => {
   if (refuseOversizedAction(request, response)) return;
   if (answerFromMemo(request, response)) return;
   request.headers[clientAddressHeader] = request.socket.remoteAddress ?? "";
-  answerUnavailableOnOutage(request, response);
+  replaceFailedResponses(request, response);
   handleWithNext(request, response);
 });
 
