@@ -75,6 +75,23 @@ async function updatedLine(slug: string, text: string) {
   return { instant: new Date(match![1]!), words: match![2]! };
 }
 
+/**
+ * The schedule ran on the faked clock, at or after its time and before `before`, and the public page prints the
+ * story's stored "Updated" instant (the publication the run made) in newsroom time, reading as `words`.
+ */
+async function expectRunAndShown(options: { slug: string; schedule: Schedule; before: string; sentence: string; words: RegExp }) {
+  const { slug, schedule } = options;
+  const done = await waitUntilDone(slug, schedule.id);
+  const ranAt = new Date(done.ranAt!);
+  expect(ranAt.getTime()).toBeGreaterThanOrEqual(Date.parse(schedule.runAt));
+  expect(ranAt.getTime()).toBeLessThan(Date.parse(options.before));
+  const updated = await updatedLine(slug, options.sentence);
+  expect(updated.instant.toISOString()).toBe(await lastMaterialUpdate(slug));
+  expect(updated.instant.getTime()).toBeGreaterThanOrEqual(ranAt.getTime());
+  expect(updated.words).toBe(formatNewsroomTime({ instant: updated.instant, zone, style: "house" }));
+  expect(updated.words).toMatch(options.words);
+}
+
 test("spring forward: a time in the gap is refused with both choices; 3:00 AM EDT, the first minute after it, runs", async () => {
   const slug = "spring-forward";
   await storyWithUpdate(slug, "The overnight session ended at 3 a.m.");
@@ -95,17 +112,8 @@ test("spring forward: a time in the gap is refused with both choices; 3:00 AM ED
     { instant: "2027-03-14T07:00:00.000Z", label: "March 14, 2027 at 3:00 AM EDT" },
   ]);
 
-  const done = await waitUntilDone(slug, schedule.id);
-  const ranAt = new Date(done.ranAt!);
   // It ran by the faked clock, at or after its time, and inside the first hour of daylight time.
-  expect(ranAt.getTime()).toBeGreaterThanOrEqual(Date.parse(schedule.runAt));
-  expect(ranAt.getTime()).toBeLessThan(Date.parse("2027-03-14T08:00:00Z"));
-  const updated = await updatedLine(slug, "The overnight session ended at 3 a.m.");
-  // The page prints the story's stored "Updated" instant (the publication the run made), in newsroom time.
-  expect(updated.instant.toISOString()).toBe(await lastMaterialUpdate(slug));
-  expect(updated.instant.getTime()).toBeGreaterThanOrEqual(ranAt.getTime());
-  expect(updated.words).toBe(formatNewsroomTime({ instant: updated.instant, zone, style: "house" }));
-  expect(updated.words).toMatch(/^March 14, 2027 at 3:\d\d AM ET$/);
+  await expectRunAndShown({ slug, schedule, before: "2027-03-14T08:00:00Z", sentence: "The overnight session ended at 3 a.m.", words: /^March 14, 2027 at 3:\d\d AM ET$/ });
 });
 
 test("fall back: 1:30 AM happens twice and the API asks which; the later (EST) one is scheduled and runs", async () => {
@@ -130,14 +138,5 @@ test("fall back: 1:30 AM happens twice and the API asks which; the later (EST) o
   expect(earlier.status()).toBe(400);
   expect(((await earlier.json()) as { error: { message: string } }).error.message).toContain("1:30 AM EDT, which has already passed");
 
-  const done = await waitUntilDone(slug, schedule.id);
-  const ranAt = new Date(done.ranAt!);
-  expect(ranAt.getTime()).toBeGreaterThanOrEqual(Date.parse(schedule.runAt));
-  expect(ranAt.getTime()).toBeLessThan(Date.parse("2027-11-07T07:00:00Z"));
-  const updated = await updatedLine(slug, "The night shift handed over at 1:30 a.m.");
-  // The page prints the story's stored "Updated" instant (the publication the run made), in newsroom time.
-  expect(updated.instant.toISOString()).toBe(await lastMaterialUpdate(slug));
-  expect(updated.instant.getTime()).toBeGreaterThanOrEqual(ranAt.getTime());
-  expect(updated.words).toBe(formatNewsroomTime({ instant: updated.instant, zone, style: "house" }));
-  expect(updated.words).toMatch(/^November 7, 2027 at 1:\d\d AM ET$/);
+  await expectRunAndShown({ slug, schedule, before: "2027-11-07T07:00:00Z", sentence: "The night shift handed over at 1:30 a.m.", words: /^November 7, 2027 at 1:\d\d AM ET$/ });
 });

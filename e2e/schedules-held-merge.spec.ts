@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { newsroomClock } from "../lib/editorial/newsroom-time";
 import { useE2eDatabase } from "./support/database";
 import { captureScreens, signedInUser, uniqueSlug } from "./support/desk-seed";
-import { createPublishedStory, publishRevision, seedPublisher, type Publisher } from "./support/public-api";
+import { createPublishedStory, publishRevision, publisherFetch, seedPublisher, type Publisher } from "./support/public-api";
 
 /*
  * A real held schedule, settled on the desk: an update is scheduled, a conflicting change is published by hand
@@ -17,14 +17,7 @@ test.beforeAll(async () => {
   publisher = await seedPublisher();
 });
 
-async function api(options: { request: APIRequestContext; method: "GET" | "POST"; path: string; body?: unknown }) {
-  const response = await options.request.fetch(options.path, {
-    method: options.method,
-    headers: { authorization: `Bearer ${publisher.token}` },
-    ...(options.body === undefined ? {} : { data: options.body }),
-  });
-  return { status: response.status(), json: (await response.json()) as Record<string, unknown> };
-}
+const api = (options: { request: APIRequestContext; method: "GET" | "POST"; path: string; body?: unknown }) => publisherFetch({ ...options, publisher });
 
 type Schedule = { id: string; state: string; revisionNumber: number; heldReason: string | null; runAt: string };
 

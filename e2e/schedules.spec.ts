@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { useE2eDatabase } from "./support/database";
 import { captureScreens, signedInUser, uniqueSlug } from "./support/desk-seed";
-import { createPublishedStory, publishRevision, seedPublisher, type Publisher } from "./support/public-api";
+import { createPublishedStory, publishRevision, publisherFetch, seedPublisher, type Publisher } from "./support/public-api";
 
 let publisher: Publisher;
 
@@ -10,14 +10,7 @@ test.beforeAll(async () => {
   publisher = await seedPublisher();
 });
 
-async function api(options: { request: APIRequestContext; method: "GET" | "POST"; path: string; body?: unknown }) {
-  const response = await options.request.fetch(options.path, {
-    method: options.method,
-    headers: { authorization: `Bearer ${publisher.token}` },
-    ...(options.body === undefined ? {} : { data: options.body }),
-  });
-  return { status: response.status(), json: (await response.json()) as Record<string, unknown> };
-}
+const api = (options: { request: APIRequestContext; method: "GET" | "POST"; path: string; body?: unknown }) => publisherFetch({ ...options, publisher });
 
 test("a scheduled update leaves the public page as it is until its time, then the page shows it", async ({ page, request }) => {
   const slug = uniqueSlug("scheduled-update");

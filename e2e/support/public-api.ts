@@ -24,15 +24,20 @@ export async function seedPublisher(): Promise<Publisher> {
 
 type ApiStory = { slug: string; lastMaterialUpdateAt: string | null; firstPublishedAt: string | null; latestRevisionNumber: number; liveRevisionNumber: number | null };
 
-async function call(options: { request: APIRequestContext; publisher: Publisher; method: "GET" | "POST"; path: string; body?: unknown; expectStatus?: number }) {
+/** One API request as the publisher, answered as its status and JSON body, whatever the status. */
+export async function publisherFetch(options: { request: APIRequestContext; publisher: Publisher; method: "GET" | "POST"; path: string; body?: unknown }) {
   const response = await options.request.fetch(options.path, {
     method: options.method,
     headers: { authorization: `Bearer ${options.publisher.token}` },
     ...(options.body === undefined ? {} : { data: options.body }),
   });
-  const json = (await response.json()) as { story: ApiStory; revision?: { number: number; publishedAt: string | null } };
-  expect(response.status(), JSON.stringify(json)).toBe(options.expectStatus ?? (options.method === "POST" ? 201 : 200));
-  return json;
+  return { status: response.status(), json: (await response.json()) as Record<string, unknown> };
+}
+
+async function call(options: { request: APIRequestContext; publisher: Publisher; method: "GET" | "POST"; path: string; body?: unknown; expectStatus?: number }) {
+  const { status, json } = await publisherFetch(options);
+  expect(status, JSON.stringify(json)).toBe(options.expectStatus ?? (options.method === "POST" ? 201 : 200));
+  return json as { story: ApiStory; revision?: { number: number; publishedAt: string | null } };
 }
 
 export async function createPublishedStory(options: { request: APIRequestContext; publisher: Publisher; story: Record<string, unknown> }) {
