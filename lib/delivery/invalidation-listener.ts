@@ -25,6 +25,7 @@ const pruneEveryMs = 10 * 60_000;
  * lib/db/client.ts) and applies those it has not applied yet.
  */
 const recentWindowSeconds = 120;
+const recentRows = `created_at > clock_timestamp() - interval '${recentWindowSeconds} seconds'`;
 
 type ListenerState = {
   client: pg.Client | null;
@@ -50,21 +51,17 @@ export function tagsOfChangedStory(options: { slug: string }): string[] {
 
 async function catchUp(state: ListenerState, client: pg.Client): Promise<void> {
   const started = Date.now();
-  const recentSql = "created_at > clock_timestamp() - make_interval(secs => $2)";
   if (state.lastSeenId === null) {
     // The memo starts empty, so only what commits after this moment matters.
-    const { rows } = await client.query<{ id: string }>(
-      "SELECT id::text AS id FROM public_invalidations WHERE created_at > clock_timestamp() - make_interval(secs => $1)",
-      [recentWindowSeconds],
-    );
+    const { rows } = await client.query<{ id: string }>(`SELECT id::text AS id FROM public_invalidations WHERE ${recentRows}`);
     for (const row of rows) state.applied.set(row.id, started);
     const { rows: newest } = await client.query<{ id: string | null }>("SELECT max(id)::text AS id FROM public_invalidations");
     state.lastSeenId = BigInt(newest[0]?.id ?? "0");
   } else {
     const after = state.lastSeenId;
     const { rows } = await client.query<{ id: string; slug: string }>(
-      `SELECT id::text AS id, slug FROM public_invalidations WHERE id > $1 OR ${recentSql} ORDER BY id`,
-      [after.toString(), recentWindowSeconds],
+      `SELECT id::text AS id, slug FROM public_invalidations WHERE id > $1 OR ${recentRows} ORDER BY id`,
+      [after.toString()],
     );
     for (const row of rows) {
       if (BigInt(row.id) > state.lastSeenId) state.lastSeenId = BigInt(row.id);
