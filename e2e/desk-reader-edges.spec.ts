@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { saveRevision } from "../lib/revisions/save-revision";
 import { seedUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
@@ -224,11 +224,9 @@ test("a credit's role shows its whole name, at 1280 and 390 px", async ({ page }
   }
 });
 
-// Regression (issue 18.10): the reader's "updated" bar could not be dismissed and, on a phone, covered the lead
-// photo's credit; and the body's "## Subhead" was an h3 straight after the h1 (axe heading-order).
-test("the reader's updated notice covers nothing, is dismissed by keyboard for that version, and headings stay in order", async ({ page, request }) => {
-  const slug = uniqueSlug("updated-bar");
-  const credit = "Ana Ruiz/Copydesk Photo";
+const credit = "Ana Ruiz/Copydesk Photo";
+
+async function publishBridgeStory(request: APIRequestContext, slug: string) {
   await createPublishedStory({
     request,
     publisher,
@@ -240,10 +238,23 @@ test("the reader's updated notice covers nothing, is dismissed by keyboard for t
       images: [{ url: "/images/harbor-bridge.svg", alt: "The Harbor Bridge at dawn", caption: "The bridge on Wednesday.", credit }],
     },
   });
-  await page.setViewportSize({ width: 390, height: 844 });
+}
+
+// Regression (issue 18.10): the body's "## Subhead" was an h3 straight after the headline's h1 (axe heading-order).
+test("a story's subheads follow its headline in order", async ({ page, request }) => {
+  const slug = uniqueSlug("subheads");
+  await publishBridgeStory(request, slug);
   await page.goto(`/stories/${slug}`);
   await expect(page.getByRole("heading", { level: 2, name: "What commuters should know" })).toBeVisible();
   expect((await new AxeBuilder({ page }).withRules(["heading-order"]).analyze()).violations).toEqual([]);
+});
+
+// Regression (issue 18.10): the reader's "updated" bar could not be dismissed and, on a phone, covered the lead photo's credit.
+test("the reader's updated notice covers nothing and is dismissed by keyboard for that version", async ({ page, request }) => {
+  const slug = uniqueSlug("updated-bar");
+  await publishBridgeStory(request, slug);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/stories/${slug}`);
 
   const poll = async () => {
     const answered = page.waitForResponse((response) => response.url().endsWith(`/stories/${slug}/version`));

@@ -23,7 +23,8 @@ import { storyPath } from "./story-page";
  * headline ("5 < 6", never an element). Escaping ">" as well means a "]]>" in the text cannot end the CDATA.
  */
 function htmlText(text: string): string {
-  return stringifyEntitiesLight(text, { escapeOnly: true });
+  // Text content, never an attribute value: "&", "<" and ">" are all that need escaping, quotes stay readable.
+  return stringifyEntitiesLight(text, { subset: ["&", "<", ">"] });
 }
 
 function latestInstant(story: PublicIndexEntry): Date {
