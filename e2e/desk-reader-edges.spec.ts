@@ -79,8 +79,8 @@ test("every feed shows headlines, deks and notes as the text on the page, and la
 
 // Regression (issue 18.8): "Since you last looked (revision 1), 1 revision was saved" counted your own save.
 test("'Since you last looked' counts what others saved, never your own saves", async ({ page }) => {
-  const me = await signedInUser({ page, role: "editor", name: "Rosa Desk" });
-  const colleague = await seedUser({ role: "editor", name: "Omar Desk" });
+  const me = await signedInUser({ page, role: "editor" });
+  const colleague = await seedUser({ role: "editor" });
   const slug = uniqueSlug("looked");
   await seedStory({ author: me, slug, headline: "Ferry timetable changes", body: "First paragraph.", publish: false });
 
@@ -143,7 +143,8 @@ async function brokenWords(page: Page, selector: string): Promise<string[]> {
 
 // Regression (issue 18.10): the story list's headers broke mid-word at 1280 px ("NEWE ST", "LIV E", "Desk Administrat or").
 test("the story list never breaks a header or a name inside a word, at 1280 and 390 px", async ({ page }) => {
-  const admin = await signedInUser({ page, role: "admin", name: "Desk Administrator" });
+  // Names are unique per account: the reported name, made unique by a last word.
+  const admin = await signedInUser({ page, role: "admin", name: `Desk Administrator ${uniqueSlug("n").slice(2)}` });
   const slug = uniqueSlug("list-words");
   await seedStory({ author: admin, slug, headline: "Harbor Bridge reopens to traffic after a week of repairs to the damaged pier and its fenders", body: "Text." });
   for (const width of [1280, 390]) {
@@ -173,7 +174,7 @@ async function focusCovered(page: Page): Promise<string | null> {
 // Regression (issue 18.10): keyboard focus landed on fields hidden under the sticky Publish/Save bar (15 stops in one pass).
 test("tabbing through the editor never puts focus under the sticky Publish/Save bar, at 1280 and 390 px", async ({ page }) => {
   test.setTimeout(180_000);
-  const editor = await signedInUser({ page, role: "editor", name: "Kai Desk" });
+  const editor = await signedInUser({ page, role: "editor" });
   const slug = uniqueSlug("focus-bar");
   await seedStory({ author: editor, slug, headline: "Storm closes schools", body: "Schools are closed.\n\nBuses are not running." });
   await mkdir("artifacts/screenshots", { recursive: true });
