@@ -10,42 +10,68 @@
 
   var url = "/stories/" + encodeURIComponent(slug) + "/version";
   var intervalMs = 15000;
-  var announced = false;
-  var timer = null;
+  // A dismissal is remembered for this tab and this version only: a later version is announced again. Kept in the
+  // browser, so the page itself stays the same cacheable document for every reader.
+  var dismissedKey = "copydesk:update-dismissed:" + slug;
+  var bar = null;
+  var announcedVersion = 0;
 
-  function announce() {
-    if (announced) return;
-    announced = true;
-    var bar = document.createElement("div");
+  function dismissedVersion() {
+    try {
+      return Number(window.sessionStorage.getItem(dismissedKey)) || 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  function dismiss() {
+    try {
+      window.sessionStorage.setItem(dismissedKey, String(announcedVersion));
+    } catch {
+      // Storage refused (private mode, full): the notice still goes away for now.
+    }
+    if (bar) region.removeChild(bar);
+    bar = null;
+  }
+
+  function announce(version) {
+    if (bar || version <= dismissedVersion()) return;
+    announcedVersion = version;
+    bar = document.createElement("div");
     bar.className = "reader-notice";
     var text = document.createElement("span");
     text.textContent = "This story has been updated.";
     var link = document.createElement("a");
     link.href = window.location.pathname;
     link.textContent = "Load the latest version";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "reader-notice-dismiss";
+    close.textContent = "Dismiss";
+    close.addEventListener("click", dismiss);
     bar.appendChild(text);
     bar.appendChild(document.createTextNode(" "));
     bar.appendChild(link);
+    bar.appendChild(close);
     region.appendChild(bar);
-    if (timer) window.clearInterval(timer);
   }
 
   function check() {
-    if (announced || document.visibilityState === "hidden") return;
+    if (bar || document.visibilityState === "hidden") return;
     window
       .fetch(url, { headers: { accept: "application/json" }, credentials: "omit" })
       .then(function (response) {
         return response.ok ? response.json() : null;
       })
       .then(function (data) {
-        if (data && typeof data.version === "number" && data.version > shownVersion) announce();
+        if (data && typeof data.version === "number" && data.version > shownVersion) announce(data.version);
       })
       .catch(function () {
         // Offline or a hiccup: the next poll tries again.
       });
   }
 
-  timer = window.setInterval(check, intervalMs);
+  window.setInterval(check, intervalMs);
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "visible") check();
   });

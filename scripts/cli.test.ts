@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { authenticateApiToken, createApiToken } from "../lib/auth/api-tokens";
 import { verifyPassword } from "../lib/auth/passwords";
 import { createUser, deactivateUser } from "../lib/auth/users";
 import { getDb } from "../lib/db/client";
@@ -141,6 +142,7 @@ describe("npm run cli", cliCase, () => {
 
   it("reactivates a deactivated user by email; an unknown email is exit 1", async () => {
     const user = await createUser({ email: "back.again@example.org", name: "Back Again", role: "editor", password, actor: "system" });
+    const { token } = await createApiToken({ userId: user.id, name: "Before leaving", actor: "system" });
     await deactivateUser({ userId: user.id, actor: "system" });
 
     const [result, unknown] = await Promise.all([cli(["user:reactivate", "--email", "Back.Again@example.org"]), cli(["user:reactivate", "--email", "nobody.here@example.org"])]);
@@ -148,6 +150,8 @@ describe("npm run cli", cliCase, () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("Reactivated back.again@example.org");
     expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ active: true, deactivatedAt: null });
+    // What the help promises: deactivation revoked the token for good.
+    expect(await authenticateApiToken({ token })).toBeNull();
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("copydesk: That user does not exist.");
   });
@@ -237,6 +241,9 @@ describe("npm run cli", cliCase, () => {
     expect(result.stdout).toContain("user:add --email E --name N --role admin|editor|contributor");
     expect(result.stdout).toContain("token:revoke --id ID");
     expect(result.stdout).toContain("user:reactivate --email E");
+    // Regression (issue 18.11): the help said a reactivated user's unrevoked API tokens "work again too"; none survive.
+    expect(result.stdout).toContain("their old sessions and API tokens stay revoked");
+    expect(result.stdout).not.toContain("work again");
     expect(result.stdout).toContain("user:set-password --email E");
     expect(result.stdout).toContain("user:set-role --email E --role admin|editor|contributor");
   });

@@ -123,7 +123,9 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                   <td data-label="Last update" className="desk-small">
                     <DeskTime iso={story.lastRevisedAt} />
                   </td>
-                  <td data-label="By">{story.lastRevisedBy.name}</td>
+                  <td data-label="By" className="desk-table-person">
+                    {story.lastRevisedBy.name}
+                  </td>
                 </tr>
               ))}
             </tbody>

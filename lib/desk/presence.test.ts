@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db/client";
-import { getLastSeenRevision, recordPresence } from "./presence";
+import { saveRevision } from "../revisions/save-revision";
+import { createStory } from "../stories/create-story";
+import { getLastSeenRevision, readSinceYouLastLooked, recordPresence } from "./presence";
 
 async function makeActor(email: string, name: string): Promise<Actor> {
   const user = await getDb().user.create({ data: { email, name, role: "editor", passwordHash: "x" } });
@@ -49,5 +51,20 @@ describe("story presence", () => {
 
   it("refuses an unknown story with a not-found error", async () => {
     await expect(recordPresence({ slug: "no-such-story", actor: ana, seenRevisionNumber: 1 })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  // Regression (issue 18.8): "Since you last looked (revision N), 1 revision was saved" counted your own saves.
+  it("counts only what others saved since you last looked, never your own saves", async () => {
+    await createStory({ actor: ana, input: { slug: "looked-story", headline: "Ferry schedule changes", body: "First." } });
+    await recordPresence({ slug: "looked-story", actor: ana, seenRevisionNumber: 1 });
+    await saveRevision({ actor: ana, slug: "looked-story", input: { baseRevision: 1, summary: "Mine", body: "First, by Ana." } });
+    expect(await readSinceYouLastLooked({ slug: "looked-story", actor: ana })).toBeNull();
+
+    await saveRevision({ actor: ben, slug: "looked-story", input: { baseRevision: 2, summary: "Ben's", body: "First, by Ben." } });
+    await saveRevision({ actor: ana, slug: "looked-story", input: { baseRevision: 3, summary: "Mine again", body: "First, by Ana again." } });
+    expect(await readSinceYouLastLooked({ slug: "looked-story", actor: ana })).toEqual({ lastSeen: 1, savedByOthers: 1 });
+    // Someone who never opened the story gets no "since you last looked" at all.
+    const stranger = await makeActor("dee@example.test", "Dee Desk");
+    expect(await readSinceYouLastLooked({ slug: "looked-story", actor: stranger })).toBeNull();
   });
 });

@@ -78,3 +78,19 @@ export async function getLastSeenRevision(options: { slug: string; actor: Actor 
   });
   return row && row.seenRevisionNumber > 0 ? row.seenRevisionNumber : null;
 }
+
+export type SinceYouLastLooked = { lastSeen: number; savedByOthers: number };
+
+/**
+ * What others saved after the revision `actor` last had open: the desk's "Since you last looked" notice. Your own
+ * saves are not news to you (saving from another tab or the API does not move your presence), so they are not
+ * counted; null when you have not looked before or nobody else saved since.
+ */
+export async function readSinceYouLastLooked(options: { slug: string; actor: Actor }): Promise<SinceYouLastLooked | null> {
+  const lastSeen = await getLastSeenRevision(options);
+  if (lastSeen === null) return null;
+  const savedByOthers = await getDb().revision.count({
+    where: { story: { slug: options.slug }, number: { gt: lastSeen }, authorId: { not: options.actor.userId } },
+  });
+  return savedByOthers > 0 ? { lastSeen, savedByOthers } : null;
+}

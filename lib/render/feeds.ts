@@ -1,19 +1,31 @@
 import { Feed } from "feed";
 import { h } from "hastscript";
 import { toHtml } from "hast-util-to-html";
+import { stringifyEntitiesLight } from "stringify-entities";
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
 import type { PublicChangeLog, PublicChangeLogEntry } from "@/lib/public/public-change-log";
 import type { PublicCorrection } from "@/lib/public/public-corrections";
 import type { PublicIndexEntry } from "@/lib/public/public-index";
 import { publicNoteLabels, type NewsroomPresentation } from "./public-article";
 import { correctionLabels, correctionsFeedPath, correctionsPath } from "./corrections-page";
+import { changeLogKindLabels } from "./history-page";
 import { storyHistoryHref } from "./story-article";
 import { storyPath } from "./story-page";
 
 /*
- * Atom feeds through the `feed` package, which escapes every text it writes. Entry dates are the same
- * stored instants the pages print, so a feed reader and the page never disagree about "Updated".
+ * Atom feeds through the `feed` package. Entry dates are the same stored instants the pages print, so a feed
+ * reader and the page never disagree about "Updated".
  */
+
+/**
+ * An entry's title, summary and content are `type="html"` in the `feed` package's Atom, written into CDATA as
+ * given: a headline is text on the page, so it goes in as escaped HTML and a feed reader shows exactly the
+ * headline ("5 < 6", never an element). Escaping ">" as well means a "]]>" in the text cannot end the CDATA.
+ */
+function htmlText(text: string): string {
+  // Text content, never an attribute value: "&", "<" and ">" are all that need escaping, quotes stay readable.
+  return stringifyEntitiesLight(text, { subset: ["&", "<", ">"] });
+}
 
 function latestInstant(story: PublicIndexEntry): Date {
   return new Date(story.lastMaterialUpdateAt ?? story.firstPublishedAt);
@@ -36,12 +48,12 @@ export function renderSiteFeed(options: { stories: PublicIndexEntry[]; newsroom:
   for (const story of stories) {
     const link = `${origin}${storyPath(story.slug)}`;
     feed.addItem({
-      title: story.headline,
+      title: htmlText(story.headline),
       id: link,
       link,
       date: latestInstant(story),
       published: new Date(story.firstPublishedAt),
-      description: story.dek || undefined,
+      description: story.dek ? htmlText(story.dek) : undefined,
       // Byline credits only: splitting the free-text byline would invent an author "Staff Writer".
       author: story.authors.map((name) => ({ name })),
     });
@@ -87,11 +99,12 @@ export function renderStoryFeed(options: { log: PublicChangeLog; newsroom: Newsr
     const when = formatNewsroomTime({ instant: new Date(entry.publishedAt), zone: newsroom.timeZone, style: newsroom.timeStyle });
     const content = entryContent(entry);
     feed.addItem({
-      title: `${entryTitles[entry.kind]} ${when}: ${log.headline}`,
+      title: htmlText(`${entryTitles[entry.kind]} ${when}: ${log.headline}`),
       id: `${origin}${storyHistoryHref(log.slug)}#version-${entry.number}`,
       link,
       date: new Date(entry.publishedAt),
-      description: toHtml({ type: "text", value: entry.summary ?? `First published ${when}.` }),
+      // Without a public summary the entry says what it was and when: a minor fix is never "First published".
+      description: htmlText(entry.summary ?? `${changeLogKindLabels[entry.kind]} ${when}.`),
       content: content || undefined,
     });
   }
@@ -118,11 +131,11 @@ export function renderCorrectionsFeed(options: { entries: PublicCorrection[]; ne
   });
   for (const entry of entries) {
     feed.addItem({
-      title: `${correctionLabels[entry.kind]}: ${entry.headline}`,
+      title: htmlText(`${correctionLabels[entry.kind]}: ${entry.headline}`),
       id: `${page}#${entry.key}`,
       link: entry.storyStatus === "unpublished" ? `${page}#${entry.key}` : `${origin}${storyPath(entry.slug)}`,
       date: new Date(entry.publishedAt),
-      description: entry.note,
+      description: htmlText(entry.note),
     });
   }
   return feed.atom1();

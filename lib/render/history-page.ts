@@ -9,7 +9,8 @@ import { buildReaderDocument } from "./reader-document";
 import { storyHistoryHref } from "./story-article";
 import { storyPath } from "./story-page";
 
-const kindLabels: Record<PublicChangeLogEntry["kind"], string> = {
+/** What each entry of the public change log is, as the history page and the story feed name it. */
+export const changeLogKindLabels: Record<PublicChangeLogEntry["kind"], string> = {
   first: "First published",
   update: "Update",
   correction: "Correction",
@@ -28,7 +29,7 @@ function timeText(instant: string, newsroom: NewsroomPresentation): string {
 function logItem(entry: PublicChangeLogEntry, newsroom: NewsroomPresentation): Element {
   const children: ElementContent[] = [
     h("time.reader-log-time", { dateTime: entry.publishedAt }, timeText(entry.publishedAt, newsroom)),
-    h("span.reader-log-kind", kindLabels[entry.kind]),
+    h("span.reader-log-kind", changeLogKindLabels[entry.kind]),
   ];
   if (entry.summary) children.push(h("p.reader-log-summary", entry.summary));
   for (const note of entry.notes) {
@@ -47,7 +48,7 @@ function versionSelect(options: { name: string; label: string; selected: number;
         h(
           "option",
           { value: String(entry.number), selected: entry.number === options.selected },
-          `${timeText(entry.publishedAt, options.newsroom)} — ${kindLabels[entry.kind]}`,
+          `${timeText(entry.publishedAt, options.newsroom)} — ${changeLogKindLabels[entry.kind]}`,
         ),
       ),
     ),

@@ -67,12 +67,13 @@ export function buildReaderDocument(options: ReaderDocumentOptions): string {
         h("body", bodyProperties, [
           h("a.reader-skip", { href: "#main" }, "Skip to content"),
           h("header.reader-masthead", [h("a", { href: "/" }, options.newsroomName)]),
+          // Announced politely by screen readers when /reader.js puts the "updated" notice in it; in the flow at
+          // the top of the page, so the notice pushes nothing out of sight and covers nothing.
+          h("div#reader-live", { role: "status", ariaLive: "polite" }),
           h("main", { id: "main", className: options.mainClassName ?? "reader-main" }, options.main),
           h("footer.reader-footer", [
             h("p", [h("a", { href: "/" }, "All stories"), " · ", h("a", { href: "/corrections" }, "Corrections"), " · ", h("a", { href: "/feed.xml" }, "Atom feed")]),
           ]),
-          // Announced politely by screen readers when /reader.js puts the "updated" notice in it.
-          h("div#reader-live", { role: "status", ariaLive: "polite" }),
         ]),
       ]),
     ],

@@ -80,4 +80,18 @@ describe("buildStoryArticle", () => {
     const article = sampleArticle({ developing: true, lastMaterialUpdateAt: "2025-02-13T14:30:00.000Z" });
     expect(toHtml(buildStoryArticle({ article }))).toBe(toHtml(buildStoryArticle({ article })));
   });
+
+  // Regression (issue 18.10): "## Subhead" rendered as an h3 straight after the headline's h1 (axe heading-order).
+  it("keeps the outline in order after the h1: no heading is more than one level below the one before", () => {
+    const headings = (body: string) => [...html({ body }).matchAll(/<(h[1-6])[ >]/g)].map((match) => match[1]);
+    expect(headings("Lede.\n\n## Subhead\n\nMore.")).toEqual(["h1", "h2"]);
+    expect(headings("## Section\n\n#### Detail\n\n# Part two\n\n### Aside")).toEqual(["h1", "h2", "h3", "h2", "h3"]);
+    expect(headings("> #### Quoted\n\n- ### Listed")).toEqual(["h1", "h2", "h3"]);
+  });
+
+  it("never changes the shared rendered blocks it outlines (the same body renders the same twice)", () => {
+    const once = html({ body: "### Deep first\n\nText." });
+    expect(html({ body: "### Deep first\n\nText." })).toBe(once);
+    expect(html({ body: "# Top\n\n### Deep first\n\nText." })).toContain("<h3>Deep first</h3>");
+  });
 });

@@ -4,6 +4,7 @@ import { creditLines } from "@/lib/editorial/credit-lines";
 import { formatNewsroomTime, newsroomClock } from "@/lib/editorial/newsroom-time";
 import { timeLine } from "@/lib/editorial/time-line";
 import { publicNoteLabels, type PublicArticle, type PublicArticleImage } from "./public-article";
+import { outlineHeadings } from "./heading-outline";
 import { renderStoryBody } from "./story-body";
 
 export const developingNotice = "This is a developing story. It may be updated.";
@@ -118,7 +119,7 @@ export function buildStoryArticle(options: { article: PublicArticle }): Root {
       h("article.story", [
         h("header.story-header", header),
         ...(leadImage ? [figure(leadImage, true)] : []),
-        h("div.story-body", body.children as ElementContent[]),
+        h("div.story-body", outlineHeadings({ nodes: body.children as ElementContent[], pageLevel: 1 })),
         ...moreImages.map((image) => figure(image, false)),
         ...notesSection(article),
         h("footer.story-footer", [

@@ -88,7 +88,7 @@ export const commands: Command[] = [
   command({
     name: "user:reactivate",
     usage: "user:reactivate --email E",
-    summary: "Let a deactivated user sign in again; their API tokens that were never revoked work again too.",
+    summary: "Let a deactivated user sign in again; their old sessions and API tokens stay revoked (they make new tokens).",
     options: { email: { type: "string" } },
     schema: EmailArgs,
     run: async ({ args }) => {

@@ -48,6 +48,15 @@ describe("editor drafts", () => {
     expect(slugFromHeadline("a".repeat(100))).toHaveLength(80);
   });
 
+  // Regression (issue 18.10): slugs were cut mid-word ("…-to-end-th") and apostrophes became hyphens ("russia-s").
+  it("keeps whole words in a long slug and folds apostrophes", () => {
+    expect(slugFromHeadline("Russia’s gas deal: what it means for Europe's winter")).toBe("russias-gas-deal-what-it-means-for-europes-winter");
+    expect(slugFromHeadline("Don't panic")).toBe("dont-panic");
+    const long = slugFromHeadline("Council votes to extend the night bus pilot through the summer, and asks the transit board to end the fare cap");
+    expect(long).toBe("council-votes-to-extend-the-night-bus-pilot-through-the-summer-and-asks-the");
+    expect(long.length).toBeLessThanOrEqual(80);
+  });
+
   it("moves an item one place and leaves the ends alone", () => {
     expect(moveItem(["a", "b", "c"], 2, -1)).toEqual(["a", "c", "b"]);
     expect(moveItem(["a", "b", "c"], 0, -1)).toEqual(["a", "b", "c"]);

@@ -1,3 +1,4 @@
+import slugify from "@sindresorhus/slugify";
 import type { CreditRole, RevisionContent } from "@/lib/revisions/revision-content";
 import type { savableKinds } from "@/lib/revisions/save-revision-input";
 
@@ -88,16 +89,23 @@ export const creditRoleLabels: Record<CreditRole, string> = {
   editing: "Editing",
 };
 
-/** A URL-safe slug suggested from a headline: "Fire at Pier 4 — Día 2" → "fire-at-pier-4-dia-2". */
+const slugMaxLength = 80;
+
+/**
+ * A URL-safe slug suggested from a headline: "Fire at Pier 4 — Día 2" → "fire-at-pier-4-dia-2", "Russia’s" →
+ * "russias". @sindresorhus/slugify transliterates and folds contractions; a long headline is cut after its last
+ * whole word that fits, never mid-word.
+ */
 export function slugFromHeadline(headline: string): string {
-  return headline
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
+  const full = slugify(headline, { decamelize: false });
+  let slug = "";
+  for (const word of full.split("-")) {
+    const longer = slug ? `${slug}-${word}` : word;
+    if (longer.length > slugMaxLength) break;
+    slug = longer;
+  }
+  // A first word longer than the whole limit is the one case that must be cut.
+  return slug || full.slice(0, slugMaxLength);
 }
 
 /** What the minor-change rule compares (lib/editorial/minor-change-check.ts). */

@@ -25,7 +25,8 @@ export function EditorStatusBar({ slug, base, presence, dirty, storageFailed }: 
             Also open now: {others.map((person) => `${person.name} (${person.role}, on revision ${person.seenRevisionNumber})`).join(", ")}
           </>
         )}
-        <span className="desk-save-state">{dirty ? "Unsaved changes (kept in this browser)" : "All changes saved"}</span>
+        {/* A story never saved has nothing "saved" to speak of: only its unsaved changes are worth a word. */}
+        {dirty ? <span className="desk-save-state">Unsaved changes (kept in this browser)</span> : slug ? <span className="desk-save-state">All changes saved</span> : null}
       </p>
       {newer && slug ? (
         <div className="desk-notice desk-notice-warn" role="alert">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
-import { getLastSeenRevision } from "@/lib/desk/presence";
+import { readSinceYouLastLooked } from "@/lib/desk/presence";
 import { minorCheckOf } from "@/lib/editorial/minor-change-check";
 import { getStoryDetail } from "@/lib/stories/get-story-detail";
 import { draftFromContent } from "../../_components/editor-draft";
@@ -23,20 +23,21 @@ export default async function EditStoryPage({ params }: Params) {
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}` });
   const { story, latest, live } = await orNotFound(() => getStoryDetail({ slug, actor }));
   // Read before this visit's first heartbeat moves it on.
-  const [lastSeen, context] = await Promise.all([
-    getLastSeenRevision({ slug, actor }),
+  const [sinceLastLooked, context] = await Promise.all([
+    readSinceYouLastLooked({ slug, actor }),
     readDeskStoryContext({ slug, upTo: story.liveRevisionNumber ?? 0 }),
   ]);
   const canPublish = can({ actor, permission: "revision:publish" });
   return (
     <>
       <StoryHeader story={story} current="edit" canChangeStatus={can({ actor, permission: "story:unpublish" })} />
-      {lastSeen !== null && lastSeen < story.latestRevisionNumber ? (
+      {sinceLastLooked ? (
         <div className="desk-notice desk-notice-info">
           <p>
-            Since you last looked (revision {lastSeen}), {story.latestRevisionNumber - lastSeen === 1 ? "1 revision was" : `${story.latestRevisionNumber - lastSeen} revisions were`} saved.
+            Since you last looked (revision {sinceLastLooked.lastSeen}), {sinceLastLooked.savedByOthers === 1 ? "1 revision was" : `${sinceLastLooked.savedByOthers} revisions were`} saved
+            by others.
           </p>
-          <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${lastSeen}&to=${story.latestRevisionNumber}`}>
+          <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${sinceLastLooked.lastSeen}&to=${story.latestRevisionNumber}`}>
             See what changed
           </Link>
         </div>
