@@ -1,5 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
@@ -10,8 +12,10 @@ import { mergeContent } from "../revisions/merge/merge-content";
 import { readRevision } from "../revisions/read-revision";
 import type { RevisionContent } from "../revisions/revision-content";
 import type { LockedStory } from "../stories/lock-story";
+import { storyNotFound } from "../stories/story-not-found";
 import { labelInstant } from "./newsroom-local-time";
 import type { PendingSchedulesInput } from "./pending-schedules-input";
+import { scheduledChangeLines } from "./scheduled-change-lines";
 
 /** A schedule waiting on the story, as a publisher is told about it: which, when, by whom and what it changes. */
 export type PendingScheduleNotice = {
@@ -24,7 +28,12 @@ export type PendingScheduleNotice = {
   scheduledBy: { id: string; name: string };
   /** What readers would see change when it goes out, against what they have now (or before it, for an unpublished story). */
   changes: PublicContentDiff;
+  /** The same in a few sentences, for the desk's confirmation and for people reading a 409. */
+  changeLines: string[];
 };
+
+/** A pending schedule as the desk's publish confirmation shows it (the structured diff stays on the server). */
+export type PendingScheduleBrief = Omit<PendingScheduleNotice, "changes">;
 
 /** What the publish puts out, how its status history entry reads, and what to settle once it is written. */
 export type ScheduleChoiceOutcome = {
@@ -61,16 +70,27 @@ export async function describePendingSchedules(options: {
     const { revision: scheduled } = await readRevision({ tx, storyId: story.id, number: row.revisionNumber });
     const fromNumber = withoutNumber({ story, scheduledBase: scheduled.baseNumber });
     const from = fromNumber === null ? null : (await readRevision({ tx, storyId: story.id, number: fromNumber })).revision.content;
+    const changes = publicDiff(diffContent({ from: from ?? { ...scheduled.content, headline: "", dek: "", byline: "", body: "", images: [], credits: [] }, to: scheduled.content }));
     notices.push({
       id: row.id,
       revisionNumber: row.revisionNumber,
       runAt: row.runAt.toISOString(),
       runAtLabel: labelInstant({ instant: row.runAt, zone }),
       scheduledBy: row.createdBy,
-      changes: publicDiff(diffContent({ from: from ?? { ...scheduled.content, headline: "", dek: "", byline: "", body: "", images: [], credits: [] }, to: scheduled.content })),
+      changes,
+      changeLines: scheduledChangeLines(changes),
     });
   }
   return notices;
+}
+
+/** The schedules waiting on a story, for the desk's publish confirmation; anyone on the desk may look. */
+export async function listPendingScheduleBriefs(options: { actor: Actor; slug: string }): Promise<PendingScheduleBrief[]> {
+  assertCan({ actor: options.actor, permission: "desk:read" });
+  const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true, liveRevisionNumber: true } });
+  if (!story) throw storyNotFound({ slug: options.slug });
+  const notices = await describePendingSchedules({ tx: getDb(), story });
+  return notices.map(({ changes: _changes, ...brief }) => brief);
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
