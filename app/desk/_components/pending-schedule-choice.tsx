@@ -30,7 +30,7 @@ export function PendingScheduleChoice({ idPrefix, schedules, choice, onChange }:
     <div className="desk-notice desk-notice-warn" role="group" aria-labelledby={`${name}-title`}>
       <p id={`${name}-title`}>
         <strong>{one ? "A scheduled publication is waiting." : `${schedules.length} scheduled publications are waiting.`}</strong>{" "}
-        {one ? "Its changes are in the text you are publishing." : "Their changes are in the text you are publishing."}
+        {one ? "Choose whether its changes go out with yours." : "Choose whether their changes go out with yours."}
       </p>
       <ul>
         {schedules.map((schedule) => (
