@@ -9,6 +9,7 @@ import { restoreRevision } from "../revisions/restore-revision";
 import { saveRevision } from "../revisions/save-revision";
 import { appErrorOf, createTestStory, historyCounts } from "../revisions/test-stories";
 import { cancelSchedule } from "./cancel-schedule";
+import { embargoStory } from "./embargo-story";
 import { runSchedule } from "./run-schedule";
 import { scheduleRevision } from "./schedule-revision";
 
@@ -118,6 +119,21 @@ describe("publishing while a schedule waits", () => {
     await saveRevision({ actor: b, slug: "embargo-routes", input: { baseRevision: 4, summary: "More", body: "The council meets at one." } });
     const stale = await appErrorOf(publishRevision({ actor: b, slug: "embargo-routes", number: 5, summary: "More", pendingSchedules: { ids: [schedule.id], choice: "leave" } }));
     expect(stale).toMatchObject({ code: "conflict", userMessage: expect.stringContaining("already run or was cancelled") });
+  });
+
+  it("holds an embargoed story to the same rule: a publish while its schedule waits must say leave or include", async () => {
+    await createTestStory({ actor: a, slug: "embargoed-story" });
+    await embargoStory({ actor: a, slug: "embargoed-story", input: { runAt: inAnHour() } });
+    await saveRevision({ actor: a, slug: "embargoed-story", input: { baseRevision: 1, summary: "Results", body: `First paragraph.\n\n${embargoed}` } });
+    const schedule = await scheduleRevision({ actor: a, slug: "embargoed-story", input: { revision: 2, runAt: inAnHour() } });
+    const counts = await historyCounts({ slug: "embargoed-story" });
+    const fix = { baseRevision: 2, summary: "Headline", headline: "A fixed headline", publish: true };
+    expect((await appErrorOf(saveRevision({ actor: b, slug: "embargoed-story", input: fix }))).details).toMatchObject({ pendingSchedules: [{ id: schedule.id }] });
+    expect(await historyCounts({ slug: "embargoed-story" })).toEqual(counts);
+    await saveRevision({ actor: b, slug: "embargoed-story", input: { ...fix, pendingSchedules: { ids: [schedule.id], choice: "leave" } } });
+    const live = await getDb().revision.findFirstOrThrow({ where: { story: { slug: "embargoed-story" }, publishedAt: { not: null } }, orderBy: { number: "desc" } });
+    expect(live).toMatchObject({ headline: "A fixed headline" });
+    expect(live.body).not.toContain(embargoed);
   });
 
   it("refuses 'leave' when the fix touches the scheduled paragraph itself, and writes nothing", async () => {
