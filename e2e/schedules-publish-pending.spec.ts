@@ -41,9 +41,11 @@ async function readerSees(browser: Browser, slug: string): Promise<{ text: strin
 }
 
 // Guards issue 18 defect 1: a colleague's headline fix published the embargoed draft an hour early, and the schedule ran again.
-test("a colleague's headline fix leaves the embargoed schedule alone; it goes out once, at its time, moving 'Updated' then", async ({ page, browser }, testInfo) => {
+test("a colleague's headline fix leaves the embargoed schedule alone; it goes out once, at its time, moving 'Updated' then", async ({ page, browser, playwright }, testInfo) => {
   test.setTimeout(120_000);
-  const { request } = page;
+  // Editor A's API client, one connection per call: a kept-alive socket left idle through the desk steps can be
+  // closed by the server just as it is reused (ECONNRESET), which is no part of what this test is about.
+  const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL, extraHTTPHeaders: { connection: "close" } });
   const slug = uniqueSlug("embargoed-results");
   await createPublishedStory({ request, publisher, story: { slug, headline: "Polls close in the referendum", body: "Polls closed at 8 p.m.\n\nCounting has begun.", credits: [{ name: "Vote Reporter", role: "byline" }] } });
   // Editor A: the results, embargoed until the schedule's time.
@@ -97,4 +99,5 @@ test("a colleague's headline fix leaves the embargoed schedule alone; it goes ou
   const publishes = (history.json.events as { action: string; reason: string | null }[]).filter((event) => event.action === "publish");
   expect(publishes.filter((event) => event.reason?.startsWith("Scheduled for"))).toHaveLength(1);
   expect((await schedules()).find((row) => row.id === schedule.id)).toMatchObject({ state: "done", publishedNumber: ran.liveRevisionNumber });
+  await request.dispose();
 });
