@@ -168,7 +168,7 @@ describe("publishing with schedules waiting, as a property", () => {
           for (const { id } of settledEarly) expect(publishedBy.get(id) ?? 0).toBe(0);
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 12 },
     );
   });
 });
