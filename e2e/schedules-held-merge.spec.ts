@@ -32,8 +32,9 @@ function nextMinuteLocal(): { typed: string; at: Date } {
 const paragraphs = (...lines: string[]) => lines.join("\n\n");
 
 /**
- * A real hold: revision 2 is scheduled, revision 3 (the same headline and paragraph, changed otherwise) is published
- * by hand before its time, and the job queue holds the schedule when its time comes.
+ * A real hold: revision 2 is scheduled, revision 3 (another paragraph) is published by hand before its time leaving
+ * the schedule, revision 4 (the same headline and paragraph, changed otherwise) is saved as a draft, and the job queue
+ * holds the schedule when its time comes.
  */
 async function heldStory(request: APIRequestContext): Promise<{ slug: string; held: Schedule }> {
   const slug = uniqueSlug("held-merge");
@@ -62,13 +63,25 @@ async function heldStory(request: APIRequestContext): Promise<{ slug: string; he
   const scheduled = await api({ request, method: "POST", path: `/api/v1/stories/${slug}/schedules`, body: { revision: 2, runAt: new Date(Date.now() + 3_600_000).toISOString(), summary: "Adds the new reopening date" } });
   expect(scheduled.status, JSON.stringify(scheduled.json)).toBe(201);
   const held = scheduled.json.schedule as Schedule;
-  // Revision 3, published by hand before the schedule's time: the same headline and paragraph, changed otherwise.
+  // Revision 3, published by hand before the schedule's time, leaving the schedule to go out at its time: the closing time.
   await publishRevision({
     request,
     publisher,
     slug,
     revision: {
       summary: "Corrects the closing time",
+      body: paragraphs("The storm closed the harbor at 11 a.m.", "Ferries are suspended.", "The port now expects to reopen on Monday.", "Officials urged caution.", "Updates will follow hourly."),
+      pendingSchedules: { ids: [held.id], choice: "leave" },
+    },
+  });
+  // Revision 4, a draft saved since: the same headline and paragraph as the schedule, changed otherwise.
+  await publishRevision({
+    request,
+    publisher,
+    slug,
+    revision: {
+      publish: false,
+      summary: "Saturday, says the port",
       headline: "Storm shuts the harbor",
       body: paragraphs("The storm closed the harbor at 11 a.m.", "Ferries are suspended.", "The port expects to reopen on Saturday.", "Officials urged caution.", "Updates will follow."),
     },
@@ -94,7 +107,7 @@ test("a held schedule: the editor settles its merge on the desk, schedules the m
   await heldRow.getByRole("link", { name: "Resolve the merge" }).click();
   await expect(page.getByRole("heading", { name: "Held schedule: revision 2" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "2 of 2 places need your decision" })).toBeVisible();
-  await expect(page.getByText(/Merged by itself:.*the live version's changes to the headline, body/)).toBeVisible();
+  await expect(page.getByText(/Merged by itself:.*the newest version's changes to the headline, body/)).toBeVisible();
   await captureScreens({ page, testInfo, name: "desk-held-schedule-merge" });
   const violations = (await new AxeBuilder({ page }).analyze()).violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(violations.map((violation) => violation.id)).toEqual([]);
@@ -112,7 +125,7 @@ test("a held schedule: the editor settles its merge on the desk, schedules the m
   await expect(headline).toContainText("Storm shuts the harbor");
   await expect(headline).toContainText("Storm closes the harbor for three days");
   // The keyboard: into the radio group, Space takes the first choice, the arrow moves to the scheduled version.
-  await headline.getByRole("radio", { name: "Keep the live version (revision 3)" }).focus();
+  await headline.getByRole("radio", { name: "Keep the newest version (revision 4)" }).focus();
   await page.keyboard.press("Space");
   await page.keyboard.press("ArrowDown");
   await expect(headline.getByRole("radio", { name: "Keep the scheduled version (revision 2)" })).toBeChecked();
@@ -128,14 +141,14 @@ test("a held schedule: the editor settles its merge on the desk, schedules the m
   await page.getByLabel(/Goes live at/).fill(typed);
   await page.getByRole("button", { name: "Schedule merged version" }).click();
   await expect(page).toHaveURL(new RegExp(`/desk/stories/${slug}$`));
-  await expect(page.locator("[data-schedule-state=resolved]")).toContainText("merged as revision 4 and scheduled again");
-  await expect(page.locator("[data-schedule-state=pending]")).toContainText("Revision 4 at");
+  await expect(page.locator("[data-schedule-state=resolved]")).toContainText("merged as revision 5 and scheduled again");
+  await expect(page.locator("[data-schedule-state=pending]")).toContainText("Revision 5 at");
   await page.locator(".desk-schedules").scrollIntoViewIfNeeded();
   await captureScreens({ page, testInfo, name: "desk-story-held-resolved" });
 
   const schedules = (await api({ request, method: "GET", path: `/api/v1/stories/${slug}/schedules` })).json.schedules as (Schedule & { supersededById: string | null })[];
   const next = schedules.find((row) => row.state === "pending")!;
-  expect(next).toMatchObject({ revisionNumber: 4, runAt: at.toISOString() });
+  expect(next).toMatchObject({ revisionNumber: 5, runAt: at.toISOString() });
   expect(schedules.find((row) => row.id === held.id)).toMatchObject({ state: "resolved", supersededById: next.id });
 
   await page.goto(`/stories/${slug}`);
@@ -166,21 +179,21 @@ test("publishing the merged version now goes through the confirmation; the API r
   const read = await request.get(`/api/v1/stories/${slug}/schedules/${held.id}/merge`, { headers: asContributor });
   expect(read.status()).toBe(200);
   const view = (await read.json()) as { merge: { theirsRevision: number; merge: { conflicts: { id: string; field: string }[] } } };
-  expect(view.merge.theirsRevision).toBe(3);
+  expect(view.merge.theirsRevision).toBe(4);
   expect(view.merge.merge.conflicts.map((conflict) => conflict.field)).toEqual(["headline", "body"]);
   const choices = Object.fromEntries(view.merge.merge.conflicts.map((conflict) => [conflict.id, { pick: "ours" }]));
-  const refused = await request.post(`/api/v1/stories/${slug}/schedules/${held.id}/resolve`, { headers: asContributor, data: { againstRevision: 3, choices, action: "publish" } });
+  const refused = await request.post(`/api/v1/stories/${slug}/schedules/${held.id}/resolve`, { headers: asContributor, data: { againstRevision: 4, choices, action: "publish" } });
   expect(refused.status()).toBe(403);
 
   await page.goto(`/desk/stories/${slug}/schedules/${held.id}/merge`);
-  await page.locator("section.desk-merge-card", { hasText: "Conflict 1 of 2: Headline" }).getByText("Keep the live version (revision 3)").click();
-  await page.locator("section.desk-merge-card", { hasText: "Conflict 2 of 2: Body" }).getByText("Keep both (scheduled, then live)").click();
+  await page.locator("section.desk-merge-card", { hasText: "Conflict 1 of 2: Headline" }).getByText("Keep the newest version (revision 4)").click();
+  await page.locator("section.desk-merge-card", { hasText: "Conflict 2 of 2: Body" }).getByText(/Keep both \(scheduled, then/).click();
   await page.getByRole("button", { name: "Publish merged version now…" }).click();
   const dialog = page.getByRole("dialog", { name: "Publish this change?" });
   await expect(dialog).toContainText("Adds the new reopening date");
   await dialog.getByRole("button", { name: "Publish now" }).click();
   await expect(page).toHaveURL(new RegExp(`/desk/stories/${slug}$`));
-  await expect(page.locator("[data-schedule-state=resolved]")).toContainText("merged as revision 4 and published");
+  await expect(page.locator("[data-schedule-state=resolved]")).toContainText("merged as revision 5 and published");
 
   await expect.poll(async () => (await request.get(`/stories/${slug}`)).text(), { timeout: 30_000 }).toContain("The port now expects to reopen on Monday.");
   const article = await (await request.get(`/stories/${slug}`)).text();
@@ -188,6 +201,6 @@ test("publishing the merged version now goes through the confirmation; the API r
   expect(article).toContain("Storm shuts the harbor");
   expect(article).toContain("Updates will follow hourly.");
   // Settled once: the API now finds nothing held to resolve.
-  const again = await api({ request, method: "POST", path: `/api/v1/stories/${slug}/schedules/${held.id}/resolve`, body: { againstRevision: 4, choices, action: "publish" } });
+  const again = await api({ request, method: "POST", path: `/api/v1/stories/${slug}/schedules/${held.id}/resolve`, body: { againstRevision: 5, choices, action: "publish" } });
   expect(again.status).toBe(409);
 });

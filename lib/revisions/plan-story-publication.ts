@@ -2,9 +2,30 @@ import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { LockedStory } from "../stories/lock-story";
+import { diffContent } from "./diff/diff-content";
+import { publicDiff } from "./diff/public-diff";
 import { readPendingChanges } from "./pending-changes";
 import { type NoteRemoval, type PublicationPlan, planPublication, unknownRemovals } from "./publication-plan";
-import type { RevisionKind } from "./revision-content";
+import { readRevision } from "./read-revision";
+import type { RevisionContent, RevisionKind } from "./revision-content";
+
+/**
+ * `readers` says whether the publication changes what readers see. "unchanged" (the same public rendering as the
+ * live revision, and no note going out) means nothing is published: no change-log entry, no "Updated".
+ */
+export type StoryPublicationPlan = PublicationPlan & { readers: "changed" | "unchanged" };
+
+/**
+ * Whether `content` looks different to readers from the live revision: any public field (as the public compare
+ * shows them) or the "Developing" label. Decided against what readers have, never against the last draft.
+ */
+async function changesWhatReadersSee(options: { tx: Prisma.TransactionClient; story: LockedStory; content: RevisionContent }): Promise<boolean> {
+  const { tx, story, content } = options;
+  if (story.liveRevisionNumber === null || story.firstPublishedAt === null) return true;
+  const { revision: live } = await readRevision({ tx, storyId: story.id, number: story.liveRevisionNumber });
+  const diff = diffContent({ from: live.content, to: content });
+  return publicDiff(diff).changed || diff.developing.changed;
+}
 
 /** A story taken down comes back only through republish, whose reason is recorded: never as a side effect of a save. */
 export function unpublishedRefusal(options: { slug: string }): AppError {
@@ -20,7 +41,8 @@ export function unpublishedRefusal(options: { slug: string }): AppError {
 /**
  * Plans the publication that will be revision latest+1 of a locked story: refuses an unpublished story,
  * carries every pending draft's note (or records its deliberate removal) and settles the kind readers see.
- * `summary` is what readers will read in the change log: a material publication without one is refused.
+ * `summary` is what readers will read in the change log: a material publication without one is refused. A
+ * publication that changes nothing readers see is planned as "unchanged" (and needs no summary).
  */
 export async function planStoryPublication(options: {
   tx: Prisma.TransactionClient;
@@ -29,7 +51,9 @@ export async function planStoryPublication(options: {
   ownNote: string | null;
   summary: string | null;
   removals: readonly NoteRemoval[];
-}): Promise<PublicationPlan> {
+  /** The content that would go live. */
+  content: RevisionContent;
+}): Promise<StoryPublicationPlan> {
   const { tx, story } = options;
   if (story.status === "unpublished") throw unpublishedRefusal({ slug: story.slug });
   const pending = await readPendingChanges({ tx, storyId: story.id, liveNumber: story.liveRevisionNumber });
@@ -50,6 +74,10 @@ export async function planStoryPublication(options: {
     removals: options.removals,
     firstPublication: story.firstPublishedAt === null,
   });
+  const notesGoOut = plan.publicNote !== null || plan.carriedNotes.length > 0;
+  if (!notesGoOut && !(await changesWhatReadersSee({ tx, story, content: options.content }))) {
+    return { ...plan, movesUpdated: false, readers: "unchanged" };
+  }
   if (plan.kind !== "minor" && plan.kind !== "initial" && !options.summary) {
     throw new AppError({
       code: "validation_failed",
@@ -58,5 +86,5 @@ export async function planStoryPublication(options: {
       details: { fields: [{ path: "summary", message: "readers see this summary; say briefly what changed" }] },
     });
   }
-  return plan;
+  return { ...plan, readers: "changed" };
 }

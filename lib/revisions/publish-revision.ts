@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { AppError } from "../errors/app-error";
+import { applyPendingScheduleChoice } from "../schedules/pending-schedule-choice";
 import type { Prisma } from "../db/generated/client";
 import { type LockedStory, lockStory } from "../stories/lock-story";
 import { readStory } from "../stories/read-story";
@@ -11,7 +12,6 @@ import { idempotencyKeyError } from "./idempotency-key";
 import { findReplayedWrite } from "./keyed-write";
 import { planStoryPublication, unpublishedRefusal } from "./plan-story-publication";
 import { PublishRevisionInput } from "./publish-revision-input";
-import { readPendingChanges } from "./pending-changes";
 import { readRevision } from "./read-revision";
 import { noteRequiredKinds, type RevisionContent, type RevisionKind } from "./revision-content";
 import { requestFingerprint } from "./request-fingerprint";
@@ -38,7 +38,14 @@ export async function publishRevision(
   assertCan({ actor, permission: "revision:publish" });
   const input = parseInput({
     schema: PublishRevisionInput,
-    input: { kind: options.kind, summary: options.summary, note: options.note, internalNote: options.internalNote, removeNotes: options.removeNotes },
+    input: {
+      kind: options.kind,
+      summary: options.summary,
+      note: options.note,
+      internalNote: options.internalNote,
+      removeNotes: options.removeNotes,
+      pendingSchedules: options.pendingSchedules,
+    },
   });
   const keyError = idempotencyKeyError({ key: idempotencyKey });
   if (keyError) throw keyError;
@@ -49,14 +56,14 @@ export async function publishRevision(
       const story = await lockStory({ tx, slug });
       const earlier = await findReplayedWrite({ tx, storyId: story.id, key: idempotencyKey, fingerprint, type: "revision" });
       if (earlier) return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
-      return publishLockedRevision({ tx, story, actor, number, input, idempotencyKey, fingerprint });
+      return publishLockedRevision({ tx, story, actor, number, input, idempotencyKey, fingerprint, schedulesAsked: true });
     },
   });
 
   if (attempt.type === "created") return attempt.result;
   if (attempt.type === "existing") {
     const [{ story }, { revision }] = await Promise.all([readStory({ slug }), readRevision({ storyId: attempt.storyId, number: attempt.number })]);
-    return { outcome: attempt.outcome, story, revision };
+    return { outcome: attempt.outcome, story, revision, readers: attempt.outcome === "unchanged" ? "unchanged" : "changed" };
   }
   const { revision: ours } = await readRevision({ storyId: attempt.storyId, number });
   throw await staleBaseConflict({
@@ -85,19 +92,16 @@ export async function publishLockedRevision(options: {
   content?: RevisionContent;
   /** Kept on the publish entry of the status history (a scheduled publish says so, and whether it ran late). */
   statusReason?: string;
+  /**
+   * A person's publish: schedules waiting on the story go out with it only as `input.pendingSchedules` says.
+   * A schedule's own run, and a held schedule settled on the desk, are the schedules themselves.
+   */
+  schedulesAsked?: boolean;
 }): Promise<Attempt> {
   const { tx, story, actor, number, input, idempotencyKey, fingerprint } = options;
   if (story.status === "unpublished") throw unpublishedRefusal({ slug: story.slug });
   const { revision: source, contentHash } = await readRevision({ tx, storyId: story.id, number });
   if (story.liveRevisionNumber === number) return { type: "existing", outcome: "unchanged", storyId: story.id, number };
-  if (story.liveRevisionNumber !== null) {
-    // The same draft published a second time (a retry, a second tab): readers already have it.
-    const live = await readRevision({ tx, storyId: story.id, number: story.liveRevisionNumber });
-    const pending = await readPendingChanges({ tx, storyId: story.id, liveNumber: story.liveRevisionNumber });
-    if (live.contentHash === contentHash && pending.length === 0) {
-      return { type: "existing", outcome: "unchanged", storyId: story.id, number: story.liveRevisionNumber };
-    }
-  }
   if (number < story.latestRevisionNumber && !options.content) {
     const moved = await tx.revision.findFirst({
       where: { storyId: story.id, number: { gt: number }, contentHash: { not: contentHash } },
@@ -116,12 +120,20 @@ export async function publishLockedRevision(options: {
   }
   const firstPublication = story.firstPublishedAt === null;
   const summary = input.summary ?? (firstPublication ? "First version" : null);
-  const plan = await planStoryPublication({ tx, story, ownKind, ownNote: input.note ?? null, summary, removals: input.removeNotes });
+  const chosen = options.schedulesAsked
+    ? await applyPendingScheduleChoice({ tx, story, actor, content: source.content, choice: input.pendingSchedules })
+    : { content: options.content ?? source.content, statusReason: undefined, settle: async () => {} };
+  const content = chosen.content;
+  const plan = await planStoryPublication({ tx, story, ownKind, ownNote: input.note ?? null, summary, removals: input.removeNotes, content });
+  // Nothing readers would see changes (a retry, a second tab, a draft that undid itself): nothing is published.
+  if (plan.readers === "unchanged" && story.liveRevisionNumber !== null) {
+    return { type: "existing", outcome: "unchanged", storyId: story.id, number: story.liveRevisionNumber };
+  }
   const appended = await appendRevision({
     tx,
     story,
     actor,
-    content: options.content ?? source.content,
+    content,
     kind: plan.kind,
     summary,
     publicNote: plan.publicNote,
@@ -132,7 +144,8 @@ export async function publishLockedRevision(options: {
     publish: true,
     idempotencyKey,
     requestFingerprint: fingerprint,
-    statusReason: options.statusReason,
+    statusReason: options.statusReason ?? chosen.statusReason,
   });
-  return { type: "created", result: { outcome: "created", ...appended } };
+  await chosen.settle({ publishedNumber: appended.revision.number });
+  return { type: "created", result: { outcome: "created", readers: "changed", ...appended } };
 }

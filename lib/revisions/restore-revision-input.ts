@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requiredTextInput, textInput } from "../validation/text-rules";
+import { PendingSchedulesInput } from "../schedules/pending-schedules-input";
 import { contentLimits } from "./revision-content";
 
 /**
@@ -17,5 +18,7 @@ export const RestoreRevisionInput = z.strictObject({
       developing: z.boolean().default(false),
     })
     .optional(),
+  /** With `publish`, while a schedule waits on the story: what to do with it (lib/schedules/pending-schedule-choice.ts). */
+  pendingSchedules: PendingSchedulesInput.optional(),
 });
 export type RestoreRevisionInput = z.infer<typeof RestoreRevisionInput>;

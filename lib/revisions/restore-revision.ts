@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { AppError } from "../errors/app-error";
+import { applyPendingScheduleChoice } from "../schedules/pending-schedule-choice";
 import { lockStory } from "../stories/lock-story";
 import { readStory } from "../stories/read-story";
 import { parseInput } from "../validation/parse-input";
@@ -67,7 +68,13 @@ export async function restoreRevision(
   assertCan({ actor, permission: "revision:restore" });
   const input = parseInput({
     schema: RestoreRevisionInput,
-    input: { summary: options.summary, internalNote: options.internalNote, publish: options.publish, confirmReverts: options.confirmReverts },
+    input: {
+      summary: options.summary,
+      internalNote: options.internalNote,
+      publish: options.publish,
+      confirmReverts: options.confirmReverts,
+      pendingSchedules: options.pendingSchedules,
+    },
   });
   if (input.publish) assertCan({ actor, permission: "revision:publish" });
   const keyError = idempotencyKeyError({ key: idempotencyKey });
@@ -87,29 +94,38 @@ export async function restoreRevision(
       const reverts = await findRestoreReverts({ tx, storyId: story.id, number, restored: source.content, newest: newest.content });
       if (!confirmed({ reverts, input })) throw unconfirmedReverts({ number, reverts });
       const summary = input.summary ?? restoreSummary;
-      const plan = input.publish ? await planStoryPublication({ tx, story, ownKind: "restore", ownNote: null, summary, removals: [] }) : null;
+      const chosen = input.publish ? await applyPendingScheduleChoice({ tx, story, actor, content: source.content, choice: input.pendingSchedules }) : null;
+      const planned = chosen ? await planStoryPublication({ tx, story, ownKind: "restore", ownNote: null, summary, removals: [], content: chosen.content }) : null;
+      // Readers would see nothing new: the restore is kept as a draft (if it is new), nothing goes live.
+      const readersUnchanged = planned?.readers === "unchanged";
+      if (readersUnchanged && contentHash === newestHash) return { type: "unchanged" as const, storyId: story.id };
+      const plan = readersUnchanged ? null : planned;
+      const publish = plan !== null;
       const appended = await appendRevision({
         tx,
         story,
         actor,
-        content: source.content,
+        content: plan && chosen ? chosen.content : source.content,
         kind: plan?.kind ?? "restore",
         summary,
         publicNote: null,
         carriedNotes: plan?.carriedNotes,
         internalNote: input.internalNote ?? null,
         baseNumber: story.latestRevisionNumber,
-        publish: input.publish,
+        publish,
         idempotencyKey,
         requestFingerprint: fingerprint,
+        statusReason: chosen?.statusReason,
       });
-      return { type: "created" as const, ...appended };
+      if (publish) await chosen?.settle({ publishedNumber: appended.revision.number });
+      return { type: "created" as const, ...appended, readersUnchanged };
     },
   });
 
-  if (attempt.type === "created") return { outcome: "created", story: attempt.story, revision: attempt.revision };
+  const readers = (unchanged: boolean) => (input.publish ? { readers: unchanged ? ("unchanged" as const) : ("changed" as const) } : {});
+  if (attempt.type === "created") return { outcome: "created", story: attempt.story, revision: attempt.revision, ...readers(attempt.readersUnchanged) };
   const { story } = await readStory({ slug });
   const shown = attempt.type === "replayed" ? attempt.number : story.latestRevisionNumber;
   const { revision } = await readRevision({ storyId: attempt.storyId, number: shown });
-  return { outcome: attempt.type === "replayed" ? "created" : "unchanged", story, revision };
+  return { outcome: attempt.type === "replayed" ? "created" : "unchanged", story, revision, ...readers(attempt.type === "unchanged") };
 }

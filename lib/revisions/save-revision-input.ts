@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PendingSchedulesInput } from "../schedules/pending-schedules-input";
 import { NoteRemovalsInput } from "./note-removal-input";
 import { hasVisibleText, textInput } from "../validation/text-rules";
 import { RevisionContentInput, contentLimits, noteRequiredKinds } from "./revision-content";
@@ -28,8 +29,13 @@ export const SaveRevisionInput = z
     internalNote: textInput({ max: contentLimits.internalNote }).optional(),
     removeNotes: NoteRemovalsInput.default([]),
     publish: z.boolean().default(false),
+    /** With `publish`, while a schedule waits on the story: what to do with it (lib/schedules/pending-schedule-choice.ts). */
+    pendingSchedules: PendingSchedulesInput.optional(),
   })
   .superRefine((input, context) => {
+    if (input.pendingSchedules && !input.publish) {
+      context.addIssue({ code: "custom", path: ["pendingSchedules"], message: "only a save that publishes decides about pending schedules" });
+    }
     if (input.kind !== "minor" && !hasVisibleText(input.summary ?? "")) {
       context.addIssue({ code: "custom", path: ["summary"], message: "say briefly what changed (required unless the change is minor)" });
     }

@@ -4,6 +4,7 @@ import { assertCan } from "../auth/permissions";
 import { getDb } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
+import { applyPendingScheduleChoice } from "../schedules/pending-schedule-choice";
 import { lockStory } from "../stories/lock-story";
 import { readStory } from "../stories/read-story";
 import type { StoryDto } from "../stories/story-dto";
@@ -24,10 +25,19 @@ import { SaveRevisionInput } from "./save-revision-input";
 import { staleBaseConflict } from "./stale-base-conflict";
 import { writeTransaction } from "./write-transaction";
 
-export type SaveRevisionResult = { outcome: "created" | "unchanged"; story: StoryDto; revision: RevisionDto };
+export type SaveRevisionResult = {
+  outcome: "created" | "unchanged";
+  story: StoryDto;
+  revision: RevisionDto;
+  /**
+   * For a request that publishes: whether what readers see changed. "unchanged" = nothing went live (no change-log
+   * entry, "Updated" stays); a save that publishes is then kept as a draft if it differs from the newest revision.
+   */
+  readers?: "changed" | "unchanged";
+};
 
 type Attempt =
-  | { type: "created"; story: StoryDto; revision: RevisionDto }
+  | { type: "created"; story: StoryDto; revision: RevisionDto; readers?: "changed" | "unchanged" }
   | { type: "existing"; outcome: "created" | "unchanged"; storyId: string; number: number }
   | { type: "stale"; storyId: string; latestNumber: number };
 
@@ -72,14 +82,20 @@ export async function saveRevision(options: {
         if (unchanged && !publishesDraft && !addsNote) {
           return { type: "existing", outcome: "unchanged", storyId: story.id, number: base.revision.number };
         }
-        const plan = input.publish
-          ? await planStoryPublication({ tx, story, ownKind: input.kind, ownNote: input.note ?? null, summary: input.summary ?? null, removals: input.removeNotes })
+        const chosen = input.publish ? await applyPendingScheduleChoice({ tx, story, actor, content, choice: input.pendingSchedules }) : null;
+        const planned = chosen
+          ? await planStoryPublication({ tx, story, ownKind: input.kind, ownNote: input.note ?? null, summary: input.summary ?? null, removals: input.removeNotes, content: chosen.content })
           : null;
+        // Nothing readers would see changes: the editor's text is kept as a draft (if it is new), nothing goes live.
+        const readersUnchanged = planned?.readers === "unchanged";
+        if (readersUnchanged && unchanged) return { type: "existing", outcome: "unchanged", storyId: story.id, number: base.revision.number };
+        const plan = readersUnchanged ? null : planned;
+        const publish = plan !== null;
         const appended = await appendRevision({
           tx,
           story,
           actor,
-          content,
+          content: plan && chosen ? chosen.content : content,
           kind: plan?.kind ?? input.kind,
           summary: input.summary ?? null,
           publicNote: plan ? plan.publicNote : (input.note ?? null),
@@ -87,11 +103,13 @@ export async function saveRevision(options: {
           removedNotes: plan?.removedNotes,
           internalNote: input.internalNote ?? null,
           baseNumber: input.baseRevision,
-          publish: input.publish,
+          publish,
           idempotencyKey,
           requestFingerprint: fingerprint,
+          statusReason: chosen?.statusReason,
         });
-        return { type: "created", ...appended };
+        if (publish) await chosen?.settle({ publishedNumber: appended.revision.number });
+        return { type: "created", ...appended, ...(input.publish ? { readers: readersUnchanged ? "unchanged" : "changed" } : {}) };
       },
     });
   } catch (error) {
@@ -111,13 +129,13 @@ export async function saveRevision(options: {
     throw error;
   }
 
-  if (attempt.type === "created") return { outcome: "created", story: attempt.story, revision: attempt.revision };
+  if (attempt.type === "created") return { outcome: "created", story: attempt.story, revision: attempt.revision, ...(attempt.readers ? { readers: attempt.readers } : {}) };
   if (attempt.type === "existing") {
     const [{ story }, { revision }] = await Promise.all([
       readStory({ slug }),
       readRevision({ storyId: attempt.storyId, number: attempt.number }),
     ]);
-    return { outcome: attempt.outcome, story, revision };
+    return { outcome: attempt.outcome, story, revision, ...(input.publish ? { readers: attempt.outcome === "unchanged" ? "unchanged" : "changed" } : {}) };
   }
   throw await staleBaseConflict({
     storyId: attempt.storyId,

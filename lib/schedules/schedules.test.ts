@@ -145,7 +145,8 @@ describe("scheduled publishing", () => {
     await saveRevision({ actor: editor, slug: "sched-merge", input: { baseRevision: 1, summary: "Charlie update", body: "Alpha.\n\nBravo.\n\nCharlie, updated." } });
     const clean = await scheduleRevision({ actor: editor, slug: "sched-merge", input: { revision: 2, runAt: inAnHour(), summary: "Charlie update" } });
     // Revision 3: a fix to the first paragraph published by hand before the schedule runs.
-    await saveRevision({ actor: editor, slug: "sched-merge", input: { baseRevision: 2, summary: "Fixes the first paragraph", body: "Alpha fixed.\n\nBravo.\n\nCharlie.", publish: true } });
+    // The publisher leaves the schedule to go out at its time (lib/schedules/pending-schedule-choice.ts).
+    await saveRevision({ actor: editor, slug: "sched-merge", input: { baseRevision: 2, summary: "Fixes the first paragraph", body: "Alpha fixed.\n\nBravo.\n\nCharlie.", publish: true, pendingSchedules: { ids: [clean.id], choice: "leave" } } });
     await makeDue({ scheduleId: clean.id });
     expect(await runSchedule({ scheduleId: clean.id })).toMatchObject({ outcome: "published", revisionNumber: 4 });
     const merged = await getDb().revision.findFirstOrThrow({ where: { story: { slug: "sched-merge" }, number: 4 } });
@@ -153,15 +154,19 @@ describe("scheduled publishing", () => {
 
     await saveRevision({ actor: editor, slug: "sched-merge", input: { baseRevision: 4, summary: "Bravo A", body: "Alpha fixed.\n\nBravo A.\n\nCharlie, updated." } });
     const conflicting = await scheduleRevision({ actor: editor, slug: "sched-merge", input: { revision: 5, runAt: inAnHour(), summary: "Bravo A" } });
-    await saveRevision({ actor: editor, slug: "sched-merge", input: { baseRevision: 5, summary: "Bravo B", body: "Alpha fixed.\n\nBravo B.\n\nCharlie, updated.", publish: true } });
+    // A fix elsewhere goes out by hand, leaving the schedule; then a draft changes the scheduled paragraph.
+    await saveRevision({ actor: editor, slug: "sched-merge", input: { baseRevision: 5, summary: "Charlie fix", body: "Alpha fixed.\n\nBravo A.\n\nCharlie, updated again.", publish: true, pendingSchedules: { ids: [conflicting.id], choice: "leave" } } });
+    await saveRevision({ actor: editor, slug: "sched-merge", input: { baseRevision: 6, summary: "Bravo B", body: "Alpha fixed.\n\nBravo B.\n\nCharlie, updated again." } });
     await makeDue({ scheduleId: conflicting.id });
     const held = await runSchedule({ scheduleId: conflicting.id });
     expect(held).toMatchObject({ outcome: "held" });
     const story = await getDb().story.findUniqueOrThrow({ where: { slug: "sched-merge" } });
     expect(story.liveRevisionNumber).toBe(6);
+    const live = await getDb().revision.findFirstOrThrow({ where: { storyId: story.id, number: 6 } });
+    expect(live.body).toBe("Alpha fixed.\n\nBravo.\n\nCharlie, updated again.");
     const row = await getDb().schedule.findUniqueOrThrow({ where: { id: conflicting.id } });
-    expect(row).toMatchObject({ state: "held", heldAgainstNumber: 6 });
-    expect(row.heldReason).toContain("Revision 6 was published after this was scheduled");
+    expect(row).toMatchObject({ state: "held", heldAgainstNumber: 7 });
+    expect(row.heldReason).toContain("Revision 6 was published after this was scheduled and revision 7 has been saved since");
     expect((await events("sched-merge")).at(-1)).toMatchObject({ action: "hold_schedule", actorId: editor.userId });
   });
 });

@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { PublishRevisionInput } from "@/lib/revisions/publish-revision-input";
+import { RestoreRevisionInput } from "@/lib/revisions/restore-revision-input";
+import { SaveRevisionInput } from "@/lib/revisions/save-revision-input";
+import { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 
 const projectDir = path.resolve(import.meta.dirname, "../../..");
 const apiDir = path.join(projectDir, "app/api/v1");
@@ -33,5 +37,14 @@ describe("docs/api.md", () => {
   it("documents every endpoint the app implements, and no other", () => {
     expect(implementedEndpoints()).toContain("GET /api/v1/me");
     expect(documentedEndpoints()).toEqual(implementedEndpoints());
+  });
+
+  // Guards issue 18: the field a publish uses to say what happens to a waiting schedule must be documented with its values.
+  it("documents every body field of the publishing requests, and the pending-schedule choices", () => {
+    const docs = readFileSync(path.join(projectDir, "docs/api.md"), "utf8");
+    const fields = [SaveRevisionInput.shape, PublishRevisionInput.shape, RestoreRevisionInput.shape, PendingSchedulesInput.shape].flatMap((shape) => Object.keys(shape));
+    expect(fields).toContain("pendingSchedules");
+    expect(fields.filter((field) => !docs.includes(`\`${field}\``))).toEqual([]);
+    expect(PendingSchedulesInput.shape.choice.options.filter((choice) => !docs.includes(`\`"${choice}"\``))).toEqual([]);
   });
 });

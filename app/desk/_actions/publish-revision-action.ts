@@ -19,7 +19,7 @@ export async function publishRevisionAction(input: unknown): Promise<FormState<S
     if (outcome === "created") invalidatePublicStory({ slug: story.slug });
     const message =
       outcome === "unchanged"
-        ? "Nothing to publish: readers already see this version."
+        ? "Nothing was published: readers would see no difference from what they have now, so “Updated” stays as it is."
         : `Published revision ${number} as revision ${revision.number}. Readers see it now.`;
     return { status: "success", message, result: { slug: story.slug, number: revision.number, published: revision.published, outcome } };
   } catch (error) {

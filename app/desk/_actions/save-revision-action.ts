@@ -17,11 +17,11 @@ export async function saveRevisionAction(input: unknown): Promise<FormState<Save
   try {
     const actor = await requireActionActor({ permission: "revision:save" });
     const { slug, idempotencyKey, revision: fields } = parseInput({ schema: DeskSaveRevisionInput, input });
-    const { outcome, story, revision } = await saveRevision({ actor, slug, input: fields, idempotencyKey });
+    const { outcome, story, revision, readers } = await saveRevision({ actor, slug, input: fields, idempotencyKey });
     if (revision.published && outcome === "created") invalidatePublicStory({ slug: story.slug });
     return {
       status: "success",
-      message: savedMessage({ revision, outcome, canPublish: can({ actor, permission: "revision:publish" }), askedToPublish: fields.publish === true }),
+      message: savedMessage({ revision, outcome, canPublish: can({ actor, permission: "revision:publish" }), askedToPublish: fields.publish === true, readers }),
       result: { slug: story.slug, number: revision.number, published: revision.published, outcome },
     };
   } catch (error) {

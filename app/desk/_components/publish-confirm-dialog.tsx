@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import { type NoteRemoval, type PendingChange, planPublication } from "@/lib/revisions/publication-plan";
 import type { ChangeDraft } from "./editor-draft";
@@ -16,10 +16,12 @@ type Props = {
   busy: boolean;
   onConfirm: (removals: NoteRemoval[]) => void;
   onCancel: () => void;
+  /** The choice about schedules waiting on the story (pending-schedule-choice.tsx), when there are any. */
+  scheduleChoice?: ReactNode;
 };
 
 /** The deliberate step before the edit screen publishes: what readers will get, then "Publish now". */
-export function PublishConfirmDialog({ open, change, pending, firstPublication, nextNumber, minorWarnings, busy, onConfirm, onCancel }: Props) {
+export function PublishConfirmDialog({ open, change, pending, firstPublication, nextNumber, minorWarnings, busy, onConfirm, onCancel, scheduleChoice }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [removals, setRemovals] = useState<NoteRemoval[]>([]);
   const [minorConfirmed, setMinorConfirmed] = useState(false);
@@ -56,6 +58,7 @@ export function PublishConfirmDialog({ open, change, pending, firstPublication, 
         minorConfirmed={minorConfirmed}
         onMinorConfirmed={setMinorConfirmed}
       />
+      {scheduleChoice}
       <div className="desk-button-row desk-dialog-actions">
         <button type="button" className="desk-button desk-button-primary" disabled={busy || !ready} onClick={() => onConfirm(removals)}>
           {busy ? "Publishing…" : "Publish now"}

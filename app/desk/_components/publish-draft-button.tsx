@@ -7,6 +7,8 @@ import { publishRevisionAction } from "../_actions/publish-revision-action";
 import { ChangeFields, needsNote } from "./change-fields";
 import { type ChangeDraft, type SavableKind, emptyChange } from "./editor-draft";
 import { keyFor } from "./idempotency-key";
+import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
+import { PendingScheduleChoice, type ScheduleChoice, pendingSchedulesField } from "./pending-schedule-choice";
 import { PublicationSummary, publicationReady } from "./publication-summary";
 import { useDialogAction } from "./use-dialog-action";
 import { DialogFooter } from "./dialog-footer";
@@ -20,6 +22,8 @@ type Props = {
   firstPublication: boolean;
   /** What the draft changes that a minor fix may not (draft against the live revision). */
   substantive: SubstantiveChange[];
+  /** Schedules waiting on the story: the publish says whether their changes go out with it. */
+  pendingSchedules: PendingScheduleBrief[];
 };
 
 /**
@@ -27,12 +31,13 @@ type Props = {
  * get: the kind, the public summary and note (the contributor's own summary stays internal), then a summary
  * of the publication to confirm.
  */
-export function PublishDraftButton({ slug, number, draftKind, pending, firstPublication, substantive }: Props) {
+export function PublishDraftButton({ slug, number, draftKind, pending, firstPublication, substantive, pendingSchedules }: Props) {
   const { dialog, pending: busy, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing was published; try again." });
   const [change, setChange] = useState<ChangeDraft>({ ...emptyChange, kind: draftKind });
   const [removals, setRemovals] = useState<NoteRemoval[]>([]);
   const [minorConfirmed, setMinorConfirmed] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [scheduleChoice, setScheduleChoice] = useState<ScheduleChoice>("leave");
   const key = useRef({ payload: "", key: "" });
   const id = `publish-${number}`;
 
@@ -47,6 +52,7 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
       ...(needsNote(change.kind) && change.note.trim() ? { note: change.note } : {}),
       ...(change.internalNote.trim() ? { internalNote: change.internalNote } : {}),
       ...(removals.length ? { removeNotes: removals } : {}),
+      ...(pendingSchedules.length ? { pendingSchedules: pendingSchedulesField({ schedules: pendingSchedules, choice: scheduleChoice }) } : {}),
     };
     return run(async () => {
       const state = await publishRevisionAction({ slug, number, idempotencyKey: keyFor(key, { number, options }), options });
@@ -75,6 +81,7 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
           minorConfirmed={minorConfirmed}
           onMinorConfirmed={setMinorConfirmed}
         />
+        <PendingScheduleChoice idPrefix={id} schedules={pendingSchedules} choice={scheduleChoice} onChange={setScheduleChoice} />
         <DialogFooter
           error={error}
           confirmLabel="Publish now"

@@ -52,6 +52,8 @@ export async function SchedulePanel({ actor, slug, latestRevision, released }: {
               <span>
                 {" "}
                 · went out <DeskTime iso={schedule.ranAt} relative={false} />
+                {/* Settled by a publish that included it before its time (lib/schedules/pending-schedule-choice.ts). */}
+                {schedule.resolvedBy ? ` as revision ${schedule.publishedNumber}, published early by ${schedule.resolvedBy.name}` : null}
                 {schedule.late ? <strong> (late)</strong> : null}
               </span>
             ) : null}
