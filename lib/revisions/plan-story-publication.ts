@@ -3,6 +3,7 @@ import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { LockedStory } from "../stories/lock-story";
 import { readPendingChanges } from "./pending-changes";
+import { kindWithArticle, missingPublicSummary } from "./publication-requirements";
 import { type NoteRemoval, type PublicationPlan, planPublication, unknownRemovals } from "./publication-plan";
 import type { RevisionKind } from "./revision-content";
 
@@ -50,12 +51,13 @@ export async function planStoryPublication(options: {
     removals: options.removals,
     firstPublication: story.firstPublishedAt === null,
   });
-  if (plan.kind !== "minor" && plan.kind !== "initial" && !options.summary) {
+  const missingSummary = missingPublicSummary({ publishedKind: plan.kind, summary: options.summary });
+  if (missingSummary) {
     throw new AppError({
       code: "validation_failed",
       message: `publication of kind ${plan.kind} without a summary`,
-      userMessage: `This goes out as a ${plan.kind.replace("_", " ")}, so it needs a public summary: readers see it in the story's change log and feed.`,
-      details: { fields: [{ path: "summary", message: "readers see this summary; say briefly what changed" }] },
+      userMessage: `This goes out as ${kindWithArticle(plan.kind)}, so it needs a public summary: readers see it in the story's change log and feed.`,
+      details: { fields: [missingSummary] },
     });
   }
   return plan;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import type { ContentDiff } from "@/lib/revisions/diff/content-diff-types";
 import type { ContentMerge, MergeChoice } from "@/lib/revisions/merge/content-merge-types";
@@ -10,9 +10,10 @@ import { isAppError } from "@/lib/errors/app-error";
 import { resolveMerge } from "@/lib/revisions/merge/resolve-merge";
 import { resolveHeldScheduleAction } from "../_actions/resolve-held-schedule-action";
 import type { TimeChoice } from "../_actions/schedule-actions";
-import type { ChangeDraft } from "./editor-draft";
+import { type ChangeDraft, draftFromContent, emptyContent } from "./editor-draft";
 import type { MergeSides } from "./merge-conflict-card";
 import { MergeDecisions, openConflicts } from "./merge-decisions";
+import { mergePreview } from "./merge-preview";
 import { PublishConfirmDialog } from "./publish-confirm-dialog";
 import { Refusal } from "./schedule-controls";
 
@@ -49,6 +50,11 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
   const [error, setError] = useState<string | null>(null);
   const [timeChoices, setTimeChoices] = useState<TimeChoice[]>([]);
   const open = openConflicts({ merge, choices });
+  // What "Publish merged version now" would put out, once every conflict is decided (the button waits for that).
+  const merged = useMemo(() => {
+    const content = open > 0 ? null : mergePreview({ merge, choices });
+    return content ? draftFromContent(content) : null;
+  }, [open, merge, choices]);
   const theirsName = theirsIsLive ? `live now — revision ${theirsRevision}` : `newest — revision ${theirsRevision} (a draft)`;
   const sides: MergeSides = {
     theirs: `The story ${theirsName}`,
@@ -141,6 +147,9 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
           <Refusal id="held-error" error={error} choices={timeChoices} onChoose={(choice) => void submit({ action: "schedule", time: choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant } })} />
           <PublishConfirmDialog
             open={confirming}
+            slug={slug}
+            content={merged ?? emptyContent}
+            idPrefix="held"
             change={{ ...change, summary }}
             pending={pending}
             firstPublication={false}

@@ -3,10 +3,12 @@
 import { useRef, useState } from "react";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import { type NoteRemoval, type PendingChange, planPublication } from "@/lib/revisions/publication-plan";
+import { missingPublicNote, missingPublicSummary } from "@/lib/revisions/publication-requirements";
 import { publishRevisionAction } from "../_actions/publish-revision-action";
 import { ChangeFields, needsNote } from "./change-fields";
 import { type ChangeDraft, type SavableKind, emptyChange } from "./editor-draft";
 import { keyFor } from "./idempotency-key";
+import { MissingItems, missingFields } from "./missing-items";
 import { PublicationSummary, publicationReady } from "./publication-summary";
 import { useDialogAction } from "./use-dialog-action";
 import { DialogFooter } from "./dialog-footer";
@@ -38,7 +40,17 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
 
   const plan = planPublication({ ownKind: change.kind, ownNote: change.note.trim() || null, ownNumber: 0, pending, removals, firstPublication });
   const minorWarnings = change.kind === "minor" ? substantive : [];
-  const ready = publicationReady({ removals, minorWarnings, minorConfirmed });
+  // The rules publishRevision applies: a note unless the draft carries one; a summary when readers are told.
+  const draftNote = pending.find((draft) => draft.number === number)?.publicNote ?? null;
+  const missing = missingFields({
+    items: [
+      draftNote ? null : missingPublicNote({ kind: change.kind, note: change.note }),
+      firstPublication ? null : missingPublicSummary({ publishedKind: plan.kind, summary: change.summary }),
+    ].flatMap((item) => (item ? [item] : [])),
+    imageKeys: [],
+    idPrefix: id,
+  });
+  const ready = missing.length === 0 && publicationReady({ removals, minorWarnings, minorConfirmed });
 
   const publish = () => {
     const options = {
@@ -64,6 +76,7 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
         <h2 id={`${id}-title`}>Publish revision {number}?</h2>
         <p>Set what readers get with it. The draft&apos;s own summary stays in the newsroom.</p>
         {firstPublication ? null : <ChangeFields idPrefix={id} change={change} fieldErrors={fieldErrors} onChange={setChange} />}
+        <MissingItems items={missing} onGoTo={(fieldId) => document.getElementById(fieldId)?.focus()} />
         <PublicationSummary
           idPrefix={id}
           plan={plan}

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import type { StoryStatus } from "@/lib/db/generated/enums";
 import { type MinorCheckContent, substantiveChanges } from "@/lib/editorial/minor-change-check";
 import type { FormState } from "@/lib/errors/form-state";
+import type { MergeChoice } from "@/lib/revisions/merge/content-merge-types";
 import type { NoteRemoval, PendingChange } from "@/lib/revisions/publication-plan";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
 import { createStoryAction } from "../_actions/create-story-action";
@@ -19,6 +20,7 @@ import { EditorStatusBar } from "./editor-status-bar";
 import { ImageListEditor } from "./image-list-editor";
 import { newIdempotencyKey } from "./idempotency-key";
 import { LivePreview, type PreviewContext } from "./live-preview";
+import { mergePreview } from "./merge-preview";
 import { MergeResolver } from "./merge-resolver";
 import { PublishConfirmDialog } from "./publish-confirm-dialog";
 import { RestoreDraftBanner } from "./restore-draft-banner";
@@ -64,6 +66,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<{ code: string; message: string } | null>(null);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
+  const [mergeChoices, setMergeChoices] = useState<Record<string, MergeChoice>>({});
   const [hydrated, setHydrated] = useState(false);
   // A new story's slug follows its headline until someone edits the slug itself.
   const [slugTouched, setSlugTouched] = useState(false);
@@ -139,6 +142,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
       if (found) {
         setConfirming(false);
         setConflict(found);
+        setMergeChoices({});
         setFormError(null);
         toast.warning("Someone saved this story while you were editing. Review the merge below.");
         return;
@@ -193,6 +197,11 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   );
 
   const previewChange = useMemo(() => (isNew ? null : draft.change), [isNew, draft.change]);
+  // While a merge is open the preview shows the merged text: what "Publish merged version" puts out, both editors' changes.
+  const mergedContent = useMemo(() => {
+    const merged = conflict ? mergePreview({ merge: conflict.merge, choices: mergeChoices }) : null;
+    return merged ? draftFromContent(merged) : null;
+  }, [conflict, mergeChoices]);
   const publishLabel = isLive ? "Publish update…" : "Publish story…";
   const draftLabel = mayPublish ? "Save draft" : "Submit for review";
 
@@ -215,7 +224,16 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
           </div>
         ) : null}
         {conflict && slug ? (
-          <MergeResolver slug={slug} conflict={conflict} canPublish={canPublish} pending={pending !== null} onResolved={resolved} onCancel={() => setConflict(null)} />
+          <MergeResolver
+            slug={slug}
+            conflict={conflict}
+            canPublish={canPublish}
+            pending={pending !== null}
+            choices={mergeChoices}
+            onChoose={(id, choice) => setMergeChoices((current) => ({ ...current, [id]: choice }))}
+            onResolved={resolved}
+            onCancel={() => setConflict(null)}
+          />
         ) : (
           <form
             aria-label={isNew ? "New story" : "Edit story"}
@@ -268,6 +286,8 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
         {canPublish ? (
           <PublishConfirmDialog
             open={confirming}
+            slug={slug}
+            content={draft.content}
             change={isNew ? { ...emptyChange, kind: "update" } : draft.change}
             pending={pendingChanges}
             firstPublication={!isLive}
@@ -280,7 +300,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
         ) : null}
       </div>
       <aside className="desk-editor-preview">
-        <LivePreview content={draft.content} change={previewChange} context={preview} />
+        <LivePreview content={mergedContent ?? draft.content} change={previewChange} context={preview} band={mergedContent ? "Merged version (yours and theirs) — not published" : undefined} />
       </aside>
     </div>
   );
