@@ -120,9 +120,8 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
           className="desk-held-actions"
           aria-label="Schedule or publish the merged version"
           onSubmit={(event) => {
-            // Enter in the time or summary field schedules (never publishes): publishing is its button and confirmation.
+            // Enter in the time or summary field neither schedules nor publishes: each is its own button.
             event.preventDefault();
-            void submit({ action: "schedule", time: { localTime } });
           }}
         >
           <div className="desk-schedule-form">
@@ -136,7 +135,7 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
             </div>
           </div>
           <div className="desk-button-row desk-merge-actions">
-            <button type="submit" className="desk-button desk-button-primary" disabled={busy || open > 0}>
+            <button type="button" className="desk-button desk-button-primary" disabled={busy || open > 0} onClick={() => void submit({ action: "schedule", time: { localTime } })}>
               {busy ? "Saving…" : "Schedule merged version"}
             </button>
             <button type="button" className="desk-button" disabled={busy || open > 0} onClick={() => setConfirming(true)}>
