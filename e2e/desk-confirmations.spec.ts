@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { seedUser, signInByApi, type E2eUser } from "./support/auth";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { seedUser, signInByApi } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
-import { actorOf, captureScreens, seedStory, uniqueSlug } from "./support/desk-seed";
+import { actorOf, captureScreens, openEditorAs, seedStory, uniqueSlug } from "./support/desk-seed";
 import { getDb } from "../lib/db/client";
 import { saveRevision } from "../lib/revisions/save-revision";
 import { createStory } from "../lib/stories/create-story";
@@ -15,15 +15,6 @@ test.beforeAll(() => {
 test.describe.configure({ timeout: 150_000 });
 
 const suffix = () => Math.random().toString(36).slice(2, 6);
-
-async function openEditor(options: { browser: Browser; user: E2eUser; slug: string }): Promise<Page> {
-  const context = await options.browser.newContext();
-  await signInByApi({ request: context.request, email: options.user.email, password: options.user.password });
-  const page = await context.newPage();
-  await page.goto(`/desk/stories/${options.slug}`);
-  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
-  return page;
-}
 
 /** Serious or critical axe findings inside one dialog. */
 async function dialogViolations(page: Page, selector: string) {
@@ -42,8 +33,8 @@ test("merge: the preview beside 'Merged by itself' shows both editors' changes, 
   const ben = await seedUser({ role: "editor", name: `Ben Brooks ${suffix()}` });
   const slug = uniqueSlug("merge-preview");
   await seedStory({ author: ana, slug, headline: "Storm hits the coast", body: paragraphs.join("\n\n") });
-  const anaPage = await openEditor({ browser, user: ana, slug });
-  const benPage = await openEditor({ browser, user: ben, slug });
+  const anaPage = await openEditorAs({ browser, user: ana, slug });
+  const benPage = await openEditorAs({ browser, user: ben, slug });
 
   await anaPage.getByLabel("Body").fill([paragraphs[0], "Power is out for 40,000 homes in the county.", paragraphs[2]].join("\n\n"));
   await anaPage.getByLabel("Summary").fill("Outage figure");
@@ -57,9 +48,9 @@ test("merge: the preview beside 'Merged by itself' shows both editors' changes, 
   await expect(benPage.getByText(/Merged by itself/)).toBeVisible();
 
   const preview = benPage.getByRole("region", { name: "Live preview" });
-  await expect(preview).toContainText("Merged version (yours and theirs)");
-  await expect(preview).toContainText("and the library");
   await expect(preview).toContainText("40,000 homes");
+  await expect(preview).toContainText("and the library");
+  await expect(preview).toContainText("Merged version (yours and theirs)");
 
   await benPage.getByRole("button", { name: "Publish merged version" }).click();
   const confirm = benPage.getByRole("dialog", { name: "Publish this change?" });
@@ -86,11 +77,11 @@ test("the confirmation names what is missing where it is and offers 'Publish now
   await page.getByLabel("Body").fill("Ferries sail again.\n\nFour boats run.");
   await page.getByRole("button", { name: "Publish update…" }).click();
   const confirm = page.getByRole("dialog", { name: "Publish this change?" });
+  await expect(confirm.getByRole("button", { name: "Publish now" })).toBeDisabled();
   const missing = confirm.getByRole("note").filter({ hasText: "Before this can be published" });
   await expect(missing).toContainText("Public summary, under “This change”");
   await expect(missing).toContainText("Public note, under “This change”: a correction needs a public note for readers");
   await expect(confirm.getByText("Missing: readers see it in the change log")).toBeVisible();
-  await expect(confirm.getByRole("button", { name: "Publish now" })).toBeDisabled();
   await expect(confirm.getByRole("region", { name: "What goes out" })).toContainText("Four");
   expect(await dialogViolations(page, "dialog[open]")).toEqual([]);
   await captureScreens({ page, testInfo, name: "desk-publish-confirm-missing" });
@@ -118,11 +109,11 @@ test("a story's first publication from the editor asks for what the save needs i
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   await page.getByRole("button", { name: "Publish story…" }).click();
   const confirm = page.getByRole("dialog", { name: "Publish this story?" });
+  await expect(confirm.getByRole("button", { name: "Publish now" })).toBeDisabled();
   await expect(confirm).toContainText("None: a first publication has no change log entry");
   const missing = confirm.getByRole("note").filter({ hasText: "Before this can be published" });
   await expect(missing).toContainText("Public summary");
   await expect(missing).toContainText("Alt text of image 1, under “Images”: alt text is required before publishing");
-  await expect(confirm.getByRole("button", { name: "Publish now" })).toBeDisabled();
 });
 
 test("Enter in 'What changed, for readers' never schedules; the button opens the confirmation first (defect 5)", async ({ page }) => {
@@ -155,7 +146,6 @@ test("after 'Save draft' the new draft is offered for scheduling without a reloa
 
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
-  await expect(page.getByText("Nothing to schedule: readers already have the newest revision.")).toBeVisible();
   await page.getByLabel("Body").fill("The bridge closes Friday.\n\nDetours run through Elm Street.");
   await page.getByLabel("Summary").fill("Adds the detour");
   await page.getByRole("button", { name: "Save draft" }).click();

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import { type NoteRemoval, type PendingChange, planPublication } from "@/lib/revisions/publication-plan";
 import { imagesMissingAlt, missingPublicSummary, missingRevisionWords } from "@/lib/revisions/publication-requirements";
@@ -9,6 +9,7 @@ import { MissingItems, missingFields } from "./missing-items";
 import { draftRevisionContent } from "./outgoing-content";
 import { OutgoingChanges } from "./outgoing-changes";
 import { PublicationSummary, publicationReady } from "./publication-summary";
+import { useModal } from "./use-modal";
 import { useOutgoing } from "./use-outgoing";
 
 type Props = {
@@ -36,17 +37,10 @@ type Props = {
  */
 export function PublishConfirmDialog(props: Props) {
   const { open, slug, content, change, pending, firstPublication, nextNumber, minorWarnings, busy, onConfirm, onCancel } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal(open);
   const [removals, setRemovals] = useState<NoteRemoval[]>([]);
   const [minorConfirmed, setMinorConfirmed] = useState(false);
   const outgoing = useOutgoing({ slug, open });
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   const plan = planPublication({
     ownKind: change.kind,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { isNoteKind } from "@/lib/revisions/publication-plan";
 import { imagesMissingAlt } from "@/lib/revisions/publication-requirements";
 import type { SchedulableRevision } from "@/lib/schedules/schedulable-revisions";
@@ -10,6 +10,7 @@ import { MissingItems, missingFields } from "./missing-items";
 import { byName } from "./outgoing-content";
 import { OutgoingChanges } from "./outgoing-changes";
 import { Refusal } from "./schedule-controls";
+import { useModal } from "./use-modal";
 import { useOutgoing } from "./use-outgoing";
 
 type Props = {
@@ -30,16 +31,9 @@ type Props = {
  * who wrote each change), at what newsroom time, and anything that would make the run fail. Only the button schedules.
  */
 export function ScheduleConfirmDialog({ slug, pick, summary, busy, error, choices, onChoose, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const open = pick !== null;
+  const dialog = useModal(open);
   const outgoing = useOutgoing({ slug, open });
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   const ready = outgoing.status === "ready" ? outgoing.outgoing : null;
   const number = pick?.draft.number ?? null;
