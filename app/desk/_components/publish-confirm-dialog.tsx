@@ -55,9 +55,9 @@ export function PublishConfirmDialog(props: Props) {
   const missing = missingFields({
     items: [
       ...(slug === null ? [] : missingRevisionWords({ kind: change.kind, summary: change.summary, note: change.note })),
-      ...(slug === null ? [] : [missingPublicSummary({ publishedKind: plan.kind, summary: change.summary })].flatMap((item) => (item ? [item] : []))),
+      ...(slug === null ? [] : [missingPublicSummary({ publishedKind: plan.kind, summary: change.summary })]),
       ...imagesMissingAlt(content.images),
-    ],
+    ].flatMap((item) => (item ? [item] : [])),
     imageKeys: content.images.map((image) => image.key),
     idPrefix: props.idPrefix,
   });

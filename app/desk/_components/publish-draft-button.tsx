@@ -1,15 +1,18 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import { type NoteRemoval, type PendingChange, planPublication } from "@/lib/revisions/publication-plan";
-import { missingPublicNote, missingPublicSummary } from "@/lib/revisions/publication-requirements";
+import { imagesMissingAlt, missingPublicNote, missingPublicSummary } from "@/lib/revisions/publication-requirements";
 import { publishRevisionAction } from "../_actions/publish-revision-action";
 import { ChangeFields, needsNote } from "./change-fields";
 import { type ChangeDraft, type SavableKind, emptyChange } from "./editor-draft";
 import { keyFor } from "./idempotency-key";
 import { MissingItems, missingFields } from "./missing-items";
+import { byName } from "./outgoing-content";
+import { OutgoingChanges } from "./outgoing-changes";
 import { PublicationSummary, publicationReady } from "./publication-summary";
+import { useOutgoing } from "./use-outgoing";
 import { useDialogAction } from "./use-dialog-action";
 import { DialogFooter } from "./dialog-footer";
 
@@ -35,6 +38,10 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
   const [removals, setRemovals] = useState<NoteRemoval[]>([]);
   const [minorConfirmed, setMinorConfirmed] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [open, setOpen] = useState(false);
+  const outgoing = useOutgoing({ slug, open });
+  const draft = outgoing.status === "ready" ? (outgoing.outgoing.drafts.find((saved) => saved.number === number) ?? null) : null;
+  const goesOut = useMemo(() => (draft ? byName(draft.content) : null), [draft]);
   const key = useRef({ payload: "", key: "" });
   const id = `publish-${number}`;
 
@@ -46,6 +53,7 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
     items: [
       draftNote ? null : missingPublicNote({ kind: change.kind, note: change.note }),
       firstPublication ? null : missingPublicSummary({ publishedKind: plan.kind, summary: change.summary }),
+      ...(draft ? imagesMissingAlt(draft.content.images) : []),
     ].flatMap((item) => (item ? [item] : [])),
     imageKeys: [],
     idPrefix: id,
@@ -69,10 +77,17 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
 
   return (
     <>
-      <button type="button" className="desk-button desk-button-small desk-button-primary" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="desk-button desk-button-small desk-button-primary"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
         Publish revision {number}…
       </button>
-      <dialog ref={dialog} className="desk-dialog desk-dialog-wide" aria-labelledby={`${id}-title`}>
+      <dialog ref={dialog} className="desk-dialog desk-dialog-wide desk-dialog-confirm" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
         <h2 id={`${id}-title`}>Publish revision {number}?</h2>
         <p>Set what readers get with it. The draft&apos;s own summary stays in the newsroom.</p>
         {firstPublication ? null : <ChangeFields idPrefix={id} change={change} fieldErrors={fieldErrors} onChange={setChange} />}
@@ -88,6 +103,13 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
           minorConfirmed={minorConfirmed}
           onMinorConfirmed={setMinorConfirmed}
         />
+        {outgoing.status === "ready" && goesOut ? (
+          <OutgoingChanges outgoing={outgoing.outgoing} goesOut={goesOut} throughRevision={number} fromForm={false} printsNote={plan.publicNote !== null || plan.carriedNotes.length > 0} />
+        ) : outgoing.status === "error" ? (
+          <p className="desk-error" role="alert">
+            {outgoing.message}
+          </p>
+        ) : null}
         <DialogFooter
           error={error}
           confirmLabel="Publish now"
