@@ -97,6 +97,22 @@ test("the confirmation names what is missing where it is and offers 'Publish now
   await expect(page.getByText("Published revision 2. Readers see it now.")).toBeVisible();
 });
 
+test("a publish that changes nothing readers see says so before 'Publish now' (defect 3: a sentence added in one draft, removed in the next)", async ({ page }) => {
+  const editor = await seedUser({ role: "editor" });
+  await signInByApi({ request: page.request, email: editor.email, password: editor.password });
+  const slug = uniqueSlug("nothing-changes");
+  await seedStory({ author: editor, slug, headline: "Pool opens", body: "The pool opens Saturday." });
+  await saveRevision({ actor: actorOf(editor), slug, input: { baseRevision: 1, summary: "Hours", body: "The pool opens Saturday.\n\nIt closes at 8 p.m." } });
+  await saveRevision({ actor: actorOf(editor), slug, input: { baseRevision: 2, summary: "Hours unconfirmed", body: "The pool opens Saturday." } });
+
+  await page.goto(`/desk/stories/${slug}`);
+  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  await page.getByRole("button", { name: "Publish update…" }).click();
+  const confirm = page.getByRole("dialog", { name: "Publish this change?" });
+  await expect(confirm.getByRole("status").filter({ hasText: "Nothing readers see changes" })).toContainText("“Updated” will not move.");
+  await expect(confirm.getByRole("region", { name: "What goes out" })).toHaveCount(0);
+});
+
 test("a story's first publication from the editor asks for what the save needs instead of failing after 'Publish now' (defect 4)", async ({ page }) => {
   const editor = await seedUser({ role: "editor" });
   await signInByApi({ request: page.request, email: editor.email, password: editor.password });
