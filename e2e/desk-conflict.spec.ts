@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { seedUser, signInByApi, type E2eUser } from "./support/auth";
+import { expect, test } from "@playwright/test";
+import { seedUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
-import { actorOf, captureScreens, publishFromEditor, seedStory, uniqueSlug } from "./support/desk-seed";
+import { actorOf, captureScreens, openEditorAs, publishFromEditor, seedStory, uniqueSlug } from "./support/desk-seed";
 import { getStoryDetail } from "../lib/stories/get-story-detail";
 
 test.beforeAll(() => {
@@ -13,23 +13,14 @@ test.describe.configure({ timeout: 150_000 });
 
 const paragraphs = ["The storm reached the coast on Monday night.", "Power is out in much of the county.", "Shelters are open at two schools."];
 
-async function openEditor(options: { browser: Browser; user: E2eUser; slug: string }): Promise<Page> {
-  const context = await options.browser.newContext();
-  await signInByApi({ request: context.request, email: options.user.email, password: options.user.password });
-  const page = await context.newPage();
-  await page.goto(`/desk/stories/${options.slug}`);
-  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
-  return page;
-}
-
 test("two editors change different paragraphs at once; the second merges and publishes, and both edits survive", async ({ browser }, testInfo) => {
   const ana = await seedUser({ role: "editor", name: "Ana Alvarez" });
   const ben = await seedUser({ role: "editor", name: "Ben Brooks" });
   const slug = uniqueSlug("coastal-storm");
   await seedStory({ author: ana, slug, headline: "Storm hits the coast", body: paragraphs.join("\n\n") });
 
-  const anaPage = await openEditor({ browser, user: ana, slug });
-  const benPage = await openEditor({ browser, user: ben, slug });
+  const anaPage = await openEditorAs({ browser, user: ana, slug });
+  const benPage = await openEditorAs({ browser, user: ben, slug });
   await expect(benPage.getByText(/Also open now: Ana Alvarez/)).toBeVisible({ timeout: 20_000 });
 
   await anaPage.getByLabel("Body").fill([paragraphs[0], "Power is out for 40,000 homes in the county.", paragraphs[2]].join("\n\n"));
@@ -64,8 +55,8 @@ test("when both editors change the same paragraph, the second picks a side and p
   const ben = await seedUser({ role: "editor" });
   const slug = uniqueSlug("bridge-closure");
   await seedStory({ author: ana, slug, headline: "Bridge closes for repairs", body: paragraphs.join("\n\n") });
-  const anaPage = await openEditor({ browser, user: ana, slug });
-  const benPage = await openEditor({ browser, user: ben, slug });
+  const anaPage = await openEditorAs({ browser, user: ana, slug });
+  const benPage = await openEditorAs({ browser, user: ben, slug });
 
   await anaPage.getByLabel("Body").fill(["The storm reached the coast late on Monday.", paragraphs[1], paragraphs[2]].join("\n\n"));
   await anaPage.getByLabel("Summary").fill("Timing");

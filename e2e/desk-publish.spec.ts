@@ -58,8 +58,12 @@ test("an update and then a correction are both on the public page, the correctio
   await page.getByLabel("Kind of change").selectOption("correction");
   await page.getByLabel("Body").fill("The council met on Oak Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.");
   await page.getByLabel("Summary").fill("Fixes the street name");
-  await publishFromEditor({ page });
-  await expect(page.getByText("a correction needs a public note", { exact: false }).first()).toBeVisible();
+  // The confirmation says what is missing before anything is sent, and holds "Publish now" until it is there.
+  await page.getByRole("button", { name: "Publish update…" }).click();
+  const confirm = page.getByRole("dialog", { name: "Publish this change?" });
+  await expect(confirm.getByText("a correction needs a public note", { exact: false })).toBeVisible();
+  await expect(confirm.getByRole("button", { name: "Publish now" })).toBeDisabled();
+  await confirm.getByRole("button", { name: "Back to editing" }).click();
   await expect(page.getByLabel("Body")).toHaveValue(/Oak Street/);
   await page.getByLabel("Public note").fill("An earlier version of this story misstated where the council met.");
   await publishFromEditor({ page });

@@ -26,9 +26,12 @@ test("an editor uploads a wire photo in the editor, captions prefilled, and read
 
   // Alt text is required before publishing; the caption does not count.
   await page.getByLabel("Summary").fill("Adds the wire photo");
-  await publishFromEditor({ page });
-  await expect(page.getByText(/needs alt text before the story is published/).first()).toBeVisible();
-  await page.getByRole("button", { name: /close|cancel/i }).first().click().catch(() => undefined);
+  await page.getByRole("button", { name: "Publish update…" }).click();
+  const confirm = page.getByRole("dialog", { name: "Publish this change?" });
+  await expect(confirm.getByText("Alt text of image 1, under “Images”: alt text is required before publishing")).toBeVisible();
+  await expect(confirm.getByRole("button", { name: "Publish now" })).toBeDisabled();
+  await confirm.getByRole("button", { name: "Go to it" }).click();
+  await expect(page.getByLabel("Alt text (required to publish)")).toBeFocused();
   await page.getByLabel("Alt text (required to publish)").fill("A tank drives past a car on fire beside a country road");
   await captureScreens({ page, testInfo, name: "desk-photo-upload" });
   await publishFromEditor({ page });

@@ -71,12 +71,15 @@ test("the desk schedules in newsroom time; contributors see schedules but cannot
   await publishRevision({ request, publisher, slug, revision: { summary: "Adds the vote", body: "The council meets.\n\nThe budget passed.", publish: false } });
 
   await page.goto(`/desk/stories/${slug}`);
-  await page.getByLabel("Revision", { exact: true }).fill("2");
+  await expect(page.getByLabel("Draft to schedule")).toHaveValue("2");
   await page.getByLabel(/Goes live at/).fill("2027-03-14T02:30");
   await page.getByLabel("What changed, for readers").fill("Adds the vote");
-  await page.getByRole("button", { name: "Schedule", exact: true }).click();
+  await page.getByRole("button", { name: "Schedule…" }).click();
   await expect(page.locator("#schedule-error")).toContainText("does not exist in newsroom time");
   await page.getByRole("button", { name: /Use .*3:00 AM EDT/ }).click();
+  const confirm = page.getByRole("dialog", { name: "Schedule revision 2?" });
+  await expect(confirm).toContainText("3:00 AM EDT");
+  await confirm.getByRole("button", { name: "Schedule", exact: true }).click();
   await expect(page.locator("[data-schedule-state=pending]")).toContainText("Revision 2 at March 14, 2027 at 3:00 AM ET");
   await captureScreens({ page, testInfo, name: "desk-story-schedule" });
 
@@ -90,7 +93,7 @@ test("the desk schedules in newsroom time; contributors see schedules but cannot
   await contributorPage.goto(`/desk/stories/${slug}`);
   await expect(contributorPage.locator("[data-schedule-state=pending]")).toContainText("Revision 2");
   await expect(contributorPage.getByRole("button", { name: "Cancel schedule" })).toHaveCount(0);
-  await expect(contributorPage.getByRole("button", { name: "Schedule", exact: true })).toHaveCount(0);
+  await expect(contributorPage.getByRole("button", { name: "Schedule…" })).toHaveCount(0);
   await contributorContext.close();
 
   await page.goto(`/desk/stories/${slug}`);

@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
 import type { Actor } from "../../lib/auth/actor";
 import { createStory } from "../../lib/stories/create-story";
 import { seedUser, signInByApi, type E2eUser } from "./auth";
@@ -55,4 +55,14 @@ export async function publishFromEditor(options: { page: Page; label?: RegExp })
   const dialog = page.getByRole("dialog", { name: /^Publish this (change|story)\?$/ });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Publish now" }).click();
+}
+
+/** The edit screen in a browser context of its own, signed in as `user`, once React has taken over the form. */
+export async function openEditorAs(options: { browser: Browser; user: E2eUser; slug: string }): Promise<Page> {
+  const context = await options.browser.newContext();
+  await signInByApi({ request: context.request, email: options.user.email, password: options.user.password });
+  const page = await context.newPage();
+  await page.goto(`/desk/stories/${options.slug}`);
+  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  return page;
 }

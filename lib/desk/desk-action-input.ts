@@ -40,3 +40,6 @@ export const DeskWithdrawStoryInput = z.strictObject({
   idempotencyKey: z.string().min(1).max(200).optional(),
 });
 export type DeskWithdrawStoryInput = z.infer<typeof DeskWithdrawStoryInput>;
+
+/** Which story's confirmation asks what would go out (the live revision and the drafts since it). */
+export const DeskOutgoingInput = z.strictObject({ slug: StorySlugInput });

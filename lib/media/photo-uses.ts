@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { imagesMissingAlt } from "@/lib/revisions/publication-requirements";
 import type { StoryImage } from "@/lib/revisions/revision-content";
 
 /**
@@ -23,13 +24,13 @@ export async function assertPhotosUsable(options: { tx: Prisma.TransactionClient
     }
   }
   if (publish) {
-    const withoutAlt = images.flatMap((image, index) => (image.alt.trim() === "" ? [index] : []));
+    const withoutAlt = imagesMissingAlt(images);
     if (withoutAlt.length > 0) {
       throw new AppError({
         code: "validation_failed",
         message: `publishing with ${withoutAlt.length} image(s) lacking alt text`,
         userMessage: "Every photo needs alt text before the story is published: describe what the picture shows for readers who can’t see it.",
-        details: { fields: withoutAlt.map((index) => ({ path: `images.${index}.alt`, message: "alt text is required before publishing" })) },
+        details: { fields: withoutAlt },
       });
     }
   }

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
 import { diffContent } from "@/lib/revisions/diff/diff-content";
 import { publicDiff } from "@/lib/revisions/diff/public-diff";
+import { printedNotesText } from "@/lib/revisions/printed-notes";
 import { readRevision } from "@/lib/revisions/read-revision";
 import { parseInput } from "@/lib/validation/parse-input";
 import { readPublicChangeLog, type PublicChangeLog } from "./public-change-log";
@@ -42,6 +43,12 @@ export async function readPublicHistory(options: { slug: string; query: unknown 
     readRevision({ storyId: story.id, number: from }),
     readRevision({ storyId: story.id, number: to }),
   ]);
-  const diff = diffContent({ from: older.revision.content, to: newer.revision.content });
+  const [olderNotes, newerNotes] = await Promise.all([
+    printedNotesText({ storyId: story.id, revision: older.revision }),
+    printedNotesText({ storyId: story.id, revision: newer.revision }),
+  ]);
+  // Notes compared as printed: the kind and summary of each version are not part of what readers compare.
+  const side = (revision: typeof older.revision, printedNotes: string) => ({ ...revision.content, meta: { kind: revision.kind, summary: "", publicNote: null, printedNotes } });
+  const diff = diffContent({ from: side(older.revision, olderNotes), to: side(newer.revision, newerNotes) });
   return { log, comparison: { from, to, diff: publicDiff(diff) } };
 }

@@ -53,6 +53,7 @@ export function buildPublicDiffView(options: { diff: PublicContentDiff }): Eleme
     ...textField("Byline", diff.byline),
   ];
   if (diff.body.changed) parts.push(field("Story", diff.body.ops.flatMap(bodyOp)));
+  if (diff.printedNotes?.changed) parts.push(field("Corrections and notes", diff.printedNotes.ops.length > 0 ? [h("p.reader-diff-notes", words(diff.printedNotes.ops))] : []));
   if (diff.images.changed) {
     const lines = diff.images.entries.flatMap((entry): ElementContent[] => {
       if (entry.status === "added") return [h("p", [h("ins", `Photo added: ${entry.image.caption || entry.image.alt}`)])];

@@ -6,6 +6,7 @@ import { parseInput } from "../validation/parse-input";
 import type { ContentDiff, DiffSide } from "./diff/content-diff-types";
 import { diffContent } from "./diff/diff-content";
 import { DiffRevisionsInput } from "./diff-revisions-input";
+import { printedNotesText } from "./printed-notes";
 import { readRevision } from "./read-revision";
 import type { RevisionDto } from "./revision-dto";
 
@@ -20,10 +21,11 @@ export async function diffRevisions(options: {
   const { from, to } = parseInput({ schema: DiffRevisionsInput, input: { from: options.from, to: options.to } });
   const { id } = await readStory({ slug: options.slug });
   const [older, newer] = await Promise.all([readRevision({ storyId: id, number: from }), readRevision({ storyId: id, number: to })]);
-  return { from, to, diff: diffContent({ from: withNotes({ revision: older.revision }), to: withNotes({ revision: newer.revision }) }) };
+  const [olderNotes, newerNotes] = await Promise.all([printedNotesText({ storyId: id, revision: older.revision }), printedNotesText({ storyId: id, revision: newer.revision })]);
+  return { from, to, diff: diffContent({ from: withNotes({ revision: older.revision, printedNotes: olderNotes }), to: withNotes({ revision: newer.revision, printedNotes: newerNotes }) }) };
 }
 
-function withNotes(options: { revision: RevisionDto }): DiffSide {
+function withNotes(options: { revision: RevisionDto; printedNotes: string }): DiffSide {
   const { revision } = options;
-  return { ...revision.content, meta: { kind: revision.kind, summary: revision.summary ?? "", publicNote: revision.publicNote } };
+  return { ...revision.content, meta: { kind: revision.kind, summary: revision.summary ?? "", publicNote: revision.publicNote, printedNotes: options.printedNotes } };
 }

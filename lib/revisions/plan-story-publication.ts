@@ -5,6 +5,7 @@ import type { LockedStory } from "../stories/lock-story";
 import { diffContent } from "./diff/diff-content";
 import { publicDiff } from "./diff/public-diff";
 import { readPendingChanges } from "./pending-changes";
+import { kindWithArticle, missingPublicSummary } from "./publication-requirements";
 import { type NoteRemoval, type PublicationPlan, planPublication, unknownRemovals } from "./publication-plan";
 import { readRevision } from "./read-revision";
 import type { RevisionContent, RevisionKind } from "./revision-content";
@@ -78,12 +79,13 @@ export async function planStoryPublication(options: {
   if (!notesGoOut && !(await changesWhatReadersSee({ tx, story, content: options.content }))) {
     return { ...plan, movesUpdated: false, readers: "unchanged" };
   }
-  if (plan.kind !== "minor" && plan.kind !== "initial" && !options.summary) {
+  const missingSummary = missingPublicSummary({ publishedKind: plan.kind, summary: options.summary });
+  if (missingSummary) {
     throw new AppError({
       code: "validation_failed",
       message: `publication of kind ${plan.kind} without a summary`,
-      userMessage: `This goes out as a ${plan.kind.replace("_", " ")}, so it needs a public summary: readers see it in the story's change log and feed.`,
-      details: { fields: [{ path: "summary", message: "readers see this summary; say briefly what changed" }] },
+      userMessage: `This goes out as ${kindWithArticle(plan.kind)}, so it needs a public summary: readers see it in the story's change log and feed.`,
+      details: { fields: [missingSummary] },
     });
   }
   return { ...plan, readers: "changed" };

@@ -11,6 +11,7 @@ import { appendRevision } from "./append-revision";
 import { idempotencyKeyError } from "./idempotency-key";
 import { findReplayedWrite } from "./keyed-write";
 import { planStoryPublication, unpublishedRefusal } from "./plan-story-publication";
+import { kindWithArticle } from "./publication-requirements";
 import { PublishRevisionInput } from "./publish-revision-input";
 import { readRevision } from "./read-revision";
 import { noteRequiredKinds, type RevisionContent, type RevisionKind } from "./revision-content";
@@ -114,7 +115,7 @@ export async function publishLockedRevision(options: {
     throw new AppError({
       code: "validation_failed",
       message: `publishing revision ${number} as ${ownKind} without a public note`,
-      userMessage: `A ${ownKind.replace("_", " ")} needs a public note for readers.`,
+      userMessage: `Published as ${kindWithArticle(ownKind)}, it needs a public note for readers.`,
       details: { fields: [{ path: "note", message: "required for this kind of change" }] },
     });
   }

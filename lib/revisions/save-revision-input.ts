@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { PendingSchedulesInput } from "../schedules/pending-schedules-input";
 import { NoteRemovalsInput } from "./note-removal-input";
-import { hasVisibleText, textInput } from "../validation/text-rules";
-import { RevisionContentInput, contentLimits, noteRequiredKinds } from "./revision-content";
+import { textInput } from "../validation/text-rules";
+import { missingRevisionWords } from "./publication-requirements";
+import { RevisionContentInput, contentLimits } from "./revision-content";
 
 const content = RevisionContentInput.shape;
 
@@ -36,11 +37,8 @@ export const SaveRevisionInput = z
     if (input.pendingSchedules && !input.publish) {
       context.addIssue({ code: "custom", path: ["pendingSchedules"], message: "only a save that publishes decides about pending schedules" });
     }
-    if (input.kind !== "minor" && !hasVisibleText(input.summary ?? "")) {
-      context.addIssue({ code: "custom", path: ["summary"], message: "say briefly what changed (required unless the change is minor)" });
-    }
-    if ((noteRequiredKinds as readonly string[]).includes(input.kind) && !hasVisibleText(input.note ?? "")) {
-      context.addIssue({ code: "custom", path: ["note"], message: `a ${input.kind.replace("_", " ")} needs a public note for readers` });
+    for (const missing of missingRevisionWords({ kind: input.kind, summary: input.summary ?? "", note: input.note ?? "" })) {
+      context.addIssue({ code: "custom", path: [missing.path], message: missing.message });
     }
   });
 export type SaveRevisionInput = z.infer<typeof SaveRevisionInput>;

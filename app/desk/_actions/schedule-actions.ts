@@ -8,6 +8,7 @@ import { type FormState, formErrorState } from "@/lib/errors/form-state";
 import { cancelSchedule } from "@/lib/schedules/cancel-schedule";
 import { embargoStory } from "@/lib/schedules/embargo-story";
 import { liftEmbargo } from "@/lib/schedules/lift-embargo";
+import { previewScheduleTime } from "@/lib/schedules/preview-schedule-time";
 import { rescheduleRevision } from "@/lib/schedules/reschedule-revision";
 import { scheduleRevision } from "@/lib/schedules/schedule-revision";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -16,7 +17,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 export type TimeChoice = { fold?: "earlier" | "later"; instant: string; label: string };
 type ScheduleFormState = FormState<{ id: string }> & { choices?: TimeChoice[] };
 
-function refusal(error: unknown, action: string): ScheduleFormState {
+function refusal(error: unknown, action: string): Extract<FormState, { status: "error" }> & { choices?: TimeChoice[] } {
   const state = formErrorState(error, { action });
   const choices = isAppError(error) ? (error.details as { choices?: TimeChoice[] } | null)?.choices : undefined;
   return choices ? { ...state, choices } : state;
@@ -30,6 +31,18 @@ export async function scheduleRevisionAction(input: unknown): Promise<ScheduleFo
     return { status: "success", message: "Scheduled. Readers keep seeing the live version until then.", result: { id: created.id } };
   } catch (error) {
     return refusal(error, "scheduleRevision");
+  }
+}
+
+/** What a typed time means, in newsroom time, for the schedule confirmation; nothing is written. */
+export async function previewScheduleTimeAction(input: unknown): Promise<FormState<{ runAt: string; label: string }> & { choices?: TimeChoice[] }> {
+  try {
+    const actor = await requireActionActor({ permission: "schedule:manage" });
+    const { time } = parseInput({ schema: DeskScheduleRefInput.pick({ slug: true, time: true }), input });
+    const resolved = await previewScheduleTime({ actor, input: time ?? {} });
+    return { status: "success", message: resolved.label, result: resolved };
+  } catch (error) {
+    return refusal(error, "previewScheduleTime");
   }
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import type { ContentDiff } from "@/lib/revisions/diff/content-diff-types";
 import type { ContentMerge, MergeChoice } from "@/lib/revisions/merge/content-merge-types";
@@ -10,9 +10,10 @@ import { isAppError } from "@/lib/errors/app-error";
 import { resolveMerge } from "@/lib/revisions/merge/resolve-merge";
 import { resolveHeldScheduleAction } from "../_actions/resolve-held-schedule-action";
 import type { TimeChoice } from "../_actions/schedule-actions";
-import type { ChangeDraft } from "./editor-draft";
+import { type ChangeDraft, draftFromContent, emptyContent } from "./editor-draft";
 import type { MergeSides } from "./merge-conflict-card";
 import { MergeDecisions, openConflicts } from "./merge-decisions";
+import { mergePreview } from "./merge-preview";
 import { PublishConfirmDialog } from "./publish-confirm-dialog";
 import { Refusal } from "./schedule-controls";
 
@@ -49,6 +50,11 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
   const [error, setError] = useState<string | null>(null);
   const [timeChoices, setTimeChoices] = useState<TimeChoice[]>([]);
   const open = openConflicts({ merge, choices });
+  // What "Publish merged version now" would put out, once every conflict is decided (the button waits for that).
+  const merged = useMemo(() => {
+    const content = open > 0 ? null : mergePreview({ merge, choices });
+    return content ? draftFromContent(content) : null;
+  }, [open, merge, choices]);
   const theirsName = theirsIsLive ? `live now — revision ${theirsRevision}` : `newest — revision ${theirsRevision} (a draft)`;
   const sides: MergeSides = {
     theirs: `The story ${theirsName}`,
@@ -114,9 +120,8 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
           className="desk-held-actions"
           aria-label="Schedule or publish the merged version"
           onSubmit={(event) => {
-            // Enter in the time or summary field schedules (never publishes): publishing is its button and confirmation.
+            // Enter in the time or summary field neither schedules nor publishes: each is its own button.
             event.preventDefault();
-            void submit({ action: "schedule", time: { localTime } });
           }}
         >
           <div className="desk-schedule-form">
@@ -130,7 +135,7 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
             </div>
           </div>
           <div className="desk-button-row desk-merge-actions">
-            <button type="submit" className="desk-button desk-button-primary" disabled={busy || open > 0}>
+            <button type="button" className="desk-button desk-button-primary" disabled={busy || open > 0} onClick={() => void submit({ action: "schedule", time: { localTime } })}>
               {busy ? "Saving…" : "Schedule merged version"}
             </button>
             <button type="button" className="desk-button" disabled={busy || open > 0} onClick={() => setConfirming(true)}>
@@ -141,6 +146,9 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
           <Refusal id="held-error" error={error} choices={timeChoices} onChoose={(choice) => void submit({ action: "schedule", time: choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant } })} />
           <PublishConfirmDialog
             open={confirming}
+            slug={slug}
+            content={merged ?? emptyContent}
+            idPrefix="held"
             change={{ ...change, summary }}
             pending={pending}
             firstPublication={false}

@@ -47,7 +47,7 @@ const autoPreviewLimit = 200_000;
  * It follows typing after a short pause. A very long story is rendered only when asked (at first and after each
  * edit): rendering its whole body on load and on every pause would make the page slow to open and typing lag.
  */
-export function LivePreview({ content, change, context }: { content: ContentDraft; change: ChangeDraft | null; context: PreviewContext }) {
+export function LivePreview({ content, change, context, band }: { content: ContentDraft; change: ChangeDraft | null; context: PreviewContext; band?: string }) {
   const manual = content.body.length > autoPreviewLimit;
   const [shown, setShown] = useState<{ content: ContentDraft; change: ChangeDraft | null } | null>(() => (manual ? null : { content, change }));
   useEffect(() => {
@@ -61,7 +61,7 @@ export function LivePreview({ content, change, context }: { content: ContentDraf
   return (
     <section className="desk-preview" aria-label="Live preview" aria-busy={stale && !manual}>
       <p className="desk-preview-band" role="note">
-        Preview — not published
+        {band ?? "Preview — not published"}
       </p>
       {manual && stale ? (
         <p className="desk-preview-refresh">

@@ -14,6 +14,9 @@ type Props = {
   conflict: SaveConflict;
   canPublish: boolean;
   pending: boolean;
+  /** The decisions so far, kept by the edit screen so its preview can show the merged text. */
+  choices: Record<string, MergeChoice>;
+  onChoose: (id: string, choice: MergeChoice) => void;
   /** `publish` null: take the merged text back into the form and keep editing. */
   onResolved: (content: RevisionContent, publish: boolean | null) => void;
   onCancel: () => void;
@@ -23,9 +26,8 @@ type Props = {
  * Shown when a save was refused because someone saved the story in the meantime: what merged by itself,
  * every conflict with both versions, and the way back to saving on top of the newest revision.
  */
-export function MergeResolver({ slug, conflict, canPublish, pending, onResolved, onCancel }: Props) {
+export function MergeResolver({ slug, conflict, canPublish, pending, choices, onChoose, onResolved, onCancel }: Props) {
   const { merge, changedSince, baseRevision, latestRevision } = conflict;
-  const [choices, setChoices] = useState<Record<string, MergeChoice>>({});
   const open = openConflicts({ merge, choices });
 
   const [problem, setProblem] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export function MergeResolver({ slug, conflict, canPublish, pending, onResolved,
       <h2 id="merge-title">Someone saved this story while you were editing</h2>
       <p>
         You started from revision {baseRevision}; revision {latestRevision} is now the newest. Nothing has been lost: your edits are below,
-        merged with theirs.{" "}
+        merged with theirs, and the preview beside shows the merged version.{" "}
         <a href={`/desk/stories/${encodeURIComponent(slug)}/compare?from=${baseRevision}&to=${latestRevision}`} target="_blank" rel="noreferrer">
           See what changed in {latestRevision - baseRevision === 1 ? `revision ${latestRevision}` : `revisions ${baseRevision + 1}–${latestRevision}`} (opens in a new tab)
         </a>
@@ -54,7 +56,7 @@ export function MergeResolver({ slug, conflict, canPublish, pending, onResolved,
         theirChanges="their"
         ours="yours"
         choices={choices}
-        onChoose={(id, choice) => setChoices((current) => ({ ...current, [id]: choice }))}
+        onChoose={onChoose}
       />
       {problem ? (
         <p className="desk-error" role="alert">

@@ -23,6 +23,14 @@ function listWords(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
+/** What the summary row says: the summary, or why there is none, or that one is still missing (listed below it). */
+function summaryLine(options: { kind: RevisionKind; summary: string }): string {
+  const { kind, summary } = options;
+  if (kind === "initial") return summary ? `“${summary}” (kept in the history: a first publication has no change log entry)` : "None: a first publication has no change log entry";
+  if (summary) return `“${summary}”`;
+  return kind === "minor" ? "None: a minor fix is not listed in the change log" : "Missing: readers see it in the change log";
+}
+
 type Props = {
   idPrefix: string;
   plan: PublicationPlan;
@@ -65,7 +73,7 @@ export function PublicationSummary(props: Props) {
         </div>
         <div>
           <dt>Public summary</dt>
-          <dd>{plan.kind === "initial" ? "Not shown for a first publication" : summary.trim() ? `“${summary.trim()}”` : "None"}</dd>
+          <dd>{summaryLine({ kind: plan.kind, summary: summary.trim() })}</dd>
         </div>
       </dl>
       {ownNote.length + carriedOwn.length + pendingNotes.length > 0 ? (

@@ -1,37 +1,46 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import { type NoteRemoval, type PendingChange, planPublication } from "@/lib/revisions/publication-plan";
-import type { ChangeDraft } from "./editor-draft";
+import { imagesMissingAlt, missingPublicSummary, missingRevisionWords } from "@/lib/revisions/publication-requirements";
+import type { ChangeDraft, ContentDraft } from "./editor-draft";
+import { MissingItems, missingFields } from "./missing-items";
+import { draftRevisionContent } from "./outgoing-content";
+import { OutgoingChanges } from "./outgoing-changes";
 import { PublicationSummary, publicationReady } from "./publication-summary";
+import { useModal } from "./use-modal";
+import { useOutgoing } from "./use-outgoing";
 
 type Props = {
   open: boolean;
+  /** null for a story not created yet: it has nothing live to compare with. */
+  slug: string | null;
+  content: ContentDraft;
   change: ChangeDraft;
   pending: PendingChange[];
   firstPublication: boolean;
   nextNumber: number;
   minorWarnings: SubstantiveChange[];
   busy: boolean;
+  /** The choice about a schedule waiting on this story, when there is one (it decides what goes out). */
+  scheduleChoice?: ReactNode;
   onConfirm: (removals: NoteRemoval[]) => void;
   onCancel: () => void;
-  /** The choice about schedules waiting on the story (pending-schedule-choice.tsx), when there are any. */
-  scheduleChoice?: ReactNode;
+  /** The form's field ids start with this ("change-summary"). */
+  idPrefix?: string;
 };
 
-/** The deliberate step before the edit screen publishes: what readers will get, then "Publish now". */
-export function PublishConfirmDialog({ open, change, pending, firstPublication, nextNumber, minorWarnings, busy, onConfirm, onCancel, scheduleChoice }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+/**
+ * The deliberate step before the edit screen publishes: what readers will get (every change against what they
+ * have, whoever wrote it), what is still missing, then "Publish now", offered only when the server would accept it.
+ */
+export function PublishConfirmDialog(props: Props) {
+  const { open, slug, content, change, pending, firstPublication, nextNumber, minorWarnings, busy, onConfirm, onCancel } = props;
+  const dialog = useModal(open);
   const [removals, setRemovals] = useState<NoteRemoval[]>([]);
   const [minorConfirmed, setMinorConfirmed] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const outgoing = useOutgoing({ slug, open });
 
   const plan = planPublication({
     ownKind: change.kind,
@@ -41,12 +50,34 @@ export function PublishConfirmDialog({ open, change, pending, firstPublication, 
     removals,
     firstPublication,
   });
-  const ready = publicationReady({ removals, minorWarnings, minorConfirmed });
+  const goesOut = useMemo(() => draftRevisionContent(content), [content]);
+  // A story not created yet is written by createStory, which asks no summary; every other publish saves a revision first.
+  const missing = missingFields({
+    items: [
+      ...(slug === null ? [] : missingRevisionWords({ kind: change.kind, summary: change.summary, note: change.note })),
+      ...(slug === null ? [] : [missingPublicSummary({ publishedKind: plan.kind, summary: change.summary })]),
+      ...imagesMissingAlt(content.images),
+    ].flatMap((item) => (item ? [item] : [])),
+    imageKeys: content.images.map((image) => image.key),
+    idPrefix: props.idPrefix,
+  });
+  // Back to the form, at the field: the dialog closes first so the field is not under its backdrop.
+  const goTo = (fieldId: string) => {
+    onCancel();
+    window.requestAnimationFrame(() => {
+      const field = document.getElementById(fieldId);
+      field?.scrollIntoView({ block: "center" });
+      field?.focus();
+    });
+  };
+  const ready = missing.length === 0 && publicationReady({ removals, minorWarnings, minorConfirmed });
 
   return (
-    <dialog ref={dialog} className="desk-dialog desk-dialog-wide" aria-labelledby="publish-confirm-title" onClose={onCancel}>
+    <dialog ref={dialog} className="desk-dialog desk-dialog-wide desk-dialog-confirm" aria-labelledby="publish-confirm-title" onClose={onCancel}>
       <h2 id="publish-confirm-title">{firstPublication ? "Publish this story?" : "Publish this change?"}</h2>
       <p>Readers see it as soon as you confirm.</p>
+      {props.scheduleChoice}
+      <MissingItems items={missing} onGoTo={goTo} />
       <PublicationSummary
         idPrefix="publish-confirm"
         plan={plan}
@@ -58,9 +89,19 @@ export function PublishConfirmDialog({ open, change, pending, firstPublication, 
         minorConfirmed={minorConfirmed}
         onMinorConfirmed={setMinorConfirmed}
       />
-      {scheduleChoice}
+      {slug === null ? null : outgoing.status === "ready" ? (
+        <OutgoingChanges outgoing={outgoing.outgoing} goesOut={goesOut} throughRevision={null} fromForm printsNote={plan.publicNote !== null || plan.carriedNotes.length > 0} />
+      ) : outgoing.status === "error" ? (
+        <p className="desk-error" role="alert">
+          {outgoing.message}
+        </p>
+      ) : (
+        <p className="desk-muted" role="status">
+          Comparing with what readers have…
+        </p>
+      )}
       <div className="desk-button-row desk-dialog-actions">
-        <button type="button" className="desk-button desk-button-primary" disabled={busy || !ready} onClick={() => onConfirm(removals)}>
+        <button type="button" className="desk-button desk-button-primary" disabled={busy || !ready || (slug !== null && outgoing.status !== "ready")} onClick={() => onConfirm(removals)}>
           {busy ? "Publishing…" : "Publish now"}
         </button>
         <button type="button" className="desk-button" disabled={busy} onClick={onCancel}>

@@ -1,15 +1,20 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import { type NoteRemoval, type PendingChange, planPublication } from "@/lib/revisions/publication-plan";
+import { imagesMissingAlt, missingPublicNote, missingPublicSummary } from "@/lib/revisions/publication-requirements";
 import { publishRevisionAction } from "../_actions/publish-revision-action";
 import { ChangeFields, needsNote } from "./change-fields";
 import { type ChangeDraft, type SavableKind, emptyChange } from "./editor-draft";
 import { keyFor } from "./idempotency-key";
 import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
 import { PendingScheduleChoice, type ScheduleChoice, pendingSchedulesField } from "./pending-schedule-choice";
+import { MissingItems, missingFields } from "./missing-items";
+import { byName } from "./outgoing-content";
+import { OutgoingChanges } from "./outgoing-changes";
 import { PublicationSummary, publicationReady } from "./publication-summary";
+import { useOutgoing } from "./use-outgoing";
 import { useDialogAction } from "./use-dialog-action";
 import { DialogFooter } from "./dialog-footer";
 
@@ -38,12 +43,27 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
   const [minorConfirmed, setMinorConfirmed] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [scheduleChoice, setScheduleChoice] = useState<ScheduleChoice>("leave");
+  const [open, setOpen] = useState(false);
+  const outgoing = useOutgoing({ slug, open });
+  const draft = outgoing.status === "ready" ? (outgoing.outgoing.drafts.find((saved) => saved.number === number) ?? null) : null;
+  const goesOut = useMemo(() => (draft ? byName(draft.content) : null), [draft]);
   const key = useRef({ payload: "", key: "" });
   const id = `publish-${number}`;
 
   const plan = planPublication({ ownKind: change.kind, ownNote: change.note.trim() || null, ownNumber: 0, pending, removals, firstPublication });
   const minorWarnings = change.kind === "minor" ? substantive : [];
-  const ready = publicationReady({ removals, minorWarnings, minorConfirmed });
+  // The rules publishRevision applies: a note unless the draft carries one; a summary when readers are told.
+  const draftNote = pending.find((draft) => draft.number === number)?.publicNote ?? null;
+  const missing = missingFields({
+    items: [
+      draftNote ? null : missingPublicNote({ kind: change.kind, note: change.note }),
+      firstPublication ? null : missingPublicSummary({ publishedKind: plan.kind, summary: change.summary }),
+      ...(draft ? imagesMissingAlt(draft.content.images) : []),
+    ].flatMap((item) => (item ? [item] : [])),
+    imageKeys: [],
+    idPrefix: id,
+  });
+  const ready = missing.length === 0 && publicationReady({ removals, minorWarnings, minorConfirmed });
 
   const publish = () => {
     const options = {
@@ -63,13 +83,21 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
 
   return (
     <>
-      <button type="button" className="desk-button desk-button-small desk-button-primary" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="desk-button desk-button-small desk-button-primary"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
         Publish revision {number}…
       </button>
-      <dialog ref={dialog} className="desk-dialog desk-dialog-wide" aria-labelledby={`${id}-title`}>
+      <dialog ref={dialog} className="desk-dialog desk-dialog-wide desk-dialog-confirm" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
         <h2 id={`${id}-title`}>Publish revision {number}?</h2>
         <p>Set what readers get with it. The draft&apos;s own summary stays in the newsroom.</p>
         {firstPublication ? null : <ChangeFields idPrefix={id} change={change} fieldErrors={fieldErrors} onChange={setChange} />}
+        <MissingItems items={missing} onGoTo={(fieldId) => document.getElementById(fieldId)?.focus()} />
         <PublicationSummary
           idPrefix={id}
           plan={plan}
@@ -82,6 +110,13 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
           onMinorConfirmed={setMinorConfirmed}
         />
         <PendingScheduleChoice idPrefix={id} schedules={pendingSchedules} choice={scheduleChoice} onChange={setScheduleChoice} />
+        {outgoing.status === "ready" && goesOut ? (
+          <OutgoingChanges outgoing={outgoing.outgoing} goesOut={goesOut} throughRevision={number} fromForm={false} printsNote={plan.publicNote !== null || plan.carriedNotes.length > 0} />
+        ) : outgoing.status === "error" ? (
+          <p className="desk-error" role="alert">
+            {outgoing.message}
+          </p>
+        ) : null}
         <DialogFooter
           error={error}
           confirmLabel="Publish now"

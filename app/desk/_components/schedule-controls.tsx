@@ -8,11 +8,10 @@ import {
   embargoStoryAction,
   liftEmbargoAction,
   rescheduleAction,
-  scheduleRevisionAction,
   type TimeChoice,
 } from "../_actions/schedule-actions";
 
-type Result = Awaited<ReturnType<typeof scheduleRevisionAction>>;
+type Result = Awaited<ReturnType<typeof rescheduleAction>>;
 
 /** Runs one schedule action: the server's sentence inline and as a toast; choices for a refused time. */
 function useScheduleAction() {
@@ -61,45 +60,6 @@ export function Refusal({ id, error, choices, onChoose }: { id: string; error: s
         </div>
       ) : null}
     </div>
-  );
-}
-
-/** "Schedule revision N at …" in newsroom time; a refused time offers its choices as buttons. */
-export function ScheduleForm({ slug, latestRevision, zoneLabel }: { slug: string; latestRevision: number; zoneLabel: string }) {
-  const [revision, setRevision] = useState(String(latestRevision));
-  const [localTime, setLocalTime] = useState("");
-  const [summary, setSummary] = useState("");
-  const { pending, error, choices, run } = useScheduleAction();
-  const submit = (time: { localTime?: string; fold?: string; runAt?: string }) =>
-    void run(() => scheduleRevisionAction({ slug, schedule: { revision: Number(revision), ...time, ...(summary.trim() ? { summary } : {}) } })).then((done) => {
-      if (done) setLocalTime("");
-    });
-  return (
-    <form
-      className="desk-schedule-form"
-      aria-label="Schedule a revision"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit({ localTime });
-      }}
-    >
-      <div className="desk-field">
-        <label htmlFor="schedule-revision">Revision</label>
-        <input id="schedule-revision" inputMode="numeric" value={revision} onChange={(event) => setRevision(event.target.value)} size={4} />
-      </div>
-      <div className="desk-field">
-        <label htmlFor="schedule-time">Goes live at ({zoneLabel}, newsroom time)</label>
-        <input id="schedule-time" type="datetime-local" required value={localTime} onChange={(event) => setLocalTime(event.target.value)} aria-describedby={error ? "schedule-error" : undefined} />
-      </div>
-      <div className="desk-field desk-field-grow">
-        <label htmlFor="schedule-summary">What changed, for readers</label>
-        <input id="schedule-summary" value={summary} maxLength={300} onChange={(event) => setSummary(event.target.value)} />
-      </div>
-      <button type="submit" className="desk-button desk-button-primary" disabled={pending}>
-        {pending ? "Scheduling…" : "Schedule"}
-      </button>
-      <Refusal id="schedule-error" error={error} choices={choices} onChoose={(choice) => submit(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })} />
-    </form>
   );
 }
 

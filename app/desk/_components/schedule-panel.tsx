@@ -7,7 +7,9 @@ import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { readEmbargo } from "@/lib/schedules/lift-embargo";
 import { listStorySchedules } from "@/lib/schedules/list-schedules";
 import type { ScheduleDto } from "@/lib/schedules/schedule-dto";
-import { EmbargoControls, ScheduleForm, ScheduleRowControls } from "./schedule-controls";
+import { listSchedulableRevisions } from "@/lib/schedules/schedulable-revisions";
+import { EmbargoControls, ScheduleRowControls } from "./schedule-controls";
+import { ScheduleForm } from "./schedule-form";
 
 const stateLabels: Record<ScheduleDto["state"], string> = { pending: "Waiting", done: "Published", held: "Held", cancelled: "Cancelled", resolved: "Held, resolved" };
 
@@ -28,10 +30,14 @@ function HeldReason({ slug, schedule, mayChange }: { slug: string; schedule: Sch
  * get the controls. Times are printed and typed in newsroom time.
  */
 export async function SchedulePanel({ actor, slug, latestRevision, released }: { actor: Actor; slug: string; latestRevision: number; released: boolean }) {
-  const [schedules, embargoUntil] = await Promise.all([listStorySchedules({ actor, slug }), readEmbargo({ actor, slug })]);
+  const mayChange = can({ actor, permission: "schedule:manage" });
+  const [schedules, embargoUntil, drafts] = await Promise.all([
+    listStorySchedules({ actor, slug }),
+    readEmbargo({ actor, slug }),
+    mayChange ? listSchedulableRevisions({ actor, slug }) : null,
+  ]);
   const { timeZone } = newsroomSettings();
   const zoneLabel = newsroomClock({ instant: new Date(), zone: timeZone }).zoneLabel;
-  const mayChange = can({ actor, permission: "schedule:manage" });
   return (
     <section className="desk-schedules" aria-labelledby="schedules-title">
       {embargoUntil ? (
@@ -70,7 +76,8 @@ export async function SchedulePanel({ actor, slug, latestRevision, released }: {
           </li>
         ))}
       </ul>
-      {mayChange ? <ScheduleForm slug={slug} latestRevision={latestRevision} zoneLabel={zoneLabel} /> : null}
+      {/* Keyed by the newest revision: after "Save draft" the list and its preselected draft are the new ones. */}
+      {drafts ? <ScheduleForm key={latestRevision} slug={slug} zoneLabel={zoneLabel} drafts={drafts} /> : null}
       {/* A story readers have seen cannot be embargoed; one under embargo can have it moved or lifted. */}
       {can({ actor, permission: "embargo:manage" }) && (!released || embargoUntil) ? <EmbargoControls slug={slug} embargoed={embargoUntil !== null} zoneLabel={zoneLabel} /> : null}
     </section>

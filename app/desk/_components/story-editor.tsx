@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import type { StoryStatus } from "@/lib/db/generated/enums";
 import { type MinorCheckContent, substantiveChanges } from "@/lib/editorial/minor-change-check";
 import type { FormState } from "@/lib/errors/form-state";
+import type { MergeChoice } from "@/lib/revisions/merge/content-merge-types";
 import type { NoteRemoval, PendingChange } from "@/lib/revisions/publication-plan";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
 import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
@@ -20,6 +21,7 @@ import { EditorStatusBar } from "./editor-status-bar";
 import { ImageListEditor } from "./image-list-editor";
 import { newIdempotencyKey } from "./idempotency-key";
 import { LivePreview, type PreviewContext } from "./live-preview";
+import { mergePreview } from "./merge-preview";
 import { MergeResolver } from "./merge-resolver";
 import { PendingScheduleChoice, type ScheduleChoice, pendingSchedulesField } from "./pending-schedule-choice";
 import { PublishConfirmDialog } from "./publish-confirm-dialog";
@@ -68,6 +70,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<{ code: string; message: string } | null>(null);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
+  const [mergeChoices, setMergeChoices] = useState<Record<string, MergeChoice>>({});
   const [hydrated, setHydrated] = useState(false);
   // A new story's slug follows its headline until someone edits the slug itself.
   const [slugTouched, setSlugTouched] = useState(false);
@@ -145,6 +148,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
       if (found) {
         setConfirming(false);
         setConflict(found);
+        setMergeChoices({});
         setFormError(null);
         toast.warning("Someone saved this story while you were editing. Review the merge below.");
         return;
@@ -201,6 +205,11 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   );
 
   const previewChange = useMemo(() => (isNew ? null : draft.change), [isNew, draft.change]);
+  // While a merge is open the preview shows the merged text: what "Publish merged version" puts out, both editors' changes.
+  const mergedContent = useMemo(() => {
+    const merged = conflict ? mergePreview({ merge: conflict.merge, choices: mergeChoices }) : null;
+    return merged ? draftFromContent(merged) : null;
+  }, [conflict, mergeChoices]);
   const publishLabel = isLive ? "Publish update…" : "Publish story…";
   const draftLabel = mayPublish ? "Save draft" : "Submit for review";
 
@@ -223,7 +232,16 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
           </div>
         ) : null}
         {conflict && slug ? (
-          <MergeResolver slug={slug} conflict={conflict} canPublish={canPublish} pending={pending !== null} onResolved={resolved} onCancel={() => setConflict(null)} />
+          <MergeResolver
+            slug={slug}
+            conflict={conflict}
+            canPublish={canPublish}
+            pending={pending !== null}
+            choices={mergeChoices}
+            onChoose={(id, choice) => setMergeChoices((current) => ({ ...current, [id]: choice }))}
+            onResolved={resolved}
+            onCancel={() => setConflict(null)}
+          />
         ) : (
           <form
             aria-label={isNew ? "New story" : "Edit story"}
@@ -276,6 +294,8 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
         {canPublish ? (
           <PublishConfirmDialog
             open={confirming}
+            slug={slug}
+            content={draft.content}
             change={isNew ? { ...emptyChange, kind: "update" } : draft.change}
             pending={pendingChanges}
             firstPublication={!isLive}
@@ -289,7 +309,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
         ) : null}
       </div>
       <aside className="desk-editor-preview">
-        <LivePreview content={draft.content} change={previewChange} context={preview} />
+        <LivePreview content={mergedContent ?? draft.content} change={previewChange} context={preview} band={mergedContent ? "Merged version (yours and theirs) — not published" : undefined} />
       </aside>
     </div>
   );

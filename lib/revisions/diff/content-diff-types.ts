@@ -105,8 +105,12 @@ export type CreditDiff =
 
 export type CreditsDiff = { changed: boolean; reordered: boolean; entries: CreditDiff[] };
 
-/** Revision-level notes, compared only when both sides' meta was given (they are not part of the content). */
-export type RevisionNotesMeta = { kind: RevisionKind; summary: string; publicNote: string | null };
+/**
+ * Revision-level notes, compared only when both sides' meta was given (they are not part of the content).
+ * `printedNotes`: every public note readers see printed on the story with this revision (earlier corrections
+ * stay printed after later updates), one per paragraph; compared instead of the revision's own note when given.
+ */
+export type RevisionNotesMeta = { kind: RevisionKind; summary: string; publicNote: string | null; printedNotes?: string };
 
 /** One side of a comparison: a revision's content, plus its notes when those should be compared too. */
 export type DiffSide = RevisionContent & { meta?: RevisionNotesMeta };
@@ -116,6 +120,8 @@ export type NotesDiff = {
   kind: { changed: boolean; from: RevisionKind; to: RevisionKind };
   summary: TextFieldDiff;
   publicNote: TextFieldDiff;
+  /** The notes printed on the story, as readers see them; null when the sides did not say. */
+  printedNotes: TextFieldDiff | null;
 };
 
 export type ContentField = "headline" | "dek" | "byline" | "developing" | "body" | "images" | "credits" | "notes";
@@ -148,4 +154,7 @@ export type ContentDiff = {
 export type PublicContentDiff = Pick<
   ContentDiff,
   "changed" | "headline" | "dek" | "byline" | "body" | "images" | "credits" | "stats" | "degraded" | "reason"
->;
+> & {
+  /** The notes printed on the story, as readers see them (null when the comparison was made without them). */
+  printedNotes: TextFieldDiff | null;
+};

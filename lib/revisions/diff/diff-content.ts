@@ -11,7 +11,11 @@ function diffNotes(options: { from: RevisionNotesMeta; to: RevisionNotesMeta; bu
   const kind = { changed: from.kind !== to.kind, from: from.kind, to: to.kind };
   const summary = diffTextField({ from: from.summary, to: to.summary, budget, label: "change summary" });
   const publicNote = diffTextField({ from: from.publicNote ?? "", to: to.publicNote ?? "", budget, label: "public note" });
-  return { changed: kind.changed || summary.changed || publicNote.changed, kind, summary, publicNote };
+  // What readers see printed decides whether notes changed: a correction's note stays printed after the next update.
+  const printedNotes =
+    from.printedNotes !== undefined && to.printedNotes !== undefined ? diffTextField({ from: from.printedNotes, to: to.printedNotes, budget, label: "printed notes" }) : null;
+  const notesChanged = printedNotes ? printedNotes.changed : publicNote.changed;
+  return { changed: kind.changed || summary.changed || notesChanged, kind, summary, publicNote, printedNotes };
 }
 
 /**

@@ -94,7 +94,17 @@ export function ContentDiffView({ diff, view }: { diff: ContentDiff; view: "inli
                 </dd>
               </div>
             ) : null}
-            {diff.notes.publicNote.changed ? (
+            {diff.notes.printedNotes ? (
+              // As readers see them: a correction's note stays printed after later updates, so it is never shown as removed.
+              diff.notes.printedNotes.changed ? (
+                <div>
+                  <dt>Notes printed on the story</dt>
+                  <dd className="desk-diff-notes">
+                    <TextFieldDiffView diff={diff.notes.printedNotes} view={view} />
+                  </dd>
+                </div>
+              ) : null
+            ) : diff.notes.publicNote.changed ? (
               <div>
                 <dt>Public note</dt>
                 <dd>

@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor";
+import { createTestActor } from "../auth/test-actors";
+import { readOutgoingRevisions } from "../desk/outgoing-revisions";
+import { saveRevision } from "../revisions/save-revision";
+import { appErrorOf, createTestStory } from "../revisions/test-stories";
+import { previewScheduleTime } from "./preview-schedule-time";
+import { listSchedulableRevisions } from "./schedulable-revisions";
+import { scheduleRevision } from "./schedule-revision";
+
+describe("what the schedule confirmation reads", () => {
+  let editor: Actor;
+  let contributor: Actor;
+  beforeAll(async () => {
+    editor = await createTestActor({ role: "editor" });
+    contributor = await createTestActor({ role: "contributor" });
+  });
+
+  it("reads a typed time as scheduling will (newsroom zone, the database's clock); a contributor is refused", async () => {
+    const at = new Date(Date.now() + 3 * 86_400_000);
+    const preview = await previewScheduleTime({ actor: editor, input: { runAt: at.toISOString() } });
+    expect(preview.runAt).toBe(at.toISOString());
+    expect(preview.label).toMatch(/\d{1,2}:\d{2} (AM|PM)/);
+    expect((await appErrorOf(previewScheduleTime({ actor: contributor, input: { runAt: at.toISOString() } }))).code).toBe("forbidden");
+    expect((await appErrorOf(previewScheduleTime({ actor: editor, input: { runAt: new Date(Date.now() - 60_000).toISOString() } }))).userMessage).toContain("has already passed");
+  });
+
+  it("lists the drafts since live, newest first, marking one already scheduled (no numbers to type)", async () => {
+    await createTestStory({ actor: editor, slug: "schedulable", publish: true });
+    expect(await listSchedulableRevisions({ actor: editor, slug: "schedulable" })).toEqual([]);
+    await saveRevision({ actor: contributor, slug: "schedulable", input: { baseRevision: 1, summary: "Two", body: "Two." } });
+    await saveRevision({ actor: editor, slug: "schedulable", input: { baseRevision: 2, summary: "Three", body: "Three." } });
+    await scheduleRevision({ actor: editor, slug: "schedulable", input: { revision: 2, runAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const listed = await listSchedulableRevisions({ actor: editor, slug: "schedulable" });
+    expect(listed.map((draft) => [draft.number, draft.authorName, draft.alreadyScheduled])).toEqual([
+      [3, editor.name, false],
+      [2, contributor.name, true],
+    ]);
+  });
+
+  it("gives the live content and every draft since with its author, for comparing against what readers have", async () => {
+    await createTestStory({ actor: editor, slug: "outgoing", publish: true, body: "Live text." });
+    await saveRevision({ actor: contributor, slug: "outgoing", input: { baseRevision: 1, summary: "Adds", body: "Live text.\n\nA contributor's line." } });
+    const outgoing = await readOutgoingRevisions({ actor: contributor, slug: "outgoing" });
+    expect(outgoing.liveNumber).toBe(1);
+    expect(outgoing.live?.body).toBe("Live text.");
+    expect(outgoing.drafts.map((draft) => [draft.number, draft.authorName, draft.content.body])).toEqual([[2, contributor.name, "Live text.\n\nA contributor's line."]]);
+  });
+});
