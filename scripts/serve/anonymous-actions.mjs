@@ -78,9 +78,19 @@ function nestingGauge() {
   };
 }
 
-function refuse(response, status) {
-  response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+// After a refusal, the rest of the body is read and dropped rather than the connection closed under it: a client still sending would get a reset instead of the answer. Reading
+// bytes without decoding them costs next to nothing; a body that never ends is cut off after this long.
+const drainLimitMs = 5_000;
+
+function refuse(request, response, status) {
+  response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
   response.end(`${sentences[status]}\n`);
+  if (request.complete) return;
+  request.resume();
+  const cutOff = setTimeout(() => request.socket.destroy(), drainLimitMs);
+  cutOff.unref();
+  request.once("end", () => clearTimeout(cutOff));
+  request.once("close", () => clearTimeout(cutOff));
 }
 
 /**
@@ -91,10 +101,10 @@ function refuse(response, status) {
 export async function screenAnonymousAction(request, response) {
   if (await hasValidSession(request)) return true;
   const declared = request.headers["content-length"];
-  if (declared === undefined) return (refuse(response, 411), false);
+  if (declared === undefined) return (refuse(request, response, 411), false);
   const length = Number(declared);
-  if (!Number.isSafeInteger(length) || length < 0) return (refuse(response, 400), false);
-  if (length > anonymousLimitBytes) return (refuse(response, 413), false);
+  if (!Number.isSafeInteger(length) || length < 0) return (refuse(request, response, 400), false);
+  if (length > anonymousLimitBytes) return (refuse(request, response, 413), false);
   if (length === 0) return true;
   return new Promise((resolve) => {
     const chunks = [];
@@ -115,7 +125,7 @@ export async function screenAnonymousAction(request, response) {
       }
       if (received < length) return;
       if (gauge.deepest() > maxNesting) {
-        refuse(response, 400);
+        refuse(request, response, 400);
         settle(false);
         return;
       }

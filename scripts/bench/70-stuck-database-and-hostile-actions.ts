@@ -1,0 +1,126 @@
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { findFreePort } from "../../lib/db/free-port";
+import { ensureCurrentBuild } from "./support/ensure-build";
+import { median, startCopydeskServer, waitUntilAnswering } from "./support/measure";
+
+/*
+ * Issue 19, defects 5 and 6, on a Copydesk server (scripts/serve.mjs, production build) of this module's own,
+ * on an embedded PostgreSQL of its own that the module freezes with SIGSTOP (a shared server must never be):
+ * - health latency with nobody else on the instance, beside the same while two clients post an 11.8 MB body of
+ *   nested brackets to a real server action without a session, in a loop;
+ * - how long a warm reader page, a never-read page, an API save and health take while the database does not
+ *   answer, beside the same with the database answering.
+ */
+
+const healthSamples = 20;
+const hostileSeconds = Number(process.env.BENCH_HOSTILE_SECONDS ?? 8);
+
+function timedRequest(options: { url: string; method?: string; headers?: Record<string, string>; body?: Buffer }): Promise<{ status: number; ms: number; stale: boolean }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const request = http.request(options.url, { method: options.method ?? "GET", headers: options.headers }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, stale: response.headers["x-copydesk-stale"] !== undefined }));
+    });
+    request.on("error", () => resolve({ status: 0, ms: performance.now() - started, stale: false }));
+    request.end(options.body);
+  });
+}
+
+async function healthLatencies(origin: string, count: number, gapMs = 100): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let index = 0; index < count; index++) {
+    latencies.push((await timedRequest({ url: `${origin}/api/health` })).ms);
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+  }
+  return latencies;
+}
+
+const figure = (values: number[]) => `median ${median(values).toFixed(0)} ms, worst ${Math.max(...values).toFixed(0)} ms`;
+
+export default async function run(): Promise<void> {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  await ensureCurrentBuild({ distDir, purpose: "Stuck database and hostile actions" });
+  const { startFreezablePostgres } = await import("@/lib/testing/freezable-postgres");
+  const { createTestActor } = await import("@/lib/auth/test-actors");
+  const { createApiToken } = await import("@/lib/auth/api-tokens");
+  const { createStory } = await import("@/lib/stories/create-story");
+
+  const postgres = await startFreezablePostgres();
+  const benchDatabaseUrl = process.env.DATABASE_URL;
+  const pointAt = async (url: string | undefined) => {
+    await globalThis.copydeskPrisma?.$disconnect();
+    globalThis.copydeskPrisma = undefined;
+    process.env.DATABASE_URL = url;
+  };
+  await pointAt(postgres.databaseUrl);
+  const port = await findFreePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = startCopydeskServer({ distDir, port });
+  try {
+    const editor = await createTestActor({ role: "editor" });
+    const { token } = await createApiToken({ userId: editor.userId, name: "bench", actor: "system" });
+    for (const slug of ["bench-warm", "bench-cold"]) {
+      await createStory({ actor: editor, input: { slug, headline: `Bench ${slug}`, body: "A paragraph readers see.", credits: [{ name: editor.name, role: "byline" }], publish: true } });
+    }
+    await waitUntilAnswering({ url: `${origin}/api/health`, child: server, status: 200 });
+
+    // Defect 5: health while two clients post the hostile body in a loop.
+    const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, unknown> };
+    const actionId = Object.keys(manifest.node)[0]!;
+    const hostile = Buffer.from("[".repeat(11_800_000));
+    const quiet = await healthLatencies(origin, healthSamples);
+    const actionAnswers: number[] = [];
+    const until = performance.now() + hostileSeconds * 1000;
+    const attacker = async () => {
+      while (performance.now() < until) {
+        const answer = await timedRequest({ url: `${origin}/desk`, method: "POST", headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8" }, body: hostile });
+        actionAnswers.push(answer.ms);
+      }
+    };
+    const [underAttack] = await Promise.all([healthLatencies(origin, healthSamples, (hostileSeconds * 1000) / healthSamples), attacker(), attacker()]);
+    console.log("\nHealth with an 11.8 MB nested-bracket action body posted without a session (two clients in a loop)");
+    console.log(`  health, nobody else on the instance      ${figure(quiet)}`);
+    console.log(`  health, under the hostile posts          ${figure(underAttack)}`);
+    console.log(`  each hostile post answered in            ${figure(actionAnswers)} (${actionAnswers.length} posts)`);
+
+    // Defect 6: the same requests with the database answering, then frozen.
+    const requests = {
+      "warm reader page": () => timedRequest({ url: `${origin}/stories/bench-warm` }),
+      "never-read reader page": () => timedRequest({ url: `${origin}/stories/bench-cold?v=${Math.random()}` }),
+      "API save": () =>
+        timedRequest({
+          url: `${origin}/api/v1/stories/bench-warm/revisions`,
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: Buffer.from(JSON.stringify({ baseRevision: 1, summary: "Bench", body: "Unchanged?" })),
+        }),
+      health: () => timedRequest({ url: `${origin}/api/health` }),
+    };
+    await requests["warm reader page"]();
+    const answering: Record<string, { status: number; ms: number; stale: boolean }> = {};
+    for (const [name, request] of Object.entries(requests)) answering[name] = await request();
+    await postgres.freeze();
+    const frozen: Record<string, { status: number; ms: number; stale: boolean }> = {};
+    try {
+      // Past the memo's 2-second bound, so the warm page can no longer be vouched for.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      for (const [name, request] of Object.entries(requests)) frozen[name] = await request();
+    } finally {
+      postgres.thaw();
+    }
+    const shown = (result: { status: number; ms: number; stale: boolean }) => `${result.status}${result.stale ? " stale" : ""} in ${result.ms.toFixed(0)} ms`.padEnd(22);
+    console.log("\nWith the database answering, and frozen with SIGSTOP (not refusing connections)");
+    console.log(`  ${"".padEnd(24)}${"answering".padEnd(22)}frozen`);
+    for (const name of Object.keys(requests)) console.log(`  ${name.padEnd(24)}${shown(answering[name]!)}${shown(frozen[name]!)}`);
+  } finally {
+    postgres.thaw();
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    await pointAt(benchDatabaseUrl);
+    await postgres.stop();
+  }
+}
