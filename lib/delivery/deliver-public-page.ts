@@ -72,8 +72,9 @@ export async function deliverPublicPage(options: {
   const reads = request.method === "GET" || request.method === "HEAD";
   // Kept but not vouched for (the last catch-up is older than the bound): catch up first, then use it if still kept.
   if (reads && !memoTrusted() && hasPublicResponse({ key: key.key })) {
-    const answered = await catchUpWithin({ waitMs: staleAfterMs });
-    const stale = !memoTrusted() && (!answered || databaseRecentlyLost()) ? recallUnvouchedPublicResponse({ key: key.key }) : null;
+    // While this process is already losing its database, the reader does not wait for it at all.
+    const unanswered = databaseRecentlyLost() || !(await catchUpWithin({ waitMs: staleAfterMs }));
+    const stale = unanswered && !memoTrusted() ? recallUnvouchedPublicResponse({ key: key.key }) : null;
     if (stale) return toResponse(staleAnswerFor({ entry: stale, ...conditional }));
   }
   const kept = reads ? recallPublicResponse({ key: key.key }) : null;
@@ -94,7 +95,8 @@ export async function deliverPublicPage(options: {
  * right when it was last confirmed, and the alternative is a 503. But this instance cannot know what changed
  * since, so the answer says so (`X-Copydesk-Stale` with the instant it was last confirmed, and the standard
  * `Warning: 110`), and no shared cache may keep it (`no-store`): once the database answers again, the next
- * request is vouched for as usual. Readers wait at most `staleAfterMs` for the database before getting it.
+ * request is vouched for as usual. Readers wait at most `staleAfterMs` for the database before getting it, and
+ * not at all once this process has seen a connection fail or time out in the last few seconds.
  */
 const staleAfterMs = 1_000;
 

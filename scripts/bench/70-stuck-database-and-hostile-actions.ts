@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -39,6 +40,36 @@ async function healthLatencies(origin: string, count: number, gapMs = 100): Prom
   return latencies;
 }
 
+/**
+ * One client posting the hostile body in a loop for `hostileSeconds`, in a process of its own so that writing
+ * 11.8 MB bodies does not slow this process's health measurements. Resolves to each post's time to its answer.
+ */
+async function hostileClient(options: { origin: string; actionId: string }): Promise<number[]> {
+  const script = `
+    const http = require("node:http");
+    const body = Buffer.from("[".repeat(11_800_000));
+    const until = Date.now() + Number(process.env.SECONDS) * 1000;
+    const times = [];
+    const post = () => new Promise((resolve) => {
+      const started = performance.now();
+      const request = http.request(process.env.TARGET, { method: "POST", headers: { "next-action": process.env.ACTION, "content-type": "text/plain;charset=UTF-8" } }, (response) => {
+        response.resume();
+        response.on("end", () => { times.push(performance.now() - started); resolve(); });
+      });
+      request.on("error", () => resolve());
+      request.end(body);
+    });
+    (async () => { while (Date.now() < until) await post(); console.log(JSON.stringify(times)); })();`;
+  const child = spawn(process.execPath, ["-e", script], {
+    env: { ...process.env, NODE_OPTIONS: "", TARGET: `${options.origin}/desk`, ACTION: options.actionId, SECONDS: String(hostileSeconds) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise((resolve) => child.once("exit", resolve));
+  return JSON.parse(output || "[]") as number[];
+}
+
 const figure = (values: number[]) => `median ${median(values).toFixed(0)} ms, worst ${Math.max(...values).toFixed(0)} ms`;
 
 export default async function run(): Promise<void> {
@@ -63,7 +94,7 @@ export default async function run(): Promise<void> {
   try {
     const editor = await createTestActor({ role: "editor" });
     const { token } = await createApiToken({ userId: editor.userId, name: "bench", actor: "system" });
-    for (const slug of ["bench-warm", "bench-cold"]) {
+    for (const slug of ["bench-warm", "bench-cold-answering", "bench-cold-frozen"]) {
       await createStory({ actor: editor, input: { slug, headline: `Bench ${slug}`, body: "A paragraph readers see.", credits: [{ name: editor.name, role: "byline" }], publish: true } });
     }
     await waitUntilAnswering({ url: `${origin}/api/health`, child: server, status: 200 });
@@ -71,17 +102,10 @@ export default async function run(): Promise<void> {
     // Defect 5: health while two clients post the hostile body in a loop.
     const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, unknown> };
     const actionId = Object.keys(manifest.node)[0]!;
-    const hostile = Buffer.from("[".repeat(11_800_000));
     const quiet = await healthLatencies(origin, healthSamples);
-    const actionAnswers: number[] = [];
-    const until = performance.now() + hostileSeconds * 1000;
-    const attacker = async () => {
-      while (performance.now() < until) {
-        const answer = await timedRequest({ url: `${origin}/desk`, method: "POST", headers: { "next-action": actionId, "content-type": "text/plain;charset=UTF-8" }, body: hostile });
-        actionAnswers.push(answer.ms);
-      }
-    };
-    const [underAttack] = await Promise.all([healthLatencies(origin, healthSamples, (hostileSeconds * 1000) / healthSamples), attacker(), attacker()]);
+    const attackers = [hostileClient({ origin, actionId }), hostileClient({ origin, actionId })];
+    const underAttack = await healthLatencies(origin, healthSamples, (hostileSeconds * 1000) / healthSamples);
+    const actionAnswers = (await Promise.all(attackers)).flat();
     console.log("\nHealth with an 11.8 MB nested-bracket action body posted without a session (two clients in a loop)");
     console.log(`  health, nobody else on the instance      ${figure(quiet)}`);
     console.log(`  health, under the hostile posts          ${figure(underAttack)}`);
@@ -90,7 +114,7 @@ export default async function run(): Promise<void> {
     // Defect 6: the same requests with the database answering, then frozen.
     const requests = {
       "warm reader page": () => timedRequest({ url: `${origin}/stories/bench-warm` }),
-      "never-read reader page": () => timedRequest({ url: `${origin}/stories/bench-cold?v=${Math.random()}` }),
+      "never-read reader page": (phase: string) => timedRequest({ url: `${origin}/stories/bench-cold-${phase}` }),
       "API save": () =>
         timedRequest({
           url: `${origin}/api/v1/stories/bench-warm/revisions`,
@@ -102,13 +126,13 @@ export default async function run(): Promise<void> {
     };
     await requests["warm reader page"]();
     const answering: Record<string, { status: number; ms: number; stale: boolean }> = {};
-    for (const [name, request] of Object.entries(requests)) answering[name] = await request();
+    for (const [name, request] of Object.entries(requests)) answering[name] = await request("answering");
     await postgres.freeze();
     const frozen: Record<string, { status: number; ms: number; stale: boolean }> = {};
     try {
       // Past the memo's 2-second bound, so the warm page can no longer be vouched for.
       await new Promise((resolve) => setTimeout(resolve, 2_500));
-      for (const [name, request] of Object.entries(requests)) frozen[name] = await request();
+      for (const [name, request] of Object.entries(requests)) frozen[name] = await request("frozen");
     } finally {
       postgres.thaw();
     }
