@@ -7,6 +7,7 @@
 // (see replaceFailedResponses), never Next's 500.
 import http from "node:http";
 import next from "next";
+import { isActionRequest, screenAnonymousAction } from "./serve/anonymous-actions.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 // Unset, Node listens on every interface (IPv6 and IPv4), as `next start` does.
@@ -133,13 +134,21 @@ function refuseOversizedAction(request, response) {
   return true;
 }
 
+function passToNext(request, response) {
+  request.headers[clientAddressHeader] = request.socket.remoteAddress ?? "";
+  replaceFailedResponses(request, response);
+  handleWithNext(request, response);
+}
+
 const server = http.createServer((request, response) => {
   request.url = withLiteralBrokenEscapes(request.url ?? "/");
   if (refuseOversizedAction(request, response)) return;
   if (answerFromMemo(request, response)) return;
-  request.headers[clientAddressHeader] = request.socket.remoteAddress ?? "";
-  replaceFailedResponses(request, response);
-  handleWithNext(request, response);
+  if (!isActionRequest(request)) return passToNext(request, response);
+  screenAnonymousAction(request, response).then(
+    (passed) => passed && passToNext(request, response),
+    () => response.destroy(),
+  );
 });
 
 server.listen(port, host, () => {

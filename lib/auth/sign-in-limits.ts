@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { readDatabaseUrl } from "../db/database-url";
+import { requestConnectionLimits } from "../db/database-timeouts";
 import { logger } from "../log/logger";
 
 declare global {
@@ -36,7 +37,7 @@ export function waitSecondsAfter(failuresBeyondFree: number): number {
 export type SignInLimiters = { accountAddress: RateLimiterPostgres; pace: RateLimiterPostgres; address: RateLimiterPostgres };
 
 function createLimiters(databaseUrl: string): SignInLimiters {
-  const storeClient = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const storeClient = new pg.Pool({ connectionString: databaseUrl, max: 4, ...requestConnectionLimits });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
   storeClient.on("error", (error) => logger.warn("sign-in limit store connection lost", { error }));
   const make = (keyPrefix: string, limits: { points: number; duration: number }) =>

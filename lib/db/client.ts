@@ -3,7 +3,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { AppError } from "../errors/app-error";
 import { logger } from "../log/logger";
-import { isLostConnection } from "./connection-loss";
+import { isLostConnection, isUnanswered } from "./connection-loss";
+import { requestConnectionLimits } from "./database-timeouts";
 import { readDatabaseUrl } from "./database-url";
 import { PrismaClient } from "./generated/client";
 import { ResilientPool } from "./resilient-pool";
@@ -45,7 +46,8 @@ function retryInterruptedTransactions(client: PrismaClient): PrismaClient {
       } catch (error) {
         if (!isLostConnection(error)) throw error;
         if (committing) throw lostAtCommit(error);
-        if (attempt >= 2) throw lostBeforeCommit(error);
+        // A stuck server (no answer in time) is not helped by a second attempt, which would double the wait.
+        if (attempt >= 2 || isUnanswered(error)) throw lostBeforeCommit(error);
         logger.warn("transaction lost its connection before COMMIT; running it again on a fresh connection", {
           reason: error instanceof Error ? error.message : String(error),
         });
@@ -77,7 +79,7 @@ function lostAtCommit(error: unknown): AppError {
 }
 
 function createClient(): PrismaClient {
-  const adapter = new ResilientPrismaPg({ connectionString: readDatabaseUrl(), keepAlive: true });
+  const adapter = new ResilientPrismaPg({ connectionString: readDatabaseUrl(), keepAlive: true, ...requestConnectionLimits });
   // Waiting a few seconds for a connection beats refusing at once: a busy moment (a publish rush, a slow machine)
   // should queue, not answer "unavailable" after Prisma's default of 2 s.
   return retryInterruptedTransactions(new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }));

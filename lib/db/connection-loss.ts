@@ -5,7 +5,7 @@ import { isAppError } from "../errors/app-error";
 const lostConnectionSqlState = /^(57P0[123]|08)/;
 const socketErrorCodes = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 // node-postgres says these in words only, without a code.
-const lostConnectionMessages = /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended unexpectedly/;
+const lostConnectionMessages = /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended unexpectedly|Query read timeout/;
 // @prisma/adapter-pg's names for the same failures.
 const lostConnectionKinds = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout"]);
 // Prisma's own: P1001 cannot reach the server, P1002 it timed out, P1017 it closed the connection.
@@ -13,6 +13,10 @@ const lostConnectionPrismaCodes = new Set(["P1001", "P1002", "P1017"]);
 // Busy rather than gone: no connection in time (P2024), a transaction that could not start in time or whose
 // connection went away under it (P2028), too many connections (53300).
 const busyPrismaCodes = new Set(["P2024", "P2028"]);
+// PostgreSQL's own limits (lib/db/database-timeouts.ts): 57014 statement_timeout, 55P03 lock_timeout.
+const busySqlStates = new Set(["53300", "57014", "55P03"]);
+// node-postgres's client-side limits: a statement or a connection start-up the server never answered.
+const unansweredMessages = /Query read timeout|timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
 
 type ErrorShape = {
   code?: unknown;
@@ -55,13 +59,23 @@ export function isLostConnection(error: unknown): boolean {
   return false;
 }
 
+/**
+ * The server did not answer in time (lib/db/database-timeouts.ts): it is stuck rather than gone. Also a lost
+ * connection, but not one worth trying again at once: a second attempt would only double the wait.
+ */
+export function isUnanswered(error: unknown): boolean {
+  for (const layer of layers(error)) if (typeof layer.message === "string" && unansweredMessages.test(layer.message)) return true;
+  return false;
+}
+
 /** The database cannot serve this request right now: answer 503 (try again later), never 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (isAppError(error)) return error.code === "unavailable";
   for (const layer of layers(error)) {
     if (lostHere(layer)) return true;
     if (layer.name === "PrismaClientInitializationError") return true;
-    if (typeof layer.code === "string" && (busyPrismaCodes.has(layer.code) || layer.code === "53300")) return true;
+    if (typeof layer.code === "string" && (busyPrismaCodes.has(layer.code) || busySqlStates.has(layer.code))) return true;
+    if (typeof layer.originalCode === "string" && busySqlStates.has(layer.originalCode)) return true;
     if (layer.kind === "TooManyConnections") return true;
   }
   return false;

@@ -8,3 +8,12 @@ declare global {
 export function noteLostConnection(): void {
   globalThis.copydeskDatabaseLostAt = Date.now();
 }
+
+// scripts/serve.mjs keeps the same window for its own 503s.
+const outageWindowMs = 10_000;
+
+/** Whether this process lost (or failed to make) a database connection in the last few seconds. */
+export function databaseRecentlyLost(options: { now?: number } = {}): boolean {
+  const lostAt = globalThis.copydeskDatabaseLostAt;
+  return typeof lostAt === "number" && (options.now ?? Date.now()) - lostAt < outageWindowMs;
+}

@@ -1,11 +1,11 @@
 import pg from "pg";
 import { logger } from "../log/logger";
-import { isLostConnection } from "./connection-loss";
+import { isLostConnection, isUnanswered } from "./connection-loss";
 import { noteLostConnection } from "./database-outage";
 
 // node-postgres keeps a client's health in fields pg-pool itself reads (`_queryable`, `_ending`) to drop a
 // broken client on release; they are the only record of it.
-type ClientState = { _queryable?: boolean; _ending?: boolean; _ended?: boolean; connection?: { stream?: { destroyed?: boolean } } };
+type ClientState = { _queryable?: boolean; _ending?: boolean; _ended?: boolean; connection?: { stream?: { destroyed?: boolean; destroy: () => void } } };
 type TrackedClient = pg.PoolClient & { copydeskGeneration?: number };
 type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 
@@ -48,6 +48,7 @@ export class ResilientPool extends pg.Pool {
     super(config);
     this.on("connect", (client: TrackedClient) => {
       client.copydeskGeneration = this.generation;
+      this.closeWhenUnanswered(client);
     });
     // An idle connection the server closed: pg-pool drops it; this only keeps the moment and the reason.
     this.on("error", (error) => this.noteLost(error));
@@ -59,6 +60,34 @@ export class ResilientPool extends pg.Pool {
     this.generation += 1;
     noteLostConnection();
     logger.warn("database connection lost", { reason: error instanceof Error ? error.message : String(error) });
+  }
+
+  /**
+   * node-postgres's `query_timeout` hands its caller an error but leaves the statement outstanding on the
+   * connection, so whatever the holder sends next (Prisma's ROLLBACK) would queue behind it and wait as long
+   * again. A statement the server never answered means the connection is of no further use: it is closed at
+   * once, and every connection opened before it is suspect (the server is stuck for all of them).
+   */
+  private closeWhenUnanswered(client: pg.PoolClient): void {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const close = (error: unknown) => {
+      if (!isUnanswered(error)) return;
+      (client as unknown as ClientState).connection?.stream?.destroy();
+      this.noteLost(error);
+    };
+    const watched = (...args: unknown[]) => {
+      const callback = args.at(-1);
+      if (typeof callback === "function") {
+        return query(...args.slice(0, -1), (error: unknown, ...rest: unknown[]) => {
+          close(error);
+          return callback(error, ...rest);
+        });
+      }
+      const result = query(...args);
+      if (result instanceof Promise) result.catch(close);
+      return result;
+    };
+    Object.defineProperty(client, "query", { value: watched, configurable: true, writable: true });
   }
 
   private checkoutFor(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
@@ -143,6 +172,8 @@ export class ResilientPool extends pg.Pool {
       const failure = caught as AttemptFailure;
       if (!isLostConnection(failure.error)) throw failure.error;
       this.noteLost(failure.error);
+      // A server that did not answer in time is stuck, not restarted: trying again would only double the wait.
+      if (isUnanswered(failure.error)) throw failure.error;
       if (failure.sent && !isReadOnlyStatement(config.text)) throw failure.error;
       try {
         return await this.attempt(config);

@@ -4,8 +4,9 @@ import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { publicContentSecurityPolicyFor } from "@/lib/public/public-content-security-policy";
 import { renderMessagePage } from "@/lib/render/message-page";
 import { deliverySettings } from "./delivery-settings";
-import { catchUpNow, ensureInvalidationListener } from "./invalidation-listener";
-import { hasPublicResponse, memoTicket, memoTrusted, recallPublicResponse, rememberPublicResponse } from "./public-memo";
+import { databaseRecentlyLost } from "@/lib/db/database-outage";
+import { catchUpWithin, ensureInvalidationListener, invalidationsCaughtUpAt } from "./invalidation-listener";
+import { hasPublicResponse, memoTicket, memoTrusted, recallPublicResponse, recallUnvouchedPublicResponse, rememberPublicResponse, type MemoEntry } from "./public-memo";
 import { answerFor, makeEntry, type Answer } from "./public-representation";
 import { publicRequestKey, type PublicQuery } from "./public-request-key";
 
@@ -70,7 +71,12 @@ export async function deliverPublicPage(options: {
   const conditional = { acceptEncoding: null, ifNoneMatch: request.headers.get("if-none-match") };
   const reads = request.method === "GET" || request.method === "HEAD";
   // Kept but not vouched for (the last catch-up is older than the bound): catch up first, then use it if still kept.
-  if (reads && !memoTrusted() && hasPublicResponse({ key: key.key })) await catchUpNow();
+  if (reads && !memoTrusted() && hasPublicResponse({ key: key.key })) {
+    // While this process is already losing its database, the reader does not wait for it at all.
+    const unanswered = databaseRecentlyLost() || !(await catchUpWithin({ waitMs: staleAfterMs }));
+    const stale = unanswered && !memoTrusted() ? recallUnvouchedPublicResponse({ key: key.key }) : null;
+    if (stale) return toResponse(staleAnswerFor({ entry: stale, ...conditional }));
+  }
   const kept = reads ? recallPublicResponse({ key: key.key }) : null;
   if (kept) return toResponse(answerFor({ entry: kept, ...conditional }));
   const ticket = memoTicket({ key: key.key, tags });
@@ -82,6 +88,30 @@ export async function deliverPublicPage(options: {
   const entry = makeEntry({ status: page.status, headers: baseHeaders(pageType, true, page.imageOrigins), body: page.body, tags });
   rememberPublicResponse({ ticket, entry, maxBytes: settings.memoMaxBytes });
   return toResponse(answerFor({ entry, ...conditional }));
+}
+
+/**
+ * While the database does not answer, a page kept in memory is still the best thing a reader can get: it was
+ * right when it was last confirmed, and the alternative is a 503. But this instance cannot know what changed
+ * since, so the answer says so (`X-Copydesk-Stale` with the instant it was last confirmed, and the standard
+ * `Warning: 110`), and no shared cache may keep it (`no-store`): once the database answers again, the next
+ * request is vouched for as usual. Readers wait at most `staleAfterMs` for the database before getting it, and
+ * not at all once this process has seen a connection fail or time out in the last few seconds.
+ */
+const staleAfterMs = 1_000;
+
+function staleAnswerFor(options: { entry: MemoEntry; acceptEncoding: null; ifNoneMatch: string | null }): Answer {
+  const answer = answerFor(options);
+  const confirmed = invalidationsCaughtUpAt();
+  return {
+    ...answer,
+    headers: {
+      ...answer.headers,
+      "cache-control": "no-store",
+      warning: '110 - "Response is Stale"',
+      "x-copydesk-stale": confirmed ? `unconfirmed since ${confirmed.toISOString()}` : "unconfirmed",
+    },
+  };
 }
 
 /** An uncacheable public answer (a slug that could never exist), with the same headers as the others. */

@@ -1,6 +1,9 @@
 import "server-only";
 import pg from "pg";
+import { isLostConnection } from "@/lib/db/connection-loss";
+import { noteLostConnection } from "@/lib/db/database-outage";
 import { readDatabaseUrl } from "@/lib/db/database-url";
+import { listenerConnectionLimits } from "@/lib/db/database-timeouts";
 import { logger } from "@/lib/log/logger";
 import { publicIndexCacheTag, storyCacheTags } from "@/lib/public/cache-tags";
 import { catchUpIntervalMs, stalenessBoundMs } from "./delivery-settings";
@@ -36,6 +39,8 @@ type ListenerState = {
   caughtUpAt: number | null;
   timer: NodeJS.Timeout | null;
   syncing: Promise<void> | null;
+  /** A connection being made: one at a time, however long a stuck server takes to refuse it. */
+  connecting: Promise<void> | null;
   again: boolean;
   lastPrune: number;
   stopped: boolean;
@@ -98,6 +103,7 @@ function sync(state: ListenerState): Promise<void> {
   state.syncing = catchUp(state, client)
     .catch((error: unknown) => {
       logger.warn("public invalidation catch-up failed; reconnecting", { reason: error instanceof Error ? error.message : String(error) });
+      if (isLostConnection(error)) noteLostConnection();
       drop(state, client);
     })
     .finally(() => {
@@ -117,14 +123,33 @@ function drop(state: ListenerState, client: pg.Client): void {
 }
 
 async function connect(state: ListenerState): Promise<void> {
-  const client = new pg.Client({ connectionString: readDatabaseUrl(), application_name: listenerApplicationName, keepAlive: true });
+  const client = new pg.Client({ connectionString: readDatabaseUrl(), application_name: listenerApplicationName, keepAlive: true, ...listenerConnectionLimits });
   client.on("error", () => drop(state, client));
   client.on("end", () => drop(state, client));
   client.on("notification", () => void sync(state));
-  await client.connect();
-  await client.query(`LISTEN ${channel}`);
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+  } catch (error) {
+    client.end().catch(() => {});
+    throw error;
+  }
   state.client = client;
   await sync(state);
+}
+
+function reconnect(state: ListenerState): Promise<void> {
+  state.connecting ??= connect(state)
+    .catch((error: unknown) => {
+      if (isLostConnection(error)) noteLostConnection();
+      logger.warn("public invalidation listener cannot connect; the response memo is bypassed until it can", {
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    })
+    .finally(() => {
+      state.connecting = null;
+    });
+  return state.connecting;
 }
 
 function tick(state: ListenerState): void {
@@ -133,11 +158,7 @@ function tick(state: ListenerState): void {
     void sync(state);
     return;
   }
-  connect(state).catch((error: unknown) => {
-    logger.warn("public invalidation listener cannot connect; the response memo is bypassed until it can", {
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  });
+  void reconnect(state);
 }
 
 /** Idempotent: the first public request of a process starts it. Resolves once it has caught up (or failed to). */
@@ -150,6 +171,7 @@ export async function ensureInvalidationListener(): Promise<void> {
     caughtUpAt: null,
     timer: null,
     syncing: null,
+    connecting: null,
     again: false,
     lastPrune: 0,
     stopped: false,
@@ -157,11 +179,7 @@ export async function ensureInvalidationListener(): Promise<void> {
   globalThis.copydeskInvalidationListener = state;
   state.timer = setInterval(() => tick(state), catchUpIntervalMs);
   state.timer.unref();
-  await connect(state).catch((error: unknown) => {
-    logger.warn("public invalidation listener cannot connect; the response memo is bypassed until it can", {
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  });
+  await reconnect(state);
 }
 
 /**
@@ -176,6 +194,22 @@ export async function catchUpNow(): Promise<void> {
   // its start): then one that begins now. Requests arriving meanwhile share it.
   await state.syncing;
   if (!memoTrusted()) await sync(state);
+}
+
+/**
+ * `catchUpNow`, waited for at most `waitMs`: true when it finished (caught up, or failed at once, e.g. no
+ * connection), false when the database did not answer in that time.
+ */
+export async function catchUpWithin(options: { waitMs: number }): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), options.waitMs);
+  });
+  try {
+    return await Promise.race([catchUpNow().then(() => true as const), gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** When this process last caught up with every instance's changes (null before its first catch-up). */

@@ -50,8 +50,15 @@ export function memoTicket(options: { key: string; tags: readonly string[] }): M
 
 /** An entry, only while the memo is trusted; a hit becomes the most recently used. */
 export function recallPublicResponse(options: { key: string }): MemoEntry | null {
+  return memoTrusted() ? recallUnvouchedPublicResponse(options) : null;
+}
+
+/**
+ * An entry whether or not the memo is vouched for: only for answering while the database does not answer, and
+ * then labelled stale (deliver-public-page.ts). A hit becomes the most recently used.
+ */
+export function recallUnvouchedPublicResponse(options: { key: string }): MemoEntry | null {
   const state = memo();
-  if (!memoTrusted()) return null;
   const entry = state.entries.get(options.key);
   if (!entry) return null;
   state.entries.delete(options.key);

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { ensureCurrentBuild } from "./support/ensure-build";
 import { autocannonLoad, waitUntilAnswering } from "./support/measure";
 
 /*
@@ -62,15 +62,7 @@ const words = (count: number, variant = "") =>
 
 export default async function run(): Promise<void> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-  const { computeBuildFingerprint, isBuildCurrent, recordBuild } = await import("../start/build-fingerprint");
-  const fingerprint = await computeBuildFingerprint({ projectDir: process.cwd() });
-  if (!existsSync(path.join(distDir, "BUILD_ID")) || !(await isBuildCurrent({ distDir, fingerprint }))) {
-    console.log(`\nDelivery: the production build in ${distDir} is missing or older than the code; building it first…`);
-    const { runNextBuild } = await import("../start/next-process");
-    const logFile = path.join(tmpdir(), `copydesk-bench-build-${process.pid}.log`);
-    if ((await runNextBuild({ projectDir: process.cwd(), distDir, logFile }).done) !== 0) throw new Error(`next build failed; see ${logFile}`);
-    await recordBuild({ distDir, fingerprint });
-  }
+  await ensureCurrentBuild({ distDir, purpose: "Delivery" });
   const { createApiToken } = await import("@/lib/auth/api-tokens");
   const { createUser } = await import("@/lib/auth/users");
   const { createDemoStory, demoStorySlug } = await import("@/lib/seed/demo-story");
