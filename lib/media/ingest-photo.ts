@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { writeTransaction } from "@/lib/revisions/write-transaction";
-import { makeRenditions, readPhotoSize, sha256Of } from "./make-renditions";
+import { makeRenditions, readPhotoSize, sha256OfUpload } from "./make-renditions";
 import { mediaLimits, renditionTypes } from "./media-limits";
 import { readPhotoMetadata } from "./photo-metadata";
 import { photoStore, type PhotoStore, type StoredBlob } from "./photo-store";
@@ -59,7 +59,7 @@ export async function ingestPhoto(options: {
     throw new AppError({ code: "unprocessable", message: "upload refused: empty", userMessage: "That file is empty. Choose a photo to upload." });
   }
   const format = sniffImage({ bytes });
-  const originalSha256 = sha256Of(bytes);
+  const originalSha256 = await sha256OfUpload(bytes);
   const store = options.store ?? photoStore();
 
   const existing = await readPhotoSummary({ where: { originalSha256 } });
