@@ -18,7 +18,7 @@ export type SkippedMetadata = "xmp-too-large" | "xmp-too-deep" | "too-slow" | "u
 export const metadataLimits = {
   maxXmpChars: 1_000_000,
   maxXmpDepth: 32,
-  timeLimitMs: 3_000,
+  timeLimitMs: 5_000,
   workerHeapMb: 96,
 } as const;
 
