@@ -116,6 +116,8 @@ export async function readPhotoTags(options: { bytes: Uint8Array }): Promise<{ t
     }
     return { tags, skipped };
   } catch (error) {
+    // exifr reads JPEG, PNG, TIFF, HEIC and AVIF; a WebP or GIF has nothing it can read, which is not a fault.
+    if (error instanceof Error && /unknown file format/i.test(error.message)) return { tags: empty, skipped: [] };
     return { tags: empty, skipped: [error instanceof MetadataTimeout ? "too-slow" : "unreadable"] };
   } finally {
     clearTimeout(timer);
