@@ -68,12 +68,28 @@ export async function ingestPhoto(options: {
   const size = await readPhotoSize({ bytes }).catch((error: unknown) => {
     throw decodingRefusal({ format, error });
   });
-  const { decoded, metadata, notes } = await (options.queue ?? photoWorkQueue).run({
+  // The line holds the upload until it is stored: its original and renditions stay in memory until then.
+  return (options.queue ?? photoWorkQueue).run({
     personId: actor.userId,
     pixels: size.width * size.height,
-    work: () => processPhoto({ bytes, size, format }),
+    work: async () => storePhoto({ actor, bytes, format, originalSha256, store, processed: await processPhoto({ bytes, size, format }) }),
   });
+}
 
+/**
+ * Stores a processed photo: its blobs, then the photo row with its renditions in one transaction, so a failure
+ * leaves no photo. The same file stored meanwhile by another upload is answered as that photo.
+ */
+async function storePhoto(options: {
+  actor: Actor;
+  bytes: Buffer;
+  format: OriginalFormat;
+  originalSha256: string;
+  store: PhotoStore;
+  processed: Awaited<ReturnType<typeof processPhoto>>;
+}): Promise<{ photo: PhotoSummary; created: boolean; notes: string[] }> {
+  const { actor, bytes, format, originalSha256, store } = options;
+  const { decoded, metadata, notes } = options.processed;
   const blobs: StoredBlob[] = [
     { sha256: originalSha256, contentType: originalTypes[format], data: bytes },
     ...decoded.renditions.map((rendition) => ({ sha256: rendition.sha256, contentType: renditionTypes[rendition.format], data: rendition.data })),
