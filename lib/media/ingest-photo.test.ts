@@ -100,8 +100,10 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
       [await base.clone().avif({ effort: 0 }).toBuffer(), "image/avif"],
       [gif, "image/gif"],
     ] as const) {
-      const { photo } = await ingestPhoto({ actor: editor, bytes });
+      const { photo, notes } = await ingestPhoto({ actor: editor, bytes });
       expect(photo.originalType).toBe(type);
+      // A format with no metadata block to read is not reported to the editor as unreadable metadata.
+      expect(notes).toEqual([]);
       expect(photo.renditions.length).toBeGreaterThan(0);
     }
   });

@@ -7,6 +7,14 @@
 export const mediaLimits = {
   maxUploadBytes: 40 * 1024 * 1024,
   maxInputPixels: 100_000_000,
+  /**
+   * The longest side of any rendition: WebP cannot encode past 16,383 px, nor can this build's AVIF encoder.
+   * A tall or wide photo within the pixel limit (a 1080 × 20,000 scroll) gets renditions narrower than its
+   * width rather than being refused.
+   */
+  maxRenditionSide: 16_383,
+  /** Seconds one decode or encode may take before it is stopped (a fully loaded instance needs a few). */
+  pipelineTimeoutSeconds: 60,
 } as const;
 
 /** Widths of the renditions readers get; a photo narrower than one gets no upscaled copy of it. */

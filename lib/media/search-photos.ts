@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { getEnv } from "@/lib/env";
+import { gapChoices, instantsOfLocalTime } from "@/lib/schedules/newsroom-local-time";
 import { parseInput } from "@/lib/validation/parse-input";
 import { photoSummarySelect, toPhotoSummary, type PhotoSummary } from "./photo-summary";
 import { SearchPhotosInput } from "./search-photos-input";
@@ -11,20 +13,30 @@ import { SearchPhotosInput } from "./search-photos-input";
 export type PhotoUseDto = { slug: string; revisions: number[]; live: boolean };
 export type LibraryPhoto = PhotoSummary & { uses: PhotoUseDto[] };
 
+/** The first instant of a calendar day ("2024-08-14") in the newsroom's zone; after the gap if midnight is skipped. */
+function startOfNewsroomDay(options: { day: string; zone: string }): Date {
+  const [year, month, day] = options.day.split("-").map(Number) as [number, number, number];
+  const local = { year, month, day, hour: 0, minute: 0 };
+  return instantsOfLocalTime({ local, zone: options.zone })[0] ?? gapChoices({ local, zone: options.zone }).after;
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /**
  * The photo library, newest upload first: every word of `q` must appear in the caption, credit or creator;
- * `from`/`to` bound the day the photo was taken, or uploaded when the file does not say. Each photo lists
- * the stories whose revisions use it.
+ * `from`/`to` bound the day (in the newsroom's zone, as the desk shows times) the photo was taken, or
+ * uploaded when the file does not say. Each photo lists the stories whose revisions use it.
  */
 export async function searchPhotos(options: { actor: Actor; query: Record<string, unknown> }): Promise<{ photos: LibraryPhoto[] }> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   const input = parseInput({ schema: SearchPhotosInput, input: Object.fromEntries(Object.entries(options.query).map(([key, value]) => [key, emptyToUndefined(value)])) });
   const words = (input.q ?? "").split(/\s+/).filter(Boolean);
+  const zone = getEnv().NEWSROOM_TIME_ZONE;
   const range = {
-    ...(input.from ? { gte: new Date(`${input.from}T00:00:00Z`) } : {}),
-    ...(input.to ? { lt: new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+    ...(input.from ? { gte: startOfNewsroomDay({ day: input.from, zone }) } : {}),
+    ...(input.to ? { lt: startOfNewsroomDay({ day: nextDay(input.to), zone }) } : {}),
   };
   const where: Prisma.PhotoWhereInput = {
     AND: [

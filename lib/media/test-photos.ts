@@ -112,3 +112,23 @@ export async function heicPhoto(options: { width: number; height: number; seed?:
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A small PNG carrying an XMP packet whose caption sits inside `depth` unclosed `<rdf:Alt>` elements: 80,000
+ * deep is the 720 KB file that froze an instance for 26 s and stored a 1.19-million-character caption.
+ */
+export async function deeplyNestedXmpPng(options: { depth: number }): Promise<Buffer> {
+  const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description>${"<rdf:Alt>".repeat(options.depth)}A caption</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>`;
+  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#369" } }).png().toBuffer();
+  // iTXt: keyword, then no compression, no language, no translated keyword, then the packet as UTF-8.
+  const itxt = pngChunk("iTXt", Buffer.concat([Buffer.from("XML:com.adobe.xmp\0\0\0\0\0", "latin1"), Buffer.from(xmp)]));
+  const afterHeader = 8 + 25; // signature, IHDR
+  return Buffer.concat([png.subarray(0, afterHeader), itxt, png.subarray(afterHeader)]);
+}
+
+/** A flat-coloured PNG of any size (compresses to little, so even 100 megapixels stays under the upload limit). */
+export async function flatPng(options: { width: number; height: number; seed?: number; sixteenBit?: boolean }): Promise<Buffer> {
+  const seed = options.seed ?? 0;
+  const image = sharp({ create: { width: options.width, height: options.height, channels: 3, background: { r: (seed * 37) % 256, g: 90, b: 160 } } });
+  return (options.sixteenBit ? image.toColourspace("rgb16") : image).png().toBuffer();
+}

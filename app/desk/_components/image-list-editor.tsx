@@ -40,7 +40,7 @@ export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
   const update = (index: number, patch: Partial<ImageDraft>) => onChange(images.map((image, at) => (at === index ? { ...image, ...patch } : image)));
   const addPhoto = (photo: UploadedPhoto) =>
     onChange([...latest.current, { key: rowKey(), photoId: photo.id, url: "", alt: "", caption: photo.caption, credit: photo.credit }]);
-  const { upload, busy, error } = usePhotoUpload({ onUploaded: addPhoto });
+  const { upload, busy, error, notes } = usePhotoUpload({ onUploaded: addPhoto });
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -88,6 +88,15 @@ export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
         />
         {busy ? <p role="status">Uploading…</p> : null}
         {error ? <p role="alert" className="desk-error">{error}</p> : null}
+        {notes.length > 0 ? (
+          <div role="status" className="desk-upload-notes">
+            <ul>
+              {notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </div>
       <PhotoLibraryPicker onPick={addPhoto} />
       {images.length === 0 ? <p className="desk-hint">No photos yet.</p> : null}

@@ -13,12 +13,12 @@ export const GET = apiRoute("GET /api/v1/photos", async (request) => {
   return json(await searchPhotos({ actor, query: Object.fromEntries(query) }));
 });
 
-/** Uploads one photo (multipart/form-data, part `file`); 201 with the new photo, 200 if that file is already in the library. */
+/** Uploads one photo (multipart/form-data, part `file`); 201 with the new photo, 200 if that file is already in the library; `notes` say what of the file's metadata was skipped or shortened. */
 export const POST = apiRoute("POST /api/v1/photos", async (request) => {
   const actor = await authenticateRequest({ request });
   const bytes = await readPhotoRequest({ request });
-  const { photo, created } = await ingestPhoto({ actor, bytes });
-  return json({ photo }, created ? 201 : 200);
+  const { photo, created, notes } = await ingestPhoto({ actor, bytes });
+  return json({ photo, notes }, created ? 201 : 200);
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET", "POST"] });

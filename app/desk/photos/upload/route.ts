@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * The desk editor's upload (drop, paste or file picker): the raw file as application/octet-stream, from a
- * signed-in browser on this site. Answers the photo with its caption and credit as read from the file.
+ * signed-in browser on this site. Answers the photo with its caption and credit as read from the file, and notes on metadata skipped or shortened.
  */
 export async function POST(request: Request): Promise<Response> {
   try {
@@ -18,8 +18,8 @@ export async function POST(request: Request): Promise<Response> {
     const siteUrl = getEnv().NEXTAUTH_URL;
     assertSameSiteRequest({ request, siteOrigins: siteUrl ? [siteUrl] : [], bodyType: "application/octet-stream" });
     const bytes = await readPhotoRequest({ request });
-    const { photo, created } = await ingestPhoto({ actor, bytes });
-    return Response.json({ photo }, { status: created ? 201 : 200, headers: { "cache-control": "no-store" } });
+    const { photo, created, notes } = await ingestPhoto({ actor, bytes });
+    return Response.json({ photo, notes }, { status: created ? 201 : 200, headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error, { route: "POST /desk/photos/upload" });
   }
