@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
-import { diffContent } from "@/lib/revisions/diff/diff-content";
+import { diffContentOffLoop } from "@/lib/revisions/diff/diff-content-off-loop";
 import { publicDiff } from "@/lib/revisions/diff/public-diff";
 import { readRevision } from "@/lib/revisions/read-revision";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -42,6 +42,6 @@ export async function readPublicHistory(options: { slug: string; query: unknown 
     readRevision({ storyId: story.id, number: from }),
     readRevision({ storyId: story.id, number: to }),
   ]);
-  const diff = diffContent({ from: older.revision.content, to: newer.revision.content });
+  const diff = await diffContentOffLoop({ from: older.revision.content, to: newer.revision.content });
   return { log, comparison: { from, to, diff: publicDiff(diff) } };
 }

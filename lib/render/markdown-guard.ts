@@ -100,10 +100,10 @@ export const plainBlockAlone = /^copydeskplainblock\d+z$/;
 
 /**
  * The body with every block over a limit replaced by a token (plainBlockToken), and the replaced blocks in
- * order; the renderer puts each back as a plain-text paragraph with a note. Blocks are separated by blank
- * lines, as the parser separates paragraphs.
+ * order; the renderer puts each back as a plain-text paragraph with a note. `work` is what the parser is
+ * left with (see maxBodyWork). Blocks are separated by blank lines, as the parser separates paragraphs.
  */
-export function guardMarkdown(markdown: string): { markdown: string; plain: string[] } {
+export function guardMarkdown(markdown: string): { markdown: string; plain: string[]; work: number } {
   const blocks = markdown.split(/\n[ \t\r]*\n/);
   let work = 0;
   const plain: string[] = [];
@@ -116,5 +116,5 @@ export function guardMarkdown(markdown: string): { markdown: string; plain: stri
     plain.push(block.trim());
     return plainBlockToken(plain.length - 1);
   });
-  return { markdown: plain.length === 0 ? markdown : guarded.join("\n\n"), plain };
+  return { markdown: plain.length === 0 ? markdown : guarded.join("\n\n"), plain, work };
 }

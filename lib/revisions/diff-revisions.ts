@@ -4,7 +4,7 @@ import { assertCan } from "../auth/permissions";
 import { readStory } from "../stories/read-story";
 import { parseInput } from "../validation/parse-input";
 import type { ContentDiff, DiffSide } from "./diff/content-diff-types";
-import { diffContent } from "./diff/diff-content";
+import { diffContentOffLoop } from "./diff/diff-content-off-loop";
 import { DiffRevisionsInput } from "./diff-revisions-input";
 import { readRevision } from "./read-revision";
 import type { RevisionDto } from "./revision-dto";
@@ -20,7 +20,7 @@ export async function diffRevisions(options: {
   const { from, to } = parseInput({ schema: DiffRevisionsInput, input: { from: options.from, to: options.to } });
   const { id } = await readStory({ slug: options.slug });
   const [older, newer] = await Promise.all([readRevision({ storyId: id, number: from }), readRevision({ storyId: id, number: to })]);
-  return { from, to, diff: diffContent({ from: withNotes({ revision: older.revision }), to: withNotes({ revision: newer.revision }) }) };
+  return { from, to, diff: await diffContentOffLoop({ from: withNotes({ revision: older.revision }), to: withNotes({ revision: newer.revision }) }) };
 }
 
 function withNotes(options: { revision: RevisionDto }): DiffSide {
