@@ -4,6 +4,7 @@ import { readRevision } from "../lib/revisions/read-revision";
 import { saveRevision } from "../lib/revisions/save-revision";
 import { useE2eDatabase } from "./support/database";
 import { actorOf, captureScreens, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
+import { tracked } from "../lib/testing/tracked-promise";
 
 /*
  * Issue 19 against the production build: the worker pool's threads start from lib/workers/worker-entry.mjs
@@ -18,16 +19,6 @@ test.beforeAll(() => {
 test.describe.configure({ timeout: 180_000 });
 
 const note = "The paragraph above is shown as plain text";
-
-/** A request that can be asked whether it has answered yet. */
-function tracked<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
-  let settled = false;
-  const done = promise.finally(() => {
-    settled = true;
-  });
-  done.catch(() => {});
-  return { promise: done, settled: () => settled };
-}
 
 async function expectHealthAnsweredDuring(options: { request: APIRequestContext; heavy: { settled: () => boolean } }) {
   const health = await options.request.get("/api/health");

@@ -10,6 +10,7 @@ import type { ContentMerge } from "./merge/content-merge-types";
 import { readRevision } from "./read-revision";
 import { saveRevision } from "./save-revision";
 import { appErrorOf, createTestStory } from "./test-stories";
+import { tracked } from "../testing/tracked-promise";
 
 /*
  * Issue 19, defect 1: revision 1 is one paragraph of short words (the issue's had 483,000 in 1.45 MB; these are
@@ -21,16 +22,6 @@ import { appErrorOf, createTestStory } from "./test-stories";
 const words = Array.from({ length: 375_000 }, (_, index) => (index % 39_000).toString(36));
 const oneParagraph = words.join(" ");
 const oneWordParagraphs = words.slice(0, 39_000).join("\n\n");
-
-/** A promise that can be asked whether it has settled yet. */
-function tracked<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
-  let settled = false;
-  const done = promise.finally(() => {
-    settled = true;
-  });
-  done.catch(() => {});
-  return { promise: done, settled: () => settled };
-}
 
 /** Health asked while `heavy` runs: it must answer, and before `heavy` has finished. */
 async function expectHealthAnsweredDuring(options: { heavy: { settled: () => boolean }; storyId: string }) {

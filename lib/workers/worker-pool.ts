@@ -10,8 +10,8 @@ import type { WorkerTaskName, WorkerTasks } from "./worker-tasks";
  * holds the event loop every reader, editor and health check waits on. Bounded three ways: threads (one less
  * than the cores, at least one, at most four), a queue (a few tasks per thread; beyond it the work is refused
  * with a 503 and Retry-After, and only that work: nothing else waits for the pool), and a time limit per task,
- * counted from when it was asked for, queue included (a running task's thread is stopped). Threads run at a
- * lower priority than the event loop.
+ * counted from when it was asked for, queue included (a running task's thread is stopped). With one core left
+ * to the event loop, the threads need no lower priority to leave it room.
  */
 
 const threads = Math.min(4, Math.max(1, availableParallelism() - 1));
@@ -34,7 +34,6 @@ function thePool(): Piscina {
     maxThreads: threads,
     // Kept warm for a minute: starting a thread loads the renderer and the diff from source.
     idleTimeout: 60_000,
-    niceIncrement: 5,
   });
   return pool;
 }

@@ -193,6 +193,7 @@ export default async function run(): Promise<void> {
       { name: "history: typical update", body: words(10_000, `History ${runId}: `), second: `${words(10_000, `History ${runId}: `)}\n\nOne more paragraph.`, path: (slug) => `/stories/${slug}/history` },
       { name: "history: 1.5 MB → 39,000 paragraphs", body: hugeWords.join(" "), second: hugeWords.slice(0, 39_000).join("\n\n"), path: (slug) => `/stories/${slug}/history` },
     ];
+    await probe();
     const idle = await healthDuring({ work: () => new Promise((resolve) => setTimeout(resolve, 300)), probe });
     const rows: Record<string, string>[] = [];
     for (const [index, item] of worst.entries()) {
