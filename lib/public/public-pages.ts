@@ -12,7 +12,7 @@ import { readStoryWithdrawal } from "@/lib/public/story-withdrawal";
 import { externalImageOrigins } from "@/lib/media/photo-pictures";
 import { renderCorrectionsPage } from "@/lib/render/corrections-page";
 import { renderCorrectionsFeed, renderSiteFeed, renderStoryFeed } from "@/lib/render/feeds";
-import { renderHistoryPage } from "@/lib/render/history-page";
+import { renderHistoryPageOffLoop } from "@/lib/render/history-page-off-loop";
 import { renderIndexPage } from "@/lib/render/index-page";
 import { renderMessagePage } from "@/lib/render/message-page";
 import { renderNotFoundPage } from "@/lib/render/not-found-page";
@@ -108,7 +108,7 @@ export function storyHistoryPage(options: { slug: string; origin: string; from: 
     unlessWithdrawn(slug, async () => {
       const query = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
       const history = await readPublicHistory({ slug, query });
-      return { status: 200, body: renderHistoryPage({ log: history.log, comparison: history.comparison, newsroom: newsroomPresentation(), origin }) };
+      return { status: 200, body: await renderHistoryPageOffLoop({ log: history.log, comparison: history.comparison, newsroom: newsroomPresentation(), origin }) };
     }),
   );
 }

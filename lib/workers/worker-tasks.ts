@@ -1,4 +1,5 @@
 import type { Root } from "hast";
+import { renderHistoryPage } from "@/lib/render/history-page";
 import { renderStoryBody } from "@/lib/render/story-body";
 import type { ContentDiff, DiffSide } from "@/lib/revisions/diff/content-diff-types";
 import { diffContent } from "@/lib/revisions/diff/diff-content";
@@ -16,6 +17,7 @@ export const workerTasks = {
   diffContent: (input: { from: DiffSide; to: DiffSide; timeoutMs?: number }): ContentDiff => diffContent(input),
   mergeContent: (input: { base: RevisionContent; ours: RevisionContent; theirs: RevisionContent }): ContentMerge => mergeContent(input),
   renderStoryBody: (input: { markdown: string }): Root => renderStoryBody(input),
+  renderHistoryPage: (input: Parameters<typeof renderHistoryPage>[0]): string => renderHistoryPage(input),
 };
 
 export type WorkerTasks = typeof workerTasks;
@@ -32,5 +34,7 @@ export function runWorkerTask(message: WorkerTaskMessage): ReturnType<WorkerTask
       return workerTasks.mergeContent(message.input);
     case "renderStoryBody":
       return workerTasks.renderStoryBody(message.input);
+    case "renderHistoryPage":
+      return workerTasks.renderHistoryPage(message.input);
   }
 }
