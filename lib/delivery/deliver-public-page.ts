@@ -1,5 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { retryAfterSeconds } from "@/lib/errors/unavailable";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { publicContentSecurityPolicyFor } from "@/lib/public/public-content-security-policy";
 import { renderMessagePage } from "@/lib/render/message-page";
@@ -84,7 +85,10 @@ export async function deliverPublicPage(options: {
   // A feed's 410 or 404 is a page for people, not a feed.
   const pageType = page.status === 200 ? type : type === "json" ? "json" : "html";
   const cacheable = keptStatuses.has(page.status);
-  if (!cacheable) return new Response(page.body, { status: page.status, headers: baseHeaders(pageType, false, page.imageOrigins) });
+  if (!cacheable) {
+    const retry: Record<string, string> = page.status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {};
+    return new Response(page.body, { status: page.status, headers: { ...baseHeaders(pageType, false, page.imageOrigins), ...retry } });
+  }
   const entry = makeEntry({ status: page.status, headers: baseHeaders(pageType, true, page.imageOrigins), body: page.body, tags });
   rememberPublicResponse({ ticket, entry, maxBytes: settings.memoMaxBytes });
   return toResponse(answerFor({ entry, ...conditional }));

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
-import { diffContent } from "@/lib/revisions/diff/diff-content";
+import { diffContentOffLoop } from "@/lib/revisions/diff/diff-content-off-loop";
 import { publicDiff } from "@/lib/revisions/diff/public-diff";
 import { printedNotesText } from "@/lib/revisions/printed-notes";
 import { readRevision } from "@/lib/revisions/read-revision";
@@ -49,6 +49,6 @@ export async function readPublicHistory(options: { slug: string; query: unknown 
   ]);
   // Notes compared as printed: the kind and summary of each version are not part of what readers compare.
   const side = (revision: typeof older.revision, printedNotes: string) => ({ ...revision.content, meta: { kind: revision.kind, summary: "", publicNote: null, printedNotes } });
-  const diff = diffContent({ from: side(older.revision, olderNotes), to: side(newer.revision, newerNotes) });
+  const diff = await diffContentOffLoop({ from: side(older.revision, olderNotes), to: side(newer.revision, newerNotes) });
   return { log, comparison: { from, to, diff: publicDiff(diff) } };
 }

@@ -12,10 +12,11 @@ import { readStoryWithdrawal } from "@/lib/public/story-withdrawal";
 import { externalImageOrigins } from "@/lib/media/photo-pictures";
 import { renderCorrectionsPage } from "@/lib/render/corrections-page";
 import { renderCorrectionsFeed, renderSiteFeed, renderStoryFeed } from "@/lib/render/feeds";
-import { renderHistoryPage } from "@/lib/render/history-page";
+import { renderHistoryPageOffLoop } from "@/lib/render/history-page-off-loop";
 import { renderIndexPage } from "@/lib/render/index-page";
 import { renderMessagePage } from "@/lib/render/message-page";
 import { renderNotFoundPage } from "@/lib/render/not-found-page";
+import { renderStoryBodyOffLoop } from "@/lib/render/story-body-off-loop";
 import { renderStoryPage } from "@/lib/render/story-page";
 import { renderWithdrawnPage } from "@/lib/render/withdrawn-page";
 import { StorySlugInput } from "@/lib/stories/create-story-input";
@@ -49,6 +50,10 @@ async function orNotFound(work: () => Promise<PublicResponse>): Promise<PublicRe
     return await work();
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") return notFound();
+    // The worker pool is full: this page only is refused for now (deliver-public-page adds Retry-After).
+    if (isAppError(error) && error.code === "unavailable") {
+      return { status: 503, body: renderMessagePage({ newsroomName: newsroomSettings().name, title: "Temporarily unavailable", text: error.userMessage }) };
+    }
     if (isAppError(error) && (error.code === "bad_request" || error.code === "validation_failed")) {
       return { status: 400, body: renderMessagePage({ newsroomName: newsroomSettings().name, title: "Those versions can’t be compared", text: error.userMessage }) };
     }
@@ -87,9 +92,10 @@ export function storyPage(options: { slug: string; origin: string }): Promise<Pu
   return orNotFound(() =>
     unlessWithdrawn(slug, async () => {
       const story = await readPublishedStory({ slug });
+      const body = await renderStoryBodyOffLoop({ markdown: story.article.body });
       return {
         status: 200,
-        body: renderStoryPage({ article: story.article, liveRevisionNumber: story.liveRevisionNumber, origin }),
+        body: renderStoryPage({ article: story.article, body, liveRevisionNumber: story.liveRevisionNumber, origin }),
         imageOrigins: externalImageOrigins({ images: story.article.images }),
       };
     }),
@@ -102,7 +108,7 @@ export function storyHistoryPage(options: { slug: string; origin: string; from: 
     unlessWithdrawn(slug, async () => {
       const query = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
       const history = await readPublicHistory({ slug, query });
-      return { status: 200, body: renderHistoryPage({ log: history.log, comparison: history.comparison, newsroom: newsroomPresentation(), origin }) };
+      return { status: 200, body: await renderHistoryPageOffLoop({ log: history.log, comparison: history.comparison, newsroom: newsroomPresentation(), origin }) };
     }),
   );
 }

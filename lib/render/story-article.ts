@@ -100,9 +100,9 @@ function copyrightYear(article: PublicArticle): number {
 /**
  * The story article as a hast tree: the one source of the public page's article markup and the desk preview's.
  * Every name, place, caption and note is a text node; only the Markdown body becomes elements, and it has been
- * through the strict sanitizer.
+ * through the strict sanitizer. `body` is the body already rendered (off the event loop: story-body-off-loop.ts).
  */
-export function buildStoryArticle(options: { article: PublicArticle }): Root {
+export function buildStoryArticle(options: { article: PublicArticle; body?: Root }): Root {
   const { article } = options;
   const [leadImage, ...moreImages] = article.images;
   const credits = creditLines({ credits: article.credits });
@@ -112,7 +112,7 @@ export function buildStoryArticle(options: { article: PublicArticle }): Root {
   header.push(timeLineElement(article));
   if (article.developing) header.push(h("p.story-developing", { role: "note" }, developingNotice));
 
-  const body = renderStoryBody({ markdown: article.body });
+  const body = options.body ?? renderStoryBody({ markdown: article.body });
   return {
     type: "root",
     children: [

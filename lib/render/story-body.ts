@@ -1,9 +1,10 @@
-import type { Element, Root, RootContent } from "hast";
+import type { Element, ElementContent, Root, RootContent } from "hast";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { guardMarkdown, plainBlockAlone, plainBlockTokenPattern, plainTextNote } from "./markdown-guard";
 import { splitIndependentBlocks } from "./story-body-blocks";
 import { storyBodySchema } from "./story-body-schema";
 
@@ -93,23 +94,56 @@ function renderBlock(block: string): RootContent[] {
   return children;
 }
 
+const paragraph = (children: ElementContent[]): Element => ({ type: "element", tagName: "p", properties: {}, children });
+
+/**
+ * Puts the blocks the guard kept from the parser back where their tokens landed: a token alone in a paragraph
+ * becomes the block as plain text and the note; one elsewhere (inside code, which needed no guarding) becomes
+ * the block's text. Builds new nodes throughout, since rendered blocks are shared with the memo.
+ */
+function restorePlainBlocks(nodes: readonly RootContent[], plain: readonly string[]): RootContent[] {
+  const original = (token: string) => token.replace(plainBlockTokenPattern, (_, index: string) => plain[Number(index)] ?? "");
+  return nodes.flatMap((node): RootContent[] => {
+    if (node.type === "text") return [{ ...node, value: original(node.value) }];
+    if (node.type !== "element") return [node];
+    const [only] = node.children;
+    if (node.tagName === "p" && node.children.length === 1 && only?.type === "text" && plainBlockAlone.test(only.value)) {
+      return [
+        paragraph([{ type: "text", value: original(only.value) }]),
+        { type: "text", value: "\n" },
+        paragraph([{ type: "element", tagName: "em", properties: {}, children: [{ type: "text", value: plainTextNote }] }]),
+      ];
+    }
+    return [{ ...node, children: restorePlainBlocks(node.children, plain) as ElementContent[] }];
+  });
+}
+
+/** Renders a body through the guard (markdown-guard.ts), so the parser's cost is bounded before it starts. */
+function renderGuarded(markdown: string, render: (guarded: string) => Root): Root {
+  const guarded = guardMarkdown(markdown);
+  const tree = render(guarded.markdown);
+  return guarded.plain.length === 0 ? tree : { type: "root", children: restorePlainBlocks(tree.children, guarded.plain) };
+}
+
 /**
  * A story body (Markdown) as a sanitized hast tree. Pure and synchronous, so the desk preview can use it too.
  * Bodies made only of self-contained blocks are rendered block by block (same tree, proven in the tests);
  * anything else is parsed whole.
  */
 export function renderStoryBody(options: { markdown: string }): Root {
-  const blocks = splitIndependentBlocks(options.markdown);
-  if (!blocks) return renderWhole(options.markdown);
-  const children: RootContent[] = [];
-  for (const block of blocks) {
-    if (children.length > 0) children.push({ type: "text", value: "\n" });
-    children.push(...renderBlock(block));
-  }
-  return { type: "root", children };
+  return renderGuarded(options.markdown, (markdown) => {
+    const blocks = splitIndependentBlocks(markdown);
+    if (!blocks) return renderWhole(markdown);
+    const children: RootContent[] = [];
+    for (const block of blocks) {
+      if (children.length > 0) children.push({ type: "text", value: "\n" });
+      children.push(...renderBlock(block));
+    }
+    return { type: "root", children };
+  });
 }
 
 /** The whole-document rendering, for tests that prove block-by-block rendering gives the same tree. */
 export function renderStoryBodyWhole(options: { markdown: string }): Root {
-  return renderWhole(options.markdown);
+  return renderGuarded(options.markdown, renderWhole);
 }

@@ -1,5 +1,5 @@
 import { toHtml } from "hast-util-to-html";
-import type { ElementContent } from "hast";
+import type { ElementContent, Root } from "hast";
 import type { PublicArticle } from "./public-article";
 import { buildReaderDocument } from "./reader-document";
 import { buildStoryArticle } from "./story-article";
@@ -11,10 +11,10 @@ export function storyPath(slug: string): string {
 }
 
 /** The public story page, complete, as one HTML string ready to cache. */
-export function renderStoryPage(options: { article: PublicArticle; liveRevisionNumber: number; origin: string }): string {
+export function renderStoryPage(options: { article: PublicArticle; body?: Root; liveRevisionNumber: number; origin: string }): string {
   const { article, origin } = options;
   const canonical = `${origin}${storyPath(article.slug)}`;
-  const tree = buildStoryArticle({ article });
+  const tree = buildStoryArticle({ article, body: options.body });
   return buildReaderDocument({
     title: `${article.headline} · ${article.newsroom.name}`,
     description: article.dek || undefined,

@@ -4,7 +4,7 @@ import { assertCan } from "../auth/permissions";
 import { readStory } from "../stories/read-story";
 import { parseInput } from "../validation/parse-input";
 import type { ContentDiff, DiffSide } from "./diff/content-diff-types";
-import { diffContent } from "./diff/diff-content";
+import { diffContentOffLoop } from "./diff/diff-content-off-loop";
 import { DiffRevisionsInput } from "./diff-revisions-input";
 import { printedNotesText } from "./printed-notes";
 import { readRevision } from "./read-revision";
@@ -22,7 +22,7 @@ export async function diffRevisions(options: {
   const { id } = await readStory({ slug: options.slug });
   const [older, newer] = await Promise.all([readRevision({ storyId: id, number: from }), readRevision({ storyId: id, number: to })]);
   const [olderNotes, newerNotes] = await Promise.all([printedNotesText({ storyId: id, revision: older.revision }), printedNotesText({ storyId: id, revision: newer.revision })]);
-  return { from, to, diff: diffContent({ from: withNotes({ revision: older.revision, printedNotes: olderNotes }), to: withNotes({ revision: newer.revision, printedNotes: newerNotes }) }) };
+  return { from, to, diff: await diffContentOffLoop({ from: withNotes({ revision: older.revision, printedNotes: olderNotes }), to: withNotes({ revision: newer.revision, printedNotes: newerNotes }) }) };
 }
 
 function withNotes(options: { revision: RevisionDto; printedNotes: string }): DiffSide {

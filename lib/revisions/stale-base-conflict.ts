@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../errors/app-error";
-import { diffContent } from "./diff/diff-content";
-import { mergeContent } from "./merge/merge-content";
+import { diffContentOffLoop } from "./diff/diff-content-off-loop";
+import { mergeContentOffLoop } from "./merge/merge-content-off-loop";
 import { readRevision } from "./read-revision";
 import type { RevisionContent } from "./revision-content";
 
@@ -22,6 +22,10 @@ export async function staleBaseConflict(options: {
     readRevision({ storyId, number: latestNumber }),
   ]);
   const ours = await options.ours(base.content);
+  const [changedSince, merge] = await Promise.all([
+    diffContentOffLoop({ from: base.content, to: latest.content }),
+    mergeContentOffLoop({ base: base.content, ours, theirs: latest.content }),
+  ]);
   return new AppError({
     code: "conflict",
     message: `stale base: revision ${baseNumber} of story ${storyId}, newest is ${latestNumber}`,
@@ -29,8 +33,8 @@ export async function staleBaseConflict(options: {
     details: {
       baseRevision: baseNumber,
       latestRevision: latestNumber,
-      changedSince: diffContent({ from: base.content, to: latest.content }),
-      merge: mergeContent({ base: base.content, ours, theirs: latest.content }),
+      changedSince,
+      merge,
     },
   });
 }

@@ -6,9 +6,9 @@ import { getDb } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { ContentDiff } from "../revisions/diff/content-diff-types";
-import { diffContent } from "../revisions/diff/diff-content";
+import { diffContentOffLoop } from "../revisions/diff/diff-content-off-loop";
 import type { ContentMerge } from "../revisions/merge/content-merge-types";
-import { mergeContent } from "../revisions/merge/merge-content";
+import { mergeContentOffLoop } from "../revisions/merge/merge-content-off-loop";
 import { readRevision } from "../revisions/read-revision";
 import type { RevisionDto } from "../revisions/revision-dto";
 import type { LockedStory } from "../stories/lock-story";
@@ -54,13 +54,17 @@ export async function heldMergeOf(options: {
   // As the runner merged it (run-schedule.ts): from what was live when it was scheduled.
   const baseRevision = schedule.liveNumberAtSchedule ?? ours.baseNumber ?? schedule.revisionNumber;
   const { revision: base } = await readRevision({ tx, storyId: story.id, number: baseRevision });
+  const [changedSince, merge] = await Promise.all([
+    diffContentOffLoop({ from: base.content, to: theirs.content }),
+    mergeContentOffLoop({ base: base.content, ours: ours.content, theirs: theirs.content }),
+  ]);
   return {
     baseRevision,
     oursRevision: ours.number,
     theirsRevision: theirs.number,
     theirsIsLive: story.liveRevisionNumber === theirs.number,
-    changedSince: diffContent({ from: base.content, to: theirs.content }),
-    merge: mergeContent({ base: base.content, ours: ours.content, theirs: theirs.content }),
+    changedSince,
+    merge,
     ours,
     theirs,
     theirsHash,

@@ -2,6 +2,7 @@ import { diffWords } from "diff";
 import { defaultDiffTimeoutMs } from "@/lib/revisions/diff/diff-budget";
 import { diffContent } from "@/lib/revisions/diff/diff-content";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
+import { healthDuring, ms } from "./support/health-during";
 import { median } from "./support/measure";
 
 /*
@@ -100,8 +101,6 @@ function time(action: () => void): { wall: number; cpu: number } {
   return { wall, cpu: (cpu.user + cpu.system) / 1_000 };
 }
 
-const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
-
 export default async function run(): Promise<void> {
   const rows: Record<string, string>[] = [];
   for (const item of cases()) {
@@ -135,5 +134,54 @@ export default async function run(): Promise<void> {
     });
   }
   console.log(`\nDiff of two revisions (timeout ${defaultDiffTimeoutMs} ms)`);
+  console.table(rows);
+  await worstCases();
+}
+
+/**
+ * Issue 19: the worst inputs found beside a typical one, each compared the old way (on the event loop) and the
+ * way requests do now (diffContentOffLoop / mergeContentOffLoop: inline when small, else the worker pool), with
+ * the health check (the database round trip a load balancer waits on) asked over and over meanwhile.
+ */
+async function worstCases(): Promise<void> {
+  const { checkHealth } = await import("@/lib/health/check-health");
+  const { diffContentOffLoop } = await import("@/lib/revisions/diff/diff-content-off-loop");
+  const { mergeContent } = await import("@/lib/revisions/merge/merge-content");
+  const { mergeContentOffLoop } = await import("@/lib/revisions/merge/merge-content-off-loop");
+  const { runOffLoop } = await import("@/lib/workers/worker-pool");
+  const [typical] = cases();
+  const words = Array.from({ length: 375_000 }, (_, index) => (index % 39_000).toString(36));
+  const same = Array.from({ length: 1_000 }, () => "The same paragraph.");
+  const inputs = [
+    { name: "typical update, 10,000 words", kind: "diff" as const, from: content(typical?.from ?? ""), to: content(typical?.to ?? "") },
+    { name: "1.5 MB paragraph → 39,000 paragraphs", kind: "diff" as const, from: content(words.join(" ")), to: content(words.slice(0, 39_000).join("\n\n")) },
+    { name: "merge, 1,000 identical paragraphs", kind: "merge" as const, from: content(same.join("\n\n")), to: content([...same, "Theirs."].join("\n\n")) },
+  ];
+  const probe = () => checkHealth();
+  // Starts the pool's threads and the database connection, so neither is counted below.
+  await Promise.all([runOffLoop("renderStoryBody", { markdown: "Starts the pool." }), checkHealth()]);
+  const idle = await healthDuring({ work: () => new Promise((resolve) => setTimeout(resolve, 300)), probe });
+  const rows: Record<string, string>[] = [];
+  for (const input of inputs) {
+    const ours = content(`Ours.\n\n${input.from.body}`);
+    const onLoop = await healthDuring({
+      work: async () => (input.kind === "diff" ? diffContent({ from: input.from, to: input.to }).degraded : mergeContent({ base: input.from, ours, theirs: input.to }).reason !== null),
+      probe,
+    });
+    const offLoop = await healthDuring({
+      work: async () => (input.kind === "diff" ? (await diffContentOffLoop({ from: input.from, to: input.to })).degraded : (await mergeContentOffLoop({ base: input.from, ours, theirs: input.to })).reason !== null),
+      probe,
+    });
+    rows.push({
+      case: input.name,
+      "on the loop": ms(onLoop.wall),
+      "health max (on the loop)": ms(onLoop.health.max),
+      "as requests do now": ms(offLoop.wall),
+      "health median / max (now)": `${ms(offLoop.health.median)} / ${ms(offLoop.health.max)}`,
+      "health answers": `${offLoop.health.count}`,
+      coarser: offLoop.result ? "yes, and says so" : "no",
+    });
+  }
+  console.log(`\nWorst cases (issue 19), health meanwhile; idle health: median ${ms(idle.health.median)}, max ${ms(idle.health.max)}`);
   console.table(rows);
 }

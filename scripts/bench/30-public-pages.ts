@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
+import { healthDuring, ms } from "./support/health-during";
 import { autocannonLoad, median, startCopydeskServer, waitUntilAnswering } from "./support/measure";
 
 /*
@@ -179,6 +180,31 @@ export default async function run(): Promise<void> {
     line("rendered per request (database + render)", perRequestFigure);
     console.log(`  uncached 10,000-word story page after a publish, median of ${uncachedRuns}   ${median(uncached).toFixed(1)} ms (target < 100 ms)`);
     console.log(`  first render of a never-seen 10,000-word story, median of ${coldRuns}   ${median(cold).toFixed(1)} ms`);
+
+    // Issue 19: first views of the worst bodies found, beside a typical one, with /api/health asked meanwhile.
+    const probe = () => fetch(`${origin}/api/health`).then((response) => response.arrayBuffer());
+    const hugeWords = Array.from({ length: 375_000 }, (_, index) => (index % 39_000).toString(36));
+    const worst: Array<{ name: string; body: string; second?: string; path: (slug: string) => string }> = [
+      { name: "typical 10,000-word story", body: words(10_000, `Worst ${runId}: `), path: (slug) => `/stories/${slug}` },
+      { name: "40 KB of *a", body: "*a".repeat(20_000), path: (slug) => `/stories/${slug}` },
+      { name: "40 KB of [a](", body: "[a](".repeat(10_000), path: (slug) => `/stories/${slug}` },
+      { name: "500 nested lists", body: Array.from({ length: 500 }, (_, level) => `${" ".repeat(2 * level)}- item`).join("\n"), path: (slug) => `/stories/${slug}` },
+      { name: "> repeated 5,000 times", body: `${"> ".repeat(5_000)}deep`, path: (slug) => `/stories/${slug}` },
+      { name: "history: typical update", body: words(10_000, `History ${runId}: `), second: `${words(10_000, `History ${runId}: `)}\n\nOne more paragraph.`, path: (slug) => `/stories/${slug}/history` },
+      { name: "history: 1.5 MB → 39,000 paragraphs", body: hugeWords.join(" "), second: hugeWords.slice(0, 39_000).join("\n\n"), path: (slug) => `/stories/${slug}/history` },
+    ];
+    await probe();
+    const idle = await healthDuring({ work: () => new Promise((resolve) => setTimeout(resolve, 300)), probe });
+    const rows: Record<string, string>[] = [];
+    for (const [index, item] of worst.entries()) {
+      const slug = `bench-worst-${runId}-${index}`;
+      await story(slug, item.body);
+      if (item.second) await publish(slug, { kind: "update", summary: "Second", body: item.second });
+      const { result: status, wall, health } = await healthDuring({ work: () => fetch(`${origin}${item.path(slug)}`).then(async (response) => (await response.arrayBuffer(), response.status)), probe });
+      rows.push({ page: item.name, status: `${status}`, "first view": ms(wall), "health median": ms(health.median), "health max": ms(health.max), "health answers": `${health.count}` });
+    }
+    console.log(`\nWorst cases (issue 19): first view, /api/health meanwhile; idle health: median ${ms(idle.health.median)}, max ${ms(idle.health.max)}`);
+    console.table(rows);
   } finally {
     for (const child of children) child.kill("SIGTERM");
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });

@@ -74,6 +74,8 @@ function alignBlock(dels: Side, ins: Side, budget: DiffBudget): GapGroup[] | und
     if (budget.remaining() <= 0) return undefined;
     const old = dels.bags[i - 1] as WordBag;
     for (let j = 0; j <= n; j += 1) {
+      // Also inside the row: one cell compares two paragraphs, and a huge paragraph makes each cell long.
+      if (budget.remaining() <= 0) return undefined;
       const cell = i * width + j;
       let best = score[cell - width] as number;
       let code = 0;

@@ -1,7 +1,7 @@
 import type { DiffBudget } from "./diff-budget";
 import { pairGap, type GapGroup } from "./gap-pairing";
 import { anchorParagraphs, type Gap } from "./paragraph-anchors";
-import { similarity, wordBag, type WordBag } from "./paragraphs";
+import { similarity, similarityAtMost, wordBag, type WordBag } from "./paragraphs";
 
 /*
  * Aligns the paragraphs of two bodies before any word is compared: identical paragraphs are matched
@@ -22,6 +22,7 @@ export type ParagraphAlignment = { steps: AlignmentStep[]; complete: boolean };
 
 /** A lightly edited paragraph found elsewhere counts as moved above this similarity. */
 const movedThreshold = 0.75;
+const unmatchedMoves = "Some paragraphs may show as deleted and inserted rather than moved because the comparison ran out of time.";
 /** Beyond this many (deleted × inserted) candidates, only identical moves are looked for. */
 const maxMoveCandidates = 40_000;
 
@@ -82,18 +83,23 @@ type Moves = { away: Map<number, number>; into: Map<number, number> };
 
 /** Deleted paragraphs whose exact text was inserted somewhere else: moves, keyed both ways by paragraph index. */
 function findIdenticalMoves(gaps: readonly Gap[], a: readonly number[], b: readonly number[]): Moves {
-  const inserted = new Map<number, number[]>();
+  // Appended and read through a cursor: a body of thousands of identical paragraphs stays linear.
+  const inserted = new Map<number, { indexes: number[]; next: number }>();
   for (const gap of gaps) {
     for (const index of gap.ins) {
       const id = b[index] as number;
-      inserted.set(id, [...(inserted.get(id) ?? []), index]);
+      const entry = inserted.get(id);
+      if (entry) entry.indexes.push(index);
+      else inserted.set(id, { indexes: [index], next: 0 });
     }
   }
   const moves: Moves = { away: new Map(), into: new Map() };
   for (const gap of gaps) {
     for (const index of gap.dels) {
-      const target = inserted.get(a[index] as number)?.shift();
-      if (target === undefined) continue;
+      const entry = inserted.get(a[index] as number);
+      const target = entry?.indexes[entry.next];
+      if (entry === undefined || target === undefined) continue;
+      entry.next += 1;
       moves.away.set(index, target);
       moves.into.set(target, index);
     }
@@ -146,13 +152,20 @@ function numberMoves(steps: AlignmentStep[], bagOf: (side: "from" | "to", index:
   const insertions = steps.flatMap((step, position) => (step.kind === "insert" ? [{ position, to: step.to }] : []));
   if (deletions.length > 0 && insertions.length > 0 && deletions.length * insertions.length <= maxMoveCandidates) {
     const claimed = new Set<number>();
-    for (const deletion of deletions) {
-      // Finding edited moves is a refinement: when time is up, the rest simply stay deleted and inserted.
-      if (budget.remaining() <= 0) break;
+    // Finding edited moves is a refinement: when time is up, the rest simply stay deleted and inserted.
+    // The budget is asked before every comparison, since one comparison of a huge paragraph is itself long.
+    search: for (const deletion of deletions) {
       let best: { position: number; to: number; score: number } | null = null;
+      const deleted = bagOf("from", deletion.from);
       for (const insertion of insertions) {
+        if (budget.remaining() <= 0) {
+          budget.degrade(unmatchedMoves);
+          break search;
+        }
         if (claimed.has(insertion.position)) continue;
-        const score = similarity(bagOf("from", deletion.from), bagOf("to", insertion.to));
+        const inserted = bagOf("to", insertion.to);
+        if (similarityAtMost(deleted, inserted) < movedThreshold) continue;
+        const score = similarity(deleted, inserted);
         if (score >= movedThreshold && (!best || score > best.score)) best = { ...insertion, score };
       }
       if (!best) continue;

@@ -70,6 +70,15 @@ export function similarity(a: WordBag, b: WordBag): number {
   return total === 0 ? 1 : (2 * commonWords(a, b)) / total;
 }
 
+/**
+ * The highest similarity two bags of these sizes could have, without comparing a word: a one-word paragraph
+ * cannot be a moved copy of a 400,000-word one, and saying so costs nothing.
+ */
+export function similarityAtMost(a: WordBag, b: WordBag): number {
+  const total = a.size + b.size;
+  return total === 0 ? 1 : (2 * Math.min(a.size, b.size)) / total;
+}
+
 /** The bag of several paragraphs read as one (for split and merge checks). */
 export function joinBags(bags: readonly WordBag[]): WordBag {
   const hashes = new Int32Array(bags.reduce((total, bag) => total + bag.size, 0));

@@ -45,6 +45,8 @@ export type ContentMerge = {
   images: MergeListSlot<StoryImage>[];
   credits: MergeListSlot<RevisionCredit>[];
   conflicts: MergeConflict[];
+  /** Why part of the merge is coarser than usual (the body offered whole because it was too costly to merge), or null. */
+  reason: string | null;
 };
 
 /** How the editor settled one conflict: one side, both (body only: ours then theirs), or their own text (text fields only). */

@@ -44,7 +44,7 @@ export function mergeContent(options: { base: RevisionContent; ours: RevisionCon
     conflicts.push({ id: "developing", field: "developing", base: base.developing, ours: ours.developing, theirs: theirs.developing });
   }
 
-  const body = mergeBody({ base: base.body, ours: ours.body, theirs: theirs.body, conflictId: (index) => `body-${index}` });
+  const { chunks: body, reason } = mergeBody({ base: base.body, ours: ours.body, theirs: theirs.body, conflictId: (index) => `body-${index}` });
   for (const chunk of body) {
     if (chunk.kind === "conflict") conflicts.push({ id: chunk.id, field: "body", base: chunk.base, ours: chunk.ours, theirs: chunk.theirs });
   }
@@ -78,5 +78,6 @@ export function mergeContent(options: { base: RevisionContent; ours: RevisionCon
     images: images.slots,
     credits: credits.slots,
     conflicts,
+    reason,
   };
 }

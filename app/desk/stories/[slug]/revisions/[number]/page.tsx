@@ -8,6 +8,7 @@ import { photoPreviewPath } from "@/app/desk/_components/photo-paths";
 import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import type { PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
+import { renderStoryBodyOffLoop } from "@/lib/render/story-body-off-loop";
 import { materialKinds, noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { getRevision } from "@/lib/revisions/get-revision";
 import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
@@ -52,6 +53,7 @@ export default async function RevisionPage({ params }: Props) {
     notes,
     newsroom: context.newsroom,
   };
+  const body = await renderStoryBodyOffLoop({ markdown: article.body });
 
   return (
     <>
@@ -92,7 +94,7 @@ export default async function RevisionPage({ params }: Props) {
           {isLive ? "Live — this is what readers see now" : revision.published ? `Revision ${number} — published earlier, no longer live` : "Preview — not published"}
         </p>
         <div className="desk-preview-page">
-          <StoryArticleView article={article} />
+          <StoryArticleView article={article} body={body} />
         </div>
       </section>
     </>
