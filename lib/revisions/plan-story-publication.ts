@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { LockedStory } from "../stories/lock-story";
+import { withdrawnStoryRefusal } from "../stories/withdrawn-story-refusal";
 import { diffContent } from "./diff/diff-content";
 import { publicDiff } from "./diff/public-diff";
 import { readPendingChanges } from "./pending-changes";
@@ -40,7 +41,7 @@ export function unpublishedRefusal(options: { slug: string }): AppError {
 }
 
 /**
- * Plans the publication that will be revision latest+1 of a locked story: refuses an unpublished story,
+ * Plans the publication that will be revision latest+1 of a locked story: refuses an unpublished or withdrawn story,
  * carries every pending draft's note (or records its deliberate removal) and settles the kind readers see.
  * `summary` is what readers will read in the change log: a material publication without one is refused. A
  * publication that changes nothing readers see is planned as "unchanged" (and needs no summary).
@@ -57,6 +58,8 @@ export async function planStoryPublication(options: {
 }): Promise<StoryPublicationPlan> {
   const { tx, story } = options;
   if (story.status === "unpublished") throw unpublishedRefusal({ slug: story.slug });
+  // Refused before "unchanged" is decided: publishing the live text again into a withdrawn story is still a publish.
+  if (story.status === "withdrawn") throw withdrawnStoryRefusal({ slug: story.slug });
   const pending = await readPendingChanges({ tx, storyId: story.id, liveNumber: story.liveRevisionNumber });
   const unknown = unknownRemovals({ pending, removals: options.removals });
   if (unknown.length > 0) {
