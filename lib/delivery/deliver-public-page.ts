@@ -89,7 +89,7 @@ export async function deliverPublicPage(options: {
     const retry: Record<string, string> = page.status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {};
     return new Response(page.body, { status: page.status, headers: { ...baseHeaders(pageType, false, page.imageOrigins), ...retry } });
   }
-  const entry = makeEntry({ status: page.status, headers: baseHeaders(pageType, true, page.imageOrigins), body: page.body, tags });
+  const entry = await makeEntry({ status: page.status, headers: baseHeaders(pageType, true, page.imageOrigins), body: page.body, tags });
   rememberPublicResponse({ ticket, entry, maxBytes: settings.memoMaxBytes });
   return toResponse(answerFor({ entry, ...conditional }));
 }

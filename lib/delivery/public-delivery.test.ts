@@ -30,8 +30,8 @@ describe("memo keys", () => {
 });
 
 describe("representations", () => {
-  it("decodes gzip and brotli to exactly the page, prefers brotli, and answers a matching If-None-Match with 304", () => {
-    const kept = entry();
+  it("decodes gzip and brotli to exactly the page, prefers brotli, and answers a matching If-None-Match with 304", async () => {
+    const kept = await entry();
     const br = answerFor({ entry: kept, acceptEncoding: "gzip, deflate, br", ifNoneMatch: null });
     const gzip = answerFor({ entry: kept, acceptEncoding: "gzip", ifNoneMatch: null });
     const plain = answerFor({ entry: kept, acceptEncoding: null, ifNoneMatch: null });
@@ -50,7 +50,7 @@ describe("representations", () => {
     expect(answerFor({ entry: kept, acceptEncoding: "br", ifNoneMatch: br.headers.etag! }).status).toBe(304);
     expect(answerFor({ entry: kept, acceptEncoding: "br", ifNoneMatch: `W/${br.headers.etag}` }).status).toBe(304);
     expect(answerFor({ entry: kept, acceptEncoding: "gzip", ifNoneMatch: br.headers.etag! }).status).toBe(200);
-    expect(answerFor({ entry: entry(`${page}changed`), acceptEncoding: "br", ifNoneMatch: br.headers.etag! }).status).toBe(200);
+    expect(answerFor({ entry: await entry(`${page}changed`), acceptEncoding: "br", ifNoneMatch: br.headers.etag! }).status).toBe(200);
   });
 
   it("reads Accept-Encoding weights", () => {
@@ -67,23 +67,23 @@ describe("the memo", () => {
     trustMemo({ until: Date.now() + 60_000 });
   });
 
-  it("stays within its byte budget, dropping the least recently used page first", () => {
-    const one = entry();
+  it("stays within its byte budget, dropping the least recently used page first", async () => {
+    const one = await entry();
     const budget = one.bytes * 2 + 10;
-    for (const key of ["a", "b"]) rememberPublicResponse({ ticket: memoTicket({ key, tags: one.tags }), entry: entry(), maxBytes: budget });
+    for (const key of ["a", "b"]) rememberPublicResponse({ ticket: memoTicket({ key, tags: one.tags }), entry: await entry(), maxBytes: budget });
     expect(recallPublicResponse({ key: "a" })).not.toBeNull();
-    rememberPublicResponse({ ticket: memoTicket({ key: "c", tags: one.tags }), entry: entry(), maxBytes: budget });
+    rememberPublicResponse({ ticket: memoTicket({ key: "c", tags: one.tags }), entry: await entry(), maxBytes: budget });
     expect(recallPublicResponse({ key: "b" })).toBeNull();
     expect(recallPublicResponse({ key: "a" })).not.toBeNull();
     expect(memoSize().bytes).toBeLessThanOrEqual(budget);
-    expect(rememberPublicResponse({ ticket: memoTicket({ key: "huge", tags: [] }), entry: entry(page.repeat(10)), maxBytes: budget })).toBe(false);
+    expect(rememberPublicResponse({ ticket: memoTicket({ key: "huge", tags: [] }), entry: await entry(page.repeat(10)), maxBytes: budget })).toBe(false);
   });
 
-  it("does not keep a render that began before an invalidation, and answers nothing once no longer trusted", () => {
+  it("does not keep a render that began before an invalidation, and answers nothing once no longer trusted", async () => {
     const ticket = memoTicket({ key: "k", tags: ["public:story:harbor"] });
     forgetPublicResponses({ tags: ["public:story:harbor"] });
-    expect(rememberPublicResponse({ ticket, entry: entry(), maxBytes: 1e9 })).toBe(false);
-    rememberPublicResponse({ ticket: memoTicket({ key: "k", tags: ["public:story:harbor"] }), entry: entry(), maxBytes: 1e9 });
+    expect(rememberPublicResponse({ ticket, entry: await entry(), maxBytes: 1e9 })).toBe(false);
+    rememberPublicResponse({ ticket: memoTicket({ key: "k", tags: ["public:story:harbor"] }), entry: await entry(), maxBytes: 1e9 });
     expect(recallPublicResponse({ key: "k" })).not.toBeNull();
     globalThis.copydeskPublicMemo!.trustedUntil = Date.now() - 1;
     expect(recallPublicResponse({ key: "k" })).toBeNull();

@@ -73,9 +73,9 @@ describe("public_invalidations, written by the change's own transaction", () => 
 });
 
 describe("the invalidation listener", () => {
-  function keep(key: string, tag: string) {
+  async function keep(key: string, tag: string) {
     const ticket = memoTicket({ key, tags: [tag] });
-    const entry = makeEntry({ status: 200, headers: { "content-type": "text/html" }, body: `<p>${key}</p>`, tags: [tag] });
+    const entry = await makeEntry({ status: 200, headers: { "content-type": "text/html" }, body: `<p>${key}</p>`, tags: [tag] });
     expect(rememberPublicResponse({ ticket, entry, maxBytes: 1_000_000 })).toBe(true);
   }
 
@@ -85,13 +85,13 @@ describe("the invalidation listener", () => {
     await ensureInvalidationListener();
     await expect.poll(() => memoTrusted(), { timeout: 10_000 }).toBe(true);
 
-    keep("http://news.example/stories/heard-change", "public:story:heard-change");
+    await keep("http://news.example/stories/heard-change", "public:story:heard-change");
     // Another instance's change: a plain UPDATE on another connection, as its transaction would commit it.
     await owner.query("UPDATE stories SET developing = NOT developing WHERE slug = 'heard-change'");
     await expect.poll(() => recallPublicResponse({ key: "http://news.example/stories/heard-change" }), { timeout: 10_000 }).toBeNull();
 
     // The listener's connection dies: a change made meanwhile, whose NOTIFY nobody hears, is still caught up on.
-    keep("http://news.example/stories/heard-change", "public:story:heard-change");
+    await keep("http://news.example/stories/heard-change", "public:story:heard-change");
     await owner.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [listenerApplicationName]);
     await owner.query("UPDATE stories SET developing = NOT developing WHERE slug = 'heard-change'");
     await expect.poll(() => recallPublicResponse({ key: "http://news.example/stories/heard-change" }), { timeout: 10_000 }).toBeNull();
@@ -112,10 +112,10 @@ describe("the invalidation listener", () => {
     try {
       await slow.query("BEGIN");
       await slow.query("UPDATE stories SET developing = NOT developing WHERE slug = 'slow-commit'");
-      keep(fastKey, "public:story:fast-commit");
+      await keep(fastKey, "public:story:fast-commit");
       await owner.query("UPDATE stories SET developing = NOT developing WHERE slug = 'fast-commit'");
       await expect.poll(() => recallPublicResponse({ key: fastKey }), { timeout: 10_000 }).toBeNull();
-      keep(slowKey, "public:story:slow-commit");
+      await keep(slowKey, "public:story:slow-commit");
       await slow.query("COMMIT");
       await expect.poll(() => recallPublicResponse({ key: slowKey }), { timeout: 10_000 }).toBeNull();
     } finally {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip as gzipCallback } from "node:zlib";
 import type { MemoEntry } from "./public-memo";
 
 /**
@@ -8,17 +9,25 @@ import type { MemoEntry } from "./public-memo";
  * quality 11's size on these pages at a small fraction of its time (a cold page must render fast too).
  */
 const minCompressBytes = 512;
+// Compressed on libuv's thread pool, not the event loop: a 2 MB change-log page took over 100 ms synchronously,
+// and every other request on the instance waited for it.
+const gzipAsync = promisify(gzipCallback);
+const brotliAsync = promisify(brotliCompress);
 
 export function tagHeaders(tags: readonly string[]): Record<string, string> {
   // Fastly reads Surrogate-Key, Cloudflare Cache-Tag, Varnish's xkey module xkey.
   return { "surrogate-key": tags.join(" "), "cache-tag": tags.join(","), xkey: tags.join(" ") };
 }
 
-export function makeEntry(options: { status: number; headers: Record<string, string>; body: string; tags: readonly string[] }): MemoEntry {
+export async function makeEntry(options: { status: number; headers: Record<string, string>; body: string; tags: readonly string[] }): Promise<MemoEntry> {
   const identity = Buffer.from(options.body);
   const compress = identity.length >= minCompressBytes;
-  const gzip = compress ? gzipSync(identity, { level: 6 }) : null;
-  const br = compress ? brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }) : null;
+  const [gzip, br] = compress
+    ? await Promise.all([
+        gzipAsync(identity, { level: 6 }),
+        brotliAsync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+      ])
+    : [null, null];
   const etag = createHash("sha256").update(identity).digest("base64url").slice(0, 32);
   const headers = { ...options.headers, ...tagHeaders(options.tags), vary: "Accept-Encoding" };
   const bytes = identity.length + (gzip?.length ?? 0) + (br?.length ?? 0) + 512;
