@@ -4,6 +4,8 @@ import { createTestActor } from "../auth/test-actors";
 import { readOutgoingRevisions } from "../desk/outgoing-revisions";
 import { saveRevision } from "../revisions/save-revision";
 import { appErrorOf, createTestStory } from "../revisions/test-stories";
+import { getStoryDetail } from "../stories/get-story-detail";
+import { leaveScheduledOut } from "./leave-scheduled-out";
 import { previewScheduleTime } from "./preview-schedule-time";
 import { listSchedulableRevisions } from "./schedulable-revisions";
 import { scheduleRevision } from "./schedule-revision";
@@ -45,5 +47,27 @@ describe("what the schedule confirmation reads", () => {
     expect(outgoing.liveNumber).toBe(1);
     expect(outgoing.live?.body).toBe("Live text.");
     expect(outgoing.drafts.map((draft) => [draft.number, draft.authorName, draft.content.body])).toEqual([[2, contributor.name, "Live text.\n\nA contributor's line."]]);
+  });
+
+  // Guards: the publish confirmation showed the embargoed draft as going out when "leave" would publish without it.
+  it("gives a waiting schedule and the sides of the publish's leave-merge, so the confirmation shows exactly what 'leave' then puts live", async () => {
+    await createTestStory({ actor: editor, slug: "outgoing-leave", publish: true, body: "Polls closed.\n\nCounting has begun." });
+    await saveRevision({ actor: editor, slug: "outgoing-leave", input: { baseRevision: 1, summary: "Results", body: "Polls closed.\n\nWard 3 voted yes." } });
+    const schedule = await scheduleRevision({ actor: editor, slug: "outgoing-leave", input: { revision: 2, runAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const outgoing = await readOutgoingRevisions({ actor: contributor, slug: "outgoing-leave" });
+    expect(outgoing.pendingSchedules.map((brief) => [brief.id, brief.revisionNumber, brief.scheduledBy.name])).toEqual([[schedule.id, 2, editor.name]]);
+    expect(outgoing.leaveOut?.scheduledNumber).toBe(2);
+    // A colleague's headline fix on the newest revision, which holds the scheduled results.
+    const ours = { ...outgoing.drafts[0]!.content, headline: "Polls close in the city" };
+    const shown = leaveScheduledOut({ scheduled: outgoing.leaveOut!.scheduled, ours, without: outgoing.leaveOut!.without });
+    const merged = shown.status === "merged" ? shown.content : null;
+    expect(merged).toMatchObject({ headline: "Polls close in the city", body: "Polls closed.\n\nCounting has begun." });
+    await saveRevision({
+      actor: editor,
+      slug: "outgoing-leave",
+      input: { baseRevision: 2, summary: "Names the city", headline: "Polls close in the city", publish: true, pendingSchedules: { ids: [schedule.id], choice: "leave" } },
+    });
+    const { live } = await getStoryDetail({ actor: editor, slug: "outgoing-leave" });
+    expect(live?.content).toEqual(merged);
   });
 });

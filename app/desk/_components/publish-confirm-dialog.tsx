@@ -93,7 +93,8 @@ export function PublishConfirmDialog(props: Props) {
         minorConfirmed={minorConfirmed}
         onMinorConfirmed={setMinorConfirmed}
       />
-      {slug === null ? null : outgoing.status === "ready" ? (
+      {/* Built only while open: a closed dialog keeps no stale comparison (nor its "Body" section) in the page. */}
+      {slug === null || !open ? null : outgoing.status === "ready" ? (
         scheduled.goesOut ? (
           <OutgoingChanges
             outgoing={outgoing.outgoing}
