@@ -15,6 +15,8 @@ test.beforeAll(() => {
 });
 
 const embargoed = "Results: Ward 3 voted 62 percent in favour.";
+// The embargo lifts a month from now: well after the test, within the year scheduling accepts.
+const liftsAt = new Date(Date.now() + 30 * 86_400_000);
 
 /** What a reader's own browser shows in the story's article. */
 async function readerSees(browser: Browser, slug: string): Promise<string> {
@@ -44,7 +46,7 @@ test("a colleague's fix over an embargoed schedule: the confirmation's diff foll
   await a.getByLabel("Summary").fill("Adds the results");
   await a.getByRole("button", { name: "Save draft" }).click();
   await expect(a.getByText("Draft saved as revision 2.")).toBeVisible();
-  await a.getByLabel(/Goes live at/).fill("2031-06-15T16:00");
+  await a.getByLabel(/Goes live at/).fill(`${liftsAt.toISOString().slice(0, 10)}T16:00`);
   await a.getByLabel("What changed, for readers").fill("Adds the results");
   await a.getByRole("button", { name: "Schedule…" }).click();
   await a.getByRole("dialog", { name: "Schedule revision 2?" }).getByRole("button", { name: "Schedule", exact: true }).click();
@@ -91,7 +93,7 @@ test("History's 'Publish revision N…' over an overlapping schedule says 'leave
   const slug = uniqueSlug("embargo-overlap");
   await seedStory({ author: annie, slug, headline: "Polls close in the referendum", body: "Polls closed at 8 p.m.\n\nCounting has begun." });
   await saveRevision({ actor: actorOf(annie), slug, input: { baseRevision: 1, summary: "Adds the results", body: `Polls closed at 8 p.m.\n\n${embargoed}` } });
-  await scheduleRevision({ actor: actorOf(annie), slug, input: { revision: 2, runAt: "2031-06-15T20:00:00Z", summary: "Adds the results" } });
+  await scheduleRevision({ actor: actorOf(annie), slug, input: { revision: 2, runAt: liftsAt.toISOString(), summary: "Adds the results" } });
   // Bea's draft rewrites the embargoed paragraph itself: it cannot go out without the schedule.
   await saveRevision({ actor: actorOf(bea), slug, input: { baseRevision: 2, summary: "Fixes the ward", body: "Polls closed at 8 p.m.\n\nResults: Ward 4 voted 62 percent in favour." } });
 
@@ -122,7 +124,7 @@ test("restoring on the desk while a schedule waits offers the same choice; 'leav
   await seedStory({ author: annie, slug, headline: "Polls close in the referendum", body: "Polls closed at 8 p.m.\n\nCounting has begun." });
   await saveRevision({ actor: actorOf(annie), slug, input: { baseRevision: 1, summary: "Wrong city", headline: "Polls close in the wrong referendum", publish: true } });
   await saveRevision({ actor: actorOf(annie), slug, input: { baseRevision: 2, summary: "Adds the results", body: `Polls closed at 8 p.m.\n\n${embargoed}` } });
-  await scheduleRevision({ actor: actorOf(annie), slug, input: { revision: 3, runAt: "2031-06-15T20:00:00Z", summary: "Adds the results" } });
+  await scheduleRevision({ actor: actorOf(annie), slug, input: { revision: 3, runAt: liftsAt.toISOString(), summary: "Adds the results" } });
 
   const page = await openEditorAs({ browser, user: bea, slug });
   await page.goto(`/desk/stories/${slug}/revisions/1`);
