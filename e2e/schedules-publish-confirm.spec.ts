@@ -1,7 +1,7 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { seedUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
-import { actorOf, captureScreens, openEditorAs, seedStory, uniqueSlug } from "./support/desk-seed";
+import { actorOf, openEditorAs, seedStory, uniqueSlug } from "./support/desk-seed";
 import { getDb } from "../lib/db/client";
 import { saveRevision } from "../lib/revisions/save-revision";
 import { scheduleRevision } from "../lib/schedules/schedule-revision";
@@ -26,6 +26,18 @@ async function readerSees(browser: Browser, slug: string): Promise<string> {
   const text = (await reader.locator("article").textContent()) ?? "";
   await context.close();
   return text;
+}
+
+/** The open confirmation at desktop and phone width, scrolled to who wrote what goes out, kept in artifacts/screenshots. */
+async function shootConfirmation(options: { page: Page; dialog: Locator; testInfo: TestInfo; name: string }): Promise<void> {
+  const { page, dialog, testInfo, name } = options;
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await dialog.getByText("Who wrote these changes").scrollIntoViewIfNeeded();
+    const body = await dialog.screenshot({ path: `artifacts/screenshots/${name}-${width}.png` });
+    await testInfo.attach(`${name}-${width}`, { body, contentType: "image/png" });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 async function scheduleState(slug: string): Promise<string[]> {
@@ -66,12 +78,12 @@ test("a colleague's fix over an embargoed schedule: the confirmation's diff foll
   await expect(goesOut.locator("ins", { hasText: "city" })).toBeVisible();
   await expect(goesOut).toContainText("You (this form, not saved yet)");
   await expect(goesOut).not.toContainText(embargoed);
-  await captureScreens({ page: b, testInfo, name: "desk-publish-confirm-schedule-leave" });
+  await shootConfirmation({ page: b, dialog, testInfo, name: "desk-publish-confirm-schedule-leave" });
 
   await include.check();
   await expect(goesOut.locator("ins", { hasText: embargoed })).toBeVisible();
   await expect(goesOut).toContainText(`${annie.name}, draft revision 2 — scheduled by ${annie.name} for`);
-  await captureScreens({ page: b, testInfo, name: "desk-publish-confirm-schedule-include" });
+  await shootConfirmation({ page: b, dialog, testInfo, name: "desk-publish-confirm-schedule-include" });
 
   await leave.check();
   await expect(goesOut).not.toContainText(embargoed);
