@@ -20,3 +20,14 @@ export function leaveScheduledOut(options: { scheduled: RevisionContent; ours: R
   const merge = mergeContent({ base: scheduled, ours, theirs: without });
   return merge.clean ? { status: "merged", content: merge.merged } : { status: "conflict", conflicts: merge.conflicts };
 }
+
+/** Why the server would refuse "leave", in the desk's words, or null when it would publish the merge. */
+export function leaveRefusal(options: { outcome: LeaveOutcome; scheduledNumber: number }): string | null {
+  const { outcome, scheduledNumber } = options;
+  if (outcome.status === "merged") return null;
+  const why =
+    outcome.status === "first"
+      ? `Revision ${scheduledNumber}, the scheduled one, is the story’s first version, so there is nothing to publish without it.`
+      : `Your change touches the same part of the story as the scheduled revision ${scheduledNumber}, so it cannot go out without it.`;
+  return `${why} Include the scheduled changes now, or go back and wait for its time.`;
+}

@@ -12,7 +12,7 @@ import { readRevision } from "../revisions/read-revision";
 import type { RevisionContent } from "../revisions/revision-content";
 import type { LockedStory } from "../stories/lock-story";
 import { storyNotFound } from "../stories/story-not-found";
-import { leaveScheduledOut } from "./leave-scheduled-out";
+import { leaveRefusal, leaveScheduledOut } from "./leave-scheduled-out";
 import { labelInstant } from "./newsroom-local-time";
 import type { PendingSchedulesInput } from "./pending-schedules-input";
 import { scheduledChangeLines } from "./scheduled-change-lines";
@@ -84,15 +84,6 @@ export async function describePendingSchedules(options: {
   return notices;
 }
 
-/** The schedules waiting on a story, for the desk's publish confirmation; anyone on the desk may look. */
-export async function listPendingScheduleBriefs(options: { actor: Actor; slug: string }): Promise<PendingScheduleBrief[]> {
-  assertCan({ actor: options.actor, permission: "desk:read" });
-  const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true, liveRevisionNumber: true } });
-  if (!story) throw storyNotFound({ slug: options.slug });
-  const notices = await describePendingSchedules({ tx: getDb(), story });
-  return notices.map(({ changes: _changes, ...brief }) => brief);
-}
-
 /** What "leave" merges against: the newest scheduled revision (it carries every older one's changes, as revisions
  * are saved one on another) and what readers would have without it (null: it is the story's first). */
 export type LeaveOutSides = { scheduledNumber: number; scheduled: RevisionContent; without: RevisionContent | null };
@@ -118,6 +109,21 @@ export async function readPendingSchedulesForPublish(options: {
   if (rows.length === 0) return { briefs: [], leaveOut: null };
   const notices = await describePendingSchedules({ tx, story: options.story });
   return { briefs: notices.map(({ changes: _changes, ...brief }) => brief), leaveOut: await leaveOutSides({ tx, story: options.story, rows }) };
+}
+
+/**
+ * For a restore's dialog: the schedules waiting on the story, and why publishing revision `number`'s content without
+ * them would be refused (null: it would not), by the same merge the restore then runs.
+ */
+export async function previewRestoreScheduleChoice(options: { actor: Actor; slug: string; number: number }): Promise<{ schedules: PendingScheduleBrief[]; leaveRefusal: string | null }> {
+  assertCan({ actor: options.actor, permission: "revision:restore" });
+  const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true, liveRevisionNumber: true } });
+  if (!story) throw storyNotFound({ slug: options.slug });
+  const waiting = await readPendingSchedulesForPublish({ story });
+  if (!waiting.leaveOut) return { schedules: waiting.briefs, leaveRefusal: null };
+  const { revision: source } = await readRevision({ tx: getDb(), storyId: story.id, number: options.number });
+  const outcome = leaveScheduledOut({ scheduled: waiting.leaveOut.scheduled, ours: source.content, without: waiting.leaveOut.without });
+  return { schedules: waiting.briefs, leaveRefusal: leaveRefusal({ outcome, scheduledNumber: waiting.leaveOut.scheduledNumber }) };
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

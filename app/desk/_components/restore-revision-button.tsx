@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import type { RestoreReverts } from "@/lib/revisions/restore-reverts";
 import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
-import { readPendingSchedulesAction } from "../_actions/pending-schedules-action";
+import { previewRestoreScheduleAction } from "../_actions/pending-schedules-action";
 import { previewRestoreAction, restoreRevisionAction } from "../_actions/restore-revision-action";
 import { keyFor } from "./idempotency-key";
 import { PendingScheduleChoice } from "./pending-schedule-choice";
@@ -28,7 +28,7 @@ export function RestoreRevisionButton({ slug, number, latest, storyIsLive, story
   const [reverts, setReverts] = useState<RestoreReverts | null>(null);
   const [checkFailed, setCheckFailed] = useState<string | null>(null);
   const [undoConfirmed, setUndoConfirmed] = useState(false);
-  const [schedules, setSchedules] = useState<PendingScheduleBrief[] | null>(null);
+  const [schedules, setSchedules] = useState<{ schedules: PendingScheduleBrief[]; leaveRefusal: string | null } | null>(null);
   const [scheduleChoice, setScheduleChoice] = useState<ScheduleChoice>("leave");
   const key = useRef({ payload: "", key: "" });
   const id = `restore-${number}`;
@@ -42,7 +42,7 @@ export function RestoreRevisionButton({ slug, number, latest, storyIsLive, story
     setScheduleChoice("leave");
     dialog.current?.showModal();
     try {
-      const [state, waiting] = await Promise.all([previewRestoreAction({ slug, number }), readPendingSchedulesAction({ slug })]);
+      const [state, waiting] = await Promise.all([previewRestoreAction({ slug, number }), previewRestoreScheduleAction({ slug, number })]);
       if (state.status === "error") setCheckFailed(state.message);
       else if (waiting.status === "error") setCheckFailed(waiting.message);
       else if (state.status === "success" && waiting.status === "success") {
@@ -59,7 +59,7 @@ export function RestoreRevisionButton({ slug, number, latest, storyIsLive, story
     const options = {
       ...(summary.trim() ? { summary: summary.trim() } : {}),
       publish: publishes,
-      ...(publishes && schedules?.length ? { pendingSchedules: { ids: schedules.map((schedule) => schedule.id), choice: scheduleChoice } } : {}),
+      ...(publishes && schedules?.schedules.length ? { pendingSchedules: { ids: schedules.schedules.map((schedule) => schedule.id), choice: scheduleChoice } } : {}),
       ...(reverting && undoConfirmed ? { confirmReverts: { corrections: reverts.corrections.map((item) => item.revision), developing: reverts.reopensDeveloping } } : {}),
     };
     return run(() => restoreRevisionAction({ slug, number, idempotencyKey: keyFor(key, { number, options }), options }));
@@ -112,13 +112,15 @@ export function RestoreRevisionButton({ slug, number, latest, storyIsLive, story
             Publish it now (readers see it at once)
           </label>
         )}
-        {publishes && schedules ? <PendingScheduleChoice idPrefix={id} schedules={schedules} choice={scheduleChoice} onChange={setScheduleChoice} /> : null}
+        {publishes && schedules ? (
+          <PendingScheduleChoice idPrefix={id} schedules={schedules.schedules} choice={scheduleChoice} onChange={setScheduleChoice} leaveRefusal={schedules.leaveRefusal} />
+        ) : null}
         <DialogFooter
           error={error}
           confirmLabel={`Restore revision ${number}`}
           busyLabel="Restoring…"
           busy={pending}
-          confirmDisabled={reverts === null || schedules === null || (reverting && !undoConfirmed)}
+          confirmDisabled={reverts === null || schedules === null || (reverting && !undoConfirmed) || (publishes && scheduleChoice === "leave" && schedules.leaveRefusal !== null)}
           onConfirm={() => void confirm()}
           onCancel={() => dialog.current?.close()}
         />

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
 import type { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
-import { leaveScheduledOut } from "@/lib/schedules/leave-scheduled-out";
+import { leaveRefusal, leaveScheduledOut } from "@/lib/schedules/leave-scheduled-out";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
 import { byName } from "./outgoing-content";
 import type { OutgoingState } from "./use-outgoing";
@@ -37,12 +37,7 @@ export function useScheduleChoice(options: { outgoing: OutgoingState; ours: Revi
     if (!ready?.leaveOut || !ours) return null;
     const { scheduledNumber, scheduled, without } = ready.leaveOut;
     const left = leaveScheduledOut({ scheduled: byName(scheduled), ours, without: without ? byName(without) : null });
-    if (left.status === "merged") return { content: left.content, refusal: null };
-    const why =
-      left.status === "first"
-        ? `Revision ${scheduledNumber}, the scheduled one, is the story’s first version, so there is nothing to publish without it.`
-        : `Your change touches the same part of the story as the scheduled revision ${scheduledNumber}, so it cannot go out without it.`;
-    return { content: null, refusal: `${why} Include the scheduled changes now, or go back and wait for its time.` };
+    return { content: left.status === "merged" ? left.content : null, refusal: leaveRefusal({ outcome: left, scheduledNumber }) };
   }, [ready, ours]);
   const leaving = choice === "leave" && leave !== null;
   return {
