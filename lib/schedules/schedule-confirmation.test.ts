@@ -2,10 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { createTestActor } from "../auth/test-actors";
 import { readOutgoingRevisions } from "../desk/outgoing-revisions";
+import { restoreRevision } from "../revisions/restore-revision";
 import { saveRevision } from "../revisions/save-revision";
 import { appErrorOf, createTestStory } from "../revisions/test-stories";
 import { getStoryDetail } from "../stories/get-story-detail";
 import { leaveScheduledOut } from "./leave-scheduled-out";
+import { previewRestoreScheduleChoice } from "./pending-schedule-choice";
 import { previewScheduleTime } from "./preview-schedule-time";
 import { listSchedulableRevisions } from "./schedulable-revisions";
 import { scheduleRevision } from "./schedule-revision";
@@ -69,5 +71,24 @@ describe("what the schedule confirmation reads", () => {
     });
     const { live } = await getStoryDetail({ actor: editor, slug: "outgoing-leave" });
     expect(live?.content).toEqual(merged);
+  });
+
+  // Guards: the desk's restore dialog offered "leave" while a schedule waited, and only the server's 409 told otherwise.
+  it("tells a restore's dialog which schedules wait and whether restoring without them would be refused; a contributor is refused", async () => {
+    await createTestStory({ actor: editor, slug: "restore-leave", publish: true, body: "Polls closed.\n\nCounting has begun." });
+    await saveRevision({ actor: editor, slug: "restore-leave", input: { baseRevision: 1, summary: "Fix", headline: "Polls close in the city", publish: true } });
+    await saveRevision({ actor: editor, slug: "restore-leave", input: { baseRevision: 2, summary: "Results", body: "Polls closed.\n\nWard 3 voted yes." } });
+    const schedule = await scheduleRevision({ actor: editor, slug: "restore-leave", input: { revision: 3, runAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    // Restoring revision 1 takes back the headline fix only: it can go out without the schedule.
+    const clean = await previewRestoreScheduleChoice({ actor: editor, slug: "restore-leave", number: 1 });
+    expect(clean.schedules.map((brief) => brief.id)).toEqual([schedule.id]);
+    expect(clean.leaveRefusal).toBeNull();
+    // A draft that rewrites the scheduled paragraph, restored, overlaps the schedule: "leave" would be refused.
+    await saveRevision({ actor: editor, slug: "restore-leave", input: { baseRevision: 3, summary: "Ward", body: "Polls closed.\n\nWard 4 voted yes." } });
+    await saveRevision({ actor: editor, slug: "restore-leave", input: { baseRevision: 4, summary: "Back", body: "Polls closed.\n\nWard 3 voted yes." } });
+    expect((await previewRestoreScheduleChoice({ actor: editor, slug: "restore-leave", number: 4 })).leaveRefusal).toContain("touches the same part of the story as the scheduled revision 3");
+    const refused = await appErrorOf(restoreRevision({ actor: editor, slug: "restore-leave", number: 4, publish: true, pendingSchedules: { ids: [schedule.id], choice: "leave" } }));
+    expect(refused.code).toBe("conflict");
+    expect((await appErrorOf(previewRestoreScheduleChoice({ actor: contributor, slug: "restore-leave", number: 1 }))).code).toBe("forbidden");
   });
 });
