@@ -4,13 +4,23 @@ import { assertCan } from "../auth/permissions";
 import { getDb } from "../db/client";
 import { readRevision } from "../revisions/read-revision";
 import type { RevisionContent, RevisionKind } from "../revisions/revision-content";
+import { type LeaveOutSides, type PendingScheduleBrief, readPendingSchedulesForPublish } from "../schedules/pending-schedule-choice";
 import { readStory } from "../stories/read-story";
 
 /** A draft saved since the live revision: it reaches readers with the next publication, whoever wrote it. */
 export type OutgoingDraft = { number: number; kind: RevisionKind; summary: string | null; authorName: string; savedAt: string; content: RevisionContent };
 
-/** What readers have now, and every draft a publication or schedule would carry to them, oldest first. */
-export type OutgoingRevisions = { liveNumber: number | null; live: RevisionContent | null; drafts: OutgoingDraft[] };
+/**
+ * What readers have now, and every draft a publication or schedule would carry to them, oldest first; with the
+ * schedules waiting on the story and what a publish that leaves them out merges with (null when none waits).
+ */
+export type OutgoingRevisions = {
+  liveNumber: number | null;
+  live: RevisionContent | null;
+  drafts: OutgoingDraft[];
+  pendingSchedules: PendingScheduleBrief[];
+  leaveOut: LeaveOutSides | null;
+};
 
 // A story with more drafts waiting than this is attributed from its newest ones; older drafts' text is in them.
 const attributedDrafts = 20;
@@ -29,6 +39,7 @@ export async function readOutgoingRevisions(options: { actor: Actor; slug: strin
     take: attributedDrafts,
     select: { number: true },
   });
+  const waiting = await readPendingSchedulesForPublish({ story: { id, liveRevisionNumber: liveNumber } });
   const [live, ...drafts] = await Promise.all([
     liveNumber === null ? null : readRevision({ storyId: id, number: liveNumber }),
     ...rows.reverse().map((row) => readRevision({ storyId: id, number: row.number })),
@@ -41,5 +52,7 @@ export async function readOutgoingRevisions(options: { actor: Actor; slug: strin
         ? [{ number: draft.revision.number, kind: draft.revision.kind, summary: draft.revision.summary, authorName: draft.revision.author.name, savedAt: draft.revision.createdAt, content: draft.revision.content }]
         : [],
     ),
+    pendingSchedules: waiting.briefs,
+    leaveOut: waiting.leaveOut,
   };
 }

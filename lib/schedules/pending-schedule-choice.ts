@@ -8,11 +8,11 @@ import { AppError } from "../errors/app-error";
 import type { PublicContentDiff } from "../revisions/diff/content-diff-types";
 import { diffContent } from "../revisions/diff/diff-content";
 import { publicDiff } from "../revisions/diff/public-diff";
-import { mergeContent } from "../revisions/merge/merge-content";
 import { readRevision } from "../revisions/read-revision";
 import type { RevisionContent } from "../revisions/revision-content";
 import type { LockedStory } from "../stories/lock-story";
 import { storyNotFound } from "../stories/story-not-found";
+import { leaveRefusal, leaveScheduledOut } from "./leave-scheduled-out";
 import { labelInstant } from "./newsroom-local-time";
 import type { PendingSchedulesInput } from "./pending-schedules-input";
 import { scheduledChangeLines } from "./scheduled-change-lines";
@@ -84,13 +84,46 @@ export async function describePendingSchedules(options: {
   return notices;
 }
 
-/** The schedules waiting on a story, for the desk's publish confirmation; anyone on the desk may look. */
-export async function listPendingScheduleBriefs(options: { actor: Actor; slug: string }): Promise<PendingScheduleBrief[]> {
-  assertCan({ actor: options.actor, permission: "desk:read" });
+/** What "leave" merges against: the newest scheduled revision (it carries every older one's changes, as revisions
+ * are saved one on another) and what readers would have without it (null: it is the story's first). */
+export type LeaveOutSides = { scheduledNumber: number; scheduled: RevisionContent; without: RevisionContent | null };
+
+async function leaveOutSides(options: { tx: Prisma.TransactionClient; story: Pick<LockedStory, "id" | "liveRevisionNumber">; rows: PendingRow[] }): Promise<LeaveOutSides> {
+  const { tx, story, rows } = options;
+  const newest = rows.reduce((a, b) => (b.revisionNumber > a.revisionNumber ? b : a));
+  const { revision: scheduled } = await readRevision({ tx, storyId: story.id, number: newest.revisionNumber });
+  const withoutRevision = withoutNumber({ story, scheduledBase: scheduled.baseNumber });
+  const without = withoutRevision === null ? null : (await readRevision({ tx, storyId: story.id, number: withoutRevision })).revision.content;
+  return { scheduledNumber: newest.revisionNumber, scheduled: scheduled.content, without };
+}
+
+/**
+ * The schedules waiting on a story as a publish confirmation needs them: who, when and what, and the two sides
+ * "leave" merges with, so the confirmation shows what would go out with the same merge the publish runs.
+ */
+export async function readPendingSchedulesForPublish(options: {
+  story: Pick<LockedStory, "id" | "liveRevisionNumber">;
+}): Promise<{ briefs: PendingScheduleBrief[]; leaveOut: LeaveOutSides | null }> {
+  const tx = getDb();
+  const rows = await pendingRows({ tx, storyId: options.story.id });
+  if (rows.length === 0) return { briefs: [], leaveOut: null };
+  const notices = await describePendingSchedules({ tx, story: options.story });
+  return { briefs: notices.map(({ changes: _changes, ...brief }) => brief), leaveOut: await leaveOutSides({ tx, story: options.story, rows }) };
+}
+
+/**
+ * For a restore's dialog: the schedules waiting on the story, and why publishing revision `number`'s content without
+ * them would be refused (null: it would not), by the same merge the restore then runs.
+ */
+export async function previewRestoreScheduleChoice(options: { actor: Actor; slug: string; number: number }): Promise<{ schedules: PendingScheduleBrief[]; leaveRefusal: string | null }> {
+  assertCan({ actor: options.actor, permission: "revision:restore" });
   const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true, liveRevisionNumber: true } });
   if (!story) throw storyNotFound({ slug: options.slug });
-  const notices = await describePendingSchedules({ tx: getDb(), story });
-  return notices.map(({ changes: _changes, ...brief }) => brief);
+  const waiting = await readPendingSchedulesForPublish({ story });
+  if (!waiting.leaveOut) return { schedules: waiting.briefs, leaveRefusal: null };
+  const { revision: source } = await readRevision({ tx: getDb(), storyId: story.id, number: options.number });
+  const outcome = leaveScheduledOut({ scheduled: waiting.leaveOut.scheduled, ours: source.content, without: waiting.leaveOut.without });
+  return { schedules: waiting.briefs, leaveRefusal: leaveRefusal({ outcome, scheduledNumber: waiting.leaveOut.scheduledNumber }) };
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -155,29 +188,25 @@ export async function applyPendingScheduleChoice(options: {
       },
     };
   }
-  // Revisions are saved one on another, so the newest scheduled revision carries the changes of every older one.
-  const newest = rows.reduce((a, b) => (b.revisionNumber > a.revisionNumber ? b : a));
-  const { revision: scheduled } = await readRevision({ tx, storyId: story.id, number: newest.revisionNumber });
-  const theirsNumber = withoutNumber({ story, scheduledBase: scheduled.baseNumber });
-  if (theirsNumber === null) {
+  const sides = await leaveOutSides({ tx, story, rows });
+  const left = leaveScheduledOut({ scheduled: sides.scheduled, ours: content, without: sides.without });
+  if (left.status === "first") {
     throw new AppError({
       code: "conflict",
-      message: `leaving out scheduled revision ${newest.revisionNumber}, the story's first`,
-      userMessage: `Revision ${newest.revisionNumber} is the story's first version, so there is nothing to publish without it. Include it, or wait for its time.`,
+      message: `leaving out scheduled revision ${sides.scheduledNumber}, the story's first`,
+      userMessage: `Revision ${sides.scheduledNumber} is the story's first version, so there is nothing to publish without it. Include it, or wait for its time.`,
     });
   }
-  const { revision: theirs } = await readRevision({ tx, storyId: story.id, number: theirsNumber });
-  const merge = mergeContent({ base: scheduled.content, ours: content, theirs: theirs.content });
-  if (!merge.clean) {
+  if (left.status === "conflict") {
     throw new AppError({
       code: "conflict",
-      message: `leaving out scheduled revision ${newest.revisionNumber}: ${merge.conflicts.length} conflict(s)`,
+      message: `leaving out scheduled revision ${sides.scheduledNumber}: ${left.conflicts.length} conflict(s)`,
       userMessage: `Your change touches the same part of the story as the scheduled ${named}, so it cannot go out without it. Include the scheduled changes now, or wait for its time and publish after it.`,
-      details: { conflicts: merge.conflicts },
+      details: { conflicts: left.conflicts },
     });
   }
   return {
-    content: merge.merged,
+    content: left.content,
     statusReason: `Published without the scheduled ${named}, which still goes out at its time.`,
     settle: async () => {},
   };

@@ -1,28 +1,24 @@
 "use client";
 
-import type { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
-
-export type ScheduleChoice = PendingSchedulesInput["choice"];
+import type { ScheduleChoice } from "./use-schedule-choice";
 
 type Props = {
   idPrefix: string;
   schedules: PendingScheduleBrief[];
   choice: ScheduleChoice;
   onChange: (choice: ScheduleChoice) => void;
+  /** Why publishing without the scheduled changes would be refused; then only including them is offered. */
+  leaveRefusal?: string | null;
 };
-
-/** The field a publish sends while schedules wait: every one the publisher was shown, and their choice. */
-export function pendingSchedulesField(options: { schedules: PendingScheduleBrief[]; choice: ScheduleChoice }): PendingSchedulesInput | undefined {
-  return options.schedules.length > 0 ? { ids: options.schedules.map((schedule) => schedule.id), choice: options.choice } : undefined;
-}
 
 /**
  * Part of the publish confirmation while a schedule waits on the story: which revision, when (newsroom time), by
  * whom and what it changes, then the choice. The default publishes only this change; including the scheduled
- * changes publishes them now and settles the schedule, so it never runs.
+ * changes publishes them now and settles the schedule, so it never runs. When the change overlaps the scheduled
+ * one, the server would refuse the default, so it is shown disabled with the reason.
  */
-export function PendingScheduleChoice({ idPrefix, schedules, choice, onChange }: Props) {
+export function PendingScheduleChoice({ idPrefix, schedules, choice, onChange, leaveRefusal = null }: Props) {
   if (schedules.length === 0) return null;
   const one = schedules.length === 1;
   const name = `${idPrefix}-schedule-choice`;
@@ -47,7 +43,7 @@ export function PendingScheduleChoice({ idPrefix, schedules, choice, onChange }:
       <fieldset className="desk-merge-choices">
         <legend className="visually-hidden">What happens to the scheduled changes</legend>
         <label className="desk-radio">
-          <input type="radio" name={name} value="leave" checked={choice === "leave"} onChange={() => onChange("leave")} />
+          <input type="radio" name={name} value="leave" checked={choice === "leave"} disabled={leaveRefusal !== null} onChange={() => onChange("leave")} />
           Publish only my change; {one ? "the schedule goes out at its time" : "the schedules go out at their times"}
         </label>
         <label className="desk-radio">
@@ -55,6 +51,11 @@ export function PendingScheduleChoice({ idPrefix, schedules, choice, onChange }:
           Include the scheduled changes now ({one ? "the schedule will not run" : "the schedules will not run"})
         </label>
       </fieldset>
+      {leaveRefusal ? (
+        <p className="desk-error" role="alert">
+          {leaveRefusal}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,16 +1,19 @@
 "use client";
 
-import { type ReactNode, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import { type NoteRemoval, type PendingChange, planPublication } from "@/lib/revisions/publication-plan";
 import { imagesMissingAlt, missingPublicSummary, missingRevisionWords } from "@/lib/revisions/publication-requirements";
+import type { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 import type { ChangeDraft, ContentDraft } from "./editor-draft";
 import { MissingItems, missingFields } from "./missing-items";
 import { draftRevisionContent } from "./outgoing-content";
 import { OutgoingChanges } from "./outgoing-changes";
+import { PendingScheduleChoice } from "./pending-schedule-choice";
 import { PublicationSummary, publicationReady } from "./publication-summary";
 import { useModal } from "./use-modal";
 import { useOutgoing } from "./use-outgoing";
+import { useScheduleChoice } from "./use-schedule-choice";
 
 type Props = {
   open: boolean;
@@ -23,9 +26,8 @@ type Props = {
   nextNumber: number;
   minorWarnings: SubstantiveChange[];
   busy: boolean;
-  /** The choice about a schedule waiting on this story, when there is one (it decides what goes out). */
-  scheduleChoice?: ReactNode;
-  onConfirm: (removals: NoteRemoval[]) => void;
+  /** With the notes to remove, what to do with the schedules waiting on the story (undefined: none waits). */
+  onConfirm: (removals: NoteRemoval[], pendingSchedules: PendingSchedulesInput | undefined) => void;
   onCancel: () => void;
   /** The form's field ids start with this ("change-summary"). */
   idPrefix?: string;
@@ -50,7 +52,9 @@ export function PublishConfirmDialog(props: Props) {
     removals,
     firstPublication,
   });
-  const goesOut = useMemo(() => draftRevisionContent(content), [content]);
+  const ours = useMemo(() => draftRevisionContent(content), [content]);
+  // What goes out depends on the choice about a waiting schedule: the diff below shows exactly that.
+  const scheduled = useScheduleChoice({ outgoing, ours });
   // A story not created yet is written by createStory, which asks no summary; every other publish saves a revision first.
   const missing = missingFields({
     items: [
@@ -70,13 +74,13 @@ export function PublishConfirmDialog(props: Props) {
       field?.focus();
     });
   };
-  const ready = missing.length === 0 && publicationReady({ removals, minorWarnings, minorConfirmed });
+  const ready = missing.length === 0 && publicationReady({ removals, minorWarnings, minorConfirmed }) && scheduled.goesOut !== null;
 
   return (
     <dialog ref={dialog} className="desk-dialog desk-dialog-wide desk-dialog-confirm" aria-labelledby="publish-confirm-title" onClose={onCancel}>
       <h2 id="publish-confirm-title">{firstPublication ? "Publish this story?" : "Publish this change?"}</h2>
       <p>Readers see it as soon as you confirm.</p>
-      {props.scheduleChoice}
+      <PendingScheduleChoice idPrefix="publish-confirm" schedules={scheduled.schedules} choice={scheduled.choice} onChange={scheduled.setChoice} leaveRefusal={scheduled.leaveRefusal} />
       <MissingItems items={missing} onGoTo={goTo} />
       <PublicationSummary
         idPrefix="publish-confirm"
@@ -89,8 +93,18 @@ export function PublishConfirmDialog(props: Props) {
         minorConfirmed={minorConfirmed}
         onMinorConfirmed={setMinorConfirmed}
       />
-      {slug === null ? null : outgoing.status === "ready" ? (
-        <OutgoingChanges outgoing={outgoing.outgoing} goesOut={goesOut} throughRevision={null} fromForm printsNote={plan.publicNote !== null || plan.carriedNotes.length > 0} />
+      {/* Built only while open: a closed dialog keeps no stale comparison (nor its "Body" section) in the page. */}
+      {slug === null || !open ? null : outgoing.status === "ready" ? (
+        scheduled.goesOut ? (
+          <OutgoingChanges
+            outgoing={outgoing.outgoing}
+            goesOut={scheduled.goesOut}
+            throughRevision={null}
+            fromForm
+            printsNote={plan.publicNote !== null || plan.carriedNotes.length > 0}
+            includedSchedules={scheduled.choice === "include" ? scheduled.schedules : []}
+          />
+        ) : null
       ) : outgoing.status === "error" ? (
         <p className="desk-error" role="alert">
           {outgoing.message}
@@ -101,7 +115,7 @@ export function PublishConfirmDialog(props: Props) {
         </p>
       )}
       <div className="desk-button-row desk-dialog-actions">
-        <button type="button" className="desk-button desk-button-primary" disabled={busy || !ready || (slug !== null && outgoing.status !== "ready")} onClick={() => onConfirm(removals)}>
+        <button type="button" className="desk-button desk-button-primary" disabled={busy || !ready || (slug !== null && outgoing.status !== "ready")} onClick={() => onConfirm(removals, scheduled.field)}>
           {busy ? "Publishing…" : "Publish now"}
         </button>
         <button type="button" className="desk-button" disabled={busy} onClick={onCancel}>

@@ -8,13 +8,13 @@ import { publishRevisionAction } from "../_actions/publish-revision-action";
 import { ChangeFields, needsNote } from "./change-fields";
 import { type ChangeDraft, type SavableKind, emptyChange } from "./editor-draft";
 import { keyFor } from "./idempotency-key";
-import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
-import { PendingScheduleChoice, type ScheduleChoice, pendingSchedulesField } from "./pending-schedule-choice";
+import { PendingScheduleChoice } from "./pending-schedule-choice";
 import { MissingItems, missingFields } from "./missing-items";
 import { byName } from "./outgoing-content";
 import { OutgoingChanges } from "./outgoing-changes";
 import { PublicationSummary, publicationReady } from "./publication-summary";
 import { useOutgoing } from "./use-outgoing";
+import { useScheduleChoice } from "./use-schedule-choice";
 import { useDialogAction } from "./use-dialog-action";
 import { DialogFooter } from "./dialog-footer";
 
@@ -27,8 +27,6 @@ type Props = {
   firstPublication: boolean;
   /** What the draft changes that a minor fix may not (draft against the live revision). */
   substantive: SubstantiveChange[];
-  /** Schedules waiting on the story: the publish says whether their changes go out with it. */
-  pendingSchedules: PendingScheduleBrief[];
 };
 
 /**
@@ -36,17 +34,18 @@ type Props = {
  * get: the kind, the public summary and note (the contributor's own summary stays internal), then a summary
  * of the publication to confirm.
  */
-export function PublishDraftButton({ slug, number, draftKind, pending, firstPublication, substantive, pendingSchedules }: Props) {
+export function PublishDraftButton({ slug, number, draftKind, pending, firstPublication, substantive }: Props) {
   const { dialog, pending: busy, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing was published; try again." });
   const [change, setChange] = useState<ChangeDraft>({ ...emptyChange, kind: draftKind });
   const [removals, setRemovals] = useState<NoteRemoval[]>([]);
   const [minorConfirmed, setMinorConfirmed] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [scheduleChoice, setScheduleChoice] = useState<ScheduleChoice>("leave");
   const [open, setOpen] = useState(false);
   const outgoing = useOutgoing({ slug, open });
   const draft = outgoing.status === "ready" ? (outgoing.outgoing.drafts.find((saved) => saved.number === number) ?? null) : null;
-  const goesOut = useMemo(() => (draft ? byName(draft.content) : null), [draft]);
+  const ours = useMemo(() => (draft ? byName(draft.content) : null), [draft]);
+  // Schedules waiting on the story (read when the dialog opens): the choice decides what goes out.
+  const scheduled = useScheduleChoice({ outgoing, ours });
   const key = useRef({ payload: "", key: "" });
   const id = `publish-${number}`;
 
@@ -63,7 +62,7 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
     imageKeys: [],
     idPrefix: id,
   });
-  const ready = missing.length === 0 && publicationReady({ removals, minorWarnings, minorConfirmed });
+  const ready = missing.length === 0 && publicationReady({ removals, minorWarnings, minorConfirmed }) && scheduled.goesOut !== null;
 
   const publish = () => {
     const options = {
@@ -72,7 +71,7 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
       ...(needsNote(change.kind) && change.note.trim() ? { note: change.note } : {}),
       ...(change.internalNote.trim() ? { internalNote: change.internalNote } : {}),
       ...(removals.length ? { removeNotes: removals } : {}),
-      ...(pendingSchedules.length ? { pendingSchedules: pendingSchedulesField({ schedules: pendingSchedules, choice: scheduleChoice }) } : {}),
+      ...(scheduled.field ? { pendingSchedules: scheduled.field } : {}),
     };
     return run(async () => {
       const state = await publishRevisionAction({ slug, number, idempotencyKey: keyFor(key, { number, options }), options });
@@ -109,9 +108,16 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
           minorConfirmed={minorConfirmed}
           onMinorConfirmed={setMinorConfirmed}
         />
-        <PendingScheduleChoice idPrefix={id} schedules={pendingSchedules} choice={scheduleChoice} onChange={setScheduleChoice} />
-        {outgoing.status === "ready" && goesOut ? (
-          <OutgoingChanges outgoing={outgoing.outgoing} goesOut={goesOut} throughRevision={number} fromForm={false} printsNote={plan.publicNote !== null || plan.carriedNotes.length > 0} />
+        <PendingScheduleChoice idPrefix={id} schedules={scheduled.schedules} choice={scheduled.choice} onChange={scheduled.setChoice} leaveRefusal={scheduled.leaveRefusal} />
+        {outgoing.status === "ready" && scheduled.goesOut ? (
+          <OutgoingChanges
+            outgoing={outgoing.outgoing}
+            goesOut={scheduled.goesOut}
+            throughRevision={number}
+            fromForm={false}
+            printsNote={plan.publicNote !== null || plan.carriedNotes.length > 0}
+            includedSchedules={scheduled.choice === "include" ? scheduled.schedules : []}
+          />
         ) : outgoing.status === "error" ? (
           <p className="desk-error" role="alert">
             {outgoing.message}

@@ -2,8 +2,12 @@
 
 import { useRef, useState } from "react";
 import type { RestoreReverts } from "@/lib/revisions/restore-reverts";
+import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
+import { previewRestoreScheduleAction } from "../_actions/pending-schedules-action";
 import { previewRestoreAction, restoreRevisionAction } from "../_actions/restore-revision-action";
 import { keyFor } from "./idempotency-key";
+import { PendingScheduleChoice } from "./pending-schedule-choice";
+import type { ScheduleChoice } from "./use-schedule-choice";
 import { useDialogAction } from "./use-dialog-action";
 import { DialogFooter } from "./dialog-footer";
 
@@ -14,7 +18,8 @@ type Props = { slug: string; number: number; latest: number; storyIsLive: boolea
 /**
  * Restore with a confirmation dialog: it makes a new revision with the old content; nothing is deleted. When the
  * restore would bring back what a published correction fixed (or the "Developing" label), the dialog names each
- * one and the restore waits for a deliberate "undo them" tick.
+ * one and the restore waits for a deliberate "undo them" tick. A restore that publishes while a schedule waits says,
+ * like any publish, whether the scheduled changes go out with it.
  */
 export function RestoreRevisionButton({ slug, number, latest, storyIsLive, storyIsPulled }: Props) {
   const { dialog, pending, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing was restored; try again." });
@@ -23,6 +28,8 @@ export function RestoreRevisionButton({ slug, number, latest, storyIsLive, story
   const [reverts, setReverts] = useState<RestoreReverts | null>(null);
   const [checkFailed, setCheckFailed] = useState<string | null>(null);
   const [undoConfirmed, setUndoConfirmed] = useState(false);
+  const [schedules, setSchedules] = useState<{ schedules: PendingScheduleBrief[]; leaveRefusal: string | null } | null>(null);
+  const [scheduleChoice, setScheduleChoice] = useState<ScheduleChoice>("leave");
   const key = useRef({ payload: "", key: "" });
   const id = `restore-${number}`;
   const reverting = reverts !== null && (reverts.corrections.length > 0 || reverts.reopensDeveloping);
@@ -31,20 +38,28 @@ export function RestoreRevisionButton({ slug, number, latest, storyIsLive, story
     setReverts(null);
     setCheckFailed(null);
     setUndoConfirmed(false);
+    setSchedules(null);
+    setScheduleChoice("leave");
     dialog.current?.showModal();
     try {
-      const state = await previewRestoreAction({ slug, number });
-      if (state.status === "success") setReverts(state.result);
-      else if (state.status === "error") setCheckFailed(state.message);
+      const [state, waiting] = await Promise.all([previewRestoreAction({ slug, number }), previewRestoreScheduleAction({ slug, number })]);
+      if (state.status === "error") setCheckFailed(state.message);
+      else if (waiting.status === "error") setCheckFailed(waiting.message);
+      else if (state.status === "success" && waiting.status === "success") {
+        setReverts(state.result);
+        setSchedules(waiting.result);
+      }
     } catch {
       setCheckFailed("Could not reach the server to check what this restore would undo; try again.");
     }
   };
 
+  const publishes = publish && !storyIsPulled;
   const confirm = () => {
     const options = {
       ...(summary.trim() ? { summary: summary.trim() } : {}),
-      publish: publish && !storyIsPulled,
+      publish: publishes,
+      ...(publishes && schedules?.schedules.length ? { pendingSchedules: { ids: schedules.schedules.map((schedule) => schedule.id), choice: scheduleChoice } } : {}),
       ...(reverting && undoConfirmed ? { confirmReverts: { corrections: reverts.corrections.map((item) => item.revision), developing: reverts.reopensDeveloping } } : {}),
     };
     return run(() => restoreRevisionAction({ slug, number, idempotencyKey: keyFor(key, { number, options }), options }));
@@ -97,12 +112,15 @@ export function RestoreRevisionButton({ slug, number, latest, storyIsLive, story
             Publish it now (readers see it at once)
           </label>
         )}
+        {publishes && schedules ? (
+          <PendingScheduleChoice idPrefix={id} schedules={schedules.schedules} choice={scheduleChoice} onChange={setScheduleChoice} leaveRefusal={schedules.leaveRefusal} />
+        ) : null}
         <DialogFooter
           error={error}
           confirmLabel={`Restore revision ${number}`}
           busyLabel="Restoring…"
           busy={pending}
-          confirmDisabled={reverts === null || (reverting && !undoConfirmed)}
+          confirmDisabled={reverts === null || schedules === null || (reverting && !undoConfirmed) || (publishes && scheduleChoice === "leave" && schedules.leaveRefusal !== null)}
           onConfirm={() => void confirm()}
           onCancel={() => dialog.current?.close()}
         />

@@ -8,7 +8,6 @@ import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import type { SavableKind } from "./editor-draft";
 import { RestoreRevisionButton } from "./restore-revision-button";
 import { RevisionKindBadge } from "./revision-kind-badge";
-import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
 
 type Props = {
   slug: string;
@@ -18,7 +17,7 @@ type Props = {
   storyIsLive: boolean;
   canRestore: boolean;
   /** Set on the newest revision when it is a draft an editor may publish from here (never on an unpublished story). */
-  publishDraft: { draftKind: SavableKind; pending: PendingChange[]; firstPublication: boolean; substantive: SubstantiveChange[]; pendingSchedules: PendingScheduleBrief[] } | null;
+  publishDraft: { draftKind: SavableKind; pending: PendingChange[]; firstPublication: boolean; substantive: SubstantiveChange[] } | null;
   /** An unpublished story may be restored as a draft only. */
   storyIsPulled: boolean;
   defaultFrom: number;

@@ -9,7 +9,7 @@ import type { FormState } from "@/lib/errors/form-state";
 import type { MergeChoice } from "@/lib/revisions/merge/content-merge-types";
 import type { NoteRemoval, PendingChange } from "@/lib/revisions/publication-plan";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
-import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
+import type { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 import { createStoryAction } from "../_actions/create-story-action";
 import { saveRevisionAction } from "../_actions/save-revision-action";
 import type { SavedRevision } from "../_actions/saved-revision";
@@ -23,7 +23,6 @@ import { newIdempotencyKey } from "./idempotency-key";
 import { LivePreview, type PreviewContext } from "./live-preview";
 import { mergePreview } from "./merge-preview";
 import { MergeResolver } from "./merge-resolver";
-import { PendingScheduleChoice, type ScheduleChoice, pendingSchedulesField } from "./pending-schedule-choice";
 import { PublishConfirmDialog } from "./publish-confirm-dialog";
 import { RestoreDraftBanner } from "./restore-draft-banner";
 import { type SaveConflict, saveConflictOf } from "./save-conflict";
@@ -48,7 +47,6 @@ type Props = {
   contributorNames: string[];
   preview: PreviewContext;
   /** Schedules waiting on the story: a publish says whether their changes go out with it. */
-  pendingSchedules: PendingScheduleBrief[];
 };
 
 const unreachable: FormState<SavedRevision> = {
@@ -60,7 +58,7 @@ const unreachable: FormState<SavedRevision> = {
 };
 
 /** The edit screen: content, credits, the kind of change, live preview, saving, publishing and conflict merging. */
-export function StoryEditor({ userId, slug, baseRevision, initialContent, canPublish: mayPublish, isLive, status, pending: pendingChanges, liveCheck, contributorNames, preview, pendingSchedules }: Props) {
+export function StoryEditor({ userId, slug, baseRevision, initialContent, canPublish: mayPublish, isLive, status, pending: pendingChanges, liveCheck, contributorNames, preview }: Props) {
   const router = useRouter();
   const isNew = slug === null;
   const [saved, setSaved] = useState(initialContent);
@@ -75,7 +73,6 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   // A new story's slug follows its headline until someone edits the slug itself.
   const [slugTouched, setSlugTouched] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [scheduleChoice, setScheduleChoice] = useState<ScheduleChoice>("leave");
   const pendingRef = useRef(false);
   const pulled = status === "unpublished";
   const canPublish = mayPublish && !pulled;
@@ -97,7 +94,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   useBeforeUnload(dirty);
 
   const save = useCallback(
-    async (options: { publish: boolean; content?: ContentDraft; base?: number; removals?: NoteRemoval[] }) => {
+    async (options: { publish: boolean; content?: ContentDraft; base?: number; removals?: NoteRemoval[]; pendingSchedules?: PendingSchedulesInput }) => {
       if (pendingRef.current) return;
       const content = options.content ?? draft.content;
       const baseNumber = options.base ?? base;
@@ -118,7 +115,7 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
             ...((change.internalNote ?? "").trim() ? { internalNote: change.internalNote } : {}),
             ...(options.removals?.length ? { removeNotes: options.removals } : {}),
             publish: options.publish,
-            ...(options.publish ? { pendingSchedules: pendingSchedulesField({ schedules: pendingSchedules, choice: scheduleChoice }) } : {}),
+            ...(options.publish && options.pendingSchedules ? { pendingSchedules: options.pendingSchedules } : {}),
           };
           // A retry of the very same save reuses its key, so a lost response never makes a second revision.
           const payload = JSON.stringify(revision);
@@ -157,10 +154,8 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
       setFieldErrors(state.fieldErrors);
       setFormError({ code: state.code, message: state.message });
       toast.error(state.message);
-      // A schedule made or run since this page loaded: fetch the schedules as they are, for the next confirmation.
-      if (state.details && typeof state.details === "object" && "pendingSchedules" in state.details) router.refresh();
     },
-    [draft, base, isNew, slug, local, router, pendingSchedules, scheduleChoice],
+    [draft, base, isNew, slug, local, router],
   );
 
   // Marks the form as live, so nobody (and no test) types into inputs React has not taken over yet.
@@ -302,9 +297,8 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
             nextNumber={base + 1}
             minorWarnings={minorWarnings}
             busy={pending === "publish"}
-            onConfirm={(removals) => void save({ publish: true, removals })}
+            onConfirm={(removals, pendingSchedules) => void save({ publish: true, removals, pendingSchedules })}
             onCancel={() => setConfirming(false)}
-            scheduleChoice={<PendingScheduleChoice idPrefix="publish-confirm" schedules={pendingSchedules} choice={scheduleChoice} onChange={setScheduleChoice} />}
           />
         ) : null}
       </div>

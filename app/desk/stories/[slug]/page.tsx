@@ -5,7 +5,6 @@ import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import { readSinceYouLastLooked } from "@/lib/desk/presence";
 import { minorCheckOf } from "@/lib/editorial/minor-change-check";
-import { listPendingScheduleBriefs } from "@/lib/schedules/pending-schedule-choice";
 import { getStoryDetail } from "@/lib/stories/get-story-detail";
 import { draftFromContent } from "../../_components/editor-draft";
 import { orNotFound } from "../../_components/or-not-found";
@@ -24,10 +23,9 @@ export default async function EditStoryPage({ params }: Params) {
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}` });
   const { story, latest, live } = await orNotFound(() => getStoryDetail({ slug, actor }));
   // Read before this visit's first heartbeat moves it on.
-  const [sinceLastLooked, context, pendingSchedules] = await Promise.all([
+  const [sinceLastLooked, context] = await Promise.all([
     readSinceYouLastLooked({ slug, actor }),
     readDeskStoryContext({ slug, upTo: story.liveRevisionNumber ?? 0 }),
-    listPendingScheduleBriefs({ actor, slug }),
   ]);
   const canPublish = can({ actor, permission: "revision:publish" });
   return (
@@ -66,7 +64,6 @@ export default async function EditStoryPage({ params }: Params) {
         pending={context.pending}
         liveCheck={live ? minorCheckOf(live.content) : null}
         contributorNames={context.contributorNames}
-        pendingSchedules={pendingSchedules}
         preview={{ slug, newsroom: context.newsroom, notes: context.notes, firstPublishedAt: story.firstPublishedAt, lastMaterialUpdateAt: story.lastMaterialUpdateAt }}
       />
       <SchedulePanel actor={actor} slug={slug} latestRevision={story.latestRevisionNumber} released={story.firstPublishedAt !== null} />

@@ -31,7 +31,6 @@ export default async function NewStoryPage() {
         isLive={false}
         status={null}
         pending={[]}
-        pendingSchedules={[]}
         liveCheck={null}
         contributorNames={context.contributorNames}
         preview={{ slug: "", newsroom: context.newsroom, notes: [], firstPublishedAt: null, lastMaterialUpdateAt: null }}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listPendingScheduleBriefs } from "@/lib/schedules/pending-schedule-choice";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
 import { DeskHistoryQueryInput, firstValues } from "@/lib/desk/desk-query-input";
@@ -37,7 +36,6 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         pending: await readDeskPendingChanges({ slug, liveNumber: story.liveRevisionNumber }),
         firstPublication: story.firstPublishedAt === null,
         substantive: live ? substantiveChanges({ before: minorCheckOf(live.content), after: minorCheckOf(newest.content) }) : [],
-        pendingSchedules: await listPendingScheduleBriefs({ actor, slug }),
       }
     : null;
   const [page, lastSeen, statusEvents] = await Promise.all([
