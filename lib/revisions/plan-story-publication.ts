@@ -3,7 +3,7 @@ import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors/app-error";
 import type { LockedStory } from "../stories/lock-story";
 import { withdrawnStoryRefusal } from "../stories/withdrawn-story-refusal";
-import { diffContent } from "./diff/diff-content";
+import { diffContentOffLoop } from "./diff/diff-content-off-loop";
 import { publicDiff } from "./diff/public-diff";
 import { readPendingChanges } from "./pending-changes";
 import { kindWithArticle, missingPublicSummary } from "./publication-requirements";
@@ -25,7 +25,7 @@ async function changesWhatReadersSee(options: { tx: Prisma.TransactionClient; st
   const { tx, story, content } = options;
   if (story.liveRevisionNumber === null || story.firstPublishedAt === null) return true;
   const { revision: live } = await readRevision({ tx, storyId: story.id, number: story.liveRevisionNumber });
-  const diff = diffContent({ from: live.content, to: content });
+  const diff = await diffContentOffLoop({ from: live.content, to: content });
   return publicDiff(diff).changed || diff.developing.changed;
 }
 

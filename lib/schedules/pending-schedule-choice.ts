@@ -6,7 +6,7 @@ import type { Prisma } from "../db/generated/client";
 import { getEnv } from "../env";
 import { AppError } from "../errors/app-error";
 import type { PublicContentDiff } from "../revisions/diff/content-diff-types";
-import { diffContent } from "../revisions/diff/diff-content";
+import { diffContentOffLoop } from "../revisions/diff/diff-content-off-loop";
 import { publicDiff } from "../revisions/diff/public-diff";
 import { readRevision } from "../revisions/read-revision";
 import type { RevisionContent } from "../revisions/revision-content";
@@ -70,7 +70,7 @@ export async function describePendingSchedules(options: {
     const { revision: scheduled } = await readRevision({ tx, storyId: story.id, number: row.revisionNumber });
     const fromNumber = withoutNumber({ story, scheduledBase: scheduled.baseNumber });
     const from = fromNumber === null ? null : (await readRevision({ tx, storyId: story.id, number: fromNumber })).revision.content;
-    const changes = publicDiff(diffContent({ from: from ?? { ...scheduled.content, headline: "", dek: "", byline: "", body: "", images: [], credits: [] }, to: scheduled.content }));
+    const changes = publicDiff(await diffContentOffLoop({ from: from ?? { ...scheduled.content, headline: "", dek: "", byline: "", body: "", images: [], credits: [] }, to: scheduled.content }));
     notices.push({
       id: row.id,
       revisionNumber: row.revisionNumber,
