@@ -15,6 +15,7 @@ import { storyNotFound } from "../stories/story-not-found";
 import { leaveRefusal, leaveScheduledOut } from "./leave-scheduled-out";
 import { labelInstant } from "./newsroom-local-time";
 import type { PendingSchedulesInput } from "./pending-schedules-input";
+import { databaseNow } from "./schedule-history";
 import { scheduledChangeLines } from "./scheduled-change-lines";
 
 /** A schedule waiting on the story, as a publisher is told about it: which, when, by whom and what it changes. */
@@ -57,16 +58,17 @@ function withoutNumber(options: { story: Pick<LockedStory, "liveRevisionNumber">
   return options.story.liveRevisionNumber ?? options.scheduledBase;
 }
 
-/** The pending schedules of a story with what each changes for readers; the desk's publish confirmation shows them. */
-export async function describePendingSchedules(options: {
+/** The pending schedules of a story (`rows`, already read) with what each changes for readers; the desk's publish confirmation shows them. */
+async function describePendingSchedules(options: {
   tx: Prisma.TransactionClient;
   story: Pick<LockedStory, "id" | "liveRevisionNumber">;
+  rows: PendingRow[];
 }): Promise<PendingScheduleNotice[]> {
   const { tx, story } = options;
   const zone = getEnv().NEWSROOM_TIME_ZONE;
   const notices: PendingScheduleNotice[] = [];
   // One query at a time: a transaction owns a single connection.
-  for (const row of await pendingRows({ tx, storyId: story.id })) {
+  for (const row of options.rows) {
     const { revision: scheduled } = await readRevision({ tx, storyId: story.id, number: row.revisionNumber });
     const fromNumber = withoutNumber({ story, scheduledBase: scheduled.baseNumber });
     const from = fromNumber === null ? null : (await readRevision({ tx, storyId: story.id, number: fromNumber })).revision.content;
@@ -107,7 +109,7 @@ export async function readPendingSchedulesForPublish(options: {
   const tx = getDb();
   const rows = await pendingRows({ tx, storyId: options.story.id });
   if (rows.length === 0) return { briefs: [], leaveOut: null };
-  const notices = await describePendingSchedules({ tx, story: options.story });
+  const notices = await describePendingSchedules({ tx, story: options.story, rows });
   return { briefs: notices.map(({ changes: _changes, ...brief }) => brief), leaveOut: await leaveOutSides({ tx, story: options.story, rows }) };
 }
 
@@ -162,7 +164,7 @@ export async function applyPendingScheduleChoice(options: {
   const nothing: ScheduleChoiceOutcome = { content, settle: async () => {} };
   if (rows.length === 0 && !choice) return nothing;
   if (!choice || !sameIds(choice.ids, rows.map((row) => row.id))) {
-    const notices = await describePendingSchedules({ tx, story });
+    const notices = await describePendingSchedules({ tx, story, rows });
     if (notices.length === 0) {
       throw new AppError({
         code: "conflict",
@@ -180,7 +182,7 @@ export async function applyPendingScheduleChoice(options: {
       content,
       statusReason: `Published early by ${actor.name}, including ${named}; ${rows.length === 1 ? "that schedule will not run" : "those schedules will not run"}.`,
       settle: async ({ publishedNumber }) => {
-        const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];
+        const now = await databaseNow({ tx });
         await tx.schedule.updateMany({
           where: { id: { in: rows.map((row) => row.id) }, state: "pending" },
           data: { state: "done", ranAt: now, publishedNumber, resolvedAt: now, resolvedById: actor.userId },
