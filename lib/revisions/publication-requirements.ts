@@ -1,5 +1,6 @@
 import { hasVisibleText } from "../validation/text-rules";
-import { noteRequiredKinds, type RevisionKind } from "./revision-content";
+import { isNoteKind } from "./publication-plan";
+import type { RevisionKind } from "./revision-content";
 
 /*
  * What a revision must carry before it is saved or reaches readers, written once: the server refuses with
@@ -23,10 +24,6 @@ const kindNouns: Record<RevisionKind, string> = {
 
 export function kindWithArticle(kind: RevisionKind): string {
   return kindNouns[kind];
-}
-
-function isNoteKind(kind: RevisionKind): boolean {
-  return (noteRequiredKinds as readonly string[]).includes(kind);
 }
 
 /** A correction, clarification or editor's note carries its note for readers. */
