@@ -1,7 +1,9 @@
-// Next calls this once as each server process starts: the place to start work that lives beside the web server.
+// Next calls this once as each server process starts: the place to start work that lives beside the web
+// server.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // Jobs that change what readers see (scheduled publishes, embargo lifts) invalidate public caches through this.
+  // Jobs that change what readers see (scheduled publishes, embargo lifts) invalidate public caches through
+  // this.
   const { registerJobInvalidation } = await import("./lib/schedules/public-invalidation");
   const { invalidatePublicStoryInBackground } = await import("./app/_public/invalidate-in-background");
   registerJobInvalidation({ invalidate: invalidatePublicStoryInBackground });

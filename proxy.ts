@@ -8,10 +8,11 @@ import { NextResponse, type NextRequest } from "next/server";
  * Those pages carry Next's inline framework scripts, so each response gets a fresh nonce, which Next reads
  * from the request's CSP header and puts on its own scripts (the root layout renders per request for this).
  *
- * The public reader routes (/, /stories/{slug}, …/history, …/version, …/feed.xml, /feed.xml, /corrections) are left out of
- * the matcher: they are served whole from the cache at a thousand-plus requests a second, and send their own
- * strict, nonce-free policy (lib/public/public-content-security-policy.ts) with every response, so running the
- * proxy for them would only add cost. Static files and the JSON API carry no documents to protect.
+ * The public reader routes (/, /stories/{slug}, …/history, …/version, …/feed.xml, /feed.xml, /corrections)
+ * are left out of the matcher: they are served whole from the cache at a thousand-plus requests a second, and
+ * send their own strict, nonce-free policy (lib/public/public-content-security-policy.ts) with every
+ * response, so running the proxy for them would only add cost. Static files and the JSON API carry no
+ * documents to protect.
  */
 
 function appPolicy(nonce: string): string {
@@ -39,7 +40,8 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", policy);
-  // Lets a page that sends a signed-out visitor to sign in name the page to come back to (checked by safeCallbackPath).
+  // Lets a page that sends a signed-out visitor to sign in name the page to come back to (checked by
+  // safeCallbackPath).
   requestHeaders.set("x-copydesk-path", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);

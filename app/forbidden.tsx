@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import "./_auth/auth-pages.css";
 
 export const metadata: Metadata = { title: "Not allowed", robots: { index: false } };

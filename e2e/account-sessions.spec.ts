@@ -1,9 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser } from "@playwright/test";
+
+import { createApiToken } from "@/lib/auth/api-tokens";
+
 import { seedUser, signInByApi, signInByForm, type E2eUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
 import { shootAtBothWidths as shoot } from "./support/screenshots";
-import { createApiToken } from "../lib/auth/api-tokens";
 
 test.beforeAll(() => {
   useE2eDatabase();
@@ -17,7 +19,11 @@ async function otherBrowser(browser: Browser, user: E2eUser, baseURL: string) {
   return context;
 }
 
-test("changing your password on the Account page signs out your other browsers and keeps this one", async ({ page, browser, baseURL }) => {
+test("changing your password on the Account page signs out your other browsers and keeps this one", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const editor = await seedUser({ role: "editor" });
   const laptop = await otherBrowser(browser, editor, baseURL!);
   await signInByForm({ page, email: editor.email, password: editor.password });
@@ -33,7 +39,9 @@ test("changing your password on the Account page signs out your other browsers a
   await page.getByLabel("New password", { exact: true }).fill("gull lantern ferry pier");
   await page.getByLabel("New password again").fill("gull lantern ferry pier");
   await page.getByLabel("New password again").press("Enter");
-  await expect(page.locator("#account-currentPassword-error")).toHaveText("This is not your current password");
+  await expect(page.locator("#account-currentPassword-error")).toHaveText(
+    "This is not your current password",
+  );
   expect((await laptop.request.get("/api/v1/me")).status()).toBe(200);
 
   // A common password is refused too.
@@ -47,7 +55,9 @@ test("changing your password on the Account page signs out your other browsers a
   await page.getByLabel("New password", { exact: true }).fill("gull lantern ferry pier");
   await page.getByLabel("New password again").fill("gull lantern ferry pier");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Your password is changed. You were signed out of 1 other session.")).toBeVisible();
+  await expect(
+    page.getByText("Your password is changed. You were signed out of 1 other session."),
+  ).toBeVisible();
   expect((await laptop.request.get("/api/v1/me")).status()).toBe(401);
   expect((await page.request.get("/api/v1/me")).status()).toBe(200);
   await expect(page.getByTestId("session-other")).toHaveCount(0);
@@ -58,7 +68,11 @@ test("changing your password on the Account page signs out your other browsers a
   await expect(page).toHaveURL(/\/desk$/);
 });
 
-test("sign out everywhere ends every session, and a copied cookie stops working after signing out", async ({ page, browser, baseURL }) => {
+test("sign out everywhere ends every session, and a copied cookie stops working after signing out", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const contributor = await seedUser({ role: "contributor" });
   await signInByForm({ page, email: contributor.email, password: contributor.password });
   await expect(page).toHaveURL(/\/desk$/);
@@ -84,7 +98,11 @@ test("sign out everywhere ends every session, and a copied cookie stops working 
   await phone.close();
 });
 
-test("an admin signs someone out everywhere from People; the person's tokens keep working", async ({ page, browser, baseURL }) => {
+test("an admin signs someone out everywhere from People; the person's tokens keep working", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const admin = await seedUser({ role: "admin" });
   const editor = await seedUser({ role: "editor" });
   const token = await createApiToken({ userId: editor.id, name: "Wire importer", actor: "system" });
@@ -95,11 +113,17 @@ test("an admin signs someone out everywhere from People; the person's tokens kee
   await page.getByRole("button", { name: `Sign ${editor.name} out everywhere` }).click();
   await expect(page.getByText("Signed out of 1 session.")).toBeVisible();
   expect((await laptop.request.get("/api/v1/me")).status()).toBe(401);
-  expect((await page.request.get("/api/v1/me", { headers: { authorization: `Bearer ${token.token}` } })).status()).toBe(200);
+  expect(
+    (await page.request.get("/api/v1/me", { headers: { authorization: `Bearer ${token.token}` } })).status(),
+  ).toBe(200);
   await laptop.close();
 });
 
-test("deactivation revokes tokens and sessions for good: after reactivation both stay dead", async ({ page, browser, baseURL }) => {
+test("deactivation revokes tokens and sessions for good: after reactivation both stay dead", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // Regression (issue 9.7): reactivating a user brought their old token and browser session back.
   const admin = await seedUser({ role: "admin" });
   const editor = await seedUser({ role: "editor" });
@@ -122,10 +146,16 @@ test("deactivation revokes tokens and sessions for good: after reactivation both
   await fresh.close();
 });
 
-test("admins see and revoke everyone's tokens on the Tokens page; editors see only their own", async ({ page }) => {
+test("admins see and revoke everyone's tokens on the Tokens page; editors see only their own", async ({
+  page,
+}) => {
   const admin = await seedUser({ role: "admin" });
   const editor = await seedUser({ role: "editor" });
-  const made = await createApiToken({ userId: editor.id, name: `CMS sync ${editor.id.slice(0, 4)}`, actor: "system" });
+  const made = await createApiToken({
+    userId: editor.id,
+    name: `CMS sync ${editor.id.slice(0, 4)}`,
+    actor: "system",
+  });
   await signInByApi({ request: page.request, email: editor.email, password: editor.password });
   await page.goto("/desk/tokens");
   await expect(page.getByRole("heading", { name: "Everyone else’s tokens" })).toHaveCount(0);
@@ -143,19 +173,30 @@ test("admins see and revoke everyone's tokens on the Tokens page; editors see on
   page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: /^Revoke / }).click();
   await expect(row).toContainText("Revoked");
-  expect((await page.request.get("/api/v1/me", { headers: { authorization: `Bearer ${made.token}` } })).status()).toBe(401);
+  expect(
+    (await page.request.get("/api/v1/me", { headers: { authorization: `Bearer ${made.token}` } })).status(),
+  ).toBe(401);
 });
 
-test("a cookie-signed-in browser cannot be made to change things from another site", async ({ page, baseURL }) => {
+test("a cookie-signed-in browser cannot be made to change things from another site", async ({
+  page,
+  baseURL,
+}) => {
   // Regression (issue 9.9): the JSON API accepted the session cookie with any content type and origin.
   const editor = await seedUser({ role: "editor" });
   await signInByApi({ request: page.request, email: editor.email, password: editor.password });
   const slug = `csrf-${editor.id.slice(0, 8)}`;
   const story = { slug, headline: "Forged", body: "Forged body" };
-  const form = await page.request.post("/api/v1/stories", { headers: { origin: "https://evil.example" }, form: story });
+  const form = await page.request.post("/api/v1/stories", {
+    headers: { origin: "https://evil.example" },
+    form: story,
+  });
   expect(form.status()).toBe(403);
   expect(((await form.json()) as { error: { message: string } }).error.message).toContain("another site");
-  const crossOrigin = await page.request.post("/api/v1/stories", { headers: { origin: "https://evil.example" }, data: story });
+  const crossOrigin = await page.request.post("/api/v1/stories", {
+    headers: { origin: "https://evil.example" },
+    data: story,
+  });
   expect(crossOrigin.status()).toBe(403);
   const noOrigin = await page.request.post("/api/v1/stories", { data: story });
   expect(noOrigin.status()).toBe(403);

@@ -1,10 +1,19 @@
 import { expect, test } from "@playwright/test";
-import { useE2eDatabase } from "./support/database";
-import { actorOf, captureScreens, publishFromEditor, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
+
+import { contentLimits } from "@/lib/revisions/revision-content";
+import { saveRevision } from "@/lib/revisions/save-revision";
+import { getStoryDetail } from "@/lib/stories/get-story-detail";
+
 import { seedUser } from "./support/auth";
-import { contentLimits } from "../lib/revisions/revision-content";
-import { saveRevision } from "../lib/revisions/save-revision";
-import { getStoryDetail } from "../lib/stories/get-story-detail";
+import { useE2eDatabase } from "./support/database";
+import {
+  actorOf,
+  captureScreens,
+  publishFromEditor,
+  seedStory,
+  signedInUser,
+  uniqueSlug,
+} from "./support/desk-seed";
 
 test.beforeAll(() => {
   useE2eDatabase();
@@ -13,11 +22,18 @@ test.beforeAll(() => {
 // Screenshots and several page loads per test on a shared machine: generous, never a timing assertion.
 test.describe.configure({ timeout: 180_000 });
 
-test("Enter in a one-line field never publishes; publishing asks first and shows what readers get", async ({ page }, testInfo) => {
+test("Enter in a one-line field never publishes; publishing asks first and shows what readers get", async ({
+  page,
+}, testInfo) => {
   // Guards: with a summary typed, Enter in the headline published revision 2 at once.
   const editor = await signedInUser({ page, role: "editor" });
   const slug = uniqueSlug("enter-key");
-  await seedStory({ author: editor, slug, headline: "Council delays vote", body: "The council met on Elm Street." });
+  await seedStory({
+    author: editor,
+    slug,
+    headline: "Council delays vote",
+    body: "The council met on Elm Street.",
+  });
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
 
@@ -62,7 +78,12 @@ test("Enter in a one-line field never publishes; publishing asks first and shows
 test("a change marked minor that alters a number warns and waits for confirmation", async ({ page }) => {
   const editor = await signedInUser({ page, role: "editor" });
   const slug = uniqueSlug("minor-number");
-  await seedStory({ author: editor, slug, headline: "Mayor resigns", body: "Mayor Jane Smith, 54, resigned." });
+  await seedStory({
+    author: editor,
+    slug,
+    headline: "Mayor resigns",
+    body: "Mayor Jane Smith, 54, resigned.",
+  });
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   await page.getByLabel("Kind of change").selectOption("minor");
@@ -77,7 +98,9 @@ test("a change marked minor that alters a number warns and waits for confirmatio
   await expect(page.getByText("Published revision 2. Readers see it now.")).toBeVisible();
 });
 
-test("an unpublished story offers saving only, and a contributor's replayed publish is refused", async ({ page }) => {
+test("an unpublished story offers saving only, and a contributor's replayed publish is refused", async ({
+  page,
+}) => {
   const editor = await signedInUser({ page, role: "editor" });
   const slug = uniqueSlug("pulled-desk");
   await seedStory({ author: editor, slug, headline: "Pulled story", body: "Pulled." });
@@ -104,7 +127,8 @@ test("a story as long as the content limit saves and publishes from the desk", a
   const editor = await signedInUser({ page, role: "editor" });
   const slug = uniqueSlug("very-long");
   await seedStory({ author: editor, slug, headline: "The full report", body: "Summary." });
-  const paragraph = "The commission heard testimony from residents about water service across the county on Monday night. ";
+  const paragraph =
+    "The commission heard testimony from residents about water service across the county on Monday night. ";
   let body = "";
   while (body.length + paragraph.length + 2 <= contentLimits.body) body += `${paragraph}\n\n`;
   body = body.padEnd(contentLimits.body, "x");
@@ -118,7 +142,9 @@ test("a story as long as the content limit saves and publishes from the desk", a
     Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set?.call(textarea, value);
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
   }, body);
-  expect(await page.getByLabel("Body").evaluate((element) => (element as HTMLTextAreaElement).value.length)).toBe(contentLimits.body);
+  expect(
+    await page.getByLabel("Body").evaluate((element) => (element as HTMLTextAreaElement).value.length),
+  ).toBe(contentLimits.body);
   await page.getByLabel("Summary").fill("Adds the full report");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved as revision 2.")).toBeVisible({ timeout: 120_000 });
@@ -130,17 +156,37 @@ test("a story as long as the content limit saves and publishes from the desk", a
   expect(live?.content.body.length).toBe(contentLimits.body);
 });
 
-test("a restore that would bring back a corrected error names the correction and waits for a deliberate tick", async ({ page }, testInfo) => {
+test("a restore that would bring back a corrected error names the correction and waits for a deliberate tick", async ({
+  page,
+}, testInfo) => {
   // Guards: restoring r1 put "54" back live above the note saying she is 45, with no warning.
   const editor = await signedInUser({ page, role: "editor" });
   const actor = actorOf(editor);
   const slug = uniqueSlug("mayor-age");
-  await seedStory({ author: editor, slug, headline: "Mayor resigns", body: "Mayor Jane Smith, 54, resigned." });
+  await seedStory({
+    author: editor,
+    slug,
+    headline: "Mayor resigns",
+    body: "Mayor Jane Smith, 54, resigned.",
+  });
   const note = "An earlier version misstated the mayor's age. She is 45.";
-  await saveRevision({ actor, slug, input: { baseRevision: 1, kind: "correction", summary: "Fixes age", note, body: "Mayor Jane Smith, 45, resigned.", publish: true } });
+  await saveRevision({
+    actor,
+    slug,
+    input: {
+      baseRevision: 1,
+      kind: "correction",
+      summary: "Fixes age",
+      note,
+      body: "Mayor Jane Smith, 45, resigned.",
+      publish: true,
+    },
+  });
 
   await page.goto(`/desk/stories/${slug}/history`);
-  const first = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^Revision 1\b/ }) });
+  const first = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: /^Revision 1\b/ }) });
   await first.getByRole("button", { name: "Restore…" }).click();
   const dialog = page.getByRole("dialog", { name: "Restore revision 1?" });
   await expect(dialog.getByRole("alert")).toContainText(`Correction (revision 2): “${note}”`);
@@ -154,7 +200,9 @@ test("a restore that would bring back a corrected error names the correction and
   expect(live?.content.body).toContain("54");
 
   // A restore that takes back nothing goes through without the warning.
-  const second = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /^Revision 2\b/ }) });
+  const second = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: /^Revision 2\b/ }) });
   await second.getByRole("button", { name: "Restore…" }).click();
   const again = page.getByRole("dialog", { name: "Restore revision 2?" });
   await expect(again.getByRole("button", { name: "Restore revision 2" })).toBeEnabled();
@@ -163,13 +211,20 @@ test("a restore that would bring back a corrected error names the correction and
   await expect(page.getByText("Restored revision 2 as revision 4, now live.")).toBeVisible();
 });
 
-test("publishing a contributor's draft from History sets the kind and public text; readers never see its internal summary", async ({ page }, testInfo) => {
-  // Guards: "Publish revision N" went live at once, printing "Published revision 8: DRAFT - not checked yet, ask Maria".
+test("publishing a contributor's draft from History sets the kind and public text; readers never see its internal summary", async ({
+  page,
+}, testInfo) => {
+  // Guards: "Publish revision N" went live at once, printing "Published revision 8: DRAFT - not checked yet,
+  // ask Maria".
   const editor = await signedInUser({ page, role: "editor" });
   const contributor = await seedUser({ role: "contributor" });
   const slug = uniqueSlug("hull-count");
   await seedStory({ author: editor, slug, headline: "Ferry fleet grows", body: "The fleet has 3 hulls." });
-  await saveRevision({ actor: actorOf(contributor), slug, input: { baseRevision: 1, summary: "DRAFT - not checked yet, ask Maria", body: "The fleet has 4 hulls." } });
+  await saveRevision({
+    actor: actorOf(contributor),
+    slug,
+    input: { baseRevision: 1, summary: "DRAFT - not checked yet, ask Maria", body: "The fleet has 4 hulls." },
+  });
 
   await page.goto(`/desk/stories/${slug}/history`);
   await page.getByRole("button", { name: "Publish revision 2…" }).click();
@@ -190,5 +245,7 @@ test("publishing a contributor's draft from History sets the kind and public tex
   expect(text).not.toMatch(/revision \d/i);
   const feed = await (await page.request.get(`/stories/${slug}/feed.xml`)).text();
   expect(feed).not.toContain("Fixes hull count Correction");
-  expect(feed).toContain("<p>Fixes hull count</p><p><strong>Correction:</strong> An earlier version misstated the number of hulls.</p>");
+  expect(feed).toContain(
+    "<p>Fixes hull count</p><p><strong>Correction:</strong> An earlier version misstated the number of hulls.</p>",
+  );
 });

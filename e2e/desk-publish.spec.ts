@@ -1,14 +1,25 @@
 import { expect, test } from "@playwright/test";
-import { signInByForm, seedUser } from "./support/auth";
+
+import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+
+import { seedUser, signInByForm } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
-import { actorOf, captureScreens, publishFromEditor, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
-import { getStoryOrThrow } from "../lib/stories/get-story-or-throw";
+import {
+  actorOf,
+  captureScreens,
+  publishFromEditor,
+  seedStory,
+  signedInUser,
+  uniqueSlug,
+} from "./support/desk-seed";
 
 test.beforeAll(() => {
   useE2eDatabase();
 });
 
-test("an editor signs in, writes, credits and publishes a story, and readers see it", async ({ page }, testInfo) => {
+test("an editor signs in, writes, credits and publishes a story, and readers see it", async ({
+  page,
+}, testInfo) => {
   const editor = await seedUser({ role: "editor", name: "Edna Editor" });
   await signInByForm({ page, email: editor.email, password: editor.password });
   await expect(page).toHaveURL(/\/desk$/);
@@ -22,8 +33,12 @@ test("an editor signs in, writes, credits and publishes a story, and readers see
   await page.getByLabel("Slug").fill(slug);
   await page.getByLabel("Dek").fill("Crews from three stations responded before dawn.");
   await page.getByLabel("Byline line").fill("By Edna Editor");
-  await page.getByLabel("Body").fill("A fire broke out at the harbor warehouse early Tuesday.\n\nNo injuries were reported.");
-  await expect(page.locator(".desk-preview .story-headline")).toHaveText("Fire breaks out at the harbor warehouse");
+  await page
+    .getByLabel("Body")
+    .fill("A fire broke out at the harbor warehouse early Tuesday.\n\nNo injuries were reported.");
+  await expect(page.locator(".desk-preview .story-headline")).toHaveText(
+    "Fire breaks out at the harbor warehouse",
+  );
 
   await page.getByRole("button", { name: "+ Add credit" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Rosa Reporter");
@@ -37,18 +52,31 @@ test("an editor signs in, writes, credits and publishes a story, and readers see
 
   const reader = await page.context().newPage();
   await reader.goto(`/stories/${slug}`);
-  await expect(reader.getByRole("heading", { level: 1 })).toHaveText("Fire breaks out at the harbor warehouse");
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(
+    "Fire breaks out at the harbor warehouse",
+  );
   await expect(reader.locator("body")).toContainText("Rosa Reporter contributed reporting from Baltimore.");
 });
 
-test("an update and then a correction are both on the public page, the correction with its note", async ({ page }) => {
+test("an update and then a correction are both on the public page, the correction with its note", async ({
+  page,
+}) => {
   const editor = await signedInUser({ page, role: "editor" });
   const slug = uniqueSlug("council-vote");
-  await seedStory({ author: editor, slug, headline: "Council delays budget vote", body: "The council met on Elm Street.\n\nThe vote was delayed." });
+  await seedStory({
+    author: editor,
+    slug,
+    headline: "Council delays budget vote",
+    body: "The council met on Elm Street.\n\nThe vote was delayed.",
+  });
 
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
-  await page.getByLabel("Body").fill("The council met on Elm Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.");
+  await page
+    .getByLabel("Body")
+    .fill(
+      "The council met on Elm Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.",
+    );
   await page.getByLabel("Summary").fill("Adds the mayor's comment");
   await publishFromEditor({ page });
   await expect(page.getByText("Published revision 2. Readers see it now.")).toBeVisible();
@@ -56,7 +84,11 @@ test("an update and then a correction are both on the public page, the correctio
 
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   await page.getByLabel("Kind of change").selectOption("correction");
-  await page.getByLabel("Body").fill("The council met on Oak Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.");
+  await page
+    .getByLabel("Body")
+    .fill(
+      "The council met on Oak Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.",
+    );
   await page.getByLabel("Summary").fill("Fixes the street name");
   // The confirmation says what is missing before anything is sent, and holds "Publish now" until it is there.
   await page.getByRole("button", { name: "Publish update…" }).click();
@@ -65,7 +97,9 @@ test("an update and then a correction are both on the public page, the correctio
   await expect(confirm.getByRole("button", { name: "Publish now" })).toBeDisabled();
   await confirm.getByRole("button", { name: "Back to editing" }).click();
   await expect(page.getByLabel("Body")).toHaveValue(/Oak Street/);
-  await page.getByLabel("Public note").fill("An earlier version of this story misstated where the council met.");
+  await page
+    .getByLabel("Public note")
+    .fill("An earlier version of this story misstated where the council met.");
   await publishFromEditor({ page });
   await expect(page.getByText("Published revision 3. Readers see it now.")).toBeVisible();
 
@@ -73,7 +107,9 @@ test("an update and then a correction are both on the public page, the correctio
   await reader.goto(`/stories/${slug}`);
   await expect(reader.locator("article")).toContainText("The mayor said a new date would be set this week.");
   await expect(reader.locator("article")).toContainText("The council met on Oak Street.");
-  await expect(reader.locator("article")).toContainText("An earlier version of this story misstated where the council met.");
+  await expect(reader.locator("article")).toContainText(
+    "An earlier version of this story misstated where the council met.",
+  );
   await expect(reader.locator("article")).toContainText("Updated");
 
   await page.getByRole("button", { name: "Unpublish…" }).click();
@@ -90,10 +126,17 @@ test("an update and then a correction are both on the public page, the correctio
   expect((await reader.goto(`/stories/${slug}`))?.status()).toBe(200);
 });
 
-test("a contributor cannot publish: no publish button, and the server refuses a replayed publish", async ({ page }) => {
+test("a contributor cannot publish: no publish button, and the server refuses a replayed publish", async ({
+  page,
+}) => {
   const editor = await seedUser({ role: "editor" });
   const slug = uniqueSlug("school-closures");
-  await seedStory({ author: editor, slug, headline: "Schools close for snow", body: "All schools are closed Monday." });
+  await seedStory({
+    author: editor,
+    slug,
+    headline: "Schools close for snow",
+    body: "All schools are closed Monday.",
+  });
   const contributor = await signedInUser({ page, role: "contributor" });
 
   await page.goto(`/desk/stories/${slug}`);
@@ -102,13 +145,17 @@ test("a contributor cannot publish: no publish button, and the server refuses a 
   await page.getByLabel("Body").fill("All schools are closed Monday and Tuesday.");
   await page.getByLabel("Summary").fill("Adds Tuesday");
   const [submitted] = await Promise.all([
-    page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"])),
+    page.waitForRequest(
+      (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
+    ),
     page.getByRole("button", { name: "Submit for review" }).click(),
   ]);
   await expect(page.getByText("Submitted for review as revision 2.")).toBeVisible();
 
   // Replay the very same server action with the contributor's cookies, now asking to publish.
-  const body = (submitted.postData() ?? "").replace('"publish":false', '"publish":true').replace('"baseRevision":1', '"baseRevision":2');
+  const body = (submitted.postData() ?? "")
+    .replace('"publish":false', '"publish":true')
+    .replace('"baseRevision":1', '"baseRevision":2');
   expect(body).toContain('"publish":true');
   const replay = await page.request.post(submitted.url(), { headers: submitted.headers(), data: body });
   const answer = await replay.text();
@@ -116,7 +163,13 @@ test("a contributor cannot publish: no publish button, and the server refuses a 
   expect(answer).toContain("Your role does not allow this.");
 
   const api = await page.request.post(`/api/v1/stories/${slug}/revisions`, {
-    data: { baseRevision: 2, body: "Published by a contributor?", kind: "update", summary: "Sneaky", publish: true },
+    data: {
+      baseRevision: 2,
+      body: "Published by a contributor?",
+      kind: "update",
+      summary: "Sneaky",
+      publish: true,
+    },
   });
   expect(api.status()).toBe(403);
 

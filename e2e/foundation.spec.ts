@@ -3,7 +3,9 @@ import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
-import { findFreePort } from "../lib/db/free-port";
+
+import { findFreePort } from "@/lib/db/free-port";
+
 import { useE2eDatabase } from "./support/database";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
@@ -20,21 +22,25 @@ type Started = { child: ChildProcess; line: string; output: () => string };
 
 // `npm start` itself on an empty data folder, using the build the e2e run already made (NEXT_DIST_DIR).
 async function startCopydesk(options: { dataDir: string; port: number }): Promise<Started> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-    cwd: projectDir,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: "",
-      PORT: String(options.port),
-      COPYDESK_DATA_DIR: options.dataDir,
-      COPYDESK_SKIP_BUILD: "true",
-      DATABASE_URL: "",
-      ADMIN_PASSWORD: "",
-      NEXTAUTH_SECRET: "",
-      NEXTAUTH_URL: "",
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+    {
+      cwd: projectDir,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: "",
+        PORT: String(options.port),
+        COPYDESK_DATA_DIR: options.dataDir,
+        COPYDESK_SKIP_BUILD: "true",
+        DATABASE_URL: "",
+        ADMIN_PASSWORD: "",
+        NEXTAUTH_SECRET: "",
+        NEXTAUTH_URL: "",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -61,15 +67,31 @@ async function stopWith(started: Started, signal: NodeJS.Signals): Promise<numbe
 }
 
 function runCli(options: { dataDir: string; args: string[]; password: string }): Promise<number | null> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...options.args], {
-    cwd: projectDir,
-    env: { ...process.env, NODE_OPTIONS: "", COPYDESK_DATA_DIR: options.dataDir, DATABASE_URL: "", COPYDESK_PASSWORD: options.password },
-    stdio: "ignore",
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...options.args],
+    {
+      cwd: projectDir,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: "",
+        COPYDESK_DATA_DIR: options.dataDir,
+        DATABASE_URL: "",
+        COPYDESK_PASSWORD: options.password,
+      },
+      stdio: "ignore",
+    },
+  );
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 }
 
-async function signIn(options: { browser: Browser; url: string; email: string; password: string; path: string }) {
+async function signIn(options: {
+  browser: Browser;
+  url: string;
+  email: string;
+  password: string;
+  path: string;
+}) {
   const context = await options.browser.newContext();
   const page = await context.newPage();
   await page.goto(`${options.url}/signin?callbackUrl=${encodeURIComponent(options.path)}`);
@@ -79,7 +101,9 @@ async function signIn(options: { browser: Browser; url: string; email: string; p
   return { context, page };
 }
 
-test("npm start on a fresh data folder: the printed admin signs in, a contributor cannot reach admin pages, data survives a restart", async ({ browser }) => {
+test("npm start on a fresh data folder: the printed admin signs in, a contributor cannot reach admin pages, data survives a restart", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "copydesk-start-"));
   // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
@@ -88,27 +112,60 @@ test("npm start on a fresh data folder: the printed admin signs in, a contributo
   let running: Started | undefined;
   try {
     running = await startCopydesk({ dataDir, port });
-    const printed = /^Copydesk is running at (http:\/\/localhost:\d+) — sign in as (\S+) with password (\S+) \(shown only this once/.exec(running.line);
+    const printed =
+      /^Copydesk is running at (http:\/\/localhost:\d+) — sign in as (\S+) with password (\S+) \(shown only this once/.exec(
+        running.line,
+      );
     expect(printed, running.line).not.toBeNull();
     const [, url, email, password] = printed!;
     expect(url).toBe(`http://localhost:${port}`);
     expect(running.output()).not.toMatch(/\n\s+at /);
 
-    const admin = await signIn({ browser, url: url!, email: email!, password: password!, path: "/desk/people" });
+    const admin = await signIn({
+      browser,
+      url: url!,
+      email: email!,
+      password: password!,
+      path: "/desk/people",
+    });
     await expect(admin.page).toHaveURL(/\/desk\/people$/);
     await expect(admin.page.getByRole("heading", { name: "People" })).toBeVisible();
     await admin.page.goto(`${url}/desk`);
-    await expect(admin.page.getByText("Transit talks resume hours before Millbrook bus strike deadline").first()).toBeVisible();
+    await expect(
+      admin.page.getByText("Transit talks resume hours before Millbrook bus strike deadline").first(),
+    ).toBeVisible();
     await admin.context.close();
 
     // The command line works next to the running instance, on the same embedded database.
     const contributorPassword = "contributor password 42";
-    expect(await runCli({ dataDir, args: ["user:add", "--email", "stringer@example.org", "--name", "Sam Stringer", "--role", "contributor"], password: contributorPassword })).toBe(0);
-    const contributor = await signIn({ browser, url: url!, email: "stringer@example.org", password: contributorPassword, path: "/desk" });
+    expect(
+      await runCli({
+        dataDir,
+        args: [
+          "user:add",
+          "--email",
+          "stringer@example.org",
+          "--name",
+          "Sam Stringer",
+          "--role",
+          "contributor",
+        ],
+        password: contributorPassword,
+      }),
+    ).toBe(0);
+    const contributor = await signIn({
+      browser,
+      url: url!,
+      email: "stringer@example.org",
+      password: contributorPassword,
+      path: "/desk",
+    });
     await expect(contributor.page).toHaveURL(/\/desk$/);
     const forbidden = await contributor.page.goto(`${url}/desk/people`);
     expect(forbidden?.status()).toBe(403);
-    await expect(contributor.page.getByRole("heading", { name: "This page is not open to your role" })).toBeVisible();
+    await expect(
+      contributor.page.getByRole("heading", { name: "This page is not open to your role" }),
+    ).toBeVisible();
     await contributor.context.close();
 
     expect(await stopWith(running, "SIGINT")).toBe(0);
@@ -119,7 +176,9 @@ test("npm start on a fresh data folder: the printed admin signs in, a contributo
     expect(running.line).not.toContain(password!);
     const again = await signIn({ browser, url: url!, email: email!, password: password!, path: "/desk" });
     await expect(again.page).toHaveURL(/\/desk$/);
-    await expect(again.page.getByText("Transit talks resume hours before Millbrook bus strike deadline").first()).toBeVisible();
+    await expect(
+      again.page.getByText("Transit talks resume hours before Millbrook bus strike deadline").first(),
+    ).toBeVisible();
     await again.context.close();
     expect(await stopWith(running, "SIGTERM")).toBe(0);
   } finally {

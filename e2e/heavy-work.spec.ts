@@ -1,10 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { readPublicStoryRow } from "../lib/public/published-story";
-import { readRevision } from "../lib/revisions/read-revision";
-import { saveRevision } from "../lib/revisions/save-revision";
+
+import { readPublicStoryRow } from "@/lib/public/published-story";
+import { readRevision } from "@/lib/revisions/read-revision";
+import { saveRevision } from "@/lib/revisions/save-revision";
+import { tracked } from "@/lib/testing/tracked-promise";
+
 import { useE2eDatabase } from "./support/database";
 import { actorOf, captureScreens, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
-import { tracked } from "../lib/testing/tracked-promise";
 
 /*
  * Issue 19 against the production build: the worker pool's threads start from lib/workers/worker-entry.mjs
@@ -20,7 +22,10 @@ test.describe.configure({ timeout: 180_000 });
 
 const note = "The paragraph above is shown as plain text";
 
-async function expectHealthAnsweredDuring(options: { request: APIRequestContext; heavy: { settled: () => boolean } }) {
+async function expectHealthAnsweredDuring(options: {
+  request: APIRequestContext;
+  heavy: { settled: () => boolean };
+}) {
   const health = await options.request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(options.heavy.settled()).toBe(false);
@@ -32,12 +37,23 @@ async function openStory(page: Page, path: string) {
 }
 
 // Guards issue 19 defect 1: the diff of these two revisions held the instance 24–28 s, health with it.
-test("health answers while the diff of a 1.5 MB revision against 39,000 paragraphs runs; the diff says whether it degraded", async ({ page }) => {
+test("health answers while the diff of a 1.5 MB revision against 39,000 paragraphs runs; the diff says whether it degraded", async ({
+  page,
+}) => {
   const editor = await signedInUser({ page, role: "editor" });
   const slug = uniqueSlug("huge-diff");
   const words = Array.from({ length: 375_000 }, (_, index) => (index % 39_000).toString(36));
   await seedStory({ author: editor, slug, headline: "A very long story", body: words.join(" ") });
-  await saveRevision({ actor: actorOf(editor), slug, input: { baseRevision: 1, summary: "Every word its own paragraph", body: words.slice(0, 39_000).join("\n\n"), publish: true } });
+  await saveRevision({
+    actor: actorOf(editor),
+    slug,
+    input: {
+      baseRevision: 1,
+      summary: "Every word its own paragraph",
+      body: words.slice(0, 39_000).join("\n\n"),
+      publish: true,
+    },
+  });
 
   const storyId = (await readPublicStoryRow({ slug })).id;
   const heavy = tracked(page.request.get(`/api/v1/stories/${slug}/diff?from=1&to=2`));
@@ -46,7 +62,9 @@ test("health answers while the diff of a 1.5 MB revision against 39,000 paragrap
   await expectHealthAnsweredDuring({ request: page.request, heavy });
   const response = await heavy.promise;
   expect(response.status()).toBe(200);
-  const { diff } = (await response.json()) as { diff: { degraded: boolean; reason: string | null; body: { changed: boolean } } };
+  const { diff } = (await response.json()) as {
+    diff: { degraded: boolean; reason: string | null; body: { changed: boolean } };
+  };
   expect(diff.body.changed).toBe(true);
   expect(diff.reason !== null).toBe(diff.degraded);
 
@@ -57,7 +75,9 @@ test("health answers while the diff of a 1.5 MB revision against 39,000 paragrap
 });
 
 // Guards issue 19 defect 2: 40 KB of "*a" took 13 s to render, and "> " 5,000 times made the desk answer 500.
-test("stories whose Markdown would freeze the parser render with the paragraph as plain text and a note, on the desk and for readers", async ({ page }, testInfo) => {
+test("stories whose Markdown would freeze the parser render with the paragraph as plain text and a note, on the desk and for readers", async ({
+  page,
+}, testInfo) => {
   const editor = await signedInUser({ page, role: "editor" });
   const bodies = {
     emphasis: `The council met on Tuesday.\n\n${"*a".repeat(20_000)}\n\nThe meeting ended at nine.`,
@@ -68,7 +88,10 @@ test("stories whose Markdown would freeze the parser render with the paragraph a
     await seedStory({ author: editor, slug, headline: "Council meets", body });
 
     // Rendered on the worker pool (the body is long): the reader gets the page, health stays up.
-    const [response, health] = await Promise.all([page.request.get(`/stories/${slug}`), page.request.get("/api/health")]);
+    const [response, health] = await Promise.all([
+      page.request.get(`/stories/${slug}`),
+      page.request.get("/api/health"),
+    ]);
     expect(health.status()).toBe(200);
     expect(response.status()).toBe(200);
     expect(await response.text()).toContain(note);

@@ -4,7 +4,8 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { findFreePort } from "../lib/db/free-port";
+
+import { findFreePort } from "@/lib/db/free-port";
 
 /** Every live descendant of `root`, read from /proc. */
 function descendants(root: number): number[] {
@@ -49,7 +50,10 @@ function alive(pid: number): boolean {
 }
 
 /** Starts Copydesk on a data folder of its own, on the existing build, and collects what it prints. */
-function launch(options: { dataDir: string; port: number; command: string; args: string[] }): { child: ChildProcess; output: () => string } {
+function launch(options: { dataDir: string; port: number; command: string; args: string[] }): {
+  child: ChildProcess;
+  output: () => string;
+} {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(options.port),
@@ -67,9 +71,14 @@ function launch(options: { dataDir: string; port: number; command: string; args:
   return { child, output: () => output };
 }
 
-async function npmStart(options: { dataDir: string; port: number }): Promise<{ npm: ChildProcess; output: () => string }> {
+async function npmStart(options: {
+  dataDir: string;
+  port: number;
+}): Promise<{ npm: ChildProcess; output: () => string }> {
   const { child, output } = launch({ ...options, command: "npm", args: ["start"] });
-  await expect.poll(output, { timeout: 180_000, message: "npm start prints its sign-in line" }).toContain("Copydesk is running at");
+  await expect
+    .poll(output, { timeout: 180_000, message: "npm start prints its sign-in line" })
+    .toContain("Copydesk is running at");
   return { npm: child, output };
 }
 
@@ -91,7 +100,16 @@ test("SIGTERM to the npm start process alone stops the web server and PostgreSQL
     await exited;
 
     await expect.poll(() => processes.filter(alive), { timeout: 60_000 }).toEqual([]);
-    await expect.poll(() => fetch(`http://127.0.0.1:${port}/api/health`).then(() => "answering", () => "closed"), { timeout: 10_000 }).toBe("closed");
+    await expect
+      .poll(
+        () =>
+          fetch(`http://127.0.0.1:${port}/api/health`).then(
+            () => "answering",
+            () => "closed",
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe("closed");
 
     const second = await npmStart({ dataDir, port });
     expect(second.output()).not.toContain("Another Copydesk process");
@@ -106,10 +124,15 @@ test("SIGTERM to the npm start process alone stops the web server and PostgreSQL
 
 /** The start script itself, without npm in front, as a process supervisor that runs `node` directly would. */
 const startScript = (options: { dataDir: string; port: number }) =>
-  launch({ ...options, command: process.execPath, args: ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"] });
+  launch({
+    ...options,
+    command: process.execPath,
+    args: ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+  });
 
-// Guards two bugs: a SIGTERM sent straight to the start script while PostgreSQL was starting exited at once and
-// left the new server running, holding the data folder; and a SIGKILL (no handler runs) always left it running.
+// Guards two bugs: a SIGTERM sent straight to the start script while PostgreSQL was starting exited at once
+// and left the new server running, holding the data folder; and a SIGKILL (no handler runs) always left it
+// running.
 const cases = [
   { moment: "while PostgreSQL is still starting", signal: "SIGTERM" },
   { moment: "once Copydesk is running", signal: "SIGTERM" },
@@ -123,14 +146,19 @@ for (const { moment, signal } of cases) {
     const port = await findFreePort();
     try {
       const { child: script, output } = startScript({ dataDir, port });
-      const cue = moment === "once Copydesk is running" ? "Copydesk is running at" : "Creating the embedded PostgreSQL database";
+      const cue =
+        moment === "once Copydesk is running"
+          ? "Copydesk is running at"
+          : "Creating the embedded PostgreSQL database";
       await expect.poll(output, { timeout: 180_000 }).toContain(cue);
-      // Everything the script started, including a PostgreSQL server that may only now be forking its workers.
+      // Everything the script started, including a PostgreSQL server that may only now be forking its
+      // workers.
       const seen = new Set<number>();
       const watch = setInterval(() => descendants(script.pid!).forEach((pid) => seen.add(pid)), 20);
       if (moment === "while PostgreSQL is still starting") {
         // The server itself, past initdb: the window in which the start script has not yet heard it is ready.
-        const postgresServer = () => descendants(script.pid!).some((pid) => commandLine(pid).includes("postgres\0-D"));
+        const postgresServer = () =>
+          descendants(script.pid!).some((pid) => commandLine(pid).includes("postgres\0-D"));
         await expect.poll(postgresServer, { timeout: 60_000, intervals: [10] }).toBe(true);
       }
       descendants(script.pid!).forEach((pid) => seen.add(pid));
@@ -140,7 +168,16 @@ for (const { moment, signal } of cases) {
       clearInterval(watch);
       expect(seen.size).toBeGreaterThan(0);
       await expect.poll(() => [...seen].filter(alive), { timeout: 60_000 }).toEqual([]);
-      await expect.poll(() => fetch(`http://127.0.0.1:${port}/api/health`).then(() => "answering", () => "closed"), { timeout: 10_000 }).toBe("closed");
+      await expect
+        .poll(
+          () =>
+            fetch(`http://127.0.0.1:${port}/api/health`).then(
+              () => "answering",
+              () => "closed",
+            ),
+          { timeout: 10_000 },
+        )
+        .toBe("closed");
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

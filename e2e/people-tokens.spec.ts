@@ -1,9 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Request } from "@playwright/test";
+
+import { getDb } from "@/lib/db/client";
+
 import { seedUser, signInByApi, signInByForm } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
 import { shootAtBothWidths as shoot } from "./support/screenshots";
-import { getDb } from "../lib/db/client";
 
 test.beforeAll(() => {
   useE2eDatabase();
@@ -28,9 +30,14 @@ async function captureServerAction(page: Page, path: string, submit: () => Promi
 
 async function replay(options: { request: Page["request"]; captured: Request; baseURL: string }) {
   const headers = Object.fromEntries(
-    Object.entries(options.captured.headers()).filter(([name]) => !["cookie", "host", "content-length"].includes(name.toLowerCase())),
+    Object.entries(options.captured.headers()).filter(
+      ([name]) => !["cookie", "host", "content-length"].includes(name.toLowerCase()),
+    ),
   );
-  return options.request.post(options.captured.url(), { headers: { ...headers, origin: options.baseURL }, data: options.captured.postDataBuffer() ?? "" });
+  return options.request.post(options.captured.url(), {
+    headers: { ...headers, origin: options.baseURL },
+    data: options.captured.postDataBuffer() ?? "",
+  });
 }
 
 test("contributors and editors get a 403 at /desk/people and no People link", async ({ page }) => {
@@ -48,7 +55,10 @@ test("contributors and editors get a 403 at /desk/people and no People link", as
   }
 });
 
-test("a contributor cannot add a user by posting the admin's server action; the admin's same post works", async ({ browser, baseURL }) => {
+test("a contributor cannot add a user by posting the admin's server action; the admin's same post works", async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await seedUser({ role: "admin" });
   const contributor = await seedUser({ role: "contributor" });
   const adminPage = await (await browser.newContext()).newPage();
@@ -58,22 +68,33 @@ test("a contributor cannot add a user by posting the admin's server action; the 
   await adminPage.getByLabel("Name").fill(`Replayed ${Date.now()}`);
   await adminPage.getByLabel("Email").fill(email);
   await adminPage.getByLabel("Initial password").fill("replayed password 1");
-  const captured = await captureServerAction(adminPage, "/desk/people", () => adminPage.getByRole("button", { name: "Add person" }).click());
+  const captured = await captureServerAction(adminPage, "/desk/people", () =>
+    adminPage.getByRole("button", { name: "Add person" }).click(),
+  );
 
   const contributorContext = await browser.newContext();
-  await signInByApi({ request: contributorContext.request, email: contributor.email, password: contributor.password });
+  await signInByApi({
+    request: contributorContext.request,
+    email: contributor.email,
+    password: contributor.password,
+  });
   const refused = await replay({ request: contributorContext.request, captured, baseURL: baseURL! });
   expect(await refused.text()).toContain("Your role does not allow this.");
   expect(await getDb().user.findUnique({ where: { email } })).toBeNull();
 
   const allowed = await replay({ request: adminPage.request, captured, baseURL: baseURL! });
   expect(await allowed.text()).toContain("can now sign in");
-  expect(await getDb().user.findUnique({ where: { email }, select: { role: true } })).toEqual({ role: "contributor" });
+  expect(await getDb().user.findUnique({ where: { email }, select: { role: true } })).toEqual({
+    role: "contributor",
+  });
   await contributorContext.close();
   await adminPage.context().close();
 });
 
-test("an admin adds a person who can then sign in, changes their role, and deactivates them", async ({ page, browser }) => {
+test("an admin adds a person who can then sign in, changes their role, and deactivates them", async ({
+  page,
+  browser,
+}) => {
   const admin = await seedUser({ role: "admin" });
   await signInByApi({ request: page.request, email: admin.email, password: admin.password });
   await page.goto("/desk/people");
@@ -84,9 +105,13 @@ test("an admin adds a person who can then sign in, changes their role, and deact
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Initial password").fill("short");
-  await page.getByLabel("Initial password").evaluate((input: HTMLInputElement) => input.removeAttribute("minlength"));
+  await page
+    .getByLabel("Initial password")
+    .evaluate((input: HTMLInputElement) => input.removeAttribute("minlength"));
   await page.getByRole("button", { name: "Add person" }).click();
-  await expect(page.locator("#add-user-password-error")).toHaveText("Password must be at least 12 characters");
+  await expect(page.locator("#add-user-password-error")).toHaveText(
+    "Password must be at least 12 characters",
+  );
   expect(await getDb().user.findUnique({ where: { email } })).toBeNull();
 
   await page.getByLabel("Initial password").fill("a fine first password");
@@ -99,7 +124,9 @@ test("an admin adds a person who can then sign in, changes their role, and deact
   const reporter = await reporterContext.newPage();
   await signInByForm({ page: reporter, email, password: "a fine first password" });
   await expect(reporter).toHaveURL(/\/desk$/);
-  expect(((await (await reporter.request.get("/api/v1/me")).json()) as { role: string }).role).toBe("contributor");
+  expect(((await (await reporter.request.get("/api/v1/me")).json()) as { role: string }).role).toBe(
+    "contributor",
+  );
 
   await row.getByLabel(`Role for ${name}`, { exact: true }).selectOption("editor");
   await row.getByRole("button", { name: `Save role for ${name}` }).click();
@@ -133,7 +160,11 @@ test("an admin sets a new password for someone who forgot theirs", async ({ page
   await editorPage.context().close();
 });
 
-test("a user creates a token, uses it as a Bearer token, revokes it, and it is refused", async ({ page, playwright, baseURL }) => {
+test("a user creates a token, uses it as a Bearer token, revokes it, and it is refused", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const editor = await seedUser({ role: "editor" });
   await signInByApi({ request: page.request, email: editor.email, password: editor.password });
   await page.goto("/desk/tokens");
@@ -173,7 +204,8 @@ test("screenshots: sign-in, people and tokens on desktop and phone", async ({ pa
   await page.getByLabel("Email").fill("someone@e2e.test");
   await page.getByLabel("Password").fill("not a real password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  // Not getByRole("alert") alone: Next's route announcer is an alert too (strict-mode violation, a flaky failure).
+  // Not getByRole("alert") alone: Next's route announcer is an alert too (strict-mode violation, a flaky
+  // failure).
   await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
   await shoot(page, "signin-error");
 

@@ -1,20 +1,22 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { createTestActor } from "../lib/auth/test-actors";
-import { getDb } from "../lib/db/client";
-import { ingestPhoto } from "../lib/media/ingest-photo";
-import { postgresPhotoStore } from "../lib/media/photo-store";
-import { startS3Server, type RunningS3 } from "../lib/media/testing/start-s3-server";
-import { wireJpeg } from "../lib/media/test-photos";
+
+import { createTestActor } from "@/lib/auth/test-actors";
+import { getDb } from "@/lib/db/client";
+import { ingestPhoto } from "@/lib/media/ingest-photo";
+import { postgresPhotoStore } from "@/lib/media/photo-store";
+import { wireJpeg } from "@/lib/media/test-photos";
+import { startS3Server, type RunningS3 } from "@/lib/media/testing/start-s3-server";
+
 import { openOwnE2eDatabase } from "./support/database";
 import { startOwnServer } from "./support/own-server";
 import { createPublishedStory, seedPublisher, type Publisher } from "./support/public-api";
 
 /*
  * A Copydesk server process with PHOTO_STORE=s3 pointing at an S3 server on this machine (s3rver, or the one
- * S3_TEST_ENDPOINT names: see lib/media/testing/start-s3-server.ts): uploads land in the bucket, PostgreSQL keeps
- * only the rows, and readers get the renditions from /media on Copydesk's origin. The outage test runs a second
- * Copydesk server on the same database against an S3 server that has been stopped.
+ * S3_TEST_ENDPOINT names: see lib/media/testing/start-s3-server.ts): uploads land in the bucket, PostgreSQL
+ * keeps only the rows, and readers get the renditions from /media on Copydesk's origin. The outage test runs
+ * a second Copydesk server on the same database against an S3 server that has been stopped.
  */
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -53,7 +55,11 @@ test.beforeAll(async () => {
   ({ databaseUrl, drop: dropDatabase } = await openOwnE2eDatabase({ prefix: "photos_s3" }));
   publisher = await seedPublisher();
   // A photo stored while the newsroom still kept photos in PostgreSQL, before it switched to S3.
-  const earlier = await ingestPhoto({ actor: await createTestActor({ role: "editor" }), bytes: await wireJpeg({ seed: 80, width: 640, height: 480 }), store: postgresPhotoStore });
+  const earlier = await ingestPhoto({
+    actor: await createTestActor({ role: "editor" }),
+    bytes: await wireJpeg({ seed: 80, width: 640, height: 480 }),
+    store: postgresPhotoStore,
+  });
   const url = earlier.photo.renditions[0]!.url;
   storedBeforeSwitch = { url, sha256: shaOfUrl(url) };
   s3 = await startS3Server({ bucket: `copydesk-e2e-${randomBytes(3).toString("hex")}`, external: true });
@@ -68,7 +74,9 @@ test.afterAll(async () => {
   await dropDatabase?.();
 });
 
-test("an upload goes to the bucket, not the database, and readers get its renditions from this site", async ({ page }) => {
+test("an upload goes to the bucket, not the database, and readers get its renditions from this site", async ({
+  page,
+}) => {
   const original = await wireJpeg({ seed: 81, width: 1400, height: 933 });
   const response = await upload(original);
   expect(response.status(), await response.text()).toBe(201);
@@ -93,13 +101,21 @@ test("an upload goes to the bucket, not the database, and readers get its rendit
   await createPublishedStory({
     request: api,
     publisher,
-    story: { slug, headline: "Harbour fire, from the bucket", body: "Smoke rose over the docks.", images: [{ photoId: photo.id, alt: "Smoke over the docks" }], credits: [{ name: "Photo Desk", role: "byline" }] },
+    story: {
+      slug,
+      headline: "Harbour fire, from the bucket",
+      body: "Smoke rose over the docks.",
+      images: [{ photoId: photo.id, alt: "Smoke over the docks" }],
+      credits: [{ name: "Photo Desk", role: "byline" }],
+    },
   });
   await page.goto(`${server.baseUrl}/stories/${slug}`);
   const img = page.locator(".story-figure picture img");
   await expect(img).toHaveJSProperty("complete", true);
   expect(await img.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-  expect(new URL(await img.evaluate((element) => (element as HTMLImageElement).currentSrc)).origin).toBe(server.baseUrl);
+  expect(new URL(await img.evaluate((element) => (element as HTMLImageElement).currentSrc)).origin).toBe(
+    server.baseUrl,
+  );
   expect(server.output()).not.toContain(s3.settings.secretAccessKey);
 });
 
@@ -107,7 +123,9 @@ test("the same file sent twice at once (a double click, two tabs) makes one phot
   const bytes = await wireJpeg({ seed: 82, width: 900, height: 600 });
   const responses = await Promise.all([upload(bytes), upload(bytes)]);
   expect(responses.map((response) => response.status()).sort()).toEqual([200, 201]);
-  const [first, second] = (await Promise.all(responses.map((response) => response.json()))) as { photo: UploadedPhoto }[];
+  const [first, second] = (await Promise.all(responses.map((response) => response.json()))) as {
+    photo: UploadedPhoto;
+  }[];
   expect(second!.photo.id).toBe(first!.photo.id);
   expect(await getDb().photo.count({ where: { originalSha256: sha256(bytes) } })).toBe(1);
 });
@@ -120,7 +138,9 @@ test("a photo stored in PostgreSQL before the switch to S3 is still served", asy
 });
 
 test("with the S3 server down, an upload is a 503 that says nothing was saved, and a rendition is a 503 no cache keeps", async () => {
-  const { photo } = (await (await upload(await wireJpeg({ seed: 83, width: 900, height: 600 }))).json()) as { photo: UploadedPhoto };
+  const { photo } = (await (await upload(await wireJpeg({ seed: 83, width: 900, height: 600 }))).json()) as {
+    photo: UploadedPhoto;
+  };
   const stopped = await startS3Server();
   await stopped.stop();
   const cutOff = await startOwnServer({ databaseUrl, env: photoStoreEnv(stopped.settings) });
@@ -131,7 +151,10 @@ test("with the S3 server down, an upload is a 503 that says nothing was saved, a
     expect(refused.status()).toBe(503);
     expect(refused.headers()["retry-after"]).toBe("5");
     const body = (await refused.json()) as { error: { code: string; message: string } };
-    expect(body.error).toMatchObject({ code: "unavailable", message: expect.stringMatching(/photo store cannot be reached right now, so nothing was saved/) });
+    expect(body.error).toMatchObject({
+      code: "unavailable",
+      message: expect.stringMatching(/photo store cannot be reached right now, so nothing was saved/),
+    });
     expect(JSON.stringify(body)).not.toContain(stopped.settings.secretAccessKey);
     expect(await getDb().photo.count()).toBe(before);
 

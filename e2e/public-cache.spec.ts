@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+
 import { useE2eDatabase } from "./support/database";
 import { createPublishedStory, publishRevision, seedPublisher, type Publisher } from "./support/public-api";
 
@@ -31,20 +32,47 @@ async function withTablesLocked<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-test("warm story page, change log, story feed and version answer without any database query", async ({ request }) => {
+test("warm story page, change log, story feed and version answer without any database query", async ({
+  request,
+}) => {
   const slug = `warm-cache-${Date.now()}`;
-  await createPublishedStory({ request, publisher, story: { slug, headline: "Warm cache", body: "One.\n\nTwo.", credits: [{ name: "Cache Reporter", role: "byline" }] } });
-  await publishRevision({ request, publisher, slug, revision: { kind: "update", summary: "Adds three", body: "One.\n\nTwo.\n\nThree." } });
-  // Guards a flake on a busy machine: the listener read the publish's own invalidation after the warm-up below
-  // and rightly dropped the pages it had just kept. Warm up only once it has caught up past the publish.
+  await createPublishedStory({
+    request,
+    publisher,
+    story: {
+      slug,
+      headline: "Warm cache",
+      body: "One.\n\nTwo.",
+      credits: [{ name: "Cache Reporter", role: "byline" }],
+    },
+  });
+  await publishRevision({
+    request,
+    publisher,
+    slug,
+    revision: { kind: "update", summary: "Adds three", body: "One.\n\nTwo.\n\nThree." },
+  });
+  // Guards a flake on a busy machine: the listener read the publish's own invalidation after the warm-up
+  // below and rightly dropped the pages it had just kept. Warm up only once it has caught up past the
+  // publish.
   const published = Date.now();
   await request.get(`/stories/${slug}`); // a fresh server starts its listener with its first public page
   await expect
-    .poll(async () => Date.parse((await (await request.get("/api/health")).json()).invalidationsCaughtUpAt ?? "") > published, { timeout: 30_000 })
+    .poll(
+      async () =>
+        Date.parse((await (await request.get("/api/health")).json()).invalidationsCaughtUpAt ?? "") >
+        published,
+      { timeout: 30_000 },
+    )
     .toBe(true);
-  // Only this story's URLs: the front page and site feed are rightly invalidated by any other story's publish,
-  // which specs running in parallel do at any moment.
-  const urls = [`/stories/${slug}`, `/stories/${slug}/history`, `/stories/${slug}/feed.xml`, `/stories/${slug}/version`];
+  // Only this story's URLs: the front page and site feed are rightly invalidated by any other story's
+  // publish, which specs running in parallel do at any moment.
+  const urls = [
+    `/stories/${slug}`,
+    `/stories/${slug}/history`,
+    `/stories/${slug}/feed.xml`,
+    `/stories/${slug}/version`,
+  ];
   const warm = new Map<string, string>();
   for (const url of urls) {
     const response = await request.get(url);
@@ -60,7 +88,8 @@ test("warm story page, change log, story feed and version answer without any dat
         expect(await response.text(), url).toBe(warm.get(url));
       }
     }
-    // Control: a page not in the cache yet needs the database, so it cannot answer while the tables are locked.
+    // Control: a page not in the cache yet needs the database, so it cannot answer while the tables are
+    // locked.
     const uncached = request.get(`/stories/${slug}/history?from=1&to=2`, { timeout: 3_000 });
     await expect(uncached).rejects.toThrow(/Timeout/i);
   });
@@ -71,7 +100,12 @@ test("a publish through the API invalidates the cached page in the same request"
   await createPublishedStory({ request, publisher, story: { slug, headline: "Before", body: "Old text." } });
   expect(await (await request.get(`/stories/${slug}`)).text()).toContain("Old text.");
   expect(await (await request.get(`/stories/${slug}`)).text()).toContain("Old text.");
-  await publishRevision({ request, publisher, slug, revision: { kind: "update", summary: "New text", body: "New text." } });
+  await publishRevision({
+    request,
+    publisher,
+    slug,
+    revision: { kind: "update", summary: "New text", body: "New text." },
+  });
   const page = await (await request.get(`/stories/${slug}`)).text();
   expect(page).toContain("New text.");
   expect(page).not.toContain("Old text.");
@@ -79,7 +113,9 @@ test("a publish through the API invalidates the cached page in the same request"
   expect(version.version).toBe(2);
 });
 
-test("the front page and site feed are served from the cache until a publish invalidates them", async ({ request }) => {
+test("the front page and site feed are served from the cache until a publish invalidates them", async ({
+  request,
+}) => {
   const slug = `index-cache-${Date.now()}`;
   const before = await (await request.get("/feed.xml")).text();
   expect(before).not.toContain(slug);

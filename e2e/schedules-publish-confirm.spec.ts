@@ -1,14 +1,17 @@
 import { expect, test, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
+
+import { getDb } from "@/lib/db/client";
+import { saveRevision } from "@/lib/revisions/save-revision";
+import { scheduleRevision } from "@/lib/schedules/schedule-revision";
+
 import { seedUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
 import { actorOf, openEditorAs, seedStory, uniqueSlug } from "./support/desk-seed";
-import { getDb } from "../lib/db/client";
-import { saveRevision } from "../lib/revisions/save-revision";
-import { scheduleRevision } from "../lib/schedules/schedule-revision";
 
 /*
- * Issue 18, where the pending-schedule choice meets the publish confirmation's diff: the confirmation shows what
- * would actually go out given the choice, so an embargoed draft is never shown (or published) as if it were the fix.
+ * Issue 18, where the pending-schedule choice meets the publish confirmation's diff: the confirmation shows
+ * what would actually go out given the choice, so an embargoed draft is never shown (or published) as if it
+ * were the fix.
  */
 test.beforeAll(() => {
   useE2eDatabase();
@@ -29,7 +32,12 @@ async function readerSees(browser: Browser, slug: string): Promise<string> {
 }
 
 /** The open confirmation at desktop and phone width, scrolled to who wrote what goes out, kept in artifacts/screenshots. */
-async function shootConfirmation(options: { page: Page; dialog: Locator; testInfo: TestInfo; name: string }): Promise<void> {
+async function shootConfirmation(options: {
+  page: Page;
+  dialog: Locator;
+  testInfo: TestInfo;
+  name: string;
+}): Promise<void> {
   const { page, dialog, testInfo, name } = options;
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
@@ -45,12 +53,20 @@ async function scheduleState(slug: string): Promise<string[]> {
   return rows.map((row) => row.state);
 }
 
-// Guards: with a schedule pending and "leave" chosen, the confirmation showed the embargoed draft as going out.
-test("a colleague's fix over an embargoed schedule: the confirmation's diff follows the choice, and readers never get the embargo early", async ({ browser }, testInfo) => {
+// Guards: with a schedule pending and "leave" chosen, the confirmation showed the embargoed draft as going
+// out.
+test("a colleague's fix over an embargoed schedule: the confirmation's diff follows the choice, and readers never get the embargo early", async ({
+  browser,
+}, testInfo) => {
   const annie = await seedUser({ role: "editor", name: `Annie Scheduler ${uniqueSlug("a")}` });
   const bea = await seedUser({ role: "editor", name: `Bea Fixer ${uniqueSlug("b")}` });
   const slug = uniqueSlug("embargo-confirm");
-  await seedStory({ author: annie, slug, headline: "Polls close in the referendum", body: "Polls closed at 8 p.m.\n\nCounting has begun." });
+  await seedStory({
+    author: annie,
+    slug,
+    headline: "Polls close in the referendum",
+    body: "Polls closed at 8 p.m.\n\nCounting has begun.",
+  });
 
   // Editor A, in the desk: saves the results and schedules them through the schedule confirmation.
   const a = await openEditorAs({ browser, user: annie, slug });
@@ -61,10 +77,14 @@ test("a colleague's fix over an embargoed schedule: the confirmation's diff foll
   await a.getByLabel(/Goes live at/).fill(`${liftsAt.toISOString().slice(0, 10)}T16:00`);
   await a.getByLabel("What changed, for readers").fill("Adds the results");
   await a.getByRole("button", { name: "Schedule…" }).click();
-  await a.getByRole("dialog", { name: "Schedule revision 2?" }).getByRole("button", { name: "Schedule", exact: true }).click();
+  await a
+    .getByRole("dialog", { name: "Schedule revision 2?" })
+    .getByRole("button", { name: "Schedule", exact: true })
+    .click();
   await expect(a.locator("[data-schedule-state=pending]")).toContainText("Revision 2 at");
 
-  // Editor B, in another browser: fixes the headline on the newest revision (which holds the embargo) and opens the confirmation.
+  // Editor B, in another browser: fixes the headline on the newest revision (which holds the embargo) and
+  // opens the confirmation.
   const b = await openEditorAs({ browser, user: bea, slug });
   await expect(b.getByLabel("Body")).toHaveValue(new RegExp(embargoed));
   await b.getByLabel("Headline").fill("Polls close in the city referendum");
@@ -98,23 +118,49 @@ test("a colleague's fix over an embargoed schedule: the confirmation's diff foll
   await b.context().close();
 });
 
-// Guards: when the fix overlaps the scheduled change, the History page's confirmation offered "leave", which the server refuses.
-test("History's 'Publish revision N…' over an overlapping schedule says 'leave' would be refused and offers only including it", async ({ browser }) => {
+// Guards: when the fix overlaps the scheduled change, the History page's confirmation offered "leave", which
+// the server refuses.
+test("History's 'Publish revision N…' over an overlapping schedule says 'leave' would be refused and offers only including it", async ({
+  browser,
+}) => {
   const annie = await seedUser({ role: "editor", name: `Annie Scheduler ${uniqueSlug("a")}` });
   const bea = await seedUser({ role: "editor", name: `Bea Fixer ${uniqueSlug("b")}` });
   const slug = uniqueSlug("embargo-overlap");
-  await seedStory({ author: annie, slug, headline: "Polls close in the referendum", body: "Polls closed at 8 p.m.\n\nCounting has begun." });
-  await saveRevision({ actor: actorOf(annie), slug, input: { baseRevision: 1, summary: "Adds the results", body: `Polls closed at 8 p.m.\n\n${embargoed}` } });
-  await scheduleRevision({ actor: actorOf(annie), slug, input: { revision: 2, runAt: liftsAt.toISOString(), summary: "Adds the results" } });
+  await seedStory({
+    author: annie,
+    slug,
+    headline: "Polls close in the referendum",
+    body: "Polls closed at 8 p.m.\n\nCounting has begun.",
+  });
+  await saveRevision({
+    actor: actorOf(annie),
+    slug,
+    input: { baseRevision: 1, summary: "Adds the results", body: `Polls closed at 8 p.m.\n\n${embargoed}` },
+  });
+  await scheduleRevision({
+    actor: actorOf(annie),
+    slug,
+    input: { revision: 2, runAt: liftsAt.toISOString(), summary: "Adds the results" },
+  });
   // Bea's draft rewrites the embargoed paragraph itself: it cannot go out without the schedule.
-  await saveRevision({ actor: actorOf(bea), slug, input: { baseRevision: 2, summary: "Fixes the ward", body: "Polls closed at 8 p.m.\n\nResults: Ward 4 voted 62 percent in favour." } });
+  await saveRevision({
+    actor: actorOf(bea),
+    slug,
+    input: {
+      baseRevision: 2,
+      summary: "Fixes the ward",
+      body: "Polls closed at 8 p.m.\n\nResults: Ward 4 voted 62 percent in favour.",
+    },
+  });
 
   const page = await openEditorAs({ browser, user: bea, slug });
   await page.goto(`/desk/stories/${slug}/history`);
   await page.getByRole("button", { name: "Publish revision 3…" }).click();
   const dialog = page.getByRole("dialog", { name: "Publish revision 3?" });
   await dialog.getByLabel("Public summary").fill("Fixes the ward");
-  await expect(dialog.getByRole("alert")).toContainText("Your change touches the same part of the story as the scheduled revision 2, so it cannot go out without it.");
+  await expect(dialog.getByRole("alert")).toContainText(
+    "Your change touches the same part of the story as the scheduled revision 2, so it cannot go out without it.",
+  );
   await expect(dialog.getByRole("radio", { name: /Publish only my change/ })).toBeDisabled();
   await expect(dialog.getByRole("button", { name: "Publish now" })).toBeDisabled();
   await expect(dialog.getByRole("region", { name: "What goes out" })).toHaveCount(0);
@@ -128,15 +174,40 @@ test("History's 'Publish revision N…' over an overlapping schedule says 'leave
   await page.context().close();
 });
 
-// Guards: the desk's restore dialog had no pending-schedule choice, so a restore that publishes got only the 409 sentence.
-test("restoring on the desk while a schedule waits offers the same choice; 'leave' restores without the embargo and the schedule stays", async ({ browser }) => {
+// Guards: the desk's restore dialog had no pending-schedule choice, so a restore that publishes got only the
+// 409 sentence.
+test("restoring on the desk while a schedule waits offers the same choice; 'leave' restores without the embargo and the schedule stays", async ({
+  browser,
+}) => {
   const annie = await seedUser({ role: "editor", name: `Annie Scheduler ${uniqueSlug("a")}` });
   const bea = await seedUser({ role: "editor", name: `Bea Restorer ${uniqueSlug("b")}` });
   const slug = uniqueSlug("embargo-restore");
-  await seedStory({ author: annie, slug, headline: "Polls close in the referendum", body: "Polls closed at 8 p.m.\n\nCounting has begun." });
-  await saveRevision({ actor: actorOf(annie), slug, input: { baseRevision: 1, summary: "Wrong city", headline: "Polls close in the wrong referendum", publish: true } });
-  await saveRevision({ actor: actorOf(annie), slug, input: { baseRevision: 2, summary: "Adds the results", body: `Polls closed at 8 p.m.\n\n${embargoed}` } });
-  await scheduleRevision({ actor: actorOf(annie), slug, input: { revision: 3, runAt: liftsAt.toISOString(), summary: "Adds the results" } });
+  await seedStory({
+    author: annie,
+    slug,
+    headline: "Polls close in the referendum",
+    body: "Polls closed at 8 p.m.\n\nCounting has begun.",
+  });
+  await saveRevision({
+    actor: actorOf(annie),
+    slug,
+    input: {
+      baseRevision: 1,
+      summary: "Wrong city",
+      headline: "Polls close in the wrong referendum",
+      publish: true,
+    },
+  });
+  await saveRevision({
+    actor: actorOf(annie),
+    slug,
+    input: { baseRevision: 2, summary: "Adds the results", body: `Polls closed at 8 p.m.\n\n${embargoed}` },
+  });
+  await scheduleRevision({
+    actor: actorOf(annie),
+    slug,
+    input: { revision: 3, runAt: liftsAt.toISOString(), summary: "Adds the results" },
+  });
 
   const page = await openEditorAs({ browser, user: bea, slug });
   await page.goto(`/desk/stories/${slug}/revisions/1`);

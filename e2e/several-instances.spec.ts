@@ -3,11 +3,19 @@ import http from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { listenerApplicationName } from "../lib/delivery/invalidation-listener";
-import { startVarnish, type RunningVarnish } from "../lib/delivery/testing/start-varnish";
+
+import { listenerApplicationName } from "@/lib/delivery/invalidation-listener";
+import { startVarnish, type RunningVarnish } from "@/lib/delivery/testing/start-varnish";
+
 import { openOwnE2eDatabase } from "./support/database";
 import { startOwnServer } from "./support/own-server";
-import { createPublishedStory, publishRevision, seedPublisher, unpublish, type Publisher } from "./support/public-api";
+import {
+  createPublishedStory,
+  publishRevision,
+  seedPublisher,
+  unpublish,
+  type Publisher,
+} from "./support/public-api";
 
 /*
  * Two real Copydesk instances (A and B) on one PostgreSQL, and a real Varnish with the shipped
@@ -29,7 +37,8 @@ let varnish: RunningVarnish;
 let onA: APIRequestContext;
 
 test.beforeAll(async () => {
-  // A database of its own: the shared e2e server runs jobs too, and would take purges without Varnish's address.
+  // A database of its own: the shared e2e server runs jobs too, and would take purges without Varnish's
+  // address.
   ({ databaseUrl, drop: dropDatabase } = await openOwnE2eDatabase({ prefix: "instances" }));
   publisher = await seedPublisher();
   const env = {
@@ -41,7 +50,13 @@ test.beforeAll(async () => {
     startOwnServer({ databaseUrl, port: e2ePort + 10, env }),
     startOwnServer({ databaseUrl, port: e2ePort + 11, env }),
   ]);
-  varnish = await startVarnish({ port: varnishPort, backends: [{ host: "127.0.0.1", port: e2ePort + 10 }, { host: "127.0.0.1", port: e2ePort + 11 }] });
+  varnish = await startVarnish({
+    port: varnishPort,
+    backends: [
+      { host: "127.0.0.1", port: e2ePort + 10 },
+      { host: "127.0.0.1", port: e2ePort + 11 },
+    ],
+  });
   onA = await playwrightRequest.newContext({ baseURL: a.baseUrl });
 });
 
@@ -60,7 +75,9 @@ function rawGet(url: string, headers: Record<string, string> = {}): Promise<Raw>
     const request = http.get(url, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
       response.on("error", reject);
     });
     request.on("error", reject);
@@ -72,7 +89,16 @@ const version = async (url: string) => (JSON.parse(await text(url)) as { version
 
 async function newStory(prefix: string) {
   const slug = `${prefix}-${randomBytes(4).toString("hex")}`;
-  await createPublishedStory({ request: onA, publisher, story: { slug, headline: `Two instances ${slug}`, body: "First version.", credits: [{ name: "Scale Reporter", role: "byline" }] } });
+  await createPublishedStory({
+    request: onA,
+    publisher,
+    story: {
+      slug,
+      headline: `Two instances ${slug}`,
+      body: "First version.",
+      credits: [{ name: "Scale Reporter", role: "byline" }],
+    },
+  });
   return slug;
 }
 
@@ -85,7 +111,12 @@ test("a publish on A is visible on B at its next request, B's version endpoint m
   const before = await version(`${page}/version`);
   expect(before).toBe(1);
 
-  await publishRevision({ request: onA, publisher, slug, revision: { kind: "update", summary: "Adds the vote", body: "Second version: the council voted." } });
+  await publishRevision({
+    request: onA,
+    publisher,
+    slug,
+    revision: { kind: "update", summary: "Adds the vote", body: "Second version: the council voted." },
+  });
   await expect.poll(() => text(page)).toContain("Second version: the council voted.");
   await expect.poll(() => version(`${page}/version`)).toBeGreaterThan(before!);
 
@@ -103,7 +134,17 @@ test("through Varnish with the shipped configuration: cached, then purged on pub
   expect(cached.headers["cache-control"]).toMatch(/s-maxage=\d+/);
   expect(cached.headers.xkey).toBeUndefined();
 
-  await publishRevision({ request: onA, publisher, slug, revision: { kind: "correction", summary: "Fixes the count", note: "An earlier version gave the wrong vote count.", body: "Corrected version." } });
+  await publishRevision({
+    request: onA,
+    publisher,
+    slug,
+    revision: {
+      kind: "correction",
+      summary: "Fixes the count",
+      note: "An earlier version gave the wrong vote count.",
+      body: "Corrected version.",
+    },
+  });
   await expect.poll(() => text(page), { timeout: 30_000 }).toContain("Corrected version.");
   await expect.poll(() => version(`${page}/version`), { timeout: 30_000 }).toBe(2);
 
@@ -118,13 +159,29 @@ test("a lost notification: with the listeners' connections killed, B still conve
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   try {
-    const killed = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [listenerApplicationName]);
+    const killed = await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+      [listenerApplicationName],
+    );
     expect(killed.rowCount).toBeGreaterThanOrEqual(2);
-    await publishRevision({ request: onA, publisher, slug, revision: { kind: "update", summary: "Adds the result", body: "After the lost notification." } });
+    await publishRevision({
+      request: onA,
+      publisher,
+      slug,
+      revision: { kind: "update", summary: "Adds the result", body: "After the lost notification." },
+    });
     // The bound is 2 s (README); the poll's timeout only leaves room for a loaded machine.
     await expect.poll(() => text(page), { timeout: 20_000 }).toContain("After the lost notification.");
     await expect
-      .poll(async () => (await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1", [listenerApplicationName])).rows[0].n, { timeout: 20_000 })
+      .poll(
+        async () =>
+          (
+            await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1", [
+              listenerApplicationName,
+            ])
+          ).rows[0].n,
+        { timeout: 20_000 },
+      )
       .toBeGreaterThanOrEqual(2);
   } finally {
     await admin.end();
@@ -133,13 +190,20 @@ test("a lost notification: with the listeners' connections killed, B still conve
 
 test("HTTP: If-None-Match gets a 304, gzip and brotli decode to exactly the page, and a forged Host changes nothing", async () => {
   const slug = await newStory("http-caching");
-  for (const path of [`/stories/${slug}`, `/stories/${slug}/feed.xml`, `/stories/${slug}/version`, "/feed.xml"]) {
+  for (const path of [
+    `/stories/${slug}`,
+    `/stories/${slug}/feed.xml`,
+    `/stories/${slug}/version`,
+    "/feed.xml",
+  ]) {
     const url = `${b.baseUrl}${path}`;
     await expect.poll(async () => (await rawGet(url)).status).toBe(200);
     const plain = await rawGet(url);
     expect(plain.headers.etag, path).toMatch(/^"[^"]+"$/);
     expect(plain.headers.vary, path).toMatch(/Accept-Encoding/i);
-    expect(plain.headers["cache-control"], path).toMatch(/max-age=0.*s-maxage=\d+.*stale-while-revalidate=\d+.*stale-if-error=\d+/);
+    expect(plain.headers["cache-control"], path).toMatch(
+      /max-age=0.*s-maxage=\d+.*stale-while-revalidate=\d+.*stale-if-error=\d+/,
+    );
     expect(plain.headers["surrogate-key"], path).toContain("public:");
     expect(plain.headers["cache-tag"], path).toContain("public:");
     expect(plain.headers.xkey, path).toContain("public:");
@@ -151,7 +215,10 @@ test("HTTP: If-None-Match gets a 304, gzip and brotli decode to exactly the page
     const gzip = await rawGet(url, { "accept-encoding": "gzip" });
     expect(gzip.headers["content-encoding"], path).toBe("gzip");
     expect(gunzipSync(gzip.body).equals(plain.body), path).toBe(true);
-    expect((await rawGet(url, { "accept-encoding": "br", "if-none-match": br.headers.etag! })).status, path).toBe(304);
+    expect(
+      (await rawGet(url, { "accept-encoding": "br", "if-none-match": br.headers.etag! })).status,
+      path,
+    ).toBe(304);
   }
 
   const page = `${b.baseUrl}/stories/${slug}`;
@@ -168,7 +235,12 @@ test("HTTP: If-None-Match gets a 304, gzip and brotli decode to exactly the page
   expect(forgedFirst.body.toString()).toContain(`${canonical}/stories/${cold}`);
 
   // Spellings of one comparison share an entry; an invalid one is a 400 that is never kept.
-  await publishRevision({ request: onA, publisher, slug, revision: { kind: "update", summary: "Second", body: "Second." } });
+  await publishRevision({
+    request: onA,
+    publisher,
+    slug,
+    revision: { kind: "update", summary: "Second", body: "Second." },
+  });
   const history = `${b.baseUrl}/stories/${slug}/history`;
   await expect.poll(async () => (await rawGet(`${history}?from=1&to=2`)).status).toBe(200);
   const canonicalDiff = await rawGet(`${history}?from=1&to=2`);
@@ -183,7 +255,16 @@ test("HTTP: If-None-Match gets a 304, gzip and brotli decode to exactly the page
 
 test("a schedule runs exactly once with both instances' job runners up: one publication, one history entry, and B shows it", async () => {
   const slug = await newStory("two-instances-schedule");
-  const draft = await publishRevision({ request: onA, publisher, slug, revision: { publish: false, body: "Scheduled update: talks begin at noon.", summary: "Adds the start time" } });
+  const draft = await publishRevision({
+    request: onA,
+    publisher,
+    slug,
+    revision: {
+      publish: false,
+      body: "Scheduled update: talks begin at noon.",
+      summary: "Adds the start time",
+    },
+  });
   const number = draft.revision!.number;
   const runAt = new Date(Date.now() + 4_000).toISOString();
   const scheduled = await onA.post(`/api/v1/stories/${slug}/schedules`, {
@@ -192,7 +273,9 @@ test("a schedule runs exactly once with both instances' job runners up: one publ
   });
   expect(scheduled.status(), await scheduled.text()).toBe(201);
 
-  await expect.poll(() => text(`${b.baseUrl}/stories/${slug}`), { timeout: 60_000 }).toContain("talks begin at noon");
+  await expect
+    .poll(() => text(`${b.baseUrl}/stories/${slug}`), { timeout: 60_000 })
+    .toContain("talks begin at noon");
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -205,9 +288,16 @@ test("a schedule runs exactly once with both instances' job runners up: one publ
     // second run would have added another. Both runners had the job in reach.
     expect({ latest, live }).toEqual({ latest: number + 1, live: number + 1 });
     await expect
-      .poll(async () => (await db.query("SELECT state FROM schedules WHERE story_id = $1", [id])).rows.map((row) => row.state))
+      .poll(async () =>
+        (await db.query("SELECT state FROM schedules WHERE story_id = $1", [id])).rows.map(
+          (row) => row.state,
+        ),
+      )
       .toEqual(["done"]);
-    const publications = await db.query("SELECT 1 FROM story_status_events WHERE story_id = $1 AND action = 'publish' AND revision_number > $2", [id, number - 1]);
+    const publications = await db.query(
+      "SELECT 1 FROM story_status_events WHERE story_id = $1 AND action = 'publish' AND revision_number > $2",
+      [id, number - 1],
+    );
     expect(publications.rowCount).toBe(1);
   } finally {
     await db.end();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { ConfigError, readEnv } from "./env";
 
 describe("readEnv", () => {
@@ -23,17 +24,29 @@ describe("readEnv", () => {
   });
 
   it("reads the delivery settings, and names a bad one", () => {
-    const env = readEnv({ source: { PURGE_VARNISH_URLS: "http://varnish-1:6081, http://varnish-2:6081", PUBLIC_CACHE_S_MAXAGE: "60", PUBLIC_MEMO_MAX_BYTES: "1048576" } });
+    const env = readEnv({
+      source: {
+        PURGE_VARNISH_URLS: "http://varnish-1:6081, http://varnish-2:6081",
+        PUBLIC_CACHE_S_MAXAGE: "60",
+        PUBLIC_MEMO_MAX_BYTES: "1048576",
+      },
+    });
     expect(env.PURGE_VARNISH_URLS).toEqual(["http://varnish-1:6081", "http://varnish-2:6081"]);
     expect(env.PUBLIC_CACHE_S_MAXAGE).toBe(60);
     expect(env.PUBLIC_MEMO_MAX_BYTES).toBe(1_048_576);
-    expect(() => readEnv({ source: { PURGE_VARNISH_URLS: "varnish-1" } })).toThrow(/PURGE_VARNISH_URLS must be http:\/\/ URLs/);
-    expect(() => readEnv({ source: { PUBLIC_CACHE_S_MAXAGE: "-1" } })).toThrow(/PUBLIC_CACHE_S_MAXAGE must be 0 or more/);
+    expect(() => readEnv({ source: { PURGE_VARNISH_URLS: "varnish-1" } })).toThrow(
+      /PURGE_VARNISH_URLS must be http:\/\/ URLs/,
+    );
+    expect(() => readEnv({ source: { PUBLIC_CACHE_S_MAXAGE: "-1" } })).toThrow(
+      /PUBLIC_CACHE_S_MAXAGE must be 0 or more/,
+    );
   });
 
   it("needs a bucket to keep photos in S3", () => {
     expect(() => readEnv({ source: { PHOTO_STORE: "s3" } })).toThrow(/PHOTO_S3_BUCKET is required/);
-    expect(readEnv({ source: { PHOTO_STORE: "s3", PHOTO_S3_BUCKET: "newsroom-photos" } }).PHOTO_STORE).toBe("s3");
+    expect(readEnv({ source: { PHOTO_STORE: "s3", PHOTO_S3_BUCKET: "newsroom-photos" } }).PHOTO_STORE).toBe(
+      "s3",
+    );
   });
 
   it("treats empty values as unset, as a copied .env.example leaves them", () => {
@@ -97,7 +110,14 @@ describe("readEnv", () => {
   it("names every bad variable at once, each once", () => {
     let caught: unknown;
     try {
-      readEnv({ source: { PORT: "abc", NEWSROOM_TIME_STYLE: "chicago", NEWSROOM_TIME_ZONE: "Mars/Olympus_Mons", NEWSROOM_NAME: "Ledger" } });
+      readEnv({
+        source: {
+          PORT: "abc",
+          NEWSROOM_TIME_STYLE: "chicago",
+          NEWSROOM_TIME_ZONE: "Mars/Olympus_Mons",
+          NEWSROOM_NAME: "Ledger",
+        },
+      });
     } catch (error) {
       caught = error;
     }

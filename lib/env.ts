@@ -1,10 +1,15 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { isCommonPassword } from "./auth/common-passwords";
 
 // An empty line in .env ("ADMIN_PASSWORD=") means "not set", not "set to nothing".
 function optional<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema.optional(),
+  );
 }
 
 function isTimeZone(zone: string): boolean {
@@ -16,79 +21,129 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const booleanFlag = z.enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' }).transform((flag) => flag === "true" || flag === "1");
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' })
+  .transform((flag) => flag === "true" || flag === "1");
 
-const seconds = z.coerce.number({ error: "must be a number of seconds" }).int({ error: "must be a whole number of seconds" }).min(0, { error: "must be 0 or more" }).max(31_536_000, { error: "must be at most a year" });
+const seconds = z.coerce
+  .number({ error: "must be a number of seconds" })
+  .int({ error: "must be a whole number of seconds" })
+  .min(0, { error: "must be 0 or more" })
+  .max(31_536_000, { error: "must be at most a year" });
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
 
 /** Every setting Copydesk reads from its environment; .env.example documents each one. */
-export const EnvInput = z.object({
-  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: "must be a postgresql:// URL" })),
-  // The role that owns the tables, for migrations; DATABASE_URL can then be a DML-only role (README).
-  DATABASE_OWNER_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: "must be a postgresql:// URL" })),
-  PORT: optional(
-    z.coerce.number({ error: "must be a port number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1–65535" }).max(65535, { error: "must be 1–65535" }),
-  ).transform((port) => port ?? 3000),
-  NEXTAUTH_URL: optional(httpUrl),
-  NEXTAUTH_SECRET: optional(z.string().min(32, { error: "must be at least 32 characters (e.g. `openssl rand -hex 32`)" })),
-  ADMIN_EMAIL: optional(z.string().trim().toLowerCase().pipe(z.email({ error: "must be an email address" }).max(254, { error: "must be at most 254 characters" }))),
-  ADMIN_PASSWORD: optional(
-    z
-      .string()
-      .min(12, { error: "must be at least 12 characters" })
-      .max(256, { error: "must be at most 256 characters" })
-      .refine((password) => !isCommonPassword(password), { error: "is a commonly used password; choose another" }),
-  ),
-  NEWSROOM_TIME_ZONE: optional(
-    z.string().refine(isTimeZone, { error: "must be an IANA time zone such as America/New_York or Europe/Berlin" }),
-  ).transform((zone) => zone ?? "America/New_York"),
-  NEWSROOM_TIME_STYLE: optional(z.enum(["house", "ap"], { error: 'must be "house" or "ap"' })).transform((style) => style ?? "house"),
-  NEWSROOM_NAME: optional(z.string().trim().min(1).max(200, { error: "must be at most 200 characters" })).transform(
-    (name) => name ?? "Copydesk Desk",
-  ),
-  PUBLIC_BASE_URL: optional(httpUrl),
-  TRUST_PROXY: optional(
-    z.union([z.literal("true").transform(() => 1), z.literal("false").transform(() => 0), z.coerce.number().int().min(0).max(10)], {
-      error: "must be true, false or a number of proxy hops (0–10)",
-    }),
-  ).transform((hops) => hops ?? 0),
-  // Delivery (lib/delivery): the response memo's size, the Cache-Control values and where purges go.
-  PUBLIC_MEMO_MAX_BYTES: optional(z.coerce.number({ error: "must be a number of bytes" }).int().min(0).max(2 ** 40)).transform((bytes) => bytes ?? 64 * 1024 * 1024),
-  PUBLIC_CACHE_S_MAXAGE: optional(seconds).transform((value) => value ?? 300),
-  PUBLIC_CACHE_STALE_WHILE_REVALIDATE: optional(seconds).transform((value) => value ?? 30),
-  PUBLIC_CACHE_STALE_IF_ERROR: optional(seconds).transform((value) => value ?? 86_400),
-  PUBLIC_CACHE_MAX_AGE: optional(seconds).transform((value) => value ?? 0),
-  PURGE_VARNISH_URLS: optional(
-    z.string().transform((list, context) => {
-      const urls = list.split(/[\s,]+/).filter(Boolean);
-      for (const url of urls) {
-        if (!/^https?:\/\/[^\s/]+/.test(url)) context.addIssue({ code: "custom", message: "must be http:// URLs separated by commas" });
-      }
-      return urls;
-    }),
-  ).transform((urls) => urls ?? []),
-  PURGE_FASTLY_SERVICE_ID: optional(z.string().trim().min(1)),
-  PURGE_FASTLY_API_TOKEN: optional(z.string().trim().min(1)),
-  PURGE_CLOUDFLARE_ZONE_ID: optional(z.string().trim().min(1)),
-  PURGE_CLOUDFLARE_API_TOKEN: optional(z.string().trim().min(1)),
-  SEED_DEMO: optional(booleanFlag),
-  COPYDESK_DATA_DIR: optional(z.string().trim().min(1)),
-  COPYDESK_SKIP_BUILD: optional(booleanFlag).transform((skip) => skip ?? false),
-  COPYDESK_JOBS: optional(booleanFlag).transform((run) => run ?? true),
-  COPYDESK_PASSWORD: optional(z.string().max(256, { error: "must be at most 256 characters" })),
-  // Where photo bytes live: "postgres" (default, nothing else to run) or "s3" (any S3-compatible store).
-  PHOTO_STORE: optional(z.enum(["postgres", "s3"], { error: 'must be "postgres" or "s3"' })).transform((store) => store ?? "postgres"),
-  PHOTO_S3_BUCKET: optional(z.string().trim().min(3).max(63)),
-  PHOTO_S3_REGION: optional(z.string().trim().min(1)),
-  PHOTO_S3_ENDPOINT: optional(httpUrl),
-  PHOTO_S3_ACCESS_KEY_ID: optional(z.string().trim().min(1)),
-  PHOTO_S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
-  PHOTO_S3_FORCE_PATH_STYLE: optional(booleanFlag).transform((flag) => flag ?? false),
-}).refine((env) => env.PHOTO_STORE !== "s3" || Boolean(env.PHOTO_S3_BUCKET), {
-  error: "PHOTO_S3_BUCKET is required when PHOTO_STORE is s3",
-  path: ["PHOTO_S3_BUCKET"],
-});
+export const EnvInput = z
+  .object({
+    DATABASE_URL: optional(
+      z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: "must be a postgresql:// URL" }),
+    ),
+    // The role that owns the tables, for migrations; DATABASE_URL can then be a DML-only role (README).
+    DATABASE_OWNER_URL: optional(
+      z.string().regex(/^postgres(ql)?:\/\/\S+$/, { error: "must be a postgresql:// URL" }),
+    ),
+    PORT: optional(
+      z.coerce
+        .number({ error: "must be a port number" })
+        .int({ error: "must be a whole number" })
+        .min(1, { error: "must be 1–65535" })
+        .max(65535, { error: "must be 1–65535" }),
+    ).transform((port) => port ?? 3000),
+    NEXTAUTH_URL: optional(httpUrl),
+    NEXTAUTH_SECRET: optional(
+      z.string().min(32, { error: "must be at least 32 characters (e.g. `openssl rand -hex 32`)" }),
+    ),
+    ADMIN_EMAIL: optional(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(
+          z
+            .email({ error: "must be an email address" })
+            .max(254, { error: "must be at most 254 characters" }),
+        ),
+    ),
+    ADMIN_PASSWORD: optional(
+      z
+        .string()
+        .min(12, { error: "must be at least 12 characters" })
+        .max(256, { error: "must be at most 256 characters" })
+        .refine((password) => !isCommonPassword(password), {
+          error: "is a commonly used password; choose another",
+        }),
+    ),
+    NEWSROOM_TIME_ZONE: optional(
+      z
+        .string()
+        .refine(isTimeZone, { error: "must be an IANA time zone such as America/New_York or Europe/Berlin" }),
+    ).transform((zone) => zone ?? "America/New_York"),
+    NEWSROOM_TIME_STYLE: optional(z.enum(["house", "ap"], { error: 'must be "house" or "ap"' })).transform(
+      (style) => style ?? "house",
+    ),
+    NEWSROOM_NAME: optional(
+      z.string().trim().min(1).max(200, { error: "must be at most 200 characters" }),
+    ).transform((name) => name ?? "Copydesk Desk"),
+    PUBLIC_BASE_URL: optional(httpUrl),
+    TRUST_PROXY: optional(
+      z.union(
+        [
+          z.literal("true").transform(() => 1),
+          z.literal("false").transform(() => 0),
+          z.coerce.number().int().min(0).max(10),
+        ],
+        {
+          error: "must be true, false or a number of proxy hops (0–10)",
+        },
+      ),
+    ).transform((hops) => hops ?? 0),
+    // Delivery (lib/delivery): the response memo's size, the Cache-Control values and where purges go.
+    PUBLIC_MEMO_MAX_BYTES: optional(
+      z.coerce
+        .number({ error: "must be a number of bytes" })
+        .int()
+        .min(0)
+        .max(2 ** 40),
+    ).transform((bytes) => bytes ?? 64 * 1024 * 1024),
+    PUBLIC_CACHE_S_MAXAGE: optional(seconds).transform((value) => value ?? 300),
+    PUBLIC_CACHE_STALE_WHILE_REVALIDATE: optional(seconds).transform((value) => value ?? 30),
+    PUBLIC_CACHE_STALE_IF_ERROR: optional(seconds).transform((value) => value ?? 86_400),
+    PUBLIC_CACHE_MAX_AGE: optional(seconds).transform((value) => value ?? 0),
+    PURGE_VARNISH_URLS: optional(
+      z.string().transform((list, context) => {
+        const urls = list.split(/[\s,]+/).filter(Boolean);
+        for (const url of urls) {
+          if (!/^https?:\/\/[^\s/]+/.test(url))
+            context.addIssue({ code: "custom", message: "must be http:// URLs separated by commas" });
+        }
+        return urls;
+      }),
+    ).transform((urls) => urls ?? []),
+    PURGE_FASTLY_SERVICE_ID: optional(z.string().trim().min(1)),
+    PURGE_FASTLY_API_TOKEN: optional(z.string().trim().min(1)),
+    PURGE_CLOUDFLARE_ZONE_ID: optional(z.string().trim().min(1)),
+    PURGE_CLOUDFLARE_API_TOKEN: optional(z.string().trim().min(1)),
+    SEED_DEMO: optional(booleanFlag),
+    COPYDESK_DATA_DIR: optional(z.string().trim().min(1)),
+    COPYDESK_SKIP_BUILD: optional(booleanFlag).transform((skip) => skip ?? false),
+    COPYDESK_JOBS: optional(booleanFlag).transform((run) => run ?? true),
+    COPYDESK_PASSWORD: optional(z.string().max(256, { error: "must be at most 256 characters" })),
+    // Where photo bytes live: "postgres" (default, nothing else to run) or "s3" (any S3-compatible store).
+    PHOTO_STORE: optional(z.enum(["postgres", "s3"], { error: 'must be "postgres" or "s3"' })).transform(
+      (store) => store ?? "postgres",
+    ),
+    PHOTO_S3_BUCKET: optional(z.string().trim().min(3).max(63)),
+    PHOTO_S3_REGION: optional(z.string().trim().min(1)),
+    PHOTO_S3_ENDPOINT: optional(httpUrl),
+    PHOTO_S3_ACCESS_KEY_ID: optional(z.string().trim().min(1)),
+    PHOTO_S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+    PHOTO_S3_FORCE_PATH_STYLE: optional(booleanFlag).transform((flag) => flag ?? false),
+  })
+  .refine((env) => env.PHOTO_STORE !== "s3" || Boolean(env.PHOTO_S3_BUCKET), {
+    error: "PHOTO_S3_BUCKET is required when PHOTO_STORE is s3",
+    path: ["PHOTO_S3_BUCKET"],
+  });
 
 export type Env = z.infer<typeof EnvInput>;
 
@@ -124,7 +179,9 @@ export function readEnv(options: { source?: Record<string, string | undefined> }
   }
   const lines = [...problems.values()];
   const message =
-    lines.length === 1 ? `Invalid configuration: ${lines[0]}.` : `Invalid configuration (${lines.length} settings):\n${lines.map((line) => `  - ${line}.`).join("\n")}`;
+    lines.length === 1
+      ? `Invalid configuration: ${lines[0]}.`
+      : `Invalid configuration (${lines.length} settings):\n${lines.map((line) => `  - ${line}.`).join("\n")}`;
   throw new ConfigError({ variables: [...problems.keys()], message });
 }
 

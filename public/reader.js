@@ -1,5 +1,6 @@
 // Copydesk reader script: tells a reader with the story open that a newer version is live.
-// Polls the tiny cached /stories/{slug}/version endpoint (no framework, no inline script, CSP script-src 'self').
+// Polls the tiny cached /stories/{slug}/version endpoint (no framework, no inline script, CSP script-src
+// 'self').
 (function () {
   "use strict";
   var body = document.body;
@@ -10,8 +11,8 @@
 
   var url = "/stories/" + encodeURIComponent(slug) + "/version";
   var intervalMs = 15000;
-  // A dismissal is remembered for this tab and this version only: a later version is announced again. Kept in the
-  // browser, so the page itself stays the same cacheable document for every reader.
+  // A dismissal is remembered for this tab and this version only: a later version is announced again. Kept in
+  // the browser, so the page itself stays the same cacheable document for every reader.
   var dismissedKey = "copydesk:update-dismissed:" + slug;
   var bar = null;
   var announcedVersion = 0;

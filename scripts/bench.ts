@@ -15,9 +15,10 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { applyMigrations } from "../lib/db/migrations";
-import { withDatabase } from "../lib/testing/global-setup";
-import { startTestPostgres } from "../lib/testing/test-server";
+
+import { applyMigrations } from "@/lib/db/migrations";
+import { withDatabase } from "@/lib/testing/global-setup";
+import { startTestPostgres } from "@/lib/testing/test-server";
 
 type BenchModule = { default?: () => Promise<void> };
 
@@ -35,7 +36,11 @@ async function benchFiles(): Promise<string[]> {
 async function main(): Promise<number> {
   const files = await benchFiles();
   if (files.length === 0) {
-    console.log(filters.length ? `No benchmark in scripts/bench/ matches ${filters.join(", ")}.` : "No benchmarks in scripts/bench/ yet.");
+    console.log(
+      filters.length
+        ? `No benchmark in scripts/bench/ matches ${filters.join(", ")}.`
+        : "No benchmarks in scripts/bench/ yet.",
+    );
     return 0;
   }
   const server = await startTestPostgres();
@@ -54,12 +59,15 @@ async function main(): Promise<number> {
       const started = Date.now();
       try {
         const loaded = (await import(pathToFileURL(path.join(benchDir, file)).href)) as BenchModule;
-        if (typeof loaded.default !== "function") throw new Error("it has no default export `async function run()`");
+        if (typeof loaded.default !== "function")
+          throw new Error("it has no default export `async function run()`");
         await loaded.default();
         console.log(`━━ ${file} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       } catch (error) {
         failures += 1;
-        console.error(`━━ ${file} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        console.error(
+          `━━ ${file} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
       }
     }
   } finally {

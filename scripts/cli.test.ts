@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { authenticateApiToken, createApiToken } from "../lib/auth/api-tokens";
-import { verifyPassword } from "../lib/auth/passwords";
-import { createUser, deactivateUser } from "../lib/auth/users";
-import { getDb } from "../lib/db/client";
-import { findFreePort } from "../lib/db/free-port";
+
+import { authenticateApiToken, createApiToken } from "@/lib/auth/api-tokens";
+import { verifyPassword } from "@/lib/auth/passwords";
+import { createUser, deactivateUser } from "@/lib/auth/users";
+import { getDb } from "@/lib/db/client";
+import { findFreePort } from "@/lib/db/free-port";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 
@@ -14,11 +15,15 @@ type CliResult = { code: number | null; stdout: string; stderr: string };
 // The real entry point in a child process, as `npm run cli --` runs it, against this file's test database.
 function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args], {
-      cwd: projectDir,
-      env: { ...process.env, NODE_OPTIONS: "", COPYDESK_PASSWORD: undefined, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args],
+      {
+        cwd: projectDir,
+        env: { ...process.env, NODE_OPTIONS: "", COPYDESK_PASSWORD: undefined, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -30,13 +35,16 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
 
 const password = "correct horse battery staple";
 
-// Each case starts the CLI several times, and each start loads TypeScript afresh: on a busy two-core machine that
-// took over the default minute (four cases failed by timeout in a run beside three other test runs).
+// Each case starts the CLI several times, and each start loads TypeScript afresh: on a busy two-core machine
+// that took over the default minute (four cases failed by timeout in a run beside three other test runs).
 const cliCase = { timeout: 240_000 };
 
 describe("npm run cli", cliCase, () => {
   it("adds a user with the password from COPYDESK_PASSWORD", async () => {
-    const result = await cli(["user:add", "--email", "Nadia.Editor@Example.org", "--name", "Nadia Okafor", "--role", "editor"], { COPYDESK_PASSWORD: password });
+    const result = await cli(
+      ["user:add", "--email", "Nadia.Editor@Example.org", "--name", "Nadia Okafor", "--role", "editor"],
+      { COPYDESK_PASSWORD: password },
+    );
 
     expect(result.stderr).toContain("Added editor nadia.editor@example.org (Nadia Okafor).");
     expect(result.code).toBe(0);
@@ -46,7 +54,15 @@ describe("npm run cli", cliCase, () => {
   });
 
   it("refuses user:add without a password when there is no terminal to prompt on, creating nothing", async () => {
-    const result = await cli(["user:add", "--email", "no.password@example.org", "--name", "No Password", "--role", "contributor"]);
+    const result = await cli([
+      "user:add",
+      "--email",
+      "no.password@example.org",
+      "--name",
+      "No Password",
+      "--role",
+      "contributor",
+    ]);
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("No password given. Set COPYDESK_PASSWORD");
@@ -55,7 +71,9 @@ describe("npm run cli", cliCase, () => {
 
   it("refuses a bad role and a missing option with usage help, creating nothing", async () => {
     const [badRole, missing, unknown] = await Promise.all([
-      cli(["user:add", "--email", "bad.role@example.org", "--name", "Bad Role", "--role", "owner"], { COPYDESK_PASSWORD: password }),
+      cli(["user:add", "--email", "bad.role@example.org", "--name", "Bad Role", "--role", "owner"], {
+        COPYDESK_PASSWORD: password,
+      }),
       cli(["user:add", "--name", "No Email", "--role", "editor"], { COPYDESK_PASSWORD: password }),
       cli(["user:add", "--emial", "typo@example.org"], { COPYDESK_PASSWORD: password }),
     ]);
@@ -70,7 +88,13 @@ describe("npm run cli", cliCase, () => {
   });
 
   it("creates an API token printed alone on stdout, stores only its hash, and revokes it by id", async () => {
-    await createUser({ email: "api.owner@example.org", name: "Api Owner", role: "contributor", password, actor: "system" });
+    await createUser({
+      email: "api.owner@example.org",
+      name: "Api Owner",
+      role: "contributor",
+      password,
+      actor: "system",
+    });
 
     const created = await cli(["token:create", "--email", "api.owner@example.org", "--name", "CMS sync"]);
 
@@ -90,13 +114,21 @@ describe("npm run cli", cliCase, () => {
   });
 
   it("deactivates a user by email", async () => {
-    await createUser({ email: "leaving@example.org", name: "Leaving Reporter", role: "contributor", password, actor: "system" });
+    await createUser({
+      email: "leaving@example.org",
+      name: "Leaving Reporter",
+      role: "contributor",
+      password,
+      actor: "system",
+    });
 
     const result = await cli(["user:deactivate", "--email", "leaving@example.org"]);
 
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("Deactivated leaving@example.org.");
-    expect((await getDb().user.findUniqueOrThrow({ where: { email: "leaving@example.org" } })).active).toBe(false);
+    expect((await getDb().user.findUniqueOrThrow({ where: { email: "leaving@example.org" } })).active).toBe(
+      false,
+    );
   });
 
   it("reports service refusals in one line: an unknown user, a token id that does not exist", async () => {
@@ -114,7 +146,9 @@ describe("npm run cli", cliCase, () => {
   it("says clearly, without a stack trace, when the database is down or the configuration is bad", async () => {
     const closedPort = await findFreePort();
     const [down, badConfig] = await Promise.all([
-      cli(["user:deactivate", "--email", "someone@example.org"], { DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/copydesk` }),
+      cli(["user:deactivate", "--email", "someone@example.org"], {
+        DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/copydesk`,
+      }),
       cli(["user:deactivate", "--email", "someone@example.org"], { NEWSROOM_TIME_ZONE: "Atlantis/Capital" }),
     ]);
 
@@ -128,28 +162,61 @@ describe("npm run cli", cliCase, () => {
 
   // Regression guard: `--email a --email b` deactivated only b and exited 0.
   it("refuses a repeated flag with exit 2, changing nothing", async () => {
-    await createUser({ email: "first.twice@example.org", name: "First Twice", role: "contributor", password, actor: "system" });
-    await createUser({ email: "second.twice@example.org", name: "Second Twice", role: "contributor", password, actor: "system" });
+    await createUser({
+      email: "first.twice@example.org",
+      name: "First Twice",
+      role: "contributor",
+      password,
+      actor: "system",
+    });
+    await createUser({
+      email: "second.twice@example.org",
+      name: "Second Twice",
+      role: "contributor",
+      password,
+      actor: "system",
+    });
 
-    const result = await cli(["user:deactivate", "--email", "first.twice@example.org", "--email", "second.twice@example.org"]);
+    const result = await cli([
+      "user:deactivate",
+      "--email",
+      "first.twice@example.org",
+      "--email",
+      "second.twice@example.org",
+    ]);
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("user:deactivate: --email was given more than once; give it once.");
     expect(result.stderr).toContain("Usage: npm run cli -- user:deactivate --email E");
-    const users = await getDb().user.findMany({ where: { email: { in: ["first.twice@example.org", "second.twice@example.org"] } }, select: { active: true } });
+    const users = await getDb().user.findMany({
+      where: { email: { in: ["first.twice@example.org", "second.twice@example.org"] } },
+      select: { active: true },
+    });
     expect(users).toEqual([{ active: true }, { active: true }]);
   });
 
   it("reactivates a deactivated user by email; an unknown email is exit 1", async () => {
-    const user = await createUser({ email: "back.again@example.org", name: "Back Again", role: "editor", password, actor: "system" });
+    const user = await createUser({
+      email: "back.again@example.org",
+      name: "Back Again",
+      role: "editor",
+      password,
+      actor: "system",
+    });
     const { token } = await createApiToken({ userId: user.id, name: "Before leaving", actor: "system" });
     await deactivateUser({ userId: user.id, actor: "system" });
 
-    const [result, unknown] = await Promise.all([cli(["user:reactivate", "--email", "Back.Again@example.org"]), cli(["user:reactivate", "--email", "nobody.here@example.org"])]);
+    const [result, unknown] = await Promise.all([
+      cli(["user:reactivate", "--email", "Back.Again@example.org"]),
+      cli(["user:reactivate", "--email", "nobody.here@example.org"]),
+    ]);
 
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("Reactivated back.again@example.org");
-    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ active: true, deactivatedAt: null });
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      active: true,
+      deactivatedAt: null,
+    });
     // What the help promises: deactivation revoked the token for good.
     expect(await authenticateApiToken({ token })).toBeNull();
     expect(unknown.code).toBe(1);
@@ -157,7 +224,13 @@ describe("npm run cli", cliCase, () => {
   });
 
   it("sets a new password from COPYDESK_PASSWORD; a short one is refused naming the variable, with exit 2", async () => {
-    const user = await createUser({ email: "forgot@example.org", name: "Forgot Password", role: "admin", password, actor: "system" });
+    const user = await createUser({
+      email: "forgot@example.org",
+      name: "Forgot Password",
+      role: "admin",
+      password,
+      actor: "system",
+    });
     const newPassword = "a brand new passphrase";
 
     const [short, missing] = await Promise.all([
@@ -166,13 +239,17 @@ describe("npm run cli", cliCase, () => {
     ]);
 
     expect(short.code).toBe(2);
-    expect(short.stderr).toContain("COPYDESK_PASSWORD: Password must be at least 12 characters. Nothing was changed.");
+    expect(short.stderr).toContain(
+      "COPYDESK_PASSWORD: Password must be at least 12 characters. Nothing was changed.",
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("No password given. Set COPYDESK_PASSWORD");
     const unchanged = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword({ hash: unchanged.passwordHash, password })).toBe(true);
 
-    const result = await cli(["user:set-password", "--email", "forgot@example.org"], { COPYDESK_PASSWORD: newPassword });
+    const result = await cli(["user:set-password", "--email", "forgot@example.org"], {
+      COPYDESK_PASSWORD: newPassword,
+    });
 
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("Set a new password for forgot@example.org.");
@@ -182,8 +259,17 @@ describe("npm run cli", cliCase, () => {
   });
 
   it("changes a role; a bad role is exit 2, demoting the only active admin is refused with exit 1", async () => {
-    const editor = await createUser({ email: "promoted@example.org", name: "Promoted Editor", role: "editor", password, actor: "system" });
-    await getDb().user.updateMany({ where: { role: "admin", id: { not: editor.id } }, data: { active: false } });
+    const editor = await createUser({
+      email: "promoted@example.org",
+      name: "Promoted Editor",
+      role: "editor",
+      password,
+      actor: "system",
+    });
+    await getDb().user.updateMany({
+      where: { role: "admin", id: { not: editor.id } },
+      data: { active: false },
+    });
 
     const [promoted, badRole] = await Promise.all([
       cli(["user:set-role", "--email", "promoted@example.org", "--role", "admin"]),
@@ -196,7 +282,13 @@ describe("npm run cli", cliCase, () => {
     expect(badRole.stderr).toContain("--role: Choose admin, editor or contributor");
     expect((await getDb().user.findUniqueOrThrow({ where: { id: editor.id } })).role).toBe("admin");
 
-    const lastAdmin = await cli(["user:set-role", "--email", "promoted@example.org", "--role", "contributor"]);
+    const lastAdmin = await cli([
+      "user:set-role",
+      "--email",
+      "promoted@example.org",
+      "--role",
+      "contributor",
+    ]);
 
     expect(lastAdmin.code).toBe(1);
     expect(lastAdmin.stderr).toContain("This is the newsroom’s only active admin.");
@@ -206,10 +298,19 @@ describe("npm run cli", cliCase, () => {
   // Regression guard: a bad --name exited 1 (refused by the service) while a bad --email exited 2.
   it("gives a bad --name, --email or COPYDESK_PASSWORD to user:add the same exit 2, creating nothing", async () => {
     const [invisibleName, longName, badEmail, shortPassword] = await Promise.all([
-      cli(["user:add", "--email", "invisible@example.org", "--name", "\u200b", "--role", "editor"], { COPYDESK_PASSWORD: password }),
-      cli(["user:add", "--email", "long.name@example.org", "--name", "N".repeat(121), "--role", "editor"], { COPYDESK_PASSWORD: password }),
-      cli(["user:add", "--email", "not-an-email", "--name", "Bad Email", "--role", "editor"], { COPYDESK_PASSWORD: password }),
-      cli(["user:add", "--email", "short.password@example.org", "--name", "Short Password", "--role", "editor"], { COPYDESK_PASSWORD: "too short" }),
+      cli(["user:add", "--email", "invisible@example.org", "--name", "\u200b", "--role", "editor"], {
+        COPYDESK_PASSWORD: password,
+      }),
+      cli(["user:add", "--email", "long.name@example.org", "--name", "N".repeat(121), "--role", "editor"], {
+        COPYDESK_PASSWORD: password,
+      }),
+      cli(["user:add", "--email", "not-an-email", "--name", "Bad Email", "--role", "editor"], {
+        COPYDESK_PASSWORD: password,
+      }),
+      cli(
+        ["user:add", "--email", "short.password@example.org", "--name", "Short Password", "--role", "editor"],
+        { COPYDESK_PASSWORD: "too short" },
+      ),
     ]);
 
     expect([invisibleName.code, longName.code, badEmail.code, shortPassword.code]).toEqual([2, 2, 2, 2]);
@@ -225,13 +326,20 @@ describe("npm run cli", cliCase, () => {
     const decomposed = "Jose\u0301 Nin\u0303o";
     await getDb().contributor.create({ data: { name: "José Niño".normalize("NFC") } });
 
-    const result = await cli(["user:add", "--email", "jose@example.org", "--name", decomposed, "--role", "contributor"], { COPYDESK_PASSWORD: password });
+    const result = await cli(
+      ["user:add", "--email", "jose@example.org", "--name", decomposed, "--role", "contributor"],
+      { COPYDESK_PASSWORD: password },
+    );
 
     expect(result.code).toBe(0);
     const user = await getDb().user.findUniqueOrThrow({ where: { email: "jose@example.org" } });
     expect(user.name).toBe("José Niño".normalize("NFC"));
-    const contributors = await getDb().contributor.findMany({ where: { name: { in: [decomposed, decomposed.normalize("NFC")] } } });
-    expect(contributors).toEqual([expect.objectContaining({ name: decomposed.normalize("NFC"), userId: user.id })]);
+    const contributors = await getDb().contributor.findMany({
+      where: { name: { in: [decomposed, decomposed.normalize("NFC")] } },
+    });
+    expect(contributors).toEqual([
+      expect.objectContaining({ name: decomposed.normalize("NFC"), userId: user.id }),
+    ]);
   });
 
   it("prints help", async () => {
@@ -241,7 +349,8 @@ describe("npm run cli", cliCase, () => {
     expect(result.stdout).toContain("user:add --email E --name N --role admin|editor|contributor");
     expect(result.stdout).toContain("token:revoke --id ID");
     expect(result.stdout).toContain("user:reactivate --email E");
-    // Regression (issue 18.11): the help said a reactivated user's unrevoked API tokens "work again too"; none survive.
+    // Regression (issue 18.11): the help said a reactivated user's unrevoked API tokens "work again too";
+    // none survive.
     expect(result.stdout).toContain("their old sessions and API tokens stay revoked");
     expect(result.stdout).not.toContain("work again");
     expect(result.stdout).toContain("user:set-password --email E");
@@ -252,9 +361,21 @@ describe("npm run cli", cliCase, () => {
 describe("npm run cli token:list and user:signout", cliCase, () => {
   it("token:list prints everyone's tokens with owner, name, prefix, created and last used; --email narrows it", async () => {
     // Guards issue 9.8: the command line had no way to find a token's id once token:create had printed it.
-    const { createApiToken } = await import("../lib/auth/api-tokens");
-    const owner = await createUser({ email: "list.owner@example.org", name: "List Owner", role: "editor", password, actor: "system" });
-    const other = await createUser({ email: "list.other@example.org", name: "List Other", role: "contributor", password, actor: "system" });
+    const { createApiToken } = await import("@/lib/auth/api-tokens");
+    const owner = await createUser({
+      email: "list.owner@example.org",
+      name: "List Owner",
+      role: "editor",
+      password,
+      actor: "system",
+    });
+    const other = await createUser({
+      email: "list.other@example.org",
+      name: "List Other",
+      role: "contributor",
+      password,
+      actor: "system",
+    });
     const made = await createApiToken({ userId: owner.id, name: "Wire importer", actor: "system" });
     await createApiToken({ userId: other.id, name: "Other script", actor: "system" });
 
@@ -262,7 +383,15 @@ describe("npm run cli token:list and user:signout", cliCase, () => {
     expect(all.code).toBe(0);
     const [header, ...lines] = all.stdout.trim().split("\n");
     expect(header).toBe("id\towner\tname\tprefix\tcreated\tlast used\tstatus");
-    expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${made.id}\\tlist.owner@example.org\\tWire importer\\t${made.prefix}…\\t\\d{4}-\\d\\d-\\d\\dT[^\\t]+\\tnever\\tactive$`))]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          new RegExp(
+            `^${made.id}\\tlist.owner@example.org\\tWire importer\\t${made.prefix}…\\t\\d{4}-\\d\\d-\\d\\dT[^\\t]+\\tnever\\tactive$`,
+          ),
+        ),
+      ]),
+    );
     expect(all.stdout).toContain("list.other@example.org");
     expect(all.stdout).not.toContain(made.token);
 
@@ -272,8 +401,14 @@ describe("npm run cli token:list and user:signout", cliCase, () => {
   });
 
   it("user:signout ends every session of the user", async () => {
-    const { startSession } = await import("../lib/auth/sessions");
-    const user = await createUser({ email: "signout.cli@example.org", name: "Signout Cli", role: "editor", password, actor: "system" });
+    const { startSession } = await import("@/lib/auth/sessions");
+    const user = await createUser({
+      email: "signout.cli@example.org",
+      name: "Signout Cli",
+      role: "editor",
+      password,
+      actor: "system",
+    });
     await startSession({ userId: user.id, userAgent: "one" });
     await startSession({ userId: user.id, userAgent: "two" });
     const result = await cli(["user:signout", "--email", "signout.cli@example.org"]);

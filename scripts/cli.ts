@@ -2,8 +2,10 @@
 // Run `npm run cli -- --help` for the commands. Everything goes through lib/auth's services.
 import { parseArgs } from "node:util";
 import type { z } from "zod";
-import { readEnv } from "../lib/env";
-import { isAppError } from "../lib/errors/app-error";
+
+import { readEnv } from "@/lib/env";
+import { isAppError } from "@/lib/errors/app-error";
+
 import { commands, type Command } from "./cli/commands";
 import { helpText } from "./cli/help";
 import { loadDotEnv } from "./support/load-dotenv";
@@ -11,7 +13,9 @@ import { openDatabase, type OpenDatabase } from "./support/open-database";
 import { ReportedFailure, runMain } from "./support/run-main";
 
 function usageError(options: { message: string; command?: Command }): ReportedFailure {
-  const hint = options.command ? `Usage: npm run cli -- ${options.command.usage}` : "Run `npm run cli -- --help` for the commands.";
+  const hint = options.command
+    ? `Usage: npm run cli -- ${options.command.usage}`
+    : "Run `npm run cli -- --help` for the commands.";
   return new ReportedFailure({ message: `${options.message}\n${hint}`, exitCode: 2 });
 }
 
@@ -19,25 +23,42 @@ type CommandLine = { kind: "help"; text: string } | { kind: "run"; command: Comm
 
 function parseCommandLine(argv: string[]): CommandLine {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") return { kind: "help", text: helpText({ commands }) };
+  if (name === undefined || name === "--help" || name === "-h" || name === "help")
+    return { kind: "help", text: helpText({ commands }) };
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) throw usageError({ message: `Unknown command "${name}".` });
   let values: Record<string, unknown>;
   let tokens: { kind: string; name?: string }[];
   try {
-    ({ values, tokens } = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false, tokens: true }));
+    ({ values, tokens } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+      tokens: true,
+    }));
   } catch (error) {
     throw usageError({ message: `${command.name}: ${(error as Error).message}`, command });
   }
   // parseArgs keeps the last of a repeated flag; `--email a --email b` must not quietly act on b alone.
-  const repeated = tokens.find((token, index) => token.kind === "option" && tokens.findIndex((other) => other.kind === "option" && other.name === token.name) !== index);
-  if (repeated) throw usageError({ message: `${command.name}: --${repeated.name} was given more than once; give it once.`, command });
-  if (values.help) return { kind: "help", text: `Usage: npm run cli -- ${command.usage}\n${command.summary}` };
+  const repeated = tokens.find(
+    (token, index) =>
+      token.kind === "option" &&
+      tokens.findIndex((other) => other.kind === "option" && other.name === token.name) !== index,
+  );
+  if (repeated)
+    throw usageError({
+      message: `${command.name}: --${repeated.name} was given more than once; give it once.`,
+      command,
+    });
+  if (values.help)
+    return { kind: "help", text: `Usage: npm run cli -- ${command.usage}\n${command.summary}` };
   const parsed = (command.schema as z.ZodType).safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const flag = issue?.path.length ? `--${String(issue.path[0])}` : "arguments";
-    const missing = issue?.code === "invalid_type" && issue.path.length > 0 && values[String(issue.path[0])] === undefined;
+    const missing =
+      issue?.code === "invalid_type" && issue.path.length > 0 && values[String(issue.path[0])] === undefined;
     const problem = missing ? `${flag} is required` : `${flag}: ${issue?.message ?? "is invalid"}`;
     throw usageError({ message: `${command.name}: ${problem}.`, command });
   }
@@ -59,10 +80,18 @@ await runMain(
     }
     loadDotEnv();
     const env = readEnv();
-    database = await openDatabase({ env, ifOwnedElsewhere: "share", log: (line) => process.stderr.write(`${line}\n`) });
+    database = await openDatabase({
+      env,
+      ifOwnedElsewhere: "share",
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
     await parsed.command.run({ args: parsed.args as never, env }).catch((error: unknown) => {
       // A value the services refuse is a bad command line too (exit 2), whichever check caught it.
-      if (isAppError(error) && error.code === "validation_failed") throw usageError({ message: `${parsed.command.name}: ${error.userMessage}`, command: parsed.command });
+      if (isAppError(error) && error.code === "validation_failed")
+        throw usageError({
+          message: `${parsed.command.name}: ${error.userMessage}`,
+          command: parsed.command,
+        });
       throw error;
     });
   },

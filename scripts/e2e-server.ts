@@ -5,9 +5,10 @@ import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations } from "../lib/db/migrations";
-import { withDatabase } from "../lib/testing/global-setup";
-import { startTestPostgres } from "../lib/testing/test-server";
+
+import { applyMigrations } from "@/lib/db/migrations";
+import { withDatabase } from "@/lib/testing/global-setup";
+import { startTestPostgres } from "@/lib/testing/test-server";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const server = await startTestPostgres();
@@ -21,7 +22,10 @@ await applyMigrations({ databaseUrl });
 
 const stateDir = path.resolve(".data", "e2e");
 await mkdir(stateDir, { recursive: true });
-await writeFile(path.join(stateDir, `server-${port}.json`), JSON.stringify({ databaseUrl, baseUrl: `http://127.0.0.1:${port}` }));
+await writeFile(
+  path.join(stateDir, `server-${port}.json`),
+  JSON.stringify({ databaseUrl, baseUrl: `http://127.0.0.1:${port}` }),
+);
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,

@@ -1,12 +1,13 @@
 // Copydesk's production HTTP server: Next.js behind a fast path for warm public pages.
-// A GET whose whole response is in the public response memo (lib/delivery/public-memo.ts, filled by the public
-// route handlers and emptied when any instance changes what readers see) is answered before Next's routing
-// runs, by lib/delivery/deliver-public-page.ts through globalThis; everything else, and every miss, is Next's. Plain JavaScript: Next loads its own
-// compiled server, and this file must not need a TypeScript loader.
-// When the database cannot be reached, a request that fails answers 503 with Retry-After and a sentence
-// (see replaceFailedResponses), never Next's 500.
+// A GET whose whole response is in the public response memo (lib/delivery/public-memo.ts, filled by the
+// public route handlers and emptied when any instance changes what readers see) is answered before Next's
+// routing runs, by lib/delivery/deliver-public-page.ts through globalThis; everything else, and every miss,
+// is Next's. Plain JavaScript: Next loads its own compiled server, and this file must not need a TypeScript
+// loader. When the database cannot be reached, a request that fails answers 503 with Retry-After and a
+// sentence (see replaceFailedResponses), never Next's 500.
 import http from "node:http";
 import next from "next";
+
 import { isActionRequest, screenAnonymousAction } from "./serve/anonymous-actions.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -24,10 +25,12 @@ await app.prepare();
 const handleWithNext = app.getRequestHandler();
 
 // Installed by the first public request this process serves (until then the memo is empty anyway).
-const answerFromMemo = (request, response) => globalThis.copydeskDelivery?.answerFromMemo(request, response) ?? false;
+const answerFromMemo = (request, response) =>
+  globalThis.copydeskDelivery?.answerFromMemo(request, response) ?? false;
 
 // The same sentence as lib/errors/unavailable.ts, which this plain-JavaScript file cannot import.
-const unavailableSentence = "The database cannot be reached right now, so nothing was saved. Please try again in a moment.";
+const unavailableSentence =
+  "The database cannot be reached right now, so nothing was saved. Please try again in a moment.";
 const retryAfterSeconds = 5;
 // lib/db/database-outage.ts records when this process last lost a database connection.
 const outageWindowMs = 10_000;
@@ -46,9 +49,10 @@ function databaseRecentlyLost() {
 }
 
 // Next decodes a server action's arguments before any code of ours runs; a body it cannot decode (not React's
-// encoding, cut short, garbage) makes it answer a bare 500. Every action of ours turns its own failures into a
-// form state, so a 5xx on an action request is Next refusing the request itself: a 400, in a sentence.
-const unreadableActionSentence = "The desk could not read this request, so nothing was saved. Reload the page and try again.";
+// encoding, cut short, garbage) makes it answer a bare 500. Every action of ours turns its own failures into
+// a form state, so a 5xx on an action request is Next refusing the request itself: a 400, in a sentence.
+const unreadableActionSentence =
+  "The desk could not read this request, so nothing was saved. Reload the page and try again.";
 
 /**
  * What replaces the 5xx Next is about to send, or null to let it through. While this process cannot reach its
@@ -62,12 +66,19 @@ function replacementFor(request, status) {
     return {
       status: 503,
       contentType: api ? "application/json" : "text/html; charset=utf-8",
-      body: api ? JSON.stringify({ error: { code: "unavailable", message: unavailableSentence, details: null } }) : unavailablePage,
+      body: api
+        ? JSON.stringify({ error: { code: "unavailable", message: unavailableSentence, details: null } })
+        : unavailablePage,
       headers: { "retry-after": String(retryAfterSeconds) },
     };
   }
   if (request.method === "POST" && request.headers["next-action"]) {
-    return { status: 400, contentType: "text/plain; charset=utf-8", body: `${unreadableActionSentence}\n`, headers: {} };
+    return {
+      status: 400,
+      contentType: "text/plain; charset=utf-8",
+      body: `${unreadableActionSentence}\n`,
+      headers: {},
+    };
   }
   return null;
 }
@@ -105,9 +116,10 @@ function replaceFailedResponses(request, response) {
   };
 }
 
-// Next's router answers a bare "Internal Server Error" for a path it cannot percent-decode: "/stories/%ZZ", or
-// "%C0%AF", which is not UTF-8. Such an escape is taken literally instead (its "%" sent on as "%25"), so the route
-// itself answers: the API's JSON not-found, or the branded reader page. Valid escapes are left untouched.
+// Next's router answers a bare "Internal Server Error" for a path it cannot percent-decode: "/stories/%ZZ",
+// or "%C0%AF", which is not UTF-8. Such an escape is taken literally instead (its "%" sent on as "%25"), so
+// the route itself answers: the API's JSON not-found, or the branded reader page. Valid escapes are left
+// untouched.
 function withLiteralBrokenEscapes(url) {
   const queryStart = url.indexOf("?");
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
@@ -123,7 +135,8 @@ function withLiteralBrokenEscapes(url) {
   return queryStart === -1 ? fixed : fixed + url.slice(queryStart);
 }
 
-// The server actions' body limit (next.config.js). Next answers a declared body over it with a 500 error; it is a 413.
+// The server actions' body limit (next.config.js). Next answers a declared body over it with a 500 error; it
+// is a 413.
 const actionBodyLimitBytes = 12 * 1024 * 1024;
 
 function refuseOversizedAction(request, response) {
@@ -155,8 +168,8 @@ server.listen(port, host, () => {
   console.log(`Copydesk server listening on port ${port}`);
 });
 
-// The job runner (lib/jobs/server-jobs.ts) stops after the web server, so a job it holds is finished or handed
-// back to the queue for another instance, rather than left locked.
+// The job runner (lib/jobs/server-jobs.ts) stops after the web server, so a job it holds is finished or
+// handed back to the queue for another instance, rather than left locked.
 function stop() {
   server.close(async () => {
     await globalThis.copydeskJobRunner?.stop().catch(() => {});

@@ -2,18 +2,23 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findFreePort } from "../lib/db/free-port";
+
+import { findFreePort } from "@/lib/db/free-port";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 
 // `npm start` refuses before it touches the database or builds; these run the real entry point.
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-      cwd: projectDir,
-      env: { ...process.env, NODE_OPTIONS: "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+      {
+        cwd: projectDir,
+        env: { ...process.env, NODE_OPTIONS: "", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -27,12 +32,18 @@ describe("npm start refuses clearly, without a stack trace", () => {
     const result = await start({ NEWSROOM_TIME_STYLE: "chicago" });
 
     expect(result.code).toBe(1);
-    expect(result.output.trim()).toBe('copydesk: Invalid configuration: NEWSROOM_TIME_STYLE must be "house" or "ap".');
+    expect(result.output.trim()).toBe(
+      'copydesk: Invalid configuration: NEWSROOM_TIME_STYLE must be "house" or "ap".',
+    );
   });
 
   // Guards the bug where only PORT was named, so fixing three settings took three restarts.
   it("names every bad setting at once", async () => {
-    const result = await start({ PORT: "abc", NEWSROOM_TIME_STYLE: "chicago", NEWSROOM_TIME_ZONE: "Mars/Olympus_Mons" });
+    const result = await start({
+      PORT: "abc",
+      NEWSROOM_TIME_STYLE: "chicago",
+      NEWSROOM_TIME_ZONE: "Mars/Olympus_Mons",
+    });
 
     expect(result.code).toBe(1);
     expect(result.output).toContain("copydesk: Invalid configuration (3 settings):");
@@ -44,10 +55,15 @@ describe("npm start refuses clearly, without a stack trace", () => {
 
   it("says when the configured database is down", async () => {
     const closedPort = await findFreePort();
-    const result = await start({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/copydesk`, PORT: String(await findFreePort()) });
+    const result = await start({
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/copydesk`,
+      PORT: String(await findFreePort()),
+    });
 
     expect(result.code).toBe(1);
-    expect(result.output).toContain(`copydesk: Cannot reach the database at 127.0.0.1:${closedPort}: nothing answers there.`);
+    expect(result.output).toContain(
+      `copydesk: Cannot reach the database at 127.0.0.1:${closedPort}: nothing answers there.`,
+    );
     expect(result.output).not.toMatch(/\n\s+at /);
   });
 

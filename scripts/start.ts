@@ -6,18 +6,25 @@
 import type { ChildProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { applyMigrations } from "../lib/db/migrations";
-import { withStartupLock } from "../lib/db/startup-lock";
-import { readEnv, type Env } from "../lib/env";
-import { findDemoAdmin, seedDemoNewsroom, type SeedResult } from "../lib/seed/seed-demo-newsroom";
+
+import { applyMigrations } from "@/lib/db/migrations";
+import { withStartupLock } from "@/lib/db/startup-lock";
+import { readEnv, type Env } from "@/lib/env";
+import { findDemoAdmin, seedDemoNewsroom, type SeedResult } from "@/lib/seed/seed-demo-newsroom";
+
 import { computeBuildFingerprint, isBuildCurrent, recordBuild } from "./start/build-fingerprint";
-import { startNextServer, runNextBuild } from "./start/next-process";
+import { runNextBuild, startNextServer } from "./start/next-process";
 import { ensureNextAuthSecret } from "./start/nextauth-secret";
 import { isPortFree } from "./start/port-check";
 import { sharedSessionSecret } from "./start/shared-secret";
 import { recordSeededAdmin, signInLine } from "./start/sign-in-line";
 import { loadDotEnv } from "./support/load-dotenv";
-import { dataRootFor, grantAppRoleAfterMigrations, openDatabase, type OpenDatabase } from "./support/open-database";
+import {
+  dataRootFor,
+  grantAppRoleAfterMigrations,
+  openDatabase,
+  type OpenDatabase,
+} from "./support/open-database";
 import { describeFailure, ReportedFailure } from "./support/run-main";
 import { watchParent } from "./support/watch-parent";
 
@@ -57,7 +64,11 @@ async function shutdown(exitCode: number): Promise<never> {
     await stopChild(server);
     await globalThis.copydeskPrisma?.$disconnect().catch(() => {});
     database ??= await databaseOpening?.catch(() => undefined);
-    await database?.stop().catch((error: unknown) => console.error(`copydesk: stopping PostgreSQL failed: ${describeFailure(error)}`));
+    await database
+      ?.stop()
+      .catch((error: unknown) =>
+        console.error(`copydesk: stopping PostgreSQL failed: ${describeFailure(error)}`),
+      );
   }
   process.exit(exitCode);
 }
@@ -65,7 +76,9 @@ async function shutdown(exitCode: number): Promise<never> {
 // The generated password exists nowhere else: a failure or Ctrl-C after seeding must not swallow it.
 function rescueFirstAdminPassword() {
   if (!firstAdmin?.passwordGenerated) return;
-  console.error(`copydesk: the first admin was created: sign in as ${firstAdmin.adminEmail} with password ${firstAdmin.adminPassword} once Copydesk runs.`);
+  console.error(
+    `copydesk: the first admin was created: sign in as ${firstAdmin.adminEmail} with password ${firstAdmin.adminPassword} once Copydesk runs.`,
+  );
   firstAdmin = undefined;
 }
 
@@ -94,7 +107,9 @@ async function ensureBuild(options: { skip: boolean }): Promise<void> {
   build = undefined;
   if (stopping) return;
   if (code !== 0) {
-    throw new ReportedFailure({ message: `Building the web app failed. The build log is in ${path.relative(projectDir, logFile)}.` });
+    throw new ReportedFailure({
+      message: `Building the web app failed. The build log is in ${path.relative(projectDir, logFile)}.`,
+    });
   }
   // `next build` may itself add its types folder to tsconfig.json, so fingerprint what it left behind.
   await recordBuild({ distDir: absoluteDistDir, fingerprint: await computeBuildFingerprint({ projectDir }) });
@@ -105,22 +120,35 @@ async function seed(env: Env): Promise<SeedResult> {
   // The services' info lines (user created, …) would bury the one line that matters; errors still show.
   const info = console.log;
   console.log = () => {};
-  const result = await seedDemoNewsroom({ adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD, withDemoStory: env.SEED_DEMO ?? !env.DATABASE_URL }).finally(() => {
+  const result = await seedDemoNewsroom({
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+    withDemoStory: env.SEED_DEMO ?? !env.DATABASE_URL,
+  }).finally(() => {
     console.log = info;
   });
   if (result.status === "seeded") {
     await recordSeededAdmin({ dataRoot, seed: result });
-    if (result.demoStoryError) console.error(`copydesk: the demo story could not be created (${result.demoStoryError}); it is retried on the next start.`);
+    if (result.demoStoryError)
+      console.error(
+        `copydesk: the demo story could not be created (${result.demoStoryError}); it is retried on the next start.`,
+      );
   }
   return result;
 }
 
-async function waitUntilServing(options: { url: string; child: ChildProcess; heldOutput: () => string }): Promise<void> {
+async function waitUntilServing(options: {
+  url: string;
+  child: ChildProcess;
+  heldOutput: () => string;
+}): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let lastProblem = "no answer yet";
   while (Date.now() < deadline) {
     if (options.child.exitCode !== null || options.child.signalCode !== null) {
-      throw new ReportedFailure({ message: `The web server stopped while starting:\n${options.heldOutput().trim()}` });
+      throw new ReportedFailure({
+        message: `The web server stopped while starting:\n${options.heldOutput().trim()}`,
+      });
     }
     try {
       const response = await fetch(`${options.url}/api/health`, { signal: AbortSignal.timeout(5_000) });
@@ -131,7 +159,9 @@ async function waitUntilServing(options: { url: string; child: ChildProcess; hel
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new ReportedFailure({ message: `The web server did not become healthy within ${READY_TIMEOUT_MS / 1000} s (${lastProblem}).` });
+  throw new ReportedFailure({
+    message: `The web server did not become healthy within ${READY_TIMEOUT_MS / 1000} s (${lastProblem}).`,
+  });
 }
 
 async function main(): Promise<void> {
@@ -141,13 +171,16 @@ async function main(): Promise<void> {
   dataRoot = dataRootFor(env);
   await mkdir(dataRoot, { recursive: true });
   if (!(await isPortFree({ port: env.PORT }))) {
-    throw new ReportedFailure({ message: `Port ${env.PORT} is already in use. Stop whatever uses it, or start Copydesk on another port: PORT=3001 npm start` });
+    throw new ReportedFailure({
+      message: `Port ${env.PORT} is already in use. Stop whatever uses it, or start Copydesk on another port: PORT=3001 npm start`,
+    });
   }
 
   databaseOpening = openDatabase({ env, ifOwnedElsewhere: "refuse", log: say });
   database = await databaseOpening;
   if (stopping) return;
-  // Instances started together on one database take turns to migrate, grant and seed (lib/db/startup-lock.ts).
+  // Instances started together on one database take turns to migrate, grant and seed
+  // (lib/db/startup-lock.ts).
   const opened = database;
   const { applied } = await withStartupLock({
     databaseUrl: opened.ownerUrl,
@@ -157,7 +190,8 @@ async function main(): Promise<void> {
       return result;
     },
   });
-  if (applied.length > 0) say(`Applied ${applied.length} database migration${applied.length === 1 ? "" : "s"}.`);
+  if (applied.length > 0)
+    say(`Applied ${applied.length} database migration${applied.length === 1 ? "" : "s"}.`);
 
   await ensureBuild({ skip: env.COPYDESK_SKIP_BUILD });
   if (stopping) return;
@@ -185,7 +219,11 @@ async function main(): Promise<void> {
     },
   });
   server = next.child;
-  await waitUntilServing({ url: `http://127.0.0.1:${env.PORT}`, child: next.child, heldOutput: next.heldOutput });
+  await waitUntilServing({
+    url: `http://127.0.0.1:${env.PORT}`,
+    child: next.child,
+    heldOutput: next.heldOutput,
+  });
   if (stopping) return;
   next.showOutput();
   say(await signInLine({ url, dataRoot, seed: seeded, demoAdmin }));
@@ -194,7 +232,9 @@ async function main(): Promise<void> {
 
   void exited(next.child).then(() => {
     if (stopping) return;
-    console.error(`copydesk: the web server exited unexpectedly (code ${next.child.exitCode ?? next.child.signalCode}).`);
+    console.error(
+      `copydesk: the web server exited unexpectedly (code ${next.child.exitCode ?? next.child.signalCode}).`,
+    );
     void shutdown(1);
   });
 }

@@ -1,21 +1,32 @@
-// `npm test`: type-check, lint, Vitest (unit and integration, on real PostgreSQL), a production build
+// `npm test`: type-check, lint, the formatter check (Prettier), Vitest (unit and integration, on real PostgreSQL), a production build
 // into .next-test, then Playwright in Chromium against that build. Every step runs even when an earlier
 // one failed (except Playwright without a build), and the last line is always "N passed, N failed":
-// Vitest and Playwright tests, plus type-check and lint errors as failures.
+// Vitest and Playwright tests, plus type-check and lint errors and unformatted files as failures.
 // PostgreSQL: TEST_DATABASE_URL when set, otherwise one throwaway embedded server for the whole run.
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded-server";
-import { findFreePort } from "../lib/db/free-port";
+
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded-server";
+import { findFreePort } from "@/lib/db/free-port";
+
 import { childEnv } from "./support/child-env";
 import { describeFailure } from "./support/run-main";
-import { countLintErrors, countPlaywright, countTypeErrors, countVitest, type Tally } from "./test/count-results";
+import {
+  countLintErrors,
+  countPlaywright,
+  countTypeErrors,
+  countUnformattedFiles,
+  countVitest,
+  type Tally,
+} from "./test/count-results";
 import { runningSteps, runStep } from "./test/run-step";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 const reportsDir = path.join(projectDir, ".data", "test-reports");
 const distDir = ".next-test";
+// The same files as `npm run format` and `npm run format:check` (package.json).
+const formatterGlobs = ["**/*.{ts,tsx,mjs,js,cjs,css}"];
 const node = process.execPath;
 const bin = (relative: string) => path.join(projectDir, "node_modules", relative);
 
@@ -54,13 +65,20 @@ async function main(): Promise<number> {
   const step = (title: string, args: string[], extraEnv: Record<string, string> = {}, buffered = false) =>
     runStep({ title, command: node, args, cwd: projectDir, env: { ...env, ...extraEnv }, buffered });
 
-  // Both are single-threaded: side by side they take the time of the slower one. Lint prints after.
-  const [types, lint] = await Promise.all([
+  // Each is single-threaded: side by side they take the time of the slowest. Lint and Prettier print after.
+  const [types, lint, format] = await Promise.all([
     step("Type-check (tsc --noEmit)", [bin("typescript/bin/tsc"), "--noEmit"]),
     step("Lint (eslint .)", [bin("eslint/bin/eslint.js"), "."], {}, true),
+    step(
+      "Formatting (prettier --check)",
+      [bin("prettier/bin/prettier.cjs"), "--check", ...formatterGlobs],
+      {},
+      true,
+    ),
   ]);
   lint.flush();
-  tallies.push(countTypeErrors(types), countLintErrors(lint));
+  format.flush();
+  tallies.push(countTypeErrors(types), countLintErrors(lint), countUnformattedFiles(format));
 
   const vitestReport = path.join(reportsDir, "vitest.json");
   await rm(vitestReport, { force: true });
@@ -73,10 +91,14 @@ async function main(): Promise<number> {
   ]);
   tallies.push(await countVitest({ reportFile: vitestReport, code: vitest.code }));
 
-  const build = await step(`Production build (next build → ${distDir})`, [bin("next/dist/bin/next"), "build"], {
-    NEXT_DIST_DIR: distDir,
-    NODE_ENV: "production",
-  });
+  const build = await step(
+    `Production build (next build → ${distDir})`,
+    [bin("next/dist/bin/next"), "build"],
+    {
+      NEXT_DIST_DIR: distDir,
+      NODE_ENV: "production",
+    },
+  );
   if (build.code !== 0) {
     process.stdout.write("Skipping the browser tests: there is no build to test.\n");
     tallies.push({ passed: 0, failed: 1 });

@@ -1,6 +1,8 @@
 import "server-only";
+
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+
 import type { Actor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { assertCan, can, type Permission } from "@/lib/auth/permissions";
@@ -13,13 +15,19 @@ export const requestedPathHeader = "x-copydesk-path";
  * For pages: the signed-in actor holding `permission`. Signed out (or deactivated) → the sign-in page,
  * coming back here afterwards; signed in without the permission → a 403 page.
  */
-export async function requirePageActor(options: { permission: Permission; callbackPath: string }): Promise<Actor> {
+export async function requirePageActor(options: {
+  permission: Permission;
+  callbackPath: string;
+}): Promise<Actor> {
   const actor = await getSessionActor();
   if (!actor) {
     // A layout cannot know which page below it was asked for; the proxy, when it passes the requested path
-    // along, lets a deep link survive signing in. It only steers the visitor's own redirect, within this site.
+    // along, lets a deep link survive signing in. It only steers the visitor's own redirect, within this
+    // site.
     const requested = (await headers()).get(requestedPathHeader);
-    redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackPath({ value: requested ?? options.callbackPath }))}`);
+    redirect(
+      `/signin?callbackUrl=${encodeURIComponent(safeCallbackPath({ value: requested ?? options.callbackPath }))}`,
+    );
   }
   if (!can({ actor, permission: options.permission })) forbidden();
   return actor;

@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+
 import { getSessionActor } from "@/lib/auth/session-actor";
 import { endSession } from "@/lib/auth/sessions";
 
@@ -17,7 +18,13 @@ export async function signOutAction(): Promise<void> {
   for (const cookie of jar.getAll()) {
     if (!sessionCookie.test(cookie.name)) continue;
     // Browsers only accept overwriting a __Secure- cookie from a Set-Cookie that is itself Secure.
-    jar.set(cookie.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: cookie.name.startsWith("__Secure-") });
+    jar.set(cookie.name, "", {
+      path: "/",
+      maxAge: 0,
+      httpOnly: true,
+      sameSite: "lax",
+      secure: cookie.name.startsWith("__Secure-"),
+    });
   }
   redirect("/signin?signedOut=1");
 }

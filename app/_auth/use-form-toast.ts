@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { toast } from "sonner";
+
 import type { FormState } from "@/lib/errors/form-state";
 
 /** One toast per settled action: success briefly, errors until dismissed so nobody misses one under deadline. */

@@ -37,7 +37,11 @@ describe("DeskTime", () => {
   it("is the only place under app/ that turns an instant into clock text", () => {
     const offenders = sourceFiles(path.resolve(import.meta.dirname, ".."))
       .filter((file) => !file.endsWith(path.join("_components", "desk-time.tsx")))
-      .filter((file) => /formatNewsroom(Time|Date)\(|toLocale(Date|Time)?String\(|new Intl\.DateTimeFormat\(/.test(readFileSync(file, "utf8")));
+      .filter((file) =>
+        /formatNewsroom(Time|Date)\(|toLocale(Date|Time)?String\(|new Intl\.DateTimeFormat\(/.test(
+          readFileSync(file, "utf8"),
+        ),
+      );
     expect(offenders.map((file) => path.relative(process.cwd(), file))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
+
 import { RelativeTime } from "./relative-time";
 
 /**

@@ -1,8 +1,10 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+
 import { sampleArticle } from "@/lib/render/render-fixtures";
 import { renderStoryArticleHtml } from "@/lib/render/story-page";
+
 import { StoryArticleView } from "./story-article-view";
 
 // The serialisers differ only in spelling, not in the DOM they produce: React writes &lt; &#x27; "/>" and
@@ -26,9 +28,22 @@ describe("StoryArticleView", () => {
       developing: true,
       lastMaterialUpdateAt: "2025-02-13T14:30:00.000Z",
       body: "# Section\n\nText with **bold**, a [link](https://example.com) and a footnote[^1].\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n[^1]: Source <script>x</script> it's.",
-      images: [{ url: "https://img.example/a.jpg", alt: "Sandbags & rain", caption: "Volunteers fill sandbags.", credit: "Jo Kim/Ledger" }],
+      images: [
+        {
+          url: "https://img.example/a.jpg",
+          alt: "Sandbags & rain",
+          caption: "Volunteers fill sandbags.",
+          credit: "Jo Kim/Ledger",
+        },
+      ],
       credits: [{ name: "Ben <Ode>", role: "contributed_reporting", location: "Lagos" }],
-      notes: [{ kind: "correction", text: "An earlier version misstated the crest.", publishedAt: "2025-02-13T14:30:00.000Z" }],
+      notes: [
+        {
+          kind: "correction",
+          text: "An earlier version misstated the crest.",
+          publishedAt: "2025-02-13T14:30:00.000Z",
+        },
+      ],
     });
     const react = renderToStaticMarkup(createElement(StoryArticleView, { article }));
     const page = renderStoryArticleHtml({ article });

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { SignOutButton } from "@/app/_auth/sign-out-button";
+
 import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { SignOutButton } from "@/app/_auth/sign-out-button";
 import { Toaster } from "@/app/_components/toaster";
 import { can } from "@/lib/auth/permissions";
+
 import { DeskNav } from "./_components/desk-nav";
 // The reader stylesheet is scoped under .story, so the desk preview can share it without side effects.
 import "@/public/styles/story.css";
@@ -12,7 +14,10 @@ import "./desk.css";
 import "./desk-editor.css";
 import "./desk-diff.css";
 
-export const metadata: Metadata = { title: { default: "Desk", template: "%s · Desk · Copydesk" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Desk", template: "%s · Desk · Copydesk" },
+  robots: { index: false },
+};
 
 const roleLabels = { admin: "Admin", editor: "Editor", contributor: "Contributor" } as const;
 

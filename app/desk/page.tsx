@@ -1,26 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { can } from "@/lib/auth/permissions";
 import { DeskStoriesQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { isAppError } from "@/lib/errors/app-error";
-import { listStories, type StoryPage } from "@/lib/stories/list-stories";
 import { embargoesOf } from "@/lib/schedules/embargoed-stories";
+import { listStories, type StoryPage } from "@/lib/stories/list-stories";
 import { storyStatuses } from "@/lib/stories/story-statuses";
+
 import { StatusBadges } from "./_components/status-badges";
 
 export const metadata: Metadata = { title: "Stories" };
 
-const statusLabels = { draft: "Draft", published: "Published", unpublished: "Unpublished", withdrawn: "Withdrawn" } as const;
+const statusLabels = {
+  draft: "Draft",
+  published: "Published",
+  unpublished: "Unpublished",
+  withdrawn: "Withdrawn",
+} as const;
 
 function pageHref(query: { q?: string; status?: string; cursor?: string }): string {
-  const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const params = new URLSearchParams(
+    Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
   const text = params.toString();
   return text ? `/desk?${text}` : "/desk";
 }
 
-export default async function StoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StoriesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: "/desk" });
   const query = DeskStoriesQueryInput.parse(firstValues(await searchParams));
   let page: StoryPage = { stories: [], nextCursor: null };
@@ -50,7 +63,13 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
       <form className="desk-filters" role="search" action="/desk" method="get">
         <div className="desk-field">
           <label htmlFor="story-search">Search headline or slug</label>
-          <input id="story-search" type="search" name="q" defaultValue={query.q ?? ""} placeholder="e.g. storm or city-council" />
+          <input
+            id="story-search"
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ""}
+            placeholder="e.g. storm or city-council"
+          />
         </div>
         <div className="desk-field desk-field-narrow">
           <label htmlFor="story-status">Status</label>
@@ -110,16 +129,26 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                     <StatusBadges status={story.status} developing={story.developing} />
                     {embargoes.has(story.slug) ? (
                       <div>
-                        <span className="desk-badge desk-badge-embargoed">Embargoed</span> until <DeskTime iso={embargoes.get(story.slug)!} relative={false} />
+                        <span className="desk-badge desk-badge-embargoed">Embargoed</span> until{" "}
+                        <DeskTime iso={embargoes.get(story.slug)!} relative={false} />
                       </div>
                     ) : null}
                   </td>
                   <td data-label="Newest">
-                    <Link href={`/desk/stories/${story.slug}/history`} aria-label={`History of ${story.headline}: newest revision ${story.latestRevisionNumber}`}>
+                    <Link
+                      href={`/desk/stories/${story.slug}/history`}
+                      aria-label={`History of ${story.headline}: newest revision ${story.latestRevisionNumber}`}
+                    >
                       r{story.latestRevisionNumber}
                     </Link>
                   </td>
-                  <td data-label="Live">{story.liveRevisionNumber === null ? <span className="desk-muted">—</span> : `r${story.liveRevisionNumber}`}</td>
+                  <td data-label="Live">
+                    {story.liveRevisionNumber === null ? (
+                      <span className="desk-muted">—</span>
+                    ) : (
+                      `r${story.liveRevisionNumber}`
+                    )}
+                  </td>
                   <td data-label="Last update" className="desk-small">
                     <DeskTime iso={story.lastRevisedAt} />
                   </td>
@@ -133,8 +162,16 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         </div>
       ) : null}
       <nav className="desk-pager" aria-label="Story pages">
-        {query.cursor ? <Link href={pageHref({ q: query.q, status: query.status })}>← Newest stories</Link> : <span />}
-        {page.nextCursor ? <Link href={pageHref({ q: query.q, status: query.status, cursor: page.nextCursor })}>Older stories →</Link> : null}
+        {query.cursor ? (
+          <Link href={pageHref({ q: query.q, status: query.status })}>← Newest stories</Link>
+        ) : (
+          <span />
+        )}
+        {page.nextCursor ? (
+          <Link href={pageHref({ q: query.q, status: query.status, cursor: page.nextCursor })}>
+            Older stories →
+          </Link>
+        ) : null}
       </nav>
     </>
   );

@@ -4,5 +4,10 @@ import { siteFeed } from "@/lib/public/public-pages";
 
 /** Atom feed of the site: published stories, most recently updated first. */
 export function GET(request: Request): Promise<Response> {
-  return deliverPublicPage({ request, tags: [publicIndexCacheTag], type: "atom", render: ({ origin }) => siteFeed({ origin }) });
+  return deliverPublicPage({
+    request,
+    tags: [publicIndexCacheTag],
+    type: "atom",
+    render: ({ origin }) => siteFeed({ origin }),
+  });
 }

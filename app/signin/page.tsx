@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getSessionActor } from "@/lib/auth/session-actor";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+
 import { SignInForm } from "./sign-in-form";
-import "../_auth/auth-pages.css";
+
+import "@/app/_auth/auth-pages.css";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
@@ -26,10 +29,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <p className="auth-lede">Use the email and password your newsroom admin gave you.</p>
         {first(params.signedOut) ? (
           <p className="auth-note" role="status">
-            {first(params.signedOut) === "everywhere" ? "You have signed out everywhere." : "You have signed out."}
+            {first(params.signedOut) === "everywhere"
+              ? "You have signed out everywhere."
+              : "You have signed out."}
           </p>
         ) : null}
-        <SignInForm callbackPath={callbackPath} initialError={signInErrorMessage({ code: first(params.error) })} />
+        <SignInForm
+          callbackPath={callbackPath}
+          initialError={signInErrorMessage({ code: first(params.error) })}
+        />
         <p className="auth-help">Forgotten your password? Ask a newsroom admin to set a new one.</p>
       </div>
     </main>

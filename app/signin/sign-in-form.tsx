@@ -2,10 +2,17 @@
 
 import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 /** Email and password form; the error sentence is announced and focused so screen-reader users hear it. */
-export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError: string | null }) {
+export function SignInForm({
+  callbackPath,
+  initialError,
+}: {
+  callbackPath: string;
+  initialError: string | null;
+}) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
   const alertRef = useRef<HTMLParagraphElement>(null);
@@ -48,11 +55,26 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
       ) : null}
       <div className="auth-field">
         <label htmlFor="sign-in-email">Email</label>
-        <input id="sign-in-email" name="email" type="email" autoComplete="username" required autoFocus aria-invalid={error ? true : undefined} />
+        <input
+          id="sign-in-email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <div className="auth-field">
         <label htmlFor="sign-in-password">Password</label>
-        <input id="sign-in-password" name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} />
+        <input
+          id="sign-in-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <button className="auth-submit" type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import type { Role } from "../../lib/db/generated/enums";
-import { createUser } from "../../lib/auth/users";
+
+import { createUser } from "@/lib/auth/users";
+import type { Role } from "@/lib/db/generated/enums";
 
 export type E2eUser = { id: string; email: string; name: string; role: Role; password: string };
 
@@ -20,7 +21,11 @@ export async function seedUser(options: { role: Role; name?: string; password?: 
 }
 
 /** Signs in through next-auth's own endpoints (no UI), leaving the session cookie in the request's browser context. */
-export async function signInByApi(options: { request: APIRequestContext; email: string; password: string }): Promise<void> {
+export async function signInByApi(options: {
+  request: APIRequestContext;
+  email: string;
+  password: string;
+}): Promise<void> {
   const csrf = await options.request.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await options.request.post("/api/auth/callback/credentials", {
@@ -31,8 +36,15 @@ export async function signInByApi(options: { request: APIRequestContext; email: 
 }
 
 /** Signs in through the sign-in page, as a person would. */
-export async function signInByForm(options: { page: Page; email: string; password: string; callbackPath?: string }): Promise<void> {
-  const target = options.callbackPath ? `/signin?callbackUrl=${encodeURIComponent(options.callbackPath)}` : "/signin";
+export async function signInByForm(options: {
+  page: Page;
+  email: string;
+  password: string;
+  callbackPath?: string;
+}): Promise<void> {
+  const target = options.callbackPath
+    ? `/signin?callbackUrl=${encodeURIComponent(options.callbackPath)}`
+    : "/signin";
   await options.page.goto(target);
   await options.page.getByLabel("Email").fill(options.email);
   await options.page.getByLabel("Password").fill(options.password);

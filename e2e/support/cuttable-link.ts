@@ -4,7 +4,12 @@ import net from "node:net";
  * A TCP link to the database that a test can cut, as a network failure or a stopped server would: while cut,
  * open connections are dropped and new ones are refused. `url` is the database URL routed through the link.
  */
-export async function openCuttableLink(options: { databaseUrl: string }): Promise<{ url: string; cut: () => Promise<void>; restore: () => Promise<void>; close: () => Promise<void> }> {
+export async function openCuttableLink(options: { databaseUrl: string }): Promise<{
+  url: string;
+  cut: () => Promise<void>;
+  restore: () => Promise<void>;
+  close: () => Promise<void>;
+}> {
   const target = new URL(options.databaseUrl);
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;

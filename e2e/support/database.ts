@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { applyMigrations } from "../../lib/db/migrations";
+
+import { applyMigrations } from "@/lib/db/migrations";
 
 /**
  * The database the e2e server runs on, so a spec can seed its own data through lib/ services.
@@ -15,16 +16,21 @@ export function useE2eDatabase(): string {
 
 function e2eServerDatabaseUrl(): string {
   const port = Number(process.env.E2E_PORT ?? 3100);
-  const state = JSON.parse(readFileSync(path.resolve(".data", "e2e", `server-${port}.json`), "utf8")) as { databaseUrl: string };
+  const state = JSON.parse(readFileSync(path.resolve(".data", "e2e", `server-${port}.json`), "utf8")) as {
+    databaseUrl: string;
+  };
   return state.databaseUrl;
 }
 
 /**
- * A fresh, migrated database of the spec's own on the e2e PostgreSQL server, for servers the spec starts itself:
- * the shared e2e server also runs background jobs, and on the shared database it would take their jobs (a purge
- * sent with its settings, a schedule run while the spec's servers are "down"). Call before any lib/ service.
+ * A fresh, migrated database of the spec's own on the e2e PostgreSQL server, for servers the spec starts
+ * itself: the shared e2e server also runs background jobs, and on the shared database it would take their
+ * jobs (a purge sent with its settings, a schedule run while the spec's servers are "down"). Call before any
+ * lib/ service.
  */
-export async function openOwnE2eDatabase(options: { prefix: string }): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
+export async function openOwnE2eDatabase(options: {
+  prefix: string;
+}): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
   const serverUrl = new URL(e2eServerDatabaseUrl());
   const database = `copydesk_${options.prefix}_${randomBytes(5).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl.toString() });
@@ -46,9 +52,9 @@ export async function openOwnE2eDatabase(options: { prefix: string }): Promise<{
 }
 
 /**
- * Points this process's lib/ services at another database; the returned function points them back. A worker that
- * ran another spec already has a client on the shared database: this spec's services need one on its own, and
- * the specs after it the shared one again.
+ * Points this process's lib/ services at another database; the returned function points them back. A worker
+ * that ran another spec already has a client on the shared database: this spec's services need one on its
+ * own, and the specs after it the shared one again.
  */
 export async function pointServicesAt(url: string): Promise<() => Promise<void>> {
   const shared = e2eServerDatabaseUrl();

@@ -1,8 +1,10 @@
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
-import type { Actor } from "../../lib/auth/actor";
-import { createStory } from "../../lib/stories/create-story";
+
+import type { Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/db/generated/enums";
+import { createStory } from "@/lib/stories/create-story";
+
 import { seedUser, signInByApi, type E2eUser } from "./auth";
-import type { Role } from "../../lib/db/generated/enums";
 
 /** The actor a seeded user's session carries, for calling services directly. */
 export function actorOf(user: E2eUser): Actor {
@@ -21,7 +23,13 @@ export function uniqueSlug(prefix: string): string {
 }
 
 /** A story with revision 1 made through the revision service, as another part of the newsroom would. */
-export async function seedStory(options: { author: E2eUser; slug: string; headline: string; body: string; publish?: boolean }) {
+export async function seedStory(options: {
+  author: E2eUser;
+  slug: string;
+  headline: string;
+  body: string;
+  publish?: boolean;
+}) {
   return createStory({
     actor: actorOf(options.author),
     input: {
@@ -35,14 +43,23 @@ export async function seedStory(options: { author: E2eUser; slug: string; headli
 }
 
 /** Screenshots at desktop and phone width, attached to the test and kept in artifacts/screenshots. */
-export async function captureScreens(options: { page: Page; testInfo: TestInfo; name: string }): Promise<void> {
+export async function captureScreens(options: {
+  page: Page;
+  testInfo: TestInfo;
+  name: string;
+}): Promise<void> {
   const { page, testInfo, name } = options;
   const original = page.viewportSize();
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     // Let layout settle at the new width before capturing.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const body = await page.screenshot({ fullPage: true, path: `artifacts/screenshots/${name}-${width}.png` });
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    const body = await page.screenshot({
+      fullPage: true,
+      path: `artifacts/screenshots/${name}-${width}.png`,
+    });
     await testInfo.attach(`${name}-${width}`, { body, contentType: "image/png" });
   }
   if (original) await page.setViewportSize(original);
@@ -58,7 +75,11 @@ export async function publishFromEditor(options: { page: Page; label?: RegExp })
 }
 
 /** The edit screen in a browser context of its own, signed in as `user`, once React has taken over the form. */
-export async function openEditorAs(options: { browser: Browser; user: E2eUser; slug: string }): Promise<Page> {
+export async function openEditorAs(options: {
+  browser: Browser;
+  user: E2eUser;
+  slug: string;
+}): Promise<Page> {
   const context = await options.browser.newContext();
   await signInByApi({ request: context.request, email: options.user.email, password: options.user.password });
   const page = await context.newPage();

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { findFreePort } from "../../lib/db/free-port";
+
+import { findFreePort } from "@/lib/db/free-port";
 
 /**
- * A second Copydesk web server (scripts/serve.mjs on the same build as the shared e2e server) on a database URL
- * of the test's choosing, for tests that do to a server what they must not do to the shared one.
+ * A second Copydesk web server (scripts/serve.mjs on the same build as the shared e2e server) on a database
+ * URL of the test's choosing, for tests that do to a server what they must not do to the shared one.
  */
 export async function startOwnServer(options: {
   databaseUrl: string;
@@ -27,14 +28,20 @@ export async function startOwnServer(options: {
     ...options.env,
   };
   delete env.NODE_OPTIONS;
-  const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited while starting:\n${output}`);
-    const healthy = await fetch(`${baseUrl}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${baseUrl}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) throw new Error(`the server did not become healthy:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors/app-error";
-import { contentLimits } from "../revisions/revision-content";
-import { SaveRevisionInput } from "../revisions/save-revision-input";
+
+import { AppError } from "@/lib/errors/app-error";
+import { contentLimits } from "@/lib/revisions/revision-content";
+import { SaveRevisionInput } from "@/lib/revisions/save-revision-input";
+
 import { maxJsonBodyBytes, readJsonBody } from "./read-json-body";
 
 function streamOf(bytes: number): ReadableStream<Uint8Array> {
@@ -17,37 +19,55 @@ function streamOf(bytes: number): ReadableStream<Uint8Array> {
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   return error instanceof AppError ? error.code : String(error);
 }
 
 describe("readJsonBody", () => {
   it("parses a JSON body and treats an empty one as {}", async () => {
-    expect(await readJsonBody({ request: new Request("http://x/", { method: "POST", body: '{"a":1}' }) })).toEqual({ a: 1 });
+    expect(
+      await readJsonBody({ request: new Request("http://x/", { method: "POST", body: '{"a":1}' }) }),
+    ).toEqual({ a: 1 });
     expect(await readJsonBody({ request: new Request("http://x/", { method: "POST" }) })).toEqual({});
   });
 
   it("refuses invalid JSON as bad_request", async () => {
-    expect(await codeOf(readJsonBody({ request: new Request("http://x/", { method: "POST", body: "{nope" }) }))).toBe("bad_request");
+    expect(
+      await codeOf(readJsonBody({ request: new Request("http://x/", { method: "POST", body: "{nope" }) })),
+    ).toBe("bad_request");
   });
 
   it("refuses a 13 MB body by its Content-Length", async () => {
-    const request = new Request("http://x/", { method: "POST", body: "x", headers: { "content-length": String(13 * 1024 * 1024) } });
+    const request = new Request("http://x/", {
+      method: "POST",
+      body: "x",
+      headers: { "content-length": String(13 * 1024 * 1024) },
+    });
     expect(await codeOf(readJsonBody({ request }))).toBe("too_large");
   });
 
   it("refuses a 13 MB body streamed without a Content-Length, by the bytes actually read", async () => {
-    const request = new Request("http://x/", { method: "POST", body: streamOf(13 * 1024 * 1024), duplex: "half" } as RequestInit);
+    const request = new Request("http://x/", {
+      method: "POST",
+      body: streamOf(13 * 1024 * 1024),
+      duplex: "half",
+    } as RequestInit);
     expect(request.headers.get("content-length")).toBeNull();
     expect(await codeOf(readJsonBody({ request }))).toBe("too_large");
   });
 
   it("accepts a body just under the limit", async () => {
     const body = JSON.stringify({ body: "x".repeat(maxJsonBodyBytes - 20) });
-    expect(await readJsonBody({ request: new Request("http://x/", { method: "POST", body }) })).toHaveProperty("body");
+    expect(
+      await readJsonBody({ request: new Request("http://x/", { method: "POST", body }) }),
+    ).toHaveProperty("body");
   });
 
-  // Regression guard: a 1.5 M-character body of "é" (3 MB of UTF-8) was refused as over 2 MB, though documented as allowed.
+  // Regression guard: a 1.5 M-character body of "é" (3 MB of UTF-8) was refused as over 2 MB, though
+  // documented as allowed.
   it("fits a revision with every field at its limit, every character escaped as \\uXXXX", async () => {
     const text = (length: number) => "é".repeat(length);
     const revision = {
@@ -67,9 +87,16 @@ describe("readJsonBody", () => {
         caption: text(contentLimits.caption),
         credit: text(contentLimits.name),
       })),
-      credits: Array.from({ length: contentLimits.credits }, () => ({ name: text(contentLimits.name), role: "additional_reporting", location: text(contentLimits.location) })),
+      credits: Array.from({ length: contentLimits.credits }, () => ({
+        name: text(contentLimits.name),
+        role: "additional_reporting",
+        location: text(contentLimits.location),
+      })),
     };
-    const escaped = JSON.stringify(revision).replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const escaped = JSON.stringify(revision).replace(
+      /[^\x00-\x7f]/g,
+      (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
     expect(Buffer.byteLength(escaped)).toBeGreaterThan(11_000_000);
     expect(Buffer.byteLength(escaped)).toBeLessThanOrEqual(maxJsonBodyBytes);
     const read = await readJsonBody({ request: new Request("http://x/", { method: "POST", body: escaped }) });

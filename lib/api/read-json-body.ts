@@ -1,4 +1,4 @@
-import { AppError } from "../errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * The most a request body may carry; anything larger is refused before it is parsed. Sized so that every

@@ -1,4 +1,4 @@
-import type { Role } from "../db/generated/enums";
+import type { Role } from "@/lib/db/generated/enums";
 
 /** Who is acting: always derived from the session or an API token on the server, never from client input. */
 export type Actor = {

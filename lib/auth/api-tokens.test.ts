@@ -1,7 +1,15 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { getDb } from "../db/client";
-import { authenticateApiToken, createApiToken, listAllApiTokens, listApiTokens, revokeApiToken } from "./api-tokens";
+
+import { getDb } from "@/lib/db/client";
+
+import {
+  authenticateApiToken,
+  createApiToken,
+  listAllApiTokens,
+  listApiTokens,
+  revokeApiToken,
+} from "./api-tokens";
 import { createTestActor } from "./test-actors";
 import { deactivateUser } from "./users";
 
@@ -23,9 +31,14 @@ describe("api tokens", () => {
     await client.connect();
     try {
       const secretPart = token.slice(12);
-      const { rows } = await client.query<{ hits: number }>("SELECT count(*)::int AS hits FROM api_tokens t WHERE t::text LIKE '%' || $1 || '%'", [secretPart]);
+      const { rows } = await client.query<{ hits: number }>(
+        "SELECT count(*)::int AS hits FROM api_tokens t WHERE t::text LIKE '%' || $1 || '%'",
+        [secretPart],
+      );
       expect(rows[0]?.hits).toBe(0);
-      const { rows: stored } = await client.query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE name = 'Search for plaintext'");
+      const { rows: stored } = await client.query<{ token_hash: string }>(
+        "SELECT token_hash FROM api_tokens WHERE name = 'Search for plaintext'",
+      );
       expect(stored[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
     } finally {
       await client.end();
@@ -57,7 +70,9 @@ describe("api tokens", () => {
     expect((await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(first);
     await getDb().apiToken.update({ where: { id }, data: { lastUsedAt: new Date(Date.now() - 120_000) } });
     await authenticateApiToken({ token });
-    expect((await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(
+      (await getDb().apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt!.getTime(),
+    ).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it("lists only the actor's own tokens, without hashes", async () => {
@@ -70,8 +85,13 @@ describe("api tokens", () => {
   });
 
   it("a user cannot create a token for someone else, nor revoke someone else's token", async () => {
-    const [owner, other] = [await createTestActor({ role: "editor" }), await createTestActor({ role: "editor" })];
-    await expect(createApiToken({ userId: owner.userId, name: "sneaky", actor: other })).rejects.toMatchObject({ code: "forbidden" });
+    const [owner, other] = [
+      await createTestActor({ role: "editor" }),
+      await createTestActor({ role: "editor" }),
+    ];
+    await expect(
+      createApiToken({ userId: owner.userId, name: "sneaky", actor: other }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     const { id, token } = await createApiToken({ name: "kept", actor: owner });
     await expect(revokeApiToken({ id, actor: other })).rejects.toMatchObject({ code: "not_found" });
     expect(await authenticateApiToken({ token })).not.toBeNull();
@@ -79,7 +99,10 @@ describe("api tokens", () => {
   });
 
   it("admins and the command line may revoke anyone's token", async () => {
-    const [owner, admin] = [await createTestActor({ role: "contributor" }), await createTestActor({ role: "admin" })];
+    const [owner, admin] = [
+      await createTestActor({ role: "contributor" }),
+      await createTestActor({ role: "admin" }),
+    ];
     const first = await createApiToken({ name: "one", actor: owner });
     const second = await createApiToken({ email: owner.email, name: "two", actor: "system" });
     expect((await revokeApiToken({ id: first.id, actor: admin })).revokedAt).not.toBeNull();
@@ -89,7 +112,10 @@ describe("api tokens", () => {
 
   it("rejects a blank token name and changes nothing", async () => {
     const owner = await createTestActor({ role: "editor" });
-    await expect(createApiToken({ name: "   ", actor: owner })).rejects.toMatchObject({ code: "validation_failed", details: { fields: [{ path: "name" }] } });
+    await expect(createApiToken({ name: "   ", actor: owner })).rejects.toMatchObject({
+      code: "validation_failed",
+      details: { fields: [{ path: "name" }] },
+    });
     expect(await getDb().apiToken.count({ where: { userId: owner.userId } })).toBe(0);
   });
 });
@@ -97,20 +123,33 @@ describe("api tokens", () => {
 describe("everyone's tokens", () => {
   it("admins and the command line list every token with its owner, never a hash", async () => {
     // Guards issue 9.8: admins could see and revoke only their own tokens.
-    const [admin, editor] = [await createTestActor({ role: "admin" }), await createTestActor({ role: "editor" })];
+    const [admin, editor] = [
+      await createTestActor({ role: "admin" }),
+      await createTestActor({ role: "editor" }),
+    ];
     const made = await createApiToken({ name: "Wire importer", actor: editor });
     const listed = await listAllApiTokens({ actor: admin });
     const row = listed.find((token) => token.id === made.id);
-    expect(row).toMatchObject({ name: "Wire importer", prefix: made.prefix, lastUsedAt: null, revokedAt: null, owner: { id: editor.userId, email: editor.email, name: editor.name } });
+    expect(row).toMatchObject({
+      name: "Wire importer",
+      prefix: made.prefix,
+      lastUsedAt: null,
+      revokedAt: null,
+      owner: { id: editor.userId, email: editor.email, name: editor.name },
+    });
     expect(JSON.stringify(listed)).not.toMatch(/token_?hash|[0-9a-f]{64}/i);
-    expect((await listAllApiTokens({ actor: "system", email: editor.email })).map((token) => token.id)).toEqual([made.id]);
+    expect(
+      (await listAllApiTokens({ actor: "system", email: editor.email })).map((token) => token.id),
+    ).toEqual([made.id]);
     await revokeApiToken({ id: made.id, actor: admin });
     expect(await authenticateApiToken({ token: made.token })).toBeNull();
   });
 
   it("editors and contributors cannot list other people's tokens", async () => {
     for (const role of ["editor", "contributor"] as const) {
-      await expect(listAllApiTokens({ actor: await createTestActor({ role }) })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(listAllApiTokens({ actor: await createTestActor({ role }) })).rejects.toMatchObject({
+        code: "forbidden",
+      });
     }
   });
 });

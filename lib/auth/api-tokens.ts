@@ -1,11 +1,14 @@
 import "server-only";
+
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { getDb } from "../db/client";
-import { AppError } from "../errors/app-error";
-import { logger } from "../log/logger";
-import { parseInput } from "../validation/parse-input";
-import { requiredTextInput } from "../validation/text-rules";
+
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/log/logger";
+import { parseInput } from "@/lib/validation/parse-input";
+import { requiredTextInput } from "@/lib/validation/text-rules";
+
 import type { Actor } from "./actor";
 import { loadActiveActor } from "./load-actor";
 import { assertCan } from "./permissions";
@@ -15,10 +18,15 @@ import type { UserAdminActor } from "./users";
 const tokenPrefix = "cdk_";
 // Shown in lists so an owner can tell tokens apart; 8 characters reveal 48 of the token's 256 bits.
 const visiblePrefixLength = tokenPrefix.length + 8;
-// lastUsedAt is a hint for owners, not an audit log; writing it on every request would make each API call a write.
+// lastUsedAt is a hint for owners, not an audit log; writing it on every request would make each API call a
+// write.
 const lastUsedResolutionMs = 60_000;
 
-export const ApiTokenNameInput = requiredTextInput({ max: 80, required: "Name the token, e.g. “CMS sync”", tooLong: "Token name must be at most 80 characters" });
+export const ApiTokenNameInput = requiredTextInput({
+  max: 80,
+  required: "Name the token, e.g. “CMS sync”",
+  tooLong: "Token name must be at most 80 characters",
+});
 
 const CreateApiTokenInput = z.union([
   z.object({ userId: UserIdInput, name: ApiTokenNameInput }),
@@ -47,23 +55,55 @@ function generateToken(): string {
  * Creates an API token for a user, returning the plaintext once; only its SHA-256 hash is stored.
  * Users create their own tokens; "system" (the command line) may create one for anyone.
  */
-export async function createApiToken(options: { email?: string; userId?: string; name: string; actor: UserAdminActor }): Promise<{ id: string; prefix: string; token: string }> {
+export async function createApiToken(options: {
+  email?: string;
+  userId?: string;
+  name: string;
+  actor: UserAdminActor;
+}): Promise<{ id: string; prefix: string; token: string }> {
   const input = parseInput({
     schema: CreateApiTokenInput,
-    input: options.userId !== undefined ? { userId: options.userId, name: options.name } : options.email !== undefined ? { email: options.email, name: options.name } : options.actor === "system" ? { name: options.name } : { userId: options.actor.userId, name: options.name },
+    input:
+      options.userId !== undefined
+        ? { userId: options.userId, name: options.name }
+        : options.email !== undefined
+          ? { email: options.email, name: options.name }
+          : options.actor === "system"
+            ? { name: options.name }
+            : { userId: options.actor.userId, name: options.name },
   });
-  const owner = await getDb().user.findUnique({ where: "userId" in input ? { id: input.userId } : { email: input.email }, select: { id: true, active: true } });
-  if (!owner) throw new AppError({ code: "not_found", message: "token owner not found", userMessage: "That user does not exist." });
+  const owner = await getDb().user.findUnique({
+    where: "userId" in input ? { id: input.userId } : { email: input.email },
+    select: { id: true, active: true },
+  });
+  if (!owner)
+    throw new AppError({
+      code: "not_found",
+      message: "token owner not found",
+      userMessage: "That user does not exist.",
+    });
   if (options.actor !== "system") {
     assertCan({ actor: options.actor, permission: "tokens:own" });
     if (options.actor.userId !== owner.id) {
-      throw new AppError({ code: "forbidden", message: `${options.actor.email} tried to create a token for ${owner.id}`, userMessage: "You can only create tokens for your own account." });
+      throw new AppError({
+        code: "forbidden",
+        message: `${options.actor.email} tried to create a token for ${owner.id}`,
+        userMessage: "You can only create tokens for your own account.",
+      });
     }
   }
-  if (!owner.active) throw new AppError({ code: "conflict", message: `token for deactivated user ${owner.id}`, userMessage: "That account is deactivated." });
+  if (!owner.active)
+    throw new AppError({
+      code: "conflict",
+      message: `token for deactivated user ${owner.id}`,
+      userMessage: "That account is deactivated.",
+    });
   const token = generateToken();
   const prefix = token.slice(0, visiblePrefixLength);
-  const created = await getDb().apiToken.create({ data: { userId: owner.id, name: input.name, prefix, tokenHash: hashToken(token) }, select: { id: true } });
+  const created = await getDb().apiToken.create({
+    data: { userId: owner.id, name: input.name, prefix, tokenHash: hashToken(token) },
+    select: { id: true },
+  });
   logger.info("api token created", { tokenId: created.id, userId: owner.id });
   return { id: created.id, prefix, token };
 }
@@ -71,8 +111,15 @@ export async function createApiToken(options: { email?: string; userId?: string;
 /** Owners revoke their own tokens; admins and the command line may revoke anyone's. Revoking twice is harmless. */
 export async function revokeApiToken(options: { id: string; actor: UserAdminActor }): Promise<ApiTokenDto> {
   const id = parseInput({ schema: z.uuid({ error: "Unknown token" }), input: options.id });
-  const notFound = new AppError({ code: "not_found", message: `no api token ${id}`, userMessage: "That token does not exist." });
-  const existing = await getDb().apiToken.findUnique({ where: { id }, select: { userId: true, revokedAt: true } });
+  const notFound = new AppError({
+    code: "not_found",
+    message: `no api token ${id}`,
+    userMessage: "That token does not exist.",
+  });
+  const existing = await getDb().apiToken.findUnique({
+    where: { id },
+    select: { userId: true, revokedAt: true },
+  });
   if (!existing) throw notFound;
   const actor = options.actor;
   if (actor !== "system") {
@@ -94,8 +141,22 @@ export async function revokeApiToken(options: { id: string; actor: UserAdminActo
   return toDto(row);
 }
 
-function toDto(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenDto {
-  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null, revokedAt: row.revokedAt?.toISOString() ?? null };
+function toDto(row: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiTokenDto {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
 }
 
 /** The actor's own tokens, newest first, active before revoked. Hashes never leave this module. */
@@ -115,21 +176,38 @@ export type OwnedApiTokenDto = ApiTokenDto & { owner: { id: string; email: strin
  * Everyone's tokens (or one person's, by email), for admins and the command line: owner, name, prefix,
  * created and last used, newest first, active before revoked. Hashes never leave this module.
  */
-export async function listAllApiTokens(options: { actor: UserAdminActor; email?: string }): Promise<OwnedApiTokenDto[]> {
+export async function listAllApiTokens(options: {
+  actor: UserAdminActor;
+  email?: string;
+}): Promise<OwnedApiTokenDto[]> {
   if (options.actor !== "system") assertCan({ actor: options.actor, permission: "users:manage" });
-  const email = options.email === undefined ? undefined : parseInput({ schema: EmailInput, input: options.email });
+  const email =
+    options.email === undefined ? undefined : parseInput({ schema: EmailInput, input: options.email });
   const rows = await getDb().apiToken.findMany({
     where: email === undefined ? {} : { user: { email } },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, name: true } },
+    },
     orderBy: [{ createdAt: "desc" }],
   });
-  return rows.map((row) => ({ ...toDto(row), owner: row.user })).sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null));
+  return rows
+    .map((row) => ({ ...toDto(row), owner: row.user }))
+    .sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null));
 }
 
 /** The owner's actor for a bearer token, or null when it is unknown, revoked, or its owner is deactivated. */
 export async function authenticateApiToken(options: { token: string }): Promise<Actor | null> {
   if (!options.token.startsWith(tokenPrefix) || options.token.length > 200) return null;
-  const row = await getDb().apiToken.findUnique({ where: { tokenHash: hashToken(options.token) }, select: { id: true, userId: true, revokedAt: true, lastUsedAt: true } });
+  const row = await getDb().apiToken.findUnique({
+    where: { tokenHash: hashToken(options.token) },
+    select: { id: true, userId: true, revokedAt: true, lastUsedAt: true },
+  });
   if (!row || row.revokedAt) return null;
   const actor = await loadActiveActor({ userId: row.userId, via: "token" });
   if (!actor) return null;
@@ -137,7 +215,11 @@ export async function authenticateApiToken(options: { token: string }): Promise<
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= lastUsedResolutionMs) {
     // Conditional update: concurrent requests in the same minute write once, and never un-revoke.
     await getDb().apiToken.updateMany({
-      where: { id: row.id, revokedAt: null, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - lastUsedResolutionMs) } }] },
+      where: {
+        id: row.id,
+        revokedAt: null,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - lastUsedResolutionMs) } }],
+      },
       data: { lastUsedAt: now },
     });
   }

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+
 import { safeCallbackPath } from "./callback-path";
 
 describe("return address after sign-in", () => {
   it("keeps same-site paths with their query and hash", () => {
     expect(safeCallbackPath({ value: "/desk/people" })).toBe("/desk/people");
-    expect(safeCallbackPath({ value: "/desk/stories?q=ferry&status=draft#top" })).toBe("/desk/stories?q=ferry&status=draft#top");
+    expect(safeCallbackPath({ value: "/desk/stories?q=ferry&status=draft#top" })).toBe(
+      "/desk/stories?q=ferry&status=draft#top",
+    );
     expect(safeCallbackPath({ value: "/desk/%2F%2Fevil.example" })).toBe("/desk/%2F%2Fevil.example");
     expect(safeCallbackPath({ value: "/%2F%2Fevil.example/x" })).toBe("/%2F%2Fevil.example/x");
   });
@@ -37,10 +40,14 @@ describe("return address after sign-in", () => {
 
   it("with the site's origin, accepts absolute URLs on the site and nothing else", () => {
     const siteOrigin = "https://desk.example.org";
-    expect(safeCallbackPath({ value: "https://desk.example.org/desk/tokens?x=1", siteOrigin })).toBe("/desk/tokens?x=1");
+    expect(safeCallbackPath({ value: "https://desk.example.org/desk/tokens?x=1", siteOrigin })).toBe(
+      "/desk/tokens?x=1",
+    );
     expect(safeCallbackPath({ value: "/desk/people", siteOrigin })).toBe("/desk/people");
     expect(safeCallbackPath({ value: "http://desk.example.org/desk", siteOrigin })).toBe("/desk");
-    expect(safeCallbackPath({ value: "https://desk.example.org.evil.example/desk", siteOrigin })).toBe("/desk");
+    expect(safeCallbackPath({ value: "https://desk.example.org.evil.example/desk", siteOrigin })).toBe(
+      "/desk",
+    );
     expect(safeCallbackPath({ value: "/\t/evil.example", siteOrigin })).toBe("/desk");
   });
 });

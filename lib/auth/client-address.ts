@@ -4,7 +4,8 @@ import { isIP } from "node:net";
 export const clientAddressHeader = "x-copydesk-client-address";
 
 declare global {
-  // Set by scripts/serve.mjs, which overwrites clientAddressHeader on every request, whatever the client sent.
+  // Set by scripts/serve.mjs, which overwrites clientAddressHeader on every request, whatever the client
+  // sent.
   var copydeskEdge: { clientAddressHeader: string } | undefined;
 }
 
@@ -26,11 +27,17 @@ function normalise(candidate: string | undefined): string | undefined {
  * saw, which the client cannot forge. When the header has fewer entries, the leftmost one is taken (every
  * entry was then written by a trusted proxy). Without serve.mjs in front, the header is not trusted at all.
  */
-export function clientAddressFrom(options: { headers: Record<string, string | string[] | undefined>; trustProxyHops: number }): string {
+export function clientAddressFrom(options: {
+  headers: Record<string, string | string[] | undefined>;
+  trustProxyHops: number;
+}): string {
   const edgeHeader = globalThis.copydeskEdge?.clientAddressHeader;
   const socket = edgeHeader ? normalise(single(options.headers[edgeHeader])) : undefined;
   if (options.trustProxyHops <= 0) return socket ?? "unknown";
-  const entries = single(options.headers["x-forwarded-for"]).split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = single(options.headers["x-forwarded-for"])
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return socket ?? "unknown";
   return normalise(entries[Math.max(0, entries.length - options.trustProxyHops)]) ?? "unknown";
 }

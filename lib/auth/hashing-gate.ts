@@ -1,5 +1,6 @@
 import pLimit from "p-limit";
-import { AppError } from "../errors/app-error";
+
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * The cap on password-hashing work in one process. Each argon2 run takes 19 MiB and tens of milliseconds of
@@ -8,10 +9,18 @@ import { AppError } from "../errors/app-error";
  */
 export const hashingLimits = { concurrent: 4, queued: 32 } as const;
 
-export type HashingGate = { run: <T>(task: () => Promise<T>) => Promise<T>; active: () => number; waiting: () => number };
+export type HashingGate = {
+  run: <T>(task: () => Promise<T>) => Promise<T>;
+  active: () => number;
+  waiting: () => number;
+};
 
 export function hashingBusyError(): AppError {
-  return new AppError({ code: "unavailable", message: "password hashing queue is full", userMessage: "Sign-in is very busy right now. Please try again in a moment." });
+  return new AppError({
+    code: "unavailable",
+    message: "password hashing queue is full",
+    userMessage: "Sign-in is very busy right now. Please try again in a moment.",
+  });
 }
 
 export function isHashingBusy(error: unknown): boolean {
@@ -21,7 +30,10 @@ export function isHashingBusy(error: unknown): boolean {
 export function createHashingGate(options: { concurrent: number; queued: number }): HashingGate {
   const limit = pLimit(options.concurrent);
   return {
-    run: (task) => (limit.activeCount + limit.pendingCount >= options.concurrent + options.queued ? Promise.reject(hashingBusyError()) : limit(task)),
+    run: (task) =>
+      limit.activeCount + limit.pendingCount >= options.concurrent + options.queued
+        ? Promise.reject(hashingBusyError())
+        : limit(task),
     active: () => limit.activeCount,
     waiting: () => limit.pendingCount,
   };

@@ -1,5 +1,7 @@
 import "server-only";
-import { getDb } from "../db/client";
+
+import { getDb } from "@/lib/db/client";
+
 import type { Actor } from "./actor";
 import { isSessionOpen } from "./sessions";
 
@@ -9,14 +11,28 @@ import { isSessionOpen } from "./sessions";
  * session also needs its server-side session row to be open: sign-out, password changes and
  * "sign out everywhere" end it.
  */
-export async function loadActiveActor(options: { userId: string; via: Actor["via"]; sessionId?: string }): Promise<Actor | null> {
-  if (options.via === "session" && !(options.sessionId && (await isSessionOpen({ sessionId: options.sessionId, userId: options.userId })))) return null;
+export async function loadActiveActor(options: {
+  userId: string;
+  via: Actor["via"];
+  sessionId?: string;
+}): Promise<Actor | null> {
+  if (
+    options.via === "session" &&
+    !(options.sessionId && (await isSessionOpen({ sessionId: options.sessionId, userId: options.userId })))
+  )
+    return null;
   const user = await getDb().user.findUnique({
     where: { id: options.userId },
     select: { id: true, email: true, name: true, role: true, active: true },
   });
   if (!user?.active) return null;
-  const actor: Actor = { userId: user.id, email: user.email, name: user.name, role: user.role, via: options.via };
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    via: options.via,
+  };
   if (options.sessionId) actor.sessionId = options.sessionId;
   return actor;
 }

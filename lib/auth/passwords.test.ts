@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { hashPassword, passwordHashPrefix, verifyDummyPassword, verifyPassword } from "./passwords";
 
 describe("passwords", () => {

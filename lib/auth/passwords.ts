@@ -1,5 +1,7 @@
 import "server-only";
+
 import { hash, verify } from "@node-rs/argon2";
+
 import { createHashingGate, hashingLimits } from "./hashing-gate";
 
 // OWASP Password Storage Cheat Sheet, argon2id minimum: 19 MiB memory, 2 passes, 1 lane.

@@ -1,4 +1,5 @@
-import { AppError } from "../errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
+
 import type { Actor } from "./actor";
 
 /** Every decision about who may do what is made here. */
@@ -17,9 +18,41 @@ export type Permission =
   | "photo:upload";
 
 const grants: Record<Actor["role"], ReadonlySet<Permission>> = {
-  admin: new Set<Permission>(["desk:read", "story:create", "revision:save", "revision:publish", "story:unpublish", "revision:restore", "schedule:manage", "embargo:manage", "users:manage", "tokens:own", "account:own", "photo:upload"]),
-  editor: new Set<Permission>(["desk:read", "story:create", "revision:save", "revision:publish", "story:unpublish", "revision:restore", "schedule:manage", "embargo:manage", "tokens:own", "account:own", "photo:upload"]),
-  contributor: new Set<Permission>(["desk:read", "story:create", "revision:save", "tokens:own", "account:own", "photo:upload"]),
+  admin: new Set<Permission>([
+    "desk:read",
+    "story:create",
+    "revision:save",
+    "revision:publish",
+    "story:unpublish",
+    "revision:restore",
+    "schedule:manage",
+    "embargo:manage",
+    "users:manage",
+    "tokens:own",
+    "account:own",
+    "photo:upload",
+  ]),
+  editor: new Set<Permission>([
+    "desk:read",
+    "story:create",
+    "revision:save",
+    "revision:publish",
+    "story:unpublish",
+    "revision:restore",
+    "schedule:manage",
+    "embargo:manage",
+    "tokens:own",
+    "account:own",
+    "photo:upload",
+  ]),
+  contributor: new Set<Permission>([
+    "desk:read",
+    "story:create",
+    "revision:save",
+    "tokens:own",
+    "account:own",
+    "photo:upload",
+  ]),
 };
 
 export function can(options: { actor: Actor; permission: Permission }): boolean {

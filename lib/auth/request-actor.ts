@@ -1,6 +1,8 @@
 import "server-only";
-import { getEnv } from "../env";
-import { AppError } from "../errors/app-error";
+
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+
 import type { Actor } from "./actor";
 import { authenticateApiToken } from "./api-tokens";
 import { assertSameSiteRequest } from "./cross-site";
@@ -20,7 +22,8 @@ export async function authenticateRequest(options: { request: Request }): Promis
       throw new AppError({
         code: "unauthenticated",
         message: "invalid bearer token",
-        userMessage: "The API token is missing, invalid, revoked, or belongs to a deactivated account. Send `Authorization: Bearer <token>` with an active token.",
+        userMessage:
+          "The API token is missing, invalid, revoked, or belongs to a deactivated account. Send `Authorization: Bearer <token>` with an active token.",
       });
     }
     return actor;

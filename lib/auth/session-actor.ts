@@ -1,14 +1,18 @@
 import "server-only";
+
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { AppError } from "../errors/app-error";
+
+import { AppError } from "@/lib/errors/app-error";
+
 import type { Actor } from "./actor";
 import { authOptions } from "./auth-options";
 import { loadActiveActor } from "./load-actor";
 
 /**
- * The signed-in actor for this request, or null when signed out, the session was ended, or deactivated. Reads the user from the
- * database on every request; within one server render (layout, page, components) the answer is shared.
+ * The signed-in actor for this request, or null when signed out, the session was ended, or deactivated. Reads
+ * the user from the database on every request; within one server render (layout, page, components) the answer
+ * is shared.
  */
 export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
@@ -18,7 +22,11 @@ export const getSessionActor = cache(async (): Promise<Actor | null> => {
 });
 
 export function unauthenticatedError(): AppError {
-  return new AppError({ code: "unauthenticated", message: "no signed-in user", userMessage: "Your session has ended. Please sign in again." });
+  return new AppError({
+    code: "unauthenticated",
+    message: "no signed-in user",
+    userMessage: "Your session has ended. Please sign in again.",
+  });
 }
 
 export async function requireSessionActor(): Promise<Actor> {

@@ -13,7 +13,8 @@ export function signInErrorCode(result: Exclude<SignInResult, { ok: true }>): st
 export function signInErrorMessage(options: { code: string | null | undefined }): string | null {
   const code = options.code;
   if (!code) return null;
-  if (code === "deactivated") return "This account has been deactivated. Ask a newsroom admin if you need access again.";
+  if (code === "deactivated")
+    return "This account has been deactivated. Ask a newsroom admin if you need access again.";
   const locked = /^locked-(\d{1,4})$/.exec(code);
   if (locked) {
     const minutes = Number(locked[1]);
@@ -26,8 +27,10 @@ export function signInErrorMessage(options: { code: string | null | undefined })
     return `Too many attempts. Wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and try again.`;
   }
   if (code === "busy") return "Sign-in is very busy right now. Please try again in a moment.";
-  // "Configuration" is next-auth's own code, e.g. for a missing NEXTAUTH_SECRET; details go to the server log.
-  if (code === "unavailable" || code === "Configuration") return "Sign-in is unavailable right now. Please try again in a moment.";
+  // "Configuration" is next-auth's own code, e.g. for a missing NEXTAUTH_SECRET; details go to the server
+  // log.
+  if (code === "unavailable" || code === "Configuration")
+    return "Sign-in is unavailable right now. Please try again in a moment.";
   if (code === "SessionRequired") return "Please sign in to continue.";
   return "That email and password do not match an account. Check them and try again.";
 }

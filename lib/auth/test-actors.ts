@@ -1,9 +1,15 @@
-import type { Role } from "../db/generated/enums";
+import type { Role } from "@/lib/db/generated/enums";
+
 import type { Actor } from "./actor";
 import { createUser } from "./users";
 
 /** A real user in the test database, and the actor a session of theirs would carry. */
-export async function createTestActor(options: { role: Role; email?: string; name?: string; password?: string }): Promise<Actor> {
+export async function createTestActor(options: {
+  role: Role;
+  email?: string;
+  name?: string;
+  password?: string;
+}): Promise<Actor> {
   const suffix = Math.random().toString(36).slice(2, 8);
   const user = await createUser({
     email: options.email ?? `${options.role}-${suffix}@example.test`,

@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { Role } from "../db/generated/enums";
+
+import { Role } from "@/lib/db/generated/enums";
+import { nameInput } from "@/lib/validation/text-rules";
+
 import { isCommonPassword } from "./common-passwords";
-import { nameInput } from "../validation/text-rules";
 
 export const roles = [Role.admin, Role.editor, Role.contributor] as const;
 
@@ -18,11 +20,19 @@ export const PasswordInput = z
   .min(12, { error: "Password must be at least 12 characters" })
   .max(256, { error: "Password must be at most 256 characters" })
   // A too-short password gets only the length message: one reason at a time.
-  .refine((password) => password.length < 12 || password.trim() !== "", { error: "Password cannot be only spaces" })
-  .refine((password) => password.length < 12 || !isCommonPassword(password), { error: "This password is on a list of commonly used passwords. Choose another one." });
+  .refine((password) => password.length < 12 || password.trim() !== "", {
+    error: "Password cannot be only spaces",
+  })
+  .refine((password) => password.length < 12 || !isCommonPassword(password), {
+    error: "This password is on a list of commonly used passwords. Choose another one.",
+  });
 
 /** The name a user is credited under (NFC, so it matches the contributor typed either way). */
-export const UserNameInput = nameInput({ max: 120, required: "Enter a name", tooLong: "Name must be at most 120 characters" });
+export const UserNameInput = nameInput({
+  max: 120,
+  required: "Enter a name",
+  tooLong: "Name must be at most 120 characters",
+});
 
 export const RoleInput = z.enum(roles, { error: "Choose admin, editor or contributor" });
 
@@ -49,10 +59,19 @@ export type SetPasswordInput = z.infer<typeof SetPasswordInput>;
 /** A user changing their own password: the current one proves it is them, not someone at an unlocked desk. */
 export const ChangeOwnPasswordInput = z
   .object({
-    currentPassword: z.string().min(1, { error: "Enter your current password" }).max(256, { error: "Enter your current password" }),
+    currentPassword: z
+      .string()
+      .min(1, { error: "Enter your current password" })
+      .max(256, { error: "Enter your current password" }),
     newPassword: PasswordInput,
     confirmPassword: z.string(),
   })
-  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], error: "The two new passwords do not match" })
-  .refine((input) => input.newPassword !== input.currentPassword, { path: ["newPassword"], error: "Choose a password different from the current one" });
+  .refine((input) => input.newPassword === input.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "The two new passwords do not match",
+  })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    path: ["newPassword"],
+    error: "Choose a password different from the current one",
+  });
 export type ChangeOwnPasswordInput = z.infer<typeof ChangeOwnPasswordInput>;

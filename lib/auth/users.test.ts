@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "../db/client";
+
+import { getDb } from "@/lib/db/client";
+
 import { verifyPassword } from "./passwords";
 import { createTestActor } from "./test-actors";
-import { changeUserRole, createUser, deactivateUser, listUsers, reactivateUser, setUserPassword } from "./users";
+import {
+  changeUserRole,
+  createUser,
+  deactivateUser,
+  listUsers,
+  reactivateUser,
+  setUserPassword,
+} from "./users";
 
 // Tests in this file share one database; the last-admin rules need a newsroom whose admins are known.
 async function retireEarlierAdmins() {
@@ -12,23 +21,59 @@ async function retireEarlierAdmins() {
 describe("users service", () => {
   it("an admin creates a user with a hashed password and a linked contributor", async () => {
     const admin = await createTestActor({ role: "admin" });
-    const user = await createUser({ email: "  Rosa.Diaz@Example.TEST ", name: "Rosa Díaz", role: "editor", password: "twelve chars ok", actor: admin });
-    expect(user).toMatchObject({ email: "rosa.diaz@example.test", name: "Rosa Díaz", role: "editor", active: true });
+    const user = await createUser({
+      email: "  Rosa.Diaz@Example.TEST ",
+      name: "Rosa Díaz",
+      role: "editor",
+      password: "twelve chars ok",
+      actor: admin,
+    });
+    expect(user).toMatchObject({
+      email: "rosa.diaz@example.test",
+      name: "Rosa Díaz",
+      role: "editor",
+      active: true,
+    });
     expect(Object.keys(user)).not.toContain("passwordHash");
-    const row = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, include: { contributor: true } });
+    const row = await getDb().user.findUniqueOrThrow({
+      where: { id: user.id },
+      include: { contributor: true },
+    });
     expect(await verifyPassword({ hash: row.passwordHash, password: "twelve chars ok" })).toBe(true);
     expect(row.contributor?.name).toBe("Rosa Díaz");
   });
 
   it("links an existing freelance contributor of the same name instead of duplicating the credit", async () => {
     const freelancer = await getDb().contributor.create({ data: { name: "Ade Okafor" } });
-    const user = await createUser({ email: "ade@example.test", name: "Ade Okafor", role: "contributor", password: "twelve chars ok", actor: "system" });
-    expect((await getDb().contributor.findUniqueOrThrow({ where: { id: freelancer.id } })).userId).toBe(user.id);
+    const user = await createUser({
+      email: "ade@example.test",
+      name: "Ade Okafor",
+      role: "contributor",
+      password: "twelve chars ok",
+      actor: "system",
+    });
+    expect((await getDb().contributor.findUniqueOrThrow({ where: { id: freelancer.id } })).userId).toBe(
+      user.id,
+    );
   });
 
   it("refuses a name already credited to another account, creating nothing", async () => {
-    await createUser({ email: "first@example.test", name: "Sam Lee", role: "editor", password: "twelve chars ok", actor: "system" });
-    await expect(createUser({ email: "second@example.test", name: "Sam Lee", role: "editor", password: "twelve chars ok", actor: "system" })).rejects.toMatchObject({ code: "conflict" });
+    await createUser({
+      email: "first@example.test",
+      name: "Sam Lee",
+      role: "editor",
+      password: "twelve chars ok",
+      actor: "system",
+    });
+    await expect(
+      createUser({
+        email: "second@example.test",
+        name: "Sam Lee",
+        role: "editor",
+        password: "twelve chars ok",
+        actor: "system",
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect(await getDb().user.findUnique({ where: { email: "second@example.test" } })).toBeNull();
   });
 
@@ -36,34 +81,87 @@ describe("users service", () => {
     const target = await createTestActor({ role: "contributor" });
     for (const role of ["editor", "contributor"] as const) {
       const actor = await createTestActor({ role });
-      await expect(createUser({ email: `x-${role}@example.test`, name: `X ${role}`, role: "admin", password: "twelve chars ok", actor })).rejects.toMatchObject({ code: "forbidden" });
-      await expect(deactivateUser({ userId: target.userId, actor })).rejects.toMatchObject({ code: "forbidden" });
-      await expect(changeUserRole({ userId: target.userId, role: "admin", actor })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(
+        createUser({
+          email: `x-${role}@example.test`,
+          name: `X ${role}`,
+          role: "admin",
+          password: "twelve chars ok",
+          actor,
+        }),
+      ).rejects.toMatchObject({ code: "forbidden" });
+      await expect(deactivateUser({ userId: target.userId, actor })).rejects.toMatchObject({
+        code: "forbidden",
+      });
+      await expect(changeUserRole({ userId: target.userId, role: "admin", actor })).rejects.toMatchObject({
+        code: "forbidden",
+      });
       await expect(listUsers({ actor })).rejects.toMatchObject({ code: "forbidden" });
     }
     expect(await getDb().user.findUnique({ where: { email: "x-editor@example.test" } })).toBeNull();
-    expect(await getDb().user.findUniqueOrThrow({ where: { id: target.userId } })).toMatchObject({ role: "contributor", active: true });
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: target.userId } })).toMatchObject({
+      role: "contributor",
+      active: true,
+    });
   });
 
   it("rejects bad input with field errors and changes nothing", async () => {
     const admin = await createTestActor({ role: "admin" });
     const before = await getDb().user.count();
-    await expect(createUser({ email: "not-an-email", name: "Someone", role: "editor", password: "twelve chars ok", actor: admin })).rejects.toMatchObject({
+    await expect(
+      createUser({
+        email: "not-an-email",
+        name: "Someone",
+        role: "editor",
+        password: "twelve chars ok",
+        actor: admin,
+      }),
+    ).rejects.toMatchObject({
       code: "validation_failed",
       details: { fields: [{ path: "email" }] },
     });
-    await expect(createUser({ email: "short@example.test", name: "Someone", role: "editor", password: "elevenchars", actor: admin })).rejects.toMatchObject({
+    await expect(
+      createUser({
+        email: "short@example.test",
+        name: "Someone",
+        role: "editor",
+        password: "elevenchars",
+        actor: admin,
+      }),
+    ).rejects.toMatchObject({
       code: "validation_failed",
       details: { fields: [{ path: "password" }] },
     });
-    await expect(createUser({ email: "role@example.test", name: "Someone", role: "owner" as "admin", password: "twelve chars ok", actor: admin })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(
+      createUser({
+        email: "role@example.test",
+        name: "Someone",
+        role: "owner" as "admin",
+        password: "twelve chars ok",
+        actor: admin,
+      }),
+    ).rejects.toMatchObject({ code: "validation_failed" });
     expect(await getDb().user.count()).toBe(before);
     expect(await getDb().contributor.count({ where: { name: "Someone" } })).toBe(0);
   });
 
   it("refuses a second account with the same email, whatever its case", async () => {
-    await createUser({ email: "dup@example.test", name: "Dup One", role: "editor", password: "twelve chars ok", actor: "system" });
-    await expect(createUser({ email: "DUP@example.test", name: "Dup Two", role: "editor", password: "twelve chars ok", actor: "system" })).rejects.toMatchObject({ code: "conflict" });
+    await createUser({
+      email: "dup@example.test",
+      name: "Dup One",
+      role: "editor",
+      password: "twelve chars ok",
+      actor: "system",
+    });
+    await expect(
+      createUser({
+        email: "DUP@example.test",
+        name: "Dup Two",
+        role: "editor",
+        password: "twelve chars ok",
+        actor: "system",
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
     expect(await getDb().contributor.count({ where: { name: "Dup Two" } })).toBe(0);
   });
 
@@ -83,15 +181,26 @@ describe("users service", () => {
   it("keeps at least one active admin and stops admins deactivating themselves", async () => {
     await retireEarlierAdmins();
     const admin = await createTestActor({ role: "admin" });
-    await expect(deactivateUser({ userId: admin.userId, actor: admin })).rejects.toMatchObject({ code: "conflict" });
-    await expect(deactivateUser({ userId: admin.userId, actor: "system" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(changeUserRole({ userId: admin.userId, role: "editor", actor: admin })).rejects.toMatchObject({ code: "conflict" });
-    expect(await getDb().user.findUniqueOrThrow({ where: { id: admin.userId } })).toMatchObject({ role: "admin", active: true });
+    await expect(deactivateUser({ userId: admin.userId, actor: admin })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(deactivateUser({ userId: admin.userId, actor: "system" })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(
+      changeUserRole({ userId: admin.userId, role: "editor", actor: admin }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: admin.userId } })).toMatchObject({
+      role: "admin",
+      active: true,
+    });
 
     const second = await createTestActor({ role: "admin" });
     const demoted = await changeUserRole({ userId: admin.userId, role: "editor", actor: admin });
     expect(demoted.role).toBe("editor");
-    await expect(changeUserRole({ userId: second.userId, role: "contributor", actor: second })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      changeUserRole({ userId: second.userId, role: "contributor", actor: second }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("two admins demoting each other at once cannot leave the newsroom without an admin", async () => {
@@ -107,16 +216,24 @@ describe("users service", () => {
   });
 
   it("answers not found for an unknown user", async () => {
-    await expect(deactivateUser({ email: "nobody@example.test", actor: "system" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(deactivateUser({ email: "nobody@example.test", actor: "system" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("an admin sets a new password; others cannot, and a too-short one changes nothing", async () => {
     const admin = await createTestActor({ role: "admin" });
     const editor = await createTestActor({ role: "editor" });
     const before = (await getDb().user.findUniqueOrThrow({ where: { id: editor.userId } })).passwordHash;
-    await expect(setUserPassword({ userId: editor.userId, password: "short", actor: admin })).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(setUserPassword({ userId: admin.userId, password: "editor takes over", actor: editor })).rejects.toMatchObject({ code: "forbidden" });
-    expect((await getDb().user.findUniqueOrThrow({ where: { id: editor.userId } })).passwordHash).toBe(before);
+    await expect(
+      setUserPassword({ userId: editor.userId, password: "short", actor: admin }),
+    ).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(
+      setUserPassword({ userId: admin.userId, password: "editor takes over", actor: editor }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: editor.userId } })).passwordHash).toBe(
+      before,
+    );
     await setUserPassword({ userId: editor.userId, password: "a brand new password", actor: admin });
     const after = (await getDb().user.findUniqueOrThrow({ where: { id: editor.userId } })).passwordHash;
     expect(await verifyPassword({ hash: after, password: "a brand new password" })).toBe(true);

@@ -1,10 +1,12 @@
 import "server-only";
-import { getDb, type Db } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import type { Role } from "../db/generated/enums";
-import { AppError } from "../errors/app-error";
-import { logger } from "../log/logger";
-import { parseInput } from "../validation/parse-input";
+
+import { getDb, type Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { Role } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/log/logger";
+import { parseInput } from "@/lib/validation/parse-input";
+
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./passwords";
 import { assertCan } from "./permissions";
@@ -20,7 +22,10 @@ export type UserAdminActor = Actor | "system";
 export type UserRef = { email: string } | { userId: string };
 
 function parseUserRef(options: UserRef): UserRefInput {
-  return parseInput({ schema: UserRefInput, input: "userId" in options ? { userId: options.userId } : { email: options.email } });
+  return parseInput({
+    schema: UserRefInput,
+    input: "userId" in options ? { userId: options.userId } : { email: options.email },
+  });
 }
 
 export type UserDto = {
@@ -35,10 +40,30 @@ export type UserDto = {
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const userSelect = { id: true, email: true, name: true, role: true, active: true, createdAt: true, deactivatedAt: true } as const;
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  createdAt: true,
+  deactivatedAt: true,
+} as const;
 
-function toDto(row: { id: string; email: string; name: string; role: Role; active: boolean; createdAt: Date; deactivatedAt: Date | null }): UserDto {
-  return { ...row, createdAt: row.createdAt.toISOString(), deactivatedAt: row.deactivatedAt?.toISOString() ?? null };
+function toDto(row: {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  createdAt: Date;
+  deactivatedAt: Date | null;
+}): UserDto {
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
+  };
 }
 
 function assertCanManage(actor: UserAdminActor): void {
@@ -60,9 +85,16 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function createUser(options: NewUserInput & { actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
-  const input = parseInput({ schema: NewUserInput, input: { email: options.email, name: options.name, role: options.role, password: options.password } });
+  const input = parseInput({
+    schema: NewUserInput,
+    input: { email: options.email, name: options.name, role: options.role, password: options.password },
+  });
   const passwordHash = await hashPassword({ password: input.password });
-  const emailTaken = new AppError({ code: "conflict", message: `user ${input.email} exists`, userMessage: "A user with this email already exists." });
+  const emailTaken = new AppError({
+    code: "conflict",
+    message: `user ${input.email} exists`,
+    userMessage: "A user with this email already exists.",
+  });
   try {
     const user = await getDb().$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken;
@@ -70,16 +102,22 @@ export async function createUser(options: NewUserInput & { actor: UserAdminActor
         data: { email: input.email, name: input.name, role: input.role, passwordHash },
         select: userSelect,
       });
-      const contributor = await tx.contributor.findUnique({ where: { name: input.name }, select: { id: true, userId: true } });
+      const contributor = await tx.contributor.findUnique({
+        where: { name: input.name },
+        select: { id: true, userId: true },
+      });
       if (contributor?.userId) {
         throw new AppError({
           code: "conflict",
           message: `contributor "${input.name}" is linked to another user`,
           userMessage: `Another account is already credited as “${input.name}”. Use a distinguishing name, such as a middle initial.`,
-          details: { fields: [{ path: "name", message: "This name is already credited to another account" }] },
+          details: {
+            fields: [{ path: "name", message: "This name is already credited to another account" }],
+          },
         });
       }
-      if (contributor) await tx.contributor.update({ where: { id: contributor.id }, data: { userId: created.id } });
+      if (contributor)
+        await tx.contributor.update({ where: { id: contributor.id }, data: { userId: created.id } });
       else await tx.contributor.create({ data: { name: input.name, userId: created.id } });
       return created;
     });
@@ -94,14 +132,22 @@ export async function createUser(options: NewUserInput & { actor: UserAdminActor
 async function lockTarget(options: { tx: Tx; ref: UserRefInput }) {
   const where = "userId" in options.ref ? { id: options.ref.userId } : { email: options.ref.email };
   const found = await options.tx.user.findUnique({ where, select: { id: true } });
-  if (!found) throw new AppError({ code: "not_found", message: `no user ${JSON.stringify(options.ref)}`, userMessage: "That user does not exist." });
+  if (!found)
+    throw new AppError({
+      code: "not_found",
+      message: `no user ${JSON.stringify(options.ref)}`,
+      userMessage: "That user does not exist.",
+    });
   // Row locks serialise concurrent admin changes, so two admins demoting each other cannot both succeed.
-  await options.tx.$queryRaw`SELECT id FROM users WHERE id = ${found.id}::uuid OR (role = 'admin' AND active) ORDER BY id FOR UPDATE`;
+  await options.tx
+    .$queryRaw`SELECT id FROM users WHERE id = ${found.id}::uuid OR (role = 'admin' AND active) ORDER BY id FOR UPDATE`;
   return options.tx.user.findUniqueOrThrow({ where: { id: found.id }, select: userSelect });
 }
 
 async function assertAnotherActiveAdmin(options: { tx: Tx; userId: string; change: string }): Promise<void> {
-  const others = await options.tx.user.count({ where: { role: "admin", active: true, id: { not: options.userId } } });
+  const others = await options.tx.user.count({
+    where: { role: "admin", active: true, id: { not: options.userId } },
+  });
   if (others === 0) {
     throw new AppError({
       code: "conflict",
@@ -121,14 +167,23 @@ export async function deactivateUser(options: UserRef & { actor: UserAdminActor 
   const user = await getDb().$transaction(async (tx) => {
     const target = await lockTarget({ tx, ref });
     if (options.actor !== "system" && options.actor.userId === target.id) {
-      throw new AppError({ code: "conflict", message: "admin tried to deactivate themselves", userMessage: "You cannot deactivate your own account. Ask another admin." });
+      throw new AppError({
+        code: "conflict",
+        message: "admin tried to deactivate themselves",
+        userMessage: "You cannot deactivate your own account. Ask another admin.",
+      });
     }
     if (!target.active) return target;
-    if (target.role === "admin") await assertAnotherActiveAdmin({ tx, userId: target.id, change: "deactivate" });
+    if (target.role === "admin")
+      await assertAnotherActiveAdmin({ tx, userId: target.id, change: "deactivate" });
     const now = new Date();
     await endSessionsOfUser({ tx, userId: target.id, reason: "deactivated" });
     await tx.apiToken.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now } });
-    return tx.user.update({ where: { id: target.id }, data: { active: false, deactivatedAt: now }, select: userSelect });
+    return tx.user.update({
+      where: { id: target.id },
+      data: { active: false, deactivatedAt: now },
+      select: userSelect,
+    });
   });
   logger.info("user deactivated", { userId: user.id, by: actorLabel(options.actor) });
   return toDto(user);
@@ -141,21 +196,28 @@ export async function reactivateUser(options: UserRef & { actor: UserAdminActor 
   const user = await getDb().$transaction(async (tx) => {
     const target = await lockTarget({ tx, ref });
     if (target.active) return target;
-    return tx.user.update({ where: { id: target.id }, data: { active: true, deactivatedAt: null }, select: userSelect });
+    return tx.user.update({
+      where: { id: target.id },
+      data: { active: true, deactivatedAt: null },
+      select: userSelect,
+    });
   });
   logger.info("user reactivated", { userId: user.id, by: actorLabel(options.actor) });
   return toDto(user);
 }
 
 /** Applies at the user's next request: the role is read from the database every time, never from the session. */
-export async function changeUserRole(options: UserRef & { role: Role; actor: UserAdminActor }): Promise<UserDto> {
+export async function changeUserRole(
+  options: UserRef & { role: Role; actor: UserAdminActor },
+): Promise<UserDto> {
   assertCanManage(options.actor);
   const ref = parseUserRef(options);
   const role = parseInput({ schema: RoleInput, input: options.role });
   const user = await getDb().$transaction(async (tx) => {
     const target = await lockTarget({ tx, ref });
     if (target.role === role) return target;
-    if (target.role === "admin" && target.active) await assertAnotherActiveAdmin({ tx, userId: target.id, change: "demote" });
+    if (target.role === "admin" && target.active)
+      await assertAnotherActiveAdmin({ tx, userId: target.id, change: "demote" });
     return tx.user.update({ where: { id: target.id }, data: { role }, select: userSelect });
   });
   logger.info("user role changed", { userId: user.id, role: user.role, by: actorLabel(options.actor) });
@@ -166,17 +228,29 @@ export async function changeUserRole(options: UserRef & { role: Role; actor: Use
  * An admin (or the command line) sets a new password for someone who forgot theirs. Every session of that
  * person ends with it (except the admin's own, when admins reset their own password).
  */
-export async function setUserPassword(options: UserRef & { password: string; actor: UserAdminActor }): Promise<UserDto> {
+export async function setUserPassword(
+  options: UserRef & { password: string; actor: UserAdminActor },
+): Promise<UserDto> {
   assertCanManage(options.actor);
   const ref = parseUserRef(options);
   const password = parseInput({ schema: PasswordInput, input: options.password });
   const passwordHash = await hashPassword({ password });
   const where = "userId" in ref ? { id: ref.userId } : { email: ref.email };
   const existing = await getDb().user.findUnique({ where, select: { id: true } });
-  if (!existing) throw new AppError({ code: "not_found", message: `no user ${JSON.stringify(ref)}`, userMessage: "That user does not exist." });
-  const keep = options.actor !== "system" && options.actor.userId === existing.id ? options.actor.sessionId : undefined;
+  if (!existing)
+    throw new AppError({
+      code: "not_found",
+      message: `no user ${JSON.stringify(ref)}`,
+      userMessage: "That user does not exist.",
+    });
+  const keep =
+    options.actor !== "system" && options.actor.userId === existing.id ? options.actor.sessionId : undefined;
   const user = await getDb().$transaction(async (tx) => {
-    const updated = await tx.user.update({ where: { id: existing.id }, data: { passwordHash }, select: userSelect });
+    const updated = await tx.user.update({
+      where: { id: existing.id },
+      data: { passwordHash },
+      select: userSelect,
+    });
     await endSessionsOfUser({ tx, userId: existing.id, reason: "password_changed", exceptSessionId: keep });
     return updated;
   });
@@ -197,17 +271,38 @@ function wrongCurrentPassword(): AppError {
  * A signed-in person changes their own password, proving it with the current one. Every other session of
  * theirs ends; the one they are using stays signed in.
  */
-export async function changeOwnPassword(options: ChangeOwnPasswordInput & { actor: Actor }): Promise<{ endedSessions: number }> {
+export async function changeOwnPassword(
+  options: ChangeOwnPasswordInput & { actor: Actor },
+): Promise<{ endedSessions: number }> {
   assertCan({ actor: options.actor, permission: "account:own" });
-  const input = parseInput({ schema: ChangeOwnPasswordInput, input: { currentPassword: options.currentPassword, newPassword: options.newPassword, confirmPassword: options.confirmPassword } });
-  const current = await getDb().user.findUniqueOrThrow({ where: { id: options.actor.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword({ hash: current.passwordHash, password: input.currentPassword }))) throw wrongCurrentPassword();
+  const input = parseInput({
+    schema: ChangeOwnPasswordInput,
+    input: {
+      currentPassword: options.currentPassword,
+      newPassword: options.newPassword,
+      confirmPassword: options.confirmPassword,
+    },
+  });
+  const current = await getDb().user.findUniqueOrThrow({
+    where: { id: options.actor.userId },
+    select: { passwordHash: true },
+  });
+  if (!(await verifyPassword({ hash: current.passwordHash, password: input.currentPassword })))
+    throw wrongCurrentPassword();
   const passwordHash = await hashPassword({ password: input.newPassword });
   const endedSessions = await getDb().$transaction(async (tx) => {
     // Compare-and-set on the old hash: two changes at once cannot both win with different new passwords.
-    const { count } = await tx.user.updateMany({ where: { id: options.actor.userId, passwordHash: current.passwordHash }, data: { passwordHash } });
+    const { count } = await tx.user.updateMany({
+      where: { id: options.actor.userId, passwordHash: current.passwordHash },
+      data: { passwordHash },
+    });
     if (count === 0) throw wrongCurrentPassword();
-    return endSessionsOfUser({ tx, userId: options.actor.userId, reason: "password_changed", exceptSessionId: options.actor.sessionId });
+    return endSessionsOfUser({
+      tx,
+      userId: options.actor.userId,
+      reason: "password_changed",
+      exceptSessionId: options.actor.sessionId,
+    });
   });
   logger.info("user changed own password", { userId: options.actor.userId, endedSessions });
   return { endedSessions };
@@ -215,6 +310,9 @@ export async function changeOwnPassword(options: ChangeOwnPasswordInput & { acto
 
 export async function listUsers(options: { actor: UserAdminActor }): Promise<UserDto[]> {
   assertCanManage(options.actor);
-  const rows = await getDb().user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { name: "asc" }, { email: "asc" }] });
+  const rows = await getDb().user.findMany({
+    select: userSelect,
+    orderBy: [{ active: "desc" }, { name: "asc" }, { email: "asc" }],
+  });
   return rows.map(toDto);
 }

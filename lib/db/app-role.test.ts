@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "./client";
+
 import { ensureLoginRole, grantAppRole, urlForRole } from "./app-role";
+import { getDb } from "./client";
 
 // Roles are cluster-wide on the shared test server: a unique name, dropped afterwards.
 const role = `copydesk_app_test_${randomBytes(5).toString("hex")}`;
@@ -24,10 +25,30 @@ async function asOwner(sql: string): Promise<void> {
 
 beforeAll(async () => {
   const db = getDb();
-  const user = await db.user.create({ data: { email: `least-privilege-${role}@example.test`, name: `Least Privilege ${role}`, role: "editor", passwordHash: "x" } });
+  const user = await db.user.create({
+    data: {
+      email: `least-privilege-${role}@example.test`,
+      name: `Least Privilege ${role}`,
+      role: "editor",
+      passwordHash: "x",
+    },
+  });
   userId = user.id;
-  const story = await db.story.create({ data: { slug: `least-privilege-${role}`, createdById: user.id, latestRevisionNumber: 1 } });
-  const revision = await db.revision.create({ data: { storyId: story.id, number: 1, authorId: user.id, kind: "initial", summary: "First version", contentHash: "h", headline: "As published", body: "Body" } });
+  const story = await db.story.create({
+    data: { slug: `least-privilege-${role}`, createdById: user.id, latestRevisionNumber: 1 },
+  });
+  const revision = await db.revision.create({
+    data: {
+      storyId: story.id,
+      number: 1,
+      authorId: user.id,
+      kind: "initial",
+      summary: "First version",
+      contentHash: "h",
+      headline: "As published",
+      body: "Body",
+    },
+  });
   revisionId = revision.id;
   await ensureLoginRole({ ownerUrl, role, password });
   await grantAppRole({ ownerUrl, appRole: role });
@@ -43,7 +64,9 @@ afterAll(async () => {
 
 describe("least-privilege app role", () => {
   it("reads and writes ordinary rows, and adds history", async () => {
-    expect((await app.query("SELECT headline FROM revisions WHERE id = $1", [revisionId])).rows[0]).toEqual({ headline: "As published" });
+    expect((await app.query("SELECT headline FROM revisions WHERE id = $1", [revisionId])).rows[0]).toEqual({
+      headline: "As published",
+    });
     await app.query("UPDATE users SET name = $1 WHERE id = $2", [`Renamed ${role}`, userId]);
     await app.query("INSERT INTO user_sessions (id, user_id) VALUES (gen_random_uuid(), $1)", [userId]);
     await app.query("INSERT INTO sign_in_limits (key, points, expire) VALUES ($1, 1, 0)", [`test:${role}`]);
@@ -51,7 +74,10 @@ describe("least-privilege app role", () => {
   });
 
   it.each([
-    ["update a revision", () => `UPDATE revisions SET headline = 'Silently changed' WHERE id = '${revisionId}'`],
+    [
+      "update a revision",
+      () => `UPDATE revisions SET headline = 'Silently changed' WHERE id = '${revisionId}'`,
+    ],
     ["delete a revision", () => `DELETE FROM revisions WHERE id = '${revisionId}'`],
     ["truncate history", () => "TRUNCATE credits"],
     ["disable the append-only triggers", () => "ALTER TABLE revisions DISABLE TRIGGER revisions_append_only"],
@@ -68,7 +94,9 @@ describe("least-privilege app role", () => {
   it("history is as it was", async () => {
     const { rows } = await app.query("SELECT headline FROM revisions WHERE id = $1", [revisionId]);
     expect(rows[0]).toEqual({ headline: "As published" });
-    const triggers = await app.query("SELECT tgenabled FROM pg_trigger WHERE tgname = 'revisions_append_only'");
+    const triggers = await app.query(
+      "SELECT tgenabled FROM pg_trigger WHERE tgname = 'revisions_append_only'",
+    );
     expect(triggers.rows[0]).toEqual({ tgenabled: "O" });
   });
 

@@ -27,13 +27,19 @@ async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => P
 }
 
 /** Creates a login role with no rights of its own (no superuser, no CREATE anything), or resets its password. */
-export async function ensureLoginRole(options: { ownerUrl: string; role: string; password: string }): Promise<void> {
+export async function ensureLoginRole(options: {
+  ownerUrl: string;
+  role: string;
+  password: string;
+}): Promise<void> {
   await withClient(options.ownerUrl, async (client) => {
     const role = client.escapeIdentifier(options.role);
     const password = client.escapeLiteral(options.password);
     const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [options.role]);
     const verb = rowCount ? "ALTER" : "CREATE";
-    await client.query(`${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${password}`);
+    await client.query(
+      `${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${password}`,
+    );
   });
 }
 
@@ -44,11 +50,13 @@ async function grantJobQueue(options: { client: pg.Client; role: string; appRole
   const { rowCount } = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = 'graphile_worker'");
   if (!rowCount) return;
   await client.query(`GRANT USAGE ON SCHEMA graphile_worker TO ${role}`);
-  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${role}`);
+  await client.query(
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${role}`,
+  );
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${role}`);
   await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${role}`);
-  // The queue's tables have row-level security with no policy (only their owner may touch them); the app's role
-  // gets a policy of its own on each, renewed after every migration run as the grants are.
+  // The queue's tables have row-level security with no policy (only their owner may touch them); the app's
+  // role gets a policy of its own on each, renewed after every migration run as the grants are.
   const { rows } = await client.query<{ name: string }>(
     "SELECT relname AS name FROM pg_class WHERE relnamespace = 'graphile_worker'::regnamespace AND relkind = 'r' AND relrowsecurity",
   );
@@ -69,19 +77,36 @@ async function grantJobQueue(options: { client: pg.Client; role: string; appRole
 export async function grantAppRole(options: { ownerUrl: string; appRole: string }): Promise<void> {
   await withClient(options.ownerUrl, async (client) => {
     const role = client.escapeIdentifier(options.appRole);
-    const { rows } = await client.query<{ owner: string; database: string }>("SELECT current_user AS owner, current_database() AS database");
-    if (rows[0]?.owner === options.appRole) throw new Error(`The app role ${options.appRole} is the role that owns the database objects; give the app a role of its own.`);
+    const { rows } = await client.query<{ owner: string; database: string }>(
+      "SELECT current_user AS owner, current_database() AS database",
+    );
+    if (rows[0]?.owner === options.appRole)
+      throw new Error(
+        `The app role ${options.appRole} is the role that owns the database objects; give the app a role of its own.`,
+      );
     // On a database not yet migrated some tables are missing; the grants run again after the migrations.
-    const present = new Set((await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((row) => row.name));
-    const history = appendOnlyTables.filter((table) => present.has(table)).map((table) => client.escapeIdentifier(table)).join(", ");
+    const present = new Set(
+      (
+        await client.query<{ name: string }>(
+          "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'",
+        )
+      ).rows.map((row) => row.name),
+    );
+    const history = appendOnlyTables
+      .filter((table) => present.has(table))
+      .map((table) => client.escapeIdentifier(table))
+      .join(", ");
     await client.query("BEGIN");
     try {
-      await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(rows[0]!.database)} TO ${role}`);
+      await client.query(
+        `GRANT CONNECT ON DATABASE ${client.escapeIdentifier(rows[0]!.database)} TO ${role}`,
+      );
       await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
       await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
       await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
       if (history) await client.query(`REVOKE UPDATE, DELETE ON ${history} FROM ${role}`);
-      if (present.has("_prisma_migrations")) await client.query(`REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}`);
+      if (present.has("_prisma_migrations"))
+        await client.query(`REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}`);
       await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
       await grantJobQueue({ client, role, appRole: options.appRole });
       await client.query("COMMIT");

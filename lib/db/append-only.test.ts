@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+
 import { getDb } from "./client";
 
 describe("append-only history", () => {
@@ -10,7 +11,9 @@ describe("append-only history", () => {
     const user = await db.user.create({
       data: { email: "history@example.test", name: "History Test", role: "editor", passwordHash: "x" },
     });
-    const story = await db.story.create({ data: { slug: "append-only", createdById: user.id, latestRevisionNumber: 1 } });
+    const story = await db.story.create({
+      data: { slug: "append-only", createdById: user.id, latestRevisionNumber: 1 },
+    });
     const contributor = await db.contributor.create({ data: { name: "Append Only Reporter" } });
     const revision = await db.revision.create({
       data: {

@@ -1,8 +1,11 @@
 import "server-only";
+
 import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
-import { AppError } from "../errors/app-error";
-import { logger } from "../log/logger";
+
+import { AppError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/log/logger";
+
 import { isLostConnection, isUnanswered } from "./connection-loss";
 import { requestConnectionLimits } from "./database-timeouts";
 import { readDatabaseUrl } from "./database-url";
@@ -55,7 +58,10 @@ function retryInterruptedTransactions(client: PrismaClient): PrismaClient {
     }
   };
   Object.defineProperty(client, "$transaction", {
-    value: (...args: unknown[]) => (typeof args[0] === "function" ? retrying(args[0] as (tx: unknown) => Promise<unknown>, args[1]) : original(...args)),
+    value: (...args: unknown[]) =>
+      typeof args[0] === "function"
+        ? retrying(args[0] as (tx: unknown) => Promise<unknown>, args[1])
+        : original(...args),
   });
   return client;
 }
@@ -73,16 +79,23 @@ function lostAtCommit(error: unknown): AppError {
   return new AppError({
     code: "unavailable",
     message: `connection lost during COMMIT: ${error instanceof Error ? error.message : String(error)}`,
-    userMessage: "The connection to the database was lost just as this was being saved, so it may or may not have been saved. Reload to check before trying again.",
+    userMessage:
+      "The connection to the database was lost just as this was being saved, so it may or may not have been saved. Reload to check before trying again.",
     cause: error,
   });
 }
 
 function createClient(): PrismaClient {
-  const adapter = new ResilientPrismaPg({ connectionString: readDatabaseUrl(), keepAlive: true, ...requestConnectionLimits });
-  // Waiting a few seconds for a connection beats refusing at once: a busy moment (a publish rush, a slow machine)
-  // should queue, not answer "unavailable" after Prisma's default of 2 s.
-  return retryInterruptedTransactions(new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }));
+  const adapter = new ResilientPrismaPg({
+    connectionString: readDatabaseUrl(),
+    keepAlive: true,
+    ...requestConnectionLimits,
+  });
+  // Waiting a few seconds for a connection beats refusing at once: a busy moment (a publish rush, a slow
+  // machine) should queue, not answer "unavailable" after Prisma's default of 2 s.
+  return retryInterruptedTransactions(
+    new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } }),
+  );
 }
 
 /** The process-wide Prisma client, created on first use so builds never need a database. */

@@ -1,11 +1,21 @@
-import { isAppError } from "../errors/app-error";
+import { isAppError } from "@/lib/errors/app-error";
 
 // SQLSTATE: 57P01 admin shutdown (restart, pg_terminate_backend), 57P02 crash shutdown, 57P03 cannot connect
 // now (starting up, shutting down), 08… connection exceptions.
 const lostConnectionSqlState = /^(57P0[123]|08)/;
-const socketErrorCodes = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const socketErrorCodes = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 // node-postgres says these in words only, without a code.
-const lostConnectionMessages = /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended unexpectedly|Query read timeout/;
+const lostConnectionMessages =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended unexpectedly|Query read timeout/;
 // @prisma/adapter-pg's names for the same failures.
 const lostConnectionKinds = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout"]);
 // Prisma's own: P1001 cannot reach the server, P1002 it timed out, P1017 it closed the connection.
@@ -16,7 +26,8 @@ const busyPrismaCodes = new Set(["P2024", "P2028"]);
 // PostgreSQL's own limits (lib/db/database-timeouts.ts): 57014 statement_timeout, 55P03 lock_timeout.
 const busySqlStates = new Set(["53300", "57014", "55P03"]);
 // node-postgres's client-side limits: a statement or a connection start-up the server never answered.
-const unansweredMessages = /Query read timeout|timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
+const unansweredMessages =
+  /Query read timeout|timeout exceeded when trying to connect|Connection terminated due to connection timeout/;
 
 type ErrorShape = {
   code?: unknown;
@@ -43,8 +54,14 @@ function* layers(error: unknown): Generator<ErrorShape> {
 }
 
 function lostHere(layer: ErrorShape): boolean {
-  const code = typeof layer.code === "string" ? layer.code : typeof layer.originalCode === "string" ? layer.originalCode : "";
-  if (lostConnectionSqlState.test(code) || socketErrorCodes.has(code) || lostConnectionPrismaCodes.has(code)) return true;
+  const code =
+    typeof layer.code === "string"
+      ? layer.code
+      : typeof layer.originalCode === "string"
+        ? layer.originalCode
+        : "";
+  if (lostConnectionSqlState.test(code) || socketErrorCodes.has(code) || lostConnectionPrismaCodes.has(code))
+    return true;
   if (typeof layer.originalCode === "string" && lostConnectionSqlState.test(layer.originalCode)) return true;
   if (typeof layer.kind === "string" && lostConnectionKinds.has(layer.kind)) return true;
   return typeof layer.message === "string" && lostConnectionMessages.test(layer.message);
@@ -52,7 +69,8 @@ function lostHere(layer: ErrorShape): boolean {
 
 /**
  * The statement failed because its connection is gone (server restart, failover, pg_terminate_backend, an
- * idle timeout, a network cut) or no connection could be made: running it again on a fresh connection may work.
+ * idle timeout, a network cut) or no connection could be made: running it again on a fresh connection may
+ * work.
  */
 export function isLostConnection(error: unknown): boolean {
   for (const layer of layers(error)) if (lostHere(layer)) return true;
@@ -64,7 +82,8 @@ export function isLostConnection(error: unknown): boolean {
  * connection, but not one worth trying again at once: a second attempt would only double the wait.
  */
 export function isUnanswered(error: unknown): boolean {
-  for (const layer of layers(error)) if (typeof layer.message === "string" && unansweredMessages.test(layer.message)) return true;
+  for (const layer of layers(error))
+    if (typeof layer.message === "string" && unansweredMessages.test(layer.message)) return true;
   return false;
 }
 
@@ -74,7 +93,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (const layer of layers(error)) {
     if (lostHere(layer)) return true;
     if (layer.name === "PrismaClientInitializationError") return true;
-    if (typeof layer.code === "string" && (busyPrismaCodes.has(layer.code) || busySqlStates.has(layer.code))) return true;
+    if (typeof layer.code === "string" && (busyPrismaCodes.has(layer.code) || busySqlStates.has(layer.code)))
+      return true;
     if (typeof layer.originalCode === "string" && busySqlStates.has(layer.originalCode)) return true;
     if (layer.kind === "TooManyConnections") return true;
   }

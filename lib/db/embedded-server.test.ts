@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { EmbeddedDatabaseError, startEmbeddedDatabase } from "./embedded-server";
 import { isProcessAlive } from "./postmaster-pid";
 
@@ -32,13 +33,18 @@ describe("the embedded PostgreSQL server", () => {
 
   it("initialises once, and keeps its data across a stop and a start", async () => {
     const first = await startEmbeddedDatabase({ ifOwnedElsewhere: "refuse", dataRoot });
-    await query(first.databaseUrl, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('survives a restart')");
+    await query(
+      first.databaseUrl,
+      "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('survives a restart')",
+    );
     await first.stop();
     await expect(readFile(path.join(dataRoot, "pg", "postmaster.pid"))).rejects.toThrow();
 
     const second = await startEmbeddedDatabase({ ifOwnedElsewhere: "refuse", dataRoot });
     try {
-      expect(await query(second.databaseUrl, "SELECT note FROM kept")).toEqual([{ note: "survives a restart" }]);
+      expect(await query(second.databaseUrl, "SELECT note FROM kept")).toEqual([
+        { note: "survives a restart" },
+      ]);
       expect(second.databaseUrl).toMatch(/^postgresql:\/\/postgres:[0-9a-f]+@127\.0\.0\.1:\d+\/copydesk$/);
     } finally {
       await second.stop();
@@ -49,7 +55,17 @@ describe("the embedded PostgreSQL server", () => {
     // Regression: after a crash the recorded pid may be reused, and PostgreSQL would refuse to start.
     const unrelated = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
     try {
-      const stale = [String(unrelated.pid), path.join(dataRoot, "pg"), "0", "1", "", "127.0.0.1", "0", "ready", ""].join("\n");
+      const stale = [
+        String(unrelated.pid),
+        path.join(dataRoot, "pg"),
+        "0",
+        "1",
+        "",
+        "127.0.0.1",
+        "0",
+        "ready",
+        "",
+      ].join("\n");
       await writeFile(path.join(dataRoot, "pg", "postmaster.pid"), stale);
       const database = await startEmbeddedDatabase({ ifOwnedElsewhere: "refuse", dataRoot });
       try {
@@ -77,7 +93,9 @@ describe("the embedded PostgreSQL server", () => {
 
         const second = startEmbeddedDatabase({ ifOwnedElsewhere: "refuse", dataRoot });
         await expect(second).rejects.toBeInstanceOf(EmbeddedDatabaseError);
-        await expect(second).rejects.toThrow(`Another Copydesk process (pid ${helper.pid}) is already using the embedded database`);
+        await expect(second).rejects.toThrow(
+          `Another Copydesk process (pid ${helper.pid}) is already using the embedded database`,
+        );
       } finally {
         helper.kill();
       }

@@ -3,10 +3,17 @@ import { randomBytes } from "node:crypto";
 import { chown, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+
 import { findFreePort } from "./free-port";
-import { canWrite, findPostgresBinaries, resolveRunAs, type PostgresBinaries, type RunAs } from "./postgres-binaries";
-import { findRunningPostgres, isProcessAlive } from "./postmaster-pid";
+import {
+  canWrite,
+  findPostgresBinaries,
+  resolveRunAs,
+  type PostgresBinaries,
+  type RunAs,
+} from "./postgres-binaries";
 import { stopServerWhenOwnerDies } from "./postgres-reaper";
+import { findRunningPostgres, isProcessAlive } from "./postmaster-pid";
 
 /** Where `npm start` keeps its state when no DATABASE_URL is configured (git-ignored). */
 export const defaultDataRoot = path.resolve(import.meta.dirname, "../../.data");
@@ -56,9 +63,17 @@ async function tail(file: string): Promise<string> {
   return text.trim().split("\n").slice(-8).join("\n");
 }
 
-function runToCompletion(options: { command: string; args: string[]; runAs: RunAs; env?: Record<string, string> }): Promise<{ code: number | null; output: string }> {
+function runToCompletion(options: {
+  command: string;
+  args: string[];
+  runAs: RunAs;
+  env?: Record<string, string>;
+}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(options.command, options.args, { ...options.runAs, env: { ...process.env, ...options.env, LC_MESSAGES: "C" } });
+    const child = spawn(options.command, options.args, {
+      ...options.runAs,
+      env: { ...process.env, ...options.env, LC_MESSAGES: "C" },
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -69,11 +84,17 @@ function runToCompletion(options: { command: string; args: string[]; runAs: RunA
 
 // initdb writes into a staging folder that is renamed into place only when complete, so a run
 // killed half-way never leaves a cluster that looks initialised but is not.
-async function initialiseCluster(options: { dataRoot: string; binaries: PostgresBinaries; runAs: RunAs; env?: Record<string, string> }): Promise<void> {
+async function initialiseCluster(options: {
+  dataRoot: string;
+  binaries: PostgresBinaries;
+  runAs: RunAs;
+  env?: Record<string, string>;
+}): Promise<void> {
   const { cluster } = paths(options.dataRoot);
   for (const entry of await readdir(options.dataRoot)) {
     const staleStaging = /^pg\.init-(\d+)$/.exec(entry);
-    if (staleStaging && !isProcessAlive(Number(staleStaging[1]))) await rm(path.join(options.dataRoot, entry), { recursive: true, force: true });
+    if (staleStaging && !isProcessAlive(Number(staleStaging[1])))
+      await rm(path.join(options.dataRoot, entry), { recursive: true, force: true });
   }
   const staging = `${cluster}.init-${process.pid}`;
   const passwordFile = path.join(options.dataRoot, `pg-password-${process.pid}`);
@@ -105,7 +126,10 @@ async function initialiseCluster(options: { dataRoot: string; binaries: Postgres
       runAs: options.runAs,
       env: options.env,
     });
-    if (result.code !== 0) throw new EmbeddedDatabaseError(`Creating the embedded PostgreSQL database failed:\n${result.output.trim()}`);
+    if (result.code !== 0)
+      throw new EmbeddedDatabaseError(
+        `Creating the embedded PostgreSQL database failed:\n${result.output.trim()}`,
+      );
     await writeFile(path.join(staging, CREDENTIALS_FILE), JSON.stringify(credentials), { mode: 0o600 });
     await rename(staging, cluster);
   } finally {
@@ -130,10 +154,17 @@ function serverUrl(options: { credentials: Credentials; port: number; database: 
   return `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
 }
 
-async function waitUntilReady(options: { adminUrl: string; logFile: string; hasExited: () => boolean }): Promise<void> {
+async function waitUntilReady(options: {
+  adminUrl: string;
+  logFile: string;
+  hasExited: () => boolean;
+}): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    if (options.hasExited()) throw new EmbeddedDatabaseError(`The embedded PostgreSQL server stopped while starting:\n${await tail(options.logFile)}`);
+    if (options.hasExited())
+      throw new EmbeddedDatabaseError(
+        `The embedded PostgreSQL server stopped while starting:\n${await tail(options.logFile)}`,
+      );
     const client = new pg.Client({ connectionString: options.adminUrl, connectionTimeoutMillis: 2_000 });
     client.on("error", () => {});
     try {
@@ -142,7 +173,10 @@ async function waitUntilReady(options: { adminUrl: string; logFile: string; hasE
       return;
     } catch (error) {
       if (Date.now() > deadline) {
-        throw new EmbeddedDatabaseError(`The embedded PostgreSQL server did not become ready:\n${await tail(options.logFile)}`, { cause: error });
+        throw new EmbeddedDatabaseError(
+          `The embedded PostgreSQL server did not become ready:\n${await tail(options.logFile)}`,
+          { cause: error },
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     } finally {
@@ -152,10 +186,26 @@ async function waitUntilReady(options: { adminUrl: string; logFile: string; hasE
 }
 
 // Its own process group: Ctrl-C in the terminal reaches the app first, and we stop PostgreSQL after it.
-async function spawnServer(options: { cluster: string; port: number; logFile: string; binaries: PostgresBinaries; runAs: RunAs; env?: Record<string, string> }): Promise<ChildProcess> {
+async function spawnServer(options: {
+  cluster: string;
+  port: number;
+  logFile: string;
+  binaries: PostgresBinaries;
+  runAs: RunAs;
+  env?: Record<string, string>;
+}): Promise<ChildProcess> {
   const log = await open(options.logFile, "a");
   try {
-    const args = ["-D", options.cluster, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
+    const args = [
+      "-D",
+      options.cluster,
+      "-p",
+      String(options.port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+    ];
     const child = spawn(options.binaries.postgres, args, {
       ...options.runAs,
       detached: true,
@@ -181,7 +231,11 @@ async function stopServer(options: { pid: number; child?: ChildProcess }): Promi
     : null;
   const isGone = async (timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
-    if (exited) return Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs))]);
+    if (exited)
+      return Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs)),
+      ]);
     while (Date.now() < deadline) {
       if (!isProcessAlive(options.pid)) return true;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -208,9 +262,11 @@ async function ensureDatabase(options: { adminUrl: string; database: string }): 
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
     if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE "${options.database.replaceAll('"', '""')}"`).catch((error: { code?: string }) => {
-        if (error.code !== "42P04") throw error;
-      });
+      await client
+        .query(`CREATE DATABASE "${options.database.replaceAll('"', '""')}"`)
+        .catch((error: { code?: string }) => {
+          if (error.code !== "42P04") throw error;
+        });
     }
   } finally {
     await client.end();
@@ -247,7 +303,8 @@ export async function startEmbeddedDatabase(options: {
     () => 0,
   );
   const running = await findRunningPostgres({ dataDir: files.cluster });
-  const ownedElsewhere = running !== null && ownerPid > 0 && ownerPid !== process.pid && isProcessAlive(ownerPid);
+  const ownedElsewhere =
+    running !== null && ownerPid > 0 && ownerPid !== process.pid && isProcessAlive(ownerPid);
   if (ownedElsewhere && options.ifOwnedElsewhere === "refuse") {
     throw new EmbeddedDatabaseError(
       `Another Copydesk process (pid ${ownerPid}) is already using the embedded database in ${files.cluster}. Stop it first, or set DATABASE_URL.`,
@@ -259,7 +316,14 @@ export async function startEmbeddedDatabase(options: {
     server = running;
   } else {
     const port = await findFreePort();
-    const child = await spawnServer({ cluster: files.cluster, port, logFile: files.log, binaries, runAs, env: options.env });
+    const child = await spawnServer({
+      cluster: files.cluster,
+      port,
+      logFile: files.log,
+      binaries,
+      runAs,
+      env: options.env,
+    });
     server = { pid: child.pid ?? 0, port, child };
   }
   const adminUrl = serverUrl({ credentials, port: server.port, database: "postgres" });
@@ -270,11 +334,20 @@ export async function startEmbeddedDatabase(options: {
   }
   const child = server.child;
   try {
-    await waitUntilReady({ adminUrl, logFile: files.log, hasExited: () => (child ? child.exitCode !== null || child.signalCode !== null : !isProcessAlive(server.pid)) });
+    await waitUntilReady({
+      adminUrl,
+      logFile: files.log,
+      hasExited: () =>
+        child ? child.exitCode !== null || child.signalCode !== null : !isProcessAlive(server.pid),
+    });
     await ensureDatabase({ adminUrl, database });
   } catch (error) {
     if (startedHere) await stopServer(server);
-    throw error instanceof EmbeddedDatabaseError ? error : new EmbeddedDatabaseError(`The embedded PostgreSQL server failed: ${(error as Error).message}`, { cause: error });
+    throw error instanceof EmbeddedDatabaseError
+      ? error
+      : new EmbeddedDatabaseError(`The embedded PostgreSQL server failed: ${(error as Error).message}`, {
+          cause: error,
+        });
   }
 
   let stopped = false;

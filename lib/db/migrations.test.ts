@@ -3,10 +3,16 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
 import { applyMigrations, defaultMigrationsDir, MigrationError, readMigrationFiles } from "./migrations";
 import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
 
-type MigrationRow = { migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number };
+type MigrationRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  applied_steps_count: number;
+};
 
 async function query<T extends pg.QueryResultRow>(databaseUrl: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -26,7 +32,10 @@ async function bookkeeping(databaseUrl: string): Promise<MigrationRow[]> {
 }
 
 async function tableExists(databaseUrl: string, table: string): Promise<boolean> {
-  const rows = await query<{ found: string | null }>(databaseUrl, `SELECT to_regclass('public.${table}')::text AS found`);
+  const rows = await query<{ found: string | null }>(
+    databaseUrl,
+    `SELECT to_regclass('public.${table}')::text AS found`,
+  );
   return rows[0]?.found != null;
 }
 
@@ -100,7 +109,9 @@ describe("applyMigrations", () => {
     const run = applyMigrations({ databaseUrl, migrationsDir });
 
     await expect(run).rejects.toBeInstanceOf(MigrationError);
-    await expect(run).rejects.toThrow(`Migration ${first!.name} was already applied, but its migration.sql has changed`);
+    await expect(run).rejects.toThrow(
+      `Migration ${first!.name} was already applied, but its migration.sql has changed`,
+    );
   });
 
   it("rolls a failing migration back whole, and applies it once it is fixed", async () => {
@@ -123,7 +134,9 @@ describe("applyMigrations", () => {
     expect(await tableExists(databaseUrl, "stories")).toBe(true);
 
     await writeFile(path.join(broken, "migration.sql"), `CREATE TABLE "half_done" ("id" INTEGER);\n`);
-    expect((await applyMigrations({ databaseUrl, migrationsDir })).applied).toEqual(["29990101000000_broken"]);
+    expect((await applyMigrations({ databaseUrl, migrationsDir })).applied).toEqual([
+      "29990101000000_broken",
+    ]);
     expect(await tableExists(databaseUrl, "half_done")).toBe(true);
   });
 
@@ -131,7 +144,10 @@ describe("applyMigrations", () => {
     const databaseUrl = await emptyDatabase();
     const files = await readMigrationFiles();
 
-    const [first, second] = await Promise.all([applyMigrations({ databaseUrl }), applyMigrations({ databaseUrl })]);
+    const [first, second] = await Promise.all([
+      applyMigrations({ databaseUrl }),
+      applyMigrations({ databaseUrl }),
+    ]);
 
     expect([...first.applied, ...second.applied].sort()).toEqual(files.map((file) => file.name));
     const rows = await bookkeeping(databaseUrl);

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { installJobQueueSchema } from "../jobs/job-queue-schema";
+
+import { installJobQueueSchema } from "@/lib/jobs/job-queue-schema";
 
 /** The lock key Prisma Migrate itself takes, so our runner and `prisma migrate deploy` exclude each other. */
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
@@ -21,7 +22,10 @@ export class MigrationError extends Error {
 export async function readMigrationFiles(options: { migrationsDir?: string } = {}): Promise<MigrationFile[]> {
   const dir = options.migrationsDir ?? defaultMigrationsDir;
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -30,7 +34,12 @@ export async function readMigrationFiles(options: { migrationsDir?: string } = {
   );
 }
 
-type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
+type AppliedRow = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+};
 
 /**
  * Applies pending migrations with the same `_prisma_migrations` bookkeeping Prisma Migrate keeps.
@@ -69,7 +78,9 @@ export async function applyMigrations(options: {
         );
       }
       if (!knownNames.has(row.migration_name)) {
-        log(`warning: the database has migration ${row.migration_name}, which this version of Copydesk does not know`);
+        log(
+          `warning: the database has migration ${row.migration_name}, which this version of Copydesk does not know`,
+        );
       }
     }
     const applied: string[] = [];
@@ -105,11 +116,16 @@ async function applyOne(options: { client: pg.Client; file: MigrationFile }): Pr
       [id, file.checksum, file.name],
     );
     await client.query(file.sql);
-    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+    await client.query(
+      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+      [id],
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     const reason = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${reason}`, { cause: error });
+    throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${reason}`, {
+      cause: error,
+    });
   }
 }

@@ -40,17 +40,29 @@ export async function resolveRunAs(): Promise<RunAs> {
   const existing = await lookUpPostgresUser();
   if (existing) return existing;
   await run("groupadd", ["--system", "postgres"]).catch(() => {});
-  await run("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]).catch(
-    () => {},
-  );
+  await run("useradd", [
+    "--system",
+    "--gid",
+    "postgres",
+    "--no-create-home",
+    "--shell",
+    "/usr/sbin/nologin",
+    "postgres",
+  ]).catch(() => {});
   const created = await lookUpPostgresUser();
-  if (!created) throw new Error("Copydesk runs as root, so PostgreSQL must run as a `postgres` system user, and creating that user failed.");
+  if (!created)
+    throw new Error(
+      "Copydesk runs as root, so PostgreSQL must run as a `postgres` system user, and creating that user failed.",
+    );
   return created;
 }
 
 /** Whether the user PostgreSQL runs as can write to `dir` (every parent folder must let it through). */
 export function canWrite(options: { dir: string; runAs: RunAs }): boolean {
   if (!("uid" in options.runAs)) return true;
-  const result = spawnSync("/bin/sh", ["-c", 'test -w "$1"', "sh", options.dir], { uid: options.runAs.uid, gid: options.runAs.gid });
+  const result = spawnSync("/bin/sh", ["-c", 'test -w "$1"', "sh", options.dir], {
+    uid: options.runAs.uid,
+    gid: options.runAs.gid,
+  });
   return result.status === 0;
 }

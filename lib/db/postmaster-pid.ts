@@ -41,7 +41,13 @@ export async function findRunningPostgres(options: { dataDir: string }): Promise
   }
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (Number.isInteger(pid) && pid > 0 && Number.isInteger(port) && port > 0 && (await isPostgresFor(pid, dataDir))) {
+  if (
+    Number.isInteger(pid) &&
+    pid > 0 &&
+    Number.isInteger(port) &&
+    port > 0 &&
+    (await isPostgresFor(pid, dataDir))
+  ) {
     return { pid, port };
   }
   await unlink(pidFile).catch(() => {});

@@ -1,13 +1,15 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { authenticateApiToken, createApiToken } from "../auth/api-tokens";
-import type { Actor } from "../auth/actor";
-import { createTestActor } from "../auth/test-actors";
-import { listRevisions } from "../revisions/list-revisions";
-import { saveRevision } from "../revisions/save-revision";
-import { createTestStory } from "../revisions/test-stories";
-import { readStory } from "../stories/read-story";
-import { terminateOwnConnections } from "../testing/kill-storm";
+
+import type { Actor } from "@/lib/auth/actor";
+import { authenticateApiToken, createApiToken } from "@/lib/auth/api-tokens";
+import { createTestActor } from "@/lib/auth/test-actors";
+import { listRevisions } from "@/lib/revisions/list-revisions";
+import { saveRevision } from "@/lib/revisions/save-revision";
+import { createTestStory } from "@/lib/revisions/test-stories";
+import { readStory } from "@/lib/stories/read-story";
+import { terminateOwnConnections } from "@/lib/testing/kill-storm";
+
 import { getDb } from "./client";
 import { isReadOnlyStatement } from "./resilient-pool";
 
@@ -18,31 +20,51 @@ describe("a database that dropped every connection", () => {
 
   beforeAll(async () => {
     editor = await createTestActor({ role: "editor" });
-    ({ token } = await createApiToken({ userId: editor.userId, name: "Dropped connections", actor: "system" }));
+    ({ token } = await createApiToken({
+      userId: editor.userId,
+      name: "Dropped connections",
+      actor: "system",
+    }));
     await authenticateApiToken({ token });
     killer = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await killer.connect();
     return () => killer.end();
   });
 
-  // Guards the bug where the pool handed out connections the server had closed, so requests failed with 57P01.
+  // Guards the bug where the pool handed out connections the server had closed, so requests failed with
+  // 57P01.
   it("serves the next 20 reads and writes after every connection was terminated once", async () => {
-    for (const index of [0, 1, 2, 3, 4]) await createTestStory({ actor: editor, slug: `after-restart-${index}` });
+    for (const index of [0, 1, 2, 3, 4])
+      await createTestStory({ actor: editor, slug: `after-restart-${index}` });
     // Open several connections, so the pool holds many that the server is about to close.
-    await Promise.all(Array.from({ length: 8 }, () => getDb().$queryRaw`SELECT pg_sleep(0.05)::text AS slept`));
+    await Promise.all(
+      Array.from({ length: 8 }, () => getDb().$queryRaw`SELECT pg_sleep(0.05)::text AS slept`),
+    );
     expect(await terminateOwnConnections({ killer })).toBeGreaterThanOrEqual(2);
 
     const outcomes = await Promise.allSettled(
       Array.from({ length: 20 }, (_, index) => {
         const slug = `after-restart-${Math.floor(index / 4)}`;
-        if (index % 4 === 1) return saveRevision({ actor: editor, slug, input: { baseRevision: 1, summary: "After the restart", body: `Saved after the restart (${index}).` } });
-        if (index % 4 === 2) return authenticateApiToken({ token }).then((actor) => expect(actor?.userId).toBe(editor.userId));
+        if (index % 4 === 1)
+          return saveRevision({
+            actor: editor,
+            slug,
+            input: {
+              baseRevision: 1,
+              summary: "After the restart",
+              body: `Saved after the restart (${index}).`,
+            },
+          });
+        if (index % 4 === 2)
+          return authenticateApiToken({ token }).then((actor) => expect(actor?.userId).toBe(editor.userId));
         if (index % 4 === 3) return listRevisions({ actor: editor, slug });
         return readStory({ slug });
       }),
     );
 
-    const failures = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [String(outcome.reason)] : []));
+    const failures = outcomes.flatMap((outcome) =>
+      outcome.status === "rejected" ? [String(outcome.reason)] : [],
+    );
     expect(failures).toEqual([]);
     for (const index of [0, 1, 2, 3, 4]) {
       const { story } = await readStory({ slug: `after-restart-${index}` });

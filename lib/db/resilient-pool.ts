@@ -1,21 +1,38 @@
 import pg from "pg";
-import { logger } from "../log/logger";
+
+import { logger } from "@/lib/log/logger";
+
 import { isLostConnection, isUnanswered } from "./connection-loss";
 import { noteLostConnection } from "./database-outage";
 
 // node-postgres keeps a client's health in fields pg-pool itself reads (`_queryable`, `_ending`) to drop a
 // broken client on release; they are the only record of it.
-type ClientState = { _queryable?: boolean; _ending?: boolean; _ended?: boolean; connection?: { stream?: { destroyed?: boolean; destroy: () => void } } };
+type ClientState = {
+  _queryable?: boolean;
+  _ending?: boolean;
+  _ended?: boolean;
+  connection?: { stream?: { destroyed?: boolean; destroy: () => void } };
+};
 type TrackedClient = pg.PoolClient & { copydeskGeneration?: number };
-type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+type ConnectCallback = (
+  error: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
 
 const readStatement = /^\s*(SELECT|WITH|SHOW|VALUES)\b/i;
 // Statements that look like reads but write, lock or advance something: never run twice.
-const sideEffects = /\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+(KEY\s+)?SHARE|NEXTVAL|SETVAL|PG_ADVISORY\w*)\b/i;
+const sideEffects =
+  /\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+(KEY\s+)?SHARE|NEXTVAL|SETVAL|PG_ADVISORY\w*)\b/i;
 
 function isUsable(client: TrackedClient): boolean {
   const state = client as unknown as ClientState;
-  return state._queryable !== false && !state._ending && !state._ended && state.connection?.stream?.destroyed !== true;
+  return (
+    state._queryable !== false &&
+    !state._ending &&
+    !state._ended &&
+    state.connection?.stream?.destroyed !== true
+  );
 }
 
 /** A statement that only reads: running it again after a lost connection cannot do anything twice. */
@@ -59,7 +76,9 @@ export class ResilientPool extends pg.Pool {
   private noteLost(error: unknown): void {
     this.generation += 1;
     noteLostConnection();
-    logger.warn("database connection lost", { reason: error instanceof Error ? error.message : String(error) });
+    logger.warn("database connection lost", {
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
 
   /**
@@ -105,7 +124,9 @@ export class ResilientPool extends pg.Pool {
       const client = await this.acquire();
       const fresh = client.copydeskGeneration === this.generation;
       if (isUsable(client) && (fresh || pass > (this.options.max ?? 10))) return client;
-      client.release(new Error("connection discarded at checkout: closed, or opened before a connection was lost"));
+      client.release(
+        new Error("connection discarded at checkout: closed, or opened before a connection was lost"),
+      );
     }
   }
 
@@ -162,17 +183,24 @@ export class ResilientPool extends pg.Pool {
 
   private async queryWithRetry(...args: unknown[]): Promise<pg.QueryResult> {
     const [first, values] = args;
-    if (args.some((arg) => typeof arg === "function") || (typeof first === "object" && first !== null && "submit" in first)) {
+    if (
+      args.some((arg) => typeof arg === "function") ||
+      (typeof first === "object" && first !== null && "submit" in first)
+    ) {
       return (pg.Pool.prototype.query as (...rest: unknown[]) => Promise<pg.QueryResult>).apply(this, args);
     }
-    const config: pg.QueryConfig = typeof first === "string" ? { text: first, values: values as unknown[] | undefined } : (first as pg.QueryConfig);
+    const config: pg.QueryConfig =
+      typeof first === "string"
+        ? { text: first, values: values as unknown[] | undefined }
+        : (first as pg.QueryConfig);
     try {
       return await this.attempt(config);
     } catch (caught) {
       const failure = caught as AttemptFailure;
       if (!isLostConnection(failure.error)) throw failure.error;
       this.noteLost(failure.error);
-      // A server that did not answer in time is stuck, not restarted: trying again would only double the wait.
+      // A server that did not answer in time is stuck, not restarted: trying again would only double the
+      // wait.
       if (isUnanswered(failure.error)) throw failure.error;
       if (failure.sent && !isReadOnlyStatement(config.text)) throw failure.error;
       try {

@@ -2,13 +2,14 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { applyMigrations, defaultMigrationsDir, readMigrationFiles } from "./migrations";
-import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
 import { actualSchema } from "./schema-drift/actual-schema";
 import type { DatabaseShape } from "./schema-drift/database-shape";
 import { diffSchemas } from "./schema-drift/diff-schemas";
 import { expectedSchema } from "./schema-drift/expected-schema";
 import { readPrismaDatamodel } from "./schema-drift/read-prisma-datamodel";
+import { createScratchDatabase, type ScratchDatabase } from "./scratch-database";
 
 describe("migrations match prisma/schema.prisma", () => {
   let expected: DatabaseShape;
@@ -56,31 +57,111 @@ describe("migrations match prisma/schema.prisma", () => {
 
   it("reads the schema through Prisma's parser, covering each kind of schema element", () => {
     expect(Object.keys(expected.tables)).toEqual(
-      expect.arrayContaining(["users", "api_tokens", "stories", "revisions", "contributors", "credits", "story_status_events", "story_presence", "sign_in_limits"]),
+      expect.arrayContaining([
+        "users",
+        "api_tokens",
+        "stories",
+        "revisions",
+        "contributors",
+        "credits",
+        "story_status_events",
+        "story_presence",
+        "sign_in_limits",
+      ]),
     );
-    expect(expected.tables.users?.created_at).toEqual({ type: "timestamp(3) with time zone", nullable: false, default: "CURRENT_TIMESTAMP" });
+    expect(expected.tables.users?.created_at).toEqual({
+      type: "timestamp(3) with time zone",
+      nullable: false,
+      default: "CURRENT_TIMESTAMP",
+    });
     expect(expected.tables.users?.id).toEqual({ type: "uuid", nullable: false, default: null });
     expect(expected.tables.sign_in_limits?.key?.type).toBe("character varying(255)");
     expect(expected.tables.sign_in_limits?.expire).toEqual({ type: "bigint", nullable: true, default: null });
-    expect(expected.tables.revisions?.images).toEqual({ type: "jsonb", nullable: false, default: "'[]'::jsonb" });
-    expect(expected.tables.stories?.status).toEqual({ type: "StoryStatus", nullable: false, default: `'draft'::"StoryStatus"` });
-    expect(expected.indexes.stories_status_last_material_update_at_idx?.columns).toEqual(["status", "last_material_update_at DESC"]);
+    expect(expected.tables.revisions?.images).toEqual({
+      type: "jsonb",
+      nullable: false,
+      default: "'[]'::jsonb",
+    });
+    expect(expected.tables.stories?.status).toEqual({
+      type: "StoryStatus",
+      nullable: false,
+      default: `'draft'::"StoryStatus"`,
+    });
+    expect(expected.indexes.stories_status_last_material_update_at_idx?.columns).toEqual([
+      "status",
+      "last_material_update_at DESC",
+    ]);
     expect(expected.indexes.story_presence_pkey?.columns).toEqual(["story_id", "user_id"]);
     expect(expected.foreignKeys.contributors_user_id_fkey?.onDelete).toBe("SetNull");
-    expect(expected.enums.RevisionKind).toEqual(["initial", "update", "correction", "clarification", "editors_note", "minor", "restore"]);
+    expect(expected.enums.RevisionKind).toEqual([
+      "initial",
+      "update",
+      "correction",
+      "clarification",
+      "editors_note",
+      "minor",
+      "restore",
+    ]);
   });
 
   // Each edit below is a drift a hand-written migration could plausibly introduce.
   it.each([
-    ["column type", (sql: string) => sql.replace(`"created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,`, `"created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,`), /column users\.created_at differs/],
-    ["nullability", (sql: string) => sql.replace(`"headline" TEXT NOT NULL`, `"headline" TEXT`), /column revisions\.headline differs/],
-    ["default", (sql: string) => sql.replace(`"points" INTEGER NOT NULL DEFAULT 0`, `"points" INTEGER NOT NULL DEFAULT 1`), /column sign_in_limits\.points differs/],
-    ["index sort order", (sql: string) => sql.replace(`("last_revised_at" DESC)`, `("last_revised_at")`), /index stories_last_revised_at_idx differs/],
-    ["unique turned plain index", (sql: string) => sql.replace(`CREATE UNIQUE INDEX "stories_slug_key"`, `CREATE INDEX "stories_slug_key"`), /index stories_slug_key differs/],
-    ["missing index", (sql: string) => sql.replace(/CREATE INDEX "credits_contributor_id_idx"[^;]*;/, ""), /missing index credits_contributor_id_idx/],
-    ["onDelete action", (sql: string) => sql.replace(`REFERENCES "users"("id") ON DELETE SET NULL`, `REFERENCES "users"("id") ON DELETE CASCADE`), /foreign key contributors_user_id_fkey differs/],
-    ["extra enum value", (sql: string) => sql.replace(`'photo', 'editing'`, `'photo', 'editing', 'graphics'`), /enum CreditRole differs/],
-    ["extra column", (sql: string) => sql.replace(`"position" INTEGER NOT NULL,`, `"position" INTEGER NOT NULL,\n    "legacy_id" TEXT,`), /unexpected column credits\.legacy_id/],
+    [
+      "column type",
+      (sql: string) =>
+        sql.replace(
+          `"created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,`,
+          `"created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,`,
+        ),
+      /column users\.created_at differs/,
+    ],
+    [
+      "nullability",
+      (sql: string) => sql.replace(`"headline" TEXT NOT NULL`, `"headline" TEXT`),
+      /column revisions\.headline differs/,
+    ],
+    [
+      "default",
+      (sql: string) =>
+        sql.replace(`"points" INTEGER NOT NULL DEFAULT 0`, `"points" INTEGER NOT NULL DEFAULT 1`),
+      /column sign_in_limits\.points differs/,
+    ],
+    [
+      "index sort order",
+      (sql: string) => sql.replace(`("last_revised_at" DESC)`, `("last_revised_at")`),
+      /index stories_last_revised_at_idx differs/,
+    ],
+    [
+      "unique turned plain index",
+      (sql: string) =>
+        sql.replace(`CREATE UNIQUE INDEX "stories_slug_key"`, `CREATE INDEX "stories_slug_key"`),
+      /index stories_slug_key differs/,
+    ],
+    [
+      "missing index",
+      (sql: string) => sql.replace(/CREATE INDEX "credits_contributor_id_idx"[^;]*;/, ""),
+      /missing index credits_contributor_id_idx/,
+    ],
+    [
+      "onDelete action",
+      (sql: string) =>
+        sql.replace(
+          `REFERENCES "users"("id") ON DELETE SET NULL`,
+          `REFERENCES "users"("id") ON DELETE CASCADE`,
+        ),
+      /foreign key contributors_user_id_fkey differs/,
+    ],
+    [
+      "extra enum value",
+      (sql: string) => sql.replace(`'photo', 'editing'`, `'photo', 'editing', 'graphics'`),
+      /enum CreditRole differs/,
+    ],
+    [
+      "extra column",
+      (sql: string) =>
+        sql.replace(`"position" INTEGER NOT NULL,`, `"position" INTEGER NOT NULL,\n    "legacy_id" TEXT,`),
+      /unexpected column credits\.legacy_id/,
+    ],
   ])("fails on drift in the migrations: %s", async (_what, edit, problem) => {
     const drifted = await migrateAltered(edit);
     expect(diffSchemas({ expected, actual: drifted }).join("\n")).toMatch(problem);
@@ -91,6 +172,8 @@ describe("migrations match prisma/schema.prisma", () => {
     const schema = await readFile(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8");
     await writeFile(schemaPath, schema.replace(/(model Contributor \{\n)/, "$1  pronouns String?\n"));
     const ahead = expectedSchema(await readPrismaDatamodel({ schemaPath }));
-    expect(diffSchemas({ expected: ahead, actual: migrated })).toEqual(["missing column contributors.pronouns: text NULL DEFAULT none"]);
+    expect(diffSchemas({ expected: ahead, actual: migrated })).toEqual([
+      "missing column contributors.pronouns: text NULL DEFAULT none",
+    ]);
   });
 });

@@ -13,7 +13,10 @@ function onDatabase(serverUrl: string, database: string): string {
  * A new, empty database on the same server as `serverUrl` (default: DATABASE_URL), for tests that
  * need a database the shared test setup has not migrated (the migrator's and the schema's own tests).
  */
-export async function createScratchDatabase(options: { prefix: string; serverUrl?: string }): Promise<ScratchDatabase> {
+export async function createScratchDatabase(options: {
+  prefix: string;
+  serverUrl?: string;
+}): Promise<ScratchDatabase> {
   const serverUrl = options.serverUrl ?? process.env.DATABASE_URL;
   if (!serverUrl) throw new Error("createScratchDatabase needs DATABASE_URL (the test setup provides it)");
   const adminUrl = onDatabase(serverUrl, "postgres");

@@ -1,13 +1,24 @@
 import "server-only";
+
 import type { IncomingMessage, ServerResponse } from "node:http";
+
+import { databaseRecentlyLost } from "@/lib/db/database-outage";
 import { retryAfterSeconds } from "@/lib/errors/unavailable";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { publicContentSecurityPolicyFor } from "@/lib/public/public-content-security-policy";
 import { renderMessagePage } from "@/lib/render/message-page";
+
 import { deliverySettings } from "./delivery-settings";
-import { databaseRecentlyLost } from "@/lib/db/database-outage";
 import { catchUpWithin, ensureInvalidationListener, invalidationsCaughtUpAt } from "./invalidation-listener";
-import { hasPublicResponse, memoTicket, memoTrusted, recallPublicResponse, recallUnvouchedPublicResponse, rememberPublicResponse, type MemoEntry } from "./public-memo";
+import {
+  hasPublicResponse,
+  memoTicket,
+  memoTrusted,
+  recallPublicResponse,
+  recallUnvouchedPublicResponse,
+  rememberPublicResponse,
+  type MemoEntry,
+} from "./public-memo";
 import { answerFor, makeEntry, type Answer } from "./public-representation";
 import { publicRequestKey, type PublicQuery } from "./public-request-key";
 
@@ -29,7 +40,11 @@ export type PublicPageType = keyof typeof contentTypes;
 // is not, so made-up addresses cannot fill a cache, and a story published later is seen at once.
 const keptStatuses = new Set([200, 410]);
 
-function baseHeaders(type: PublicPageType, cacheable: boolean, imageOrigins: string[] = []): Record<string, string> {
+function baseHeaders(
+  type: PublicPageType,
+  cacheable: boolean,
+  imageOrigins: string[] = [],
+): Record<string, string> {
   return {
     "content-type": contentTypes[type],
     "cache-control": cacheable ? deliverySettings().cacheControl : "no-store",
@@ -39,21 +54,28 @@ function baseHeaders(type: PublicPageType, cacheable: boolean, imageOrigins: str
 }
 
 function toResponse(answer: Answer): Response {
-  return new Response(answer.body ? new Uint8Array(answer.body) : null, { status: answer.status, headers: answer.headers });
+  return new Response(answer.body ? new Uint8Array(answer.body) : null, {
+    status: answer.status,
+    headers: answer.headers,
+  });
 }
 
 function badQuery(type: PublicPageType): Response {
   const body =
     type === "html"
-      ? renderMessagePage({ newsroomName: newsroomSettings().name, title: "That address doesn’t name a page", text: "Check the version numbers or the page in the address." })
+      ? renderMessagePage({
+          newsroomName: newsroomSettings().name,
+          title: "That address doesn’t name a page",
+          text: "Check the version numbers or the page in the address.",
+        })
       : JSON.stringify({ error: { code: "bad_request", message: "That address doesn’t name a page." } });
   return new Response(body, { status: 400, headers: baseHeaders(type, false) });
 }
 
 /**
- * A public route's whole answer: from the memo when it holds the page, else rendered, kept (when the status is
- * worth keeping) and sent with its validator, tag headers and the encoding the client accepts. `render` gets the
- * canonical origin and the page's query in canonical form; it never sees the Host header.
+ * A public route's whole answer: from the memo when it holds the page, else rendered, kept (when the status
+ * is worth keeping) and sent with its validator, tag headers and the encoding the client accepts. `render`
+ * gets the canonical origin and the page's query in canonical form; it never sees the Host header.
  */
 export async function deliverPublicPage(options: {
   request: Request;
@@ -68,10 +90,12 @@ export async function deliverPublicPage(options: {
   const key = publicRequestKey({ origin: settings.origin, url: url.pathname + url.search });
   if (!key.ok) return badQuery(type);
   // Next drops a route handler's Content-Encoding header (and compresses on its own), so the handler always
-  // answers uncompressed; the encoded bodies go out from scripts/serve.mjs's fast path, from the next request on.
+  // answers uncompressed; the encoded bodies go out from scripts/serve.mjs's fast path, from the next request
+  // on.
   const conditional = { acceptEncoding: null, ifNoneMatch: request.headers.get("if-none-match") };
   const reads = request.method === "GET" || request.method === "HEAD";
-  // Kept but not vouched for (the last catch-up is older than the bound): catch up first, then use it if still kept.
+  // Kept but not vouched for (the last catch-up is older than the bound): catch up first, then use it if
+  // still kept.
   if (reads && !memoTrusted() && hasPublicResponse({ key: key.key })) {
     // While this process is already losing its database, the reader does not wait for it at all.
     const unanswered = databaseRecentlyLost() || !(await catchUpWithin({ waitMs: staleAfterMs }));
@@ -86,10 +110,19 @@ export async function deliverPublicPage(options: {
   const pageType = page.status === 200 ? type : type === "json" ? "json" : "html";
   const cacheable = keptStatuses.has(page.status);
   if (!cacheable) {
-    const retry: Record<string, string> = page.status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {};
-    return new Response(page.body, { status: page.status, headers: { ...baseHeaders(pageType, false, page.imageOrigins), ...retry } });
+    const retry: Record<string, string> =
+      page.status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {};
+    return new Response(page.body, {
+      status: page.status,
+      headers: { ...baseHeaders(pageType, false, page.imageOrigins), ...retry },
+    });
   }
-  const entry = await makeEntry({ status: page.status, headers: baseHeaders(pageType, true, page.imageOrigins), body: page.body, tags });
+  const entry = await makeEntry({
+    status: page.status,
+    headers: baseHeaders(pageType, true, page.imageOrigins),
+    body: page.body,
+    tags,
+  });
   rememberPublicResponse({ ticket, entry, maxBytes: settings.memoMaxBytes });
   return toResponse(answerFor({ entry, ...conditional }));
 }
@@ -99,12 +132,16 @@ export async function deliverPublicPage(options: {
  * right when it was last confirmed, and the alternative is a 503. But this instance cannot know what changed
  * since, so the answer says so (`X-Copydesk-Stale` with the instant it was last confirmed, and the standard
  * `Warning: 110`), and no shared cache may keep it (`no-store`): once the database answers again, the next
- * request is vouched for as usual. Readers wait at most `staleAfterMs` for the database before getting it, and
- * not at all once this process has seen a connection fail or time out in the last few seconds.
+ * request is vouched for as usual. Readers wait at most `staleAfterMs` for the database before getting it,
+ * and not at all once this process has seen a connection fail or time out in the last few seconds.
  */
 const staleAfterMs = 1_000;
 
-function staleAnswerFor(options: { entry: MemoEntry; acceptEncoding: null; ifNoneMatch: string | null }): Answer {
+function staleAnswerFor(options: {
+  entry: MemoEntry;
+  acceptEncoding: null;
+  ifNoneMatch: string | null;
+}): Answer {
   const answer = answerFor(options);
   const confirmed = invalidationsCaughtUpAt();
   return {
@@ -120,11 +157,15 @@ function staleAnswerFor(options: { entry: MemoEntry; acceptEncoding: null; ifNon
 
 /** An uncacheable public answer (a slug that could never exist), with the same headers as the others. */
 export function uncachedPublicPage(options: { page: PublicPage; type: PublicPageType }): Response {
-  return new Response(options.page.body, { status: options.page.status, headers: baseHeaders(options.type, false) });
+  return new Response(options.page.body, {
+    status: options.page.status,
+    headers: baseHeaders(options.type, false),
+  });
 }
 
 declare global {
-  var copydeskDelivery: { answerFromMemo: (request: IncomingMessage, response: ServerResponse) => boolean } | undefined;
+  var copydeskDelivery:
+    { answerFromMemo: (request: IncomingMessage, response: ServerResponse) => boolean } | undefined;
 }
 
 /**
@@ -137,7 +178,11 @@ function answerFromMemo(request: IncomingMessage, response: ServerResponse): boo
   if (!key.ok) return false;
   const entry = recallPublicResponse({ key: key.key });
   if (!entry) return false;
-  const answer = answerFor({ entry, acceptEncoding: request.headers["accept-encoding"], ifNoneMatch: request.headers["if-none-match"] });
+  const answer = answerFor({
+    entry,
+    acceptEncoding: request.headers["accept-encoding"],
+    ifNoneMatch: request.headers["if-none-match"],
+  });
   response.writeHead(answer.status, answer.headers);
   response.end(request.method === "HEAD" ? undefined : (answer.body ?? undefined));
   return true;

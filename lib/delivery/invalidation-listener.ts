@@ -1,11 +1,14 @@
 import "server-only";
+
 import pg from "pg";
+
 import { isLostConnection } from "@/lib/db/connection-loss";
 import { noteLostConnection } from "@/lib/db/database-outage";
-import { readDatabaseUrl } from "@/lib/db/database-url";
 import { listenerConnectionLimits } from "@/lib/db/database-timeouts";
+import { readDatabaseUrl } from "@/lib/db/database-url";
 import { logger } from "@/lib/log/logger";
 import { publicIndexCacheTag, storyCacheTags } from "@/lib/public/cache-tags";
+
 import { catchUpIntervalMs, stalenessBoundMs } from "./delivery-settings";
 import { forgetAllPublicResponses, forgetPublicResponses, memoTrusted, trustMemo } from "./public-memo";
 
@@ -58,9 +61,13 @@ async function catchUp(state: ListenerState, client: pg.Client): Promise<void> {
   const started = Date.now();
   if (state.lastSeenId === null) {
     // The memo starts empty, so only what commits after this moment matters.
-    const { rows } = await client.query<{ id: string }>(`SELECT id::text AS id FROM public_invalidations WHERE ${recentRows}`);
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id::text AS id FROM public_invalidations WHERE ${recentRows}`,
+    );
     for (const row of rows) state.applied.set(row.id, started);
-    const { rows: newest } = await client.query<{ id: string | null }>("SELECT max(id)::text AS id FROM public_invalidations");
+    const { rows: newest } = await client.query<{ id: string | null }>(
+      "SELECT max(id)::text AS id FROM public_invalidations",
+    );
     state.lastSeenId = BigInt(newest[0]?.id ?? "0");
   } else {
     const after = state.lastSeenId;
@@ -75,8 +82,11 @@ async function catchUp(state: ListenerState, client: pg.Client): Promise<void> {
       state.applied.set(row.id, started);
     }
     if (state.lastSeenId === after) {
-      const { rows: newest } = await client.query<{ id: string | null }>("SELECT max(id)::text AS id FROM public_invalidations");
-      // The sequence went backwards (a restored or recreated database): nothing in the memo can be vouched for.
+      const { rows: newest } = await client.query<{ id: string | null }>(
+        "SELECT max(id)::text AS id FROM public_invalidations",
+      );
+      // The sequence went backwards (a restored or recreated database): nothing in the memo can be vouched
+      // for.
       if (BigInt(newest[0]?.id ?? "0") < after) {
         forgetAllPublicResponses();
         state.applied.clear();
@@ -84,7 +94,8 @@ async function catchUp(state: ListenerState, client: pg.Client): Promise<void> {
       }
     }
   }
-  for (const [id, appliedAt] of state.applied) if (started - appliedAt > 2 * recentWindowSeconds * 1_000) state.applied.delete(id);
+  for (const [id, appliedAt] of state.applied)
+    if (started - appliedAt > 2 * recentWindowSeconds * 1_000) state.applied.delete(id);
   state.caughtUpAt = started;
   trustMemo({ until: started + stalenessBoundMs });
   if (Date.now() - state.lastPrune > pruneEveryMs) {
@@ -102,7 +113,9 @@ function sync(state: ListenerState): Promise<void> {
   if (!client) return Promise.resolve();
   state.syncing = catchUp(state, client)
     .catch((error: unknown) => {
-      logger.warn("public invalidation catch-up failed; reconnecting", { reason: error instanceof Error ? error.message : String(error) });
+      logger.warn("public invalidation catch-up failed; reconnecting", {
+        reason: error instanceof Error ? error.message : String(error),
+      });
       if (isLostConnection(error)) noteLostConnection();
       drop(state, client);
     })
@@ -123,7 +136,12 @@ function drop(state: ListenerState, client: pg.Client): void {
 }
 
 async function connect(state: ListenerState): Promise<void> {
-  const client = new pg.Client({ connectionString: readDatabaseUrl(), application_name: listenerApplicationName, keepAlive: true, ...listenerConnectionLimits });
+  const client = new pg.Client({
+    connectionString: readDatabaseUrl(),
+    application_name: listenerApplicationName,
+    keepAlive: true,
+    ...listenerConnectionLimits,
+  });
   client.on("error", () => drop(state, client));
   client.on("end", () => drop(state, client));
   client.on("notification", () => void sync(state));
@@ -190,8 +208,8 @@ export async function ensureInvalidationListener(): Promise<void> {
 export async function catchUpNow(): Promise<void> {
   const state = globalThis.copydeskInvalidationListener;
   if (!state?.client) return;
-  // A catch-up that began before this request can finish too late to vouch for the memo (the bound counts from
-  // its start): then one that begins now. Requests arriving meanwhile share it.
+  // A catch-up that began before this request can finish too late to vouch for the memo (the bound counts
+  // from its start): then one that begins now. Requests arriving meanwhile share it.
   await state.syncing;
   if (!memoTrusted()) await sync(state);
 }

@@ -1,21 +1,31 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/actor";
-import { createTestActor } from "../auth/test-actors";
-import { publishRevision } from "../revisions/publish-revision";
-import { saveRevision } from "../revisions/save-revision";
-import { createTestStory } from "../revisions/test-stories";
-import { republishStory } from "../stories/republish-story";
-import { unpublishStory } from "../stories/unpublish-story";
-import { withdrawStory } from "../stories/withdraw-story";
-import { catchUpNow, ensureInvalidationListener, listenerApplicationName, stopInvalidationListener } from "./invalidation-listener";
+
+import type { Actor } from "@/lib/auth/actor";
+import { createTestActor } from "@/lib/auth/test-actors";
+import { publishRevision } from "@/lib/revisions/publish-revision";
+import { saveRevision } from "@/lib/revisions/save-revision";
+import { createTestStory } from "@/lib/revisions/test-stories";
+import { republishStory } from "@/lib/stories/republish-story";
+import { unpublishStory } from "@/lib/stories/unpublish-story";
+import { withdrawStory } from "@/lib/stories/withdraw-story";
+
+import {
+  catchUpNow,
+  ensureInvalidationListener,
+  listenerApplicationName,
+  stopInvalidationListener,
+} from "./invalidation-listener";
 import { memoTicket, memoTrusted, recallPublicResponse, rememberPublicResponse } from "./public-memo";
 import { makeEntry } from "./public-representation";
 
 let owner: pg.Client;
 
 async function rows(slug: string): Promise<number> {
-  const { rows: found } = await owner.query<{ count: string }>("SELECT count(*)::text AS count FROM public_invalidations WHERE slug = $1", [slug]);
+  const { rows: found } = await owner.query<{ count: string }>(
+    "SELECT count(*)::text AS count FROM public_invalidations WHERE slug = $1",
+    [slug],
+  );
   return Number(found[0]!.count);
 }
 
@@ -41,20 +51,43 @@ describe("public_invalidations, written by the change's own transaction", () => 
   it("records every change readers can see, and nothing for drafts", async () => {
     const slug = "noted-changes";
     await createTestStory({ actor: editor, slug });
-    await saveRevision({ actor: editor, slug, input: { baseRevision: 1, summary: "Draft work", body: "Draft only." } });
+    await saveRevision({
+      actor: editor,
+      slug,
+      input: { baseRevision: 1, summary: "Draft work", body: "Draft only." },
+    });
     expect(await rows(slug)).toBe(0);
     await publishRevision({ actor: editor, slug, number: 2, summary: "First publish" });
     expect(await rows(slug)).toBe(1);
     // A draft saved on a published story changes nothing readers see.
-    await saveRevision({ actor: editor, slug, input: { baseRevision: 3, summary: "Unpublished draft", body: "Not yet." } });
+    await saveRevision({
+      actor: editor,
+      slug,
+      input: { baseRevision: 3, summary: "Unpublished draft", body: "Not yet." },
+    });
     expect(await rows(slug)).toBe(1);
-    await saveRevision({ actor: editor, slug, input: { baseRevision: 4, kind: "correction", summary: "Fixes the name", note: "An earlier version misspelled the mayor's name.", body: "Fixed.", publish: true } });
+    await saveRevision({
+      actor: editor,
+      slug,
+      input: {
+        baseRevision: 4,
+        kind: "correction",
+        summary: "Fixes the name",
+        note: "An earlier version misspelled the mayor's name.",
+        body: "Fixed.",
+        publish: true,
+      },
+    });
     expect(await rows(slug)).toBe(2);
     await unpublishStory({ actor: editor, slug, reason: "Legal asked" });
     expect(await rows(slug)).toBe(3);
     await republishStory({ actor: editor, slug, reason: "Cleared" });
     expect(await rows(slug)).toBe(4);
-    await withdrawStory({ actor: editor, slug, input: { note: "This story has been withdrawn because its source could not be confirmed." } });
+    await withdrawStory({
+      actor: editor,
+      slug,
+      input: { note: "This story has been withdrawn because its source could not be confirmed." },
+    });
     expect(await rows(slug)).toBe(5);
   });
 
@@ -62,7 +95,9 @@ describe("public_invalidations, written by the change's own transaction", () => 
     const slug = "refused-change";
     await createTestStory({ actor: editor, slug, publish: true });
     const before = await rows(slug);
-    await expect(unpublishStory({ actor: contributor, slug, reason: "Not mine to pull" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      unpublishStory({ actor: contributor, slug, reason: "Not mine to pull" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     await owner.query("BEGIN");
     await owner.query("UPDATE stories SET developing = NOT developing WHERE slug = $1", [slug]);
     await owner.query("ROLLBACK");
@@ -75,7 +110,12 @@ describe("public_invalidations, written by the change's own transaction", () => 
 describe("the invalidation listener", () => {
   async function keep(key: string, tag: string) {
     const ticket = memoTicket({ key, tags: [tag] });
-    const entry = await makeEntry({ status: 200, headers: { "content-type": "text/html" }, body: `<p>${key}</p>`, tags: [tag] });
+    const entry = await makeEntry({
+      status: 200,
+      headers: { "content-type": "text/html" },
+      body: `<p>${key}</p>`,
+      tags: [tag],
+    });
     expect(rememberPublicResponse({ ticket, entry, maxBytes: 1_000_000 })).toBe(true);
   }
 
@@ -88,17 +128,39 @@ describe("the invalidation listener", () => {
     await keep("http://news.example/stories/heard-change", "public:story:heard-change");
     // Another instance's change: a plain UPDATE on another connection, as its transaction would commit it.
     await owner.query("UPDATE stories SET developing = NOT developing WHERE slug = 'heard-change'");
-    await expect.poll(() => recallPublicResponse({ key: "http://news.example/stories/heard-change" }), { timeout: 10_000 }).toBeNull();
+    await expect
+      .poll(() => recallPublicResponse({ key: "http://news.example/stories/heard-change" }), {
+        timeout: 10_000,
+      })
+      .toBeNull();
 
-    // The listener's connection dies: a change made meanwhile, whose NOTIFY nobody hears, is still caught up on.
+    // The listener's connection dies: a change made meanwhile, whose NOTIFY nobody hears, is still caught up
+    // on.
     await keep("http://news.example/stories/heard-change", "public:story:heard-change");
-    await owner.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [listenerApplicationName]);
+    await owner.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [
+      listenerApplicationName,
+    ]);
     await owner.query("UPDATE stories SET developing = NOT developing WHERE slug = 'heard-change'");
-    await expect.poll(() => recallPublicResponse({ key: "http://news.example/stories/heard-change" }), { timeout: 10_000 }).toBeNull();
-    await expect.poll(async () => (await owner.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1", [listenerApplicationName])).rowCount, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => recallPublicResponse({ key: "http://news.example/stories/heard-change" }), {
+        timeout: 10_000,
+      })
+      .toBeNull();
+    await expect
+      .poll(
+        async () =>
+          (
+            await owner.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1", [
+              listenerApplicationName,
+            ])
+          ).rowCount,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
   });
 
-  // Guards: a change whose transaction drew the lower id but committed after a higher one was read was never applied.
+  // Guards: a change whose transaction drew the lower id but committed after a higher one was read was never
+  // applied.
   it("applies a change that commits after a later-numbered change was already read", async () => {
     const editor = await createTestActor({ role: "editor" });
     await createTestStory({ actor: editor, slug: "slow-commit", publish: true });

@@ -7,8 +7,9 @@
  * other instance's through PostgreSQL NOTIFY and a catch-up read of `public_invalidations`). The memo is only
  * answered from while the listener has recently caught up (`trustedUntil`), which is what bounds how stale a
  * page can be when a notification is lost. A generation number stops a render that began before an
- * invalidation from storing stale bytes after it. Bounded by bytes (PUBLIC_MEMO_MAX_BYTES), least recently used
- * first out. No `server-only` here: scripts/serve.mjs reaches it through globalThis, and unit tests import it.
+ * invalidation from storing stale bytes after it. Bounded by bytes (PUBLIC_MEMO_MAX_BYTES), least recently
+ * used first out. No `server-only` here: scripts/serve.mjs reaches it through globalThis, and unit tests
+ * import it.
  */
 export type MemoEntry = {
   status: number;
@@ -73,7 +74,11 @@ function drop(state: MemoState, key: string): void {
   state.bytes -= entry.bytes;
 }
 
-export function rememberPublicResponse(options: { ticket: MemoTicket; entry: MemoEntry; maxBytes: number }): boolean {
+export function rememberPublicResponse(options: {
+  ticket: MemoTicket;
+  entry: MemoEntry;
+  maxBytes: number;
+}): boolean {
   const { ticket, entry, maxBytes } = options;
   const state = memo();
   if (state.generation !== ticket.generation || entry.bytes > maxBytes) return false;

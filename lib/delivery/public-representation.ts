@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip as gzipCallback } from "node:zlib";
+
 import type { MemoEntry } from "./public-memo";
 
 /**
@@ -9,8 +10,8 @@ import type { MemoEntry } from "./public-memo";
  * quality 11's size on these pages at a small fraction of its time (a cold page must render fast too).
  */
 const minCompressBytes = 512;
-// Compressed on libuv's thread pool, not the event loop: a 2 MB change-log page took over 100 ms synchronously,
-// and every other request on the instance waited for it.
+// Compressed on libuv's thread pool, not the event loop: a 2 MB change-log page took over 100 ms
+// synchronously, and every other request on the instance waited for it.
 const gzipAsync = promisify(gzipCallback);
 const brotliAsync = promisify(brotliCompress);
 
@@ -19,13 +20,23 @@ export function tagHeaders(tags: readonly string[]): Record<string, string> {
   return { "surrogate-key": tags.join(" "), "cache-tag": tags.join(","), xkey: tags.join(" ") };
 }
 
-export async function makeEntry(options: { status: number; headers: Record<string, string>; body: string; tags: readonly string[] }): Promise<MemoEntry> {
+export async function makeEntry(options: {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  tags: readonly string[];
+}): Promise<MemoEntry> {
   const identity = Buffer.from(options.body);
   const compress = identity.length >= minCompressBytes;
   const [gzip, br] = compress
     ? await Promise.all([
         gzipAsync(identity, { level: 6 }),
-        brotliAsync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+        brotliAsync(identity, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 5,
+            [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+          },
+        }),
       ])
     : [null, null];
   const etag = createHash("sha256").update(identity).digest("base64url").slice(0, 32);
@@ -60,10 +71,19 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 export type Answer = { status: number; headers: Record<string, string>; body: Buffer | null };
 
 /** What to send for `entry` to a client with these request headers: the right encoding, or a 304. */
-export function answerFor(options: { entry: MemoEntry; acceptEncoding: string | null | undefined; ifNoneMatch: string | null | undefined }): Answer {
+export function answerFor(options: {
+  entry: MemoEntry;
+  acceptEncoding: string | null | undefined;
+  ifNoneMatch: string | null | undefined;
+}): Answer {
   const { entry } = options;
   const coding = preferredCoding(options.acceptEncoding);
-  const body = coding === "br" && entry.br ? entry.br : coding !== "identity" && entry.gzip ? entry.gzip : entry.identity;
+  const body =
+    coding === "br" && entry.br
+      ? entry.br
+      : coding !== "identity" && entry.gzip
+        ? entry.gzip
+        : entry.identity;
   const used = body === entry.br ? "br" : body === entry.gzip ? "gzip" : "identity";
   const etag = `"${entry.etag}${used === "br" ? "-br" : used === "gzip" ? "-gz" : ""}"`;
   const headers: Record<string, string> = { ...entry.headers, etag };

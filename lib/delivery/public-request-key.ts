@@ -5,7 +5,8 @@
  * Unknown parameters (utm_source, cache busters) do not change the page, so they do not change the key.
  */
 export type PublicQuery = Record<string, string>;
-export type PublicRequestKey = { ok: true; key: string; query: PublicQuery } | { ok: false; parameter: string };
+export type PublicRequestKey =
+  { ok: true; key: string; query: PublicQuery } | { ok: false; parameter: string };
 
 const versionNumber = /^[0-9]+(\.0*)?(e\+?[0-9]+)?$/i;
 const maxVersion = 2_147_483_647;

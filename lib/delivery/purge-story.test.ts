@@ -2,9 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestActor } from "../auth/test-actors";
-import { createTestStory } from "../revisions/test-stories";
-import { unpublishStory } from "../stories/unpublish-story";
+
+import { createTestActor } from "@/lib/auth/test-actors";
+import { createTestStory } from "@/lib/revisions/test-stories";
+import { unpublishStory } from "@/lib/stories/unpublish-story";
+
 import { purgeStory } from "./purge-story";
 import { startVarnish, type RunningVarnish } from "./testing/start-varnish";
 
@@ -19,12 +21,20 @@ beforeAll(async () => {
   origin = http.createServer((request, response) => {
     if (request.url === "/api/health") return response.end("ok");
     fetches += 1;
-    response.writeHead(200, { "content-type": "text/html", "cache-control": "public, max-age=0, s-maxage=300", xkey: "public:story:harbor public:index", vary: "Accept-Encoding" });
+    response.writeHead(200, {
+      "content-type": "text/html",
+      "cache-control": "public, max-age=0, s-maxage=300",
+      xkey: "public:story:harbor public:index",
+      vary: "Accept-Encoding",
+    });
     response.end(`<p>fetch ${fetches}</p>`);
   });
   await new Promise<void>((resolve) => origin.listen(0, "127.0.0.1", resolve));
   originPort = (origin.address() as AddressInfo).port;
-  varnish = await startVarnish({ port: Number(process.env.VARNISH_TEST_PORT ?? 6211), backends: [{ host: "127.0.0.1", port: originPort }] });
+  varnish = await startVarnish({
+    port: Number(process.env.VARNISH_TEST_PORT ?? 6211),
+    backends: [{ host: "127.0.0.1", port: originPort }],
+  });
 });
 
 afterAll(async () => {
@@ -36,7 +46,11 @@ describe("purging a changed story from the shared caches", () => {
   it("drops the story's pages from Varnish by xkey, and from nothing else", async () => {
     const get = async (url: string) => {
       const response = await fetch(`${varnish.url}${url}`);
-      return { cache: response.headers.get("x-cache"), body: await response.text(), xkey: response.headers.get("xkey") };
+      return {
+        cache: response.headers.get("x-cache"),
+        body: await response.text(),
+        xkey: response.headers.get("xkey"),
+      };
     };
     const first = await get("/stories/harbor");
     expect(first.cache).toBe("MISS");
@@ -44,7 +58,10 @@ describe("purging a changed story from the shared caches", () => {
     expect((await get("/stories/harbor")).xkey).toBeNull();
     await get("/stories/other");
 
-    await purgeStory({ payload: { slug: "harbor" }, settings: { ...noPurgeTargets, varnishUrls: [varnish.url] } });
+    await purgeStory({
+      payload: { slug: "harbor" },
+      settings: { ...noPurgeTargets, varnishUrls: [varnish.url] },
+    });
     const after = await get("/stories/harbor");
     expect(after.cache).toBe("MISS");
     expect(after.body).not.toBe(first.body);
@@ -69,7 +86,11 @@ describe("purging a changed story from the shared caches", () => {
     });
     await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
-    const settings = { varnishUrls: [], fastly: { serviceId: "svc1", apiToken: "fastly-token" }, cloudflare: { zoneId: "zone1", apiToken: "cf-token" } };
+    const settings = {
+      varnishUrls: [],
+      fastly: { serviceId: "svc1", apiToken: "fastly-token" },
+      cloudflare: { zoneId: "zone1", apiToken: "cf-token" },
+    };
     const endpoints = { fastlyApi: `${base}/fastly`, cloudflareApi: `${base}/cloudflare` };
     try {
       await purgeStory({ payload: { slug: "harbor" }, settings, endpoints });
@@ -82,8 +103,15 @@ describe("purging a changed story from the shared caches", () => {
       expect(cloudflare.headers.authorization).toBe("Bearer cf-token");
       expect(JSON.parse(cloudflare.body)).toEqual({ tags: ["public:story:harbor", "public:index"] });
       status = 503;
-      await expect(purgeStory({ payload: { slug: "harbor" }, settings, endpoints })).rejects.toThrow(/fastly, cloudflare/);
-      await expect(purgeStory({ payload: { slug: "harbor" }, settings: { ...noPurgeTargets, varnishUrls: ["http://127.0.0.1:1"] } })).rejects.toThrow(/varnish/);
+      await expect(purgeStory({ payload: { slug: "harbor" }, settings, endpoints })).rejects.toThrow(
+        /fastly, cloudflare/,
+      );
+      await expect(
+        purgeStory({
+          payload: { slug: "harbor" },
+          settings: { ...noPurgeTargets, varnishUrls: ["http://127.0.0.1:1"] },
+        }),
+      ).rejects.toThrow(/varnish/);
     } finally {
       api.close();
     }
@@ -95,12 +123,14 @@ describe("purging a changed story from the shared caches", () => {
     await client.connect();
     try {
       const queued = async (slug: string) =>
-        (await client.query<{ count: string; delayed: string }>(
-          `SELECT count(*)::text AS count, count(*) FILTER (WHERE j.run_at > now() + interval '1 second')::text AS delayed
+        (
+          await client.query<{ count: string; delayed: string }>(
+            `SELECT count(*)::text AS count, count(*) FILTER (WHERE j.run_at > now() + interval '1 second')::text AS delayed
              FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
             WHERE t.identifier = 'delivery.purge' AND j.payload->>'slug' = $1`,
-          [slug],
-        )).rows[0]!;
+            [slug],
+          )
+        ).rows[0]!;
       // A draft is invisible: nothing to purge.
       await createTestStory({ actor: editor, slug: "queued-purge-draft" });
       expect(await queued("queued-purge-draft")).toEqual({ count: "0", delayed: "0" });

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { logger } from "@/lib/log/logger";
+
 import { deliverySettings, type DeliverySettings } from "./delivery-settings";
 import { tagsOfChangedStory } from "./invalidation-listener";
 
@@ -14,7 +17,10 @@ import { tagsOfChangedStory } from "./invalidation-listener";
 export const PurgeStoryInput = z.object({ slug: z.string().min(1).max(2000) });
 
 export type PurgeEndpoints = { fastlyApi: string; cloudflareApi: string };
-const defaultEndpoints: PurgeEndpoints = { fastlyApi: "https://api.fastly.com", cloudflareApi: "https://api.cloudflare.com/client/v4" };
+const defaultEndpoints: PurgeEndpoints = {
+  fastlyApi: "https://api.fastly.com",
+  cloudflareApi: "https://api.cloudflare.com/client/v4",
+};
 const timeoutMs = 10_000;
 
 async function send(target: string, url: string, init: RequestInit): Promise<void> {
@@ -34,7 +40,11 @@ export async function purgeStory(options: {
   const tags = tagsOfChangedStory({ slug });
   const work: { target: string; run: () => Promise<void> }[] = [];
   for (const server of settings.varnishUrls) {
-    work.push({ target: `varnish ${server}`, run: () => send(`varnish ${server}`, server, { method: "PURGE", headers: { "xkey-purge": tags.join(" ") } }) });
+    work.push({
+      target: `varnish ${server}`,
+      run: () =>
+        send(`varnish ${server}`, server, { method: "PURGE", headers: { "xkey-purge": tags.join(" ") } }),
+    });
   }
   if (settings.fastly) {
     const { serviceId, apiToken } = settings.fastly;
@@ -60,7 +70,9 @@ export async function purgeStory(options: {
     });
   }
   const results = await Promise.allSettled(work.map((item) => item.run()));
-  const failed = results.flatMap((result, index) => (result.status === "rejected" ? [{ target: work[index]!.target, reason: String(result.reason) }] : []));
+  const failed = results.flatMap((result, index) =>
+    result.status === "rejected" ? [{ target: work[index]!.target, reason: String(result.reason) }] : [],
+  );
   if (failed.length > 0) {
     logger.warn("cache purge failed; the job queue retries it", { slug, failed });
     throw new Error(`purge of ${slug} failed at ${failed.map((failure) => failure.target).join(", ")}`);

@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Task } from "graphile-worker";
+
 import { purgeStory } from "./purge-story";
 
 /** Job "delivery.purge": drops one changed story's pages from the shared caches (lib/delivery/purge-story.ts). */

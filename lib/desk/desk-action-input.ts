@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { StorySlugInput } from "../stories/create-story-input";
-import { textInput } from "../validation/text-rules";
+
+import { StorySlugInput } from "@/lib/stories/create-story-input";
+import { textInput } from "@/lib/validation/text-rules";
 
 /**
  * The envelopes the desk's server actions receive. The revision fields inside are parsed by the revision
@@ -27,8 +28,18 @@ export const DeskRevisionPickInput = z.strictObject({ slug: StorySlugInput, numb
 
 /** Taking a story off the public site or putting it back, each with the reason kept in its status history. */
 export const DeskStoryStatusInput = z.discriminatedUnion("action", [
-  z.strictObject({ action: z.literal("unpublish"), slug: StorySlugInput, reason: textInput({ max: 1_000 }), idempotencyKey: z.string().min(1).max(200).optional() }),
-  z.strictObject({ action: z.literal("republish"), slug: StorySlugInput, reason: textInput({ max: 1_000 }), idempotencyKey: z.string().min(1).max(200).optional() }),
+  z.strictObject({
+    action: z.literal("unpublish"),
+    slug: StorySlugInput,
+    reason: textInput({ max: 1_000 }),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  }),
+  z.strictObject({
+    action: z.literal("republish"),
+    slug: StorySlugInput,
+    reason: textInput({ max: 1_000 }),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  }),
 ]);
 export type DeskStoryStatusInput = z.infer<typeof DeskStoryStatusInput>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { storyStatuses } from "../stories/story-statuses";
-import { wholeNumberText } from "../validation/whole-number-text";
+
+import { storyStatuses } from "@/lib/stories/story-statuses";
+import { wholeNumberText } from "@/lib/validation/whole-number-text";
 
 // Query strings are typed by hand into address bars: anything malformed falls back to "not given".
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined);
@@ -26,6 +27,10 @@ export const DeskCompareQueryInput = z.object({
 export type DeskCompareQuery = z.infer<typeof DeskCompareQueryInput>;
 
 /** Next.js hands repeated parameters over as arrays; the first one counts. */
-export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+export function firstValues(
+  params: Record<string, string | string[] | undefined>,
+): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
 }

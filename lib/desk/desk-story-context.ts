@@ -1,10 +1,11 @@
 import "server-only";
-import { getDb } from "../db/client";
-import { newsroomSettings } from "../public/newsroom-settings";
-import { readPublicNotes } from "../public/published-story";
-import type { NewsroomPresentation, PublicArticleNote } from "../render/public-article";
-import { readPendingChanges } from "../revisions/pending-changes";
-import type { PendingChange } from "../revisions/publication-plan";
+
+import { getDb } from "@/lib/db/client";
+import { newsroomSettings } from "@/lib/public/newsroom-settings";
+import { readPublicNotes } from "@/lib/public/published-story";
+import type { NewsroomPresentation, PublicArticleNote } from "@/lib/render/public-article";
+import { readPendingChanges } from "@/lib/revisions/pending-changes";
+import type { PendingChange } from "@/lib/revisions/publication-plan";
 
 export type DeskStoryContext = {
   /** Existing contributors, suggested in the credit picker. */
@@ -19,19 +20,35 @@ export type DeskStoryContext = {
 const suggestedContributors = 2_000;
 
 /** What the edit screen needs beyond the revision itself. `slug` null: a story not created yet. */
-export async function readDeskStoryContext(options: { slug: string | null; upTo: number }): Promise<DeskStoryContext> {
-  const story = options.slug ? await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } }) : null;
+export async function readDeskStoryContext(options: {
+  slug: string | null;
+  upTo: number;
+}): Promise<DeskStoryContext> {
+  const story = options.slug
+    ? await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } })
+    : null;
   const [contributors, notes, pending] = await Promise.all([
-    getDb().contributor.findMany({ orderBy: { name: "asc" }, take: suggestedContributors, select: { name: true } }),
-    story && options.upTo > 0 ? readPublicNotes({ storyId: story.id, upTo: options.upTo }) : Promise.resolve([]),
-    story ? readPendingChanges({ tx: getDb(), storyId: story.id, liveNumber: options.upTo || null }) : Promise.resolve([]),
+    getDb().contributor.findMany({
+      orderBy: { name: "asc" },
+      take: suggestedContributors,
+      select: { name: true },
+    }),
+    story && options.upTo > 0
+      ? readPublicNotes({ storyId: story.id, upTo: options.upTo })
+      : Promise.resolve([]),
+    story
+      ? readPendingChanges({ tx: getDb(), storyId: story.id, liveNumber: options.upTo || null })
+      : Promise.resolve([]),
   ]);
   const { baseUrl: _baseUrl, ...newsroom } = newsroomSettings();
   return { contributorNames: contributors.map((row) => row.name), notes, pending, newsroom };
 }
 
 /** The drafts since the live revision, for the History's publish dialog. */
-export async function readDeskPendingChanges(options: { slug: string; liveNumber: number | null }): Promise<PendingChange[]> {
+export async function readDeskPendingChanges(options: {
+  slug: string;
+  liveNumber: number | null;
+}): Promise<PendingChange[]> {
   const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } });
   return story ? readPendingChanges({ tx: getDb(), storyId: story.id, liveNumber: options.liveNumber }) : [];
 }

@@ -1,18 +1,31 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import { readRevision } from "../revisions/read-revision";
-import type { RevisionContent, RevisionKind } from "../revisions/revision-content";
-import { type LeaveOutSides, type PendingScheduleBrief, readPendingSchedulesForPublish } from "../schedules/pending-schedule-choice";
-import { readStory } from "../stories/read-story";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { readRevision } from "@/lib/revisions/read-revision";
+import type { RevisionContent, RevisionKind } from "@/lib/revisions/revision-content";
+import {
+  readPendingSchedulesForPublish,
+  type LeaveOutSides,
+  type PendingScheduleBrief,
+} from "@/lib/schedules/pending-schedule-choice";
+import { readStory } from "@/lib/stories/read-story";
 
 /** A draft saved since the live revision: it reaches readers with the next publication, whoever wrote it. */
-export type OutgoingDraft = { number: number; kind: RevisionKind; summary: string | null; authorName: string; savedAt: string; content: RevisionContent };
+export type OutgoingDraft = {
+  number: number;
+  kind: RevisionKind;
+  summary: string | null;
+  authorName: string;
+  savedAt: string;
+  content: RevisionContent;
+};
 
 /**
- * What readers have now, and every draft a publication or schedule would carry to them, oldest first; with the
- * schedules waiting on the story and what a publish that leaves them out merges with (null when none waits).
+ * What readers have now, and every draft a publication or schedule would carry to them, oldest first; with
+ * the schedules waiting on the story and what a publish that leaves them out merges with (null when none
+ * waits).
  */
 export type OutgoingRevisions = {
   liveNumber: number | null;
@@ -22,14 +35,19 @@ export type OutgoingRevisions = {
   leaveOut: LeaveOutSides | null;
 };
 
-// A story with more drafts waiting than this is attributed from its newest ones; older drafts' text is in them.
+// A story with more drafts waiting than this is attributed from its newest ones; older drafts' text is in
+// them.
 const attributedDrafts = 20;
 
 /**
- * For the publish and schedule confirmations: the live content to compare against and the drafts since it, with
- * their authors, so what goes out is shown against what readers have and each change is credited to who wrote it.
+ * For the publish and schedule confirmations: the live content to compare against and the drafts since it,
+ * with their authors, so what goes out is shown against what readers have and each change is credited to who
+ * wrote it.
  */
-export async function readOutgoingRevisions(options: { actor: Actor; slug: string }): Promise<OutgoingRevisions> {
+export async function readOutgoingRevisions(options: {
+  actor: Actor;
+  slug: string;
+}): Promise<OutgoingRevisions> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   const { id, story } = await readStory({ slug: options.slug });
   const liveNumber = story.liveRevisionNumber;
@@ -49,7 +67,16 @@ export async function readOutgoingRevisions(options: { actor: Actor; slug: strin
     live: live?.revision.content ?? null,
     drafts: drafts.flatMap((draft) =>
       draft
-        ? [{ number: draft.revision.number, kind: draft.revision.kind, summary: draft.revision.summary, authorName: draft.revision.author.name, savedAt: draft.revision.createdAt, content: draft.revision.content }]
+        ? [
+            {
+              number: draft.revision.number,
+              kind: draft.revision.kind,
+              summary: draft.revision.summary,
+              authorName: draft.revision.author.name,
+              savedAt: draft.revision.createdAt,
+              content: draft.revision.content,
+            },
+          ]
         : [],
     ),
     pendingSchedules: waiting.briefs,

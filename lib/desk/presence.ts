@@ -1,8 +1,9 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { getDb } from "../db/client";
-import { AppError } from "../errors/app-error";
-import { assertPossibleSlug } from "../stories/story-not-found";
+
+import type { Actor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { assertPossibleSlug } from "@/lib/stories/story-not-found";
 
 /** A heartbeat older than this means the person has left the story. */
 export const presenceWindowMs = 30_000;
@@ -28,7 +29,11 @@ async function findStory(slug: string) {
     select: { id: true, latestRevisionNumber: true, liveRevisionNumber: true },
   });
   if (!story) {
-    throw new AppError({ code: "not_found", message: `story ${slug} not found`, userMessage: "This story no longer exists." });
+    throw new AppError({
+      code: "not_found",
+      message: `story ${slug} not found`,
+      userMessage: "This story no longer exists.",
+    });
   }
   return story;
 }
@@ -37,7 +42,11 @@ async function findStory(slug: string) {
  * Records that `actor` has the story open at `seenRevisionNumber` and answers who else is on it,
  * plus the newest revision so the desk can warn before someone publishes over a version they have not seen.
  */
-export async function recordPresence(options: { slug: string; actor: Actor; seenRevisionNumber: number }): Promise<PresenceSnapshot> {
+export async function recordPresence(options: {
+  slug: string;
+  actor: Actor;
+  seenRevisionNumber: number;
+}): Promise<PresenceSnapshot> {
   const story = await findStory(options.slug);
   // A client cannot claim to have seen a revision that does not exist yet.
   const seen = Math.min(options.seenRevisionNumber, story.latestRevisionNumber);
@@ -55,7 +64,12 @@ export async function recordPresence(options: { slug: string; actor: Actor; seen
       user: { active: true },
     },
     orderBy: { seenAt: "desc" },
-    select: { userId: true, seenRevisionNumber: true, seenAt: true, user: { select: { name: true, role: true } } },
+    select: {
+      userId: true,
+      seenRevisionNumber: true,
+      seenAt: true,
+      user: { select: { name: true, role: true } },
+    },
   });
   return {
     latestRevisionNumber: story.latestRevisionNumber,
@@ -82,15 +96,22 @@ export async function getLastSeenRevision(options: { slug: string; actor: Actor 
 export type SinceYouLastLooked = { lastSeen: number; savedByOthers: number };
 
 /**
- * What others saved after the revision `actor` last had open: the desk's "Since you last looked" notice. Your own
- * saves are not news to you (saving from another tab or the API does not move your presence), so they are not
- * counted; null when you have not looked before or nobody else saved since.
+ * What others saved after the revision `actor` last had open: the desk's "Since you last looked" notice. Your
+ * own saves are not news to you (saving from another tab or the API does not move your presence), so they are
+ * not counted; null when you have not looked before or nobody else saved since.
  */
-export async function readSinceYouLastLooked(options: { slug: string; actor: Actor }): Promise<SinceYouLastLooked | null> {
+export async function readSinceYouLastLooked(options: {
+  slug: string;
+  actor: Actor;
+}): Promise<SinceYouLastLooked | null> {
   const lastSeen = await getLastSeenRevision(options);
   if (lastSeen === null) return null;
   const savedByOthers = await getDb().revision.count({
-    where: { story: { slug: options.slug }, number: { gt: lastSeen }, authorId: { not: options.actor.userId } },
+    where: {
+      story: { slug: options.slug },
+      number: { gt: lastSeen },
+      authorId: { not: options.actor.userId },
+    },
   });
   return savedByOthers > 0 ? { lastSeen, savedByOthers } : null;
 }

@@ -1,22 +1,36 @@
 import { describe, expect, it } from "vitest";
+
 import { creditLines, type CreditLineInput } from "./credit-lines";
 
-const reporting = (name: string, location: string | null = null): CreditLineInput => ({ name, role: "contributed_reporting", location });
+const reporting = (name: string, location: string | null = null): CreditLineInput => ({
+  name,
+  role: "contributed_reporting",
+  location,
+});
 
 describe("creditLines", () => {
   it("credits one reporter with a place", () => {
-    expect(creditLines({ credits: [reporting("Ana Diaz", "Chicago")] })).toEqual(["Ana Diaz contributed reporting from Chicago."]);
+    expect(creditLines({ credits: [reporting("Ana Diaz", "Chicago")] })).toEqual([
+      "Ana Diaz contributed reporting from Chicago.",
+    ]);
   });
 
   it("joins two without a comma", () => {
-    expect(creditLines({ credits: [reporting("Ana Diaz", "Chicago"), reporting("Ben Ode", "Lagos")] })).toEqual([
-      "Ana Diaz contributed reporting from Chicago and Ben Ode from Lagos.",
-    ]);
+    expect(
+      creditLines({ credits: [reporting("Ana Diaz", "Chicago"), reporting("Ben Ode", "Lagos")] }),
+    ).toEqual(["Ana Diaz contributed reporting from Chicago and Ben Ode from Lagos."]);
   });
 
   it("joins three or more AP-style, without a serial comma, in credit order", () => {
     expect(
-      creditLines({ credits: [reporting("A", "X"), reporting("B", "Y"), reporting("C", "Z"), reporting("D", "Washington, D.C.")] }),
+      creditLines({
+        credits: [
+          reporting("A", "X"),
+          reporting("B", "Y"),
+          reporting("C", "Z"),
+          reporting("D", "Washington, D.C."),
+        ],
+      }),
     ).toEqual(["A contributed reporting from X, B from Y, C from Z and D from Washington, D.C."]);
   });
 
@@ -30,12 +44,17 @@ describe("creditLines", () => {
           reporting("Willem Marx", "London"),
         ],
       }),
-    ).toEqual(["Danielle Kurtzleben contributed reporting from Washington, D.C., Teri Schultz from Brussels, Rob Schmitz from Berlin and Willem Marx from London."]);
+    ).toEqual([
+      "Danielle Kurtzleben contributed reporting from Washington, D.C., Teri Schultz from Brussels, Rob Schmitz from Berlin and Willem Marx from London.",
+    ]);
   });
 
-  // Regression: two names without a place printed "A contributed reporting and B.", three "A contributed reporting, B from Y and C."
+  // Regression: two names without a place printed "A contributed reporting and B.", three "A contributed
+  // reporting, B from Y and C."
   it("signs reporters without places with the verb after the names", () => {
-    expect(creditLines({ credits: [reporting("A"), reporting("B")] })).toEqual(["A and B contributed reporting."]);
+    expect(creditLines({ credits: [reporting("A"), reporting("B")] })).toEqual([
+      "A and B contributed reporting.",
+    ]);
     expect(creditLines({ credits: [reporting("A"), reporting("B", "Y"), reporting("C", "  ")] })).toEqual([
       "A and C contributed reporting, as did B from Y.",
     ]);
@@ -53,7 +72,11 @@ describe("creditLines", () => {
         { name: "Photographer", role: "photo", location: null },
       ],
     });
-    expect(lines).toEqual(["A contributed reporting from X.", "Additional reporting by Dan from Kyiv, and by Fay.", "Editing by Eve, and by Gus from London."]);
+    expect(lines).toEqual([
+      "A contributed reporting from X.",
+      "Additional reporting by Dan from Kyiv, and by Fay.",
+      "Editing by Eve, and by Gus from London.",
+    ]);
   });
 
   it("returns no lines when nobody is credited for reporting or editing", () => {
@@ -74,15 +97,17 @@ const places = ["Chicago", "Washington, D.C.", "Lagos"];
 /** Every way up to three credits of one role can have or lack a place, spelled out as a copy editor signs them. */
 const signed: Record<(typeof roles)[number], Record<string, string>> = {
   contributed_reporting: {
-    "P": "Ana Diaz contributed reporting from Chicago.",
+    P: "Ana Diaz contributed reporting from Chicago.",
     "-": "Ana Diaz contributed reporting.",
-    "PP": "Ana Diaz contributed reporting from Chicago and Ben Ode from Washington, D.C.",
+    PP: "Ana Diaz contributed reporting from Chicago and Ben Ode from Washington, D.C.",
     "P-": "Ana Diaz contributed reporting from Chicago. Ben Ode also contributed reporting.",
     "-P": "Ana Diaz contributed reporting, as did Ben Ode from Washington, D.C.",
     "--": "Ana Diaz and Ben Ode contributed reporting.",
-    "PPP": "Ana Diaz contributed reporting from Chicago, Ben Ode from Washington, D.C., and Cy Park from Lagos.",
-    "PP-": "Ana Diaz contributed reporting from Chicago and Ben Ode from Washington, D.C. Cy Park also contributed reporting.",
-    "P-P": "Ana Diaz contributed reporting from Chicago and Cy Park from Lagos. Ben Ode also contributed reporting.",
+    PPP: "Ana Diaz contributed reporting from Chicago, Ben Ode from Washington, D.C., and Cy Park from Lagos.",
+    "PP-":
+      "Ana Diaz contributed reporting from Chicago and Ben Ode from Washington, D.C. Cy Park also contributed reporting.",
+    "P-P":
+      "Ana Diaz contributed reporting from Chicago and Cy Park from Lagos. Ben Ode also contributed reporting.",
     "P--": "Ana Diaz contributed reporting from Chicago. Ben Ode and Cy Park also contributed reporting.",
     "-PP": "Ana Diaz contributed reporting, as did Ben Ode from Washington, D.C., and Cy Park from Lagos.",
     "-P-": "Ana Diaz and Cy Park contributed reporting, as did Ben Ode from Washington, D.C.",
@@ -90,13 +115,13 @@ const signed: Record<(typeof roles)[number], Record<string, string>> = {
     "---": "Ana Diaz, Ben Ode and Cy Park contributed reporting.",
   },
   additional_reporting: {
-    "P": "Additional reporting by Ana Diaz from Chicago.",
+    P: "Additional reporting by Ana Diaz from Chicago.",
     "-": "Additional reporting by Ana Diaz.",
-    "PP": "Additional reporting by Ana Diaz from Chicago and Ben Ode from Washington, D.C.",
+    PP: "Additional reporting by Ana Diaz from Chicago and Ben Ode from Washington, D.C.",
     "P-": "Additional reporting by Ana Diaz from Chicago, and by Ben Ode.",
     "-P": "Additional reporting by Ana Diaz, and by Ben Ode from Washington, D.C.",
     "--": "Additional reporting by Ana Diaz and Ben Ode.",
-    "PPP": "Additional reporting by Ana Diaz from Chicago, Ben Ode from Washington, D.C., and Cy Park from Lagos.",
+    PPP: "Additional reporting by Ana Diaz from Chicago, Ben Ode from Washington, D.C., and Cy Park from Lagos.",
     "PP-": "Additional reporting by Ana Diaz from Chicago and Ben Ode from Washington, D.C., and by Cy Park.",
     "P-P": "Additional reporting by Ana Diaz from Chicago and Cy Park from Lagos, and by Ben Ode.",
     "P--": "Additional reporting by Ana Diaz from Chicago, and by Ben Ode and Cy Park.",
@@ -109,7 +134,11 @@ const signed: Record<(typeof roles)[number], Record<string, string>> = {
 };
 
 function credit(role: (typeof roles)[number], pattern: string, index: number): CreditLineInput {
-  return { name: names[index] ?? "", role, location: pattern[index] === "P" ? (places[index] ?? null) : null };
+  return {
+    name: names[index] ?? "",
+    role,
+    location: pattern[index] === "P" ? (places[index] ?? null) : null,
+  };
 }
 
 describe("creditLines over every mix of names with and without places", () => {
@@ -135,7 +164,9 @@ describe("creditLines over every mix of names with and without places", () => {
     for (const role of roles) {
       for (let count = 1; count <= many.length; count += 1) {
         for (let mask = 0; mask < 2 ** count; mask += 1) {
-          const credits = many.slice(0, count).map((name, index) => ({ name, role, location: mask & (1 << index) ? `${name}ville` : null }));
+          const credits = many
+            .slice(0, count)
+            .map((name, index) => ({ name, role, location: mask & (1 << index) ? `${name}ville` : null }));
           const [text = ""] = creditLines({ credits });
           const context = `${role} ${mask.toString(2)}: ${text}`;
           expect(text, context).toMatch(/^[A-Z][^]*[a-z]\.$/);
@@ -143,7 +174,9 @@ describe("creditLines over every mix of names with and without places", () => {
           for (const { name, location } of credits) {
             expect(text.match(new RegExp(`\\b${name}\\b(?!ville)`, "g"))?.length, context).toBe(1);
             if (location) {
-              expect(text, context).toMatch(new RegExp(`\\b${name} (contributed reporting )?from ${location}\\b`));
+              expect(text, context).toMatch(
+                new RegExp(`\\b${name} (contributed reporting )?from ${location}\\b`),
+              );
             } else {
               expect(text, context).not.toMatch(new RegExp(`\\b${name} (contributed reporting )?from `));
               // "from Anaville and Ben" would make Ben read as a second place.
@@ -154,10 +187,14 @@ describe("creditLines over every mix of names with and without places", () => {
           if (placedCount > 0 && placedCount < count) {
             // Unplaced names never share a list with "from …" ones: no "Ana and Ben from Benville".
             for (const { name, location } of credits) {
-              if (!location) expect(text, context).not.toMatch(new RegExp(`\\b${name}(,| and) [A-Z][a-z]+ from `));
+              if (!location)
+                expect(text, context).not.toMatch(new RegExp(`\\b${name}(,| and) [A-Z][a-z]+ from `));
             }
           }
-          if (role === "contributed_reporting") expect(text.match(/contributed reporting/g)?.length, context).toBe(placedCount > 0 && placedCount < count && credits[0]?.location ? 2 : 1);
+          if (role === "contributed_reporting")
+            expect(text.match(/contributed reporting/g)?.length, context).toBe(
+              placedCount > 0 && placedCount < count && credits[0]?.location ? 2 : 1,
+            );
         }
       }
     }

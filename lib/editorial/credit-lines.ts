@@ -6,11 +6,11 @@ export type CreditLineInput = { name: string; role: CreditRole; location: string
  * Closing credit lines, in AP style without a serial comma, credits kept in their order:
  *   contributed_reporting: "A contributed reporting from X, B from Y and C from Z."  (everyone placed)
  *                          "A, B and C contributed reporting."                       (nobody placed)
- *   additional_reporting:  "Additional reporting by A from X and B from Y." / "Additional reporting by A and B."
- *   editing:               "Editing by A and B."
- * A list that mixes names with and without a place is never run together: "A from X and B" reads as if B were a
- * second place, and "A and B from Y" as if both were in Y. The placed and the unplaced credits are signed as
- * two groups instead, the group of the first credit leading:
+ *   additional_reporting:  "Additional reporting by A from X and B from Y." / "Additional reporting by A and
+ * B."   editing:               "Editing by A and B."
+ * A list that mixes names with and without a place is never run together: "A from X and B" reads as if B were
+ * a second place, and "A and B from Y" as if both were in Y. The placed and the unplaced credits are signed
+ * as two groups instead, the group of the first credit leading:
  *   "A contributed reporting from X and C from Z. B also contributed reporting."
  *   "B contributed reporting, as did A from X and C from Z."
  *   "Additional reporting by A from X, and by B."
@@ -49,14 +49,16 @@ function reportingLine(credits: Named[]): string {
   const unplaced = credits.filter((credit) => !credit.place).map((credit) => credit.name);
   if (unplaced.length === 0) return sentence(placedReporting(placed));
   if (placed.length === 0) return sentence(`${joinAp(unplaced)} contributed reporting`);
-  if (credits[0]?.place) return `${sentence(placedReporting(placed))} ${joinAp(unplaced)} also contributed reporting.`;
+  if (credits[0]?.place)
+    return `${sentence(placedReporting(placed))} ${joinAp(unplaced)} also contributed reporting.`;
   return sentence(`${joinAp(unplaced)} contributed reporting, as did ${joinAp(placed.map(withPlace))}`);
 }
 
 function byLine(prefix: string, credits: Named[]): string {
   const placed = credits.filter((credit) => credit.place).map(withPlace);
   const unplaced = credits.filter((credit) => !credit.place).map((credit) => credit.name);
-  if (placed.length === 0 || unplaced.length === 0) return sentence(`${prefix} ${joinAp(credits.map(withPlace))}`);
+  if (placed.length === 0 || unplaced.length === 0)
+    return sentence(`${prefix} ${joinAp(credits.map(withPlace))}`);
   const [lead, next] = credits[0]?.place ? [placed, unplaced] : [unplaced, placed];
   return sentence(`${prefix} ${joinAp(lead)}, and by ${joinAp(next)}`);
 }

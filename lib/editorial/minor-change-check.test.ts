@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type MinorCheckContent, substantiveChanges } from "./minor-change-check";
+
+import { substantiveChanges, type MinorCheckContent } from "./minor-change-check";
 
 const base: MinorCheckContent = {
   headline: "Mayor resigns",
@@ -10,11 +11,18 @@ const base: MinorCheckContent = {
   creditNames: ["Ana Ruiz"],
 };
 
-const changed = (patch: Partial<MinorCheckContent>) => substantiveChanges({ before: base, after: { ...base, ...patch } });
+const changed = (patch: Partial<MinorCheckContent>) =>
+  substantiveChanges({ before: base, after: { ...base, ...patch } });
 
 describe("substantiveChanges: what a change marked minor may not touch", () => {
   it("lets typo, punctuation and spacing fixes through", () => {
-    expect(changed({ body: base.body.replace("The council will meet.", "The council will meet soon .").replace("resigned", "resigned") })).toEqual([]);
+    expect(
+      changed({
+        body: base.body
+          .replace("The council will meet.", "The council will meet soon .")
+          .replace("resigned", "resigned"),
+      }),
+    ).toEqual([]);
     expect(changed({ body: base.body.replace("council", "counsil") })).toEqual([]);
   });
 
@@ -28,6 +36,8 @@ describe("substantiveChanges: what a change marked minor may not touch", () => {
   });
 
   it("does not take a capitalised sentence opener for a name", () => {
-    expect(changed({ body: base.body.replace("The council will meet.", "The council will meet. Members agree.") })).toEqual([]);
+    expect(
+      changed({ body: base.body.replace("The council will meet.", "The council will meet. Members agree.") }),
+    ).toEqual([]);
   });
 });

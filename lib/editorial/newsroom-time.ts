@@ -11,11 +11,34 @@ export type TimeStyle = "house" | "ap";
 export type ZoneLabel = "generic" | "specific";
 
 const houseMonths = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ] as const;
 // AP abbreviates months of more than five letters when used with a date; March–July stay whole.
-const apMonths = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."] as const;
+const apMonths = [
+  "Jan.",
+  "Feb.",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "Aug.",
+  "Sept.",
+  "Oct.",
+  "Nov.",
+  "Dec.",
+] as const;
 
 export type NewsroomClock = {
   year: number;
@@ -60,7 +83,11 @@ function labelFormat(zone: string, kind: "shortGeneric" | "short"): Intl.DateTim
 }
 
 function zoneName(instant: Date, zone: string, kind: "shortGeneric" | "short"): string {
-  return labelFormat(zone, kind).formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? zone;
+  return (
+    labelFormat(zone, kind)
+      .formatToParts(instant)
+      .find((part) => part.type === "timeZoneName")?.value ?? zone
+  );
 }
 
 function zoneLabelFor(instant: Date, zone: string, label: ZoneLabel): string {
@@ -73,7 +100,10 @@ function zoneLabelFor(instant: Date, zone: string, label: ZoneLabel): string {
 }
 
 /** The wall clock of an instant in a zone, to the second (hour on a 24-hour clock), without a zone label. */
-export function wallClock(options: { instant: Date; zone: string }): Omit<NewsroomClock, "zoneLabel"> & { second: number } {
+export function wallClock(options: {
+  instant: Date;
+  zone: string;
+}): Omit<NewsroomClock, "zoneLabel"> & { second: number } {
   const { instant, zone } = options;
   if (Number.isNaN(instant.getTime())) throw new RangeError("wallClock needs a valid instant");
   const fields: Record<string, number> = {};
@@ -92,10 +122,21 @@ export function wallClock(options: { instant: Date; zone: string }): Omit<Newsro
 }
 
 /** The wall-clock fields of an instant in a zone (hour on a 24-hour clock), with the zone's label. */
-export function newsroomClock(options: { instant: Date; zone: string; zoneLabel?: ZoneLabel }): NewsroomClock {
+export function newsroomClock(options: {
+  instant: Date;
+  zone: string;
+  zoneLabel?: ZoneLabel;
+}): NewsroomClock {
   const { instant, zone } = options;
   const { year, month, day, hour, minute } = wallClock({ instant, zone });
-  return { year, month, day, hour, minute, zoneLabel: zoneLabelFor(instant, zone, options.zoneLabel ?? "generic") };
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    zoneLabel: zoneLabelFor(instant, zone, options.zoneLabel ?? "generic"),
+  };
 }
 
 function twelveHour(hour: number): { hour: number; afternoon: boolean } {
@@ -119,7 +160,12 @@ function apTime(clock: NewsroomClock): string {
 /**
  * "February 12, 2025 at 3:07 PM ET" (house) or "Feb. 12, 2025, 3:07 p.m. ET" (AP).
  */
-export function formatNewsroomTime(options: { instant: Date; zone: string; style: TimeStyle; zoneLabel?: ZoneLabel }): string {
+export function formatNewsroomTime(options: {
+  instant: Date;
+  zone: string;
+  style: TimeStyle;
+  zoneLabel?: ZoneLabel;
+}): string {
   const clock = newsroomClock(options);
   if (options.style === "ap") {
     return `${apMonths[clock.month - 1]} ${clock.day}, ${clock.year}, ${apTime(clock)} ${clock.zoneLabel}`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { timeLine } from "./time-line";
 
 const zone = "America/New_York";
@@ -22,7 +23,12 @@ describe("timeLine", () => {
   });
 
   it("never shows an Updated time earlier than (or equal to) the first publish", () => {
-    const line = timeLine({ firstPublishedAt: published, lastMaterialUpdateAt: new Date("2025-02-01T00:00:00Z"), zone, style: "house" });
+    const line = timeLine({
+      firstPublishedAt: published,
+      lastMaterialUpdateAt: new Date("2025-02-01T00:00:00Z"),
+      zone,
+      style: "house",
+    });
     expect(line.label).toBe("Published");
     expect(line.instant).toEqual(published);
   });

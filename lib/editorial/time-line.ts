@@ -21,9 +21,17 @@ export function timeLine(options: {
   style: TimeStyle;
 }): TimeLine {
   const { firstPublishedAt, lastMaterialUpdateAt, zone, style } = options;
-  const published = { instant: firstPublishedAt, text: formatNewsroomTime({ instant: firstPublishedAt, zone, style }) };
+  const published = {
+    instant: firstPublishedAt,
+    text: formatNewsroomTime({ instant: firstPublishedAt, zone, style }),
+  };
   if (lastMaterialUpdateAt && lastMaterialUpdateAt.getTime() > firstPublishedAt.getTime()) {
-    return { label: "Updated", instant: lastMaterialUpdateAt, text: formatNewsroomTime({ instant: lastMaterialUpdateAt, zone, style }), published };
+    return {
+      label: "Updated",
+      instant: lastMaterialUpdateAt,
+      text: formatNewsroomTime({ instant: lastMaterialUpdateAt, zone, style }),
+      published,
+    };
   }
   return { label: "Published", instant: firstPublishedAt, text: published.text, published };
 }

@@ -1,5 +1,6 @@
-import { isDatabaseUnavailable } from "../db/connection-loss";
-import { logger } from "../log/logger";
+import { isDatabaseUnavailable } from "@/lib/db/connection-loss";
+import { logger } from "@/lib/log/logger";
+
 import { isAppError } from "./app-error";
 import { httpStatusByCode } from "./http-status";
 import { databaseUnavailableMessage, retryAfterSeconds } from "./unavailable";
@@ -11,7 +12,13 @@ export function errorResponse(error: unknown, context?: { route?: string }): Res
     if (status >= 500) logger.error(error.message, { route: context?.route, code: error.code, error });
     return Response.json(
       { error: { code: error.code, message: error.userMessage, details: error.details ?? null } },
-      { status, headers: { "Cache-Control": "no-store", ...(status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {}) } },
+      {
+        status,
+        headers: {
+          "Cache-Control": "no-store",
+          ...(status === 503 ? { "Retry-After": String(retryAfterSeconds) } : {}),
+        },
+      },
     );
   }
   if (isDatabaseUnavailable(error)) {
@@ -23,7 +30,13 @@ export function errorResponse(error: unknown, context?: { route?: string }): Res
   }
   logger.error("unexpected error", { route: context?.route, error });
   return Response.json(
-    { error: { code: "internal", message: "Something went wrong on our side. Please try again.", details: null } },
+    {
+      error: {
+        code: "internal",
+        message: "Something went wrong on our side. Please try again.",
+        details: null,
+      },
+    },
     { status: 500, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -1,5 +1,6 @@
-import { isDatabaseUnavailable } from "../db/connection-loss";
-import { logger } from "../log/logger";
+import { isDatabaseUnavailable } from "@/lib/db/connection-loss";
+import { logger } from "@/lib/log/logger";
+
 import { isAppError } from "./app-error";
 import { databaseUnavailableMessage } from "./unavailable";
 
@@ -9,7 +10,10 @@ export type FormState<Result = undefined> =
   | { status: "error"; code: string; message: string; fieldErrors: Record<string, string>; details: unknown };
 
 /** The one adapter from any thrown error to a form's error state. Unexpected errors are logged, never echoed. */
-export function formErrorState(error: unknown, context?: { action?: string }): Extract<FormState, { status: "error" }> {
+export function formErrorState(
+  error: unknown,
+  context?: { action?: string },
+): Extract<FormState, { status: "error" }> {
   if (isAppError(error)) {
     const fields = (error.details as { fields?: { path: string; message: string }[] } | null)?.fields ?? [];
     return {
@@ -22,8 +26,20 @@ export function formErrorState(error: unknown, context?: { action?: string }): E
   }
   if (isDatabaseUnavailable(error)) {
     logger.error("database unavailable in server action", { action: context?.action, error });
-    return { status: "error", code: "unavailable", message: `${databaseUnavailableMessage} Your changes are still here.`, fieldErrors: {}, details: null };
+    return {
+      status: "error",
+      code: "unavailable",
+      message: `${databaseUnavailableMessage} Your changes are still here.`,
+      fieldErrors: {},
+      details: null,
+    };
   }
   logger.error("unexpected error in server action", { action: context?.action, error });
-  return { status: "error", code: "internal", message: "Something went wrong on our side. Your changes are still here; please try again.", fieldErrors: {}, details: null };
+  return {
+    status: "error",
+    code: "internal",
+    message: "Something went wrong on our side. Your changes are still here; please try again.",
+    fieldErrors: {},
+    details: null,
+  };
 }

@@ -1,11 +1,13 @@
 import "server-only";
-import { getDb } from "../db/client";
-import { invalidationsCaughtUpAt } from "../delivery/invalidation-listener";
-import { logger } from "../log/logger";
+
+import { getDb } from "@/lib/db/client";
+import { invalidationsCaughtUpAt } from "@/lib/delivery/invalidation-listener";
+import { logger } from "@/lib/log/logger";
 
 /**
- * `invalidationsCaughtUpAt`: when this instance last finished reading every instance's changes (null before its
- * first public page). Everything committed before that instant is reflected in the pages it keeps in memory.
+ * `invalidationsCaughtUpAt`: when this instance last finished reading every instance's changes (null before
+ * its first public page). Everything committed before that instant is reflected in the pages it keeps in
+ * memory.
  */
 export type HealthReport =
   | { status: "ok"; db: "ok"; invalidationsCaughtUpAt: string | null }
@@ -22,9 +24,18 @@ export async function checkHealth(options: { timeoutMs?: number } = {}): Promise
   });
   try {
     const outcome = await Promise.race([getDb().$queryRaw`SELECT 1`.then(() => "ok" as const), timedOut]);
-    if (outcome === "ok") return { status: "ok", db: "ok", invalidationsCaughtUpAt: invalidationsCaughtUpAt()?.toISOString() ?? null };
+    if (outcome === "ok")
+      return {
+        status: "ok",
+        db: "ok",
+        invalidationsCaughtUpAt: invalidationsCaughtUpAt()?.toISOString() ?? null,
+      };
     logger.error("health check: database did not answer in time", { timeoutMs: limit });
-    return { status: "unavailable", db: "unreachable", reason: `The database did not answer within ${limit / 1000} seconds.` };
+    return {
+      status: "unavailable",
+      db: "unreachable",
+      reason: `The database did not answer within ${limit / 1000} seconds.`,
+    };
   } catch (error) {
     logger.error("health check: database unreachable", { error });
     return { status: "unavailable", db: "unreachable", reason: "The database is not reachable." };

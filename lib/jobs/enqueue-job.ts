@@ -1,8 +1,11 @@
 import "server-only";
+
 import { z } from "zod";
+
 import type { TaskName } from "./task-list";
 
-// The slice of a Prisma transaction client this needs, so any service's `tx` fits without importing Prisma types.
+// The slice of a Prisma transaction client this needs, so any service's `tx` fits without importing Prisma
+// types.
 type Transaction = { $executeRaw: (query: TemplateStringsArray, ...values: unknown[]) => Promise<number> };
 
 export const EnqueueJobInput = z.object({
@@ -17,7 +20,8 @@ export type EnqueueJobInput = z.infer<typeof EnqueueJobInput> & { task: TaskName
 
 /**
  * Queues a job inside the caller's transaction: the job exists exactly when the change that needs it commits,
- * so a purge or a schedule can never be lost between the write and the queue, nor run for a rolled-back write.
+ * so a purge or a schedule can never be lost between the write and the queue, nor run for a rolled-back
+ * write.
  */
 export async function enqueueJob(options: EnqueueJobInput & { tx: Transaction }): Promise<void> {
   const { task, payload, runAt, jobKey, maxAttempts } = EnqueueJobInput.parse(options);

@@ -13,7 +13,8 @@ const quietLogFactory: LogFunctionFactory = () => (level, message) => {
 /** Installs or upgrades the job queue's schema; idempotent, and safe to run from several processes at once. */
 export async function installJobQueueSchema(options: { databaseUrl: string }): Promise<void> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
-  // An idle connection lost here fails the migration's own query, which reports it; the pool must not crash us.
+  // An idle connection lost here fails the migration's own query, which reports it; the pool must not crash
+  // us.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
   try {

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { Logger, run, type LogFunctionFactory, type TaskList } from "graphile-worker";
 import pg from "pg";
-import { logger } from "../log/logger";
+
+import { logger } from "@/lib/log/logger";
+
 import { jobQueueSchema } from "./job-queue-schema";
 import { taskList as appTaskList } from "./task-list";
 
@@ -9,7 +12,10 @@ export type JobRunner = { stop: () => Promise<void>; promise: Promise<void> };
 
 // Graphile Worker's own lines go through the app's logger, so secrets are redacted the same way.
 const logFactory: LogFunctionFactory = (scope) => (level, message, meta) => {
-  const fields = { scope: { label: scope.label, taskIdentifier: scope.taskIdentifier, jobId: scope.jobId }, ...meta };
+  const fields = {
+    scope: { label: scope.label, taskIdentifier: scope.taskIdentifier, jobId: scope.jobId },
+    ...meta,
+  };
   if (level === "error") logger.error(`job queue: ${message}`, fields);
   else if (level === "warning") logger.warn(`job queue: ${message}`, fields);
   else if (level === "info") logger.info(`job queue: ${message}`, fields);
@@ -18,7 +24,8 @@ const logFactory: LogFunctionFactory = (scope) => (level, message, meta) => {
 /**
  * Runs queued jobs in this process, beside every other instance's runner: Graphile Worker locks each job row
  * (SKIP LOCKED), so a job runs once however many instances are up, and jobs due while every instance was
- * down run as soon as the first one starts. New jobs are picked up by LISTEN/NOTIFY; ones due later by polling.
+ * down run as soon as the first one starts. New jobs are picked up by LISTEN/NOTIFY; ones due later by
+ * polling.
  */
 export async function startJobRunner(options: {
   databaseUrl: string;
@@ -40,7 +47,8 @@ export async function startJobRunner(options: {
       crontab: "",
       concurrency,
       pollInterval: options.pollIntervalMs ?? 1_000,
-      // The server process owns SIGTERM and stops the runner itself, after the web server (scripts/serve.mjs).
+      // The server process owns SIGTERM and stops the runner itself, after the web server
+      // (scripts/serve.mjs).
       noHandleSignals: true,
       // Jobs carry instants from the database's clock, which every instance shares.
       useNodeTime: false,

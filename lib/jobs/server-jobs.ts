@@ -1,7 +1,9 @@
 import "server-only";
-import { readDatabaseUrl } from "../db/database-url";
-import { readEnv } from "../env";
-import { logger } from "../log/logger";
+
+import { readDatabaseUrl } from "@/lib/db/database-url";
+import { readEnv } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+
 import { startJobRunner, type JobRunner } from "./job-runner";
 
 declare global {
@@ -12,8 +14,8 @@ declare global {
 const retryStartMs = 5_000;
 
 /**
- * Starts this server process's job runner (instrumentation.ts). A database that is down at start is not fatal:
- * the web server answers 503 meanwhile, and the runner keeps trying, then runs whatever fell due.
+ * Starts this server process's job runner (instrumentation.ts). A database that is down at start is not
+ * fatal: the web server answers 503 meanwhile, and the runner keeps trying, then runs whatever fell due.
  */
 export async function startServerJobs(): Promise<void> {
   if (!readEnv().COPYDESK_JOBS || globalThis.copydeskJobRunner) return;

@@ -1,6 +1,7 @@
 import type { Task } from "graphile-worker";
-import { purgeTask } from "../delivery/purge-task";
-import { liftEmbargoTask, publishScheduleTask } from "../schedules/schedule-tasks";
+
+import { purgeTask } from "@/lib/delivery/purge-task";
+import { liftEmbargoTask, publishScheduleTask } from "@/lib/schedules/schedule-tasks";
 
 // The one registry of background work: each domain adds its task here under "<room>.<verb>", with a handler
 // that parses its payload with zod and is safe to run more than once (jobs are retried after a failure).

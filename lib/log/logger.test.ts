@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createPinoLogger, logger } from "./logger";
 
 function capture() {
@@ -9,14 +10,24 @@ function capture() {
 
 describe("logger", () => {
   it("never writes a password, token, cookie or secret, at any depth", () => {
-    // Guards the hand-written logger's bug: it redacted only top-level keys, so next-auth's nested metadata leaked.
+    // Guards the hand-written logger's bug: it redacted only top-level keys, so next-auth's nested metadata
+    // leaked.
     const { pino, lines } = capture();
     let deep: Record<string, unknown> = { password: "deep-password-9" };
     for (let level = 0; level < 20; level += 1) deep = { nested: deep, token: `deep-token-${level}` };
     pino.error(
       {
-        metadata: { error: { message: "boom" }, credentials: { email: "jane@example.test", password: "hunter2-secret-pw" } },
-        request: { headers: { cookie: "next-auth.session-token=cookie-secret-1", authorization: "Bearer cdk_bearer-secret-2", "set-cookie": ["a=cookie-secret-3"] } },
+        metadata: {
+          error: { message: "boom" },
+          credentials: { email: "jane@example.test", password: "hunter2-secret-pw" },
+        },
+        request: {
+          headers: {
+            cookie: "next-auth.session-token=cookie-secret-1",
+            authorization: "Bearer cdk_bearer-secret-2",
+            "set-cookie": ["a=cookie-secret-3"],
+          },
+        },
         list: [{ secret: "array-secret-4" }, { newPassword: "array-secret-5" }],
         user: { passwordHash: "$argon2id$hash-secret-6" },
         deep,
@@ -24,7 +35,17 @@ describe("logger", () => {
       "next-auth: CREDENTIALS",
     );
     const output = lines.join("");
-    for (const secret of ["hunter2-secret-pw", "cookie-secret-1", "bearer-secret-2", "cookie-secret-3", "array-secret-4", "array-secret-5", "hash-secret-6", "deep-password-9", "deep-token-"]) {
+    for (const secret of [
+      "hunter2-secret-pw",
+      "cookie-secret-1",
+      "bearer-secret-2",
+      "cookie-secret-3",
+      "array-secret-4",
+      "array-secret-5",
+      "hash-secret-6",
+      "deep-password-9",
+      "deep-token-",
+    ]) {
       expect(output).not.toContain(secret);
     }
     expect(output).toContain("jane@example.test");
@@ -34,8 +55,17 @@ describe("logger", () => {
   it("keeps ids, which are not secrets, so token creation and revocation can be traced", () => {
     // Guards the old name match that turned `tokenId` into "[redacted]".
     const { pino, records } = capture();
-    pino.info({ tokenId: "7b0c6f0e-1111-4222-8333-444455556666", sessionId: "s-1", userId: "u-1" }, "api token revoked");
-    expect(records()[0]).toMatchObject({ level: "info", message: "api token revoked", tokenId: "7b0c6f0e-1111-4222-8333-444455556666", sessionId: "s-1", userId: "u-1" });
+    pino.info(
+      { tokenId: "7b0c6f0e-1111-4222-8333-444455556666", sessionId: "s-1", userId: "u-1" },
+      "api token revoked",
+    );
+    expect(records()[0]).toMatchObject({
+      level: "info",
+      message: "api token revoked",
+      tokenId: "7b0c6f0e-1111-4222-8333-444455556666",
+      sessionId: "s-1",
+      userId: "u-1",
+    });
     expect(typeof records()[0]!.time).toBe("string");
   });
 
@@ -60,7 +90,12 @@ describe("logged errors", () => {
     });
     pino.warn({ error }, "sign-in limit store connection lost");
     const logged = records()[0]!.error as Record<string, unknown>;
-    expect(logged).toMatchObject({ type: "Error", message: "terminating connection", code: "57P01", cause: { message: "socket closed" } });
+    expect(logged).toMatchObject({
+      type: "Error",
+      message: "terminating connection",
+      code: "57P01",
+      cause: { message: "socket closed" },
+    });
     expect(JSON.stringify(records()[0])).not.toContain("db.internal");
   });
 });

@@ -34,11 +34,17 @@ export const secretFieldNames = [
   "Set-Cookie",
 ] as const;
 
-// Objects nested deeper than this are cut off before pino writes them (see `limitDepth`), so redaction paths for
-// every depth up to it cover every depth that can reach the output.
+// Objects nested deeper than this are cut off before pino writes them (see `limitDepth`), so redaction paths
+// for every depth up to it cover every depth that can reach the output.
 const maxDepth = 8;
 
-type LoggedError = { type: string; message: string; stack?: string; code?: unknown; cause?: LoggedError | unknown };
+type LoggedError = {
+  type: string;
+  message: string;
+  stack?: string;
+  code?: unknown;
+  cause?: LoggedError | unknown;
+};
 
 /**
  * What an Error contributes to the log: its kind, message, stack, code and cause. Not its other properties:
@@ -70,7 +76,8 @@ function redactionPaths(): string[] {
   const paths: string[] = [];
   for (let depth = 0; depth < maxDepth; depth += 1) {
     const prefix = "*.".repeat(depth);
-    for (const name of secretFieldNames) paths.push(/^[A-Za-z_$][\w$]*$/.test(name) ? `${prefix}${name}` : `${prefix}["${name}"]`);
+    for (const name of secretFieldNames)
+      paths.push(/^[A-Za-z_$][\w$]*$/.test(name) ? `${prefix}${name}` : `${prefix}["${name}"]`);
   }
   return paths;
 }
@@ -94,7 +101,10 @@ export function createPinoLogger(options: { destination?: { write: (line: string
       messageKey: "message",
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }), log: (fields) => limitDepth(fields, 0) as Record<string, unknown> },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => limitDepth(fields, 0) as Record<string, unknown>,
+      },
       redact: { paths: redactionPaths(), censor: "[redacted]" },
     },
     options.destination ?? consoleDestination,

@@ -1,9 +1,11 @@
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/actor";
-import { createTestActor } from "../auth/test-actors";
-import { getDb } from "../db/client";
-import { AppError } from "../errors/app-error";
+
+import type { Actor } from "@/lib/auth/actor";
+import { createTestActor } from "@/lib/auth/test-actors";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
 import { ingestPhoto } from "./ingest-photo";
 import { mediaLimits } from "./media-limits";
 import { postgresPhotoStore } from "./photo-store";
@@ -11,7 +13,10 @@ import { readUpload } from "./read-upload";
 import { bombPng, exiftoolTags, heicPhoto, plainJpeg, wireFixture, wireJpeg } from "./test-photos";
 
 async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (caught: unknown) => caught);
+  const error = await work.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -44,9 +49,14 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
       height: 1800,
     });
     expect(photo.takenAt).toMatch(/^2026-02-2[34]T/);
-    expect(new Set(photo.renditions.map((rendition) => rendition.format))).toEqual(new Set(["avif", "webp", "jpeg"]));
-    expect([...new Set(photo.renditions.map((rendition) => rendition.width))]).toEqual([320, 640, 1024, 1200]);
-    for (const rendition of photo.renditions) expect(rendition.url).toMatch(/^\/media\/[0-9a-f]{64}\.(avif|webp|jpg)$/);
+    expect(new Set(photo.renditions.map((rendition) => rendition.format))).toEqual(
+      new Set(["avif", "webp", "jpeg"]),
+    );
+    expect([...new Set(photo.renditions.map((rendition) => rendition.width))]).toEqual([
+      320, 640, 1024, 1200,
+    ]);
+    for (const rendition of photo.renditions)
+      expect(rendition.url).toMatch(/^\/media\/[0-9a-f]{64}\.(avif|webp|jpg)$/);
   });
 
   it("writes renditions with no GPS, serial number, owner or caption, but upright and with the colour profile", async () => {
@@ -64,8 +74,13 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
       if (rendition.format !== "avif") expect(meta.icc).toBeDefined();
     }
     // The original is kept as uploaded, GPS and all: it is desk-only.
-    const original = await getDb().photo.findUniqueOrThrow({ where: { id: photo.id }, select: { originalSha256: true } });
-    const originalTags = await exiftoolTags({ bytes: (await postgresPhotoStore.get({ sha256: original.originalSha256 }))!.data });
+    const original = await getDb().photo.findUniqueOrThrow({
+      where: { id: photo.id },
+      select: { originalSha256: true },
+    });
+    const originalTags = await exiftoolTags({
+      bytes: (await postgresPhotoStore.get({ sha256: original.originalSha256 }))!.data,
+    });
     expect(originalTags["EXIF:GPSLatitude"]).toBeCloseTo(wireFixture.gps.latitude, 3);
   });
 
@@ -82,7 +97,10 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
   it("makes exactly one photo, and no error, when the same file is uploaded twice at once", async () => {
     const bytes = await wireJpeg({ seed: 4, width: 900, height: 600 });
     const before = await counts();
-    const [first, second] = await Promise.all([ingestPhoto({ actor: editor, bytes }), ingestPhoto({ actor: editor, bytes })]);
+    const [first, second] = await Promise.all([
+      ingestPhoto({ actor: editor, bytes }),
+      ingestPhoto({ actor: editor, bytes }),
+    ]);
     expect(second.photo.id).toBe(first.photo.id);
     expect([first.created, second.created].sort()).toEqual([false, true]);
     expect(second.photo).toEqual(first.photo);
@@ -93,7 +111,9 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
 
   it("takes PNG, WebP, AVIF and GIF (first frame)", async () => {
     const base = sharp({ create: { width: 500, height: 300, channels: 3, background: "#369" } });
-    const gif = await sharp({ create: { width: 400, height: 200, channels: 4, background: "#f00" } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 400, height: 200, channels: 4, background: "#f00" } })
+      .gif()
+      .toBuffer();
     for (const [bytes, type] of [
       [await base.clone().png().toBuffer(), "image/png"],
       [await base.clone().webp().toBuffer(), "image/webp"],
@@ -110,10 +130,29 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
 
   describe("refuses bad input with a clear message and stores nothing", () => {
     const cases: [string, () => Promise<Buffer>, RegExp][] = [
-      ["a text file named like a photo", async () => Buffer.from("Dear desk, this is not a photo.\n"), /isn’t a photo Copydesk can read/],
-      ["an SVG", async () => Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), /SVG files can’t be used/],
-      ["a truncated JPEG", async () => (await plainJpeg({ width: 800, height: 600 })).subarray(0, 20_000), /damaged or incomplete/],
-      ["a decompression bomb", async () => bombPng({ width: 30_000, height: 30_000 }), /more than 100 megapixels/],
+      [
+        "a text file named like a photo",
+        async () => Buffer.from("Dear desk, this is not a photo.\n"),
+        /isn’t a photo Copydesk can read/,
+      ],
+      [
+        "an SVG",
+        async () =>
+          Buffer.from(
+            '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+          ),
+        /SVG files can’t be used/,
+      ],
+      [
+        "a truncated JPEG",
+        async () => (await plainJpeg({ width: 800, height: 600 })).subarray(0, 20_000),
+        /damaged or incomplete/,
+      ],
+      [
+        "a decompression bomb",
+        async () => bombPng({ width: 30_000, height: 30_000 }),
+        /more than 100 megapixels/,
+      ],
     ];
     for (const [name, make, message] of cases) {
       it(name, async () => {
@@ -128,7 +167,13 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
     it("an iPhone HEIC photo, when this build's decoder cannot read HEVC: says so and how to get a JPEG", async () => {
       const bytes = await heicPhoto({ width: 800, height: 600 });
       // The prebuilt sharp (libvips) decodes AVIF but not HEVC; a build that can is taken at its word below.
-      const decodable = await sharp(bytes).raw().toBuffer().then(() => true, () => false);
+      const decodable = await sharp(bytes)
+        .raw()
+        .toBuffer()
+        .then(
+          () => true,
+          () => false,
+        );
       const before = await counts();
       if (decodable) {
         expect((await ingestPhoto({ actor: editor, bytes })).photo.originalType).toBe("image/heic");
@@ -136,7 +181,9 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
       }
       const error = await refusal(ingestPhoto({ actor: editor, bytes }));
       expect(error.code).toBe("unprocessable");
-      expect(error.userMessage).toBe("Copydesk can’t read HEIC photos (the iPhone’s usual format) on this server. Export the photo as JPEG and upload that.");
+      expect(error.userMessage).toBe(
+        "Copydesk can’t read HEIC photos (the iPhone’s usual format) on this server. Export the photo as JPEG and upload that.",
+      );
       expect(await counts()).toEqual(before);
     });
 
@@ -150,7 +197,10 @@ describe("ingestPhoto", { timeout: 240_000 }, () => {
         },
       });
       const error = await refusal(readUpload({ stream: endless }));
-      expect(error).toMatchObject({ code: "too_large", userMessage: expect.stringMatching(/larger than 40 MB/) });
+      expect(error).toMatchObject({
+        code: "too_large",
+        userMessage: expect.stringMatching(/larger than 40 MB/),
+      });
       // It stopped reading right after the limit rather than buffering everything offered.
       expect(pulled).toBeLessThanOrEqual(mediaLimits.maxUploadBytes / chunk.byteLength + 2);
     });

@@ -1,19 +1,22 @@
 import "server-only";
+
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { writeTransaction } from "@/lib/revisions/write-transaction";
+
 import { makeRenditions, readPhotoSize, sha256OfUpload } from "./make-renditions";
 import { mediaLimits, renditionTypes } from "./media-limits";
 import { readPhotoMetadata } from "./photo-metadata";
 import { photoStore, type PhotoStore, type StoredBlob } from "./photo-store";
-import { photoWorkQueue, type PhotoWorkQueue } from "./photo-work-queue";
 import { readPhotoSummary, type PhotoSummary } from "./photo-summary";
+import { photoWorkQueue, type PhotoWorkQueue } from "./photo-work-queue";
 import { uploadTooLarge } from "./read-upload";
 import { originalTypes, sniffImage, type OriginalFormat } from "./sniff-image";
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** A decoding failure as the uploader should hear it: a HEIC this build cannot read says how to get a JPEG. */
 function decodingRefusal(options: { format: OriginalFormat; error: unknown }): unknown {
@@ -21,15 +24,21 @@ function decodingRefusal(options: { format: OriginalFormat; error: unknown }): u
   return new AppError({
     code: "unprocessable",
     message: "upload refused: HEIC not decodable by this build",
-    userMessage: "Copydesk can’t read HEIC photos (the iPhone’s usual format) on this server. Export the photo as JPEG and upload that.",
+    userMessage:
+      "Copydesk can’t read HEIC photos (the iPhone’s usual format) on this server. Export the photo as JPEG and upload that.",
     cause: options.error,
   });
 }
 
 /** Decodes, renders and reads the metadata of one photo. */
-async function processPhoto(options: { bytes: Buffer; size: { width: number; height: number }; format: OriginalFormat }) {
+async function processPhoto(options: {
+  bytes: Buffer;
+  size: { width: number; height: number };
+  format: OriginalFormat;
+}) {
   const { bytes, size, format } = options;
-  // Metadata is read in a worker thread while libvips decodes on its own threads: neither holds the event loop.
+  // Metadata is read in a worker thread while libvips decodes on its own threads: neither holds the event
+  // loop.
   const [decoded, read] = await Promise.all([
     makeRenditions({ bytes, size }).catch((error: unknown) => {
       throw decodingRefusal({ format, error });
@@ -54,9 +63,14 @@ export async function ingestPhoto(options: {
 }): Promise<{ photo: PhotoSummary; created: boolean; notes: string[] }> {
   const { actor, bytes } = options;
   assertCan({ actor, permission: "photo:upload" });
-  if (bytes.byteLength > mediaLimits.maxUploadBytes) throw uploadTooLarge({ limitBytes: mediaLimits.maxUploadBytes });
+  if (bytes.byteLength > mediaLimits.maxUploadBytes)
+    throw uploadTooLarge({ limitBytes: mediaLimits.maxUploadBytes });
   if (bytes.byteLength === 0) {
-    throw new AppError({ code: "unprocessable", message: "upload refused: empty", userMessage: "That file is empty. Choose a photo to upload." });
+    throw new AppError({
+      code: "unprocessable",
+      message: "upload refused: empty",
+      userMessage: "That file is empty. Choose a photo to upload.",
+    });
   }
   const format = sniffImage({ bytes });
   const originalSha256 = await sha256OfUpload(bytes);
@@ -72,13 +86,21 @@ export async function ingestPhoto(options: {
   return (options.queue ?? photoWorkQueue).run({
     personId: actor.userId,
     pixels: size.width * size.height,
-    work: async () => storePhoto({ actor, bytes, format, originalSha256, store, processed: await processPhoto({ bytes, size, format }) }),
+    work: async () =>
+      storePhoto({
+        actor,
+        bytes,
+        format,
+        originalSha256,
+        store,
+        processed: await processPhoto({ bytes, size, format }),
+      }),
   });
 }
 
 /**
- * Stores a processed photo: its blobs, then the photo row with its renditions in one transaction, so a failure
- * leaves no photo. The same file stored meanwhile by another upload is answered as that photo.
+ * Stores a processed photo: its blobs, then the photo row with its renditions in one transaction, so a
+ * failure leaves no photo. The same file stored meanwhile by another upload is answered as that photo.
  */
 async function storePhoto(options: {
   actor: Actor;
@@ -92,7 +114,11 @@ async function storePhoto(options: {
   const { decoded, metadata, notes } = options.processed;
   const blobs: StoredBlob[] = [
     { sha256: originalSha256, contentType: originalTypes[format], data: bytes },
-    ...decoded.renditions.map((rendition) => ({ sha256: rendition.sha256, contentType: renditionTypes[rendition.format], data: rendition.data })),
+    ...decoded.renditions.map((rendition) => ({
+      sha256: rendition.sha256,
+      contentType: renditionTypes[rendition.format],
+      data: rendition.data,
+    })),
   ];
   await store.putBeforeCommit({ blobs });
   let id: string;

@@ -1,9 +1,17 @@
 import { createHash } from "node:crypto";
 import sharp, { type Sharp } from "sharp";
+
 import { AppError } from "@/lib/errors/app-error";
+
 import { mediaLimits, renditionFormats, renditionWidths, type RenditionFormat } from "./media-limits";
 
-export type RenditionBytes = { format: RenditionFormat; width: number; height: number; sha256: string; data: Buffer };
+export type RenditionBytes = {
+  format: RenditionFormat;
+  width: number;
+  height: number;
+  sha256: string;
+  data: Buffer;
+};
 export type DecodedPhoto = { width: number; height: number; renditions: RenditionBytes[] };
 
 // libvips keeps recent operations (and the buffers they read) in a cache for reuse; every upload is new
@@ -37,21 +45,28 @@ function undecodable(cause: unknown): AppError {
     return new AppError({
       code: "unavailable",
       message: `upload stopped: ${message}`,
-      userMessage: "That photo took too long to process, probably because the server is busy. Try it again in a moment.",
+      userMessage:
+        "That photo took too long to process, probably because the server is busy. Try it again in a moment.",
       cause,
     });
   }
   return new AppError({
     code: "unprocessable",
     message: `upload refused: cannot decode (${message})`,
-    userMessage: "That photo file is damaged or incomplete (it may have been cut off while copying). Upload the full file again.",
+    userMessage:
+      "That photo file is damaged or incomplete (it may have been cut off while copying). Upload the full file again.",
     cause,
   });
 }
 
 /** Decoder options shared by every pass: refuse bombs before decoding, refuse truncated data, first frame only. */
 const decode = (bytes: Uint8Array) =>
-  sharp(bytes, { limitInputPixels: mediaLimits.maxInputPixels, failOn: "truncated", pages: 1, sequentialRead: true }).timeout({
+  sharp(bytes, {
+    limitInputPixels: mediaLimits.maxInputPixels,
+    failOn: "truncated",
+    pages: 1,
+    sequentialRead: true,
+  }).timeout({
     seconds: mediaLimits.pipelineTimeoutSeconds,
   });
 
@@ -62,12 +77,17 @@ function encoder(image: Sharp, format: RenditionFormat): Sharp {
 }
 
 /** A photo's upright size from its header alone (nothing decoded yet), refusing one over the pixel limit. */
-export async function readPhotoSize(options: { bytes: Uint8Array }): Promise<{ width: number; height: number }> {
+export async function readPhotoSize(options: {
+  bytes: Uint8Array;
+}): Promise<{ width: number; height: number }> {
   try {
     const meta = await decode(options.bytes).metadata();
-    if ((meta.width ?? 0) * (meta.height ?? 0) > mediaLimits.maxInputPixels) throw new Error("Input image exceeds pixel limit");
+    if ((meta.width ?? 0) * (meta.height ?? 0) > mediaLimits.maxInputPixels)
+      throw new Error("Input image exceeds pixel limit");
     const turned = (meta.orientation ?? 1) >= 5;
-    const [width, height] = turned ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
+    const [width, height] = turned
+      ? [meta.height ?? 0, meta.width ?? 0]
+      : [meta.width ?? 0, meta.height ?? 0];
     return { width, height };
   } catch (error) {
     throw undecodable(error);
@@ -76,12 +96,15 @@ export async function readPhotoSize(options: { bytes: Uint8Array }): Promise<{ w
 
 /**
  * Every rendition readers may get, for a photo `readPhotoSize` measured. `.rotate()` turns the pixels upright
- * from the EXIF orientation (so the orientation survives without the tag); `keepIccProfile()` keeps the colour
- * profile; nothing else of the file's metadata (EXIF, GPS, IPTC, XMP: location, serial numbers, owner) is
- * written, since sharp drops all metadata unless asked to keep it. Decoding fully first makes a truncated file
- * fail before anything is stored.
+ * from the EXIF orientation (so the orientation survives without the tag); `keepIccProfile()` keeps the
+ * colour profile; nothing else of the file's metadata (EXIF, GPS, IPTC, XMP: location, serial numbers, owner)
+ * is written, since sharp drops all metadata unless asked to keep it. Decoding fully first makes a truncated
+ * file fail before anything is stored.
  */
-export async function makeRenditions(options: { bytes: Uint8Array; size: { width: number; height: number } }): Promise<DecodedPhoto> {
+export async function makeRenditions(options: {
+  bytes: Uint8Array;
+  size: { width: number; height: number };
+}): Promise<DecodedPhoto> {
   const largest = renditionWidths[renditionWidths.length - 1]!;
   const { width, height } = options.size;
   let master: { data: Buffer; width: number };
@@ -91,7 +114,12 @@ export async function makeRenditions(options: { bytes: Uint8Array; size: { width
     // rendition is encoded from it, so the original is decoded once however many renditions there are.
     const { data, info } = await decode(options.bytes)
       .rotate()
-      .resize({ width: largest, height: mediaLimits.maxRenditionSide, fit: "inside", withoutEnlargement: true })
+      .resize({
+        width: largest,
+        height: mediaLimits.maxRenditionSide,
+        fit: "inside",
+        withoutEnlargement: true,
+      })
       .keepIccProfile()
       .tiff({ compression: "none" })
       .toBuffer({ resolveWithObject: true });
@@ -99,13 +127,18 @@ export async function makeRenditions(options: { bytes: Uint8Array; size: { width
   } catch (error) {
     throw undecodable(error);
   }
-  const sizes = [...new Set([...renditionWidths.filter((candidate) => candidate < master.width), master.width])].sort((a, b) => a - b);
+  const sizes = [
+    ...new Set([...renditionWidths.filter((candidate) => candidate < master.width), master.width]),
+  ].sort((a, b) => a - b);
 
   const renditions: RenditionBytes[] = [];
   for (const targetWidth of sizes) {
     for (const format of renditionFormats) {
       try {
-        const pipeline = sharp(master.data).timeout({ seconds: mediaLimits.pipelineTimeoutSeconds }).resize({ width: targetWidth, withoutEnlargement: true }).keepIccProfile();
+        const pipeline = sharp(master.data)
+          .timeout({ seconds: mediaLimits.pipelineTimeoutSeconds })
+          .resize({ width: targetWidth, withoutEnlargement: true })
+          .keepIccProfile();
         const { data, info } = await encoder(pipeline, format).toBuffer({ resolveWithObject: true });
         renditions.push({ format, width: info.width, height: info.height, sha256: sha256Of(data), data });
       } catch (error) {

@@ -31,4 +31,8 @@ export const renditionTypes: Record<RenditionFormat, string> = {
 };
 
 /** File extension of a served rendition URL (/media/<sha256>.<ext>). */
-export const renditionExtensions: Record<RenditionFormat, string> = { avif: "avif", webp: "webp", jpeg: "jpg" };
+export const renditionExtensions: Record<RenditionFormat, string> = {
+  avif: "avif",
+  webp: "webp",
+  jpeg: "jpg",
+};

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { getEnv } from "@/lib/env";
 import { contentLimits } from "@/lib/revisions/revision-content";
+
 import { photoTakenAt } from "./photo-taken-at";
 import { readPhotoTags, type SkippedMetadata } from "./read-photo-tags";
 
@@ -19,7 +22,12 @@ export type PhotoMetadata = {
  * The most text taken from a file's metadata. Caption and credit are what a story's photo may carry (so a
  * prefilled caption always saves); a copyright notice is a line, not a document.
  */
-export const photoTextLimits = { caption: contentLimits.caption, creator: contentLimits.name, credit: contentLimits.name, copyright: 500 } as const;
+export const photoTextLimits = {
+  caption: contentLimits.caption,
+  creator: contentLimits.name,
+  credit: contentLimits.name,
+  copyright: 500,
+} as const;
 
 type Tags = Record<string, unknown>;
 
@@ -38,9 +46,11 @@ function text(value: unknown): string {
 }
 
 /** The first of `[block, tag]` the file fills in. */
-const first = (found: [Tags, string][]) => found.map(([tags, name]) => text(tags[name])).find((value) => value !== "") ?? "";
+const first = (found: [Tags, string][]) =>
+  found.map(([tags, name]) => text(tags[name])).find((value) => value !== "") ?? "";
 
-const namespace = (xmp: Tags, name: string): Tags => (xmp[name] && typeof xmp[name] === "object" ? (xmp[name] as Tags) : {});
+const namespace = (xmp: Tags, name: string): Tags =>
+  xmp[name] && typeof xmp[name] === "object" ? (xmp[name] as Tags) : {};
 
 /** The printed credit line: creator and agency joined as newsrooms write them, without repeating one. */
 export function creditLine(options: { creator: string; credit: string }): string {
@@ -51,7 +61,8 @@ export function creditLine(options: { creator: string; credit: string }): string
 }
 
 // Control characters PostgreSQL or a feed cannot carry, and halves of broken surrogate pairs, become spaces.
-const unstorable = /[\u0000-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const unstorable =
+  /[\u0000-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Metadata text as it enters the desk: storable, one line, and no longer than `max` (cut at a word, with "…"). */
 function fileText(max: number) {
@@ -73,10 +84,12 @@ export const PhotoFileTextInput = z.strictObject({
 });
 
 const skippedNotes: Record<SkippedMetadata, string> = {
-  "xmp-too-large": "The file’s XMP metadata was too large to read, so anything only it held (caption, credit) is missing: type it in.",
-  "xmp-too-deep": "The file’s XMP metadata was nested too deeply to read, so anything only it held (caption, credit) is missing: type it in.",
+  "xmp-too-large":
+    "The file’s XMP metadata was too large to read, so anything only it held (caption, credit) is missing: type it in.",
+  "xmp-too-deep":
+    "The file’s XMP metadata was nested too deeply to read, so anything only it held (caption, credit) is missing: type it in.",
   "too-slow": "The file’s metadata took too long to read and was skipped: type the caption and credit in.",
-  "unreadable": "The file’s metadata could not be read and was skipped: type the caption and credit in.",
+  unreadable: "The file’s metadata could not be read and was skipped: type the caption and credit in.",
 };
 
 /**
@@ -84,21 +97,46 @@ const skippedNotes: Record<SkippedMetadata, string> = {
  * first: it is what wire services fill in), within `metadataLimits`. Unreadable or oversized metadata is not
  * an error: it is skipped or shortened, and `notes` tell the editor what to type in.
  */
-export async function readPhotoMetadata(options: { bytes: Uint8Array }): Promise<{ metadata: PhotoMetadata; notes: string[] }> {
+export async function readPhotoMetadata(options: {
+  bytes: Uint8Array;
+}): Promise<{ metadata: PhotoMetadata; notes: string[] }> {
   const { tags, skipped } = await readPhotoTags({ bytes: options.bytes });
   const { exif, iptc, xmp } = tags;
   const dc = namespace(xmp, "dc");
   const photoshop = namespace(xmp, "photoshop");
   const found = PhotoFileTextInput.parse({
-    caption: first([[iptc, "Caption"], [dc, "description"], [exif, "ImageDescription"]]),
-    creator: first([[iptc, "Byline"], [dc, "creator"], [exif, "Artist"]]),
-    agency: first([[iptc, "Credit"], [iptc, "Source"], [photoshop, "Credit"], [photoshop, "Source"]]),
-    copyright: first([[iptc, "CopyrightNotice"], [dc, "rights"], [exif, "Copyright"]]),
+    caption: first([
+      [iptc, "Caption"],
+      [dc, "description"],
+      [exif, "ImageDescription"],
+    ]),
+    creator: first([
+      [iptc, "Byline"],
+      [dc, "creator"],
+      [exif, "Artist"],
+    ]),
+    agency: first([
+      [iptc, "Credit"],
+      [iptc, "Source"],
+      [photoshop, "Credit"],
+      [photoshop, "Source"],
+    ]),
+    copyright: first([
+      [iptc, "CopyrightNotice"],
+      [dc, "rights"],
+      [exif, "Copyright"],
+    ]),
   });
-  const credit = PhotoFileTextInput.shape.agency.parse(creditLine({ creator: found.creator.value, credit: found.agency.value }));
+  const credit = PhotoFileTextInput.shape.agency.parse(
+    creditLine({ creator: found.creator.value, credit: found.agency.value }),
+  );
   const notes = skipped.map((reason) => skippedNotes[reason]);
-  if (found.caption.cut) notes.push(`The caption in the file was longer than ${photoTextLimits.caption.toLocaleString("en-US")} characters and was shortened: check its end.`);
-  if (found.creator.cut || found.agency.cut || found.copyright.cut || credit.cut) notes.push("A credit or copyright line in the file was too long and was shortened: check it.");
+  if (found.caption.cut)
+    notes.push(
+      `The caption in the file was longer than ${photoTextLimits.caption.toLocaleString("en-US")} characters and was shortened: check its end.`,
+    );
+  if (found.creator.cut || found.agency.cut || found.copyright.cut || credit.cut)
+    notes.push("A credit or copyright line in the file was too long and was shortened: check it.");
   return {
     metadata: {
       caption: found.caption.value,

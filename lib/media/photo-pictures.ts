@@ -1,7 +1,9 @@
 import "server-only";
+
 import { getDb } from "@/lib/db/client";
 import type { PublicArticleImage, PublicArticlePicture } from "@/lib/render/public-article";
 import type { StoryImage } from "@/lib/revisions/revision-content";
+
 import { renditionFormats, renditionTypes } from "./media-limits";
 import { renditionUrl } from "./photo-summary";
 
@@ -11,27 +13,49 @@ type RenditionRow = { format: string; width: number; height: number; sha256: str
 const shareWidth = 1600;
 
 /** A photo's `<picture>`: one srcset per format (AVIF, WebP, then JPEG as the fallback) and its upright size. */
-export function pictureOf(options: { width: number; height: number; renditions: readonly RenditionRow[] }): { picture: PublicArticlePicture; url: string } {
+export function pictureOf(options: { width: number; height: number; renditions: readonly RenditionRow[] }): {
+  picture: PublicArticlePicture;
+  url: string;
+} {
   const sources = renditionFormats.flatMap((format) => {
-    const ofFormat = options.renditions.filter((rendition) => rendition.format === format).sort((a, b) => a.width - b.width);
+    const ofFormat = options.renditions
+      .filter((rendition) => rendition.format === format)
+      .sort((a, b) => a.width - b.width);
     if (ofFormat.length === 0) return [];
-    return [{ type: renditionTypes[format], srcset: ofFormat.map((rendition) => `${renditionUrl(rendition)} ${rendition.width}w`).join(", ") }];
+    return [
+      {
+        type: renditionTypes[format],
+        srcset: ofFormat.map((rendition) => `${renditionUrl(rendition)} ${rendition.width}w`).join(", "),
+      },
+    ];
   });
-  const jpegs = options.renditions.filter((rendition) => rendition.format === "jpeg").sort((a, b) => a.width - b.width);
+  const jpegs = options.renditions
+    .filter((rendition) => rendition.format === "jpeg")
+    .sort((a, b) => a.width - b.width);
   const share = jpegs.filter((rendition) => rendition.width <= shareWidth).at(-1) ?? jpegs[0];
-  return { picture: { width: options.width, height: options.height, sources }, url: share ? renditionUrl(share) : "" };
+  return {
+    picture: { width: options.width, height: options.height, sources },
+    url: share ? renditionUrl(share) : "",
+  };
 }
 
 /**
  * The story's images as readers get them: library photos resolved to their renditions on this origin,
  * older images by URL as they were written. A photo that cannot be found is left out rather than broken.
  */
-export async function resolveStoryImages(options: { images: readonly StoryImage[] }): Promise<PublicArticleImage[]> {
+export async function resolveStoryImages(options: {
+  images: readonly StoryImage[];
+}): Promise<PublicArticleImage[]> {
   const ids = [...new Set(options.images.flatMap((image) => (image.photoId ? [image.photoId] : [])))];
   const rows = ids.length
     ? await getDb().photo.findMany({
         where: { id: { in: ids } },
-        select: { id: true, width: true, height: true, renditions: { select: { format: true, width: true, height: true, sha256: true } } },
+        select: {
+          id: true,
+          width: true,
+          height: true,
+          renditions: { select: { format: true, width: true, height: true, sha256: true } },
+        },
       })
     : [];
   const byId = new Map(rows.map((row) => [row.id, pictureOf(row)]));
@@ -47,7 +71,9 @@ export async function resolveStoryImages(options: { images: readonly StoryImage[
  * Origins of images by URL on other sites, for the per-page CSP allowance that keeps stories written before
  * the photo library showing their pictures. Library photos and paths on this site need none.
  */
-export function externalImageOrigins(options: { images: readonly { url: string; picture?: unknown }[] }): string[] {
+export function externalImageOrigins(options: {
+  images: readonly { url: string; picture?: unknown }[];
+}): string[] {
   const origins = new Set<string>();
   for (const image of options.images) {
     if (image.picture || !/^https?:\/\//i.test(image.url)) continue;

@@ -1,7 +1,9 @@
 import "server-only";
+
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
+
 import { s3PhotoStore } from "./s3-photo-store";
 
 export type StoredBlob = { sha256: string; contentType: string; data: Buffer };
@@ -23,12 +25,19 @@ export const postgresPhotoStore: PhotoStore = {
   async putBeforeCommit() {},
   async putInTransaction({ tx, blobs }) {
     await tx.photoBlob.createMany({
-      data: blobs.map((blob) => ({ sha256: blob.sha256, contentType: blob.contentType, data: new Uint8Array(blob.data) })),
+      data: blobs.map((blob) => ({
+        sha256: blob.sha256,
+        contentType: blob.contentType,
+        data: new Uint8Array(blob.data),
+      })),
       skipDuplicates: true,
     });
   },
   async get({ sha256 }) {
-    const row = await getDb().photoBlob.findUnique({ where: { sha256 }, select: { contentType: true, data: true } });
+    const row = await getDb().photoBlob.findUnique({
+      where: { sha256 },
+      select: { contentType: true, data: true },
+    });
     return row ? { contentType: row.contentType, data: Buffer.from(row.data) } : null;
   },
 };

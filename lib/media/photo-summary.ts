@@ -1,9 +1,17 @@
 import "server-only";
+
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+
 import { renditionExtensions, type RenditionFormat } from "./media-limits";
 
-export type PhotoRenditionDto = { format: RenditionFormat; width: number; height: number; bytes: number; url: string };
+export type PhotoRenditionDto = {
+  format: RenditionFormat;
+  width: number;
+  height: number;
+  bytes: number;
+  url: string;
+};
 
 /** A photo as the desk and the API show it: what the file said, and the renditions readers get. */
 export type PhotoSummary = {
@@ -34,14 +42,19 @@ export const photoSummarySelect = {
   createdAt: true,
   originalType: true,
   originalBytes: true,
-  renditions: { orderBy: [{ width: "asc" }, { format: "asc" }], select: { format: true, width: true, height: true, bytes: true, sha256: true } },
+  renditions: {
+    orderBy: [{ width: "asc" }, { format: "asc" }],
+    select: { format: true, width: true, height: true, bytes: true, sha256: true },
+  },
 } satisfies Prisma.PhotoSelect;
 
 /** The public, immutable address of a rendition: Copydesk's own origin, named by the bytes' SHA-256. */
 export const renditionUrl = (rendition: { sha256: string; format: string }) =>
   `/media/${rendition.sha256}.${renditionExtensions[rendition.format as RenditionFormat]}`;
 
-export function toPhotoSummary(row: Prisma.PhotoGetPayload<{ select: typeof photoSummarySelect }>): PhotoSummary {
+export function toPhotoSummary(
+  row: Prisma.PhotoGetPayload<{ select: typeof photoSummarySelect }>,
+): PhotoSummary {
   return {
     id: row.id,
     width: row.width,
@@ -64,7 +77,9 @@ export function toPhotoSummary(row: Prisma.PhotoGetPayload<{ select: typeof phot
   };
 }
 
-export async function readPhotoSummary(options: { where: Prisma.PhotoWhereUniqueInput }): Promise<PhotoSummary | null> {
+export async function readPhotoSummary(options: {
+  where: Prisma.PhotoWhereUniqueInput;
+}): Promise<PhotoSummary | null> {
   const row = await getDb().photo.findUnique({ where: options.where, select: photoSummarySelect });
   return row ? toPhotoSummary(row) : null;
 }

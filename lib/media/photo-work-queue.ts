@@ -8,7 +8,13 @@ import { AppError } from "@/lib/errors/app-error";
  * still runs, by itself. Others wait in order, a bounded line, each for a bounded time; a person may have
  * `maxPerPerson` photos in flight or waiting, so one uploader cannot fill the line for the newsroom.
  */
-export type PhotoWorkLimits = { maxPixels: number; maxRunning: number; maxWaiting: number; maxPerPerson: number; maxWaitMs: number };
+export type PhotoWorkLimits = {
+  maxPixels: number;
+  maxRunning: number;
+  maxWaiting: number;
+  maxPerPerson: number;
+  maxWaitMs: number;
+};
 
 export const photoWorkLimits: PhotoWorkLimits = {
   maxPixels: 120_000_000,
@@ -27,7 +33,8 @@ export type PhotoWorkQueue = {
   load(): { running: number; waiting: number; pixels: number };
 };
 
-const busy = (options: { message: string; userMessage: string }) => new AppError({ code: "unavailable", ...options });
+const busy = (options: { message: string; userMessage: string }) =>
+  new AppError({ code: "unavailable", ...options });
 
 export function createPhotoWorkQueue(limits: PhotoWorkLimits): PhotoWorkQueue {
   let running = 0;
@@ -35,7 +42,8 @@ export function createPhotoWorkQueue(limits: PhotoWorkLimits): PhotoWorkQueue {
   const waiting: Waiter[] = [];
   const perPerson = new Map<string, number>();
 
-  const fits = (pixels: number) => running === 0 || (running < limits.maxRunning && pixelsInFlight + pixels <= limits.maxPixels);
+  const fits = (pixels: number) =>
+    running === 0 || (running < limits.maxRunning && pixelsInFlight + pixels <= limits.maxPixels);
 
   // First come, first served: a large photo at the head is not overtaken by small ones behind it.
   function admitWaiting(): void {
@@ -52,7 +60,8 @@ export function createPhotoWorkQueue(limits: PhotoWorkLimits): PhotoWorkQueue {
       return Promise.reject(
         busy({
           message: `photo queue full (${waiting.length} waiting)`,
-          userMessage: "Copydesk is processing as many photos as it can right now. Try this one again in a moment.",
+          userMessage:
+            "Copydesk is processing as many photos as it can right now. Try this one again in a moment.",
         }),
       );
     }
@@ -71,7 +80,8 @@ export function createPhotoWorkQueue(limits: PhotoWorkLimits): PhotoWorkQueue {
         reject(
           busy({
             message: `photo waited over ${limits.maxWaitMs} ms`,
-            userMessage: "Copydesk is busy with other photos and could not start this one in time. Try it again in a moment.",
+            userMessage:
+              "Copydesk is busy with other photos and could not start this one in time. Try it again in a moment.",
           }),
         );
       }, limits.maxWaitMs);

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+
 import { mediaLimits } from "./media-limits";
 import { readUpload, uploadTooLarge } from "./read-upload";
 
@@ -6,13 +7,17 @@ import { readUpload, uploadTooLarge } from "./read-upload";
 const multipartOverheadBytes = 64 * 1024;
 
 /** A stream that errors (and stops pulling from the network) once more than `limitBytes` have passed through. */
-function limited(options: { stream: ReadableStream<Uint8Array>; limitBytes: number }): ReadableStream<Uint8Array> {
+function limited(options: {
+  stream: ReadableStream<Uint8Array>;
+  limitBytes: number;
+}): ReadableStream<Uint8Array> {
   let total = 0;
   return options.stream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         total += chunk.byteLength;
-        if (total > options.limitBytes) controller.error(uploadTooLarge({ limitBytes: mediaLimits.maxUploadBytes }));
+        if (total > options.limitBytes)
+          controller.error(uploadTooLarge({ limitBytes: mediaLimits.maxUploadBytes }));
         else controller.enqueue(chunk);
       },
     }),
@@ -41,7 +46,8 @@ export async function readPhotoRequest(options: { request: Request }): Promise<B
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
   if (!request.body) throw noFile();
   if (type === "application/octet-stream") {
-    if (declaredTooLarge(request, mediaLimits.maxUploadBytes)) throw uploadTooLarge({ limitBytes: mediaLimits.maxUploadBytes });
+    if (declaredTooLarge(request, mediaLimits.maxUploadBytes))
+      throw uploadTooLarge({ limitBytes: mediaLimits.maxUploadBytes });
     return readUpload({ stream: request.body });
   }
   if (type !== "multipart/form-data") throw noFile();
@@ -49,13 +55,21 @@ export async function readPhotoRequest(options: { request: Request }): Promise<B
   if (declaredTooLarge(request, limitBytes)) throw uploadTooLarge({ limitBytes: mediaLimits.maxUploadBytes });
   let form: FormData;
   try {
-    form = await new Response(limited({ stream: request.body, limitBytes }), { headers: { "content-type": request.headers.get("content-type")! } }).formData();
+    form = await new Response(limited({ stream: request.body, limitBytes }), {
+      headers: { "content-type": request.headers.get("content-type")! },
+    }).formData();
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError({ code: "bad_request", message: "unparsable multipart body", userMessage: "The upload could not be read as multipart/form-data.", cause: error });
+    throw new AppError({
+      code: "bad_request",
+      message: "unparsable multipart body",
+      userMessage: "The upload could not be read as multipart/form-data.",
+      cause: error,
+    });
   }
   const file = form.get("file");
   if (!(file instanceof Blob)) throw noFile();
-  if (file.size > mediaLimits.maxUploadBytes) throw uploadTooLarge({ limitBytes: mediaLimits.maxUploadBytes });
+  if (file.size > mediaLimits.maxUploadBytes)
+    throw uploadTooLarge({ limitBytes: mediaLimits.maxUploadBytes });
   return Buffer.from(await file.arrayBuffer());
 }

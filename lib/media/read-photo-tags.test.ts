@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { xmlDepthOver } from "./read-photo-tags";
 
 // Issue 19.3: XMP nested 80,000 deep was parsed in the square of its depth.

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { Worker } from "node:worker_threads";
 
 type Tags = Record<string, unknown>;
@@ -77,15 +78,21 @@ export function xmlDepthOver(options: { xml: string; limit: number }): boolean {
   return false;
 }
 
-const asTags = (value: unknown): Tags => (value && typeof value === "object" && !Array.isArray(value) ? (value as Tags) : {});
+const asTags = (value: unknown): Tags =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Tags) : {};
 
 /**
  * Reads the EXIF, IPTC and XMP blocks of `bytes` off the event loop, within `metadataLimits`. A block that
  * cannot be read within them is left out and named in `skipped`; reading never fails the upload.
  */
-export async function readPhotoTags(options: { bytes: Uint8Array }): Promise<{ tags: PhotoTags; skipped: SkippedMetadata[] }> {
+export async function readPhotoTags(options: {
+  bytes: Uint8Array;
+}): Promise<{ tags: PhotoTags; skipped: SkippedMetadata[] }> {
   const empty: PhotoTags = { exif: {}, iptc: {}, xmp: {} };
-  const worker = new Worker(workerSource, { eval: true, resourceLimits: { maxOldGenerationSizeMb: metadataLimits.workerHeapMb } });
+  const worker = new Worker(workerSource, {
+    eval: true,
+    resourceLimits: { maxOldGenerationSizeMb: metadataLimits.workerHeapMb },
+  });
   worker.unref();
   let fail: (error: Error) => void = () => undefined;
   const stopped = new Promise<never>((_, reject) => {
@@ -98,15 +105,27 @@ export async function readPhotoTags(options: { bytes: Uint8Array }): Promise<{ t
   const ask = (task: object) =>
     Promise.race([
       new Promise<unknown>((resolve, reject) => {
-        worker.once("message", (reply: { ok: boolean; result?: unknown; message?: string }) => (reply.ok ? resolve(reply.result) : reject(new Error(reply.message))));
+        worker.once("message", (reply: { ok: boolean; result?: unknown; message?: string }) =>
+          reply.ok ? resolve(reply.result) : reject(new Error(reply.message)),
+        );
         worker.postMessage(task);
       }),
       stopped,
     ]);
   try {
     // A copy for the worker: the caller keeps its bytes for decoding and storing.
-    const blocks = asTags(await ask({ bytes: new Uint8Array(options.bytes), options: blockOptions, maxXmpChars: metadataLimits.maxXmpChars }));
-    const tags: PhotoTags = { exif: { ...asTags(blocks.ifd0), ...asTags(blocks.exif) }, iptc: asTags(blocks.iptc), xmp: {} };
+    const blocks = asTags(
+      await ask({
+        bytes: new Uint8Array(options.bytes),
+        options: blockOptions,
+        maxXmpChars: metadataLimits.maxXmpChars,
+      }),
+    );
+    const tags: PhotoTags = {
+      exif: { ...asTags(blocks.ifd0), ...asTags(blocks.exif) },
+      iptc: asTags(blocks.iptc),
+      xmp: {},
+    };
     const skipped: SkippedMetadata[] = [];
     if (typeof blocks.xmp === "string") {
       if (xmlDepthOver({ xml: blocks.xmp, limit: metadataLimits.maxXmpDepth })) skipped.push("xmp-too-deep");
@@ -116,8 +135,10 @@ export async function readPhotoTags(options: { bytes: Uint8Array }): Promise<{ t
     }
     return { tags, skipped };
   } catch (error) {
-    // exifr reads JPEG, PNG, TIFF, HEIC and AVIF; a WebP or GIF has nothing it can read, which is not a fault.
-    if (error instanceof Error && /unknown file format/i.test(error.message)) return { tags: empty, skipped: [] };
+    // exifr reads JPEG, PNG, TIFF, HEIC and AVIF; a WebP or GIF has nothing it can read, which is not a
+    // fault.
+    if (error instanceof Error && /unknown file format/i.test(error.message))
+      return { tags: empty, skipped: [] };
     return { tags: empty, skipped: [error instanceof MetadataTimeout ? "too-slow" : "unreadable"] };
   } finally {
     clearTimeout(timer);

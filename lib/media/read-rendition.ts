@@ -1,11 +1,15 @@
 import "server-only";
+
 import { getDb } from "@/lib/db/client";
+
 import { renditionExtensions, renditionTypes, type RenditionFormat } from "./media-limits";
 import { photoStore } from "./photo-store";
 
 export type RenditionFile = { contentType: string; data: Buffer; sha256: string };
 
-const formatOfExtension = new Map(Object.entries(renditionExtensions).map(([format, extension]) => [extension, format as RenditionFormat]));
+const formatOfExtension = new Map(
+  Object.entries(renditionExtensions).map(([format, extension]) => [extension, format as RenditionFormat]),
+);
 
 /*
  * Renditions are immutable (named by their SHA-256), so a copy kept in memory can never go stale. The

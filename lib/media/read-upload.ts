@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+
 import { mediaLimits } from "./media-limits";
 
 export function uploadTooLarge(options: { limitBytes: number }): AppError {
@@ -14,7 +15,10 @@ export function uploadTooLarge(options: { limitBytes: number }): AppError {
  * Collects an upload's bytes, counting as they arrive and stopping (cancelling the source) as soon as the
  * total passes the limit, so an oversized upload is never buffered whole.
  */
-export async function readUpload(options: { stream: ReadableStream<Uint8Array>; limitBytes?: number }): Promise<Buffer> {
+export async function readUpload(options: {
+  stream: ReadableStream<Uint8Array>;
+  limitBytes?: number;
+}): Promise<Buffer> {
   const limitBytes = options.limitBytes ?? mediaLimits.maxUploadBytes;
   const reader = options.stream.getReader();
   const chunks: Uint8Array[] = [];

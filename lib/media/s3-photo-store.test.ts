@@ -1,19 +1,24 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/actor";
-import { createTestActor } from "../auth/test-actors";
-import { getDb } from "../db/client";
-import { AppError } from "../errors/app-error";
-import { findFreePort } from "../db/free-port";
+
+import type { Actor } from "@/lib/auth/actor";
+import { createTestActor } from "@/lib/auth/test-actors";
+import { getDb } from "@/lib/db/client";
+import { findFreePort } from "@/lib/db/free-port";
+import { AppError } from "@/lib/errors/app-error";
+
 import { ingestPhoto } from "./ingest-photo";
+import { sha256Of } from "./make-renditions";
 import { postgresPhotoStore, withDatabaseFallback, type StoredBlob } from "./photo-store";
 import { s3PhotoStore } from "./s3-photo-store";
-import { sha256Of } from "./make-renditions";
-import { startS3Server, type RunningS3 } from "./testing/start-s3-server";
 import { wireJpeg } from "./test-photos";
+import { startS3Server, type RunningS3 } from "./testing/start-s3-server";
 
 async function failure(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (caught: unknown) => caught);
+  const error = await work.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -23,8 +28,9 @@ const blobOf = (text: string, contentType = "image/jpeg"): StoredBlob => {
   return { sha256: sha256Of(data), contentType, data };
 };
 
-// The real S3 store over HTTP against an S3-protocol server on this machine: s3rver, or the server S3_TEST_ENDPOINT
-// names (see start-s3-server.ts). The outage tests always use an s3rver of their own, stopped.
+// The real S3 store over HTTP against an S3-protocol server on this machine: s3rver, or the server
+// S3_TEST_ENDPOINT names (see start-s3-server.ts). The outage tests always use an s3rver of their own,
+// stopped.
 describe("the S3 photo store against an S3 server", { timeout: 240_000 }, () => {
   let s3: RunningS3;
 
@@ -62,14 +68,24 @@ describe("the S3 photo store against an S3 server", { timeout: 240_000 }, () => 
 
   it("refuses with a sentence, naming neither key, when the access key is wrong or the bucket does not exist", async () => {
     const wrongKeys = { accessKeyId: "AKIANOTOURNEWSROOM", secretAccessKey: "wrong-secret-4f7a9c" };
-    for (const settings of [{ ...s3.settings, ...wrongKeys }, { ...s3.settings, bucket: "no-such-newsroom-bucket" }]) {
+    for (const settings of [
+      { ...s3.settings, ...wrongKeys },
+      { ...s3.settings, bucket: "no-such-newsroom-bucket" },
+    ]) {
       const store = s3PhotoStore({ settings });
-      for (const work of [() => store.putBeforeCommit({ blobs: [blobOf("refused")] }), () => store.get({ sha256: blobOf("refused").sha256 })]) {
+      for (const work of [
+        () => store.putBeforeCommit({ blobs: [blobOf("refused")] }),
+        () => store.get({ sha256: blobOf("refused").sha256 }),
+      ]) {
         const error = await failure(work());
         expect(error.code).toBe("unavailable");
-        expect(error.userMessage).toMatch(/photo store refused Copydesk’s request \(its settings need fixing\)/);
+        expect(error.userMessage).toMatch(
+          /photo store refused Copydesk’s request \(its settings need fixing\)/,
+        );
         // HEAD answers carry no body, so its failure is named by the status alone.
-        expect(error.message).toMatch(/^photo store (HEAD|PUT|GET) s3:\/\/[\w-]+\/photos\/[0-9a-f]{64} failed: \w+.* \(HTTP (403|404)\)$/);
+        expect(error.message).toMatch(
+          /^photo store (HEAD|PUT|GET) s3:\/\/[\w-]+\/photos\/[0-9a-f]{64} failed: \w+.* \(HTTP (403|404)\)$/,
+        );
         const everything = `${error.message} ${error.userMessage} ${JSON.stringify(error)} ${String(error.cause ?? "")}`;
         expect(everything).not.toContain(wrongKeys.secretAccessKey);
         expect(everything).not.toContain(wrongKeys.accessKeyId);
@@ -81,7 +97,10 @@ describe("the S3 photo store against an S3 server", { timeout: 240_000 }, () => 
   it("refuses a request signed with the wrong secret key (on a server that checks signatures)", async (context) => {
     if (!s3.verifiesSignatures) context.skip("s3rver does not verify SigV4 signatures");
     const store = s3PhotoStore({ settings: { ...s3.settings, secretAccessKey: "wrong-secret-4f7a9c" } });
-    for (const work of [() => store.putBeforeCommit({ blobs: [blobOf("forged")] }), () => store.get({ sha256: blobOf("forged").sha256 })]) {
+    for (const work of [
+      () => store.putBeforeCommit({ blobs: [blobOf("forged")] }),
+      () => store.get({ sha256: blobOf("forged").sha256 }),
+    ]) {
       const error = await failure(work());
       expect(error.userMessage).toMatch(/photo store refused Copydesk’s request/);
       expect(`${error.message} ${error.userMessage}`).not.toContain("wrong-secret-4f7a9c");
@@ -110,7 +129,9 @@ describe("the S3 photo store against an S3 server", { timeout: 240_000 }, () => 
     const port = await findFreePort();
     await new Promise<void>((resolve) => silent.listen(port, "127.0.0.1", resolve));
     try {
-      const store = s3PhotoStore({ settings: { ...s3.settings, endpoint: `http://127.0.0.1:${port}`, requestTimeoutMs: 300 } });
+      const store = s3PhotoStore({
+        settings: { ...s3.settings, endpoint: `http://127.0.0.1:${port}`, requestTimeoutMs: 300 },
+      });
       const error = await failure(store.get({ sha256: blobOf("silent").sha256 }));
       expect(error.code).toBe("unavailable");
       expect(error.userMessage).toMatch(/cannot be reached/);
@@ -149,8 +170,13 @@ describe("the S3 photo store against an S3 server", { timeout: 240_000 }, () => 
       const store = s3PhotoStore({ settings: stopped.settings });
       await stopped.stop();
       const before = { photos: await getDb().photo.count(), blobs: await getDb().photoBlob.count() };
-      const error = await failure(ingestPhoto({ actor: editor, bytes: await wireJpeg({ seed: 71, width: 640, height: 480 }), store }));
-      expect(error).toMatchObject({ code: "unavailable", userMessage: expect.stringMatching(/nothing was saved/) });
+      const error = await failure(
+        ingestPhoto({ actor: editor, bytes: await wireJpeg({ seed: 71, width: 640, height: 480 }), store }),
+      );
+      expect(error).toMatchObject({
+        code: "unavailable",
+        userMessage: expect.stringMatching(/nothing was saved/),
+      });
       expect({ photos: await getDb().photo.count(), blobs: await getDb().photoBlob.count() }).toEqual(before);
     });
 
@@ -160,7 +186,9 @@ describe("the S3 photo store against an S3 server", { timeout: 240_000 }, () => 
       const switched = withDatabaseFallback({ store: s3PhotoStore({ settings: s3.settings }) });
       const sha256 = photo.renditions[0]!.url.slice("/media/".length).split(".")[0]!;
       expect(await s3.keys()).not.toContain(`photos/${sha256}`);
-      expect((await switched.get({ sha256 }))?.data).toEqual((await postgresPhotoStore.get({ sha256 }))?.data);
+      expect((await switched.get({ sha256 }))?.data).toEqual(
+        (await postgresPhotoStore.get({ sha256 }))?.data,
+      );
     });
   });
 });

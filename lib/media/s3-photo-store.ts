@@ -1,6 +1,9 @@
 import "server-only";
+
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+
 import { AppError } from "@/lib/errors/app-error";
+
 import type { PhotoStore } from "./photo-store";
 
 export type S3Settings = {
@@ -33,7 +36,13 @@ const isMissing = (error: unknown) => {
  * (network, timeout, 5xx). Either way the newsroom can do nothing but wait or call IT, so both are 503s. The
  * message names the failure only by its S3 error name and status: never a key, a signature or the request.
  */
-function storeFailure(options: { error: unknown; action: string; bucket: string; key: string; saving: boolean }): AppError {
+function storeFailure(options: {
+  error: unknown;
+  action: string;
+  bucket: string;
+  key: string;
+  saving: boolean;
+}): AppError {
   const { error, action, bucket, key, saving } = options;
   const failure = (error ?? {}) as S3Failure;
   const status = statusOf(error);
@@ -52,15 +61,22 @@ function storeFailure(options: { error: unknown; action: string; bucket: string;
 
 export function s3Client(settings: S3Settings): S3Client {
   const credentials =
-    settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined;
+    settings.accessKeyId && settings.secretAccessKey
+      ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey }
+      : undefined;
   return new S3Client({
     region: settings.region ?? "us-east-1",
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     forcePathStyle: settings.forcePathStyle ?? false,
     ...(credentials ? { credentials } : {}),
-    // The SDK waits forever by default, and past requestTimeout it only logs a warning unless told to throw: a
-    // store that accepts connections and never answers would hold the upload (and a reader's /media request).
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: settings.requestTimeoutMs ?? 30_000, throwOnRequestTimeout: true },
+    // The SDK waits forever by default, and past requestTimeout it only logs a warning unless told to throw:
+    // a store that accepts connections and never answers would hold the upload (and a reader's /media
+    // request).
+    requestHandler: {
+      connectionTimeout: 5_000,
+      requestTimeout: settings.requestTimeoutMs ?? 30_000,
+      throwOnRequestTimeout: true,
+    },
   });
 }
 
@@ -91,7 +107,14 @@ export function s3PhotoStore(options: { settings: S3Settings; client?: S3Client 
         // Content-addressed: an object already there holds these very bytes.
         if (await exists(key)) continue;
         try {
-          await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: blob.data, ContentType: blob.contentType }));
+          await client.send(
+            new PutObjectCommand({
+              Bucket: bucket,
+              Key: key,
+              Body: blob.data,
+              ContentType: blob.contentType,
+            }),
+          );
         } catch (error) {
           throw storeFailure({ error, action: "PUT", bucket, key, saving: true });
         }

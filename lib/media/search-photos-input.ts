@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { textInput } from "../validation/text-rules";
-import { wholeNumberText } from "../validation/whole-number-text";
+
+import { textInput } from "@/lib/validation/text-rules";
+import { wholeNumberText } from "@/lib/validation/whole-number-text";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date as YYYY-MM-DD" });
 

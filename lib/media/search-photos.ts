@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -6,6 +7,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { gapChoices, instantsOfLocalTime } from "@/lib/schedules/newsroom-local-time";
 import { parseInput } from "@/lib/validation/parse-input";
+
 import { photoSummarySelect, toPhotoSummary, type PhotoSummary } from "./photo-summary";
 import { SearchPhotosInput } from "./search-photos-input";
 
@@ -17,21 +19,33 @@ export type LibraryPhoto = PhotoSummary & { uses: PhotoUseDto[] };
 function startOfNewsroomDay(options: { day: string; zone: string }): Date {
   const [year, month, day] = options.day.split("-").map(Number) as [number, number, number];
   const local = { year, month, day, hour: 0, minute: 0 };
-  return instantsOfLocalTime({ local, zone: options.zone })[0] ?? gapChoices({ local, zone: options.zone }).after;
+  return (
+    instantsOfLocalTime({ local, zone: options.zone })[0] ?? gapChoices({ local, zone: options.zone }).after
+  );
 }
 
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const emptyToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
 
 /**
  * The photo library, newest upload first: every word of `q` must appear in the caption, credit or creator;
  * `from`/`to` bound the day (in the newsroom's zone, as the desk shows times) the photo was taken, or
  * uploaded when the file does not say. Each photo lists the stories whose revisions use it.
  */
-export async function searchPhotos(options: { actor: Actor; query: Record<string, unknown> }): Promise<{ photos: LibraryPhoto[] }> {
+export async function searchPhotos(options: {
+  actor: Actor;
+  query: Record<string, unknown>;
+}): Promise<{ photos: LibraryPhoto[] }> {
   assertCan({ actor: options.actor, permission: "desk:read" });
-  const input = parseInput({ schema: SearchPhotosInput, input: Object.fromEntries(Object.entries(options.query).map(([key, value]) => [key, emptyToUndefined(value)])) });
+  const input = parseInput({
+    schema: SearchPhotosInput,
+    input: Object.fromEntries(
+      Object.entries(options.query).map(([key, value]) => [key, emptyToUndefined(value)]),
+    ),
+  });
   const words = (input.q ?? "").split(/\s+/).filter(Boolean);
   const zone = getEnv().NEWSROOM_TIME_ZONE;
   const range = {
@@ -41,17 +55,27 @@ export async function searchPhotos(options: { actor: Actor; query: Record<string
   const where: Prisma.PhotoWhereInput = {
     AND: [
       ...words.map((word) => ({
-        OR: (["caption", "credit", "creator"] as const).map((field) => ({ [field]: { contains: word, mode: "insensitive" as const } })),
+        OR: (["caption", "credit", "creator"] as const).map((field) => ({
+          [field]: { contains: word, mode: "insensitive" as const },
+        })),
       })),
       ...(input.from || input.to ? [{ OR: [{ takenAt: range }, { takenAt: null, createdAt: range }] }] : []),
     ],
   };
-  const rows = await getDb().photo.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: input.limit, select: photoSummarySelect });
+  const rows = await getDb().photo.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit,
+    select: photoSummarySelect,
+  });
   const uses = rows.length
     ? await getDb().photoUse.findMany({
         where: { photoId: { in: rows.map((row) => row.id) } },
         orderBy: { revision: { number: "desc" } },
-        select: { photoId: true, revision: { select: { number: true, story: { select: { slug: true, liveRevisionNumber: true } } } } },
+        select: {
+          photoId: true,
+          revision: { select: { number: true, story: { select: { slug: true, liveRevisionNumber: true } } } },
+        },
       })
     : [];
   const usesOf = new Map<string, Map<string, PhotoUseDto>>();
@@ -64,5 +88,7 @@ export async function searchPhotos(options: { actor: Actor; query: Record<string
     if (!entry.revisions.includes(use.revision.number)) entry.revisions.push(use.revision.number);
     if (use.revision.number === liveRevisionNumber) entry.live = true;
   }
-  return { photos: rows.map((row) => ({ ...toPhotoSummary(row), uses: [...(usesOf.get(row.id)?.values() ?? [])] })) };
+  return {
+    photos: rows.map((row) => ({ ...toPhotoSummary(row), uses: [...(usesOf.get(row.id)?.values() ?? [])] })),
+  };
 }

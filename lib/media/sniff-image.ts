@@ -12,14 +12,19 @@ export const originalTypes: Record<OriginalFormat, string> = {
   heic: "image/heic",
 };
 
-const ascii = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
+const ascii = (bytes: Uint8Array, start: number, end: number) =>
+  String.fromCharCode(...bytes.subarray(start, end));
 
 /** Brands of the ISO base media "ftyp" box that mark AVIF and HEIC stills. */
 const avifBrands = new Set(["avif", "avis"]);
 const heicBrands = new Set(["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"]);
 
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  const head = new TextDecoder("utf-8", { fatal: false })
+    .decode(bytes.subarray(0, 4096))
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
   return head.startsWith("<") && head.includes("<svg");
 }
 
@@ -36,7 +41,8 @@ export function sniffImage(options: { bytes: Uint8Array }): OriginalFormat {
   if (bytes.length >= 12 && ascii(bytes, 4, 8) === "ftyp") {
     const brands = [ascii(bytes, 8, 12)];
     const boxSize = (bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!;
-    for (let at = 16; at + 4 <= Math.min(boxSize, bytes.length, 64); at += 4) brands.push(ascii(bytes, at, at + 4));
+    for (let at = 16; at + 4 <= Math.min(boxSize, bytes.length, 64); at += 4)
+      brands.push(ascii(bytes, at, at + 4));
     if (brands.some((brand) => avifBrands.has(brand))) return "avif";
     if (brands.some((brand) => heicBrands.has(brand))) return "heic";
   }

@@ -40,7 +40,11 @@ function wireTags(): string[] {
 }
 
 /** Runs exiftool on `bytes` with `args` and returns the rewritten file. */
-export async function withExiftool(options: { bytes: Buffer; args: string[]; extension?: string }): Promise<Buffer> {
+export async function withExiftool(options: {
+  bytes: Buffer;
+  args: string[];
+  extension?: string;
+}): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), "copydesk-photo-"));
   const file = join(dir, `photo.${options.extension ?? "jpg"}`);
   try {
@@ -68,17 +72,39 @@ export async function exiftoolTags(options: { bytes: Buffer }): Promise<Record<s
 /** A noisy gradient (so encoders do real work) of the given size, as JPEG with an sRGB profile. */
 export async function plainJpeg(options: { width: number; height: number; seed?: number }): Promise<Buffer> {
   const { width, height } = options;
-  const noise = await sharp({ create: { width, height, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).raw().toBuffer();
+  const noise = await sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: "#000",
+      noise: { type: "gaussian", mean: 128, sigma: 40 },
+    },
+  })
+    .raw()
+    .toBuffer();
   return sharp(noise, { raw: { width, height, channels: 3 } })
-    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><rect width="100%" height="100%" fill="hsl(${((options.seed ?? 0) * 47) % 360}, 60%, 45%)" opacity="0.5"/></svg>`) }])
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="${width}" height="${height}"><rect width="100%" height="100%" fill="hsl(${((options.seed ?? 0) * 47) % 360}, 60%, 45%)" opacity="0.5"/></svg>`,
+        ),
+      },
+    ])
     .withIccProfile("srgb")
     .jpeg({ quality: 90 })
     .toBuffer();
 }
 
 /** A wire photo: JPEG with IPTC caption, by-line and credit, EXIF GPS, serial number and owner name. */
-export async function wireJpeg(options: { width?: number; height?: number; seed?: number } = {}): Promise<Buffer> {
-  const bytes = await plainJpeg({ width: options.width ?? 1800, height: options.height ?? 1200, seed: options.seed ?? 0 });
+export async function wireJpeg(
+  options: { width?: number; height?: number; seed?: number } = {},
+): Promise<Buffer> {
+  const bytes = await plainJpeg({
+    width: options.width ?? 1800,
+    height: options.height ?? 1200,
+    seed: options.seed ?? 0,
+  });
   return withExiftool({ bytes, args: wireTags() });
 }
 
@@ -98,14 +124,24 @@ export function bombPng(options: { width: number; height: number }): Buffer {
   header.writeUInt32BE(options.height, 4);
   header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
   const rows = deflateSync(Buffer.alloc(options.width + 1)); // one row of zeros; the rest "would follow"
-  return Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n", "latin1"), pngChunk("IHDR", header), pngChunk("IDAT", rows), pngChunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from("\x89PNG\r\n\x1a\n", "latin1"),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", rows),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** An HEVC-coded HEIC still, as iPhones save them, made by libheif's heif-enc (Debian: libheif-examples). */
 export async function heicPhoto(options: { width: number; height: number; seed?: number }): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), "copydesk-heic-"));
   try {
-    await writeFile(join(dir, "photo.png"), await sharp(await plainJpeg(options)).png().toBuffer());
+    await writeFile(
+      join(dir, "photo.png"),
+      await sharp(await plainJpeg(options))
+        .png()
+        .toBuffer(),
+    );
     await run("heif-enc", ["--quality", "60", "--output", join(dir, "photo.heic"), join(dir, "photo.png")]);
     return await readFile(join(dir, "photo.heic"));
   } finally {
@@ -119,16 +155,33 @@ export async function heicPhoto(options: { width: number; height: number; seed?:
  */
 export async function deeplyNestedXmpPng(options: { depth: number }): Promise<Buffer> {
   const xmp = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description>${"<rdf:Alt>".repeat(options.depth)}A caption</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>`;
-  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#369" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#369" } })
+    .png()
+    .toBuffer();
   // iTXt: keyword, then no compression, no language, no translated keyword, then the packet as UTF-8.
-  const itxt = pngChunk("iTXt", Buffer.concat([Buffer.from("XML:com.adobe.xmp\0\0\0\0\0", "latin1"), Buffer.from(xmp)]));
+  const itxt = pngChunk(
+    "iTXt",
+    Buffer.concat([Buffer.from("XML:com.adobe.xmp\0\0\0\0\0", "latin1"), Buffer.from(xmp)]),
+  );
   const afterHeader = 8 + 25; // signature, IHDR
   return Buffer.concat([png.subarray(0, afterHeader), itxt, png.subarray(afterHeader)]);
 }
 
 /** A flat-coloured PNG of any size (compresses to little, so even 100 megapixels stays under the upload limit). */
-export async function flatPng(options: { width: number; height: number; seed?: number; sixteenBit?: boolean }): Promise<Buffer> {
+export async function flatPng(options: {
+  width: number;
+  height: number;
+  seed?: number;
+  sixteenBit?: boolean;
+}): Promise<Buffer> {
   const seed = options.seed ?? 0;
-  const image = sharp({ create: { width: options.width, height: options.height, channels: 3, background: { r: (seed * 37) % 256, g: 90, b: 160 } } });
+  const image = sharp({
+    create: {
+      width: options.width,
+      height: options.height,
+      channels: 3,
+      background: { r: (seed * 37) % 256, g: 90, b: 160 },
+    },
+  });
   return (options.sixteenBit ? image.toColourspace("rgb16") : image).png().toBuffer();
 }

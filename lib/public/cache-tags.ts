@@ -18,7 +18,8 @@ function slugKey(slug: string): string {
 
 /**
  * Tags of everything cached for one story: its page, change log, diffs, feed and the tiny version endpoint
- * the open-page notice polls. Returned as a list so a page can tag more than one thing without changing callers.
+ * the open-page notice polls. Returned as a list so a page can tag more than one thing without changing
+ * callers.
  */
 export function storyCacheTags(options: { slug: string }): string[] {
   return [`public:story:${slugKey(options.slug)}`];

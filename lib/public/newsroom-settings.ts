@@ -1,4 +1,5 @@
 import "server-only";
+
 import { getEnv } from "@/lib/env";
 import type { NewsroomPresentation } from "@/lib/render/public-article";
 

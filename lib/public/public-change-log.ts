@@ -1,7 +1,9 @@
 import "server-only";
+
 import { getDb } from "@/lib/db/client";
 import type { PublicArticleNote } from "@/lib/render/public-article";
 import type { RevisionKind } from "@/lib/revisions/revision-content";
+
 import { notesOfPublication, readPublicStoryRow } from "./published-story";
 
 export type PublicChangeLogEntry = {
@@ -36,7 +38,14 @@ export async function readPublicChangeLog(options: { slug: string }): Promise<Pu
     getDb().revision.findMany({
       where: { storyId: story.id, number: { lte: story.liveRevisionNumber }, publishedAt: { not: null } },
       orderBy: { number: "asc" },
-      select: { number: true, kind: true, publishedAt: true, summary: true, publicNote: true, carriedNotes: true },
+      select: {
+        number: true,
+        kind: true,
+        publishedAt: true,
+        summary: true,
+        publicNote: true,
+        carriedNotes: true,
+      },
     }),
     getDb().revision.findUnique({
       where: { storyId_number: { storyId: story.id, number: story.liveRevisionNumber } },
@@ -46,10 +55,19 @@ export async function readPublicChangeLog(options: { slug: string }): Promise<Pu
   // A story published while under embargo went out to readers when the embargo lifted (firstPublishedAt):
   // what was published before that is one first version, at that time, never backdated.
   const released = story.firstPublishedAt.getTime();
-  const published = rows.flatMap((row) => (row.publishedAt ? [{ ...row, publishedAt: row.publishedAt }] : []));
+  const published = rows.flatMap((row) =>
+    row.publishedAt ? [{ ...row, publishedAt: row.publishedAt }] : [],
+  );
   const first = published.filter((row) => row.publishedAt.getTime() <= released).at(-1) ?? published[0];
   const entries: PublicChangeLogEntry[] = [];
-  if (first) entries.push({ number: first.number, kind: "first", publishedAt: story.firstPublishedAt.toISOString(), summary: null, notes: [] });
+  if (first)
+    entries.push({
+      number: first.number,
+      kind: "first",
+      publishedAt: story.firstPublishedAt.toISOString(),
+      summary: null,
+      notes: [],
+    });
   for (const row of published) {
     if (!first || row.number <= first.number) continue;
     entries.push({

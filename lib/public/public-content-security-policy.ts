@@ -13,16 +13,17 @@ export function publicContentSecurityPolicyFor(options: { imageOrigins?: readonl
   return policy(["'self'", ...extra].join(" "));
 }
 
-const policy = (imageSources: string) => [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  `img-src ${imageSources}`,
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join("; ");
+const policy = (imageSources: string) =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src ${imageSources}`,
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join("; ");
 
 export const publicContentSecurityPolicy = policy("'self'");

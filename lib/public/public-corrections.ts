@@ -1,8 +1,10 @@
 import "server-only";
+
 import { getDb } from "@/lib/db/client";
 import type { StoryStatus } from "@/lib/db/generated/enums";
 import type { PublicNoteKind } from "@/lib/render/public-article";
 import { parseInput } from "@/lib/validation/parse-input";
+
 import { PublicCorrectionsQueryInput } from "./public-corrections-input";
 import { notEmbargoedSql } from "./public-visibility";
 
@@ -36,11 +38,14 @@ type CorrectionRow = {
 };
 
 /**
- * Every correction, clarification and editor's note ever published, and every withdrawal notice, newest first.
- * Nothing readers were once shown drops out: a story later unpublished or withdrawn keeps its entries here.
- * Paged by time (`before`), so a page never repeats or skips an entry that arrived meanwhile.
+ * Every correction, clarification and editor's note ever published, and every withdrawal notice, newest
+ * first. Nothing readers were once shown drops out: a story later unpublished or withdrawn keeps its entries
+ * here. Paged by time (`before`), so a page never repeats or skips an entry that arrived meanwhile.
  */
-export async function listPublicCorrections(options: { query: unknown; limit: number }): Promise<PublicCorrectionsPage> {
+export async function listPublicCorrections(options: {
+  query: unknown;
+  limit: number;
+}): Promise<PublicCorrectionsPage> {
   const { before } = parseInput({ schema: PublicCorrectionsQueryInput, input: options.query });
   const limit = Math.max(1, Math.min(options.limit, 200));
   const cutoff = before ? new Date(before) : new Date("9999-12-31T00:00:00Z");

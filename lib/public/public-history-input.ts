@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { wholeNumberText } from "../validation/whole-number-text";
+
+import { wholeNumberText } from "@/lib/validation/whole-number-text";
 
 const version = wholeNumberText({ example: "2" });
 

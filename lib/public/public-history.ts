@@ -1,4 +1,5 @@
 import "server-only";
+
 import { AppError } from "@/lib/errors/app-error";
 import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
 import { diffContentOffLoop } from "@/lib/revisions/diff/diff-content-off-loop";
@@ -6,6 +7,7 @@ import { publicDiff } from "@/lib/revisions/diff/public-diff";
 import { printedNotesText } from "@/lib/revisions/printed-notes";
 import { readRevision } from "@/lib/revisions/read-revision";
 import { parseInput } from "@/lib/validation/parse-input";
+
 import { readPublicChangeLog, type PublicChangeLog } from "./public-change-log";
 import { PublicHistoryQueryInput } from "./public-history-input";
 import { readPublicStoryRow } from "./published-story";
@@ -24,8 +26,8 @@ function notComparable(): AppError {
 }
 
 /**
- * The change log plus a reader-facing diff of two published versions (revisions listed in the log only — never
- * drafts or minor fixes on their own). Default: the newest version against the one before it.
+ * The change log plus a reader-facing diff of two published versions (revisions listed in the log only —
+ * never drafts or minor fixes on their own). Default: the newest version against the one before it.
  */
 export async function readPublicHistory(options: { slug: string; query: unknown }): Promise<PublicHistory> {
   const query = parseInput({ schema: PublicHistoryQueryInput, input: options.query });
@@ -48,7 +50,13 @@ export async function readPublicHistory(options: { slug: string; query: unknown 
     printedNotesText({ storyId: story.id, revision: newer.revision }),
   ]);
   // Notes compared as printed: the kind and summary of each version are not part of what readers compare.
-  const side = (revision: typeof older.revision, printedNotes: string) => ({ ...revision.content, meta: { kind: revision.kind, summary: "", publicNote: null, printedNotes } });
-  const diff = await diffContentOffLoop({ from: side(older.revision, olderNotes), to: side(newer.revision, newerNotes) });
+  const side = (revision: typeof older.revision, printedNotes: string) => ({
+    ...revision.content,
+    meta: { kind: revision.kind, summary: "", publicNote: null, printedNotes },
+  });
+  const diff = await diffContentOffLoop({
+    from: side(older.revision, olderNotes),
+    to: side(newer.revision, newerNotes),
+  });
   return { log, comparison: { from, to, diff: publicDiff(diff) } };
 }

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getDb } from "@/lib/db/client";
+
 import { publicStorySql } from "./public-visibility";
 
 export type PublicIndexEntry = {

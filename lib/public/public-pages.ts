@@ -1,6 +1,8 @@
 import "server-only";
+
 import { isAppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
+import { externalImageOrigins } from "@/lib/media/photo-pictures";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { readPublicChangeLog } from "@/lib/public/public-change-log";
 import { listPublicCorrections } from "@/lib/public/public-corrections";
@@ -9,7 +11,6 @@ import { listPublishedStories } from "@/lib/public/public-index";
 import { readPublicStoryVersion } from "@/lib/public/public-story-version";
 import { readPublishedStory } from "@/lib/public/published-story";
 import { readStoryWithdrawal } from "@/lib/public/story-withdrawal";
-import { externalImageOrigins } from "@/lib/media/photo-pictures";
 import { renderCorrectionsPage } from "@/lib/render/corrections-page";
 import { renderCorrectionsFeed, renderSiteFeed, renderStoryFeed } from "@/lib/render/feeds";
 import { renderHistoryPageOffLoop } from "@/lib/render/history-page-off-loop";
@@ -24,8 +25,8 @@ import { StorySlugInput } from "@/lib/stories/create-story-input";
 /**
  * Whole public responses (status + body string), rendered from the database. lib/delivery keeps them (the
  * response memo, tagged so every instance drops them when the story changes) and shared caches hold them; a
- * warm request never reaches these functions. A not-found or a bad comparison is answered here and never kept,
- * so made-up slugs or version numbers cannot fill a cache; each costs one indexed query.
+ * warm request never reaches these functions. A not-found or a bad comparison is answered here and never
+ * kept, so made-up slugs or version numbers cannot fill a cache; each costs one indexed query.
  */
 export type PublicResponse = {
   status: number;
@@ -52,10 +53,24 @@ async function orNotFound(work: () => Promise<PublicResponse>): Promise<PublicRe
     if (isAppError(error) && error.code === "not_found") return notFound();
     // The worker pool is full: this page only is refused for now (deliver-public-page adds Retry-After).
     if (isAppError(error) && error.code === "unavailable") {
-      return { status: 503, body: renderMessagePage({ newsroomName: newsroomSettings().name, title: "Temporarily unavailable", text: error.userMessage }) };
+      return {
+        status: 503,
+        body: renderMessagePage({
+          newsroomName: newsroomSettings().name,
+          title: "Temporarily unavailable",
+          text: error.userMessage,
+        }),
+      };
     }
     if (isAppError(error) && (error.code === "bad_request" || error.code === "validation_failed")) {
-      return { status: 400, body: renderMessagePage({ newsroomName: newsroomSettings().name, title: "Those versions can’t be compared", text: error.userMessage }) };
+      return {
+        status: 400,
+        body: renderMessagePage({
+          newsroomName: newsroomSettings().name,
+          title: "Those versions can’t be compared",
+          text: error.userMessage,
+        }),
+      };
     }
     logger.error("public page failed", { error });
     throw error;
@@ -95,20 +110,38 @@ export function storyPage(options: { slug: string; origin: string }): Promise<Pu
       const body = await renderStoryBodyOffLoop({ markdown: story.article.body });
       return {
         status: 200,
-        body: renderStoryPage({ article: story.article, body, liveRevisionNumber: story.liveRevisionNumber, origin }),
+        body: renderStoryPage({
+          article: story.article,
+          body,
+          liveRevisionNumber: story.liveRevisionNumber,
+          origin,
+        }),
         imageOrigins: externalImageOrigins({ images: story.article.images }),
       };
     }),
   );
 }
 
-export function storyHistoryPage(options: { slug: string; origin: string; from: string | null; to: string | null }): Promise<PublicResponse> {
+export function storyHistoryPage(options: {
+  slug: string;
+  origin: string;
+  from: string | null;
+  to: string | null;
+}): Promise<PublicResponse> {
   const { slug, origin, from, to } = options;
   return orNotFound(() =>
     unlessWithdrawn(slug, async () => {
       const query = { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
       const history = await readPublicHistory({ slug, query });
-      return { status: 200, body: await renderHistoryPageOffLoop({ log: history.log, comparison: history.comparison, newsroom: newsroomPresentation(), origin }) };
+      return {
+        status: 200,
+        body: await renderHistoryPageOffLoop({
+          log: history.log,
+          comparison: history.comparison,
+          newsroom: newsroomPresentation(),
+          origin,
+        }),
+      };
     }),
   );
 }
@@ -128,32 +161,55 @@ export async function storyVersion(options: { slug: string }): Promise<PublicRes
   try {
     return { status: 200, body: JSON.stringify(await readPublicStoryVersion({ slug })) };
   } catch (error) {
-    if (isAppError(error) && error.code === "not_found") return { status: 404, body: JSON.stringify({ slug, version: null }) };
+    if (isAppError(error) && error.code === "not_found")
+      return { status: 404, body: JSON.stringify({ slug, version: null }) };
     throw error;
   }
 }
 
 export async function indexPage(options: { origin: string }): Promise<PublicResponse> {
   const stories = await listPublishedStories({ limit: indexLimit });
-  return { status: 200, body: renderIndexPage({ stories, newsroom: newsroomPresentation(), origin: options.origin }) };
+  return {
+    status: 200,
+    body: renderIndexPage({ stories, newsroom: newsroomPresentation(), origin: options.origin }),
+  };
 }
 
 export async function siteFeed(options: { origin: string }): Promise<PublicResponse> {
   const stories = await listPublishedStories({ limit: indexLimit });
-  return { status: 200, body: renderSiteFeed({ stories, newsroom: newsroomPresentation(), origin: options.origin }) };
+  return {
+    status: 200,
+    body: renderSiteFeed({ stories, newsroom: newsroomPresentation(), origin: options.origin }),
+  };
 }
 
 const correctionsLimit = 50;
 
 /** /corrections (`before` pages back in time); kept under the index tag, which every publish or takedown drops. */
-export async function correctionsPage(options: { origin: string; before: string | null }): Promise<PublicResponse> {
+export async function correctionsPage(options: {
+  origin: string;
+  before: string | null;
+}): Promise<PublicResponse> {
   const { origin, before } = options;
   try {
-    const page = await listPublicCorrections({ query: before !== null ? { before } : {}, limit: correctionsLimit });
-    return { status: 200, body: renderCorrectionsPage({ page, newsroom: newsroomPresentation(), origin, first: before === null }) };
+    const page = await listPublicCorrections({
+      query: before !== null ? { before } : {},
+      limit: correctionsLimit,
+    });
+    return {
+      status: 200,
+      body: renderCorrectionsPage({ page, newsroom: newsroomPresentation(), origin, first: before === null }),
+    };
   } catch (error) {
     if (isAppError(error) && error.code === "validation_failed") {
-      return { status: 400, body: renderMessagePage({ newsroomName: newsroomSettings().name, title: "That page of corrections doesn’t exist", text: error.userMessage }) };
+      return {
+        status: 400,
+        body: renderMessagePage({
+          newsroomName: newsroomSettings().name,
+          title: "That page of corrections doesn’t exist",
+          text: error.userMessage,
+        }),
+      };
     }
     throw error;
   }
@@ -161,5 +217,12 @@ export async function correctionsPage(options: { origin: string; before: string 
 
 export async function correctionsFeed(options: { origin: string }): Promise<PublicResponse> {
   const page = await listPublicCorrections({ query: {}, limit: correctionsLimit });
-  return { status: 200, body: renderCorrectionsFeed({ entries: page.entries, newsroom: newsroomPresentation(), origin: options.origin }) };
+  return {
+    status: 200,
+    body: renderCorrectionsFeed({
+      entries: page.entries,
+      newsroom: newsroomPresentation(),
+      origin: options.origin,
+    }),
+  };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { readPublicStoryRow } from "./published-story";
 
 export type PublicStoryVersion = { slug: string; version: number; updatedAt: string };

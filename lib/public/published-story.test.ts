@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+
 import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
+import { getDb } from "@/lib/db/client";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { appErrorOf, createTestStory } from "@/lib/revisions/test-stories";
-import { getDb } from "@/lib/db/client";
 import { unpublishStory } from "@/lib/stories/unpublish-story";
+
 import { readPublicChangeLog } from "./public-change-log";
 import { readPublicHistory } from "./public-history";
 import { listPublishedStories } from "./public-index";
@@ -18,7 +20,10 @@ beforeAll(async () => {
 });
 
 async function save(slug: string, input: Record<string, unknown>) {
-  const story = await getDb().story.findUniqueOrThrow({ where: { slug }, select: { latestRevisionNumber: true } });
+  const story = await getDb().story.findUniqueOrThrow({
+    where: { slug },
+    select: { latestRevisionNumber: true },
+  });
   return saveRevision({ actor: editor, slug, input: { baseRevision: story.latestRevisionNumber, ...input } });
 }
 
@@ -46,7 +51,13 @@ describe("readPublishedStory", () => {
     const first = await readPublishedStory({ slug: "corrected" });
     expect(first.article.lastMaterialUpdateAt).toBeNull();
 
-    await save("corrected", { kind: "correction", summary: "Fix crest", note: "The crest was 28 feet, not 30.", body: "Crest at 28 feet.", publish: true });
+    await save("corrected", {
+      kind: "correction",
+      summary: "Fix crest",
+      note: "The crest was 28 feet, not 30.",
+      body: "Crest at 28 feet.",
+      publish: true,
+    });
     const corrected = await readPublishedStory({ slug: "corrected" });
     expect(corrected.article.lastMaterialUpdateAt).not.toBeNull();
 
@@ -55,10 +66,23 @@ describe("readPublishedStory", () => {
     expect(minor.article.lastMaterialUpdateAt).toBe(corrected.article.lastMaterialUpdateAt);
     expect(minor.article.body).toBe("Crest at 28 feet!");
 
-    await save("corrected", { kind: "update", summary: "Adds reaction", body: "Crest at 28 feet!\n\nThe mayor spoke.", publish: true });
+    await save("corrected", {
+      kind: "update",
+      summary: "Adds reaction",
+      body: "Crest at 28 feet!\n\nThe mayor spoke.",
+      publish: true,
+    });
     const later = await readPublishedStory({ slug: "corrected" });
-    expect(later.article.notes).toEqual([{ kind: "correction", text: "The crest was 28 feet, not 30.", publishedAt: corrected.article.lastMaterialUpdateAt }]);
-    expect(new Date(later.article.lastMaterialUpdateAt!).getTime()).toBeGreaterThan(new Date(corrected.article.lastMaterialUpdateAt!).getTime());
+    expect(later.article.notes).toEqual([
+      {
+        kind: "correction",
+        text: "The crest was 28 feet, not 30.",
+        publishedAt: corrected.article.lastMaterialUpdateAt,
+      },
+    ]);
+    expect(new Date(later.article.lastMaterialUpdateAt!).getTime()).toBeGreaterThan(
+      new Date(corrected.article.lastMaterialUpdateAt!).getTime(),
+    );
     expect(later.liveRevisionNumber).toBe(4);
     expect((await readPublicStoryVersion({ slug: "corrected" })).version).toBe(4);
   });
@@ -69,10 +93,28 @@ describe("readPublicChangeLog and readPublicHistory", () => {
     await createTestStory({ actor: editor, slug: "logged", publish: true, body: "One." });
     await save("logged", { kind: "update", summary: "Adds two", body: "One.\n\nTwo.", publish: true });
     await save("logged", { kind: "minor", body: "One.\n\nTwo!", publish: true });
-    await save("logged", { kind: "update", summary: "Private draft summary", body: "Draft.", publish: false });
-    await save("logged", { kind: "clarification", summary: "Clarifies two", note: "Two means two.", body: "One.\n\nTwo, clarified.", publish: true });
+    await save("logged", {
+      kind: "update",
+      summary: "Private draft summary",
+      body: "Draft.",
+      publish: false,
+    });
+    await save("logged", {
+      kind: "clarification",
+      summary: "Clarifies two",
+      note: "Two means two.",
+      body: "One.\n\nTwo, clarified.",
+      publish: true,
+    });
     const log = await readPublicChangeLog({ slug: "logged" });
-    expect(log.entries.map((entry) => [entry.number, entry.kind, entry.summary, entry.notes.map((note) => note.text)])).toEqual([
+    expect(
+      log.entries.map((entry) => [
+        entry.number,
+        entry.kind,
+        entry.summary,
+        entry.notes.map((note) => note.text),
+      ]),
+    ).toEqual([
       [5, "clarification", "Clarifies two", ["Two means two."]],
       [3, "minor", null, []],
       [2, "update", "Adds two", []],
@@ -105,7 +147,12 @@ describe("listPublishedStories", () => {
   it("lists published stories by last material update, else first publish, with live headlines", async () => {
     await createTestStory({ actor: editor, slug: "index-old", publish: true });
     await createTestStory({ actor: editor, slug: "index-new", publish: true });
-    await save("index-old", { kind: "update", summary: "News", headline: "Old story, updated", publish: true });
+    await save("index-old", {
+      kind: "update",
+      summary: "News",
+      headline: "Old story, updated",
+      publish: true,
+    });
     await createTestStory({ actor: editor, slug: "index-draft", publish: false });
     const slugs = (await listPublishedStories({ limit: 100 })).map((entry) => entry.slug);
     expect(slugs.indexOf("index-old")).toBeLessThan(slugs.indexOf("index-new"));

@@ -1,9 +1,11 @@
 import "server-only";
+
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { resolveStoryImages } from "@/lib/media/photo-pictures";
 import type { PublicArticle, PublicArticleNote, PublicNoteKind } from "@/lib/render/public-article";
 import { noteRequiredKinds, type StoryImage } from "@/lib/revisions/revision-content";
+
 import { newsroomSettings } from "./newsroom-settings";
 import { publicStoryNotFound } from "./public-story-not-found";
 import { isPubliclyVisible } from "./public-visibility";
@@ -40,27 +42,47 @@ const liveRevisionSelect = {
 /** The story row readers may see: published with a live revision, else not found. */
 export async function readPublicStoryRow(options: { slug: string }) {
   const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: publicStorySelect });
-  if (!story || !isPubliclyVisible(story) || story.liveRevisionNumber === null || story.firstPublishedAt === null) {
+  if (
+    !story ||
+    !isPubliclyVisible(story) ||
+    story.liveRevisionNumber === null ||
+    story.firstPublishedAt === null
+  ) {
     throw publicStoryNotFound({ slug: options.slug });
   }
   return { ...story, liveRevisionNumber: story.liveRevisionNumber, firstPublishedAt: story.firstPublishedAt };
 }
 
 /** A published revision's public notes, in the order readers get them: notes carried from drafts, then its own. */
-export function notesOfPublication(row: { kind: string; publicNote: string | null; carriedNotes: unknown; publishedAt: Date }): PublicArticleNote[] {
+export function notesOfPublication(row: {
+  kind: string;
+  publicNote: string | null;
+  carriedNotes: unknown;
+  publishedAt: Date;
+}): PublicArticleNote[] {
   const publishedAt = row.publishedAt.toISOString();
   // Written only by appendRevision, in this shape.
-  const carried = (row.carriedNotes as { kind: PublicNoteKind; text: string }[]).map((note) => ({ kind: note.kind, text: note.text, publishedAt }));
-  const own = row.publicNote && (noteRequiredKinds as readonly string[]).includes(row.kind) ? [{ kind: row.kind as PublicNoteKind, text: row.publicNote, publishedAt }] : [];
+  const carried = (row.carriedNotes as { kind: PublicNoteKind; text: string }[]).map((note) => ({
+    kind: note.kind,
+    text: note.text,
+    publishedAt,
+  }));
+  const own =
+    row.publicNote && (noteRequiredKinds as readonly string[]).includes(row.kind)
+      ? [{ kind: row.kind as PublicNoteKind, text: row.publicNote, publishedAt }]
+      : [];
   return [...carried, ...own];
 }
 
 /**
  * Public notes of every published correction, clarification and editor's note up to the live revision, oldest
- * first, including notes saved in drafts that a later publication made live. Collected from history rather than
- * from the live revision, so a later update never drops one.
+ * first, including notes saved in drafts that a later publication made live. Collected from history rather
+ * than from the live revision, so a later update never drops one.
  */
-export async function readPublicNotes(options: { storyId: string; upTo: number }): Promise<PublicArticleNote[]> {
+export async function readPublicNotes(options: {
+  storyId: string;
+  upTo: number;
+}): Promise<PublicArticleNote[]> {
   const rows = await getDb().revision.findMany({
     where: {
       storyId: options.storyId,
@@ -71,7 +93,9 @@ export async function readPublicNotes(options: { storyId: string; upTo: number }
     orderBy: { number: "asc" },
     select: { kind: true, publicNote: true, carriedNotes: true, publishedAt: true },
   });
-  return rows.flatMap((row) => (row.publishedAt ? notesOfPublication({ ...row, publishedAt: row.publishedAt }) : []));
+  return rows.flatMap((row) =>
+    row.publishedAt ? notesOfPublication({ ...row, publishedAt: row.publishedAt }) : [],
+  );
 }
 
 /** The published story by slug, from its LIVE revision only; throws a not_found AppError otherwise. */
@@ -96,7 +120,11 @@ export async function readPublishedStory(options: { slug: string }): Promise<Pub
       body: live.body,
       // Stored only after validation with StoryImageInput, so the JSON column holds that shape.
       images: await resolveStoryImages({ images: live.images as StoryImage[] }),
-      credits: live.credits.map((credit) => ({ name: credit.contributor.name, role: credit.role, location: credit.location })),
+      credits: live.credits.map((credit) => ({
+        name: credit.contributor.name,
+        role: credit.role,
+        location: credit.location,
+      })),
       developing: live.developing,
       firstPublishedAt: story.firstPublishedAt.toISOString(),
       lastMaterialUpdateAt: story.lastMaterialUpdateAt?.toISOString() ?? null,

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getDb } from "@/lib/db/client";
+
 import { isUnderEmbargo } from "./public-visibility";
 
 export type StoryWithdrawal = {
@@ -25,14 +27,31 @@ export async function readStoryWithdrawal(options: { slug: string }): Promise<St
       status: true,
       liveRevisionNumber: true,
       embargoUntil: true,
-      statusEvents: { where: { action: "withdraw" }, orderBy: { createdAt: "desc" }, take: 1, select: { publicNote: true, createdAt: true } },
+      statusEvents: {
+        where: { action: "withdraw" },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        select: { publicNote: true, createdAt: true },
+      },
     },
   });
   const event = story?.statusEvents[0];
-  if (!story || story.status !== "withdrawn" || !event || story.liveRevisionNumber === null || isUnderEmbargo(story)) return null;
+  if (
+    !story ||
+    story.status !== "withdrawn" ||
+    !event ||
+    story.liveRevisionNumber === null ||
+    isUnderEmbargo(story)
+  )
+    return null;
   const live = await getDb().revision.findUnique({
     where: { storyId_number: { storyId: story.id, number: story.liveRevisionNumber } },
     select: { headline: true },
   });
-  return { slug: story.slug, headline: live?.headline ?? "", note: event.publicNote ?? "", withdrawnAt: event.createdAt.toISOString() };
+  return {
+    slug: story.slug,
+    headline: live?.headline ?? "",
+    note: event.publicNote ?? "",
+    withdrawnAt: event.createdAt.toISOString(),
+  };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import type { PublicIndexEntry } from "@/lib/public/public-index";
+
 import { renderSiteFeed, renderStoryFeed } from "./feeds";
 
 const newsroom = { name: "The Valley Ledger", timeZone: "America/New_York", timeStyle: "house" } as const;
@@ -25,13 +27,20 @@ describe("renderSiteFeed", () => {
     expect(uncredited).not.toContain("<author>");
     expect(uncredited).not.toContain("Staff Writer");
 
-    const credited = renderSiteFeed({ stories: [story({ authors: ["Jane Doe", "Ben Ode"] })], newsroom, origin: "https://news.example" });
-    expect(credited.match(/<author>\s*<name>([^<]*)<\/name>/g)?.map((tag) => tag.replace(/<[^>]+>|\s/g, ""))).toEqual(["JaneDoe", "BenOde"]);
+    const credited = renderSiteFeed({
+      stories: [story({ authors: ["Jane Doe", "Ben Ode"] })],
+      newsroom,
+      origin: "https://news.example",
+    });
+    expect(
+      credited.match(/<author>\s*<name>([^<]*)<\/name>/g)?.map((tag) => tag.replace(/<[^>]+>|\s/g, "")),
+    ).toEqual(["JaneDoe", "BenOde"]);
   });
 });
 
 describe("renderStoryFeed", () => {
-  // Regression (issue 18.7): every entry without a summary read "First published <its own time>", a minor fix too.
+  // Regression (issue 18.7): every entry without a summary read "First published <its own time>", a minor fix
+  // too.
   it("labels an entry without a public summary by what it was, and only the first publication as first published", () => {
     const xml = renderStoryFeed({
       log: {
@@ -41,14 +50,26 @@ describe("renderStoryFeed", () => {
         lastMaterialUpdateAt: "2025-02-13T01:00:00.000Z",
         entries: [
           { number: 3, kind: "minor", publishedAt: "2025-02-13T03:18:00.000Z", summary: null, notes: [] },
-          { number: 2, kind: "update", publishedAt: "2025-02-13T01:00:00.000Z", summary: "Adds the mayor’s comment", notes: [] },
+          {
+            number: 2,
+            kind: "update",
+            publishedAt: "2025-02-13T01:00:00.000Z",
+            summary: "Adds the mayor’s comment",
+            notes: [],
+          },
           { number: 1, kind: "first", publishedAt: "2025-02-12T20:07:00.000Z", summary: null, notes: [] },
         ],
       },
       newsroom,
       origin: "https://news.example",
     });
-    const summaries = [...xml.matchAll(/<summary type="html"><!\[CDATA\[(.*?)\]\]><\/summary>/g)].map((match) => match[1]);
-    expect(summaries).toEqual(["Minor fix February 12, 2025 at 10:18 PM ET.", "Adds the mayor’s comment", "First published February 12, 2025 at 3:07 PM ET."]);
+    const summaries = [...xml.matchAll(/<summary type="html"><!\[CDATA\[(.*?)\]\]><\/summary>/g)].map(
+      (match) => match[1],
+    );
+    expect(summaries).toEqual([
+      "Minor fix February 12, 2025 at 10:18 PM ET.",
+      "Adds the mayor’s comment",
+      "First published February 12, 2025 at 3:07 PM ET.",
+    ]);
   });
 });

@@ -1,14 +1,16 @@
 import { Feed } from "feed";
-import { h } from "hastscript";
 import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
 import { stringifyEntitiesLight } from "stringify-entities";
+
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
 import type { PublicChangeLog, PublicChangeLogEntry } from "@/lib/public/public-change-log";
 import type { PublicCorrection } from "@/lib/public/public-corrections";
 import type { PublicIndexEntry } from "@/lib/public/public-index";
-import { publicNoteLabels, type NewsroomPresentation } from "./public-article";
+
 import { correctionLabels, correctionsFeedPath, correctionsPath } from "./corrections-page";
 import { changeLogKindLabels } from "./history-page";
+import { publicNoteLabels, type NewsroomPresentation } from "./public-article";
 import { storyHistoryHref } from "./story-article";
 import { storyPath } from "./story-page";
 
@@ -23,7 +25,8 @@ import { storyPath } from "./story-page";
  * headline ("5 < 6", never an element). Escaping ">" as well means a "]]>" in the text cannot end the CDATA.
  */
 function htmlText(text: string): string {
-  // Text content, never an attribute value: "&", "<" and ">" are all that need escaping, quotes stay readable.
+  // Text content, never an attribute value: "&", "<" and ">" are all that need escaping, quotes stay
+  // readable.
   return stringifyEntitiesLight(text, { subset: ["&", "<", ">"] });
 }
 
@@ -32,7 +35,11 @@ function latestInstant(story: PublicIndexEntry): Date {
 }
 
 /** /feed.xml: published stories, most recently updated first. */
-export function renderSiteFeed(options: { stories: PublicIndexEntry[]; newsroom: NewsroomPresentation; origin: string }): string {
+export function renderSiteFeed(options: {
+  stories: PublicIndexEntry[];
+  newsroom: NewsroomPresentation;
+  origin: string;
+}): string {
   const { stories, newsroom, origin } = options;
   const feed = new Feed({
     title: newsroom.name,
@@ -81,7 +88,11 @@ function entryContent(entry: PublicChangeLogEntry): string {
 }
 
 /** /stories/{slug}/feed.xml: one entry per published version (the first publication, updates, fixes). */
-export function renderStoryFeed(options: { log: PublicChangeLog; newsroom: NewsroomPresentation; origin: string }): string {
+export function renderStoryFeed(options: {
+  log: PublicChangeLog;
+  newsroom: NewsroomPresentation;
+  origin: string;
+}): string {
   const { log, newsroom, origin } = options;
   const link = `${origin}${storyPath(log.slug)}`;
   const feed = new Feed({
@@ -96,7 +107,11 @@ export function renderStoryFeed(options: { log: PublicChangeLog; newsroom: Newsr
     generator: false,
   });
   for (const entry of log.entries) {
-    const when = formatNewsroomTime({ instant: new Date(entry.publishedAt), zone: newsroom.timeZone, style: newsroom.timeStyle });
+    const when = formatNewsroomTime({
+      instant: new Date(entry.publishedAt),
+      zone: newsroom.timeZone,
+      style: newsroom.timeStyle,
+    });
     const content = entryContent(entry);
     feed.addItem({
       title: htmlText(`${entryTitles[entry.kind]} ${when}: ${log.headline}`),
@@ -115,7 +130,11 @@ export function renderStoryFeed(options: { log: PublicChangeLog; newsroom: Newsr
  * /corrections/feed.xml: the corrections page as a feed, newest first. An entry links to its story unless the
  * story was quietly unpublished (then to its place on the corrections page, never to a "not found").
  */
-export function renderCorrectionsFeed(options: { entries: PublicCorrection[]; newsroom: NewsroomPresentation; origin: string }): string {
+export function renderCorrectionsFeed(options: {
+  entries: PublicCorrection[];
+  newsroom: NewsroomPresentation;
+  origin: string;
+}): string {
   const { entries, newsroom, origin } = options;
   const page = `${origin}${correctionsPath}`;
   const feed = new Feed({
@@ -133,7 +152,8 @@ export function renderCorrectionsFeed(options: { entries: PublicCorrection[]; ne
     feed.addItem({
       title: htmlText(`${correctionLabels[entry.kind]}: ${entry.headline}`),
       id: `${page}#${entry.key}`,
-      link: entry.storyStatus === "unpublished" ? `${page}#${entry.key}` : `${origin}${storyPath(entry.slug)}`,
+      link:
+        entry.storyStatus === "unpublished" ? `${page}#${entry.key}` : `${origin}${storyPath(entry.slug)}`,
       date: new Date(entry.publishedAt),
       description: htmlText(entry.note),
     });

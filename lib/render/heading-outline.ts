@@ -3,11 +3,11 @@ import type { Element, ElementContent } from "hast";
 const headingLevel = /^h([1-6])$/;
 
 /**
- * Headings as an outline a screen reader can walk: after the page's own heading (`pageLevel`, the h1) each heading
- * is at most one level below the one before it (axe "heading-order"). A body whose first heading is "## Subhead"
- * renders it as an h2, not an h3 straight after the h1; a "####" under a "##" becomes an h3. A higher level is
- * kept (a "#" after a "###" goes back up). Copies what it changes: rendered body blocks are shared between trees
- * and must never be mutated.
+ * Headings as an outline a screen reader can walk: after the page's own heading (`pageLevel`, the h1) each
+ * heading is at most one level below the one before it (axe "heading-order"). A body whose first heading is
+ * "## Subhead" renders it as an h2, not an h3 straight after the h1; a "####" under a "##" becomes an h3. A
+ * higher level is kept (a "#" after a "###" goes back up). Copies what it changes: rendered body blocks are
+ * shared between trees and must never be mutated.
  */
 export function outlineHeadings(options: { nodes: ElementContent[]; pageLevel: number }): ElementContent[] {
   let previous = options.pageLevel;

@@ -1,8 +1,10 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
+
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
 import type { PublicChangeLog, PublicChangeLogEntry } from "@/lib/public/public-change-log";
 import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
+
 import { publicNoteLabels, type NewsroomPresentation } from "./public-article";
 import { buildPublicDiffView } from "./public-diff-view";
 import { buildReaderDocument } from "./reader-document";
@@ -23,7 +25,11 @@ export const changeLogKindLabels: Record<PublicChangeLogEntry["kind"], string> =
 export type HistoryComparison = { from: number; to: number; diff: PublicContentDiff } | null;
 
 function timeText(instant: string, newsroom: NewsroomPresentation): string {
-  return formatNewsroomTime({ instant: new Date(instant), zone: newsroom.timeZone, style: newsroom.timeStyle });
+  return formatNewsroomTime({
+    instant: new Date(instant),
+    zone: newsroom.timeZone,
+    style: newsroom.timeStyle,
+  });
 }
 
 function logItem(entry: PublicChangeLogEntry, newsroom: NewsroomPresentation): Element {
@@ -38,7 +44,13 @@ function logItem(entry: PublicChangeLogEntry, newsroom: NewsroomPresentation): E
   return h("li.reader-log-item", { id: `version-${entry.number}` }, children);
 }
 
-function versionSelect(options: { name: string; label: string; selected: number; log: PublicChangeLog; newsroom: NewsroomPresentation }): Element {
+function versionSelect(options: {
+  name: string;
+  label: string;
+  selected: number;
+  log: PublicChangeLog;
+  newsroom: NewsroomPresentation;
+}): Element {
   return h("label", [
     options.label,
     h(
@@ -55,7 +67,11 @@ function versionSelect(options: { name: string; label: string; selected: number;
   ]);
 }
 
-function comparisonSection(log: PublicChangeLog, comparison: HistoryComparison, newsroom: NewsroomPresentation): ElementContent[] {
+function comparisonSection(
+  log: PublicChangeLog,
+  comparison: HistoryComparison,
+  newsroom: NewsroomPresentation,
+): ElementContent[] {
   if (!comparison) return [];
   return [
     h("h2#what-changed.reader-section-title", "What changed"),
@@ -90,7 +106,10 @@ export function renderHistoryPage(options: {
         h("time", { dateTime: log.firstPublishedAt }, timeText(log.firstPublishedAt, newsroom)),
         ".",
       ]),
-      h("ol.reader-log", log.entries.map((entry) => logItem(entry, newsroom))),
+      h(
+        "ol.reader-log",
+        log.entries.map((entry) => logItem(entry, newsroom)),
+      ),
       ...comparisonSection(log, options.comparison, newsroom),
     ],
   });

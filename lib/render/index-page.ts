@@ -1,8 +1,10 @@
 import type { Element } from "hast";
 import { h } from "hastscript";
+
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
 import { timeLine } from "@/lib/editorial/time-line";
 import type { PublicIndexEntry } from "@/lib/public/public-index";
+
 import type { NewsroomPresentation } from "./public-article";
 import { buildReaderDocument } from "./reader-document";
 import { storyPath } from "./story-page";
@@ -20,7 +22,10 @@ function entry(story: PublicIndexEntry, newsroom: NewsroomPresentation): Element
       "time",
       {
         dateTime: line.instant.toISOString(),
-        title: line.label === "Updated" ? `Published ${formatNewsroomTime({ instant: line.published.instant, zone: newsroom.timeZone, style: newsroom.timeStyle })}` : undefined,
+        title:
+          line.label === "Updated"
+            ? `Published ${formatNewsroomTime({ instant: line.published.instant, zone: newsroom.timeZone, style: newsroom.timeStyle })}`
+            : undefined,
       },
       line.text,
     ),
@@ -37,7 +42,11 @@ function entry(story: PublicIndexEntry, newsroom: NewsroomPresentation): Element
 }
 
 /** The front page: published stories, most recently updated first. */
-export function renderIndexPage(options: { stories: PublicIndexEntry[]; newsroom: NewsroomPresentation; origin: string }): string {
+export function renderIndexPage(options: {
+  stories: PublicIndexEntry[];
+  newsroom: NewsroomPresentation;
+  origin: string;
+}): string {
   const { stories, newsroom } = options;
   return buildReaderDocument({
     title: newsroom.name,
@@ -47,7 +56,10 @@ export function renderIndexPage(options: { stories: PublicIndexEntry[]; newsroom
     main: [
       h("h1.reader-kicker", "Latest stories"),
       stories.length > 0
-        ? h("ol.reader-index", stories.map((story) => entry(story, newsroom)))
+        ? h(
+            "ol.reader-index",
+            stories.map((story) => entry(story, newsroom)),
+          )
         : h("p.reader-lede", "No stories have been published yet."),
     ],
   });

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
-import { guardMarkdown, markdownCost, maxBodyWork, maxMarksPerBlock, maxNestingDepth, plainTextNote } from "./markdown-guard";
+
+import {
+  guardMarkdown,
+  markdownCost,
+  maxBodyWork,
+  maxMarksPerBlock,
+  maxNestingDepth,
+  plainTextNote,
+} from "./markdown-guard";
 import { renderStoryBody, renderStoryBodyWhole } from "./story-body";
 
 /** What the parser is handed after the guard: every block within the limits, and the body within its work. */
@@ -16,22 +24,29 @@ function expectWithinLimits(markdown: string) {
   return guarded;
 }
 
-// The inputs of issue 19, defect 2, as filed: each took seconds to minutes (or overflowed the stack) on the event loop.
+// The inputs of issue 19, defect 2, as filed: each took seconds to minutes (or overflowed the stack) on the
+// event loop.
 const defectInputs: Record<string, string> = {
   "40 KB of *a": "*a".repeat(20_000),
   "40 KB of **a": "**a".repeat(13_334),
   "40 KB of [a](": "[a](".repeat(10_000),
-  "500 nested lists": Array.from({ length: 500 }, (_, level) => `${" ".repeat(2 * level)}- item ${level}`).join("\n"),
+  "500 nested lists": Array.from(
+    { length: 500 },
+    (_, level) => `${" ".repeat(2 * level)}- item ${level}`,
+  ).join("\n"),
   "> repeated 5,000 times": `${"> ".repeat(5_000)}deep`,
 };
 
 describe("the Markdown guard (issue 19: rendering grew with the square of some inputs)", () => {
   for (const [name, markdown] of Object.entries(defectInputs)) {
-    // Guards issue 19 defect 2: this body froze the instance (or answered 500) instead of rendering with a note.
+    // Guards issue 19 defect 2: this body froze the instance (or answered 500) instead of rendering with a
+    // note.
     it(`renders ${name} as plain text with a note, and hands the parser only what is within its limits`, () => {
       const guarded = expectWithinLimits(markdown);
       expect(guarded.plain).toHaveLength(1);
-      const html = toHtml(renderStoryBody({ markdown: `Intro with *emphasis*.\n\n${markdown}\n\nA closing line.` }));
+      const html = toHtml(
+        renderStoryBody({ markdown: `Intro with *emphasis*.\n\n${markdown}\n\nA closing line.` }),
+      );
       expect(html).toContain("<p>Intro with <em>emphasis</em>.</p>");
       expect(html).toContain(`<p><em>${plainTextNote}</em></p>`);
       expect(html).toContain("<p>A closing line.</p>");
@@ -56,11 +71,37 @@ describe("the Markdown guard (issue 19: rendering grew with the square of some i
     expect(toHtml(renderStoryBody({ markdown }))).toBe(toHtml(renderStoryBodyWhole({ markdown })));
   });
 
-  // Property: whatever nesting and marks a body holds, it renders without throwing and the parser gets only bounded work.
+  // Property: whatever nesting and marks a body holds, it renders without throwing and the parser gets only
+  // bounded work.
   it("renders random nested constructs without throwing, within the guard's limits", () => {
-    const piece = fc.constantFrom("*", "**", "_", "~~", "`", "[", "](", ")", "<", ">", "> ", "- ", "1. ", "  ", "\n", "\n\n", "a", "word ", "#", "|", "![", "\\");
+    const piece = fc.constantFrom(
+      "*",
+      "**",
+      "_",
+      "~~",
+      "`",
+      "[",
+      "](",
+      ")",
+      "<",
+      ">",
+      "> ",
+      "- ",
+      "1. ",
+      "  ",
+      "\n",
+      "\n\n",
+      "a",
+      "word ",
+      "#",
+      "|",
+      "![",
+      "\\",
+    );
     const body = fc.array(piece, { maxLength: 3_000 }).map((pieces) => pieces.join(""));
-    const repeated = fc.tuple(piece, fc.integer({ min: 100, max: 6_000 }), piece).map(([unit, times, tail]) => `${unit}a`.repeat(times) + tail);
+    const repeated = fc
+      .tuple(piece, fc.integer({ min: 100, max: 6_000 }), piece)
+      .map(([unit, times, tail]) => `${unit}a`.repeat(times) + tail);
     fc.assert(
       fc.property(fc.oneof(body, repeated), (markdown) => {
         expectWithinLimits(markdown);

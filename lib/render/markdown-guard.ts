@@ -21,14 +21,27 @@ export const maxMarksPerBlock = 300;
 export const maxBodyWork = 4_000_000;
 const containerLineWork = 1_000;
 
-export const plainTextNote = "(The paragraph above is shown as plain text: its formatting was nested too deeply or used too many marks to display.)";
+export const plainTextNote =
+  "(The paragraph above is shown as plain text: its formatting was nested too deeply or used too many marks to display.)";
 
 /** Deepest line, most delimiter runs in one piece of inline text, and the parser's work (see maxBodyWork). */
 export type MarkdownCost = { depth: number; marks: number; work: number };
 
 function isMark(code: number): boolean {
   // * _ ~ ` [ ] < > ( ) !
-  return code === 42 || code === 95 || code === 126 || code === 96 || code === 91 || code === 93 || code === 60 || code === 62 || code === 40 || code === 41 || code === 33;
+  return (
+    code === 42 ||
+    code === 95 ||
+    code === 126 ||
+    code === 96 ||
+    code === 91 ||
+    code === 93 ||
+    code === 60 ||
+    code === 62 ||
+    code === 40 ||
+    code === 41 ||
+    code === 33
+  );
 }
 
 /** How deep the containers at the start of one line go: quote and list markers, and indentation (two spaces a level). */
@@ -41,12 +54,17 @@ function lineDepth(line: string): number {
     if (code === 32) spaces += 1;
     else if (code === 9) spaces += 4;
     else if (code === 62) depth += 1;
-    else if ((code === 45 || code === 42 || code === 43) && (index + 1 >= line.length || line.charCodeAt(index + 1) === 32)) depth += 1;
+    else if (
+      (code === 45 || code === 42 || code === 43) &&
+      (index + 1 >= line.length || line.charCodeAt(index + 1) === 32)
+    )
+      depth += 1;
     else if (code >= 48 && code <= 57) {
       let end = index;
       while (end < line.length && line.charCodeAt(end) >= 48 && line.charCodeAt(end) <= 57) end += 1;
       const marker = line.charCodeAt(end);
-      if ((marker !== 46 && marker !== 41) || (end + 1 < line.length && line.charCodeAt(end + 1) !== 32)) break;
+      if ((marker !== 46 && marker !== 41) || (end + 1 < line.length && line.charCodeAt(end + 1) !== 32))
+        break;
       depth += 1;
       index = end;
     } else break;
@@ -56,8 +74,8 @@ function lineDepth(line: string): number {
 }
 
 /**
- * Nesting depth and delimiter runs of one block, in one pass. Runs are counted per piece of inline text: a new
- * one starts at each list item, quote, heading or table row, because the parser's quadratic search never
+ * Nesting depth and delimiter runs of one block, in one pass. Runs are counted per piece of inline text: a
+ * new one starts at each list item, quote, heading or table row, because the parser's quadratic search never
  * crosses those (a list of 100 links is 100 short searches, not one long one).
  */
 export function markdownCost(block: string): MarkdownCost {
@@ -83,7 +101,11 @@ export function markdownCost(block: string): MarkdownCost {
       if (lineDepthHere > 0) work += containerLineWork;
     }
     if (code === 10) lineStart = index + 1;
-    else if (isMark(code) && (index === 0 || block.charCodeAt(index - 1) !== code || code === 91 || code === 93)) pieceMarks += 1;
+    else if (
+      isMark(code) &&
+      (index === 0 || block.charCodeAt(index - 1) !== code || code === 91 || code === 93)
+    )
+      pieceMarks += 1;
   }
   endPiece();
   return { depth, marks, work };

@@ -1,4 +1,5 @@
 import { h } from "hastscript";
+
 import { buildReaderDocument } from "./reader-document";
 
 /** The public 404 page, in the same look as every other public page. */

@@ -20,9 +20,19 @@ export type PublicArticleNote = {
  * A library photo's renditions, all on Copydesk's own origin: one `srcset` per format, best first (the last,
  * JPEG, is the `<img>` fallback), and the upright size so the browser reserves the space before it loads.
  */
-export type PublicArticlePicture = { width: number; height: number; sources: { type: string; srcset: string }[] };
+export type PublicArticlePicture = {
+  width: number;
+  height: number;
+  sources: { type: string; srcset: string }[];
+};
 /** `url` is the one address to name the picture by (Open Graph, feeds); `picture` is set for library photos. */
-export type PublicArticleImage = { url: string; alt: string; caption: string; credit: string; picture?: PublicArticlePicture };
+export type PublicArticleImage = {
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  picture?: PublicArticlePicture;
+};
 export type PublicArticleCredit = { name: string; role: CreditRole; location: string | null };
 
 /** How this newsroom prints things; read from configuration on the server and passed along. */

@@ -1,6 +1,12 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import type { BodyOp, PublicContentDiff, TextFieldDiff, WordOp } from "@/lib/revisions/diff/content-diff-types";
+
+import type {
+  BodyOp,
+  PublicContentDiff,
+  TextFieldDiff,
+  WordOp,
+} from "@/lib/revisions/diff/content-diff-types";
 
 /*
  * The reader-facing "what changed" view of a public diff. Insertions are <ins> (underlined) and deletions
@@ -27,7 +33,9 @@ function textField(label: string, diff: TextFieldDiff): Element[] {
 function bodyOp(op: BodyOp): ElementContent[] {
   switch (op.kind) {
     case "unchanged":
-      return [h("p.reader-diff-gap", op.count === 1 ? "1 unchanged paragraph" : `${op.count} unchanged paragraphs`)];
+      return [
+        h("p.reader-diff-gap", op.count === 1 ? "1 unchanged paragraph" : `${op.count} unchanged paragraphs`),
+      ];
     case "changed":
       return [h("p", words(op.words))];
     case "inserted":
@@ -39,9 +47,18 @@ function bodyOp(op: BodyOp): ElementContent[] {
     case "moved-away":
       return [];
     case "split":
-      return [h("p.reader-diff-gap", "Paragraph split in two:"), ...op.pieces.map((piece) => h("p", words(piece.words)))];
+      return [
+        h("p.reader-diff-gap", "Paragraph split in two:"),
+        ...op.pieces.map((piece) => h("p", words(piece.words))),
+      ];
     case "merged":
-      return [h("p.reader-diff-gap", "Paragraphs joined:"), h("p", op.sources.flatMap((source) => words(source.words)))];
+      return [
+        h("p.reader-diff-gap", "Paragraphs joined:"),
+        h(
+          "p",
+          op.sources.flatMap((source) => words(source.words)),
+        ),
+      ];
   }
 }
 
@@ -53,11 +70,19 @@ export function buildPublicDiffView(options: { diff: PublicContentDiff }): Eleme
     ...textField("Byline", diff.byline),
   ];
   if (diff.body.changed) parts.push(field("Story", diff.body.ops.flatMap(bodyOp)));
-  if (diff.printedNotes?.changed) parts.push(field("Corrections and notes", diff.printedNotes.ops.length > 0 ? [h("p.reader-diff-notes", words(diff.printedNotes.ops))] : []));
+  if (diff.printedNotes?.changed)
+    parts.push(
+      field(
+        "Corrections and notes",
+        diff.printedNotes.ops.length > 0 ? [h("p.reader-diff-notes", words(diff.printedNotes.ops))] : [],
+      ),
+    );
   if (diff.images.changed) {
     const lines = diff.images.entries.flatMap((entry): ElementContent[] => {
-      if (entry.status === "added") return [h("p", [h("ins", `Photo added: ${entry.image.caption || entry.image.alt}`)])];
-      if (entry.status === "removed") return [h("p", [h("del", `Photo removed: ${entry.image.caption || entry.image.alt}`)])];
+      if (entry.status === "added")
+        return [h("p", [h("ins", `Photo added: ${entry.image.caption || entry.image.alt}`)])];
+      if (entry.status === "removed")
+        return [h("p", [h("del", `Photo removed: ${entry.image.caption || entry.image.alt}`)])];
       if (!entry.changed) return [];
       return [
         ...(entry.caption.changed ? [h("p", ["Caption: ", ...words(entry.caption.ops)])] : []),
@@ -72,7 +97,12 @@ export function buildPublicDiffView(options: { diff: PublicContentDiff }): Eleme
       if (entry.status === "added") return [h("p", [h("ins", `Credit added: ${entry.credit.name}`)])];
       if (entry.status === "removed") return [h("p", [h("del", `Credit removed: ${entry.credit.name}`)])];
       if (!entry.changed) return [];
-      return [h("p", `Credit changed: ${entry.name}${entry.location.changed ? ` (now ${entry.location.to ?? "no place"})` : ""}`)];
+      return [
+        h(
+          "p",
+          `Credit changed: ${entry.name}${entry.location.changed ? ` (now ${entry.location.to ?? "no place"})` : ""}`,
+        ),
+      ];
     });
     if (lines.length > 0) parts.push(field("Credits", lines));
   }

@@ -46,7 +46,14 @@ export function buildReaderDocument(options: ReaderDocumentOptions): string {
   if (options.description) head.push(h("meta", { name: "description", content: options.description }));
   if (options.canonical) head.push(h("link", { rel: "canonical", href: options.canonical }));
   head.push(h("link", { rel: "stylesheet", href: "/styles/story.css" }));
-  head.push(h("link", { rel: "alternate", type: "application/atom+xml", title: `${options.newsroomName}: latest stories`, href: "/feed.xml" }));
+  head.push(
+    h("link", {
+      rel: "alternate",
+      type: "application/atom+xml",
+      title: `${options.newsroomName}: latest stories`,
+      href: "/feed.xml",
+    }),
+  );
   head.push(...(options.head ?? []));
   if (options.jsonLd !== undefined) {
     // A data block: hast-util-to-html writes script text as is, which is why it was escaped above.
@@ -67,12 +74,18 @@ export function buildReaderDocument(options: ReaderDocumentOptions): string {
         h("body", bodyProperties, [
           h("a.reader-skip", { href: "#main" }, "Skip to content"),
           h("header.reader-masthead", [h("a", { href: "/" }, options.newsroomName)]),
-          // Announced politely by screen readers when /reader.js puts the "updated" notice in it; in the flow at
-          // the top of the page, so the notice pushes nothing out of sight and covers nothing.
+          // Announced politely by screen readers when /reader.js puts the "updated" notice in it; in the flow
+          // at the top of the page, so the notice pushes nothing out of sight and covers nothing.
           h("div#reader-live", { role: "status", ariaLive: "polite" }),
           h("main", { id: "main", className: options.mainClassName ?? "reader-main" }, options.main),
           h("footer.reader-footer", [
-            h("p", [h("a", { href: "/" }, "All stories"), " · ", h("a", { href: "/corrections" }, "Corrections"), " · ", h("a", { href: "/feed.xml" }, "Atom feed")]),
+            h("p", [
+              h("a", { href: "/" }, "All stories"),
+              " · ",
+              h("a", { href: "/corrections" }, "Corrections"),
+              " · ",
+              h("a", { href: "/feed.xml" }, "Atom feed"),
+            ]),
           ]),
         ]),
       ]),

@@ -1,10 +1,12 @@
 import type { Element, ElementContent, Root } from "hast";
 import { h } from "hastscript";
+
 import { creditLines } from "@/lib/editorial/credit-lines";
 import { formatNewsroomTime, newsroomClock } from "@/lib/editorial/newsroom-time";
 import { timeLine } from "@/lib/editorial/time-line";
-import { publicNoteLabels, type PublicArticle, type PublicArticleImage } from "./public-article";
+
 import { outlineHeadings } from "./heading-outline";
+import { publicNoteLabels, type PublicArticle, type PublicArticleImage } from "./public-article";
 import { renderStoryBody } from "./story-body";
 
 export const developingNotice = "This is a developing story. It may be updated.";
@@ -15,7 +17,11 @@ export function storyHistoryHref(slug: string): string {
 }
 
 function timeElement(options: { instant: Date; text: string; title?: string; className?: string }): Element {
-  return h("time", { dateTime: options.instant.toISOString(), title: options.title, className: options.className }, options.text);
+  return h(
+    "time",
+    { dateTime: options.instant.toISOString(), title: options.title, className: options.className },
+    options.text,
+  );
 }
 
 function timeLineElement(article: PublicArticle): Element {
@@ -32,9 +38,16 @@ function timeLineElement(article: PublicArticle): Element {
   const updated = line.label === "Updated";
   return h("p.story-timeline", [
     `${line.label} `,
-    timeElement({ instant: line.instant, text: line.text, title: updated ? `Published ${line.published.text}` : undefined }),
+    timeElement({
+      instant: line.instant,
+      text: line.text,
+      title: updated ? `Published ${line.published.text}` : undefined,
+    }),
     ...(updated
-      ? [h("span.story-timeline-sep", { ariaHidden: "true" }, " · "), h("a", { href: storyHistoryHref(article.slug) }, "See all updates")]
+      ? [
+          h("span.story-timeline-sep", { ariaHidden: "true" }, " · "),
+          h("a", { href: storyHistoryHref(article.slug) }, "See all updates"),
+        ]
       : []),
   ]);
 }
@@ -48,7 +61,9 @@ function pictureElement(image: PublicArticleImage, lead: boolean): Element {
   if (!picture) return h("img", { src: image.url, alt: image.alt, loading, decoding: "async" });
   const fallback = picture.sources[picture.sources.length - 1];
   return h("picture", [
-    ...picture.sources.slice(0, -1).map((source) => h("source", { type: source.type, srcSet: source.srcset, sizes: figureSizes })),
+    ...picture.sources
+      .slice(0, -1)
+      .map((source) => h("source", { type: source.type, srcSet: source.srcset, sizes: figureSizes })),
     h("img", {
       src: image.url,
       srcSet: fallback?.srcset,
@@ -85,7 +100,11 @@ function notesSection(article: PublicArticle): Element[] {
         return h(`p.story-note.story-note-${note.kind.replace("_", "-")}`, [
           h("strong", `${publicNoteLabels[note.kind]}:`),
           ` ${note.text} `,
-          timeElement({ instant, text: formatNewsroomTime({ instant, zone, style }), className: "story-note-time" }),
+          timeElement({
+            instant,
+            text: formatNewsroomTime({ instant, zone, style }),
+            className: "story-note-time",
+          }),
         ]);
       }),
     ),
@@ -98,9 +117,10 @@ function copyrightYear(article: PublicArticle): number {
 }
 
 /**
- * The story article as a hast tree: the one source of the public page's article markup and the desk preview's.
- * Every name, place, caption and note is a text node; only the Markdown body becomes elements, and it has been
- * through the strict sanitizer. `body` is the body already rendered (off the event loop: story-body-off-loop.ts).
+ * The story article as a hast tree: the one source of the public page's article markup and the desk
+ * preview's. Every name, place, caption and note is a text node; only the Markdown body becomes elements, and
+ * it has been through the strict sanitizer. `body` is the body already rendered (off the event loop:
+ * story-body-off-loop.ts).
  */
 export function buildStoryArticle(options: { article: PublicArticle; body?: Root }): Root {
   const { article } = options;

@@ -1,13 +1,20 @@
 import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
+
 import { renderStoryBody, renderStoryBodyWhole } from "./story-body";
 import { splitIndependentBlocks } from "./story-body-blocks";
 
-const sameAsWhole = (markdown: string) => expect(toHtml(renderStoryBody({ markdown }))).toBe(toHtml(renderStoryBodyWhole({ markdown })));
+const sameAsWhole = (markdown: string) =>
+  expect(toHtml(renderStoryBody({ markdown }))).toBe(toHtml(renderStoryBodyWhole({ markdown })));
 
 describe("block-by-block rendering", () => {
   it("splits plain paragraphs, headings, quotes and tables", () => {
-    expect(splitIndependentBlocks("One.\n\n## Two\n\n> Three\n\n| a |\n|---|\n| 1 |")).toEqual(["One.", "## Two", "> Three", "| a |\n|---|\n| 1 |"]);
+    expect(splitIndependentBlocks("One.\n\n## Two\n\n> Three\n\n| a |\n|---|\n| 1 |")).toEqual([
+      "One.",
+      "## Two",
+      "> Three",
+      "| a |\n|---|\n| 1 |",
+    ]);
   });
 
   it("falls back to the whole document for anything that crosses a blank line", () => {
@@ -57,7 +64,9 @@ describe("block-by-block rendering", () => {
     };
     for (let run = 0; run < 200; run += 1) {
       const count = 1 + (next() % 8);
-      const markdown = Array.from({ length: count }, () => pieces[next() % pieces.length]!).join(next() % 3 === 0 ? "\n\n\n" : "\n\n");
+      const markdown = Array.from({ length: count }, () => pieces[next() % pieces.length]!).join(
+        next() % 3 === 0 ? "\n\n\n" : "\n\n",
+      );
       sameAsWhole(markdown);
       sameAsWhole(markdown);
     }

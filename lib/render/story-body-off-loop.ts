@@ -1,6 +1,9 @@
 import "server-only";
+
 import type { Root } from "hast";
+
 import { runOffLoop } from "@/lib/workers/worker-pool";
+
 import { guardMarkdown } from "./markdown-guard";
 import { renderStoryBody } from "./story-body";
 
@@ -15,6 +18,7 @@ const inlineWork = 100_000;
  */
 export async function renderStoryBodyOffLoop(options: { markdown: string }): Promise<Root> {
   const { markdown } = options;
-  if (markdown.length <= inlineChars && guardMarkdown(markdown).work <= inlineWork) return renderStoryBody({ markdown });
+  if (markdown.length <= inlineChars && guardMarkdown(markdown).work <= inlineWork)
+    return renderStoryBody({ markdown });
   return runOffLoop("renderStoryBody", { markdown });
 }

@@ -1,12 +1,15 @@
 import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
+
 import { renderStoryBody } from "./story-body";
 
 const html = (markdown: string) => toHtml(renderStoryBody({ markdown }));
 
 describe("renderStoryBody", () => {
   it("renders Markdown with GFM", () => {
-    expect(html("Hello **world** and ~~gone~~.")).toBe("<p>Hello <strong>world</strong> and <del>gone</del>.</p>");
+    expect(html("Hello **world** and ~~gone~~.")).toBe(
+      "<p>Hello <strong>world</strong> and <del>gone</del>.</p>",
+    );
     expect(html("| a |\n|---|\n| 1 |")).toContain("<table>");
   });
 
@@ -30,14 +33,18 @@ describe("renderStoryBody", () => {
   });
 
   it("keeps http(s) and mailto links and http(s) images", () => {
-    const out = html("[site](https://example.com/a?b=1) [mail](mailto:desk@example.com) ![alt](https://example.com/p.png)");
+    const out = html(
+      "[site](https://example.com/a?b=1) [mail](mailto:desk@example.com) ![alt](https://example.com/p.png)",
+    );
     expect(out).toContain('<a href="https://example.com/a?b=1">site</a>');
     expect(out).toContain('<a href="mailto:desk@example.com">mail</a>');
     expect(out).toContain('<img src="https://example.com/p.png" alt="alt">');
   });
 
   it("drops iframes, styles, forms and style attributes", () => {
-    const out = html('<iframe src="https://evil.example"></iframe>\n\n<style>body{display:none}</style>\n\n<b style="color:red">x</b>\n\n<form action="/x"><input name="q"></form>');
+    const out = html(
+      '<iframe src="https://evil.example"></iframe>\n\n<style>body{display:none}</style>\n\n<b style="color:red">x</b>\n\n<form action="/x"><input name="q"></form>',
+    );
     expect(out).not.toMatch(/<iframe|<style|style=|<form|<input/i);
   });
 

@@ -4,6 +4,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+
 import { guardMarkdown, plainBlockAlone, plainBlockTokenPattern, plainTextNote } from "./markdown-guard";
 import { splitIndependentBlocks } from "./story-body-blocks";
 import { storyBodySchema } from "./story-body-schema";
@@ -19,7 +20,8 @@ function demoteHeadings() {
         if (child.type !== "element") continue;
         const level = /^h([1-6])$/.exec(child.tagName)?.[1];
         // The footnotes label is already an h2 made by remark-rehype, not an author's heading.
-        if (level && child.properties.id !== "footnote-label") child.tagName = `h${Math.min(Number(level) + 1, 6)}`;
+        if (level && child.properties.id !== "footnote-label")
+          child.tagName = `h${Math.min(Number(level) + 1, 6)}`;
         visit(child);
       }
     };
@@ -38,7 +40,9 @@ function normaliseForReact() {
   return (tree: Root) => {
     const visit = (node: Root | Element) => {
       if (node.type === "element" && tableParts.has(node.tagName)) {
-        node.children = node.children.filter((child) => !(child.type === "text" && child.value.trim() === ""));
+        node.children = node.children.filter(
+          (child) => !(child.type === "text" && child.value.trim() === ""),
+        );
       }
       for (const child of node.children) {
         if (child.type !== "element") continue;
@@ -76,10 +80,13 @@ const blockMemoLimit = 20_000;
 // emphasis, code, link, autolink (no "://", "www.", "@"), entity, escape, HTML, heading, quote, list or rule
 // marker. Most paragraphs of a news story are like this; they skip the parser, which made a never-seen
 // 10,000-word story cost hundreds of milliseconds (story-body.test.ts proves the trees are the same).
-const plainParagraph = /^[A-Za-z\u00C0-\u024F"'“‘(][A-Za-z0-9\u00C0-\u024F ,.;:'"?!()%$/’‘“”—–-]*[A-Za-z0-9\u00C0-\u024F,.;:'"?!()%$’”—–-]$/;
+const plainParagraph =
+  /^[A-Za-z\u00C0-\u024F"'“‘(][A-Za-z0-9\u00C0-\u024F ,.;:'"?!()%$/’‘“”—–-]*[A-Za-z0-9\u00C0-\u024F,.;:'"?!()%$’”—–-]$/;
 
 function isPlainParagraph(block: string): boolean {
-  return plainParagraph.test(block) && !block.includes("://") && !/www\./i.test(block) && !block.includes("  ");
+  return (
+    plainParagraph.test(block) && !block.includes("://") && !/www\./i.test(block) && !block.includes("  ")
+  );
 }
 
 function renderBlock(block: string): RootContent[] {
@@ -94,7 +101,12 @@ function renderBlock(block: string): RootContent[] {
   return children;
 }
 
-const paragraph = (children: ElementContent[]): Element => ({ type: "element", tagName: "p", properties: {}, children });
+const paragraph = (children: ElementContent[]): Element => ({
+  type: "element",
+  tagName: "p",
+  properties: {},
+  children,
+});
 
 /**
  * Puts the blocks the guard kept from the parser back where their tokens landed: a token alone in a paragraph
@@ -102,16 +114,29 @@ const paragraph = (children: ElementContent[]): Element => ({ type: "element", t
  * the block's text. Builds new nodes throughout, since rendered blocks are shared with the memo.
  */
 function restorePlainBlocks(nodes: readonly RootContent[], plain: readonly string[]): RootContent[] {
-  const original = (token: string) => token.replace(plainBlockTokenPattern, (_, index: string) => plain[Number(index)] ?? "");
+  const original = (token: string) =>
+    token.replace(plainBlockTokenPattern, (_, index: string) => plain[Number(index)] ?? "");
   return nodes.flatMap((node): RootContent[] => {
     if (node.type === "text") return [{ ...node, value: original(node.value) }];
     if (node.type !== "element") return [node];
     const [only] = node.children;
-    if (node.tagName === "p" && node.children.length === 1 && only?.type === "text" && plainBlockAlone.test(only.value)) {
+    if (
+      node.tagName === "p" &&
+      node.children.length === 1 &&
+      only?.type === "text" &&
+      plainBlockAlone.test(only.value)
+    ) {
       return [
         paragraph([{ type: "text", value: original(only.value) }]),
         { type: "text", value: "\n" },
-        paragraph([{ type: "element", tagName: "em", properties: {}, children: [{ type: "text", value: plainTextNote }] }]),
+        paragraph([
+          {
+            type: "element",
+            tagName: "em",
+            properties: {},
+            children: [{ type: "text", value: plainTextNote }],
+          },
+        ]),
       ];
     }
     return [{ ...node, children: restorePlainBlocks(node.children, plain) as ElementContent[] }];
@@ -122,7 +147,9 @@ function restorePlainBlocks(nodes: readonly RootContent[], plain: readonly strin
 function renderGuarded(markdown: string, render: (guarded: string) => Root): Root {
   const guarded = guardMarkdown(markdown);
   const tree = render(guarded.markdown);
-  return guarded.plain.length === 0 ? tree : { type: "root", children: restorePlainBlocks(tree.children, guarded.plain) };
+  return guarded.plain.length === 0
+    ? tree
+    : { type: "root", children: restorePlainBlocks(tree.children, guarded.plain) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Element } from "hast";
 import { h } from "hastscript";
+
 import type { PublicArticle } from "./public-article";
 
 /** The instant both "Updated" and dateModified/article:modified_time print: never earlier than the first publish. */
@@ -11,9 +12,9 @@ export function modifiedInstant(article: PublicArticle): string | null {
 }
 
 /**
- * Authors as people: the byline credits, in order, and nothing else. The byline line is free text ("By Jane Doe,
- * Staff Writer", "By the Ledger staff"), so splitting it would invent people; with no byline credit the article
- * names no author rather than a wrong one.
+ * Authors as people: the byline credits, in order, and nothing else. The byline line is free text ("By Jane
+ * Doe, Staff Writer", "By the Ledger staff"), so splitting it would invent people; with no byline credit the
+ * article names no author rather than a wrong one.
  */
 export function authorNames(article: PublicArticle): string[] {
   return article.credits.filter((credit) => credit.role === "byline").map((credit) => credit.name);
@@ -29,7 +30,8 @@ function absolute(url: string, origin: string): string {
 
 /**
  * schema.org NewsArticle. Each published correction and clarification becomes a `correction`
- * (CorrectionComment with its text and date); editor's notes are context, not corrections, so they are left out.
+ * (CorrectionComment with its text and date); editor's notes are context, not corrections, so they are left
+ * out.
  */
 export function storyJsonLd(options: { article: PublicArticle; canonical: string; origin: string }) {
   const { article, canonical, origin } = options;
@@ -47,14 +49,20 @@ export function storyJsonLd(options: { article: PublicArticle; canonical: string
     datePublished: article.firstPublishedAt,
     dateModified: modifiedInstant(article),
     ...(authors.length > 0 ? { author: authors.map((name) => ({ "@type": "Person", name })) } : {}),
-    ...(article.images.length > 0 ? { image: article.images.map((image) => absolute(image.url, origin)) } : {}),
+    ...(article.images.length > 0
+      ? { image: article.images.map((image) => absolute(image.url, origin)) }
+      : {}),
     publisher: { "@type": "Organization", name: article.newsroom.name },
     ...(corrections.length > 0 ? { correction: corrections } : {}),
   };
 }
 
 /** Open Graph and Twitter card tags. */
-export function storySocialMeta(options: { article: PublicArticle; canonical: string; origin: string }): Element[] {
+export function storySocialMeta(options: {
+  article: PublicArticle;
+  canonical: string;
+  origin: string;
+}): Element[] {
   const { article, canonical, origin } = options;
   const image = article.images[0];
   const meta = (property: string, content: string) => h("meta", { property, content });
@@ -73,7 +81,10 @@ export function storySocialMeta(options: { article: PublicArticle; canonical: st
   if (article.firstPublishedAt) tags.push(meta("article:published_time", article.firstPublishedAt));
   const modified = modifiedInstant(article);
   if (modified) tags.push(meta("article:modified_time", modified));
-  tags.push(named("twitter:card", image ? "summary_large_image" : "summary"), named("twitter:title", article.headline));
+  tags.push(
+    named("twitter:card", image ? "summary_large_image" : "summary"),
+    named("twitter:title", article.headline),
+  );
   if (article.dek) tags.push(named("twitter:description", article.dek));
   if (image) tags.push(named("twitter:image", absolute(image.url, origin)));
   return tags;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { serializeJsonLd } from "./reader-document";
 import { sampleArticle } from "./render-fixtures";
 import { storyJsonLd } from "./story-metadata";
@@ -19,7 +20,11 @@ describe("renderStoryPage", () => {
     ],
     images: [{ url: "/photos/river.jpg", alt: "River", caption: "", credit: "" }],
     notes: [
-      { kind: "correction", text: "An earlier version misstated the crest.", publishedAt: "2025-02-13T14:30:00.000Z" },
+      {
+        kind: "correction",
+        text: "An earlier version misstated the crest.",
+        publishedAt: "2025-02-13T14:30:00.000Z",
+      },
       { kind: "editors_note", text: "Context.", publishedAt: "2025-02-13T15:30:00.000Z" },
     ],
   });
@@ -37,18 +42,31 @@ describe("renderStoryPage", () => {
         { "@type": "Person", name: "Ben Ode" },
       ],
       image: ["https://news.example/photos/river.jpg"],
-      correction: [{ "@type": "CorrectionComment", text: "An earlier version misstated the crest.", datePublished: "2025-02-13T14:30:00.000Z" }],
+      correction: [
+        {
+          "@type": "CorrectionComment",
+          text: "An earlier version misstated the crest.",
+          datePublished: "2025-02-13T14:30:00.000Z",
+        },
+      ],
     });
   });
 
-  // Regression: with no byline credit, "By Jane Doe, Staff Writer" was split into Persons "Jane Doe" and "Staff Writer".
+  // Regression: with no byline credit, "By Jane Doe, Staff Writer" was split into Persons "Jane Doe" and
+  // "Staff Writer".
   it("takes authors from byline credits only, never from the free-text byline", () => {
-    const free = { byline: "By Jane Doe, Staff Writer and Ben Ode", credits: [{ name: "Cy Park", role: "contributed_reporting" as const, location: null }] };
+    const free = {
+      byline: "By Jane Doe, Staff Writer and Ben Ode",
+      credits: [{ name: "Cy Park", role: "contributed_reporting" as const, location: null }],
+    };
     const ld = storyJsonLd({ article: sampleArticle(free), canonical: "x", origin: "https://news.example" });
     expect(ld).not.toHaveProperty("author");
     expect(JSON.stringify(ld)).not.toContain("Staff Writer");
     const credited = storyJsonLd({
-      article: sampleArticle({ byline: "By Jane Doe, Staff Writer", credits: [{ name: "Jane Doe", role: "byline", location: null }] }),
+      article: sampleArticle({
+        byline: "By Jane Doe, Staff Writer",
+        credits: [{ name: "Jane Doe", role: "byline", location: null }],
+      }),
       canonical: "x",
       origin: "https://news.example",
     });
@@ -61,7 +79,11 @@ describe("renderStoryPage", () => {
   });
 
   it("never gives a dateModified earlier than datePublished", () => {
-    const ld = storyJsonLd({ article: sampleArticle({ lastMaterialUpdateAt: "2020-01-01T00:00:00.000Z" }), canonical: "x", origin: "https://news.example" });
+    const ld = storyJsonLd({
+      article: sampleArticle({ lastMaterialUpdateAt: "2020-01-01T00:00:00.000Z" }),
+      canonical: "x",
+      origin: "https://news.example",
+    });
     expect(ld.dateModified).toBe("2025-02-12T20:07:00.000Z");
   });
 
@@ -75,7 +97,11 @@ describe("renderStoryPage", () => {
   });
 
   it("cannot be broken out of the JSON-LD block by a headline", () => {
-    const evil = renderStoryPage({ article: sampleArticle({ headline: "</script><script>alert(1)</script><!--" }), liveRevisionNumber: 1, origin: "https://news.example" });
+    const evil = renderStoryPage({
+      article: sampleArticle({ headline: "</script><script>alert(1)</script><!--" }),
+      liveRevisionNumber: 1,
+      origin: "https://news.example",
+    });
     expect(jsonLdOf(evil).headline).toBe("</script><script>alert(1)</script><!--");
     const block = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(evil)![1]!;
     expect(block).not.toContain("<");

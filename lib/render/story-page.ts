@@ -1,17 +1,23 @@
-import { toHtml } from "hast-util-to-html";
 import type { ElementContent, Root } from "hast";
+import { toHtml } from "hast-util-to-html";
+import { h } from "hastscript";
+
 import type { PublicArticle } from "./public-article";
 import { buildReaderDocument } from "./reader-document";
 import { buildStoryArticle } from "./story-article";
 import { storyJsonLd, storySocialMeta } from "./story-metadata";
-import { h } from "hastscript";
 
 export function storyPath(slug: string): string {
   return `/stories/${encodeURIComponent(slug)}`;
 }
 
 /** The public story page, complete, as one HTML string ready to cache. */
-export function renderStoryPage(options: { article: PublicArticle; body?: Root; liveRevisionNumber: number; origin: string }): string {
+export function renderStoryPage(options: {
+  article: PublicArticle;
+  body?: Root;
+  liveRevisionNumber: number;
+  origin: string;
+}): string {
   const { article, origin } = options;
   const canonical = `${origin}${storyPath(article.slug)}`;
   const tree = buildStoryArticle({ article, body: options.body });

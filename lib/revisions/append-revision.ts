@@ -1,10 +1,12 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import type { Prisma } from "../db/generated/client";
-import type { LockedStory } from "../stories/lock-story";
-import type { StoryDto } from "../stories/story-dto";
-import { withdrawnStoryRefusal } from "../stories/withdrawn-story-refusal";
-import { assertPhotosUsable, recordPhotoUses } from "../media/photo-uses";
+
+import type { Actor } from "@/lib/auth/actor";
+import type { Prisma } from "@/lib/db/generated/client";
+import { assertPhotosUsable, recordPhotoUses } from "@/lib/media/photo-uses";
+import type { LockedStory } from "@/lib/stories/lock-story";
+import type { StoryDto } from "@/lib/stories/story-dto";
+import { withdrawnStoryRefusal } from "@/lib/stories/withdrawn-story-refusal";
+
 import { contentHash } from "./content-hash";
 import type { CarriedNote, RemovedNote } from "./publication-plan";
 import { materialKinds, type RevisionContent, type RevisionKind } from "./revision-content";
@@ -36,7 +38,8 @@ export async function appendRevision(options: {
   statusReason?: string;
 }): Promise<AppendedRevision> {
   const { tx, story, actor, content, publish } = options;
-  // A withdrawal is undone only deliberately, by a republish: publishing a revision never brings the story back.
+  // A withdrawal is undone only deliberately, by a republish: publishing a revision never brings the story
+  // back.
   if (publish && story.status === "withdrawn") throw withdrawnStoryRefusal({ slug: story.slug });
   await assertPhotosUsable({ tx, images: content.images, publish });
   const number = story.latestRevisionNumber + 1;
@@ -93,7 +96,8 @@ export async function appendRevision(options: {
     data: {
       latestRevisionNumber: number,
       lastRevisedAt: now,
-      // The story's flag is what readers see: the live revision's, or the newest draft's while nothing is live.
+      // The story's flag is what readers see: the live revision's, or the newest draft's while nothing is
+      // live.
       ...(publish || !hasLive ? { developing: content.developing } : {}),
       ...(publish
         ? {
@@ -104,11 +108,24 @@ export async function appendRevision(options: {
           }
         : {}),
     },
-    select: { status: true, developing: true, firstPublishedAt: true, lastMaterialUpdateAt: true, liveRevisionNumber: true },
+    select: {
+      status: true,
+      developing: true,
+      firstPublishedAt: true,
+      lastMaterialUpdateAt: true,
+      liveRevisionNumber: true,
+    },
   });
   if (publish) {
     await tx.storyStatusEvent.create({
-      data: { storyId: story.id, action: "publish", revisionNumber: number, actorId: actor.userId, reason: options.statusReason ?? null, createdAt: now },
+      data: {
+        storyId: story.id,
+        action: "publish",
+        revisionNumber: number,
+        actorId: actor.userId,
+        reason: options.statusReason ?? null,
+        createdAt: now,
+      },
     });
   }
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+
 import type { RevisionContent } from "./revision-content";
 
 /**
@@ -14,7 +15,13 @@ export function contentHash(options: { content: RevisionContent }): string {
     content.body,
     content.developing,
     // A library photo adds its id; images by URL hash as they always did, so stored hashes stay valid.
-    content.images.map((image) => [image.url, image.alt, image.caption, image.credit, ...(image.photoId ? [image.photoId] : [])]),
+    content.images.map((image) => [
+      image.url,
+      image.alt,
+      image.caption,
+      image.credit,
+      ...(image.photoId ? [image.photoId] : []),
+    ]),
     content.credits.map((credit) => [credit.contributorId, credit.role, credit.location]),
   ];
   return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");

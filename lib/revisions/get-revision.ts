@@ -1,13 +1,19 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import { assertPossibleSlug, storyNotFound } from "../stories/story-not-found";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { assertPossibleSlug, storyNotFound } from "@/lib/stories/story-not-found";
+
 import { readRevision } from "./read-revision";
 import type { RevisionDto } from "./revision-dto";
 
 /** One revision of a story, content included; not_found for an unknown story or number. */
-export async function getRevision(options: { actor: Actor; slug: string; number: number }): Promise<RevisionDto> {
+export async function getRevision(options: {
+  actor: Actor;
+  slug: string;
+  number: number;
+}): Promise<RevisionDto> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   assertPossibleSlug({ slug: options.slug });
   const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } });

@@ -1,22 +1,25 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/actor";
-import { createTestActor } from "../auth/test-actors";
-import { checkHealth } from "../health/check-health";
-import { storyHistoryPage } from "../public/public-pages";
-import { readPublicStoryRow } from "../public/published-story";
-import type { ContentDiff } from "./diff/content-diff-types";
+
+import type { Actor } from "@/lib/auth/actor";
+import { createTestActor } from "@/lib/auth/test-actors";
+import { checkHealth } from "@/lib/health/check-health";
+import { storyHistoryPage } from "@/lib/public/public-pages";
+import { readPublicStoryRow } from "@/lib/public/published-story";
+import { tracked } from "@/lib/testing/tracked-promise";
+
 import { diffRevisions } from "./diff-revisions";
+import type { ContentDiff } from "./diff/content-diff-types";
 import type { ContentMerge } from "./merge/content-merge-types";
 import { readRevision } from "./read-revision";
 import { saveRevision } from "./save-revision";
 import { appErrorOf, createTestStory } from "./test-stories";
-import { tracked } from "../testing/tracked-promise";
 
 /*
- * Issue 19, defect 1: revision 1 is one paragraph of short words (the issue's had 483,000 in 1.45 MB; these are
- * 375,000 distinct-ish words in 1.49 MB, just under the body limit), revision 2 its 39,000 different words as
- * one-word paragraphs. Comparing them held the event loop 24–93 s, so health (and every reader) waited. Each test starts the heavy request, lets it load its revisions (the test reads the same rows),
- * then asks for health: health must answer while the heavy request is still running. No timings are asserted.
+ * Issue 19, defect 1: revision 1 is one paragraph of short words (the issue's had 483,000 in 1.45 MB; these
+ * are 375,000 distinct-ish words in 1.49 MB, just under the body limit), revision 2 its 39,000 different
+ * words as one-word paragraphs. Comparing them held the event loop 24–93 s, so health (and every reader)
+ * waited. Each test starts the heavy request, lets it load its revisions (the test reads the same rows), then
+ * asks for health: health must answer while the heavy request is still running. No timings are asserted.
  */
 
 const words = Array.from({ length: 375_000 }, (_, index) => (index % 39_000).toString(36));
@@ -45,7 +48,16 @@ describe("diffs of huge revisions (issue 19: a 1.5 MB comparison held the event 
   beforeAll(async () => {
     editor = await createTestActor({ role: "editor" });
     await createTestStory({ actor: editor, slug: "huge-diff", body: oneParagraph, publish: true });
-    await saveRevision({ actor: editor, slug: "huge-diff", input: { baseRevision: 1, summary: "Every word its own paragraph", body: oneWordParagraphs, publish: true } });
+    await saveRevision({
+      actor: editor,
+      slug: "huge-diff",
+      input: {
+        baseRevision: 1,
+        summary: "Every word its own paragraph",
+        body: oneWordParagraphs,
+        publish: true,
+      },
+    });
     storyId = (await readPublicStoryRow({ slug: "huge-diff" })).id;
   });
 
@@ -58,7 +70,9 @@ describe("diffs of huge revisions (issue 19: a 1.5 MB comparison held the event 
 
   // Guards issue 19 defect 1: the public history page took 24 s for an anonymous reader.
   it("answers health while the public history page compares them, and the page renders", async () => {
-    const heavy = tracked(storyHistoryPage({ slug: "huge-diff", origin: "https://news.example", from: "1", to: "2" }));
+    const heavy = tracked(
+      storyHistoryPage({ slug: "huge-diff", origin: "https://news.example", from: "1", to: "2" }),
+    );
     await expectHealthAnsweredDuring({ heavy, storyId });
     const page = await heavy.promise;
     expect(page.status).toBe(200);
@@ -67,7 +81,13 @@ describe("diffs of huge revisions (issue 19: a 1.5 MB comparison held the event 
 
   // Guards issue 19 defect 1: a stale save against the huge revision took 32 s before its 409.
   it("answers health while a stale save builds its 409, whose diff and merge say whether they were coarse", async () => {
-    const heavy = tracked(saveRevision({ actor: editor, slug: "huge-diff", input: { baseRevision: 1, summary: "Late edit", headline: "A late headline" } }));
+    const heavy = tracked(
+      saveRevision({
+        actor: editor,
+        slug: "huge-diff",
+        input: { baseRevision: 1, summary: "Late edit", headline: "A late headline" },
+      }),
+    );
     await expectHealthAnsweredDuring({ heavy, storyId });
     const error = await appErrorOf(heavy.promise);
     expect(error.code).toBe("conflict");

@@ -1,4 +1,4 @@
-import { AppError } from "../errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 const keyPattern = /^[\x21-\x7e]{1,200}$/;
 

@@ -1,8 +1,12 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
+
+import type { Prisma } from "@/lib/db/generated/client";
+
 import { keyReusedError, sameRequest } from "./request-fingerprint";
 
-type KeyedWrite = { type: "revision"; number: number; fingerprint: string | null } | { type: "status"; fingerprint: string | null };
+type KeyedWrite =
+  | { type: "revision"; number: number; fingerprint: string | null }
+  | { type: "status"; fingerprint: string | null };
 
 /**
  * What an Idempotency-Key already did on a story, when this request is a retry of it: a revision it created
@@ -20,17 +24,23 @@ export async function findReplayedWrite<Type extends KeyedWrite["type"]>(options
   if (!key) return null;
   const earlier = await findKeyedWrite({ tx, storyId, key });
   if (!earlier) return null;
-  if (earlier.type !== type || !sameRequest({ stored: earlier.fingerprint, fingerprint })) throw keyReusedError();
+  if (earlier.type !== type || !sameRequest({ stored: earlier.fingerprint, fingerprint }))
+    throw keyReusedError();
   return earlier as Extract<KeyedWrite, { type: Type }>;
 }
 
-async function findKeyedWrite(options: { tx: Prisma.TransactionClient; storyId: string; key: string }): Promise<KeyedWrite | null> {
+async function findKeyedWrite(options: {
+  tx: Prisma.TransactionClient;
+  storyId: string;
+  key: string;
+}): Promise<KeyedWrite | null> {
   const { tx, storyId, key } = options;
   const revision = await tx.revision.findUnique({
     where: { storyId_idempotencyKey: { storyId, idempotencyKey: key } },
     select: { number: true, requestFingerprint: true },
   });
-  if (revision) return { type: "revision", number: revision.number, fingerprint: revision.requestFingerprint };
+  if (revision)
+    return { type: "revision", number: revision.number, fingerprint: revision.requestFingerprint };
   const event = await tx.storyStatusEvent.findUnique({
     where: { storyId_idempotencyKey: { storyId, idempotencyKey: key } },
     select: { requestFingerprint: true },

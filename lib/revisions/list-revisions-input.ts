@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { wholeNumberText } from "../validation/whole-number-text";
+
+import { wholeNumberText } from "@/lib/validation/whole-number-text";
 
 /** A page of history: `cursor` is the opaque `nextCursor` of the previous page. Query strings arrive as text. */
 export const ListRevisionsInput = z.strictObject({

@@ -1,12 +1,14 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import { assertPossibleSlug, storyNotFound } from "../stories/story-not-found";
-import { malformedCursor } from "../validation/malformed-cursor";
-import { parseInput } from "../validation/parse-input";
-import { maxStoredInteger } from "../validation/whole-number-text";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { assertPossibleSlug, storyNotFound } from "@/lib/stories/story-not-found";
+import { malformedCursor } from "@/lib/validation/malformed-cursor";
+import { parseInput } from "@/lib/validation/parse-input";
+import { maxStoredInteger } from "@/lib/validation/whole-number-text";
+
 import { ListRevisionsInput } from "./list-revisions-input";
 import type { RevisionSummaryDto } from "./revision-dto";
 import { revisionSummaryColumns, toRevisionSummaryDto, type RevisionSummaryRow } from "./revision-row";
@@ -25,7 +27,10 @@ export async function listRevisions(options: {
 }): Promise<RevisionPage> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   assertPossibleSlug({ slug: options.slug });
-  const input = parseInput({ schema: ListRevisionsInput, input: { cursor: options.cursor, limit: options.limit } });
+  const input = parseInput({
+    schema: ListRevisionsInput,
+    input: { cursor: options.cursor, limit: options.limit },
+  });
   const { limit } = input;
   const cursor = input.cursor === undefined ? undefined : decodeCursor({ cursor: String(input.cursor) });
   // The page is cut from the (story, number) index first; author and credits are joined for those rows only.
@@ -41,7 +46,10 @@ export async function listRevisions(options: {
       JOIN users u ON u.id = r.author_id
      ORDER BY r.number DESC`;
   // An empty page is the end of the history, or an unknown story: only then is the story looked up.
-  if (rows.length === 0 && !(await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } }))) {
+  if (
+    rows.length === 0 &&
+    !(await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } }))
+  ) {
     throw storyNotFound({ slug: options.slug });
   }
   const page = rows.slice(0, limit);

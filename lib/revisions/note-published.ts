@@ -1,8 +1,13 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
+
+import type { Prisma } from "@/lib/db/generated/client";
 
 /** Whether readers already have this exact public note on the story (on its own or carried from a draft). */
-export async function notePublished(options: { tx: Prisma.TransactionClient; storyId: string; note: string | undefined }): Promise<boolean> {
+export async function notePublished(options: {
+  tx: Prisma.TransactionClient;
+  storyId: string;
+  note: string | undefined;
+}): Promise<boolean> {
   if (!options.note) return false;
   const rows = await options.tx.$queryRaw<{ found: number }[]>`
     SELECT 1 AS found FROM revisions

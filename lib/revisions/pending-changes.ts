@@ -1,5 +1,7 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
+
+import type { Prisma } from "@/lib/db/generated/client";
+
 import type { PendingChange } from "./publication-plan";
 
 /** Revisions saved after the live one that readers have not seen (drafts), oldest first. */

@@ -1,27 +1,34 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
-import { AppError } from "../errors/app-error";
-import type { LockedStory } from "../stories/lock-story";
-import { withdrawnStoryRefusal } from "../stories/withdrawn-story-refusal";
+
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { LockedStory } from "@/lib/stories/lock-story";
+import { withdrawnStoryRefusal } from "@/lib/stories/withdrawn-story-refusal";
+
 import { diffContentOffLoop } from "./diff/diff-content-off-loop";
 import { publicDiff } from "./diff/public-diff";
 import { readPendingChanges } from "./pending-changes";
+import { planPublication, unknownRemovals, type NoteRemoval, type PublicationPlan } from "./publication-plan";
 import { kindWithArticle, missingPublicSummary } from "./publication-requirements";
-import { type NoteRemoval, type PublicationPlan, planPublication, unknownRemovals } from "./publication-plan";
 import { readRevision } from "./read-revision";
 import type { RevisionContent, RevisionKind } from "./revision-content";
 
 /**
- * `readers` says whether the publication changes what readers see. "unchanged" (the same public rendering as the
- * live revision, and no note going out) means nothing is published: no change-log entry, no "Updated".
+ * `readers` says whether the publication changes what readers see. "unchanged" (the same public rendering as
+ * the live revision, and no note going out) means nothing is published: no change-log entry, no "Updated".
  */
 export type StoryPublicationPlan = PublicationPlan & { readers: "changed" | "unchanged" };
 
 /**
- * Whether `content` looks different to readers from the live revision: any public field (as the public compare
- * shows them) or the "Developing" label. Decided against what readers have, never against the last draft.
+ * Whether `content` looks different to readers from the live revision: any public field (as the public
+ * compare shows them) or the "Developing" label. Decided against what readers have, never against the last
+ * draft.
  */
-async function changesWhatReadersSee(options: { tx: Prisma.TransactionClient; story: LockedStory; content: RevisionContent }): Promise<boolean> {
+async function changesWhatReadersSee(options: {
+  tx: Prisma.TransactionClient;
+  story: LockedStory;
+  content: RevisionContent;
+}): Promise<boolean> {
   const { tx, story, content } = options;
   if (story.liveRevisionNumber === null || story.firstPublishedAt === null) return true;
   const { revision: live } = await readRevision({ tx, storyId: story.id, number: story.liveRevisionNumber });
@@ -41,10 +48,10 @@ export function unpublishedRefusal(options: { slug: string }): AppError {
 }
 
 /**
- * Plans the publication that will be revision latest+1 of a locked story: refuses an unpublished or withdrawn story,
- * carries every pending draft's note (or records its deliberate removal) and settles the kind readers see.
- * `summary` is what readers will read in the change log: a material publication without one is refused. A
- * publication that changes nothing readers see is planned as "unchanged" (and needs no summary).
+ * Plans the publication that will be revision latest+1 of a locked story: refuses an unpublished or withdrawn
+ * story, carries every pending draft's note (or records its deliberate removal) and settles the kind readers
+ * see. `summary` is what readers will read in the change log: a material publication without one is refused.
+ * A publication that changes nothing readers see is planned as "unchanged" (and needs no summary).
  */
 export async function planStoryPublication(options: {
   tx: Prisma.TransactionClient;
@@ -58,7 +65,8 @@ export async function planStoryPublication(options: {
 }): Promise<StoryPublicationPlan> {
   const { tx, story } = options;
   if (story.status === "unpublished") throw unpublishedRefusal({ slug: story.slug });
-  // Refused before "unchanged" is decided: publishing the live text again into a withdrawn story is still a publish.
+  // Refused before "unchanged" is decided: publishing the live text again into a withdrawn story is still a
+  // publish.
   if (story.status === "withdrawn") throw withdrawnStoryRefusal({ slug: story.slug });
   const pending = await readPendingChanges({ tx, storyId: story.id, liveNumber: story.liveRevisionNumber });
   const unknown = unknownRemovals({ pending, removals: options.removals });
@@ -67,7 +75,9 @@ export async function planStoryPublication(options: {
       code: "validation_failed",
       message: `note removals name revisions without a pending note: ${unknown.join(", ")}`,
       userMessage: `Revision ${unknown.join(", ")} has no public note waiting to be published, so there is nothing to leave out.`,
-      details: { fields: [{ path: "removeNotes", message: "names a revision without a pending public note" }] },
+      details: {
+        fields: [{ path: "removeNotes", message: "names a revision without a pending public note" }],
+      },
     });
   }
   const plan = planPublication({

@@ -26,7 +26,15 @@ export type PublicationPlan = {
 };
 
 /** Most significant first: a correction outranks a clarification, which outranks an editor's note, and so on. */
-const significance: readonly RevisionKind[] = ["correction", "clarification", "editors_note", "restore", "update", "minor", "initial"];
+const significance: readonly RevisionKind[] = [
+  "correction",
+  "clarification",
+  "editors_note",
+  "restore",
+  "update",
+  "minor",
+  "initial",
+];
 
 export function isNoteKind(kind: string): kind is NoteKind {
   return (noteRequiredKinds as readonly string[]).includes(kind);
@@ -39,8 +47,8 @@ export function mostSignificantKind(kinds: readonly RevisionKind[]): RevisionKin
 /**
  * What a publication puts in front of readers. Everything saved since the live revision goes live with it, so
  * every pending correction, clarification and editor's note is carried (unless removed on purpose), and the
- * kind is the most significant among them. A removed note's draft still counts as an update: its text changed.
- * A first publication carries nothing: readers never saw what the drafts before it corrected.
+ * kind is the most significant among them. A removed note's draft still counts as an update: its text
+ * changed. A first publication carries nothing: readers never saw what the drafts before it corrected.
  */
 export function planPublication(options: {
   ownKind: RevisionKind;
@@ -51,7 +59,8 @@ export function planPublication(options: {
   firstPublication: boolean;
 }): PublicationPlan {
   const { ownKind, ownNote, pending, removals, firstPublication } = options;
-  if (firstPublication) return { kind: "initial", publicNote: null, carriedNotes: [], removedNotes: [], movesUpdated: false };
+  if (firstPublication)
+    return { kind: "initial", publicNote: null, carriedNotes: [], removedNotes: [], movesUpdated: false };
   const removedBy = new Map(removals.map((removal) => [removal.revision, removal.reason]));
   const carriedNotes: CarriedNote[] = [];
   const removedNotes: RemovedNote[] = [];
@@ -78,11 +87,24 @@ export function planPublication(options: {
     carriedNotes.push({ revision: options.ownNumber, kind: ownKind, text: publicNote });
     publicNote = null;
   }
-  return { kind, publicNote, carriedNotes, removedNotes, movesUpdated: (materialKinds as readonly string[]).includes(kind) };
+  return {
+    kind,
+    publicNote,
+    carriedNotes,
+    removedNotes,
+    movesUpdated: (materialKinds as readonly string[]).includes(kind),
+  };
 }
 
 /** Removals that name no pending note: refused, so a typo never silently keeps or drops the wrong note. */
-export function unknownRemovals(options: { pending: readonly PendingChange[]; removals: readonly NoteRemoval[] }): number[] {
-  const withNotes = new Set(options.pending.filter((change) => isNoteKind(change.kind) && change.publicNote).map((change) => change.number));
+export function unknownRemovals(options: {
+  pending: readonly PendingChange[];
+  removals: readonly NoteRemoval[];
+}): number[] {
+  const withNotes = new Set(
+    options.pending
+      .filter((change) => isNoteKind(change.kind) && change.publicNote)
+      .map((change) => change.number),
+  );
   return options.removals.map((removal) => removal.revision).filter((revision) => !withNotes.has(revision));
 }

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/actor";
-import { createTestActor } from "../auth/test-actors";
-import { imagesMissingAlt, kindWithArticle, missingPublicSummary, missingRevisionWords } from "./publication-requirements";
+
+import type { Actor } from "@/lib/auth/actor";
+import { createTestActor } from "@/lib/auth/test-actors";
+
+import {
+  imagesMissingAlt,
+  kindWithArticle,
+  missingPublicSummary,
+  missingRevisionWords,
+} from "./publication-requirements";
 import { saveRevision } from "./save-revision";
 import { appErrorOf, createTestStory } from "./test-stories";
 
@@ -18,24 +25,48 @@ describe("what a publication needs, as the desk's confirmation and the server bo
   });
 
   it("lists a missing summary, a missing note and every photo without alt text, each at its place", () => {
-    expect(missingRevisionWords({ kind: "correction", summary: " ", note: "\u200B" }).map((item) => item.path)).toEqual(["summary", "note"]);
+    expect(
+      missingRevisionWords({ kind: "correction", summary: " ", note: "\u200B" }).map((item) => item.path),
+    ).toEqual(["summary", "note"]);
     expect(missingRevisionWords({ kind: "minor", summary: "", note: "" })).toEqual([]);
     expect(missingPublicSummary({ publishedKind: "initial", summary: null })).toBeNull();
-    expect(missingPublicSummary({ publishedKind: "update", summary: "" })?.message).toContain("goes out as an update");
-    expect(imagesMissingAlt([{ alt: "A ferry" }, { alt: "  " }])).toEqual([{ path: "images.1.alt", message: "alt text is required before publishing" }]);
+    expect(missingPublicSummary({ publishedKind: "update", summary: "" })?.message).toContain(
+      "goes out as an update",
+    );
+    expect(imagesMissingAlt([{ alt: "A ferry" }, { alt: "  " }])).toEqual([
+      { path: "images.1.alt", message: "alt text is required before publishing" },
+    ]);
   });
 
   it("the server refuses a minor fix that carries a pending update without a summary, in the same words (an update, not 'a update')", async () => {
     await createTestStory({ actor: editor, slug: "article-check", publish: true });
-    await saveRevision({ actor: editor, slug: "article-check", input: { baseRevision: 1, summary: "Draft", body: "A drafted update." } });
-    const refused = await appErrorOf(saveRevision({ actor: editor, slug: "article-check", input: { baseRevision: 2, kind: "minor", body: "A drafted update!", publish: true } }));
+    await saveRevision({
+      actor: editor,
+      slug: "article-check",
+      input: { baseRevision: 1, summary: "Draft", body: "A drafted update." },
+    });
+    const refused = await appErrorOf(
+      saveRevision({
+        actor: editor,
+        slug: "article-check",
+        input: { baseRevision: 2, kind: "minor", body: "A drafted update!", publish: true },
+      }),
+    );
     expect(refused.userMessage).toContain("This goes out as an update, so it needs a public summary");
-    expect(refused.details).toMatchObject({ fields: [missingPublicSummary({ publishedKind: "update", summary: null })] });
+    expect(refused.details).toMatchObject({
+      fields: [missingPublicSummary({ publishedKind: "update", summary: null })],
+    });
   });
 
   it("the server's save refusal for a note kind names the note the confirmation names", async () => {
     await createTestStory({ actor: editor, slug: "note-check", publish: true });
-    const refused = await appErrorOf(saveRevision({ actor: editor, slug: "note-check", input: { baseRevision: 1, kind: "editors_note", summary: "Context", body: "Body.", publish: true } }));
+    const refused = await appErrorOf(
+      saveRevision({
+        actor: editor,
+        slug: "note-check",
+        input: { baseRevision: 1, kind: "editors_note", summary: "Context", body: "Body.", publish: true },
+      }),
+    );
     expect(refused.userMessage).toContain("an editor’s note needs a public note for readers");
   });
 });

@@ -1,4 +1,5 @@
-import { hasVisibleText } from "../validation/text-rules";
+import { hasVisibleText } from "@/lib/validation/text-rules";
+
 import { isNoteKind } from "./publication-plan";
 import type { RevisionKind } from "./revision-content";
 
@@ -33,10 +34,16 @@ export function missingPublicNote(options: { kind: RevisionKind; note: string })
 }
 
 /** Every revision saved as anything but a minor fix says what changed, and carries its public note if its kind needs one. */
-export function missingRevisionWords(options: { kind: RevisionKind; summary: string; note: string }): MissingItem[] {
+export function missingRevisionWords(options: {
+  kind: RevisionKind;
+  summary: string;
+  note: string;
+}): MissingItem[] {
   const note = missingPublicNote(options);
   return [
-    ...(options.kind !== "minor" && !hasVisibleText(options.summary) ? [{ path: "summary", message: "say briefly what changed (required unless the change is minor)" }] : []),
+    ...(options.kind !== "minor" && !hasVisibleText(options.summary)
+      ? [{ path: "summary", message: "say briefly what changed (required unless the change is minor)" }]
+      : []),
     ...(note ? [note] : []),
   ];
 }
@@ -45,13 +52,24 @@ export function missingRevisionWords(options: { kind: RevisionKind; summary: str
  * A publication readers are told about (its kind, settled with every pending draft, is material) needs the
  * public summary they read in the change log; a first publication and a minor fix are not listed there.
  */
-export function missingPublicSummary(options: { publishedKind: RevisionKind; summary: string | null }): MissingItem | null {
+export function missingPublicSummary(options: {
+  publishedKind: RevisionKind;
+  summary: string | null;
+}): MissingItem | null {
   const { publishedKind } = options;
-  if (publishedKind === "minor" || publishedKind === "initial" || hasVisibleText(options.summary ?? "")) return null;
-  return { path: "summary", message: `this goes out as ${kindWithArticle(publishedKind)}, so readers see this summary in the change log; say briefly what changed` };
+  if (publishedKind === "minor" || publishedKind === "initial" || hasVisibleText(options.summary ?? ""))
+    return null;
+  return {
+    path: "summary",
+    message: `this goes out as ${kindWithArticle(publishedKind)}, so readers see this summary in the change log; say briefly what changed`,
+  };
 }
 
 /** Every picture readers get needs alt text (a caption describes the news, not the picture). */
 export function imagesMissingAlt(images: readonly { alt: string }[]): MissingItem[] {
-  return images.flatMap((image, index) => (image.alt.trim() === "" ? [{ path: `images.${index}.alt`, message: "alt text is required before publishing" }] : []));
+  return images.flatMap((image, index) =>
+    image.alt.trim() === ""
+      ? [{ path: `images.${index}.alt`, message: "alt text is required before publishing" }]
+      : [],
+  );
 }

@@ -1,12 +1,14 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { AppError } from "../errors/app-error";
-import { applyPendingScheduleChoice } from "../schedules/pending-schedule-choice";
-import type { Prisma } from "../db/generated/client";
-import { type LockedStory, lockStory } from "../stories/lock-story";
-import { readStory } from "../stories/read-story";
-import { parseInput } from "../validation/parse-input";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { applyPendingScheduleChoice } from "@/lib/schedules/pending-schedule-choice";
+import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
+import { readStory } from "@/lib/stories/read-story";
+import { parseInput } from "@/lib/validation/parse-input";
+
 import { appendRevision } from "./append-revision";
 import { idempotencyKeyError } from "./idempotency-key";
 import { findReplayedWrite } from "./keyed-write";
@@ -14,8 +16,8 @@ import { planStoryPublication, unpublishedRefusal } from "./plan-story-publicati
 import { kindWithArticle } from "./publication-requirements";
 import { PublishRevisionInput } from "./publish-revision-input";
 import { readRevision } from "./read-revision";
-import { noteRequiredKinds, type RevisionContent, type RevisionKind } from "./revision-content";
 import { requestFingerprint } from "./request-fingerprint";
+import { noteRequiredKinds, type RevisionContent, type RevisionKind } from "./revision-content";
 import type { SaveRevisionResult } from "./save-revision";
 import { savableKinds } from "./save-revision-input";
 import { staleBaseConflict } from "./stale-base-conflict";
@@ -30,10 +32,16 @@ type Attempt =
  * Makes revision `number` (typically a submitted draft) live. Revisions are immutable, so this records a NEW
  * revision with that content, authored by the publishing editor, carrying every pending draft's public note.
  * If revisions after it changed the content, publishing it would silently undo them, so that is refused as a
- * conflict with a merge proposal instead. Content readers already have, with nothing pending, changes nothing.
+ * conflict with a merge proposal instead. Content readers already have, with nothing pending, changes
+ * nothing.
  */
 export async function publishRevision(
-  options: { actor: Actor; slug: string; number: number; idempotencyKey?: string } & Partial<PublishRevisionInput>,
+  options: {
+    actor: Actor;
+    slug: string;
+    number: number;
+    idempotencyKey?: string;
+  } & Partial<PublishRevisionInput>,
 ): Promise<SaveRevisionResult> {
   const { actor, slug, number, idempotencyKey } = options;
   assertCan({ actor, permission: "revision:publish" });
@@ -50,21 +58,49 @@ export async function publishRevision(
   });
   const keyError = idempotencyKeyError({ key: idempotencyKey });
   if (keyError) throw keyError;
-  const fingerprint = requestFingerprint({ operation: "publish", slug, callerId: actor.userId, input: { number, ...input } });
+  const fingerprint = requestFingerprint({
+    operation: "publish",
+    slug,
+    callerId: actor.userId,
+    input: { number, ...input },
+  });
 
   const attempt = await writeTransaction({
     work: async (tx): Promise<Attempt> => {
       const story = await lockStory({ tx, slug });
-      const earlier = await findReplayedWrite({ tx, storyId: story.id, key: idempotencyKey, fingerprint, type: "revision" });
+      const earlier = await findReplayedWrite({
+        tx,
+        storyId: story.id,
+        key: idempotencyKey,
+        fingerprint,
+        type: "revision",
+      });
       if (earlier) return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
-      return publishLockedRevision({ tx, story, actor, number, input, idempotencyKey, fingerprint, schedulesAsked: true });
+      return publishLockedRevision({
+        tx,
+        story,
+        actor,
+        number,
+        input,
+        idempotencyKey,
+        fingerprint,
+        schedulesAsked: true,
+      });
     },
   });
 
   if (attempt.type === "created") return attempt.result;
   if (attempt.type === "existing") {
-    const [{ story }, { revision }] = await Promise.all([readStory({ slug }), readRevision({ storyId: attempt.storyId, number: attempt.number })]);
-    return { outcome: attempt.outcome, story, revision, readers: attempt.outcome === "unchanged" ? "unchanged" : "changed" };
+    const [{ story }, { revision }] = await Promise.all([
+      readStory({ slug }),
+      readRevision({ storyId: attempt.storyId, number: attempt.number }),
+    ]);
+    return {
+      outcome: attempt.outcome,
+      story,
+      revision,
+      readers: attempt.outcome === "unchanged" ? "unchanged" : "changed",
+    };
   }
   const { revision: ours } = await readRevision({ storyId: attempt.storyId, number });
   throw await staleBaseConflict({
@@ -102,15 +138,23 @@ export async function publishLockedRevision(options: {
   const { tx, story, actor, number, input, idempotencyKey, fingerprint } = options;
   if (story.status === "unpublished") throw unpublishedRefusal({ slug: story.slug });
   const { revision: source, contentHash } = await readRevision({ tx, storyId: story.id, number });
-  if (story.liveRevisionNumber === number) return { type: "existing", outcome: "unchanged", storyId: story.id, number };
+  if (story.liveRevisionNumber === number)
+    return { type: "existing", outcome: "unchanged", storyId: story.id, number };
   if (number < story.latestRevisionNumber && !options.content) {
     const moved = await tx.revision.findFirst({
       where: { storyId: story.id, number: { gt: number }, contentHash: { not: contentHash } },
       select: { number: true },
     });
-    if (moved) return { type: "stale", storyId: story.id, mergeBase: source.baseNumber ?? number, latestNumber: story.latestRevisionNumber };
+    if (moved)
+      return {
+        type: "stale",
+        storyId: story.id,
+        mergeBase: source.baseNumber ?? number,
+        latestNumber: story.latestRevisionNumber,
+      };
   }
-  const ownKind: RevisionKind = input.kind ?? ((savableKinds as readonly string[]).includes(source.kind) ? source.kind : "update");
+  const ownKind: RevisionKind =
+    input.kind ?? ((savableKinds as readonly string[]).includes(source.kind) ? source.kind : "update");
   if ((noteRequiredKinds as readonly string[]).includes(ownKind) && !input.note && !source.publicNote) {
     throw new AppError({
       code: "validation_failed",
@@ -122,11 +166,26 @@ export async function publishLockedRevision(options: {
   const firstPublication = story.firstPublishedAt === null;
   const summary = input.summary ?? (firstPublication ? "First version" : null);
   const chosen = options.schedulesAsked
-    ? await applyPendingScheduleChoice({ tx, story, actor, content: source.content, choice: input.pendingSchedules })
+    ? await applyPendingScheduleChoice({
+        tx,
+        story,
+        actor,
+        content: source.content,
+        choice: input.pendingSchedules,
+      })
     : { content: options.content ?? source.content, statusReason: undefined, settle: async () => {} };
   const content = chosen.content;
-  const plan = await planStoryPublication({ tx, story, ownKind, ownNote: input.note ?? null, summary, removals: input.removeNotes, content });
-  // Nothing readers would see changes (a retry, a second tab, a draft that undid itself): nothing is published.
+  const plan = await planStoryPublication({
+    tx,
+    story,
+    ownKind,
+    ownNote: input.note ?? null,
+    summary,
+    removals: input.removeNotes,
+    content,
+  });
+  // Nothing readers would see changes (a retry, a second tab, a draft that undid itself): nothing is
+  // published.
   if (plan.readers === "unchanged" && story.liveRevisionNumber !== null) {
     return { type: "existing", outcome: "unchanged", storyId: story.id, number: story.liveRevisionNumber };
   }

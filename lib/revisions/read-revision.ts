@@ -1,7 +1,9 @@
 import "server-only";
-import { getDb } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { AppError } from "../errors/app-error";
+
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+
 import type { RevisionDto } from "./revision-dto";
 import { revisionColumns, revisionFrom, toRevisionDto, type RevisionRow } from "./revision-row";
 

@@ -1,6 +1,8 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
-import { AppError } from "../errors/app-error";
+
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+
 import type { CreditInputValue, RevisionCredit } from "./revision-content";
 
 /**
@@ -18,7 +20,10 @@ export async function resolveCredits(options: {
   const names = [...new Set(credits.flatMap((credit) => (credit.name ? [credit.name] : [])))];
 
   const byId = new Map(
-    (ids.length > 0 ? await tx.contributor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : []).map((row) => [row.id, row]),
+    (ids.length > 0
+      ? await tx.contributor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+      : []
+    ).map((row) => [row.id, row]),
   );
   const missingIndex = credits.findIndex((credit) => credit.contributorId && !byId.has(credit.contributorId));
   if (missingIndex >= 0) {
@@ -26,18 +31,26 @@ export async function resolveCredits(options: {
       code: "validation_failed",
       message: `unknown contributor ${credits[missingIndex]?.contributorId}`,
       userMessage: `Please check credits.${missingIndex}.contributorId: no such contributor.`,
-      details: { fields: [{ path: `credits.${missingIndex}.contributorId`, message: "no contributor has this id" }] },
+      details: {
+        fields: [{ path: `credits.${missingIndex}.contributorId`, message: "no contributor has this id" }],
+      },
     });
   }
 
   const byName = new Map<string, string>();
   if (names.length > 0) {
-    const found = await tx.contributor.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
+    const found = await tx.contributor.findMany({
+      where: { name: { in: names } },
+      select: { id: true, name: true },
+    });
     for (const row of found) byName.set(row.name, row.id);
     const unknown = names.filter((name) => !byName.has(name));
     if (unknown.length > 0 && options.create) {
       await tx.$executeRaw`INSERT INTO contributors (id, name) SELECT gen_random_uuid(), unnest(${unknown}::text[]) ON CONFLICT (name) DO NOTHING`;
-      const created = await tx.contributor.findMany({ where: { name: { in: unknown } }, select: { id: true, name: true } });
+      const created = await tx.contributor.findMany({
+        where: { name: { in: unknown } },
+        select: { id: true, name: true },
+      });
       for (const row of created) byName.set(row.name, row.id);
     }
   }

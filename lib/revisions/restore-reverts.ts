@@ -1,9 +1,11 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
+
+import type { Prisma } from "@/lib/db/generated/client";
+
 import { splitParagraphs } from "./diff/paragraphs";
-import { noteRequiredKinds, type RevisionContent } from "./revision-content";
-import { readRevision } from "./read-revision";
 import type { NoteKind } from "./publication-plan";
+import { readRevision } from "./read-revision";
+import { noteRequiredKinds, type RevisionContent } from "./revision-content";
 
 /** A published correction (clarification, editor's note) whose fix a restore would take back. */
 export type UndoneCorrection = { revision: number; kind: NoteKind; note: string };
@@ -15,18 +17,32 @@ const headerFields = ["headline", "dek", "byline"] as const;
 
 /**
  * Text a published fix removed and a restore would bring back: a paragraph (or headline, dek, byline) that
- * readers saw before the fix, that the newest revision no longer has, and that the restored content has again.
+ * readers saw before the fix, that the newest revision no longer has, and that the restored content has
+ * again.
  */
-function undoes(options: { before: RevisionContent; fixed: RevisionContent; newest: RevisionContent; restored: RevisionContent }): boolean {
+function undoes(options: {
+  before: RevisionContent;
+  fixed: RevisionContent;
+  newest: RevisionContent;
+  restored: RevisionContent;
+}): boolean {
   const { before, fixed, newest, restored } = options;
   for (const field of headerFields) {
-    if (before[field] !== fixed[field] && restored[field] === before[field] && newest[field] !== before[field]) return true;
+    if (
+      before[field] !== fixed[field] &&
+      restored[field] === before[field] &&
+      newest[field] !== before[field]
+    )
+      return true;
   }
   const fixedParagraphs = new Set(splitParagraphs(fixed.body));
   const newestParagraphs = new Set(splitParagraphs(newest.body));
   const restoredParagraphs = new Set(splitParagraphs(restored.body));
   return splitParagraphs(before.body).some(
-    (paragraph) => !fixedParagraphs.has(paragraph) && !newestParagraphs.has(paragraph) && restoredParagraphs.has(paragraph),
+    (paragraph) =>
+      !fixedParagraphs.has(paragraph) &&
+      !newestParagraphs.has(paragraph) &&
+      restoredParagraphs.has(paragraph),
   );
 }
 
@@ -51,13 +67,18 @@ export async function findRestoreReverts(options: {
   const corrections: UndoneCorrection[] = [];
   for (const [index, fix] of published.entries()) {
     const previous = published[index - 1];
-    if (fix.number <= number || !previous || !(noteRequiredKinds as readonly string[]).includes(fix.kind)) continue;
+    if (fix.number <= number || !previous || !(noteRequiredKinds as readonly string[]).includes(fix.kind))
+      continue;
     // One query at a time: a transaction owns a single connection.
     const before = await readRevision({ tx, storyId, number: previous.number });
     const fixed = await readRevision({ tx, storyId, number: fix.number });
-    if (!undoes({ before: before.revision.content, fixed: fixed.revision.content, newest, restored })) continue;
+    if (!undoes({ before: before.revision.content, fixed: fixed.revision.content, newest, restored }))
+      continue;
     const carried = (fix.carriedNotes as { kind: NoteKind; text: string }[]) ?? [];
-    const notes = [...carried, ...(fix.publicNote ? [{ kind: fix.kind as NoteKind, text: fix.publicNote }] : [])];
+    const notes = [
+      ...carried,
+      ...(fix.publicNote ? [{ kind: fix.kind as NoteKind, text: fix.publicNote }] : []),
+    ];
     for (const note of notes) corrections.push({ revision: fix.number, kind: note.kind, note: note.text });
   }
   return { corrections, reopensDeveloping: restored.developing && !newest.developing };

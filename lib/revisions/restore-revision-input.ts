@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { requiredTextInput, textInput } from "../validation/text-rules";
-import { PendingSchedulesInput } from "../schedules/pending-schedules-input";
+
+import { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
+import { requiredTextInput, textInput } from "@/lib/validation/text-rules";
+
 import { contentLimits } from "./revision-content";
 
 /**
@@ -9,7 +11,10 @@ import { contentLimits } from "./revision-content";
  * "developing" label); a restore that would revert either without naming it is refused.
  */
 export const RestoreRevisionInput = z.strictObject({
-  summary: requiredTextInput({ max: contentLimits.summary, required: "leave the summary out, or say why" }).optional(),
+  summary: requiredTextInput({
+    max: contentLimits.summary,
+    required: "leave the summary out, or say why",
+  }).optional(),
   internalNote: textInput({ max: contentLimits.internalNote }).optional(),
   publish: z.boolean().default(false),
   confirmReverts: z

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { nameInput, requiredTextInput, textInput } from "../validation/text-rules";
+
+import { nameInput, requiredTextInput, textInput } from "@/lib/validation/text-rules";
 
 /** Limits of one revision, in characters; a request carrying all of them at once still fits in maxJsonBodyBytes. */
 export const contentLimits = {
@@ -18,8 +19,22 @@ export const contentLimits = {
   caption: 2_000,
 } as const;
 
-export const creditRoles = ["byline", "contributed_reporting", "additional_reporting", "photo", "editing"] as const;
-export const revisionKinds = ["initial", "update", "correction", "clarification", "editors_note", "minor", "restore"] as const;
+export const creditRoles = [
+  "byline",
+  "contributed_reporting",
+  "additional_reporting",
+  "photo",
+  "editing",
+] as const;
+export const revisionKinds = [
+  "initial",
+  "update",
+  "correction",
+  "clarification",
+  "editors_note",
+  "minor",
+  "restore",
+] as const;
 /** Kinds that move the reader-facing "Updated" time. */
 export const materialKinds = ["update", "correction", "clarification", "editors_note", "restore"] as const;
 /** Kinds whose public note is shown to readers and may never be left out. */
@@ -56,7 +71,10 @@ export const CreditInput = z
     name: nameInput({ max: contentLimits.name, required: "a credited name cannot be empty" }).optional(),
     contributorId: z.uuid().optional(),
     role: z.enum(creditRoles),
-    location: requiredTextInput({ max: contentLimits.location, required: "leave the location out, or name a place" }).optional(),
+    location: requiredTextInput({
+      max: contentLimits.location,
+      required: "leave the location out, or name a place",
+    }).optional(),
   })
   .refine((credit) => Boolean(credit.name) !== Boolean(credit.contributorId), {
     error: "give either name or contributorId for each credit",

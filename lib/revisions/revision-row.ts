@@ -1,6 +1,8 @@
 import "server-only";
-import { Prisma } from "../db/generated/client";
-import type { RevisionKind } from "../db/generated/enums";
+
+import { Prisma } from "@/lib/db/generated/client";
+import type { RevisionKind } from "@/lib/db/generated/enums";
+
 import type { CarriedNote, RemovedNote } from "./publication-plan";
 import type { RevisionContent, RevisionCredit, StoryImage } from "./revision-content";
 import type { RevisionDto, RevisionSummaryDto } from "./revision-dto";

@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { PendingSchedulesInput } from "../schedules/pending-schedules-input";
+
+import { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
+import { textInput } from "@/lib/validation/text-rules";
+
 import { NoteRemovalsInput } from "./note-removal-input";
-import { textInput } from "../validation/text-rules";
 import { missingRevisionWords } from "./publication-requirements";
-import { RevisionContentInput, contentLimits } from "./revision-content";
+import { contentLimits, RevisionContentInput } from "./revision-content";
 
 const content = RevisionContentInput.shape;
 
@@ -35,9 +37,17 @@ export const SaveRevisionInput = z
   })
   .superRefine((input, context) => {
     if (input.pendingSchedules && !input.publish) {
-      context.addIssue({ code: "custom", path: ["pendingSchedules"], message: "only a save that publishes decides about pending schedules" });
+      context.addIssue({
+        code: "custom",
+        path: ["pendingSchedules"],
+        message: "only a save that publishes decides about pending schedules",
+      });
     }
-    for (const missing of missingRevisionWords({ kind: input.kind, summary: input.summary ?? "", note: input.note ?? "" })) {
+    for (const missing of missingRevisionWords({
+      kind: input.kind,
+      summary: input.summary ?? "",
+      note: input.note ?? "",
+    })) {
       context.addIssue({ code: "custom", path: [missing.path], message: missing.message });
     }
   });

@@ -1,23 +1,25 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import { AppError } from "../errors/app-error";
-import { applyPendingScheduleChoice } from "../schedules/pending-schedule-choice";
-import { lockStory } from "../stories/lock-story";
-import { readStory } from "../stories/read-story";
-import type { StoryDto } from "../stories/story-dto";
-import { parseInput } from "../validation/parse-input";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { applyPendingScheduleChoice } from "@/lib/schedules/pending-schedule-choice";
+import { lockStory } from "@/lib/stories/lock-story";
+import { readStory } from "@/lib/stories/read-story";
+import type { StoryDto } from "@/lib/stories/story-dto";
+import { parseInput } from "@/lib/validation/parse-input";
+
 import { appendRevision } from "./append-revision";
 import { contentHash } from "./content-hash";
 import { idempotencyKeyError } from "./idempotency-key";
 import { findReplayedWrite } from "./keyed-write";
 import { notePublished } from "./note-published";
-import { planStoryPublication, unpublishedRefusal } from "./plan-story-publication";
-import { keyReusedError, requestFingerprint, sameRequest } from "./request-fingerprint";
 import { overlayContent } from "./overlay-content";
+import { planStoryPublication, unpublishedRefusal } from "./plan-story-publication";
 import { readRevision } from "./read-revision";
+import { keyReusedError, requestFingerprint, sameRequest } from "./request-fingerprint";
 import { resolveCredits } from "./resolve-credits";
 import { noteRequiredKinds } from "./revision-content";
 import type { RevisionDto } from "./revision-dto";
@@ -30,8 +32,9 @@ export type SaveRevisionResult = {
   story: StoryDto;
   revision: RevisionDto;
   /**
-   * For a request that publishes: whether what readers see changed. "unchanged" = nothing went live (no change-log
-   * entry, "Updated" stays); a save that publishes is then kept as a draft if it differs from the newest revision.
+   * For a request that publishes: whether what readers see changed. "unchanged" = nothing went live (no
+   * change-log entry, "Updated" stays); a save that publishes is then kept as a draft if it differs from the
+   * newest revision.
    */
   readers?: "changed" | "unchanged";
 };
@@ -66,29 +69,55 @@ export async function saveRevision(options: {
     attempt = await writeTransaction({
       work: async (tx): Promise<Attempt> => {
         const story = await lockStory({ tx, slug });
-        const earlier = await findReplayedWrite({ tx, storyId: story.id, key: idempotencyKey, fingerprint, type: "revision" });
-        if (earlier) return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
-        if (input.baseRevision > story.latestRevisionNumber) throw futureBase({ base: input.baseRevision, latest: story.latestRevisionNumber });
+        const earlier = await findReplayedWrite({
+          tx,
+          storyId: story.id,
+          key: idempotencyKey,
+          fingerprint,
+          type: "revision",
+        });
+        if (earlier)
+          return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
+        if (input.baseRevision > story.latestRevisionNumber)
+          throw futureBase({ base: input.baseRevision, latest: story.latestRevisionNumber });
         if (input.publish && story.status === "unpublished") throw unpublishedRefusal({ slug });
-        if (input.baseRevision < story.latestRevisionNumber) return { type: "stale", storyId: story.id, latestNumber: story.latestRevisionNumber };
+        if (input.baseRevision < story.latestRevisionNumber)
+          return { type: "stale", storyId: story.id, latestNumber: story.latestRevisionNumber };
 
         const base = await readRevision({ tx, storyId: story.id, number: input.baseRevision });
-        const credits = input.credits ? await resolveCredits({ tx, credits: input.credits, create: true }) : undefined;
+        const credits = input.credits
+          ? await resolveCredits({ tx, credits: input.credits, create: true })
+          : undefined;
         const content = overlayContent({ base: base.revision.content, input, credits });
         const unchanged = contentHash({ content }) === base.contentHash;
         const publishesDraft = input.publish && story.liveRevisionNumber !== story.latestRevisionNumber;
-        const addsNote = (noteRequiredKinds as readonly string[]).includes(input.kind) && !(await notePublished({ tx, storyId: story.id, note: input.note }));
-        // Publishing what readers already see, or a note they already read, changes nothing (a retry, a second tab).
+        const addsNote =
+          (noteRequiredKinds as readonly string[]).includes(input.kind) &&
+          !(await notePublished({ tx, storyId: story.id, note: input.note }));
+        // Publishing what readers already see, or a note they already read, changes nothing (a retry, a
+        // second tab).
         if (unchanged && !publishesDraft && !addsNote) {
           return { type: "existing", outcome: "unchanged", storyId: story.id, number: base.revision.number };
         }
-        const chosen = input.publish ? await applyPendingScheduleChoice({ tx, story, actor, content, choice: input.pendingSchedules }) : null;
-        const planned = chosen
-          ? await planStoryPublication({ tx, story, ownKind: input.kind, ownNote: input.note ?? null, summary: input.summary ?? null, removals: input.removeNotes, content: chosen.content })
+        const chosen = input.publish
+          ? await applyPendingScheduleChoice({ tx, story, actor, content, choice: input.pendingSchedules })
           : null;
-        // Nothing readers would see changes: the editor's text is kept as a draft (if it is new), nothing goes live.
+        const planned = chosen
+          ? await planStoryPublication({
+              tx,
+              story,
+              ownKind: input.kind,
+              ownNote: input.note ?? null,
+              summary: input.summary ?? null,
+              removals: input.removeNotes,
+              content: chosen.content,
+            })
+          : null;
+        // Nothing readers would see changes: the editor's text is kept as a draft (if it is new), nothing
+        // goes live.
         const readersUnchanged = planned?.readers === "unchanged";
-        if (readersUnchanged && unchanged) return { type: "existing", outcome: "unchanged", storyId: story.id, number: base.revision.number };
+        if (readersUnchanged && unchanged)
+          return { type: "existing", outcome: "unchanged", storyId: story.id, number: base.revision.number };
         const plan = readersUnchanged ? null : planned;
         const publish = plan !== null;
         const appended = await appendRevision({
@@ -109,7 +138,11 @@ export async function saveRevision(options: {
           statusReason: chosen?.statusReason,
         });
         if (publish) await chosen?.settle({ publishedNumber: appended.revision.number });
-        return { type: "created", ...appended, ...(input.publish ? { readers: readersUnchanged ? "unchanged" : "changed" } : {}) };
+        return {
+          type: "created",
+          ...appended,
+          ...(input.publish ? { readers: readersUnchanged ? "unchanged" : "changed" } : {}),
+        };
       },
     });
   } catch (error) {
@@ -129,20 +162,33 @@ export async function saveRevision(options: {
     throw error;
   }
 
-  if (attempt.type === "created") return { outcome: "created", story: attempt.story, revision: attempt.revision, ...(attempt.readers ? { readers: attempt.readers } : {}) };
+  if (attempt.type === "created")
+    return {
+      outcome: "created",
+      story: attempt.story,
+      revision: attempt.revision,
+      ...(attempt.readers ? { readers: attempt.readers } : {}),
+    };
   if (attempt.type === "existing") {
     const [{ story }, { revision }] = await Promise.all([
       readStory({ slug }),
       readRevision({ storyId: attempt.storyId, number: attempt.number }),
     ]);
-    return { outcome: attempt.outcome, story, revision, ...(input.publish ? { readers: attempt.outcome === "unchanged" ? "unchanged" : "changed" } : {}) };
+    return {
+      outcome: attempt.outcome,
+      story,
+      revision,
+      ...(input.publish ? { readers: attempt.outcome === "unchanged" ? "unchanged" : "changed" } : {}),
+    };
   }
   throw await staleBaseConflict({
     storyId: attempt.storyId,
     baseNumber: input.baseRevision,
     latestNumber: attempt.latestNumber,
     ours: async (base) => {
-      const credits = input.credits ? await resolveCredits({ tx: getDb(), credits: input.credits, create: false }) : undefined;
+      const credits = input.credits
+        ? await resolveCredits({ tx: getDb(), credits: input.credits, create: false })
+        : undefined;
       return overlayContent({ base, input, credits });
     },
   });
@@ -153,6 +199,9 @@ function futureBase(options: { base: number; latest: number }): AppError {
     code: "unprocessable",
     message: `base revision ${options.base} is newer than the newest (${options.latest})`,
     userMessage: `Revision ${options.base} does not exist yet: the newest revision of this story is ${options.latest}.`,
-    details: { fields: [{ path: "baseRevision", message: `the newest revision is ${options.latest}` }], latestRevision: options.latest },
+    details: {
+      fields: [{ path: "baseRevision", message: `the newest revision is ${options.latest}` }],
+      latestRevision: options.latest,
+    },
   });
 }

@@ -1,5 +1,7 @@
 import "server-only";
-import { AppError } from "../errors/app-error";
+
+import { AppError } from "@/lib/errors/app-error";
+
 import { diffContentOffLoop } from "./diff/diff-content-off-loop";
 import { mergeContentOffLoop } from "./merge/merge-content-off-loop";
 import { readRevision } from "./read-revision";

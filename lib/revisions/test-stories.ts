@@ -1,10 +1,15 @@
-import type { Actor } from "../auth/actor";
-import { getDb } from "../db/client";
-import { AppError } from "../errors/app-error";
-import { createStory } from "../stories/create-story";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { createStory } from "@/lib/stories/create-story";
 
 /** A fresh story for a test, with a byline and one paragraph; published when `publish` is true. */
-export async function createTestStory(options: { actor: Actor; slug: string; publish?: boolean; body?: string }) {
+export async function createTestStory(options: {
+  actor: Actor;
+  slug: string;
+  publish?: boolean;
+  body?: string;
+}) {
   return createStory({
     actor: options.actor,
     input: {
@@ -20,8 +25,12 @@ export async function createTestStory(options: { actor: Actor; slug: string; pub
 
 /** The AppError a promise rejects with; fails the test if it resolves or throws anything else. */
 export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${error instanceof Error ? error.stack : String(error)}`);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof AppError))
+    throw new Error(`expected an AppError, got ${error instanceof Error ? error.stack : String(error)}`);
   return error;
 }
 

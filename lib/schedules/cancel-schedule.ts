@@ -1,10 +1,12 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import { getEnv } from "../env";
-import { writeTransaction } from "../revisions/write-transaction";
-import { lockStory } from "../stories/lock-story";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { writeTransaction } from "@/lib/revisions/write-transaction";
+import { lockStory } from "@/lib/stories/lock-story";
+
 import { assertPending, lockSchedule } from "./locked-schedule";
 import { labelInstant } from "./newsroom-local-time";
 import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
@@ -12,7 +14,11 @@ import { databaseNow, recordScheduleEvent } from "./schedule-history";
 import { dropScheduleJob } from "./schedule-jobs";
 
 /** Cancels a waiting schedule: nothing goes live, the revision stays a draft, the history says who and when. */
-export async function cancelSchedule(options: { actor: Actor; slug: string; scheduleId: string }): Promise<ScheduleDto> {
+export async function cancelSchedule(options: {
+  actor: Actor;
+  slug: string;
+  scheduleId: string;
+}): Promise<ScheduleDto> {
   const { actor, slug, scheduleId } = options;
   assertCan({ actor, permission: "schedule:manage" });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
@@ -35,5 +41,7 @@ export async function cancelSchedule(options: { actor: Actor; slug: string; sche
       await dropScheduleJob({ tx, scheduleId: schedule.id });
     },
   });
-  return toScheduleDto(await getDb().schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: scheduleSelect }));
+  return toScheduleDto(
+    await getDb().schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: scheduleSelect }),
+  );
 }

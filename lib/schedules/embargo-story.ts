@@ -1,11 +1,13 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getEnv } from "../env";
-import { AppError } from "../errors/app-error";
-import { writeTransaction } from "../revisions/write-transaction";
-import { lockStory } from "../stories/lock-story";
-import { parseInput } from "../validation/parse-input";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { writeTransaction } from "@/lib/revisions/write-transaction";
+import { lockStory } from "@/lib/stories/lock-story";
+import { parseInput } from "@/lib/validation/parse-input";
+
 import { queueEmbargoJob } from "./embargo-jobs";
 import { labelInstant } from "./newsroom-local-time";
 import { resolveScheduleTime } from "./resolve-schedule-time";
@@ -16,11 +18,15 @@ export type EmbargoDto = { slug: string; embargoUntil: string | null };
 
 /**
  * Puts a story under embargo until a time (typed like a schedule's), or moves the embargo. Until it lifts,
- * nothing of the story is public on any surface (lib/public/public-visibility.ts), though the desk may publish
- * it meanwhile. Only a story readers have not seen can be embargoed: what is out cannot be called back, and an
- * update to a live story is held back by scheduling it instead.
+ * nothing of the story is public on any surface (lib/public/public-visibility.ts), though the desk may
+ * publish it meanwhile. Only a story readers have not seen can be embargoed: what is out cannot be called
+ * back, and an update to a live story is held back by scheduling it instead.
  */
-export async function embargoStory(options: { actor: Actor; slug: string; input: unknown }): Promise<EmbargoDto> {
+export async function embargoStory(options: {
+  actor: Actor;
+  slug: string;
+  input: unknown;
+}): Promise<EmbargoDto> {
   const { actor, slug } = options;
   assertCan({ actor, permission: "embargo:manage" });
   const input = parseInput({ schema: EmbargoInput, input: options.input });
@@ -28,12 +34,16 @@ export async function embargoStory(options: { actor: Actor; slug: string; input:
   return writeTransaction({
     work: async (tx) => {
       const story = await lockStory({ tx, slug });
-      const { embargoUntil } = await tx.story.findUniqueOrThrow({ where: { id: story.id }, select: { embargoUntil: true } });
+      const { embargoUntil } = await tx.story.findUniqueOrThrow({
+        where: { id: story.id },
+        select: { embargoUntil: true },
+      });
       if (story.firstPublishedAt !== null && embargoUntil === null) {
         throw new AppError({
           code: "unprocessable",
           message: `embargo on released story ${slug} refused`,
-          userMessage: "Readers have already seen this story, so it cannot be put under embargo. To hold back an update, schedule it.",
+          userMessage:
+            "Readers have already seen this story, so it cannot be put under embargo. To hold back an update, schedule it.",
         });
       }
       const now = await databaseNow({ tx });

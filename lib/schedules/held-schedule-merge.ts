@@ -1,25 +1,28 @@
 import "server-only";
+
 import { z } from "zod";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { AppError } from "../errors/app-error";
-import type { ContentDiff } from "../revisions/diff/content-diff-types";
-import { diffContentOffLoop } from "../revisions/diff/diff-content-off-loop";
-import type { ContentMerge } from "../revisions/merge/content-merge-types";
-import { mergeContentOffLoop } from "../revisions/merge/merge-content-off-loop";
-import { readRevision } from "../revisions/read-revision";
-import type { RevisionDto } from "../revisions/revision-dto";
-import type { LockedStory } from "../stories/lock-story";
-import { storyNotFound } from "../stories/story-not-found";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { ContentDiff } from "@/lib/revisions/diff/content-diff-types";
+import { diffContentOffLoop } from "@/lib/revisions/diff/diff-content-off-loop";
+import type { ContentMerge } from "@/lib/revisions/merge/content-merge-types";
+import { mergeContentOffLoop } from "@/lib/revisions/merge/merge-content-off-loop";
+import { readRevision } from "@/lib/revisions/read-revision";
+import type { RevisionDto } from "@/lib/revisions/revision-dto";
+import type { LockedStory } from "@/lib/stories/lock-story";
+import { storyNotFound } from "@/lib/stories/story-not-found";
+
 import type { LockedSchedule } from "./locked-schedule";
 import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
 
 /**
- * The three-way merge a held schedule needs: base = the revision live when it was scheduled, ours = the scheduled
- * revision, theirs = the story's newest revision now (what is live, plus any draft saved since). `changedSince`
- * is what happened to the story between base and theirs.
+ * The three-way merge a held schedule needs: base = the revision live when it was scheduled, ours = the
+ * scheduled revision, theirs = the story's newest revision now (what is live, plus any draft saved since).
+ * `changedSince` is what happened to the story between base and theirs.
  */
 export type HeldMerge = {
   baseRevision: number;
@@ -72,29 +75,54 @@ export async function heldMergeOf(options: {
 }
 
 /** What the desk's merge view of a held schedule shows; any desk role may look. */
-export async function readHeldScheduleMerge(options: { actor: Actor; slug: string; scheduleId: string }): Promise<HeldScheduleView> {
+export async function readHeldScheduleMerge(options: {
+  actor: Actor;
+  slug: string;
+  scheduleId: string;
+}): Promise<HeldScheduleView> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   const story = await getDb().story.findUnique({
     where: { slug: options.slug },
-    select: { id: true, latestRevisionNumber: true, liveRevisionNumber: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { headline: true } } },
+    select: {
+      id: true,
+      latestRevisionNumber: true,
+      liveRevisionNumber: true,
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { headline: true } },
+    },
   });
   if (!story) throw storyNotFound({ slug: options.slug });
   if (!z.uuid().safeParse(options.scheduleId).success) throw noHeldSchedule(options.scheduleId);
-  const row = await getDb().schedule.findFirst({ where: { id: options.scheduleId, storyId: story.id }, select: scheduleSelect });
+  const row = await getDb().schedule.findFirst({
+    where: { id: options.scheduleId, storyId: story.id },
+    select: scheduleSelect,
+  });
   if (!row || (row.state !== "held" && row.state !== "resolved")) throw noHeldSchedule(options.scheduleId);
   const schedule = toScheduleDto(row);
   const found = row.state === "held" ? await heldMergeOf({ story, schedule }) : null;
-  const { revision: ours } = found ? { revision: found.ours } : await readRevision({ storyId: story.id, number: row.revisionNumber });
+  const { revision: ours } = found
+    ? { revision: found.ours }
+    : await readRevision({ storyId: story.id, number: row.revisionNumber });
   return {
     schedule,
     headline: story.revisions[0]?.headline ?? "",
     merge: found
-      ? { baseRevision: found.baseRevision, oursRevision: found.oursRevision, theirsRevision: found.theirsRevision, theirsIsLive: found.theirsIsLive, changedSince: found.changedSince, merge: found.merge }
+      ? {
+          baseRevision: found.baseRevision,
+          oursRevision: found.oursRevision,
+          theirsRevision: found.theirsRevision,
+          theirsIsLive: found.theirsIsLive,
+          changedSince: found.changedSince,
+          merge: found.merge,
+        }
       : null,
     ours: { kind: ours.kind, summary: ours.summary, publicNote: ours.publicNote },
   };
 }
 
 function noHeldSchedule(id: string): AppError {
-  return new AppError({ code: "not_found", message: `schedule ${id} is not a held schedule of this story`, userMessage: "This story has no such held schedule." });
+  return new AppError({
+    code: "not_found",
+    message: `schedule ${id} is not a held schedule of this story`,
+    userMessage: "This story has no such held schedule.",
+  });
 }

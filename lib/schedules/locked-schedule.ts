@@ -1,8 +1,10 @@
 import "server-only";
+
 import { z } from "zod";
-import type { Prisma } from "../db/generated/client";
-import type { ScheduleState } from "../db/generated/enums";
-import { AppError } from "../errors/app-error";
+
+import type { Prisma } from "@/lib/db/generated/client";
+import type { ScheduleState } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors/app-error";
 
 export type LockedSchedule = {
   id: string;
@@ -18,14 +20,22 @@ export type LockedSchedule = {
 };
 
 function scheduleNotFound(id: string): AppError {
-  return new AppError({ code: "not_found", message: `schedule ${id} not found`, userMessage: "There is no such schedule on this story." });
+  return new AppError({
+    code: "not_found",
+    message: `schedule ${id} not found`,
+    userMessage: "There is no such schedule on this story.",
+  });
 }
 
 /**
  * Locks a schedule row (SELECT … FOR UPDATE) after the caller locked its story, always in that order, so a
  * runner, a reschedule and a cancel of the same schedule take turns and see each other's state.
  */
-export async function lockSchedule(options: { tx: Prisma.TransactionClient; id: string; storyId?: string }): Promise<LockedSchedule> {
+export async function lockSchedule(options: {
+  tx: Prisma.TransactionClient;
+  id: string;
+  storyId?: string;
+}): Promise<LockedSchedule> {
   if (!z.uuid().safeParse(options.id).success) throw scheduleNotFound(options.id);
   const rows = await options.tx.$queryRaw<
     {
@@ -43,7 +53,8 @@ export async function lockSchedule(options: { tx: Prisma.TransactionClient; id: 
   >`SELECT id, story_id, revision_number, run_at, state::text AS state, created_by_id, live_number_at_schedule, kind::text AS kind, summary, public_note
       FROM schedules WHERE id = ${options.id}::uuid FOR UPDATE`;
   const row = rows[0];
-  if (!row || (options.storyId !== undefined && row.story_id !== options.storyId)) throw scheduleNotFound(options.id);
+  if (!row || (options.storyId !== undefined && row.story_id !== options.storyId))
+    throw scheduleNotFound(options.id);
   return {
     id: row.id,
     storyId: row.story_id,
@@ -61,7 +72,13 @@ export async function lockSchedule(options: { tx: Prisma.TransactionClient; id: 
 /** Only a schedule still waiting can be moved or cancelled; one that ran, was held or cancelled stays as it is. */
 export function assertPending(options: { schedule: LockedSchedule; verb: string }): void {
   if (options.schedule.state === "pending") return;
-  const why = { done: "it has already run", held: "it was held and did not run", cancelled: "it was cancelled", resolved: "it was held, then resolved on the desk", pending: "" }[options.schedule.state];
+  const why = {
+    done: "it has already run",
+    held: "it was held and did not run",
+    cancelled: "it was cancelled",
+    resolved: "it was held, then resolved on the desk",
+    pending: "",
+  }[options.schedule.state];
   throw new AppError({
     code: "conflict",
     message: `cannot ${options.verb} schedule ${options.schedule.id} in state ${options.schedule.state}`,

@@ -1,4 +1,4 @@
-import { formatNewsroomTime, wallClock } from "../editorial/newsroom-time";
+import { formatNewsroomTime, wallClock } from "@/lib/editorial/newsroom-time";
 
 /**
  * Turning a wall-clock time typed in the newsroom's zone into UTC instants. The zone's offsets come from
@@ -22,9 +22,22 @@ function offsetAt(instant: number, zone: string): number {
 export function parseLocalTime(text: string): LocalTime | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/.exec(text.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const check = new Date(Date.UTC(year, month - 1, day, hour, minute));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59
+  )
+    return null;
   return { year, month, day, hour, minute };
 }
 
@@ -33,7 +46,11 @@ export function instantsOfLocalTime(options: { local: LocalTime; zone: string })
   const { local, zone } = options;
   const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
   // Every offset in force within a day either side covers any single transition.
-  const offsets = new Set([offsetAt(wall - 86_400_000, zone), offsetAt(wall, zone), offsetAt(wall + 86_400_000, zone)]);
+  const offsets = new Set([
+    offsetAt(wall - 86_400_000, zone),
+    offsetAt(wall, zone),
+    offsetAt(wall + 86_400_000, zone),
+  ]);
   const found = new Set<number>();
   for (const offset of offsets) {
     const instant = wall - offset;
@@ -62,5 +79,10 @@ export function gapChoices(options: { local: LocalTime; zone: string }): { befor
 }
 
 export function labelInstant(options: { instant: Date; zone: string }): string {
-  return formatNewsroomTime({ instant: options.instant, zone: options.zone, style: "house", zoneLabel: "specific" });
+  return formatNewsroomTime({
+    instant: options.instant,
+    zone: options.zone,
+    style: "house",
+    zoneLabel: "specific",
+  });
 }

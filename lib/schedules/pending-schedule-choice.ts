@@ -1,17 +1,19 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import { getEnv } from "../env";
-import { AppError } from "../errors/app-error";
-import type { PublicContentDiff } from "../revisions/diff/content-diff-types";
-import { diffContentOffLoop } from "../revisions/diff/diff-content-off-loop";
-import { publicDiff } from "../revisions/diff/public-diff";
-import { readRevision } from "../revisions/read-revision";
-import type { RevisionContent } from "../revisions/revision-content";
-import type { LockedStory } from "../stories/lock-story";
-import { storyNotFound } from "../stories/story-not-found";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
+import { diffContentOffLoop } from "@/lib/revisions/diff/diff-content-off-loop";
+import { publicDiff } from "@/lib/revisions/diff/public-diff";
+import { readRevision } from "@/lib/revisions/read-revision";
+import type { RevisionContent } from "@/lib/revisions/revision-content";
+import type { LockedStory } from "@/lib/stories/lock-story";
+import { storyNotFound } from "@/lib/stories/story-not-found";
+
 import { leaveRefusal, leaveScheduledOut } from "./leave-scheduled-out";
 import { labelInstant } from "./newsroom-local-time";
 import type { PendingSchedulesInput } from "./pending-schedules-input";
@@ -43,9 +45,17 @@ export type ScheduleChoiceOutcome = {
   settle: (options: { publishedNumber: number }) => Promise<void>;
 };
 
-type PendingRow = { id: string; revisionNumber: number; runAt: Date; createdBy: { id: string; name: string } };
+type PendingRow = {
+  id: string;
+  revisionNumber: number;
+  runAt: Date;
+  createdBy: { id: string; name: string };
+};
 
-async function pendingRows(options: { tx: Prisma.TransactionClient; storyId: string }): Promise<PendingRow[]> {
+async function pendingRows(options: {
+  tx: Prisma.TransactionClient;
+  storyId: string;
+}): Promise<PendingRow[]> {
   return options.tx.schedule.findMany({
     where: { storyId: options.storyId, state: "pending" },
     orderBy: [{ runAt: "asc" }, { revisionNumber: "asc" }],
@@ -54,7 +64,10 @@ async function pendingRows(options: { tx: Prisma.TransactionClient; storyId: str
 }
 
 /** The revision readers would have without the scheduled one: the live one, or (never published) the one it was built on. */
-function withoutNumber(options: { story: Pick<LockedStory, "liveRevisionNumber">; scheduledBase: number | null }): number | null {
+function withoutNumber(options: {
+  story: Pick<LockedStory, "liveRevisionNumber">;
+  scheduledBase: number | null;
+}): number | null {
   return options.story.liveRevisionNumber ?? options.scheduledBase;
 }
 
@@ -71,8 +84,24 @@ async function describePendingSchedules(options: {
   for (const row of options.rows) {
     const { revision: scheduled } = await readRevision({ tx, storyId: story.id, number: row.revisionNumber });
     const fromNumber = withoutNumber({ story, scheduledBase: scheduled.baseNumber });
-    const from = fromNumber === null ? null : (await readRevision({ tx, storyId: story.id, number: fromNumber })).revision.content;
-    const changes = publicDiff(await diffContentOffLoop({ from: from ?? { ...scheduled.content, headline: "", dek: "", byline: "", body: "", images: [], credits: [] }, to: scheduled.content }));
+    const from =
+      fromNumber === null
+        ? null
+        : (await readRevision({ tx, storyId: story.id, number: fromNumber })).revision.content;
+    const changes = publicDiff(
+      await diffContentOffLoop({
+        from: from ?? {
+          ...scheduled.content,
+          headline: "",
+          dek: "",
+          byline: "",
+          body: "",
+          images: [],
+          credits: [],
+        },
+        to: scheduled.content,
+      }),
+    );
     notices.push({
       id: row.id,
       revisionNumber: row.revisionNumber,
@@ -88,20 +117,36 @@ async function describePendingSchedules(options: {
 
 /** What "leave" merges against: the newest scheduled revision (it carries every older one's changes, as revisions
  * are saved one on another) and what readers would have without it (null: it is the story's first). */
-export type LeaveOutSides = { scheduledNumber: number; scheduled: RevisionContent; without: RevisionContent | null };
+export type LeaveOutSides = {
+  scheduledNumber: number;
+  scheduled: RevisionContent;
+  without: RevisionContent | null;
+};
 
-async function leaveOutSides(options: { tx: Prisma.TransactionClient; story: Pick<LockedStory, "id" | "liveRevisionNumber">; rows: PendingRow[] }): Promise<LeaveOutSides> {
+async function leaveOutSides(options: {
+  tx: Prisma.TransactionClient;
+  story: Pick<LockedStory, "id" | "liveRevisionNumber">;
+  rows: PendingRow[];
+}): Promise<LeaveOutSides> {
   const { tx, story, rows } = options;
   const newest = rows.reduce((a, b) => (b.revisionNumber > a.revisionNumber ? b : a));
-  const { revision: scheduled } = await readRevision({ tx, storyId: story.id, number: newest.revisionNumber });
+  const { revision: scheduled } = await readRevision({
+    tx,
+    storyId: story.id,
+    number: newest.revisionNumber,
+  });
   const withoutRevision = withoutNumber({ story, scheduledBase: scheduled.baseNumber });
-  const without = withoutRevision === null ? null : (await readRevision({ tx, storyId: story.id, number: withoutRevision })).revision.content;
+  const without =
+    withoutRevision === null
+      ? null
+      : (await readRevision({ tx, storyId: story.id, number: withoutRevision })).revision.content;
   return { scheduledNumber: newest.revisionNumber, scheduled: scheduled.content, without };
 }
 
 /**
- * The schedules waiting on a story as a publish confirmation needs them: who, when and what, and the two sides
- * "leave" merges with, so the confirmation shows what would go out with the same merge the publish runs.
+ * The schedules waiting on a story as a publish confirmation needs them: who, when and what, and the two
+ * sides "leave" merges with, so the confirmation shows what would go out with the same merge the publish
+ * runs.
  */
 export async function readPendingSchedulesForPublish(options: {
   story: Pick<LockedStory, "id" | "liveRevisionNumber">;
@@ -110,22 +155,39 @@ export async function readPendingSchedulesForPublish(options: {
   const rows = await pendingRows({ tx, storyId: options.story.id });
   if (rows.length === 0) return { briefs: [], leaveOut: null };
   const notices = await describePendingSchedules({ tx, story: options.story, rows });
-  return { briefs: notices.map(({ changes: _changes, ...brief }) => brief), leaveOut: await leaveOutSides({ tx, story: options.story, rows }) };
+  return {
+    briefs: notices.map(({ changes: _changes, ...brief }) => brief),
+    leaveOut: await leaveOutSides({ tx, story: options.story, rows }),
+  };
 }
 
 /**
- * For a restore's dialog: the schedules waiting on the story, and why publishing revision `number`'s content without
- * them would be refused (null: it would not), by the same merge the restore then runs.
+ * For a restore's dialog: the schedules waiting on the story, and why publishing revision `number`'s content
+ * without them would be refused (null: it would not), by the same merge the restore then runs.
  */
-export async function previewRestoreScheduleChoice(options: { actor: Actor; slug: string; number: number }): Promise<{ schedules: PendingScheduleBrief[]; leaveRefusal: string | null }> {
+export async function previewRestoreScheduleChoice(options: {
+  actor: Actor;
+  slug: string;
+  number: number;
+}): Promise<{ schedules: PendingScheduleBrief[]; leaveRefusal: string | null }> {
   assertCan({ actor: options.actor, permission: "revision:restore" });
-  const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true, liveRevisionNumber: true } });
+  const story = await getDb().story.findUnique({
+    where: { slug: options.slug },
+    select: { id: true, liveRevisionNumber: true },
+  });
   if (!story) throw storyNotFound({ slug: options.slug });
   const waiting = await readPendingSchedulesForPublish({ story });
   if (!waiting.leaveOut) return { schedules: waiting.briefs, leaveRefusal: null };
   const { revision: source } = await readRevision({ tx: getDb(), storyId: story.id, number: options.number });
-  const outcome = leaveScheduledOut({ scheduled: waiting.leaveOut.scheduled, ours: source.content, without: waiting.leaveOut.without });
-  return { schedules: waiting.briefs, leaveRefusal: leaveRefusal({ outcome, scheduledNumber: waiting.leaveOut.scheduledNumber }) };
+  const outcome = leaveScheduledOut({
+    scheduled: waiting.leaveOut.scheduled,
+    ours: source.content,
+    without: waiting.leaveOut.without,
+  });
+  return {
+    schedules: waiting.briefs,
+    leaveRefusal: leaveRefusal({ outcome, scheduledNumber: waiting.leaveOut.scheduledNumber }),
+  };
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -135,22 +197,33 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 
 function choiceNeeded(options: { notices: PendingScheduleNotice[]; stale: boolean }): AppError {
   const { notices } = options;
-  const named = notices.map((notice) => `revision ${notice.revisionNumber}, scheduled by ${notice.scheduledBy.name} for ${notice.runAtLabel}`).join("; ");
+  const named = notices
+    .map(
+      (notice) =>
+        `revision ${notice.revisionNumber}, scheduled by ${notice.scheduledBy.name} for ${notice.runAtLabel}`,
+    )
+    .join("; ");
   return new AppError({
     code: "conflict",
     message: `publish with ${notices.length} pending schedule(s) ${options.stale ? "named other schedules" : "did not say what to do with them"}`,
     userMessage: `${options.stale ? "The schedules on this story changed since you looked. " : ""}A scheduled publication is waiting (${named}). Say whether to publish only your change, leaving it to go out at its time, or to include its changes now.`,
-    details: { pendingSchedules: notices, fields: [{ path: "pendingSchedules", message: 'name the pending schedules and choose "leave" or "include"' }] },
+    details: {
+      pendingSchedules: notices,
+      fields: [
+        { path: "pendingSchedules", message: 'name the pending schedules and choose "leave" or "include"' },
+      ],
+    },
   });
 }
 
 /**
- * The rule for a publish while schedules wait on the story (a manual publish, a save that publishes, a restore):
- * it never carries a scheduled revision's changes unless the publisher said so, naming every pending schedule.
- * "leave" publishes the publisher's content minus the newest scheduled revision's changes, onto what readers have
- * (three-way: base = the scheduled revision, ours = the publisher's content, theirs = the live revision); the
- * schedules stay and go out at their time, merged by the runner. "include" publishes the content as it is and
- * settles the schedules in the same transaction ("published early by …"), so they never run.
+ * The rule for a publish while schedules wait on the story (a manual publish, a save that publishes, a
+ * restore): it never carries a scheduled revision's changes unless the publisher said so, naming every
+ * pending schedule. "leave" publishes the publisher's content minus the newest scheduled revision's changes,
+ * onto what readers have (three-way: base = the scheduled revision, ours = the publisher's content, theirs =
+ * the live revision); the schedules stay and go out at their time, merged by the runner. "include" publishes
+ * the content as it is and settles the schedules in the same transaction ("published early by …"), so they
+ * never run.
  */
 export async function applyPendingScheduleChoice(options: {
   tx: Prisma.TransactionClient;
@@ -163,20 +236,32 @@ export async function applyPendingScheduleChoice(options: {
   const rows = await pendingRows({ tx, storyId: story.id });
   const nothing: ScheduleChoiceOutcome = { content, settle: async () => {} };
   if (rows.length === 0 && !choice) return nothing;
-  if (!choice || !sameIds(choice.ids, rows.map((row) => row.id))) {
+  if (
+    !choice ||
+    !sameIds(
+      choice.ids,
+      rows.map((row) => row.id),
+    )
+  ) {
     const notices = await describePendingSchedules({ tx, story, rows });
     if (notices.length === 0) {
       throw new AppError({
         code: "conflict",
         message: "publish named pending schedules but none is pending",
-        userMessage: "The schedule you were told about has already run or was cancelled, so nothing is waiting any more. Look at the story again and publish.",
+        userMessage:
+          "The schedule you were told about has already run or was cancelled, so nothing is waiting any more. Look at the story again and publish.",
         details: { pendingSchedules: [] },
       });
     }
     throw choiceNeeded({ notices, stale: choice !== undefined });
   }
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  const named = rows.map((row) => `revision ${row.revisionNumber} (scheduled by ${row.createdBy.name} for ${labelInstant({ instant: row.runAt, zone })})`).join(", ");
+  const named = rows
+    .map(
+      (row) =>
+        `revision ${row.revisionNumber} (scheduled by ${row.createdBy.name} for ${labelInstant({ instant: row.runAt, zone })})`,
+    )
+    .join(", ");
   if (choice.choice === "include") {
     return {
       content,

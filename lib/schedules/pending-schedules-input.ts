@@ -7,7 +7,12 @@ import { z } from "zod";
  * their changes now and settles them, so they never run.
  */
 export const PendingSchedulesInput = z.strictObject({
-  ids: z.array(z.uuid({ error: "must be the id of a pending schedule of this story" })).min(1, { error: "name the pending schedules" }).max(50),
-  choice: z.enum(["leave", "include"], { error: 'must be "leave" (publish only this change) or "include" (publish the scheduled changes now)' }),
+  ids: z
+    .array(z.uuid({ error: "must be the id of a pending schedule of this story" }))
+    .min(1, { error: "name the pending schedules" })
+    .max(50),
+  choice: z.enum(["leave", "include"], {
+    error: 'must be "leave" (publish only this change) or "include" (publish the scheduled changes now)',
+  }),
 });
 export type PendingSchedulesInput = z.infer<typeof PendingSchedulesInput>;

@@ -1,7 +1,7 @@
 /**
  * How a background job tells the public side that a story changed. Public caching lives in app/ (Next's data
- * cache and the response memo, owned by the delivery room), which lib/ must not import, and Next's revalidateTag
- * works only inside a request; so the server process registers its invalidation here at start
+ * cache and the response memo, owned by the delivery room), which lib/ must not import, and Next's
+ * revalidateTag works only inside a request; so the server process registers its invalidation here at start
  * (instrumentation.ts) and scheduled publishes and embargo lifts call it after they commit.
  */
 type Invalidate = (options: { slug: string }) => void | Promise<void>;

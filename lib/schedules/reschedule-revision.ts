@@ -1,11 +1,13 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import { getEnv } from "../env";
-import { writeTransaction } from "../revisions/write-transaction";
-import { lockStory } from "../stories/lock-story";
-import { parseInput } from "../validation/parse-input";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { writeTransaction } from "@/lib/revisions/write-transaction";
+import { lockStory } from "@/lib/stories/lock-story";
+import { parseInput } from "@/lib/validation/parse-input";
+
 import { assertPending, lockSchedule } from "./locked-schedule";
 import { labelInstant } from "./newsroom-local-time";
 import { resolveScheduleTime } from "./resolve-schedule-time";
@@ -15,7 +17,12 @@ import { RescheduleInput } from "./schedule-input";
 import { queueScheduleJob } from "./schedule-jobs";
 
 /** Moves a waiting schedule to another time (same rules as scheduling); its job moves with it. */
-export async function rescheduleRevision(options: { actor: Actor; slug: string; scheduleId: string; input: unknown }): Promise<ScheduleDto> {
+export async function rescheduleRevision(options: {
+  actor: Actor;
+  slug: string;
+  scheduleId: string;
+  input: unknown;
+}): Promise<ScheduleDto> {
   const { actor, slug, scheduleId } = options;
   assertCan({ actor, permission: "schedule:manage" });
   const input = parseInput({ schema: RescheduleInput, input: options.input });
@@ -40,5 +47,7 @@ export async function rescheduleRevision(options: { actor: Actor; slug: string; 
       await queueScheduleJob({ tx, scheduleId: schedule.id, runAt });
     },
   });
-  return toScheduleDto(await getDb().schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: scheduleSelect }));
+  return toScheduleDto(
+    await getDb().schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: scheduleSelect }),
+  );
 }

@@ -1,28 +1,30 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import type { RevisionKind } from "../db/generated/enums";
-import { getEnv } from "../env";
-import { AppError } from "../errors/app-error";
-import { appendRevision } from "../revisions/append-revision";
-import { contentHash } from "../revisions/content-hash";
-import { idempotencyKeyError } from "../revisions/idempotency-key";
-import { findReplayedWrite } from "../revisions/keyed-write";
-import { resolveMerge } from "../revisions/merge/resolve-merge";
-import { publishLockedRevision } from "../revisions/publish-revision";
-import { readRevision } from "../revisions/read-revision";
-import type { RevisionDto } from "../revisions/revision-dto";
-import { keyReusedError, requestFingerprint } from "../revisions/request-fingerprint";
-import { savableKinds } from "../revisions/save-revision-input";
-import { writeTransaction } from "../revisions/write-transaction";
-import { type LockedStory, lockStory } from "../stories/lock-story";
-import { readStory } from "../stories/read-story";
-import type { StoryDto } from "../stories/story-dto";
-import { parseInput } from "../validation/parse-input";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { RevisionKind } from "@/lib/db/generated/enums";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { appendRevision } from "@/lib/revisions/append-revision";
+import { contentHash } from "@/lib/revisions/content-hash";
+import { idempotencyKeyError } from "@/lib/revisions/idempotency-key";
+import { findReplayedWrite } from "@/lib/revisions/keyed-write";
+import { resolveMerge } from "@/lib/revisions/merge/resolve-merge";
+import { publishLockedRevision } from "@/lib/revisions/publish-revision";
+import { readRevision } from "@/lib/revisions/read-revision";
+import { keyReusedError, requestFingerprint } from "@/lib/revisions/request-fingerprint";
+import type { RevisionDto } from "@/lib/revisions/revision-dto";
+import { savableKinds } from "@/lib/revisions/save-revision-input";
+import { writeTransaction } from "@/lib/revisions/write-transaction";
+import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
+import { readStory } from "@/lib/stories/read-story";
+import type { StoryDto } from "@/lib/stories/story-dto";
+import { parseInput } from "@/lib/validation/parse-input";
+
 import { heldMergeOf } from "./held-schedule-merge";
-import { type LockedSchedule, lockSchedule } from "./locked-schedule";
+import { lockSchedule, type LockedSchedule } from "./locked-schedule";
 import { labelInstant } from "./newsroom-local-time";
 import { resolveScheduleTime } from "./resolve-schedule-time";
 import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
@@ -44,7 +46,13 @@ export type ResolvedHeldSchedule = {
 type Settled = { scheduleId: string; number: number; nextScheduleId: string | null; published: boolean };
 
 function notHeld(schedule: LockedSchedule): AppError {
-  const why = { pending: "it has not run yet", done: "it has already run", cancelled: "it was cancelled", resolved: "it was already resolved", held: "" }[schedule.state];
+  const why = {
+    pending: "it has not run yet",
+    done: "it has already run",
+    cancelled: "it was cancelled",
+    resolved: "it was already resolved",
+    held: "",
+  }[schedule.state];
   return new AppError({
     code: "conflict",
     message: `schedule ${schedule.id} is ${schedule.state}, not held`,
@@ -63,35 +71,62 @@ function movedOn(options: { against: number; latest: number }): AppError {
 }
 
 /**
- * Settles a held schedule: the editor's decisions are applied to the merge recomputed here, under the story's lock
- * (the browser's preview is never trusted), and the result is saved as a new revision that is either scheduled
- * again or published now, through the same paths as scheduling and publishing. The held schedule is marked
- * resolved and the history says how, all in one transaction. Refused with nothing written: a contributor, a
- * schedule not held, a story that moved on since the merge was shown, an undecided conflict, a bad time.
+ * Settles a held schedule: the editor's decisions are applied to the merge recomputed here, under the story's
+ * lock (the browser's preview is never trusted), and the result is saved as a new revision that is either
+ * scheduled again or published now, through the same paths as scheduling and publishing. The held schedule is
+ * marked resolved and the history says how, all in one transaction. Refused with nothing written: a
+ * contributor, a schedule not held, a story that moved on since the merge was shown, an undecided conflict, a
+ * bad time.
  */
-export async function resolveHeldSchedule(options: { actor: Actor; slug: string; scheduleId: string; input: unknown; idempotencyKey?: string }): Promise<ResolvedHeldSchedule> {
+export async function resolveHeldSchedule(options: {
+  actor: Actor;
+  slug: string;
+  scheduleId: string;
+  input: unknown;
+  idempotencyKey?: string;
+}): Promise<ResolvedHeldSchedule> {
   const { actor, slug, scheduleId, idempotencyKey } = options;
   assertCan({ actor, permission: "schedule:manage" });
   const input = parseInput({ schema: ResolveHeldScheduleInput, input: options.input });
   if (input.action === "publish") assertCan({ actor, permission: "revision:publish" });
   const keyError = idempotencyKeyError({ key: idempotencyKey });
   if (keyError) throw keyError;
-  const fingerprint = requestFingerprint({ operation: "resolve-schedule", slug, callerId: actor.userId, input: { scheduleId, ...input } });
+  const fingerprint = requestFingerprint({
+    operation: "resolve-schedule",
+    slug,
+    callerId: actor.userId,
+    input: { scheduleId, ...input },
+  });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
 
   const settled = await writeTransaction({
     work: async (tx): Promise<Settled> => {
       const story = await lockStory({ tx, slug });
       const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
-      const earlier = await findReplayedWrite({ tx, storyId: story.id, key: idempotencyKey, fingerprint, type: "revision" });
+      const earlier = await findReplayedWrite({
+        tx,
+        storyId: story.id,
+        key: idempotencyKey,
+        fingerprint,
+        type: "revision",
+      });
       if (earlier) {
-        const row = await tx.schedule.findUniqueOrThrow({ where: { id: schedule.id }, select: { resolvedNumber: true, supersededById: true } });
+        const row = await tx.schedule.findUniqueOrThrow({
+          where: { id: schedule.id },
+          select: { resolvedNumber: true, supersededById: true },
+        });
         // The same request, but the key's revision is not the one this schedule was resolved with.
         if (row.resolvedNumber !== earlier.number) throw keyReusedError();
-        return { scheduleId: schedule.id, number: earlier.number, nextScheduleId: row.supersededById, published: row.supersededById === null };
+        return {
+          scheduleId: schedule.id,
+          number: earlier.number,
+          nextScheduleId: row.supersededById,
+          published: row.supersededById === null,
+        };
       }
       if (schedule.state !== "held") throw notHeld(schedule);
-      if (story.latestRevisionNumber !== input.againstRevision) throw movedOn({ against: input.againstRevision, latest: story.latestRevisionNumber });
+      if (story.latestRevisionNumber !== input.againstRevision)
+        throw movedOn({ against: input.againstRevision, latest: story.latestRevisionNumber });
       const held = await heldMergeOf({ tx, story, schedule });
       const content = resolveMerge({ merge: held.merge, choices: input.choices });
       const summary = input.summary ?? schedule.summary;
@@ -100,8 +135,19 @@ export async function resolveHeldSchedule(options: { actor: Actor; slug: string;
       let number: number;
       let nextScheduleId: string | null = null;
       if (input.action === "schedule") {
-        number = await saveMergedDraft({ tx, story, actor, schedule, content, held, summary, idempotencyKey, fingerprint });
-        // Read after the draft, so the history's times rise with the order of writes; a refused time undoes the draft.
+        number = await saveMergedDraft({
+          tx,
+          story,
+          actor,
+          schedule,
+          content,
+          held,
+          summary,
+          idempotencyKey,
+          fingerprint,
+        });
+        // Read after the draft, so the history's times rise with the order of writes; a refused time undoes
+        // the draft.
         const now = await databaseNow({ tx });
         const runAt = resolveScheduleTime({ input, zone, now });
         nextScheduleId = await writeSchedule({
@@ -115,7 +161,15 @@ export async function resolveHeldSchedule(options: { actor: Actor; slug: string;
           summary,
           note: schedule.publicNote,
         });
-        await settle({ tx, story, schedule, actor, number, nextScheduleId, reason: `Held schedule of revision ${schedule.revisionNumber} resolved: ${merged} as revision ${number}, to go live at ${labelInstant({ instant: runAt, zone })}.` });
+        await settle({
+          tx,
+          story,
+          schedule,
+          actor,
+          number,
+          nextScheduleId,
+          reason: `Held schedule of revision ${schedule.revisionNumber} resolved: ${merged} as revision ${number}, to go live at ${labelInstant({ instant: runAt, zone })}.`,
+        });
       } else {
         const attempt = await publishLockedRevision({
           tx,
@@ -135,9 +189,18 @@ export async function resolveHeldSchedule(options: { actor: Actor; slug: string;
         });
         // With the content given the publish path never finds it stale; the merged text can be exactly what
         // readers have (every conflict settled their way), and then nothing is published.
-        if (attempt.type === "stale") throw movedOn({ against: input.againstRevision, latest: attempt.latestNumber });
+        if (attempt.type === "stale")
+          throw movedOn({ against: input.againstRevision, latest: attempt.latestNumber });
         number = attempt.type === "created" ? attempt.result.revision.number : attempt.number;
-        await settle({ tx, story, schedule, actor, number, nextScheduleId: null, reason: `Held schedule of revision ${schedule.revisionNumber} resolved: ${merged} and published now as revision ${number}.` });
+        await settle({
+          tx,
+          story,
+          schedule,
+          actor,
+          number,
+          nextScheduleId: null,
+          reason: `Held schedule of revision ${schedule.revisionNumber} resolved: ${merged} and published now as revision ${number}.`,
+        });
       }
       return { scheduleId: schedule.id, number, nextScheduleId, published: input.action === "publish" };
     },
@@ -146,15 +209,23 @@ export async function resolveHeldSchedule(options: { actor: Actor; slug: string;
   const [{ id: storyId, story }, schedule, nextSchedule] = await Promise.all([
     readStory({ slug }),
     getDb().schedule.findUniqueOrThrow({ where: { id: settled.scheduleId }, select: scheduleSelect }),
-    settled.nextScheduleId ? getDb().schedule.findUniqueOrThrow({ where: { id: settled.nextScheduleId }, select: scheduleSelect }) : null,
+    settled.nextScheduleId
+      ? getDb().schedule.findUniqueOrThrow({ where: { id: settled.nextScheduleId }, select: scheduleSelect })
+      : null,
   ]);
   const { revision } = await readRevision({ storyId, number: settled.number });
-  return { schedule: toScheduleDto(schedule), nextSchedule: nextSchedule ? toScheduleDto(nextSchedule) : null, revision, story, published: settled.published };
+  return {
+    schedule: toScheduleDto(schedule),
+    nextSchedule: nextSchedule ? toScheduleDto(nextSchedule) : null,
+    revision,
+    story,
+    published: settled.published,
+  };
 }
 
 /**
- * The merged text as a draft on top of the newest revision, carrying what the scheduled revision said about itself.
- * A merge identical to the newest revision writes nothing: that revision is the one to schedule.
+ * The merged text as a draft on top of the newest revision, carrying what the scheduled revision said about
+ * itself. A merge identical to the newest revision writes nothing: that revision is the one to schedule.
  */
 async function saveMergedDraft(options: {
   tx: Prisma.TransactionClient;
@@ -201,7 +272,21 @@ async function settle(options: {
   const at = await databaseNow({ tx });
   await tx.schedule.update({
     where: { id: schedule.id },
-    data: { state: "resolved", resolvedAt: at, resolvedById: actor.userId, resolvedNumber: options.number, supersededById: options.nextScheduleId },
+    data: {
+      state: "resolved",
+      resolvedAt: at,
+      resolvedById: actor.userId,
+      resolvedNumber: options.number,
+      supersededById: options.nextScheduleId,
+    },
   });
-  await recordScheduleEvent({ tx, storyId: story.id, action: "resolve_schedule", actorId: actor.userId, revisionNumber: schedule.revisionNumber, reason: options.reason, at });
+  await recordScheduleEvent({
+    tx,
+    storyId: story.id,
+    action: "resolve_schedule",
+    actorId: actor.userId,
+    revisionNumber: schedule.revisionNumber,
+    reason: options.reason,
+    at,
+  });
 }

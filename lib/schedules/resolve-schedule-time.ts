@@ -1,4 +1,5 @@
-import { AppError } from "../errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
+
 import { gapChoices, instantsOfLocalTime, labelInstant, parseLocalTime } from "./newsroom-local-time";
 
 /** How far ahead a schedule or embargo may be set: a year of 365 days. Further is almost surely a typo. */
@@ -32,7 +33,10 @@ export function resolveScheduleTime(options: {
   } else {
     const local = parseLocalTime(input.localTime ?? "");
     if (!local) {
-      throw refused(`unreadable local time ${JSON.stringify(input.localTime)}`, "Enter the date and time as YYYY-MM-DD HH:MM, in newsroom time.");
+      throw refused(
+        `unreadable local time ${JSON.stringify(input.localTime)}`,
+        "Enter the date and time as YYYY-MM-DD HH:MM, in newsroom time.",
+      );
     }
     const instants = instantsOfLocalTime({ local, zone });
     if (instants.length === 0) {
@@ -41,7 +45,12 @@ export function resolveScheduleTime(options: {
       throw refused(
         `local time ${typed} falls in the spring-forward gap of ${zone}`,
         `${typed} does not exist in newsroom time (${zone}): the clocks jump forward then. Choose ${labelInstant({ instant: before, zone })} or ${labelInstant({ instant: after, zone })}.`,
-        { choices: [{ instant: before.toISOString(), label: labelInstant({ instant: before, zone }) }, { instant: after.toISOString(), label: labelInstant({ instant: after, zone }) }] },
+        {
+          choices: [
+            { instant: before.toISOString(), label: labelInstant({ instant: before, zone }) },
+            { instant: after.toISOString(), label: labelInstant({ instant: after, zone }) },
+          ],
+        },
       );
     }
     if (instants.length > 1 && input.fold === undefined) {
@@ -59,10 +68,16 @@ export function resolveScheduleTime(options: {
     instant = input.fold === "later" ? instants.at(-1)! : instants[0]!;
   }
   if (instant.getTime() <= now.getTime()) {
-    throw refused(`time ${instant.toISOString()} is not after now ${now.toISOString()}`, `${what} is set for ${labelInstant({ instant, zone })}, which has already passed. Choose a time in the future.`);
+    throw refused(
+      `time ${instant.toISOString()} is not after now ${now.toISOString()}`,
+      `${what} is set for ${labelInstant({ instant, zone })}, which has already passed. Choose a time in the future.`,
+    );
   }
   if (instant.getTime() - now.getTime() > maxScheduleAheadMs) {
-    throw refused(`time ${instant.toISOString()} is more than a year ahead`, `${labelInstant({ instant, zone })} is more than a year ahead; a schedule can be at most 365 days away.`);
+    throw refused(
+      `time ${instant.toISOString()} is more than a year ahead`,
+      `${labelInstant({ instant, zone })} is more than a year ahead; a schedule can be at most 365 days away.`,
+    );
   }
   return instant;
 }

@@ -1,18 +1,20 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
-import type { Prisma } from "../db/generated/client";
-import { getEnv } from "../env";
-import { isAppError } from "../errors/app-error";
-import { mergeContent } from "../revisions/merge/merge-content";
-import { publishLockedRevision } from "../revisions/publish-revision";
-import type { PublishRevisionInput } from "../revisions/publish-revision-input";
-import { readRevision } from "../revisions/read-revision";
-import type { RevisionContent } from "../revisions/revision-content";
-import { requestFingerprint } from "../revisions/request-fingerprint";
-import { writeTransaction } from "../revisions/write-transaction";
-import { type LockedStory, lockStory } from "../stories/lock-story";
-import { type LockedSchedule, lockSchedule } from "./locked-schedule";
+
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/db/generated/client";
+import { getEnv } from "@/lib/env";
+import { isAppError } from "@/lib/errors/app-error";
+import { mergeContent } from "@/lib/revisions/merge/merge-content";
+import { publishLockedRevision } from "@/lib/revisions/publish-revision";
+import type { PublishRevisionInput } from "@/lib/revisions/publish-revision-input";
+import { readRevision } from "@/lib/revisions/read-revision";
+import { requestFingerprint } from "@/lib/revisions/request-fingerprint";
+import type { RevisionContent } from "@/lib/revisions/revision-content";
+import { writeTransaction } from "@/lib/revisions/write-transaction";
+import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
+
+import { lockSchedule, type LockedSchedule } from "./locked-schedule";
 import { labelInstant } from "./newsroom-local-time";
 import { databaseNow, recordScheduleEvent } from "./schedule-history";
 
@@ -29,9 +31,9 @@ type Hold = { reason: string; againstNumber: number | null };
 /**
  * Runs one schedule, exactly once: under the story's lock and then the schedule's, it goes on only if the
  * schedule is still pending and due, and it leaves the schedule done or held in the same transaction as the
- * publish, so a second runner (another instance, a retried job) finds it no longer pending. The publish is the
- * manual one (publishLockedRevision), by the editor who scheduled it, with the time it really happens: a run
- * that was missed publishes now, is marked late, and never backdates what readers see.
+ * publish, so a second runner (another instance, a retried job) finds it no longer pending. The publish is
+ * the manual one (publishLockedRevision), by the editor who scheduled it, with the time it really happens: a
+ * run that was missed publishes now, is marked late, and never backdates what readers see.
  *
  * Rule when the story changed after the schedule was made: if another revision was published meanwhile, the
  * scheduled revision is three-way merged (base: the revision live when it was scheduled; ours: the scheduled
@@ -42,7 +44,10 @@ export async function runSchedule(options: { scheduleId: string }): Promise<Sche
   const zone = getEnv().NEWSROOM_TIME_ZONE;
   return writeTransaction({
     work: async (tx): Promise<ScheduleRun> => {
-      const found = await tx.schedule.findUnique({ where: { id: options.scheduleId }, select: { story: { select: { slug: true } } } });
+      const found = await tx.schedule.findUnique({
+        where: { id: options.scheduleId },
+        select: { story: { select: { slug: true } } },
+      });
       if (!found) return { outcome: "skipped", reason: "missing" };
       const story = await lockStory({ tx, slug: found.story.slug });
       const schedule = await lockSchedule({ tx, id: options.scheduleId, storyId: story.id });
@@ -51,13 +56,29 @@ export async function runSchedule(options: { scheduleId: string }): Promise<Sche
       if (schedule.runAt.getTime() > now.getTime()) return { outcome: "skipped", reason: "not_due" };
       const late = now.getTime() - schedule.runAt.getTime() > lateAfterMs;
       const hold = async ({ reason, againstNumber }: Hold): Promise<ScheduleRun> => {
-        await tx.schedule.update({ where: { id: schedule.id }, data: { state: "held", ranAt: now, heldReason: reason, heldAgainstNumber: againstNumber, late } });
-        await recordScheduleEvent({ tx, storyId: story.id, action: "hold_schedule", actorId: schedule.createdById, revisionNumber: schedule.revisionNumber, reason, at: now });
+        await tx.schedule.update({
+          where: { id: schedule.id },
+          data: { state: "held", ranAt: now, heldReason: reason, heldAgainstNumber: againstNumber, late },
+        });
+        await recordScheduleEvent({
+          tx,
+          storyId: story.id,
+          action: "hold_schedule",
+          actorId: schedule.createdById,
+          revisionNumber: schedule.revisionNumber,
+          reason,
+          at: now,
+        });
         return { outcome: "held", slug: story.slug, reason };
       };
 
       const actor = await schedulingActor({ tx, schedule });
-      if (!actor) return hold({ reason: "The editor who scheduled this can no longer publish, so it was not published. Schedule it again.", againstNumber: null });
+      if (!actor)
+        return hold({
+          reason:
+            "The editor who scheduled this can no longer publish, so it was not published. Schedule it again.",
+          againstNumber: null,
+        });
       const merged = await mergeWithLaterPublication({ tx, story, schedule });
       if ("hold" in merged) return hold(merged.hold);
 
@@ -82,13 +103,20 @@ export async function runSchedule(options: { scheduleId: string }): Promise<Sche
           number: schedule.revisionNumber,
           input,
           idempotencyKey,
-          fingerprint: requestFingerprint({ operation: "publish", slug: story.slug, callerId: actor.userId, input: { number: schedule.revisionNumber, ...input } }),
+          fingerprint: requestFingerprint({
+            operation: "publish",
+            slug: story.slug,
+            callerId: actor.userId,
+            input: { number: schedule.revisionNumber, ...input },
+          }),
           content: merged.content,
           statusReason,
         });
       } catch (error) {
-        // Refusals of the publish path are checked before it writes anything, so the transaction can go on to hold.
-        if (isAppError(error) && error.code !== "unavailable") return hold({ reason: error.userMessage, againstNumber: null });
+        // Refusals of the publish path are checked before it writes anything, so the transaction can go on to
+        // hold.
+        if (isAppError(error) && error.code !== "unavailable")
+          return hold({ reason: error.userMessage, againstNumber: null });
         throw error;
       }
       if (attempt.type === "stale") {
@@ -98,17 +126,32 @@ export async function runSchedule(options: { scheduleId: string }): Promise<Sche
         });
       }
       const publishedNumber = attempt.type === "created" ? attempt.result.revision.number : attempt.number;
-      await tx.schedule.update({ where: { id: schedule.id }, data: { state: "done", ranAt: now, publishedNumber, late } });
+      await tx.schedule.update({
+        where: { id: schedule.id },
+        data: { state: "done", ranAt: now, publishedNumber, late },
+      });
       return { outcome: "published", slug: story.slug, revisionNumber: publishedNumber, late };
     },
   });
 }
 
 /** The editor who scheduled it, as they are now: a deactivated account or a lost publish right stops the run. */
-async function schedulingActor(options: { tx: Prisma.TransactionClient; schedule: LockedSchedule }): Promise<Actor | null> {
-  const user = await options.tx.user.findUnique({ where: { id: options.schedule.createdById }, select: { id: true, email: true, name: true, role: true, active: true } });
+async function schedulingActor(options: {
+  tx: Prisma.TransactionClient;
+  schedule: LockedSchedule;
+}): Promise<Actor | null> {
+  const user = await options.tx.user.findUnique({
+    where: { id: options.schedule.createdById },
+    select: { id: true, email: true, name: true, role: true, active: true },
+  });
   if (!user || !user.active) return null;
-  const actor: Actor = { userId: user.id, email: user.email, name: user.name, role: user.role, via: "schedule" };
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    via: "schedule",
+  };
   return can({ actor, permission: "revision:publish" }) ? actor : null;
 }
 
@@ -135,7 +178,12 @@ async function mergeWithLaterPublication(options: {
     select: { number: true },
   });
   if (draftAfterLive) {
-    return { hold: { reason: `Revision ${live} was published after this was scheduled and revision ${draftAfterLive.number} has been saved since, so this was not published. Review the merge and schedule again.`, againstNumber: story.latestRevisionNumber } };
+    return {
+      hold: {
+        reason: `Revision ${live} was published after this was scheduled and revision ${draftAfterLive.number} has been saved since, so this was not published. Review the merge and schedule again.`,
+        againstNumber: story.latestRevisionNumber,
+      },
+    };
   }
   const merge = mergeContent({ base: base.content, ours: ours.content, theirs: theirs.content });
   if (!merge.clean) {

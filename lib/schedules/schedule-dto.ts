@@ -1,5 +1,5 @@
-import type { Prisma } from "../db/generated/client";
-import type { ScheduleState } from "../db/generated/enums";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { ScheduleState } from "@/lib/db/generated/enums";
 
 /** One schedule as the desk and the API see it. Instants are ISO strings (UTC); the desk prints them in newsroom time. */
 export type ScheduleDto = {

@@ -1,10 +1,13 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
-import type { StatusAction } from "../db/generated/enums";
+
+import type { Prisma } from "@/lib/db/generated/client";
+import type { StatusAction } from "@/lib/db/generated/enums";
 
 /** The database clock, read under the story lock, so history times rise with the order of writes. */
 export async function databaseNow(options: { tx: Prisma.TransactionClient }): Promise<Date> {
-  const [{ now }] = (await options.tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];
+  const [{ now }] = (await options.tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [
+    { now: Date },
+  ];
   return now;
 }
 
@@ -12,7 +15,16 @@ export async function databaseNow(options: { tx: Prisma.TransactionClient }): Pr
 export async function recordScheduleEvent(options: {
   tx: Prisma.TransactionClient;
   storyId: string;
-  action: Extract<StatusAction, "schedule" | "reschedule" | "cancel_schedule" | "hold_schedule" | "resolve_schedule" | "embargo" | "lift_embargo">;
+  action: Extract<
+    StatusAction,
+    | "schedule"
+    | "reschedule"
+    | "cancel_schedule"
+    | "hold_schedule"
+    | "resolve_schedule"
+    | "embargo"
+    | "lift_embargo"
+  >;
   actorId: string;
   revisionNumber: number | null;
   reason: string;

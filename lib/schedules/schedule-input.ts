@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { MergeResolutionInput } from "../revisions/merge/merge-resolution-input";
-import { PublishRevisionInput } from "../revisions/publish-revision-input";
+
+import { MergeResolutionInput } from "@/lib/revisions/merge/merge-resolution-input";
+import { PublishRevisionInput } from "@/lib/revisions/publish-revision-input";
 
 /**
  * When a schedule runs, as a person types it: `localTime` is a wall-clock time in the newsroom's zone
@@ -11,7 +12,12 @@ export const ScheduleTimeInput = z
   .strictObject({
     localTime: z.string().trim().max(40).optional(),
     fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
-    runAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z" }).optional(),
+    runAt: z.iso
+      .datetime({
+        offset: true,
+        error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z",
+      })
+      .optional(),
   })
   .refine((input) => (input.localTime === undefined) !== (input.runAt === undefined), {
     error: "give either localTime (newsroom time) or runAt (an exact instant), not both or neither",
@@ -24,7 +30,12 @@ export const CreateScheduleInput = z.strictObject({
   revision: z.int({ error: "must be a revision number" }).min(1, { error: "must be a revision number" }),
   localTime: z.string().trim().max(40).optional(),
   fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
-  runAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z" }).optional(),
+  runAt: z.iso
+    .datetime({
+      offset: true,
+      error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z",
+    })
+    .optional(),
   kind: PublishRevisionInput.shape.kind,
   summary: PublishRevisionInput.shape.summary,
   note: PublishRevisionInput.shape.note,
@@ -38,7 +49,12 @@ export type RescheduleInput = ScheduleTimeInput;
 export const EmbargoInput = z.strictObject({
   localTime: z.string().trim().max(40).optional(),
   fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
-  runAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z" }).optional(),
+  runAt: z.iso
+    .datetime({
+      offset: true,
+      error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z",
+    })
+    .optional(),
 });
 export type EmbargoInput = z.infer<typeof EmbargoInput>;
 
@@ -49,29 +65,44 @@ export const LiftEmbargoInput = z.strictObject({
 export type LiftEmbargoInput = z.infer<typeof LiftEmbargoInput>;
 
 /**
- * Settling a held schedule (the desk's merge view, or the API): a decision for each conflict of the merge against
- * `againstRevision` — the story's newest revision as the editor saw it, so a story that moved on meanwhile is
- * refused instead of merged blind — and what to do with the merged text: schedule it (a time, as when
- * scheduling) or publish it now. `summary` replaces the schedule's summary for readers.
+ * Settling a held schedule (the desk's merge view, or the API): a decision for each conflict of the merge
+ * against `againstRevision` — the story's newest revision as the editor saw it, so a story that moved on
+ * meanwhile is refused instead of merged blind — and what to do with the merged text: schedule it (a time, as
+ * when scheduling) or publish it now. `summary` replaces the schedule's summary for readers.
  */
 export const ResolveHeldScheduleInput = z
   .strictObject({
-    againstRevision: z.int({ error: "must be a revision number" }).min(1, { error: "must be a revision number" }),
+    againstRevision: z
+      .int({ error: "must be a revision number" })
+      .min(1, { error: "must be a revision number" }),
     choices: MergeResolutionInput.shape.choices,
     action: z.enum(["schedule", "publish"], { error: 'must be "schedule" or "publish"' }),
     localTime: z.string().trim().max(40).optional(),
     fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
-    runAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z" }).optional(),
+    runAt: z.iso
+      .datetime({
+        offset: true,
+        error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z",
+      })
+      .optional(),
     summary: PublishRevisionInput.shape.summary,
     removeNotes: PublishRevisionInput.shape.removeNotes,
   })
   .superRefine((input, context) => {
     const timed = input.localTime !== undefined || input.runAt !== undefined;
     if (input.action === "schedule" && (input.localTime === undefined) === (input.runAt === undefined)) {
-      context.addIssue({ code: "custom", path: ["localTime"], message: "give either localTime (newsroom time) or runAt (an exact instant), not both or neither" });
+      context.addIssue({
+        code: "custom",
+        path: ["localTime"],
+        message: "give either localTime (newsroom time) or runAt (an exact instant), not both or neither",
+      });
     }
     if (input.action === "publish" && (timed || input.fold !== undefined)) {
-      context.addIssue({ code: "custom", path: ["localTime"], message: "publishing now takes no time; leave localTime, fold and runAt out" });
+      context.addIssue({
+        code: "custom",
+        path: ["localTime"],
+        message: "publishing now takes no time; leave localTime, fold and runAt out",
+      });
     }
   });
 export type ResolveHeldScheduleInput = z.infer<typeof ResolveHeldScheduleInput>;

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
-import { cancelJob, enqueueJob } from "../jobs/enqueue-job";
+
+import type { Prisma } from "@/lib/db/generated/client";
+import { cancelJob, enqueueJob } from "@/lib/jobs/enqueue-job";
 
 export const publishTask = "schedules.publish";
 
@@ -10,11 +11,25 @@ export function scheduleJobKey(options: { scheduleId: string }): string {
 }
 
 /** Queues (or moves) the job that runs a schedule, inside the transaction that writes the schedule. */
-export async function queueScheduleJob(options: { tx: Prisma.TransactionClient; scheduleId: string; runAt: Date }): Promise<void> {
-  await enqueueJob({ tx: options.tx, task: publishTask, payload: { scheduleId: options.scheduleId }, runAt: options.runAt, jobKey: scheduleJobKey(options), maxAttempts: 25 });
+export async function queueScheduleJob(options: {
+  tx: Prisma.TransactionClient;
+  scheduleId: string;
+  runAt: Date;
+}): Promise<void> {
+  await enqueueJob({
+    tx: options.tx,
+    task: publishTask,
+    payload: { scheduleId: options.scheduleId },
+    runAt: options.runAt,
+    jobKey: scheduleJobKey(options),
+    maxAttempts: 25,
+  });
 }
 
 /** Removes a cancelled schedule's waiting job. The runner also ignores a schedule no longer pending. */
-export async function dropScheduleJob(options: { tx: Prisma.TransactionClient; scheduleId: string }): Promise<void> {
+export async function dropScheduleJob(options: {
+  tx: Prisma.TransactionClient;
+  scheduleId: string;
+}): Promise<void> {
   await cancelJob({ tx: options.tx, jobKey: scheduleJobKey(options) });
 }

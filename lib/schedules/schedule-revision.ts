@@ -1,14 +1,16 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import type { Prisma } from "../db/generated/client";
-import type { RevisionKind } from "../db/generated/enums";
-import { getEnv } from "../env";
-import { AppError } from "../errors/app-error";
-import { writeTransaction } from "../revisions/write-transaction";
-import { type LockedStory, lockStory } from "../stories/lock-story";
-import { parseInput } from "../validation/parse-input";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { RevisionKind } from "@/lib/db/generated/enums";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { writeTransaction } from "@/lib/revisions/write-transaction";
+import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
+import { parseInput } from "@/lib/validation/parse-input";
+
 import { labelInstant } from "./newsroom-local-time";
 import { resolveScheduleTime } from "./resolve-schedule-time";
 import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
@@ -22,7 +24,11 @@ import { queueScheduleJob } from "./schedule-jobs";
  * nothing written: a time in the past, more than a year ahead, inside the spring-forward gap or ambiguous in
  * the fall-back hour; a contributor; a revision this story does not have; a revision already scheduled.
  */
-export async function scheduleRevision(options: { actor: Actor; slug: string; input: unknown }): Promise<ScheduleDto> {
+export async function scheduleRevision(options: {
+  actor: Actor;
+  slug: string;
+  input: unknown;
+}): Promise<ScheduleDto> {
   const { actor, slug } = options;
   assertCan({ actor, permission: "schedule:manage" });
   const input = parseInput({ schema: CreateScheduleInput, input: options.input });
@@ -32,16 +38,26 @@ export async function scheduleRevision(options: { actor: Actor; slug: string; in
       const story = await lockStory({ tx, slug });
       const now = await databaseNow({ tx });
       const runAt = resolveScheduleTime({ input, zone, now });
-      return writeSchedule({ tx, story, actor, revision: input.revision, runAt, now, kind: input.kind ?? null, summary: input.summary ?? null, note: input.note ?? null });
+      return writeSchedule({
+        tx,
+        story,
+        actor,
+        revision: input.revision,
+        runAt,
+        now,
+        kind: input.kind ?? null,
+        summary: input.summary ?? null,
+        note: input.note ?? null,
+      });
     },
   });
   return toScheduleDto(await getDb().schedule.findUniqueOrThrow({ where: { id }, select: scheduleSelect }));
 }
 
 /**
- * The schedule itself, for a story whose lock the caller holds: checks the revision may be scheduled, writes the
- * schedule and its history entry, and queues its job. Scheduling a revision and rescheduling a held schedule's
- * merged version (resolve-held-schedule.ts) both come through here.
+ * The schedule itself, for a story whose lock the caller holds: checks the revision may be scheduled, writes
+ * the schedule and its history entry, and queues its job. Scheduling a revision and rescheduling a held
+ * schedule's merged version (resolve-held-schedule.ts) both come through here.
  */
 export async function writeSchedule(options: {
   tx: Prisma.TransactionClient;
@@ -65,7 +81,10 @@ export async function writeSchedule(options: {
       details: { status: story.status },
     });
   }
-  const revision = await tx.revision.findUnique({ where: { storyId_number: { storyId: story.id, number } }, select: { number: true } });
+  const revision = await tx.revision.findUnique({
+    where: { storyId_number: { storyId: story.id, number } },
+    select: { number: true },
+  });
   if (!revision) {
     throw new AppError({
       code: "validation_failed",
@@ -81,7 +100,10 @@ export async function writeSchedule(options: {
       userMessage: `Revision ${number} is what readers see already; there is nothing to schedule.`,
     });
   }
-  const existing = await tx.schedule.findFirst({ where: { storyId: story.id, revisionNumber: number, state: "pending" }, select: { runAt: true } });
+  const existing = await tx.schedule.findFirst({
+    where: { storyId: story.id, revisionNumber: number, state: "pending" },
+    select: { runAt: true },
+  });
   if (existing) {
     throw new AppError({
       code: "conflict",

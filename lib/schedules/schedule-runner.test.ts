@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/actor";
-import { createTestActor } from "../auth/test-actors";
-import { getDb } from "../db/client";
-import { startJobRunner, type JobRunner } from "../jobs/job-runner";
-import { saveRevision } from "../revisions/save-revision";
-import { createTestStory, historyCounts } from "../revisions/test-stories";
+
+import type { Actor } from "@/lib/auth/actor";
+import { createTestActor } from "@/lib/auth/test-actors";
+import { getDb } from "@/lib/db/client";
+import { startJobRunner, type JobRunner } from "@/lib/jobs/job-runner";
+import { saveRevision } from "@/lib/revisions/save-revision";
+import { createTestStory, historyCounts } from "@/lib/revisions/test-stories";
+
 import { registerJobInvalidation } from "./public-invalidation";
 import { scheduleRevision } from "./schedule-revision";
 
-// The real queue: jobs written in the schedule's transaction, run by graphile-worker runners as each server runs them.
+// The real queue: jobs written in the schedule's transaction, run by graphile-worker runners as each server
+// runs them.
 const databaseUrl = process.env.DATABASE_URL!;
 const runners: JobRunner[] = [];
 const invalidated: string[] = [];
@@ -18,7 +21,10 @@ afterAll(async () => {
 });
 
 async function scheduleState(id: string) {
-  return getDb().schedule.findUniqueOrThrow({ where: { id }, select: { state: true, late: true, publishedNumber: true } });
+  return getDb().schedule.findUniqueOrThrow({
+    where: { id },
+    select: { state: true, late: true, publishedNumber: true },
+  });
 }
 
 describe("schedules on the job queue", () => {
@@ -31,39 +37,74 @@ describe("schedules on the job queue", () => {
 
   it("a schedule missed while no runner was up runs at the next start, marked late, and invalidates the story", async () => {
     await createTestStory({ actor: editor, slug: "queue-late", publish: true });
-    await saveRevision({ actor: editor, slug: "queue-late", input: { baseRevision: 1, summary: "Adds the verdict", body: "The verdict." } });
-    const schedule = await scheduleRevision({ actor: editor, slug: "queue-late", input: { revision: 2, runAt: new Date(Date.now() + 3_600_000).toISOString(), summary: "Adds the verdict" } });
+    await saveRevision({
+      actor: editor,
+      slug: "queue-late",
+      input: { baseRevision: 1, summary: "Adds the verdict", body: "The verdict." },
+    });
+    const schedule = await scheduleRevision({
+      actor: editor,
+      slug: "queue-late",
+      input: {
+        revision: 2,
+        runAt: new Date(Date.now() + 3_600_000).toISOString(),
+        summary: "Adds the verdict",
+      },
+    });
     // Every instance "down" while its time passes: move the schedule and its job into the past.
     const past = new Date(Date.now() - 5 * 60_000);
     await getDb().schedule.update({ where: { id: schedule.id }, data: { runAt: past } });
-    await getDb().$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = ${past} WHERE key = ${`schedule:${schedule.id}`}`;
+    await getDb()
+      .$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = ${past} WHERE key = ${`schedule:${schedule.id}`}`;
     expect((await scheduleState(schedule.id)).state).toBe("pending");
 
     runners.push(await startJobRunner({ databaseUrl, pollIntervalMs: 200 }));
-    await expect.poll(() => scheduleState(schedule.id), { timeout: 30_000, interval: 200 }).toEqual({ state: "done", late: true, publishedNumber: 3 });
+    await expect
+      .poll(() => scheduleState(schedule.id), { timeout: 30_000, interval: 200 })
+      .toEqual({ state: "done", late: true, publishedNumber: 3 });
     expect(invalidated).toContain("queue-late");
   });
 
   it("two runners (two instances) run a due schedule once: one revision, one status event", async () => {
     runners.push(await startJobRunner({ databaseUrl, pollIntervalMs: 200 }));
     await createTestStory({ actor: editor, slug: "queue-race", publish: true });
-    await saveRevision({ actor: editor, slug: "queue-race", input: { baseRevision: 1, summary: "Update", body: "Updated." } });
+    await saveRevision({
+      actor: editor,
+      slug: "queue-race",
+      input: { baseRevision: 1, summary: "Update", body: "Updated." },
+    });
     const schedules = [];
     // Several stories due in the same second make the two runners actually compete.
     for (let index = 0; index < 5; index++) {
       const slug = `queue-race-${index}`;
       await createTestStory({ actor: editor, slug, publish: true });
-      await saveRevision({ actor: editor, slug, input: { baseRevision: 1, summary: "Update", body: `Updated ${index}.` } });
+      await saveRevision({
+        actor: editor,
+        slug,
+        input: { baseRevision: 1, summary: "Update", body: `Updated ${index}.` },
+      });
     }
-    const before = await Promise.all([0, 1, 2, 3, 4].map((index) => historyCounts({ slug: `queue-race-${index}` })));
+    const before = await Promise.all(
+      [0, 1, 2, 3, 4].map((index) => historyCounts({ slug: `queue-race-${index}` })),
+    );
     const runAt = new Date(Date.now() + 2_000).toISOString();
     for (let index = 0; index < 5; index++) {
-      schedules.push(await scheduleRevision({ actor: editor, slug: `queue-race-${index}`, input: { revision: 2, runAt, summary: "Update" } }));
+      schedules.push(
+        await scheduleRevision({
+          actor: editor,
+          slug: `queue-race-${index}`,
+          input: { revision: 2, runAt, summary: "Update" },
+        }),
+      );
     }
     for (const schedule of schedules) {
-      await expect.poll(async () => (await scheduleState(schedule.id)).state, { timeout: 30_000, interval: 200 }).toBe("done");
+      await expect
+        .poll(async () => (await scheduleState(schedule.id)).state, { timeout: 30_000, interval: 200 })
+        .toBe("done");
     }
-    const after = await Promise.all([0, 1, 2, 3, 4].map((index) => historyCounts({ slug: `queue-race-${index}` })));
+    const after = await Promise.all(
+      [0, 1, 2, 3, 4].map((index) => historyCounts({ slug: `queue-race-${index}` })),
+    );
     after.forEach((counts, index) => {
       expect(counts.revisions - before[index]!.revisions).toBe(1);
       // The schedule event itself, then exactly one publish.

@@ -1,6 +1,9 @@
 import "server-only";
+
 import { z } from "zod";
-import { logger } from "../log/logger";
+
+import { logger } from "@/lib/log/logger";
+
 import { liftDueEmbargo } from "./lift-embargo";
 import { invalidateAfterJob } from "./public-invalidation";
 import { runSchedule } from "./run-schedule";

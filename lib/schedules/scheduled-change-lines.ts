@@ -1,4 +1,4 @@
-import type { PublicContentDiff } from "../revisions/diff/content-diff-types";
+import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
 
 const longest = 160;
 
@@ -8,13 +8,20 @@ function clip(text: string): string {
 }
 
 /**
- * A scheduled revision's changes in a few plain sentences, so a publisher told "a schedule is waiting" also reads
- * what it would put in front of readers: changed short fields with their new text, then the body's added and
- * rewritten paragraphs (the first few) and a count of the rest.
+ * A scheduled revision's changes in a few plain sentences, so a publisher told "a schedule is waiting" also
+ * reads what it would put in front of readers: changed short fields with their new text, then the body's
+ * added and rewritten paragraphs (the first few) and a count of the rest.
  */
-export function scheduledChangeLines(diff: PublicContentDiff, options: { paragraphs?: number } = {}): string[] {
+export function scheduledChangeLines(
+  diff: PublicContentDiff,
+  options: { paragraphs?: number } = {},
+): string[] {
   const lines: string[] = [];
-  for (const [label, field] of [["Headline", diff.headline], ["Dek", diff.dek], ["Byline", diff.byline]] as const) {
+  for (const [label, field] of [
+    ["Headline", diff.headline],
+    ["Dek", diff.dek],
+    ["Byline", diff.byline],
+  ] as const) {
     if (field.changed) lines.push(field.to ? `${label}: “${clip(field.to)}”` : `${label} removed`);
   }
   const added: string[] = [];
@@ -28,7 +35,10 @@ export function scheduledChangeLines(diff: PublicContentDiff, options: { paragra
   }
   const shown = options.paragraphs ?? 3;
   for (const text of added.slice(0, shown)) lines.push(`Paragraph: “${clip(text)}”`);
-  if (added.length > shown) lines.push(`${added.length - shown} more paragraph${added.length - shown === 1 ? "" : "s"} added or rewritten`);
+  if (added.length > shown)
+    lines.push(
+      `${added.length - shown} more paragraph${added.length - shown === 1 ? "" : "s"} added or rewritten`,
+    );
   if (removed > 0) lines.push(`${removed} paragraph${removed === 1 ? "" : "s"} removed`);
   if (diff.images.changed) lines.push("Photos changed");
   if (diff.credits.changed) lines.push("Credits changed");

@@ -1,7 +1,8 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { saveRevision, type SaveRevisionResult } from "../revisions/save-revision";
-import { createStory } from "../stories/create-story";
+
+import type { Actor } from "@/lib/auth/actor";
+import { saveRevision, type SaveRevisionResult } from "@/lib/revisions/save-revision";
+import { createStory } from "@/lib/stories/create-story";
 
 // A fictional developing story written for Copydesk's demo: the city, people and figures are invented.
 export const demoStorySlug = "millbrook-transit-strike-talks";
@@ -9,7 +10,7 @@ export const demoStorySlug = "millbrook-transit-strike-talks";
 const opening = [
   "Negotiators for the Millbrook Transit Authority and the union representing its bus drivers returned to the table on Tuesday evening, hours before a strike deadline that could halt service on all 42 routes.",
   "The union, Amalgamated Transit Workers Local 310, says its members have worked without a contract since June. Wages, split shifts and the authority's plan to contract out late-night routes remain the main points of disagreement.",
-  "Mayor Rosalind Achebe urged both sides to keep talking. \"Riders should not pay for a stalemate,\" she said at City Hall.",
+  'Mayor Rosalind Achebe urged both sides to keep talking. "Riders should not pay for a stalemate," she said at City Hall.',
 ];
 
 const councilVote = (tally: string) =>
@@ -22,7 +23,8 @@ const deadline =
 const photo = {
   url: "/images/harbor-bridge.svg",
   alt: "A suspension bridge and a small ferry in silhouette against an orange evening sky over the harbor",
-  caption: "A commuter ferry passes under the Harbor Bridge on Tuesday evening. Ferries, also run by the authority, are not part of the dispute.",
+  caption:
+    "A commuter ferry passes under the Harbor Bridge on Tuesday evening. Ferries, also run by the authority, are not part of the dispute.",
   credit: "Lena Hart/Millbrook Ledger",
 };
 
@@ -109,7 +111,12 @@ export async function createDemoStory(options: { author: Actor }): Promise<SaveR
   return saveRevision({
     actor,
     slug,
-    input: { baseRevision: base, kind: "minor", body: [...opening, councilVote("7 to 2"), deadline].join("\n\n"), publish: true },
+    input: {
+      baseRevision: base,
+      kind: "minor",
+      body: [...opening, councilVote("7 to 2"), deadline].join("\n\n"),
+      publish: true,
+    },
   });
 }
 

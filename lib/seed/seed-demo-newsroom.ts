@@ -1,9 +1,12 @@
 import "server-only";
+
 import { randomBytes } from "node:crypto";
-import type { Actor } from "../auth/actor";
-import { createUser } from "../auth/users";
-import { getDb } from "../db/client";
-import { logger } from "../log/logger";
+
+import type { Actor } from "@/lib/auth/actor";
+import { createUser } from "@/lib/auth/users";
+import { getDb } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
+
 import { createDemoStory } from "./demo-story";
 
 export const demoAdminEmail = "admin@copydesk.local";
@@ -31,21 +34,39 @@ function actorFor(user: { id: string; email: string; name: string; role: Actor["
 }
 
 /**
- * First run of a newsroom: with no users yet, creates the admin account (`adminEmail`, else admin@copydesk.local;
- * password from `adminPassword`,
+ * First run of a newsroom: with no users yet, creates the admin account (`adminEmail`, else
+ * admin@copydesk.local; password from `adminPassword`,
  * otherwise generated) and, when `withDemoStory`, the sample developing story written by that admin.
  * A run interrupted between the two finishes the story next time (the seeded admin is then the only
  * user and there are no stories). Editor and contributor accounts are left to the newsroom to create.
  */
-export async function seedDemoNewsroom(options: { adminEmail?: string; adminPassword?: string; withDemoStory: boolean }): Promise<SeedResult> {
+export async function seedDemoNewsroom(options: {
+  adminEmail?: string;
+  adminPassword?: string;
+  withDemoStory: boolean;
+}): Promise<SeedResult> {
   const db = getDb();
   const adminEmail = options.adminEmail ?? demoAdminEmail;
-  const users = await db.user.findMany({ take: 2, select: { id: true, email: true, name: true, role: true } });
+  const users = await db.user.findMany({
+    take: 2,
+    select: { id: true, email: true, name: true, role: true },
+  });
   if (users.length === 0) {
     const adminPassword = options.adminPassword ?? generatePassword();
-    const admin = await createUser({ email: adminEmail, name: demoAdminName, role: "admin", password: adminPassword, actor: "system" });
+    const admin = await createUser({
+      email: adminEmail,
+      name: demoAdminName,
+      role: "admin",
+      password: adminPassword,
+      actor: "system",
+    });
     logger.info("seeded the newsroom's first admin", { userId: admin.id });
-    const seeded = { status: "seeded", adminEmail: admin.email, adminPassword, passwordGenerated: options.adminPassword === undefined } as const;
+    const seeded = {
+      status: "seeded",
+      adminEmail: admin.email,
+      adminPassword,
+      passwordGenerated: options.adminPassword === undefined,
+    } as const;
     if (!options.withDemoStory) return seeded;
     try {
       await createDemoStory({ author: actorFor(admin) });
@@ -65,6 +86,11 @@ export async function seedDemoNewsroom(options: { adminEmail?: string; adminPass
 }
 
 /** Whether the seeded admin account still exists and may sign in, for the start-up message. */
-export async function findDemoAdmin(options: { adminEmail?: string } = {}): Promise<{ email: string; active: boolean } | null> {
-  return getDb().user.findUnique({ where: { email: options.adminEmail ?? demoAdminEmail }, select: { email: true, active: true } });
+export async function findDemoAdmin(
+  options: { adminEmail?: string } = {},
+): Promise<{ email: string; active: boolean } | null> {
+  return getDb().user.findUnique({
+    where: { email: options.adminEmail ?? demoAdminEmail },
+    select: { email: true, active: true },
+  });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { RevisionContentInput, contentLimits } from "../revisions/revision-content";
-import { requiredTextInput } from "../validation/text-rules";
+
+import { contentLimits, RevisionContentInput } from "@/lib/revisions/revision-content";
+import { requiredTextInput } from "@/lib/validation/text-rules";
 
 export const storySlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -18,14 +19,20 @@ export const StorySlugInput = z
 export const reservedStorySlugs = ["new"] as const;
 
 /** A new story's slug: the shape, and not a word the site's routes already use. */
-export const NewStorySlugInput = StorySlugInput.refine((slug) => !(reservedStorySlugs as readonly string[]).includes(slug), {
-  error: (issue) => `“${String(issue.input)}” is the address of a desk page; choose another slug`,
-});
+export const NewStorySlugInput = StorySlugInput.refine(
+  (slug) => !(reservedStorySlugs as readonly string[]).includes(slug),
+  {
+    error: (issue) => `“${String(issue.input)}” is the address of a desk page; choose another slug`,
+  },
+);
 
 /** A new story: its slug, first content and credits; a draft unless `publish` is true. */
 export const CreateStoryInput = RevisionContentInput.extend({
   slug: NewStorySlugInput,
   publish: z.boolean().default(false),
-  summary: requiredTextInput({ max: contentLimits.summary, required: "leave the summary out, or say what this version is" }).optional(),
+  summary: requiredTextInput({
+    max: contentLimits.summary,
+    required: "leave the summary out, or say what this version is",
+  }).optional(),
 });
 export type CreateStoryInput = z.infer<typeof CreateStoryInput>;

@@ -1,38 +1,54 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { Prisma } from "../db/generated/client";
-import { AppError } from "../errors/app-error";
-import { getDb } from "../db/client";
-import { appendRevision, type AppendedRevision } from "../revisions/append-revision";
-import { idempotencyKeyError } from "../revisions/idempotency-key";
-import { readRevision } from "../revisions/read-revision";
-import { keyReusedError, requestFingerprint, sameRequest } from "../revisions/request-fingerprint";
-import { resolveCredits } from "../revisions/resolve-credits";
-import { writeTransaction } from "../revisions/write-transaction";
-import { parseInput } from "../validation/parse-input";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { appendRevision, type AppendedRevision } from "@/lib/revisions/append-revision";
+import { idempotencyKeyError } from "@/lib/revisions/idempotency-key";
+import { readRevision } from "@/lib/revisions/read-revision";
+import { keyReusedError, requestFingerprint, sameRequest } from "@/lib/revisions/request-fingerprint";
+import { resolveCredits } from "@/lib/revisions/resolve-credits";
+import { writeTransaction } from "@/lib/revisions/write-transaction";
+import { parseInput } from "@/lib/validation/parse-input";
+
 import { CreateStoryInput } from "./create-story-input";
 import { readStory } from "./read-story";
 
 /**
- * Creates a story with revision 1 (kind `initial`), a draft unless `publish` is true — all in one transaction.
- * A retry carrying the same idempotency key answers with the story it already created instead of a slug conflict.
+ * Creates a story with revision 1 (kind `initial`), a draft unless `publish` is true — all in one
+ * transaction. A retry carrying the same idempotency key answers with the story it already created instead of
+ * a slug conflict.
  */
-export async function createStory(options: { actor: Actor; input: unknown; idempotencyKey?: string }): Promise<AppendedRevision> {
+export async function createStory(options: {
+  actor: Actor;
+  input: unknown;
+  idempotencyKey?: string;
+}): Promise<AppendedRevision> {
   const { actor, idempotencyKey } = options;
   assertCan({ actor, permission: "story:create" });
   const input = parseInput({ schema: CreateStoryInput, input: options.input });
   if (input.publish) assertCan({ actor, permission: "revision:publish" });
   const keyError = idempotencyKeyError({ key: idempotencyKey });
   if (keyError) throw keyError;
-  const fingerprint = requestFingerprint({ operation: "create", slug: input.slug, callerId: actor.userId, input });
+  const fingerprint = requestFingerprint({
+    operation: "create",
+    slug: input.slug,
+    callerId: actor.userId,
+    input,
+  });
   try {
     return await writeTransaction({
       work: async (tx) => {
         if (idempotencyKey) {
           // A key names one creation: the same request again answers with it; anything else is refused.
-          const earlier = await tx.revision.findFirst({ where: { idempotencyKey, number: 1 }, select: { requestFingerprint: true } });
-          if (earlier && !sameRequest({ stored: earlier.requestFingerprint, fingerprint })) throw keyReusedError();
+          const earlier = await tx.revision.findFirst({
+            where: { idempotencyKey, number: 1 },
+            select: { requestFingerprint: true },
+          });
+          if (earlier && !sameRequest({ stored: earlier.requestFingerprint, fingerprint }))
+            throw keyReusedError();
         }
         const story = await tx.story.create({
           data: { slug: input.slug, createdById: actor.userId, developing: input.developing },
@@ -41,7 +57,13 @@ export async function createStory(options: { actor: Actor; input: unknown; idemp
         const credits = await resolveCredits({ tx, credits: input.credits, create: true });
         return appendRevision({
           tx,
-          story: { ...story, status: "draft", latestRevisionNumber: 0, liveRevisionNumber: null, firstPublishedAt: null },
+          story: {
+            ...story,
+            status: "draft",
+            latestRevisionNumber: 0,
+            liveRevisionNumber: null,
+            firstPublishedAt: null,
+          },
           actor,
           content: {
             headline: input.headline,
@@ -64,7 +86,9 @@ export async function createStory(options: { actor: Actor; input: unknown; idemp
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const earlier = idempotencyKey ? await createdWithKey({ slug: input.slug, idempotencyKey, fingerprint }) : null;
+      const earlier = idempotencyKey
+        ? await createdWithKey({ slug: input.slug, idempotencyKey, fingerprint })
+        : null;
       if (earlier) return earlier;
       throw new AppError({
         code: "conflict",
@@ -78,13 +102,21 @@ export async function createStory(options: { actor: Actor; input: unknown; idemp
   }
 }
 
-async function createdWithKey(options: { slug: string; idempotencyKey: string; fingerprint: string }): Promise<AppendedRevision | null> {
+async function createdWithKey(options: {
+  slug: string;
+  idempotencyKey: string;
+  fingerprint: string;
+}): Promise<AppendedRevision | null> {
   const first = await getDb().revision.findFirst({
     where: { story: { slug: options.slug }, number: 1, idempotencyKey: options.idempotencyKey },
     select: { storyId: true, requestFingerprint: true },
   });
   if (!first) return null;
-  if (!sameRequest({ stored: first.requestFingerprint, fingerprint: options.fingerprint })) throw keyReusedError();
-  const [{ story }, { revision }] = await Promise.all([readStory({ slug: options.slug }), readRevision({ storyId: first.storyId, number: 1 })]);
+  if (!sameRequest({ stored: first.requestFingerprint, fingerprint: options.fingerprint }))
+    throw keyReusedError();
+  const [{ story }, { revision }] = await Promise.all([
+    readStory({ slug: options.slug }),
+    readRevision({ storyId: first.storyId, number: 1 }),
+  ]);
   return { story, revision };
 }

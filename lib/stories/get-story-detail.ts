@@ -1,8 +1,10 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { readRevision } from "../revisions/read-revision";
-import type { RevisionDto } from "../revisions/revision-dto";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { readRevision } from "@/lib/revisions/read-revision";
+import type { RevisionDto } from "@/lib/revisions/revision-dto";
+
 import { readStory } from "./read-story";
 import type { StoryDto } from "./story-dto";
 
@@ -20,6 +22,11 @@ export async function getStoryDetail(options: { slug: string; actor: Actor }): P
   return {
     story,
     latest: latest.revision,
-    live: live === null ? null : live === story.latestRevisionNumber ? latest.revision : (liveRevision?.revision ?? null),
+    live:
+      live === null
+        ? null
+        : live === story.latestRevisionNumber
+          ? latest.revision
+          : (liveRevision?.revision ?? null),
   };
 }

@@ -1,6 +1,8 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+
 import { readStory } from "./read-story";
 import type { StoryDto } from "./story-dto";
 

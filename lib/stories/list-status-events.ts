@@ -1,8 +1,10 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import type { StatusAction } from "../db/generated/enums";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import type { StatusAction } from "@/lib/db/generated/enums";
+
 import { storyNotFound } from "./story-not-found";
 
 export type StatusEventDto = {
@@ -19,7 +21,11 @@ export type StatusEventDto = {
 };
 
 /** A story's append-only status history (publish, unpublish, withdraw, republish), newest first. */
-export async function listStatusEvents(options: { actor: Actor; slug: string; limit?: number }): Promise<StatusEventDto[]> {
+export async function listStatusEvents(options: {
+  actor: Actor;
+  slug: string;
+  limit?: number;
+}): Promise<StatusEventDto[]> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   const story = await getDb().story.findUnique({
     where: { slug: options.slug },
@@ -27,7 +33,14 @@ export async function listStatusEvents(options: { actor: Actor; slug: string; li
       statusEvents: {
         orderBy: { createdAt: "desc" },
         take: Math.max(1, Math.min(options.limit ?? 100, 500)),
-        select: { action: true, revisionNumber: true, reason: true, publicNote: true, createdAt: true, actor: { select: { id: true, name: true } } },
+        select: {
+          action: true,
+          revisionNumber: true,
+          reason: true,
+          publicNote: true,
+          createdAt: true,
+          actor: { select: { id: true, name: true } },
+        },
       },
     },
   });

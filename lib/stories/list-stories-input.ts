@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { textInput } from "../validation/text-rules";
-import { wholeNumberText } from "../validation/whole-number-text";
+
+import { textInput } from "@/lib/validation/text-rules";
+import { wholeNumberText } from "@/lib/validation/whole-number-text";
+
 import { storyStatuses } from "./story-statuses";
 
 /** The desk's story list: search by headline or slug, filter by status, page with the previous `nextCursor`. */

@@ -1,11 +1,13 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { getDb } from "../db/client";
-import { Prisma } from "../db/generated/client";
-import type { StoryStatus } from "../db/generated/enums";
-import { malformedCursor } from "../validation/malformed-cursor";
-import { parseInput } from "../validation/parse-input";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { StoryStatus } from "@/lib/db/generated/enums";
+import { malformedCursor } from "@/lib/validation/malformed-cursor";
+import { parseInput } from "@/lib/validation/parse-input";
+
 import { ListStoriesInput } from "./list-stories-input";
 import type { StoryDto } from "./story-dto";
 
@@ -40,7 +42,12 @@ export async function listStories(options: {
   assertCan({ actor: options.actor, permission: "desk:read" });
   const input = parseInput({
     schema: ListStoriesInput,
-    input: { query: options.query || undefined, status: options.status || undefined, cursor: options.cursor || undefined, limit: options.limit },
+    input: {
+      query: options.query || undefined,
+      status: options.status || undefined,
+      cursor: options.cursor || undefined,
+      limit: options.limit,
+    },
   });
   const after = input.cursor ? decodeCursor({ cursor: input.cursor }) : null;
   const pattern = input.query ? `%${input.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%` : null;
@@ -73,7 +80,10 @@ export async function listStories(options: {
       lastRevisedAt: row.last_revised_at.toISOString(),
       lastRevisedBy: { id: row.author_id, name: row.author_name },
     })),
-    nextCursor: rows.length > input.limit && last ? Buffer.from(`${last.last_revised_at.toISOString()}|${last.id}`).toString("base64url") : null,
+    nextCursor:
+      rows.length > input.limit && last
+        ? Buffer.from(`${last.last_revised_at.toISOString()}|${last.id}`).toString("base64url")
+        : null,
   };
 }
 

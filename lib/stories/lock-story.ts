@@ -1,6 +1,8 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
-import type { StoryStatus } from "../db/generated/enums";
+
+import type { Prisma } from "@/lib/db/generated/client";
+import type { StoryStatus } from "@/lib/db/generated/enums";
+
 import { assertPossibleSlug, storyNotFound } from "./story-not-found";
 
 /** The story row as held under its row lock for the length of one write transaction. */
@@ -17,10 +19,20 @@ export type LockedStory = {
  * Locks the story row (SELECT … FOR UPDATE) so writers of one story take turns: the base check, the
  * next revision number and the pointer update all happen while no one else can move the story.
  */
-export async function lockStory(options: { tx: Prisma.TransactionClient; slug: string }): Promise<LockedStory> {
+export async function lockStory(options: {
+  tx: Prisma.TransactionClient;
+  slug: string;
+}): Promise<LockedStory> {
   assertPossibleSlug({ slug: options.slug });
   const rows = await options.tx.$queryRaw<
-    { id: string; slug: string; status: StoryStatus; latest: number; live: number | null; first_published_at: Date | null }[]
+    {
+      id: string;
+      slug: string;
+      status: StoryStatus;
+      latest: number;
+      live: number | null;
+      first_published_at: Date | null;
+    }[]
   >`SELECT id, slug, status::text AS status, latest_revision_number AS latest, live_revision_number AS live, first_published_at
       FROM stories WHERE slug = ${options.slug} FOR UPDATE`;
   const row = rows[0];

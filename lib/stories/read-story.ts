@@ -1,5 +1,7 @@
 import "server-only";
-import { getDb } from "../db/client";
+
+import { getDb } from "@/lib/db/client";
+
 import type { StoryDto } from "./story-dto";
 import { assertPossibleSlug, storyNotFound } from "./story-not-found";
 import { storySelect, toStoryDto } from "./story-row";

@@ -1,4 +1,4 @@
-import type { StoryStatus } from "../db/generated/enums";
+import type { StoryStatus } from "@/lib/db/generated/enums";
 
 /** A story as the desk and the API see it: mutable pointers plus the newest headline. */
 export type StoryDto = {

@@ -1,4 +1,5 @@
-import { AppError } from "../errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
+
 import { StorySlugInput } from "./create-story-input";
 
 export function storyNotFound(options: { slug: string }): AppError {

@@ -1,5 +1,7 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
+
+import type { Prisma } from "@/lib/db/generated/client";
+
 import type { StoryDto } from "./story-dto";
 
 /** A story's pointers plus its newest revision's headline and author, read through the (story, number) index. */

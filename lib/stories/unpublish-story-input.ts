@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { requiredTextInput } from "../validation/text-rules";
+
+import { requiredTextInput } from "@/lib/validation/text-rules";
 
 /** Taking a story off the public site; the reason is kept in its status history. */
 export const UnpublishStoryInput = z.strictObject({

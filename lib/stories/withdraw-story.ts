@@ -1,7 +1,9 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
-import { parseInput } from "../validation/parse-input";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { parseInput } from "@/lib/validation/parse-input";
+
 import { changeStoryStatus } from "./change-story-status";
 import type { StoryDto } from "./story-dto";
 import { WithdrawStoryInput } from "./withdraw-story-input";

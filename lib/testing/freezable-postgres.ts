@@ -1,9 +1,10 @@
 import { chmod, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startEmbeddedDatabase } from "../db/embedded-server";
-import { applyMigrations } from "../db/migrations";
-import { findRunningPostgres } from "../db/postmaster-pid";
+
+import { startEmbeddedDatabase } from "@/lib/db/embedded-server";
+import { applyMigrations } from "@/lib/db/migrations";
+import { findRunningPostgres } from "@/lib/db/postmaster-pid";
 
 export type FreezablePostgres = {
   databaseUrl: string;

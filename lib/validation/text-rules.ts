@@ -13,8 +13,10 @@ import { z } from "zod";
  * Lengths are counted as JavaScript counts them (UTF-16 code units: most characters one, an emoji two).
  */
 
-const unsafeCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// A letter, digit, punctuation mark or symbol (emoji included): not spaces, marks alone, or format characters.
+const unsafeCharacter =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// A letter, digit, punctuation mark or symbol (emoji included): not spaces, marks alone, or format
+// characters.
 const visibleCharacter = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 function codePointLabel(character: string): string {
@@ -26,7 +28,8 @@ export function unsafeTextProblem(value: string): string | null {
   const found = unsafeCharacter.exec(value);
   if (!found) return null;
   const where = `at character ${(found.index + 1).toLocaleString("en-US")}`;
-  if (/[\uD800-\uDFFF]/.test(found[0])) return `contains a broken character ${where}; retype or re-paste that part`;
+  if (/[\uD800-\uDFFF]/.test(found[0]))
+    return `contains a broken character ${where}; retype or re-paste that part`;
   return `contains an invisible control character (${codePointLabel(found[0])}) ${where}; delete it and try again`;
 }
 
@@ -61,15 +64,10 @@ export function textInput(options: Length & { trim?: boolean }) {
 
 /** Text that must be given: trimmed, and empty when it holds nothing visible (`required` says what is missing). */
 export function requiredTextInput(options: Length & { required: string }) {
-  return safeText(options)
-    .trim()
-    .refine(hasVisibleText, { error: options.required });
+  return safeText(options).trim().refine(hasVisibleText, { error: options.required });
 }
 
 /** A person's name (credits, accounts): required text, stored in NFC. */
 export function nameInput(options: Length & { required: string }) {
-  return safeText(options)
-    .trim()
-    .normalize("NFC")
-    .refine(hasVisibleText, { error: options.required });
+  return safeText(options).trim().normalize("NFC").refine(hasVisibleText, { error: options.required });
 }

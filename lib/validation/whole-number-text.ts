@@ -12,16 +12,26 @@ export function wholeNumberText(options: { example: string; min?: number; max?: 
   const { example, min = 1, max = maxStoredInteger } = options;
   const expected = `must be a whole number such as ${example}`;
   return z
-    .union([z.string(), z.number()], { error: (issue) => (issue.input === undefined ? (options.required ?? "is required") : expected) })
+    .union([z.string(), z.number()], {
+      error: (issue) => (issue.input === undefined ? (options.required ?? "is required") : expected),
+    })
     .transform((value, context) => {
       const text = String(value);
       if (!/^[0-9]+$/.test(text)) {
-        context.addIssue({ code: "custom", message: text === "" ? (options.required ?? "is required") : expected });
+        context.addIssue({
+          code: "custom",
+          message: text === "" ? (options.required ?? "is required") : expected,
+        });
         return z.NEVER;
       }
       const number = Number(text);
       if (number < min || number > max) {
-        const range = max === maxStoredInteger ? (number < min ? `must be ${min} or more` : "is too large") : `must be from ${min} to ${max}`;
+        const range =
+          max === maxStoredInteger
+            ? number < min
+              ? `must be ${min} or more`
+              : "is too large"
+            : `must be from ${min} to ${max}`;
         context.addIssue({ code: "custom", message: range });
         return z.NEVER;
       }

@@ -1,4 +1,5 @@
 import type { Root } from "hast";
+
 import { renderHistoryPage } from "@/lib/render/history-page";
 import { renderStoryBody } from "@/lib/render/story-body";
 import type { ContentDiff, DiffSide } from "@/lib/revisions/diff/content-diff-types";
@@ -14,8 +15,13 @@ import type { RevisionContent } from "@/lib/revisions/revision-content";
  * this file or what it imports: worker threads load it without the react-server condition.
  */
 export const workerTasks = {
-  diffContent: (input: { from: DiffSide; to: DiffSide; timeoutMs?: number }): ContentDiff => diffContent(input),
-  mergeContent: (input: { base: RevisionContent; ours: RevisionContent; theirs: RevisionContent }): ContentMerge => mergeContent(input),
+  diffContent: (input: { from: DiffSide; to: DiffSide; timeoutMs?: number }): ContentDiff =>
+    diffContent(input),
+  mergeContent: (input: {
+    base: RevisionContent;
+    ours: RevisionContent;
+    theirs: RevisionContent;
+  }): ContentMerge => mergeContent(input),
   renderStoryBody: (input: { markdown: string }): Root => renderStoryBody(input),
   renderHistoryPage: (input: Parameters<typeof renderHistoryPage>[0]): string => renderHistoryPage(input),
 };
@@ -24,7 +30,9 @@ export type WorkerTasks = typeof workerTasks;
 export type WorkerTaskName = keyof WorkerTasks;
 
 /** One task as the pool sends it to a thread. */
-export type WorkerTaskMessage = { [Name in WorkerTaskName]: { name: Name; input: Parameters<WorkerTasks[Name]>[0] } }[WorkerTaskName];
+export type WorkerTaskMessage = {
+  [Name in WorkerTaskName]: { name: Name; input: Parameters<WorkerTasks[Name]>[0] };
+}[WorkerTaskName];
 
 export function runWorkerTask(message: WorkerTaskMessage): ReturnType<WorkerTasks[WorkerTaskName]> {
   switch (message.name) {

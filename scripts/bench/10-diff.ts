@@ -1,7 +1,9 @@
 import { diffWords } from "diff";
+
 import { defaultDiffTimeoutMs } from "@/lib/revisions/diff/diff-budget";
 import { diffContent } from "@/lib/revisions/diff/diff-content";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
+
 import { healthDuring, ms } from "./support/health-during";
 import { median } from "./support/measure";
 
@@ -22,7 +24,28 @@ function random(seed: number): () => number {
   };
 }
 
-const syllables = ["ka", "lo", "mi", "ne", "ra", "su", "ti", "vo", "ba", "de", "gu", "ho", "ji", "pe", "qua", "ro", "sha", "te", "ul", "wy"];
+const syllables = [
+  "ka",
+  "lo",
+  "mi",
+  "ne",
+  "ra",
+  "su",
+  "ti",
+  "vo",
+  "ba",
+  "de",
+  "gu",
+  "ho",
+  "ji",
+  "pe",
+  "qua",
+  "ro",
+  "sha",
+  "te",
+  "ul",
+  "wy",
+];
 
 function vocabulary(next: () => number, size: number): string[] {
   return Array.from({ length: size }, () => {
@@ -41,7 +64,12 @@ function paragraphsOf(next: () => number, words: number, dictionary: readonly st
   let left = words;
   while (left > 0) {
     const length = Math.min(left, 30 + Math.floor(next() * 41));
-    paragraphs.push(Array.from({ length }, (_, index) => pick(next, dictionary) + (index === length - 1 || next() < 0.08 ? "." : "")));
+    paragraphs.push(
+      Array.from(
+        { length },
+        (_, index) => pick(next, dictionary) + (index === length - 1 || next() < 0.08 ? "." : ""),
+      ),
+    );
     left -= length;
   }
   return paragraphs;
@@ -50,10 +78,25 @@ function paragraphsOf(next: () => number, words: number, dictionary: readonly st
 const render = (paragraphs: readonly string[][]) => paragraphs.map((words) => words.join(" ")).join("\n\n");
 
 function content(body: string): RevisionContent {
-  return { headline: "Flooding closes river crossings", dek: "", byline: "By the desk", body, images: [], credits: [], developing: true };
+  return {
+    headline: "Flooding closes river crossings",
+    dek: "",
+    byline: "By the desk",
+    body,
+    images: [],
+    credits: [],
+    developing: true,
+  };
 }
 
-type Case = { name: string; from: string; to: string; runs: number; target: string; plain: "median" | "once" | "bounded" };
+type Case = {
+  name: string;
+  from: string;
+  to: string;
+  runs: number;
+  target: string;
+  plain: "median" | "once" | "bounded";
+};
 
 function cases(): Case[] {
   const next = random(20261126);
@@ -76,10 +119,38 @@ function cases(): Case[] {
     return text.slice(0, 20_000);
   };
   return [
-    { name: "typical update (3 paragraphs edited, 1 added)", from: render(original), to: render(typical), runs: 41, target: "< 5 ms", plain: "median" },
-    { name: "2% of words changed throughout", from: render(original), to: render(replaceShare(0.02)), runs: 21, target: "< 25 ms", plain: "median" },
-    { name: "50% of words changed", from: render(original), to: render(replaceShare(0.5)), runs: 9, target: "< 250 ms", plain: "once" },
-    { name: "unrelated 20,000-character texts", from: unrelated(1), to: unrelated(2), runs: 5, target: "within timeout", plain: "bounded" },
+    {
+      name: "typical update (3 paragraphs edited, 1 added)",
+      from: render(original),
+      to: render(typical),
+      runs: 41,
+      target: "< 5 ms",
+      plain: "median",
+    },
+    {
+      name: "2% of words changed throughout",
+      from: render(original),
+      to: render(replaceShare(0.02)),
+      runs: 21,
+      target: "< 25 ms",
+      plain: "median",
+    },
+    {
+      name: "50% of words changed",
+      from: render(original),
+      to: render(replaceShare(0.5)),
+      runs: 9,
+      target: "< 250 ms",
+      plain: "once",
+    },
+    {
+      name: "unrelated 20,000-character texts",
+      from: unrelated(1),
+      to: unrelated(2),
+      runs: 5,
+      target: "within timeout",
+      plain: "bounded",
+    },
     {
       name: "unrelated 20,000 chars, one paragraph each",
       from: unrelated(3).replace(/\n\n/g, " "),
@@ -113,7 +184,9 @@ export default async function run(): Promise<void> {
     if (item.plain === "bounded") {
       // Unbounded, an unrelated pair can take many seconds; with jsdiff's own timeout it gives up instead.
       let result: unknown;
-      const spent = time(() => (result = diffWords(item.from, item.to, { timeout: defaultDiffTimeoutMs }))).wall;
+      const spent = time(
+        () => (result = diffWords(item.from, item.to, { timeout: defaultDiffTimeoutMs })),
+      ).wall;
       plain = result === undefined ? `gave up after ${ms(spent)}` : ms(spent);
     } else {
       const runs = item.plain === "once" ? 1 : 5;
@@ -139,9 +212,10 @@ export default async function run(): Promise<void> {
 }
 
 /**
- * Issue 19: the worst inputs found beside a typical one, each compared the old way (on the event loop) and the
- * way requests do now (diffContentOffLoop / mergeContentOffLoop: inline when small, else the worker pool), with
- * the health check (the database round trip a load balancer waits on) asked over and over meanwhile.
+ * Issue 19: the worst inputs found beside a typical one, each compared the old way (on the event loop) and
+ * the way requests do now (diffContentOffLoop / mergeContentOffLoop: inline when small, else the worker
+ * pool), with the health check (the database round trip a load balancer waits on) asked over and over
+ * meanwhile.
  */
 async function worstCases(): Promise<void> {
   const { checkHealth } = await import("@/lib/health/check-health");
@@ -153,9 +227,24 @@ async function worstCases(): Promise<void> {
   const words = Array.from({ length: 375_000 }, (_, index) => (index % 39_000).toString(36));
   const same = Array.from({ length: 1_000 }, () => "The same paragraph.");
   const inputs = [
-    { name: "typical update, 10,000 words", kind: "diff" as const, from: content(typical?.from ?? ""), to: content(typical?.to ?? "") },
-    { name: "1.5 MB paragraph → 39,000 paragraphs", kind: "diff" as const, from: content(words.join(" ")), to: content(words.slice(0, 39_000).join("\n\n")) },
-    { name: "merge, 1,000 identical paragraphs", kind: "merge" as const, from: content(same.join("\n\n")), to: content([...same, "Theirs."].join("\n\n")) },
+    {
+      name: "typical update, 10,000 words",
+      kind: "diff" as const,
+      from: content(typical?.from ?? ""),
+      to: content(typical?.to ?? ""),
+    },
+    {
+      name: "1.5 MB paragraph → 39,000 paragraphs",
+      kind: "diff" as const,
+      from: content(words.join(" ")),
+      to: content(words.slice(0, 39_000).join("\n\n")),
+    },
+    {
+      name: "merge, 1,000 identical paragraphs",
+      kind: "merge" as const,
+      from: content(same.join("\n\n")),
+      to: content([...same, "Theirs."].join("\n\n")),
+    },
   ];
   const probe = () => checkHealth();
   // Starts the pool's threads and the database connection, so neither is counted below.
@@ -165,11 +254,17 @@ async function worstCases(): Promise<void> {
   for (const input of inputs) {
     const ours = content(`Ours.\n\n${input.from.body}`);
     const onLoop = await healthDuring({
-      work: async () => (input.kind === "diff" ? diffContent({ from: input.from, to: input.to }).degraded : mergeContent({ base: input.from, ours, theirs: input.to }).reason !== null),
+      work: async () =>
+        input.kind === "diff"
+          ? diffContent({ from: input.from, to: input.to }).degraded
+          : mergeContent({ base: input.from, ours, theirs: input.to }).reason !== null,
       probe,
     });
     const offLoop = await healthDuring({
-      work: async () => (input.kind === "diff" ? (await diffContentOffLoop({ from: input.from, to: input.to })).degraded : (await mergeContentOffLoop({ base: input.from, ours, theirs: input.to })).reason !== null),
+      work: async () =>
+        input.kind === "diff"
+          ? (await diffContentOffLoop({ from: input.from, to: input.to })).degraded
+          : (await mergeContentOffLoop({ base: input.from, ours, theirs: input.to })).reason !== null,
       probe,
     });
     rows.push({
@@ -182,6 +277,8 @@ async function worstCases(): Promise<void> {
       coarser: offLoop.result ? "yes, and says so" : "no",
     });
   }
-  console.log(`\nWorst cases (issue 19), health meanwhile; idle health: median ${ms(idle.health.median)}, max ${ms(idle.health.max)}`);
+  console.log(
+    `\nWorst cases (issue 19), health meanwhile; idle health: median ${ms(idle.health.median)}, max ${ms(idle.health.max)}`,
+  );
   console.table(rows);
 }

@@ -5,6 +5,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+
 import { ensureCurrentBuild } from "./support/ensure-build";
 import { autocannonLoad, waitUntilAnswering } from "./support/measure";
 
@@ -30,13 +31,22 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
       })
       .on("error", reject);
   });
@@ -50,7 +60,9 @@ async function startNginx(html: Buffer, port: number): Promise<{ child: ChildPro
     path.join(dir, "nginx.conf"),
     `worker_processes 1;\nerror_log ${dir}/error.log;\npid ${dir}/nginx.pid;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  client_body_temp_path ${dir};\n  proxy_temp_path ${dir};\n  fastcgi_temp_path ${dir};\n  uwsgi_temp_path ${dir};\n  scgi_temp_path ${dir};\n  server {\n    listen 127.0.0.1:${port};\n    location / { root ${dir}; default_type "text/html; charset=utf-8"; try_files /page.html =404; }\n  }\n}\n`,
   );
-  const child = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir, "-g", "daemon off;"], { stdio: "ignore" });
+  const child = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir, "-g", "daemon off;"], {
+    stdio: "ignore",
+  });
   await waitUntilAnswering({ url: `http://127.0.0.1:${port}/`, child, status: 200 });
   return { child, dir };
 }
@@ -58,7 +70,10 @@ async function startNginx(html: Buffer, port: number): Promise<{ child: ChildPro
 const paragraph =
   "City officials said the inspection of the bridge would continue through the night, and that crews would report their findings to the transportation department before the morning commute began.";
 const words = (count: number, variant = "") =>
-  Array.from({ length: Math.ceil(count / paragraph.split(" ").length) }, (_, index) => `${variant}${paragraph} (${index + 1})`).join("\n\n");
+  Array.from(
+    { length: Math.ceil(count / paragraph.split(" ").length) },
+    (_, index) => `${variant}${paragraph} (${index + 1})`,
+  ).join("\n\n");
 
 export default async function run(): Promise<void> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -71,7 +86,13 @@ export default async function run(): Promise<void> {
   const { renderStoryPage } = await import("@/lib/render/story-page");
 
   const runId = Date.now().toString(36);
-  const user = await createUser({ email: `bench-delivery-${runId}@bench.test`, name: `Bench Delivery ${runId}`, role: "editor", password: `bench password ${runId}`, actor: "system" });
+  const user = await createUser({
+    email: `bench-delivery-${runId}@bench.test`,
+    name: `Bench Delivery ${runId}`,
+    role: "editor",
+    password: `bench password ${runId}`,
+    actor: "system",
+  });
   const { token } = await createApiToken({ userId: user.id, name: "bench", actor: "system" });
   const [portA, portB, portNginx] = [basePort, basePort + 1, basePort + 2];
   const canonical = `http://127.0.0.1:${varnishPort}`;
@@ -86,27 +107,56 @@ export default async function run(): Promise<void> {
     COPYDESK_HOST: "127.0.0.1",
   };
   delete env.NODE_OPTIONS;
-  const instance = (port: number) => spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...env, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}` }, stdio: "ignore" });
+  const instance = (port: number) =>
+    spawn(process.execPath, ["scripts/serve.mjs"], {
+      env: { ...env, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+      stdio: "ignore",
+    });
   const children: ChildProcess[] = [instance(portA), instance(portB)];
   const dirs: string[] = [];
   let varnish: Awaited<ReturnType<typeof startVarnish>> | undefined;
   try {
-    await waitUntilAnswering({ url: `http://127.0.0.1:${portA}/api/health`, child: children[0], status: 200 });
-    await waitUntilAnswering({ url: `http://127.0.0.1:${portB}/api/health`, child: children[1], status: 200 });
-    varnish = await startVarnish({ port: varnishPort, backends: [{ host: "127.0.0.1", port: portA }, { host: "127.0.0.1", port: portB }] });
+    await waitUntilAnswering({
+      url: `http://127.0.0.1:${portA}/api/health`,
+      child: children[0],
+      status: 200,
+    });
+    await waitUntilAnswering({
+      url: `http://127.0.0.1:${portB}/api/health`,
+      child: children[1],
+      status: 200,
+    });
+    varnish = await startVarnish({
+      port: varnishPort,
+      backends: [
+        { host: "127.0.0.1", port: portA },
+        { host: "127.0.0.1", port: portB },
+      ],
+    });
     const onA = `http://127.0.0.1:${portA}`;
     const onB = `http://127.0.0.1:${portB}`;
     const api = async (method: string, urlPath: string, body?: unknown) => {
-      const response = await fetch(`${onA}${urlPath}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const json = (await response.json()) as { story: { latestRevisionNumber: number; liveRevisionNumber: number } };
+      const response = await fetch(`${onA}${urlPath}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await response.json()) as {
+        story: { latestRevisionNumber: number; liveRevisionNumber: number };
+      };
       if (!response.ok) throw new Error(`${method} ${urlPath}: ${JSON.stringify(json)}`);
       return json;
     };
     // The demo story as `npm start` seeds it: several revisions, credits, a photo, a correction.
-    const demo = await createDemoStory({ author: { userId: user.id, email: user.email, name: user.name, role: "editor", via: "session" } });
+    const demo = await createDemoStory({
+      author: { userId: user.id, email: user.email, name: user.name, role: "editor", via: "session" },
+    });
     const slug = demoStorySlug;
     const { getDb } = await import("@/lib/db/client");
-    const { body: baseBody } = await getDb().revision.findFirstOrThrow({ where: { story: { slug: demoStorySlug }, number: demo.revision.number }, select: { body: true } });
+    const { body: baseBody } = await getDb().revision.findFirstOrThrow({
+      where: { story: { slug: demoStorySlug }, number: demo.revision.number },
+      select: { body: true },
+    });
     const pageUrl = `/stories/${slug}`;
     await waitUntilAnswering({ url: `${onB}${pageUrl}`, status: 200 });
     const identity = (await rawGet(`${onB}${pageUrl}`)).body;
@@ -122,11 +172,18 @@ export default async function run(): Promise<void> {
     const nginxFigure = await loadTest(`http://127.0.0.1:${portNginx}/`);
 
     // Publish on A; from the moment its response is back, poll B and Varnish until both show the new version.
-    const versionOf = async (base: string) => ((JSON.parse((await rawGet(`${base}${pageUrl}/version`)).body.toString()) as { version: number | null }).version ?? 0);
+    const versionOf = async (base: string) =>
+      (JSON.parse((await rawGet(`${base}${pageUrl}/version`)).body.toString()) as { version: number | null })
+        .version ?? 0;
     const visible: number[] = [];
     for (let index = 0; index < publishes; index += 1) {
       const current = await api("GET", `/api/v1/stories/${slug}`);
-      const published = await api("POST", `/api/v1/stories/${slug}/revisions`, { baseRevision: current.story.latestRevisionNumber, publish: true, kind: "minor", body: `${baseBody}\n\nBench line ${index}.` });
+      const published = await api("POST", `/api/v1/stories/${slug}/revisions`, {
+        baseRevision: current.story.latestRevisionNumber,
+        publish: true,
+        kind: "minor",
+        body: `${baseBody}\n\nBench line ${index}.`,
+      });
       const started = performance.now();
       const wanted = published.story.liveRevisionNumber;
       const seen = { b: false, varnish: false };
@@ -143,7 +200,13 @@ export default async function run(): Promise<void> {
     const split = { read: [] as number[], render: [] as number[] };
     for (let index = 0; index < coldRuns; index += 1) {
       const coldSlug = `bench-delivery-cold-${runId}-${index}`;
-      await api("POST", "/api/v1/stories", { slug: coldSlug, headline: `Cold ${coldSlug}`, body: words(10_000, `Cold ${runId} ${index}: `), credits: [{ name: "Bench Reporter", role: "byline" }], publish: true });
+      await api("POST", "/api/v1/stories", {
+        slug: coldSlug,
+        headline: `Cold ${coldSlug}`,
+        body: words(10_000, `Cold ${runId} ${index}: `),
+        credits: [{ name: "Bench Reporter", role: "byline" }],
+        publish: true,
+      });
       const started = performance.now();
       const answer = await rawGet(`${onB}/stories/${coldSlug}`);
       cold.push(performance.now() - started);
@@ -152,20 +215,36 @@ export default async function run(): Promise<void> {
       const story = await readPublishedStory({ slug: coldSlug });
       split.read.push(performance.now() - readStarted);
       const renderStarted = performance.now();
-      renderStoryPage({ article: story.article, liveRevisionNumber: story.liveRevisionNumber, origin: canonical });
+      renderStoryPage({
+        article: story.article,
+        liveRevisionNumber: story.liveRevisionNumber,
+        origin: canonical,
+      });
       split.render.push(performance.now() - renderStarted);
     }
 
     const line = (label: string, figure: { rps: number; non2xx: number; p99: number }, against?: number) =>
-      console.log(`  ${label.padEnd(46)} ${figure.rps.toFixed(0).padStart(7)} req/s   p99 ${String(figure.p99).padStart(4)} ms${against ? `   ${(figure.rps / against).toFixed(2)}× nginx` : ""}${figure.non2xx ? `   (${figure.non2xx} non-2xx!)` : ""}`);
-    console.log(`\nDelivery (autocannon, ${connections} connections, ${durationSeconds} s each, same machine; page ${identity.length} bytes)`);
+      console.log(
+        `  ${label.padEnd(46)} ${figure.rps.toFixed(0).padStart(7)} req/s   p99 ${String(figure.p99).padStart(4)} ms${against ? `   ${(figure.rps / against).toFixed(2)}× nginx` : ""}${figure.non2xx ? `   (${figure.non2xx} non-2xx!)` : ""}`,
+      );
+    console.log(
+      `\nDelivery (autocannon, ${connections} connections, ${durationSeconds} s each, same machine; page ${identity.length} bytes)`,
+    );
     line("nginx, same bytes, 1 worker (baseline)", nginxFigure);
     line("warm story page, one instance (target ≥ 0.5×)", warmInstance, nginxFigure.rps);
     line("warm story page through Varnish (target ≥ 0.8×)", warmVarnish, nginxFigure.rps);
-    console.log(`  publish on A → visible on B and through Varnish, ${publishes} publishes: p50 ${percentile(visible, 50).toFixed(1)} ms, p99 ${percentile(visible, 99).toFixed(1)} ms (target p99 < 1 s)`);
-    console.log(`  demo story page bytes: identity ${identity.length}, gzip ${gzip.length}, brotli ${br.length}`);
-    console.log(`  first render of a never-seen 10,000-word story on B, median of ${coldRuns}: ${percentile(cold, 50).toFixed(1)} ms (target < 100 ms)`);
-    console.log(`    of which, in-process: database read ${percentile(split.read, 50).toFixed(1)} ms, render ${percentile(split.render, 50).toFixed(1)} ms (the rest: HTTP, Next routing, compression)`);
+    console.log(
+      `  publish on A → visible on B and through Varnish, ${publishes} publishes: p50 ${percentile(visible, 50).toFixed(1)} ms, p99 ${percentile(visible, 99).toFixed(1)} ms (target p99 < 1 s)`,
+    );
+    console.log(
+      `  demo story page bytes: identity ${identity.length}, gzip ${gzip.length}, brotli ${br.length}`,
+    );
+    console.log(
+      `  first render of a never-seen 10,000-word story on B, median of ${coldRuns}: ${percentile(cold, 50).toFixed(1)} ms (target < 100 ms)`,
+    );
+    console.log(
+      `    of which, in-process: database read ${percentile(split.read, 50).toFixed(1)} ms, render ${percentile(split.render, 50).toFixed(1)} ms (the rest: HTTP, Next routing, compression)`,
+    );
   } finally {
     await varnish?.stop();
     for (const child of children) child.kill("SIGTERM");

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import sharp from "sharp";
+
 import { autocannonLoad, median, startCopydeskServer, waitUntilAnswering } from "./support/measure";
 
 /*
@@ -25,11 +26,14 @@ const nginxPort = port + 1;
 const origin = `http://127.0.0.1:${port}`;
 
 async function ensureBuild(distDir: string): Promise<void> {
-  const { computeBuildFingerprint, isBuildCurrent, recordBuild } = await import("../start/build-fingerprint");
+  const { computeBuildFingerprint, isBuildCurrent, recordBuild } =
+    await import("@/scripts/start/build-fingerprint");
   const fingerprint = await computeBuildFingerprint({ projectDir: process.cwd() });
   if (existsSync(path.join(distDir, "BUILD_ID")) && (await isBuildCurrent({ distDir, fingerprint }))) return;
-  console.log(`\nPhotos: the production build in ${distDir} is missing or older than the code; building it first…`);
-  const { runNextBuild } = await import("../start/next-process");
+  console.log(
+    `\nPhotos: the production build in ${distDir} is missing or older than the code; building it first…`,
+  );
+  const { runNextBuild } = await import("@/scripts/start/next-process");
   const logFile = path.join(tmpdir(), `copydesk-bench-build-${process.pid}.log`);
   const exitCode = await runNextBuild({ projectDir: process.cwd(), distDir, logFile }).done;
   if (exitCode !== 0) throw new Error(`next build failed (exit ${exitCode}); its output is in ${logFile}`);
@@ -64,7 +68,10 @@ export default async function run(): Promise<void> {
   const actor = await createTestActor({ role: "editor", name: "Bench Photo Desk" });
 
   // 6000 × 4000 = 24 megapixels, noisy so the encoders do real work, with wire IPTC/EXIF (and GPS).
-  const originals = [await wireJpeg({ width: 6000, height: 4000, seed: 1 }), await wireJpeg({ width: 6000, height: 4000, seed: 2 })];
+  const originals = [
+    await wireJpeg({ width: 6000, height: 4000, seed: 1 }),
+    await wireJpeg({ width: 6000, height: 4000, seed: 2 }),
+  ];
   const decodeMs: number[] = [];
   for (const bytes of originals) {
     const start = performance.now();
@@ -79,7 +86,9 @@ export default async function run(): Promise<void> {
     ingestMs.push(performance.now() - start);
   }
   const original = originals[1]!;
-  console.log(`\nIngest of a 24-megapixel JPEG (${kb(original.byteLength)}), ${photo!.renditions.length} renditions, median of ${ingestMs.length}:`);
+  console.log(
+    `\nIngest of a 24-megapixel JPEG (${kb(original.byteLength)}), ${photo!.renditions.length} renditions, median of ${ingestMs.length}:`,
+  );
   console.log(`  ingest (sniff, decode, metadata, renditions, store)  ${median(ingestMs).toFixed(0)} ms`);
   console.log(`  baseline: bare full decode of the same file           ${median(decodeMs).toFixed(0)} ms`);
 
@@ -87,21 +96,31 @@ export default async function run(): Promise<void> {
   const widths = [...new Set(photo!.renditions.map((rendition) => rendition.width))];
   console.log(`  width   avif      webp      jpeg`);
   for (const width of widths) {
-    const of = (format: string) => photo!.renditions.find((rendition) => rendition.width === width && rendition.format === format)?.bytes ?? 0;
-    console.log(`  ${String(width).padEnd(6)}  ${kb(of("avif")).padEnd(8)}  ${kb(of("webp")).padEnd(8)}  ${kb(of("jpeg"))}`);
+    const of = (format: string) =>
+      photo!.renditions.find((rendition) => rendition.width === width && rendition.format === format)
+        ?.bytes ?? 0;
+    console.log(
+      `  ${String(width).padEnd(6)}  ${kb(of("avif")).padEnd(8)}  ${kb(of("webp")).padEnd(8)}  ${kb(of("jpeg"))}`,
+    );
   }
   const total = photo!.renditions.reduce((sum, rendition) => sum + rendition.bytes, 0);
-  console.log(`  all ${photo!.renditions.length} renditions together: ${kb(total)} (${((100 * total) / original.byteLength).toFixed(0)}% of the original)`);
+  console.log(
+    `  all ${photo!.renditions.length} renditions together: ${kb(total)} (${((100 * total) / original.byteLength).toFixed(0)}% of the original)`,
+  );
 
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   await ensureBuild(distDir);
-  const served = photo!.renditions.find((rendition) => rendition.format === "webp" && rendition.width === 1024)!;
+  const served = photo!.renditions.find(
+    (rendition) => rendition.format === "webp" && rendition.width === 1024,
+  )!;
   const dir = await mkdtemp(path.join(tmpdir(), "copydesk-bench-photos-"));
   const children: ChildProcess[] = [];
   try {
     const sha256 = served.url.slice("/media/".length).split(".")[0]!;
     const blob = await postgresPhotoStore.get({ sha256 });
-    await import("node:fs/promises").then((fs) => fs.mkdir(path.join(dir, "media"))).then(() => writeFile(path.join(dir, served.url), blob!.data));
+    await import("node:fs/promises")
+      .then((fs) => fs.mkdir(path.join(dir, "media")))
+      .then(() => writeFile(path.join(dir, served.url), blob!.data));
     const next = startNext(distDir);
     children.push(next);
     await waitFor(`${origin}/api/health`, next);
@@ -112,11 +131,23 @@ export default async function run(): Promise<void> {
     await (await fetch(`${origin}${served.url}`)).arrayBuffer();
     const copydesk = await loadTest(`${origin}${served.url}`);
     const baseline = await loadTest(`http://127.0.0.1:${nginxPort}${served.url}`);
-    console.log(`\nWarm rendition (1024 px WebP, ${kb(served.bytes)}), ${connections} connections, ${durationSeconds} s each:`);
-    console.log(`  Copydesk /media/…  ${copydesk.rps.toFixed(0)} req/s  (p99 ${copydesk.p99} ms, non-2xx ${copydesk.non2xx})`);
-    console.log(`  baseline: nginx    ${baseline.rps.toFixed(0)} req/s  (p99 ${baseline.p99} ms, non-2xx ${baseline.non2xx})`);
+    console.log(
+      `\nWarm rendition (1024 px WebP, ${kb(served.bytes)}), ${connections} connections, ${durationSeconds} s each:`,
+    );
+    console.log(
+      `  Copydesk /media/…  ${copydesk.rps.toFixed(0)} req/s  (p99 ${copydesk.p99} ms, non-2xx ${copydesk.non2xx})`,
+    );
+    console.log(
+      `  baseline: nginx    ${baseline.rps.toFixed(0)} req/s  (p99 ${baseline.p99} ms, non-2xx ${baseline.non2xx})`,
+    );
   } finally {
-    await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM"))))));
+    await Promise.all(
+      children.map((child) =>
+        child.exitCode !== null
+          ? null
+          : new Promise((resolve) => (child.once("exit", resolve), child.kill("SIGTERM"))),
+      ),
+    );
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
-import { createTestActor } from "@/lib/auth/test-actors";
 import type { Actor } from "@/lib/auth/actor";
+import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
 import { startJobRunner } from "@/lib/jobs/job-runner";
 import { saveRevision } from "@/lib/revisions/save-revision";
@@ -8,8 +8,8 @@ import { createStory } from "@/lib/stories/create-story";
 
 /*
  * Scheduled-publish lateness (issue 13): how long after its time a schedule's publish really happens (the
- * revision's publish instant minus the schedule's time, both from the database clock), for 100 schedules due in
- * the same minute (the same second, the worst case) with two runners up, as two instances would run them.
+ * revision's publish instant minus the schedule's time, both from the database clock), for 100 schedules due
+ * in the same minute (the same second, the worst case) with two runners up, as two instances would run them.
  * Baseline: one schedule alone, on the same two runners.
  */
 
@@ -21,16 +21,39 @@ function percentile(values: number[], fraction: number): number {
 }
 
 async function storyWithDraft(actor: Actor, slug: string): Promise<void> {
-  await createStory({ actor, input: { slug, headline: `Bench ${slug}`, body: "Before.", credits: [{ name: "Bench Reporter", role: "byline" }], publish: true } });
-  await saveRevision({ actor, slug, input: { baseRevision: 1, summary: "Scheduled update", body: "Before.\n\nAfter." } });
+  await createStory({
+    actor,
+    input: {
+      slug,
+      headline: `Bench ${slug}`,
+      body: "Before.",
+      credits: [{ name: "Bench Reporter", role: "byline" }],
+      publish: true,
+    },
+  });
+  await saveRevision({
+    actor,
+    slug,
+    input: { baseRevision: 1, summary: "Scheduled update", body: "Before.\n\nAfter." },
+  });
 }
 
 /** Schedules every story's revision 2 for the same instant, waits for all to run, returns each lateness in ms. */
 async function lateness(actor: Actor, slugs: string[]): Promise<number[]> {
   const later = new Date(Date.now() + 3_600_000).toISOString();
   const ids: string[] = [];
-  for (const slug of slugs) ids.push((await scheduleRevision({ actor, slug, input: { revision: 2, runAt: later, summary: "Scheduled update" } })).id);
-  // Scheduling 100 takes a while on a loaded machine; then all of them (and their jobs) are moved to one instant.
+  for (const slug of slugs)
+    ids.push(
+      (
+        await scheduleRevision({
+          actor,
+          slug,
+          input: { revision: 2, runAt: later, summary: "Scheduled update" },
+        })
+      ).id,
+    );
+  // Scheduling 100 takes a while on a loaded machine; then all of them (and their jobs) are moved to one
+  // instant.
   const runAt = new Date(Date.now() + 3_000);
   const keys = ids.map((id) => `schedule:${id}`);
   await getDb().$transaction([
@@ -42,7 +65,10 @@ async function lateness(actor: Actor, slugs: string[]): Promise<number[]> {
     if (waiting === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const rows = await getDb().schedule.findMany({ where: { id: { in: ids } }, select: { runAt: true, ranAt: true, state: true } });
+  const rows = await getDb().schedule.findMany({
+    where: { id: { in: ids } },
+    select: { runAt: true, ranAt: true, state: true },
+  });
   return rows.map((row) => (row.ranAt ?? row.runAt).getTime() - row.runAt.getTime());
 }
 
@@ -62,8 +88,12 @@ export default async function run(): Promise<void> {
     const published = await getDb().revision.count({ where: { story: { slug: { in: slugs } }, number: 3 } });
     console.log("Scheduled-publish lateness (publish time − scheduled time), two runners");
     console.log(`  one schedule alone (baseline):        ${baseline[0]} ms`);
-    console.log(`  ${burst} due at the same instant:         p50 ${percentile(crowd, 0.5)} ms · p99 ${percentile(crowd, 0.99)} ms · max ${Math.max(...crowd)} ms`);
-    console.log(`  published exactly once:              ${published} of ${burst} stories have one scheduled revision`);
+    console.log(
+      `  ${burst} due at the same instant:         p50 ${percentile(crowd, 0.5)} ms · p99 ${percentile(crowd, 0.99)} ms · max ${Math.max(...crowd)} ms`,
+    );
+    console.log(
+      `  published exactly once:              ${published} of ${burst} stories have one scheduled revision`,
+    );
   } finally {
     await Promise.all(runners.map((runner) => runner.stop()));
   }

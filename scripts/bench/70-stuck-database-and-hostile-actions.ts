@@ -3,15 +3,17 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { findFreePort } from "../../lib/db/free-port";
+
+import { findFreePort } from "@/lib/db/free-port";
+
 import { ensureCurrentBuild } from "./support/ensure-build";
 import { median, startCopydeskServer, waitUntilAnswering } from "./support/measure";
 
 /*
  * Issue 19, defects 5 and 6, on a Copydesk server (scripts/serve.mjs, production build) of this module's own,
  * on an embedded PostgreSQL of its own that the module freezes with SIGSTOP (a shared server must never be):
- * - health latency with nobody else on the instance, beside the same while two clients post an 11.8 MB body of
- *   nested brackets to a real server action without a session, in a loop;
+ * - health latency with nobody else on the instance, beside the same while two clients post an 11.8 MB body
+ *   of nested brackets to a real server action without a session, in a loop;
  * - how long a warm reader page, a never-read page, an API save and health take while the database does not
  *   answer, beside the same with the database answering.
  */
@@ -20,15 +22,31 @@ const healthSamples = 20;
 const unansweredAfterMs = 60_000;
 const hostileSeconds = Number(process.env.BENCH_HOSTILE_SECONDS ?? 8);
 
-function timedRequest(options: { url: string; method?: string; headers?: Record<string, string>; body?: Buffer }): Promise<{ status: number; ms: number; stale: boolean }> {
+function timedRequest(options: {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: Buffer;
+}): Promise<{ status: number; ms: number; stale: boolean }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const request = http.request(options.url, { method: options.method ?? "GET", headers: options.headers }, (response) => {
-      response.resume();
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, stale: response.headers["x-copydesk-stale"] !== undefined }));
-    });
+    const request = http.request(
+      options.url,
+      { method: options.method ?? "GET", headers: options.headers },
+      (response) => {
+        response.resume();
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            ms: performance.now() - started,
+            stale: response.headers["x-copydesk-stale"] !== undefined,
+          }),
+        );
+      },
+    );
     request.on("error", () => resolve({ status: 0, ms: performance.now() - started, stale: false }));
-    // A server without limits would wait for the database as long as it stays frozen: 0 means no answer in time.
+    // A server without limits would wait for the database as long as it stays frozen: 0 means no answer in
+    // time.
     request.setTimeout(unansweredAfterMs, () => request.destroy());
     request.end(options.body);
   });
@@ -45,7 +63,8 @@ async function healthLatencies(origin: string, count: number, gapMs = 100): Prom
 
 /**
  * One client posting the hostile body in a loop for `hostileSeconds`, in a process of its own so that writing
- * 11.8 MB bodies does not slow this process's health measurements. Resolves to each post's time to its answer.
+ * 11.8 MB bodies does not slow this process's health measurements. Resolves to each post's time to its
+ * answer.
  */
 async function hostileClient(options: { origin: string; actionId: string }): Promise<number[]> {
   const script = `
@@ -64,7 +83,13 @@ async function hostileClient(options: { origin: string; actionId: string }): Pro
     });
     (async () => { while (Date.now() < until) await post(); console.log(JSON.stringify(times)); })();`;
   const child = spawn(process.execPath, ["-e", script], {
-    env: { ...process.env, NODE_OPTIONS: "", TARGET: `${options.origin}/desk`, ACTION: options.actionId, SECONDS: String(hostileSeconds) },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: "",
+      TARGET: `${options.origin}/desk`,
+      ACTION: options.actionId,
+      SECONDS: String(hostileSeconds),
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
@@ -73,7 +98,8 @@ async function hostileClient(options: { origin: string; actionId: string }): Pro
   return JSON.parse(output || "[]") as number[];
 }
 
-const figure = (values: number[]) => `median ${median(values).toFixed(0)} ms, worst ${Math.max(...values).toFixed(0)} ms`;
+const figure = (values: number[]) =>
+  `median ${median(values).toFixed(0)} ms, worst ${Math.max(...values).toFixed(0)} ms`;
 
 export default async function run(): Promise<void> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -98,26 +124,42 @@ export default async function run(): Promise<void> {
     const editor = await createTestActor({ role: "editor" });
     const { token } = await createApiToken({ userId: editor.userId, name: "bench", actor: "system" });
     for (const slug of ["bench-warm", "bench-cold-answering", "bench-cold-frozen"]) {
-      await createStory({ actor: editor, input: { slug, headline: `Bench ${slug}`, body: "A paragraph readers see.", credits: [{ name: editor.name, role: "byline" }], publish: true } });
+      await createStory({
+        actor: editor,
+        input: {
+          slug,
+          headline: `Bench ${slug}`,
+          body: "A paragraph readers see.",
+          credits: [{ name: editor.name, role: "byline" }],
+          publish: true,
+        },
+      });
     }
     await waitUntilAnswering({ url: `${origin}/api/health`, child: server, status: 200 });
 
     // Defect 5: health while two clients post the hostile body in a loop.
-    const manifest = JSON.parse(readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, unknown> };
+    const manifest = JSON.parse(
+      readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
+    ) as { node: Record<string, unknown> };
     const actionId = Object.keys(manifest.node)[0]!;
     const quiet = await healthLatencies(origin, healthSamples);
     const attackers = [hostileClient({ origin, actionId }), hostileClient({ origin, actionId })];
     const underAttack = await healthLatencies(origin, healthSamples, (hostileSeconds * 1000) / healthSamples);
     const actionAnswers = (await Promise.all(attackers)).flat();
-    console.log("\nHealth with an 11.8 MB nested-bracket action body posted without a session (two clients in a loop)");
+    console.log(
+      "\nHealth with an 11.8 MB nested-bracket action body posted without a session (two clients in a loop)",
+    );
     console.log(`  health, nobody else on the instance      ${figure(quiet)}`);
     console.log(`  health, under the hostile posts          ${figure(underAttack)}`);
-    console.log(`  each hostile post answered in            ${figure(actionAnswers)} (${actionAnswers.length} posts)`);
+    console.log(
+      `  each hostile post answered in            ${figure(actionAnswers)} (${actionAnswers.length} posts)`,
+    );
 
     // Defect 6: the same requests with the database answering, then frozen.
     const requests = {
       "warm reader page": () => timedRequest({ url: `${origin}/stories/bench-warm` }),
-      "never-read reader page": (phase: string) => timedRequest({ url: `${origin}/stories/bench-cold-${phase}` }),
+      "never-read reader page": (phase: string) =>
+        timedRequest({ url: `${origin}/stories/bench-cold-${phase}` }),
       "API save": () =>
         timedRequest({
           url: `${origin}/api/v1/stories/bench-warm/revisions`,
@@ -142,10 +184,14 @@ export default async function run(): Promise<void> {
       postgres.thaw();
     }
     const shown = (result: { status: number; ms: number; stale: boolean }) =>
-      (result.status === 0 ? `no answer in ${unansweredAfterMs / 1000} s` : `${result.status}${result.stale ? " stale" : ""} in ${result.ms.toFixed(0)} ms`).padEnd(22);
+      (result.status === 0
+        ? `no answer in ${unansweredAfterMs / 1000} s`
+        : `${result.status}${result.stale ? " stale" : ""} in ${result.ms.toFixed(0)} ms`
+      ).padEnd(22);
     console.log("\nWith the database answering, and frozen with SIGSTOP (not refusing connections)");
     console.log(`  ${"".padEnd(24)}${"answering".padEnd(22)}frozen`);
-    for (const name of Object.keys(requests)) console.log(`  ${name.padEnd(24)}${shown(answering[name]!)}${shown(frozen[name]!)}`);
+    for (const name of Object.keys(requests))
+      console.log(`  ${name.padEnd(24)}${shown(answering[name]!)}${shown(frozen[name]!)}`);
   } finally {
     postgres.thaw();
     server.kill("SIGTERM");

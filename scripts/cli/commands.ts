@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { EmailInput, RoleInput, UserNameInput } from "../../lib/auth/user-input";
-import type { Env } from "../../lib/env";
+
+import { EmailInput, RoleInput, UserNameInput } from "@/lib/auth/user-input";
+import type { Env } from "@/lib/env";
+
 import { readNewPassword } from "./read-password";
 
 type OptionSpec = { type: "string" | "boolean"; short?: string };
@@ -15,8 +17,8 @@ export type Command = {
 };
 
 // Services (and with them Prisma) load only when a command really runs, so --help and usage errors are quick.
-const users = () => import("../../lib/auth/users");
-const apiTokens = () => import("../../lib/auth/api-tokens");
+const users = () => import("@/lib/auth/users");
+const apiTokens = () => import("@/lib/auth/api-tokens");
 
 /** Human-readable messages go to stderr; stdout carries only what a script would capture (the token). */
 const tell = (line: string) => process.stderr.write(`${line}\n`);
@@ -48,15 +50,33 @@ const TokenCreateArgs = z.strictObject({
   name: z.string().trim().min(1).max(80).default("Command line"),
 });
 
-const TokenRevokeArgs = z.strictObject({ id: z.uuid({ error: "must be a token id as printed by token:create or token:list" }) });
+const TokenRevokeArgs = z.strictObject({
+  id: z.uuid({ error: "must be a token id as printed by token:create or token:list" }),
+});
 
 const TokenListArgs = z.strictObject({ email: EmailInput.optional() });
 
-const sessions = () => import("../../lib/auth/sessions");
+const sessions = () => import("@/lib/auth/sessions");
 
 /** One token a line, tab-separated, so `cut` and spreadsheets read it; times are UTC instants. */
-function tokenLine(token: { id: string; owner: { email: string }; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }): string {
-  return [token.id, token.owner.email, token.name, `${token.prefix}…`, token.createdAt, token.lastUsedAt ?? "never", token.revokedAt ? `revoked ${token.revokedAt}` : "active"].join("\t");
+function tokenLine(token: {
+  id: string;
+  owner: { email: string };
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}): string {
+  return [
+    token.id,
+    token.owner.email,
+    token.name,
+    `${token.prefix}…`,
+    token.createdAt,
+    token.lastUsedAt ?? "never",
+    token.revokedAt ? `revoked ${token.revokedAt}` : "active",
+  ].join("\t");
 }
 
 export const commands: Command[] = [
@@ -88,7 +108,8 @@ export const commands: Command[] = [
   command({
     name: "user:reactivate",
     usage: "user:reactivate --email E",
-    summary: "Let a deactivated user sign in again; their old sessions and API tokens stay revoked (they make new tokens).",
+    summary:
+      "Let a deactivated user sign in again; their old sessions and API tokens stay revoked (they make new tokens).",
     options: { email: { type: "string" } },
     schema: EmailArgs,
     run: async ({ args }) => {
@@ -100,7 +121,8 @@ export const commands: Command[] = [
   command({
     name: "user:set-password",
     usage: "user:set-password --email E",
-    summary: "Set a new password for a user who forgot theirs (from COPYDESK_PASSWORD, or typed at a hidden prompt).",
+    summary:
+      "Set a new password for a user who forgot theirs (from COPYDESK_PASSWORD, or typed at a hidden prompt).",
     options: { email: { type: "string" } },
     schema: EmailArgs,
     run: async ({ args, env }) => {
@@ -113,7 +135,8 @@ export const commands: Command[] = [
   command({
     name: "user:set-role",
     usage: "user:set-role --email E --role admin|editor|contributor",
-    summary: "Change a user's role; it applies at their next request. The last active admin cannot be demoted.",
+    summary:
+      "Change a user's role; it applies at their next request. The last active admin cannot be demoted.",
     options: { email: { type: "string" }, role: { type: "string" } },
     schema: SetRoleArgs,
     run: async ({ args }) => {
@@ -131,7 +154,9 @@ export const commands: Command[] = [
     run: async ({ args }) => {
       const { createApiToken } = await apiTokens();
       const created = await createApiToken({ email: args.email, name: args.name, actor: "system" });
-      tell(`Created API token ${created.id} (${created.prefix}…) for ${args.email}. It is shown only now; revoke it with: npm run cli -- token:revoke --id ${created.id}`);
+      tell(
+        `Created API token ${created.id} (${created.prefix}…) for ${args.email}. It is shown only now; revoke it with: npm run cli -- token:revoke --id ${created.id}`,
+      );
       process.stdout.write(`${created.token}\n`);
     },
   }),
@@ -150,13 +175,16 @@ export const commands: Command[] = [
   command({
     name: "token:list",
     usage: "token:list [--email E]",
-    summary: "List everyone's API tokens (or one user's) on stdout: id, owner, name, prefix, created, last used, status.",
+    summary:
+      "List everyone's API tokens (or one user's) on stdout: id, owner, name, prefix, created, last used, status.",
     options: { email: { type: "string" } },
     schema: TokenListArgs,
     run: async ({ args }) => {
       const { listAllApiTokens } = await apiTokens();
       const tokens = await listAllApiTokens({ actor: "system", email: args.email });
-      process.stdout.write(["id\towner\tname\tprefix\tcreated\tlast used\tstatus", ...tokens.map(tokenLine)].join("\n") + "\n");
+      process.stdout.write(
+        ["id\towner\tname\tprefix\tcreated\tlast used\tstatus", ...tokens.map(tokenLine)].join("\n") + "\n",
+      );
       tell(`${tokens.length} ${tokens.length === 1 ? "token" : "tokens"}.`);
     },
   }),

@@ -1,7 +1,8 @@
 import readline from "node:readline";
 import { Writable } from "node:stream";
-import { PasswordInput } from "../../lib/auth/user-input";
-import { ReportedFailure } from "../support/run-main";
+
+import { PasswordInput } from "@/lib/auth/user-input";
+import { ReportedFailure } from "@/scripts/support/run-main";
 
 function askHidden(prompt: string): Promise<string> {
   let muted = false;
@@ -38,15 +39,18 @@ function checkedPassword(options: { password: string; source: string }): string 
 
 /** The new password: COPYDESK_PASSWORD, or typed twice at a hidden prompt. */
 export async function readNewPassword(options: { fromEnv?: string; email: string }): Promise<string> {
-  if (options.fromEnv !== undefined) return checkedPassword({ password: options.fromEnv, source: "COPYDESK_PASSWORD" });
+  if (options.fromEnv !== undefined)
+    return checkedPassword({ password: options.fromEnv, source: "COPYDESK_PASSWORD" });
   if (!process.stdin.isTTY) {
     throw new ReportedFailure({
-      message: "No password given. Set COPYDESK_PASSWORD, or run the command in a terminal to type it at a prompt.",
+      message:
+        "No password given. Set COPYDESK_PASSWORD, or run the command in a terminal to type it at a prompt.",
       exitCode: 2,
     });
   }
   const first = await askHidden(`Password for ${options.email} (at least 12 characters): `);
   const second = await askHidden("Type it again: ");
-  if (first !== second) throw new ReportedFailure({ message: "The two passwords differ; nothing was changed.", exitCode: 2 });
+  if (first !== second)
+    throw new ReportedFailure({ message: "The two passwords differ; nothing was changed.", exitCode: 2 });
   return checkedPassword({ password: first, source: "The typed password" });
 }

@@ -1,13 +1,14 @@
 // Server actions posted without a session, screened before Next sees them.
 //
 // Next decodes an action's arguments (React's reply encoding) before any code of ours runs, so before any
-// authorization: an action id (they are in the public JavaScript chunks) with an 11.8 MB body of nested brackets
-// kept the whole instance busy for seconds, health checks included, and needed no account. Nothing the desk sends
-// without a session is more than a few hundred bytes (signing in is next-auth's own route under /api/, not an
-// action; signing out is an action with no arguments), so without a valid session cookie an action may carry at
-// most `anonymousLimitBytes`, must say its length up front, and may nest brackets at most `maxNesting` deep, all
-// checked while the body streams in. With a session, Next's own limit applies (next.config.js, 12 MB).
-// Plain JavaScript, like serve.mjs: this runs before Next's compiled server, without a TypeScript loader.
+// authorization: an action id (they are in the public JavaScript chunks) with an 11.8 MB body of nested
+// brackets kept the whole instance busy for seconds, health checks included, and needed no account. Nothing
+// the desk sends without a session is more than a few hundred bytes (signing in is next-auth's own route
+// under /api/, not an action; signing out is an action with no arguments), so without a valid session cookie
+// an action may carry at most `anonymousLimitBytes`, must say its length up front, and may nest brackets at
+// most `maxNesting` deep, all checked while the body streams in. With a session, Next's own limit applies
+// (next.config.js, 12 MB). Plain JavaScript, like serve.mjs: this runs before Next's compiled server, without
+// a TypeScript loader.
 import { decode } from "next-auth/jwt";
 
 export const anonymousLimitBytes = 64 * 1024;
@@ -26,7 +27,11 @@ const sentences = {
 export function isActionRequest(request) {
   if (request.method !== "POST" || request.url?.startsWith("/api/")) return false;
   const type = String(request.headers["content-type"] ?? "").toLowerCase();
-  return Boolean(request.headers["next-action"]) || type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
+  return (
+    Boolean(request.headers["next-action"]) ||
+    type.startsWith("multipart/form-data") ||
+    type.startsWith("application/x-www-form-urlencoded")
+  );
 }
 
 function cookies(header) {
@@ -78,10 +83,10 @@ function nestingGauge() {
   };
 }
 
-// After a refusal, the rest of the body is read and dropped rather than the connection closed under it: a client
-// still sending would get a reset instead of the answer. Reading bytes without decoding them costs next to
-// nothing (bench: health stays under 100 ms with two clients posting 11.8 MB in a loop); a body that never ends is
-// cut off after this long.
+// After a refusal, the rest of the body is read and dropped rather than the connection closed under it: a
+// client still sending would get a reset instead of the answer. Reading bytes without decoding them costs
+// next to nothing (bench: health stays under 100 ms with two clients posting 11.8 MB in a loop); a body that
+// never ends is cut off after this long.
 const drainLimitMs = 5_000;
 
 function refuse(request, response, status) {
@@ -96,9 +101,9 @@ function refuse(request, response, status) {
 }
 
 /**
- * Resolves true when the request may go on to Next: it has a session, or its body passed. The body read to check
- * it is put back on the request (`unshift`, before its end is signalled), so Next reads it as sent. Otherwise the
- * request is answered here (411, 413 or 400, with a sentence) and resolves false.
+ * Resolves true when the request may go on to Next: it has a session, or its body passed. The body read to
+ * check it is put back on the request (`unshift`, before its end is signalled), so Next reads it as sent.
+ * Otherwise the request is answered here (411, 413 or 400, with a sentence) and resolves false.
  */
 export async function screenAnonymousAction(request, response) {
   if (await hasValidSession(request)) return true;

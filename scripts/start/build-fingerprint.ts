@@ -4,7 +4,8 @@ import path from "node:path";
 
 // What the production build is made of. Tests, scripts, e2e and tool configs do not change the build.
 const sourceDirs = ["app", "lib", "public"];
-const rootFile = /^(?!next-env\.d\.ts$|eslint\.config\.|vitest\.config\.|playwright\.config\.)[^.].*\.(ts|tsx|js|mjs|cjs|css)$/;
+const rootFile =
+  /^(?!next-env\.d\.ts$|eslint\.config\.|vitest\.config\.|playwright\.config\.)[^.].*\.(ts|tsx|js|mjs|cjs|css)$/;
 const rootFiles = ["package.json", "package-lock.json", "tsconfig.json"];
 const skipped = /(\.test\.tsx?$|^lib\/testing\/)/;
 
@@ -34,7 +35,9 @@ export async function computeBuildFingerprint(options: { projectDir: string }): 
     hash.update(await readFile(path.join(options.projectDir, file)).catch(() => Buffer.from("(missing)")));
     hash.update("\0");
   }
-  const publicEnv = Object.entries(process.env).filter(([key]) => key.startsWith("NEXT_PUBLIC_")).sort();
+  const publicEnv = Object.entries(process.env)
+    .filter(([key]) => key.startsWith("NEXT_PUBLIC_"))
+    .sort();
   hash.update(JSON.stringify(publicEnv));
   return hash.digest("hex");
 }
@@ -45,7 +48,9 @@ const stampFile = "copydesk-build.json";
 export async function isBuildCurrent(options: { distDir: string; fingerprint: string }): Promise<boolean> {
   try {
     await readFile(path.join(options.distDir, "BUILD_ID"));
-    const stamp = JSON.parse(await readFile(path.join(options.distDir, stampFile), "utf8")) as { fingerprint?: string };
+    const stamp = JSON.parse(await readFile(path.join(options.distDir, stampFile), "utf8")) as {
+      fingerprint?: string;
+    };
     return stamp.fingerprint === options.fingerprint;
   } catch {
     return false;
@@ -53,5 +58,8 @@ export async function isBuildCurrent(options: { distDir: string; fingerprint: st
 }
 
 export async function recordBuild(options: { distDir: string; fingerprint: string }): Promise<void> {
-  await writeFile(path.join(options.distDir, stampFile), JSON.stringify({ fingerprint: options.fingerprint, builtAt: new Date().toISOString() }));
+  await writeFile(
+    path.join(options.distDir, stampFile),
+    JSON.stringify({ fingerprint: options.fingerprint, builtAt: new Date().toISOString() }),
+  );
 }

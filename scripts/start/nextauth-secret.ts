@@ -6,7 +6,10 @@ import path from "node:path";
  * NEXTAUTH_SECRET signs session cookies. When it is not configured, one is generated on first start
  * and kept in .data/, so sessions survive restarts of this installation.
  */
-export async function ensureNextAuthSecret(options: { configured?: string; dataRoot: string }): Promise<string> {
+export async function ensureNextAuthSecret(options: {
+  configured?: string;
+  dataRoot: string;
+}): Promise<string> {
   if (options.configured) return options.configured;
   const file = path.join(options.dataRoot, "nextauth-secret");
   const stored = (await readFile(file, "utf8").catch(() => "")).trim();

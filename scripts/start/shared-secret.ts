@@ -10,8 +10,13 @@ export async function sharedSessionSecret(options: { databaseUrl: string }): Pro
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
-    await client.query("INSERT INTO shared_secrets (name, value) VALUES ('nextauth', $1) ON CONFLICT (name) DO NOTHING", [randomBytes(32).toString("hex")]);
-    const { rows } = await client.query<{ value: string }>("SELECT value FROM shared_secrets WHERE name = 'nextauth'");
+    await client.query(
+      "INSERT INTO shared_secrets (name, value) VALUES ('nextauth', $1) ON CONFLICT (name) DO NOTHING",
+      [randomBytes(32).toString("hex")],
+    );
+    const { rows } = await client.query<{ value: string }>(
+      "SELECT value FROM shared_secrets WHERE name = 'nextauth'",
+    );
     return rows[0]!.value;
   } finally {
     await client.end();

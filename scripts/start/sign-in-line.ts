@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { SeedResult } from "../../lib/seed/seed-demo-newsroom";
+
+import type { SeedResult } from "@/lib/seed/seed-demo-newsroom";
 
 type AdminNote = { email: string; passwordSource: "ADMIN_PASSWORD" | "generated"; createdAt: string };
 
@@ -9,7 +10,10 @@ function noteFile(dataRoot: string): string {
 }
 
 /** Remembers how the first admin's password was chosen (never the password itself), for later start-ups. */
-export async function recordSeededAdmin(options: { dataRoot: string; seed: Extract<SeedResult, { status: "seeded" }> }): Promise<void> {
+export async function recordSeededAdmin(options: {
+  dataRoot: string;
+  seed: Extract<SeedResult, { status: "seeded" }>;
+}): Promise<void> {
   const note: AdminNote = {
     email: options.seed.adminEmail,
     passwordSource: options.seed.passwordGenerated ? "generated" : "ADMIN_PASSWORD",

@@ -1,9 +1,11 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/db/migrations";
-import { createScratchDatabase, type ScratchDatabase } from "../../lib/db/scratch-database";
-import { withStartupLock } from "../../lib/db/startup-lock";
-import { seedDemoNewsroom } from "../../lib/seed/seed-demo-newsroom";
+
+import { applyMigrations } from "@/lib/db/migrations";
+import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch-database";
+import { withStartupLock } from "@/lib/db/startup-lock";
+import { seedDemoNewsroom } from "@/lib/seed/seed-demo-newsroom";
+
 import { sharedSessionSecret } from "./shared-secret";
 
 const scratch: ScratchDatabase[] = [];
@@ -23,12 +25,23 @@ describe("two instances starting at once on an empty database", () => {
     process.env.DATABASE_URL = database.databaseUrl;
     // What scripts/start.ts does before it starts the web server, twice at the same moment.
     const startUp = async () => {
-      await withStartupLock({ databaseUrl: database.databaseUrl, work: () => applyMigrations({ databaseUrl: database.databaseUrl }) });
+      await withStartupLock({
+        databaseUrl: database.databaseUrl,
+        work: () => applyMigrations({ databaseUrl: database.databaseUrl }),
+      });
       const seeded = await withStartupLock({
         databaseUrl: database.databaseUrl,
-        work: () => seedDemoNewsroom({ adminEmail: "chief@news.example", adminPassword: "a long shared password 42", withDemoStory: false }),
+        work: () =>
+          seedDemoNewsroom({
+            adminEmail: "chief@news.example",
+            adminPassword: "a long shared password 42",
+            withDemoStory: false,
+          }),
       });
-      return { seeded: seeded.status, secret: await sharedSessionSecret({ databaseUrl: database.databaseUrl }) };
+      return {
+        seeded: seeded.status,
+        secret: await sharedSessionSecret({ databaseUrl: database.databaseUrl }),
+      };
     };
     const [a, b] = await Promise.all([startUp(), startUp()]);
     expect([a.seeded, b.seeded].sort()).toEqual(["not-needed", "seeded"]);
@@ -37,7 +50,9 @@ describe("two instances starting at once on an empty database", () => {
     const client = new pg.Client({ connectionString: database.databaseUrl });
     await client.connect();
     try {
-      expect((await client.query("SELECT email, role FROM users")).rows).toEqual([{ email: "chief@news.example", role: "admin" }]);
+      expect((await client.query("SELECT email, role FROM users")).rows).toEqual([
+        { email: "chief@news.example", role: "admin" },
+      ]);
     } finally {
       await client.end();
     }

@@ -1,6 +1,7 @@
 type Found = { code: string; host?: string; port?: number; detail?: string };
 
-const connectionCodes = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|28P01|28000|3D000|P1000|P1001|P1002|P1003)$/;
+const connectionCodes =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|28P01|28000|3D000|P1000|P1001|P1002|P1003)$/;
 
 // node-postgres errors carry code/address/port; Prisma's carry code P10xx with the driver adapter's
 // cause (kind, host, port) in meta. Either may be wrapped as a `cause`.

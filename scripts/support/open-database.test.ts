@@ -3,8 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../lib/db/migrations";
-import { readEnv } from "../../lib/env";
+
+import { applyMigrations } from "@/lib/db/migrations";
+import { readEnv } from "@/lib/env";
+
 import { grantAppRoleAfterMigrations, openDatabase, type OpenDatabase } from "./open-database";
 
 describe("the embedded database's least-privilege app role", () => {
@@ -26,7 +28,10 @@ describe("the embedded database's least-privilege app role", () => {
 
   it("the app connects as a role that can write rows but cannot unlock history", async () => {
     // Guards issue 9.11: on the embedded database the app connected as the superuser.
-    database = await openDatabase({ env: readEnv({ source: { COPYDESK_DATA_DIR: dataRoot } }), ifOwnedElsewhere: "refuse" });
+    database = await openDatabase({
+      env: readEnv({ source: { COPYDESK_DATA_DIR: dataRoot } }),
+      ifOwnedElsewhere: "refuse",
+    });
     await applyMigrations({ databaseUrl: database.ownerUrl });
     await grantAppRoleAfterMigrations(database);
     expect(new URL(database.databaseUrl).username).toBe("copydesk_app");
@@ -35,7 +40,9 @@ describe("the embedded database's least-privilege app role", () => {
     const app = new pg.Client({ connectionString: database.databaseUrl });
     await app.connect();
     try {
-      const { rows } = await app.query<{ rolsuper: boolean }>("SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
+      const { rows } = await app.query<{ rolsuper: boolean }>(
+        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user",
+      );
       expect(rows[0]?.rolsuper).toBe(false);
       await app.query("INSERT INTO sign_in_limits (key, points, expire) VALUES ('probe', 1, 0)");
       await expect(app.query("ALTER TABLE revisions DISABLE TRIGGER ALL")).rejects.toThrow(/must be owner/);

@@ -1,16 +1,24 @@
 import { createHmac } from "node:crypto";
 import path from "node:path";
-import { ensureLoginRole, grantAppRole, roleOfUrl, urlForRole } from "../../lib/db/app-role";
-import { defaultDataRoot, startEmbeddedDatabase } from "../../lib/db/embedded-server";
-import type { Env } from "../../lib/env";
+
+import { ensureLoginRole, grantAppRole, roleOfUrl, urlForRole } from "@/lib/db/app-role";
+import { defaultDataRoot, startEmbeddedDatabase } from "@/lib/db/embedded-server";
+import type { Env } from "@/lib/env";
 
 /** Where this installation keeps its state: COPYDESK_DATA_DIR (relative to the project folder), else .data/. */
 export function dataRootFor(env: Env): string {
-  return env.COPYDESK_DATA_DIR ? path.resolve(path.dirname(defaultDataRoot), env.COPYDESK_DATA_DIR) : defaultDataRoot;
+  return env.COPYDESK_DATA_DIR
+    ? path.resolve(path.dirname(defaultDataRoot), env.COPYDESK_DATA_DIR)
+    : defaultDataRoot;
 }
 
 /** `databaseUrl` is what the app connects as; `ownerUrl` owns the tables and runs the migrations. */
-export type OpenDatabase = { databaseUrl: string; ownerUrl: string; embedded: boolean; stop: () => Promise<void> };
+export type OpenDatabase = {
+  databaseUrl: string;
+  ownerUrl: string;
+  embedded: boolean;
+  stop: () => Promise<void>;
+};
 
 /** The embedded database's app role: DML only (lib/db/app-role.ts), so the app cannot unlock history. */
 const embeddedAppRole = "copydesk_app";
@@ -26,11 +34,23 @@ export async function openDatabase(options: {
   log?: (line: string) => void;
 }): Promise<OpenDatabase> {
   if (options.env.DATABASE_URL) {
-    return { databaseUrl: options.env.DATABASE_URL, ownerUrl: options.env.DATABASE_OWNER_URL ?? options.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    return {
+      databaseUrl: options.env.DATABASE_URL,
+      ownerUrl: options.env.DATABASE_OWNER_URL ?? options.env.DATABASE_URL,
+      embedded: false,
+      stop: async () => {},
+    };
   }
-  const embedded = await startEmbeddedDatabase({ ifOwnedElsewhere: options.ifOwnedElsewhere, dataRoot: dataRootFor(options.env), log: options.log });
-  // Derived from the superuser's password (kept in the cluster's credentials file), so it needs no file of its own.
-  const password = createHmac("sha256", decodeURIComponent(new URL(embedded.databaseUrl).password)).update(embeddedAppRole).digest("hex");
+  const embedded = await startEmbeddedDatabase({
+    ifOwnedElsewhere: options.ifOwnedElsewhere,
+    dataRoot: dataRootFor(options.env),
+    log: options.log,
+  });
+  // Derived from the superuser's password (kept in the cluster's credentials file), so it needs no file of
+  // its own.
+  const password = createHmac("sha256", decodeURIComponent(new URL(embedded.databaseUrl).password))
+    .update(embeddedAppRole)
+    .digest("hex");
   try {
     await ensureLoginRole({ ownerUrl: embedded.databaseUrl, role: embeddedAppRole, password });
     await grantAppRole({ ownerUrl: embedded.databaseUrl, appRole: embeddedAppRole });

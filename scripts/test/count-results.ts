@@ -15,6 +15,12 @@ export function countLintErrors(options: { output: string; code: number }): Tall
   return { passed: 0, failed: options.code === 0 ? 0 : Math.max(errors, 1) };
 }
 
+/** `prettier --check` prints one "[warn] path" per file that is not formatted. */
+export function countUnformattedFiles(options: { output: string; code: number }): Tally {
+  const files = options.output.match(/^\[warn\] (?!Code style issues)/gm)?.length ?? 0;
+  return { passed: 0, failed: options.code === 0 ? 0 : Math.max(files, 1) };
+}
+
 type VitestReport = {
   numPassedTests: number;
   numFailedTests: number;
@@ -25,7 +31,9 @@ type VitestReport = {
 export async function countVitest(options: { reportFile: string; code: number }): Promise<Tally> {
   try {
     const report = JSON.parse(await readFile(options.reportFile, "utf8")) as VitestReport;
-    const brokenFiles = report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+    const brokenFiles = report.testResults.filter(
+      (file) => file.status === "failed" && file.assertionResults.length === 0,
+    ).length;
     const failed = report.numFailedTests + brokenFiles;
     return { passed: report.numPassedTests, failed: failed === 0 && options.code !== 0 ? 1 : failed };
   } catch {
@@ -33,7 +41,10 @@ export async function countVitest(options: { reportFile: string; code: number })
   }
 }
 
-type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: number }; errors?: unknown[] };
+type PlaywrightReport = {
+  stats: { expected: number; unexpected: number; flaky: number };
+  errors?: unknown[];
+};
 
 /** Playwright's JSON report; errors outside tests (the web server failing to start) count as failures. */
 export async function countPlaywright(options: { reportFile: string; code: number }): Promise<Tally> {

@@ -28,7 +28,11 @@ export function runStep(options: {
   };
   write(process.stdout, `\n━━ ${options.title}\n`);
   const started = Date.now();
-  const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   running.add(child);
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {
@@ -43,7 +47,10 @@ export function runStep(options: {
     const finish = (code: number) => {
       running.delete(child);
       const seconds = Math.round((Date.now() - started) / 100) / 10;
-      write(process.stdout, `━━ ${options.title}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${seconds} s\n`);
+      write(
+        process.stdout,
+        `━━ ${options.title}: ${code === 0 ? "ok" : `failed (exit ${code})`} in ${seconds} s\n`,
+      );
       resolve({ code, output, seconds, flush: () => process.stdout.write(held) });
     };
     child.on("error", (error) => {

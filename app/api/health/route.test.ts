@@ -1,7 +1,9 @@
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+
 import { findFreePort } from "@/lib/db/free-port";
 import { checkHealth } from "@/lib/health/check-health";
+
 import { GET } from "./route";
 
 describe("GET /api/health", () => {
@@ -30,7 +32,11 @@ describe("GET /api/health", () => {
 
     expect(response.status).toBe(503);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await response.json()).toEqual({ status: "unavailable", db: "unreachable", reason: "The database is not reachable." });
+    expect(await response.json()).toEqual({
+      status: "unavailable",
+      db: "unreachable",
+      reason: "The database is not reachable.",
+    });
   });
 });
 

@@ -4,5 +4,10 @@ import { correctionsFeed } from "@/lib/public/public-pages";
 
 /** Atom feed of the corrections page. */
 export function GET(request: Request): Promise<Response> {
-  return deliverPublicPage({ request, tags: [publicIndexCacheTag], type: "atom", render: ({ origin }) => correctionsFeed({ origin }) });
+  return deliverPublicPage({
+    request,
+    tags: [publicIndexCacheTag],
+    type: "atom",
+    render: ({ origin }) => correctionsFeed({ origin }),
+  });
 }

@@ -1,9 +1,9 @@
 "use server";
 
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskStoryStatusInput } from "@/lib/desk/desk-action-input";
-import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { republishStory } from "@/lib/stories/republish-story";
 import { unpublishStory } from "@/lib/stories/unpublish-story";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -19,7 +19,10 @@ export async function changeStoryStatusAction(input: unknown): Promise<FormState
         ? await unpublishStory({ actor, slug, reason, idempotencyKey })
         : await republishStory({ actor, slug, reason, idempotencyKey });
     invalidatePublicStory({ slug: story.slug });
-    const message = parsed.action === "unpublish" ? "Unpublished. Readers no longer see the story." : "Republished. Readers see the live revision again.";
+    const message =
+      parsed.action === "unpublish"
+        ? "Unpublished. Readers no longer see the story."
+        : "Republished. Readers see the live revision again.";
     return { status: "success", message, result: { status: story.status } };
   } catch (error) {
     return formErrorState(error, { action: "changeStoryStatus" });

@@ -1,11 +1,12 @@
 "use server";
 
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { requireActionActor } from "@/app/_auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
-import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
+import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { createStory } from "@/lib/stories/create-story";
-import { type SavedRevision, savedMessage } from "./saved-revision";
+
+import { savedMessage, type SavedRevision } from "./saved-revision";
 
 /** New story from the desk: the service parses and authorizes the content (publishing needs revision:publish). */
 export async function createStoryAction(input: unknown): Promise<FormState<SavedRevision>> {
@@ -15,8 +16,17 @@ export async function createStoryAction(input: unknown): Promise<FormState<Saved
     if (revision.published) invalidatePublicStory({ slug: story.slug });
     return {
       status: "success",
-      message: savedMessage({ revision, outcome: "created", canPublish: can({ actor, permission: "revision:publish" }) }),
-      result: { slug: story.slug, number: revision.number, published: revision.published, outcome: "created" },
+      message: savedMessage({
+        revision,
+        outcome: "created",
+        canPublish: can({ actor, permission: "revision:publish" }),
+      }),
+      result: {
+        slug: story.slug,
+        number: revision.number,
+        published: revision.published,
+        outcome: "created",
+      },
     };
   } catch (error) {
     return formErrorState(error, { action: "createStory" });

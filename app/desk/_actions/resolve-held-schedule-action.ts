@@ -4,9 +4,10 @@ import { requireActionActor } from "@/app/_auth/require-page-actor";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskResolveHeldScheduleInput } from "@/lib/desk/desk-schedule-input";
 import { isAppError } from "@/lib/errors/app-error";
-import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { resolveHeldSchedule } from "@/lib/schedules/resolve-held-schedule";
 import { parseInput } from "@/lib/validation/parse-input";
+
 import type { TimeChoice } from "./schedule-actions";
 
 type ResolveFormState = FormState<{ revision: number; published: boolean }> & { choices?: TimeChoice[] };
@@ -27,7 +28,9 @@ export async function resolveHeldScheduleAction(input: unknown): Promise<Resolve
     };
   } catch (error) {
     const state = formErrorState(error, { action: "resolveHeldSchedule" });
-    const choices = isAppError(error) ? (error.details as { choices?: TimeChoice[] } | null)?.choices : undefined;
+    const choices = isAppError(error)
+      ? (error.details as { choices?: TimeChoice[] } | null)?.choices
+      : undefined;
     return choices ? { ...state, choices } : state;
   }
 }

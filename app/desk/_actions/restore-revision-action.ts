@@ -1,13 +1,14 @@
 "use server";
 
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskRevisionPickInput, DeskRevisionRefInput } from "@/lib/desk/desk-action-input";
-import { type FormState, formErrorState } from "@/lib/errors/form-state";
-import { previewRestore, restoreRevision } from "@/lib/revisions/restore-revision";
+import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import type { RestoreReverts } from "@/lib/revisions/restore-reverts";
+import { previewRestore, restoreRevision } from "@/lib/revisions/restore-revision";
 import { RestoreRevisionInput } from "@/lib/revisions/restore-revision-input";
 import { parseInput } from "@/lib/validation/parse-input";
+
 import type { SavedRevision } from "./saved-revision";
 
 /** Restores revision k as a new revision (editors and admins only); history stays whole. */
@@ -16,13 +17,23 @@ export async function restoreRevisionAction(input: unknown): Promise<FormState<S
     const actor = await requireActionActor({ permission: "revision:restore" });
     const { slug, number, idempotencyKey, options } = parseInput({ schema: DeskRevisionRefInput, input });
     const restore = parseInput({ schema: RestoreRevisionInput, input: options });
-    const { outcome, story, revision } = await restoreRevision({ actor, slug, number, idempotencyKey, ...restore });
+    const { outcome, story, revision } = await restoreRevision({
+      actor,
+      slug,
+      number,
+      idempotencyKey,
+      ...restore,
+    });
     if (outcome === "created" && revision.published) invalidatePublicStory({ slug: story.slug });
     const message =
       outcome === "unchanged"
         ? `Nothing to restore: the newest revision already matches revision ${number}.`
         : `Restored revision ${number} as revision ${revision.number}${revision.published ? ", now live" : " (a draft)"}.`;
-    return { status: "success", message, result: { slug: story.slug, number: revision.number, published: revision.published, outcome } };
+    return {
+      status: "success",
+      message,
+      result: { slug: story.slug, number: revision.number, published: revision.published, outcome },
+    };
   } catch (error) {
     return formErrorState(error, { action: "restoreRevision" });
   }

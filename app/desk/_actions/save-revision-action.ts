@@ -1,13 +1,14 @@
 "use server";
 
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { requireActionActor } from "@/app/_auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
+import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskSaveRevisionInput } from "@/lib/desk/desk-action-input";
-import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { parseInput } from "@/lib/validation/parse-input";
-import { type SavedRevision, savedMessage } from "./saved-revision";
+
+import { savedMessage, type SavedRevision } from "./saved-revision";
 
 /**
  * Saves (and, for editors, publishes) a revision from the edit screen. A stale base comes back as the
@@ -17,11 +18,22 @@ export async function saveRevisionAction(input: unknown): Promise<FormState<Save
   try {
     const actor = await requireActionActor({ permission: "revision:save" });
     const { slug, idempotencyKey, revision: fields } = parseInput({ schema: DeskSaveRevisionInput, input });
-    const { outcome, story, revision, readers } = await saveRevision({ actor, slug, input: fields, idempotencyKey });
+    const { outcome, story, revision, readers } = await saveRevision({
+      actor,
+      slug,
+      input: fields,
+      idempotencyKey,
+    });
     if (revision.published && outcome === "created") invalidatePublicStory({ slug: story.slug });
     return {
       status: "success",
-      message: savedMessage({ revision, outcome, canPublish: can({ actor, permission: "revision:publish" }), askedToPublish: fields.publish === true, readers }),
+      message: savedMessage({
+        revision,
+        outcome,
+        canPublish: can({ actor, permission: "revision:publish" }),
+        askedToPublish: fields.publish === true,
+        readers,
+      }),
       result: { slug: story.slug, number: revision.number, published: revision.published, outcome },
     };
   } catch (error) {

@@ -1,7 +1,12 @@
 import type { RevisionSummaryDto } from "@/lib/revisions/revision-dto";
 
 /** What the desk's save, publish and restore actions answer on success. */
-export type SavedRevision = { slug: string; number: number; published: boolean; outcome: "created" | "unchanged" };
+export type SavedRevision = {
+  slug: string;
+  number: number;
+  published: boolean;
+  outcome: "created" | "unchanged";
+};
 
 export function savedMessage(options: {
   revision: RevisionSummaryDto;

@@ -1,10 +1,10 @@
 "use server";
 
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskEmbargoInput, DeskScheduleInput, DeskScheduleRefInput } from "@/lib/desk/desk-schedule-input";
 import { isAppError } from "@/lib/errors/app-error";
-import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { cancelSchedule } from "@/lib/schedules/cancel-schedule";
 import { embargoStory } from "@/lib/schedules/embargo-story";
 import { liftEmbargo } from "@/lib/schedules/lift-embargo";
@@ -17,9 +17,14 @@ import { parseInput } from "@/lib/validation/parse-input";
 export type TimeChoice = { fold?: "earlier" | "later"; instant: string; label: string };
 type ScheduleFormState = FormState<{ id: string }> & { choices?: TimeChoice[] };
 
-function refusal(error: unknown, action: string): Extract<FormState, { status: "error" }> & { choices?: TimeChoice[] } {
+function refusal(
+  error: unknown,
+  action: string,
+): Extract<FormState, { status: "error" }> & { choices?: TimeChoice[] } {
   const state = formErrorState(error, { action });
-  const choices = isAppError(error) ? (error.details as { choices?: TimeChoice[] } | null)?.choices : undefined;
+  const choices = isAppError(error)
+    ? (error.details as { choices?: TimeChoice[] } | null)?.choices
+    : undefined;
   return choices ? { ...state, choices } : state;
 }
 
@@ -28,14 +33,20 @@ export async function scheduleRevisionAction(input: unknown): Promise<ScheduleFo
     const actor = await requireActionActor({ permission: "schedule:manage" });
     const { slug, schedule } = parseInput({ schema: DeskScheduleInput, input });
     const created = await scheduleRevision({ actor, slug, input: schedule });
-    return { status: "success", message: "Scheduled. Readers keep seeing the live version until then.", result: { id: created.id } };
+    return {
+      status: "success",
+      message: "Scheduled. Readers keep seeing the live version until then.",
+      result: { id: created.id },
+    };
   } catch (error) {
     return refusal(error, "scheduleRevision");
   }
 }
 
 /** What a typed time means, in newsroom time, for the schedule confirmation; nothing is written. */
-export async function previewScheduleTimeAction(input: unknown): Promise<FormState<{ runAt: string; label: string }> & { choices?: TimeChoice[] }> {
+export async function previewScheduleTimeAction(
+  input: unknown,
+): Promise<FormState<{ runAt: string; label: string }> & { choices?: TimeChoice[] }> {
   try {
     const actor = await requireActionActor({ permission: "schedule:manage" });
     const { time } = parseInput({ schema: DeskScheduleRefInput.pick({ slug: true, time: true }), input });
@@ -62,7 +73,11 @@ export async function cancelScheduleAction(input: unknown): Promise<ScheduleForm
     const actor = await requireActionActor({ permission: "schedule:manage" });
     const { slug, scheduleId } = parseInput({ schema: DeskScheduleRefInput, input });
     const cancelled = await cancelSchedule({ actor, slug, scheduleId });
-    return { status: "success", message: "Schedule cancelled. Nothing will go out.", result: { id: cancelled.id } };
+    return {
+      status: "success",
+      message: "Schedule cancelled. Nothing will go out.",
+      result: { id: cancelled.id },
+    };
   } catch (error) {
     return refusal(error, "cancelSchedule");
   }
@@ -74,7 +89,11 @@ export async function embargoStoryAction(input: unknown): Promise<ScheduleFormSt
     const { slug, embargo } = parseInput({ schema: DeskEmbargoInput, input });
     await embargoStory({ actor, slug, input: embargo });
     invalidatePublicStory({ slug });
-    return { status: "success", message: "Under embargo. Nothing of this story is public until it lifts.", result: { id: slug } };
+    return {
+      status: "success",
+      message: "Under embargo. Nothing of this story is public until it lifts.",
+      result: { id: slug },
+    };
   } catch (error) {
     return refusal(error, "embargoStory");
   }
@@ -86,7 +105,11 @@ export async function liftEmbargoAction(input: unknown): Promise<ScheduleFormSta
     const { slug, embargo } = parseInput({ schema: DeskEmbargoInput, input });
     await liftEmbargo({ actor, slug, input: embargo });
     invalidatePublicStory({ slug });
-    return { status: "success", message: "Embargo lifted. The story is public if it is published.", result: { id: slug } };
+    return {
+      status: "success",
+      message: "Embargo lifted. The story is public if it is published.",
+      result: { id: slug },
+    };
   } catch (error) {
     return refusal(error, "liftEmbargo");
   }

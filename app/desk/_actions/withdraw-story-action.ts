@@ -1,9 +1,9 @@
 "use server";
 
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskWithdrawStoryInput } from "@/lib/desk/desk-action-input";
-import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { withdrawStory } from "@/lib/stories/withdraw-story";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -14,7 +14,11 @@ export async function withdrawStoryAction(input: unknown): Promise<FormState<{ s
     const { slug, note, reason, idempotencyKey } = parseInput({ schema: DeskWithdrawStoryInput, input });
     const story = await withdrawStory({ actor, slug, input: { note, reason }, idempotencyKey });
     invalidatePublicStory({ slug: story.slug });
-    return { status: "success", message: "Withdrawn. Readers see the headline and your note at the story’s address.", result: { status: story.status } };
+    return {
+      status: "success",
+      message: "Withdrawn. Readers see the headline and your note at the story’s address.",
+      result: { status: story.status },
+    };
   } catch (error) {
     return formErrorState(error, { action: "withdrawStory" });
   }

@@ -1,8 +1,9 @@
 "use client";
 
 import { creditRoles } from "@/lib/revisions/revision-content";
-import { type CreditDraft, creditRoleLabels, rowKey } from "./editor-draft";
-import { FieldError, errorProps } from "./field-error";
+
+import { creditRoleLabels, rowKey, type CreditDraft } from "./editor-draft";
+import { errorProps, FieldError } from "./field-error";
 import { moveItem } from "./move-item";
 
 type Props = {
@@ -13,11 +14,12 @@ type Props = {
 };
 
 /**
- * Who is credited, in order. The name field suggests existing contributors; a name nobody has yet becomes a new
- * contributor when the revision is saved.
+ * Who is credited, in order. The name field suggests existing contributors; a name nobody has yet becomes a
+ * new contributor when the revision is saved.
  */
 export function CreditListEditor({ credits, onChange, contributorNames, fieldErrors }: Props) {
-  const update = (index: number, patch: Partial<CreditDraft>) => onChange(credits.map((credit, at) => (at === index ? { ...credit, ...patch } : credit)));
+  const update = (index: number, patch: Partial<CreditDraft>) =>
+    onChange(credits.map((credit, at) => (at === index ? { ...credit, ...patch } : credit)));
   return (
     <fieldset className="desk-panel desk-list-editor">
       <legend className="desk-legend">Credits</legend>
@@ -37,12 +39,24 @@ export function CreditListEditor({ credits, onChange, contributorNames, fieldErr
             <li key={credit.key} className="desk-row-card desk-credit-row">
               <div className="desk-field">
                 <label htmlFor={`${base}-name`}>Name</label>
-                <input id={`${base}-name`} type="text" list="desk-contributor-names" autoComplete="off" value={credit.name} onChange={(event) => update(index, { name: event.target.value })} {...errorProps(`${base}-name-error`, nameError)} />
+                <input
+                  id={`${base}-name`}
+                  type="text"
+                  list="desk-contributor-names"
+                  autoComplete="off"
+                  value={credit.name}
+                  onChange={(event) => update(index, { name: event.target.value })}
+                  {...errorProps(`${base}-name-error`, nameError)}
+                />
                 <FieldError id={`${base}-name-error`} message={nameError} />
               </div>
               <div className="desk-field">
                 <label htmlFor={`${base}-role`}>Role</label>
-                <select id={`${base}-role`} value={credit.role} onChange={(event) => update(index, { role: event.target.value as CreditDraft["role"] })}>
+                <select
+                  id={`${base}-role`}
+                  value={credit.role}
+                  onChange={(event) => update(index, { role: event.target.value as CreditDraft["role"] })}
+                >
                   {creditRoles.map((role) => (
                     <option key={role} value={role}>
                       {creditRoleLabels[role]}
@@ -52,17 +66,41 @@ export function CreditListEditor({ credits, onChange, contributorNames, fieldErr
               </div>
               <div className="desk-field">
                 <label htmlFor={`${base}-location`}>Place</label>
-                <input id={`${base}-location`} type="text" placeholder="e.g. Washington, D.C." value={credit.location} onChange={(event) => update(index, { location: event.target.value })} {...errorProps(`${base}-location-error`, locationError)} />
+                <input
+                  id={`${base}-location`}
+                  type="text"
+                  placeholder="e.g. Washington, D.C."
+                  value={credit.location}
+                  onChange={(event) => update(index, { location: event.target.value })}
+                  {...errorProps(`${base}-location-error`, locationError)}
+                />
                 <FieldError id={`${base}-location-error`} message={locationError} />
               </div>
               <div className="desk-button-row desk-credit-actions">
-                <button type="button" className="desk-button desk-button-small" disabled={index === 0} onClick={() => onChange(moveItem(credits, index, -1))} aria-label={`Move ${label} up`}>
+                <button
+                  type="button"
+                  className="desk-button desk-button-small"
+                  disabled={index === 0}
+                  onClick={() => onChange(moveItem(credits, index, -1))}
+                  aria-label={`Move ${label} up`}
+                >
                   ↑
                 </button>
-                <button type="button" className="desk-button desk-button-small" disabled={index === credits.length - 1} onClick={() => onChange(moveItem(credits, index, 1))} aria-label={`Move ${label} down`}>
+                <button
+                  type="button"
+                  className="desk-button desk-button-small"
+                  disabled={index === credits.length - 1}
+                  onClick={() => onChange(moveItem(credits, index, 1))}
+                  aria-label={`Move ${label} down`}
+                >
                   ↓
                 </button>
-                <button type="button" className="desk-button desk-button-small desk-button-danger" onClick={() => onChange(credits.filter((_, at) => at !== index))} aria-label={`Remove ${label}`}>
+                <button
+                  type="button"
+                  className="desk-button desk-button-small desk-button-danger"
+                  onClick={() => onChange(credits.filter((_, at) => at !== index))}
+                  aria-label={`Remove ${label}`}
+                >
                   Remove
                 </button>
               </div>
@@ -70,7 +108,13 @@ export function CreditListEditor({ credits, onChange, contributorNames, fieldErr
           );
         })}
       </ol>
-      <button type="button" className="desk-button" onClick={() => onChange([...credits, { key: rowKey(), name: "", role: "contributed_reporting", location: "" }])}>
+      <button
+        type="button"
+        className="desk-button"
+        onClick={() =>
+          onChange([...credits, { key: rowKey(), name: "", role: "contributed_reporting", location: "" }])
+        }
+      >
         + Add credit
       </button>
     </fieldset>

@@ -11,7 +11,10 @@ export function DeskNav({ items }: { items: NavItem[] }) {
   return (
     <nav className="desk-nav" aria-label="Desk">
       {items.map((item) => {
-        const current = item.href === "/desk" ? pathname === "/desk" || pathname.startsWith("/desk/stories") : pathname.startsWith(item.href);
+        const current =
+          item.href === "/desk"
+            ? pathname === "/desk" || pathname.startsWith("/desk/stories")
+            : pathname.startsWith(item.href);
         return (
           <Link key={item.href} href={item.href} aria-current={current ? "page" : undefined}>
             {item.label}

@@ -13,7 +13,16 @@ type Props = {
 };
 
 /** The end of every confirm dialog on the desk: what went wrong, then confirm and cancel. */
-export function DialogFooter({ error, errorId, confirmLabel, busyLabel, busy, confirmDisabled, onConfirm, onCancel }: Props) {
+export function DialogFooter({
+  error,
+  errorId,
+  confirmLabel,
+  busyLabel,
+  busy,
+  confirmDisabled,
+  onConfirm,
+  onCancel,
+}: Props) {
   return (
     <>
       {error ? (
@@ -22,7 +31,12 @@ export function DialogFooter({ error, errorId, confirmLabel, busyLabel, busy, co
         </p>
       ) : null}
       <div className="desk-button-row desk-dialog-actions">
-        <button type="button" className="desk-button desk-button-primary" disabled={busy || confirmDisabled} onClick={onConfirm}>
+        <button
+          type="button"
+          className="desk-button desk-button-primary"
+          disabled={busy || confirmDisabled}
+          onClick={onConfirm}
+        >
           {busy ? busyLabel : confirmLabel}
         </button>
         <button type="button" className="desk-button" disabled={busy} onClick={onCancel}>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type ContentDraft, contentPayload, draftFromContent, sameContent, slugFromHeadline } from "./editor-draft";
+
+import {
+  contentPayload,
+  draftFromContent,
+  sameContent,
+  slugFromHeadline,
+  type ContentDraft,
+} from "./editor-draft";
 import { moveItem } from "./move-item";
 
 const content: ContentDraft = {
@@ -8,7 +15,16 @@ const content: ContentDraft = {
   byline: "By Ana",
   body: "First.\n\nSecond.",
   developing: true,
-  images: [{ key: "a", photoId: "", url: "https://example.test/a.jpg", alt: "A flooded street", caption: "Main Street", credit: "Ana/Wire" }],
+  images: [
+    {
+      key: "a",
+      photoId: "",
+      url: "https://example.test/a.jpg",
+      alt: "A flooded street",
+      caption: "Main Street",
+      credit: "Ana/Wire",
+    },
+  ],
   credits: [
     { key: "b", name: "Ana Alvarez", role: "byline", location: "" },
     { key: "c", name: "Ben Brooks", role: "contributed_reporting", location: "Norfolk" },
@@ -24,7 +40,10 @@ describe("editor drafts", () => {
   });
 
   it("compares drafts by what would be saved, not by row keys", () => {
-    const rekeyed = { ...content, credits: content.credits.map((credit) => ({ ...credit, key: `${credit.key}-new` })) };
+    const rekeyed = {
+      ...content,
+      credits: content.credits.map((credit) => ({ ...credit, key: `${credit.key}-new` })),
+    };
     expect(sameContent(content, rekeyed)).toBe(true);
     expect(sameContent(content, { ...content, body: "First.\n\nSecond!" })).toBe(false);
     expect(sameContent(content, { ...content, credits: moveItem(content.credits, 0, 1) })).toBe(false);
@@ -36,7 +55,12 @@ describe("editor drafts", () => {
       images: content.images.map(({ url, alt, caption, credit }) => ({ url, alt, caption, credit })),
       credits: [
         { contributorId: "1", name: "Ana Alvarez", role: "byline" as const, location: null },
-        { contributorId: "2", name: "Ben Brooks", role: "contributed_reporting" as const, location: "Norfolk" },
+        {
+          contributorId: "2",
+          name: "Ben Brooks",
+          role: "contributed_reporting" as const,
+          location: "Norfolk",
+        },
       ],
     };
     expect(sameContent(draftFromContent(revision), content)).toBe(true);
@@ -48,11 +72,16 @@ describe("editor drafts", () => {
     expect(slugFromHeadline("a".repeat(100))).toHaveLength(80);
   });
 
-  // Regression (issue 18.10): slugs were cut mid-word ("…-to-end-th") and apostrophes became hyphens ("russia-s").
+  // Regression (issue 18.10): slugs were cut mid-word ("…-to-end-th") and apostrophes became hyphens
+  // ("russia-s").
   it("keeps whole words in a long slug and folds apostrophes", () => {
-    expect(slugFromHeadline("Russia’s gas deal: what it means for Europe's winter")).toBe("russias-gas-deal-what-it-means-for-europes-winter");
+    expect(slugFromHeadline("Russia’s gas deal: what it means for Europe's winter")).toBe(
+      "russias-gas-deal-what-it-means-for-europes-winter",
+    );
     expect(slugFromHeadline("Don't panic")).toBe("dont-panic");
-    const long = slugFromHeadline("Council votes to extend the night bus pilot through the summer, and asks the transit board to end the fare cap");
+    const long = slugFromHeadline(
+      "Council votes to extend the night bus pilot through the summer, and asks the transit board to end the fare cap",
+    );
     expect(long).toBe("council-votes-to-extend-the-night-bus-pilot-through-the-summer-and-asks-the");
     expect(long.length).toBeLessThanOrEqual(80);
   });

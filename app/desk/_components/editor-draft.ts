@@ -1,4 +1,5 @@
 import slugify from "@sindresorhus/slugify";
+
 import type { CreditRole, RevisionContent } from "@/lib/revisions/revision-content";
 import type { savableKinds } from "@/lib/revisions/save-revision-input";
 
@@ -8,7 +9,14 @@ export type SavableKind = (typeof savableKinds)[number];
  * Each image and credit row carries a key of its own so reordering never mixes up inputs. An image is a
  * library photo (`photoId`, url empty) or, for stories written before the library, an image by URL.
  */
-export type ImageDraft = { key: string; photoId: string; url: string; alt: string; caption: string; credit: string };
+export type ImageDraft = {
+  key: string;
+  photoId: string;
+  url: string;
+  alt: string;
+  caption: string;
+  credit: string;
+};
 export type CreditDraft = { key: string; name: string; role: CreditRole; location: string };
 
 export type ContentDraft = {
@@ -39,12 +47,32 @@ export function draftFromContent(content: RevisionContent): ContentDraft {
     byline: content.byline,
     body: content.body,
     developing: content.developing,
-    images: content.images.map((image) => ({ key: rowKey(), photoId: image.photoId ?? "", url: image.url, alt: image.alt, caption: image.caption, credit: image.credit })),
-    credits: content.credits.map((credit) => ({ key: rowKey(), name: credit.name, role: credit.role, location: credit.location ?? "" })),
+    images: content.images.map((image) => ({
+      key: rowKey(),
+      photoId: image.photoId ?? "",
+      url: image.url,
+      alt: image.alt,
+      caption: image.caption,
+      credit: image.credit,
+    })),
+    credits: content.credits.map((credit) => ({
+      key: rowKey(),
+      name: credit.name,
+      role: credit.role,
+      location: credit.location ?? "",
+    })),
   };
 }
 
-export const emptyContent: ContentDraft = { headline: "", dek: "", byline: "", body: "", developing: false, images: [], credits: [] };
+export const emptyContent: ContentDraft = {
+  headline: "",
+  dek: "",
+  byline: "",
+  body: "",
+  developing: false,
+  images: [],
+  credits: [],
+};
 export const emptyChange: ChangeDraft = { kind: "update", summary: "", note: "", internalNote: "" };
 
 /** The content as the revision services take it: credits by name (found or created), empty places left out. */
@@ -93,8 +121,8 @@ const slugMaxLength = 80;
 
 /**
  * A URL-safe slug suggested from a headline: "Fire at Pier 4 — Día 2" → "fire-at-pier-4-dia-2", "Russia’s" →
- * "russias". @sindresorhus/slugify transliterates and folds contractions; a long headline is cut after its last
- * whole word that fits, never mid-word.
+ * "russias". @sindresorhus/slugify transliterates and folds contractions; a long headline is cut after its
+ * last whole word that fits, never mid-word.
  */
 export function slugFromHeadline(headline: string): string {
   const full = slugify(headline, { decamelize: false });

@@ -3,14 +3,16 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
+
+import { resolveHeldScheduleAction } from "@/app/desk/_actions/resolve-held-schedule-action";
+import type { TimeChoice } from "@/app/desk/_actions/schedule-actions";
+import { isAppError } from "@/lib/errors/app-error";
 import type { ContentDiff } from "@/lib/revisions/diff/content-diff-types";
 import type { ContentMerge, MergeChoice } from "@/lib/revisions/merge/content-merge-types";
-import type { NoteRemoval, PendingChange } from "@/lib/revisions/publication-plan";
-import { isAppError } from "@/lib/errors/app-error";
 import { resolveMerge } from "@/lib/revisions/merge/resolve-merge";
-import { resolveHeldScheduleAction } from "../_actions/resolve-held-schedule-action";
-import type { TimeChoice } from "../_actions/schedule-actions";
-import { type ChangeDraft, draftFromContent, emptyContent } from "./editor-draft";
+import type { NoteRemoval, PendingChange } from "@/lib/revisions/publication-plan";
+
+import { draftFromContent, emptyContent, type ChangeDraft } from "./editor-draft";
 import type { MergeSides } from "./merge-conflict-card";
 import { MergeDecisions, openConflicts } from "./merge-decisions";
 import { mergePreview } from "./merge-preview";
@@ -36,11 +38,24 @@ type Props = {
 type Time = { localTime?: string; fold?: string; runAt?: string };
 
 /**
- * The decisions on a held schedule's merge, then what to do with the merged text: schedule it again (a time in
- * newsroom time, checked as the schedule form checks it) or publish it now (through the publish confirmation).
- * The server recomputes the merge and applies these decisions; a story that moved on meanwhile is refused.
+ * The decisions on a held schedule's merge, then what to do with the merged text: schedule it again (a time
+ * in newsroom time, checked as the schedule form checks it) or publish it now (through the publish
+ * confirmation). The server recomputes the merge and applies these decisions; a story that moved on meanwhile
+ * is refused.
  */
-export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, oursRevision, theirsRevision, theirsIsLive, canAct, zoneLabel, change, pending }: Props) {
+export function HeldScheduleResolver({
+  slug,
+  scheduleId,
+  merge,
+  changedSince,
+  oursRevision,
+  theirsRevision,
+  theirsIsLive,
+  canAct,
+  zoneLabel,
+  change,
+  pending,
+}: Props) {
   const router = useRouter();
   const [choices, setChoices] = useState<Record<string, MergeChoice>>({});
   const [localTime, setLocalTime] = useState("");
@@ -50,12 +65,15 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
   const [error, setError] = useState<string | null>(null);
   const [timeChoices, setTimeChoices] = useState<TimeChoice[]>([]);
   const open = openConflicts({ merge, choices });
-  // What "Publish merged version now" would put out, once every conflict is decided (the button waits for that).
+  // What "Publish merged version now" would put out, once every conflict is decided (the button waits for
+  // that).
   const merged = useMemo(() => {
     const content = open > 0 ? null : mergePreview({ merge, choices });
     return content ? draftFromContent(content) : null;
   }, [open, merge, choices]);
-  const theirsName = theirsIsLive ? `live now — revision ${theirsRevision}` : `newest — revision ${theirsRevision} (a draft)`;
+  const theirsName = theirsIsLive
+    ? `live now — revision ${theirsRevision}`
+    : `newest — revision ${theirsRevision} (a draft)`;
   const sides: MergeSides = {
     theirs: `The story ${theirsName}`,
     ours: `Scheduled — revision ${oursRevision}`,
@@ -64,13 +82,19 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
     bothOrder: "scheduled, then live",
   };
 
-  const submit = async (resolution: { action: "schedule"; time: Time } | { action: "publish"; removals: NoteRemoval[] }) => {
+  const submit = async (
+    resolution: { action: "schedule"; time: Time } | { action: "publish"; removals: NoteRemoval[] },
+  ) => {
     setError(null);
     setTimeChoices([]);
     try {
       resolveMerge({ merge, choices });
     } catch (problem) {
-      setError(isAppError(problem) ? problem.userMessage : "These decisions could not be combined. Check each conflict and try again.");
+      setError(
+        isAppError(problem)
+          ? problem.userMessage
+          : "These decisions could not be combined. Check each conflict and try again.",
+      );
       return;
     }
     setBusy(true);
@@ -127,23 +151,56 @@ export function HeldScheduleResolver({ slug, scheduleId, merge, changedSince, ou
           <div className="desk-schedule-form">
             <div className="desk-field desk-field-grow">
               <label htmlFor="held-summary">What changed, for readers</label>
-              <input id="held-summary" type="text" value={summary} maxLength={300} onChange={(event) => setSummary(event.target.value)} />
+              <input
+                id="held-summary"
+                type="text"
+                value={summary}
+                maxLength={300}
+                onChange={(event) => setSummary(event.target.value)}
+              />
             </div>
             <div className="desk-field">
               <label htmlFor="held-time">Goes live at ({zoneLabel}, newsroom time)</label>
-              <input id="held-time" type="datetime-local" required value={localTime} onChange={(event) => setLocalTime(event.target.value)} aria-describedby={error ? "held-error" : undefined} />
+              <input
+                id="held-time"
+                type="datetime-local"
+                required
+                value={localTime}
+                onChange={(event) => setLocalTime(event.target.value)}
+                aria-describedby={error ? "held-error" : undefined}
+              />
             </div>
           </div>
           <div className="desk-button-row desk-merge-actions">
-            <button type="button" className="desk-button desk-button-primary" disabled={busy || open > 0} onClick={() => void submit({ action: "schedule", time: { localTime } })}>
+            <button
+              type="button"
+              className="desk-button desk-button-primary"
+              disabled={busy || open > 0}
+              onClick={() => void submit({ action: "schedule", time: { localTime } })}
+            >
               {busy ? "Saving…" : "Schedule merged version"}
             </button>
-            <button type="button" className="desk-button" disabled={busy || open > 0} onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="desk-button"
+              disabled={busy || open > 0}
+              onClick={() => setConfirming(true)}
+            >
               Publish merged version now…
             </button>
             {open > 0 ? <span className="desk-hint">Decide every conflict first.</span> : null}
           </div>
-          <Refusal id="held-error" error={error} choices={timeChoices} onChoose={(choice) => void submit({ action: "schedule", time: choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant } })} />
+          <Refusal
+            id="held-error"
+            error={error}
+            choices={timeChoices}
+            onChoose={(choice) =>
+              void submit({
+                action: "schedule",
+                time: choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant },
+              })
+            }
+          />
           <PublishConfirmDialog
             open={confirming}
             slug={slug}

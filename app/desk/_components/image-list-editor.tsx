@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from "react";
-import { type ImageDraft, rowKey } from "./editor-draft";
-import { FieldError, errorProps } from "./field-error";
+
+import { rowKey, type ImageDraft } from "./editor-draft";
+import { errorProps, FieldError } from "./field-error";
 import { moveItem } from "./move-item";
 import { PhotoLibraryPicker } from "./photo-library-picker";
 import { photoOriginalPath, photoThumbnailPath } from "./photo-paths";
@@ -17,12 +18,17 @@ type Props = {
 type FieldName = "url" | "alt" | "caption" | "credit";
 const fields: { name: FieldName; label: string; hint: string }[] = [
   { name: "url", label: "Image URL", hint: "https://… or a path on this site" },
-  { name: "alt", label: "Alt text (required to publish)", hint: "What the picture shows, for people who cannot see it. The caption is not a substitute." },
+  {
+    name: "alt",
+    label: "Alt text (required to publish)",
+    hint: "What the picture shows, for people who cannot see it. The caption is not a substitute.",
+  },
   { name: "caption", label: "Caption", hint: "" },
   { name: "credit", label: "Credit", hint: "Photographer / Agency" },
 ];
 
-const imageFiles = (list: FileList | null | undefined) => [...(list ?? [])].filter((file) => file.type.startsWith("image/") || file.type === "");
+const imageFiles = (list: FileList | null | undefined) =>
+  [...(list ?? [])].filter((file) => file.type.startsWith("image/") || file.type === "");
 
 /**
  * Images of the story in order. Photos come in by drag and drop, paste, the file picker or the library;
@@ -37,9 +43,13 @@ export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
   }, [images]);
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
-  const update = (index: number, patch: Partial<ImageDraft>) => onChange(images.map((image, at) => (at === index ? { ...image, ...patch } : image)));
+  const update = (index: number, patch: Partial<ImageDraft>) =>
+    onChange(images.map((image, at) => (at === index ? { ...image, ...patch } : image)));
   const addPhoto = (photo: UploadedPhoto) =>
-    onChange([...latest.current, { key: rowKey(), photoId: photo.id, url: "", alt: "", caption: photo.caption, credit: photo.credit }]);
+    onChange([
+      ...latest.current,
+      { key: rowKey(), photoId: photo.id, url: "", alt: "", caption: photo.caption, credit: photo.credit },
+    ]);
   const { upload, busy, error, notes } = usePhotoUpload({ onUploaded: addPhoto });
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -69,11 +79,18 @@ export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
       >
         <p>
           Drop photos here, paste one, or{" "}
-          <button type="button" className="desk-button desk-button-small" onClick={() => picker.current?.click()}>
+          <button
+            type="button"
+            className="desk-button desk-button-small"
+            onClick={() => picker.current?.click()}
+          >
             choose files
           </button>
         </p>
-        <p className="desk-hint">JPEG, PNG, WebP, AVIF or GIF, up to 40 MB (HEIC: export as JPEG first). Caption and credit are read from the file.</p>
+        <p className="desk-hint">
+          JPEG, PNG, WebP, AVIF or GIF, up to 40 MB (HEIC: export as JPEG first). Caption and credit are read
+          from the file.
+        </p>
         <input
           ref={picker}
           type="file"
@@ -87,7 +104,11 @@ export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
           }}
         />
         {busy ? <p role="status">Uploading…</p> : null}
-        {error ? <p role="alert" className="desk-error">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="desk-error">
+            {error}
+          </p>
+        ) : null}
         {notes.length > 0 ? (
           <div role="status" className="desk-upload-notes">
             <ul>
@@ -106,20 +127,41 @@ export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
             <div className="desk-row-card-head">
               <span className="desk-label">Photo {index + 1}</span>
               <div className="desk-button-row">
-                <button type="button" className="desk-button desk-button-small" disabled={index === 0} onClick={() => onChange(moveItem(images, index, -1))} aria-label={`Move image ${index + 1} up`}>
+                <button
+                  type="button"
+                  className="desk-button desk-button-small"
+                  disabled={index === 0}
+                  onClick={() => onChange(moveItem(images, index, -1))}
+                  aria-label={`Move image ${index + 1} up`}
+                >
                   ↑ Up
                 </button>
-                <button type="button" className="desk-button desk-button-small" disabled={index === images.length - 1} onClick={() => onChange(moveItem(images, index, 1))} aria-label={`Move image ${index + 1} down`}>
+                <button
+                  type="button"
+                  className="desk-button desk-button-small"
+                  disabled={index === images.length - 1}
+                  onClick={() => onChange(moveItem(images, index, 1))}
+                  aria-label={`Move image ${index + 1} down`}
+                >
                   ↓ Down
                 </button>
-                <button type="button" className="desk-button desk-button-small desk-button-danger" onClick={() => onChange(images.filter((_, at) => at !== index))} aria-label={`Remove image ${index + 1}`}>
+                <button
+                  type="button"
+                  className="desk-button desk-button-small desk-button-danger"
+                  onClick={() => onChange(images.filter((_, at) => at !== index))}
+                  aria-label={`Remove image ${index + 1}`}
+                >
                   Remove
                 </button>
               </div>
             </div>
             <div className="desk-photo-row">
               {image.photoId ? (
-                <a href={photoOriginalPath(image.photoId)} className="desk-photo-thumb" title="Download the original (desk only)">
+                <a
+                  href={photoOriginalPath(image.photoId)}
+                  className="desk-photo-thumb"
+                  title="Download the original (desk only)"
+                >
                   {/* eslint-disable-next-line @next/next/no-img-element -- a rendition on this origin, already sized */}
                   <img src={photoThumbnailPath(image.photoId)} alt="" />
                 </a>
@@ -133,7 +175,13 @@ export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
                     return (
                       <div className="desk-field" key={field.name}>
                         <label htmlFor={id}>{field.label}</label>
-                        <input id={id} type="text" value={image[field.name]} onChange={(event) => update(index, { [field.name]: event.target.value })} {...errorProps(`${id}-error`, error)} />
+                        <input
+                          id={id}
+                          type="text"
+                          value={image[field.name]}
+                          onChange={(event) => update(index, { [field.name]: event.target.value })}
+                          {...errorProps(`${id}-error`, error)}
+                        />
                         {field.hint ? <p className="desk-hint">{field.hint}</p> : null}
                         <FieldError id={`${id}-error`} message={error} />
                       </div>

@@ -1,9 +1,11 @@
 "use client";
 
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
+
 import { StoryArticleView } from "@/app/_components/story-article-view";
 import type { NewsroomPresentation, PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
 import { noteRequiredKinds } from "@/lib/revisions/revision-content";
+
 import type { ChangeDraft, ContentDraft } from "./editor-draft";
 import { photoPreviewPath } from "./photo-paths";
 
@@ -16,10 +18,18 @@ export type PreviewContext = {
   lastMaterialUpdateAt: string | null;
 };
 
-function previewArticle(content: ContentDraft, change: ChangeDraft | null, context: PreviewContext): PublicArticle {
+function previewArticle(
+  content: ContentDraft,
+  change: ChangeDraft | null,
+  context: PreviewContext,
+): PublicArticle {
   const notes = [...context.notes];
   if (change && (noteRequiredKinds as readonly string[]).includes(change.kind) && change.note.trim()) {
-    notes.push({ kind: change.kind as PublicArticleNote["kind"], text: change.note.trim(), publishedAt: new Date().toISOString() });
+    notes.push({
+      kind: change.kind as PublicArticleNote["kind"],
+      text: change.note.trim(),
+      publishedAt: new Date().toISOString(),
+    });
   }
   return {
     slug: context.slug || "preview",
@@ -29,8 +39,15 @@ function previewArticle(content: ContentDraft, change: ChangeDraft | null, conte
     body: content.body,
     images: content.images
       .filter((image) => image.photoId || image.url.trim())
-      .map(({ photoId, url, alt, caption, credit }) => ({ url: photoId ? photoPreviewPath(photoId) : url, alt, caption, credit })),
-    credits: content.credits.filter((credit) => credit.name.trim()).map((credit) => ({ name: credit.name, role: credit.role, location: credit.location.trim() || null })),
+      .map(({ photoId, url, alt, caption, credit }) => ({
+        url: photoId ? photoPreviewPath(photoId) : url,
+        alt,
+        caption,
+        credit,
+      })),
+    credits: content.credits
+      .filter((credit) => credit.name.trim())
+      .map((credit) => ({ name: credit.name, role: credit.role, location: credit.location.trim() || null })),
     developing: content.developing,
     firstPublishedAt: context.firstPublishedAt,
     lastMaterialUpdateAt: context.lastMaterialUpdateAt,
@@ -44,19 +61,35 @@ const autoPreviewLimit = 200_000;
 
 /**
  * The story as readers would see it, built from the same article markup and stylesheet as the public page.
- * It follows typing after a short pause. A very long story is rendered only when asked (at first and after each
- * edit): rendering its whole body on load and on every pause would make the page slow to open and typing lag.
+ * It follows typing after a short pause. A very long story is rendered only when asked (at first and after
+ * each edit): rendering its whole body on load and on every pause would make the page slow to open and typing
+ * lag.
  */
-export function LivePreview({ content, change, context, band }: { content: ContentDraft; change: ChangeDraft | null; context: PreviewContext; band?: string }) {
+export function LivePreview({
+  content,
+  change,
+  context,
+  band,
+}: {
+  content: ContentDraft;
+  change: ChangeDraft | null;
+  context: PreviewContext;
+  band?: string;
+}) {
   const manual = content.body.length > autoPreviewLimit;
-  const [shown, setShown] = useState<{ content: ContentDraft; change: ChangeDraft | null } | null>(() => (manual ? null : { content, change }));
+  const [shown, setShown] = useState<{ content: ContentDraft; change: ChangeDraft | null } | null>(() =>
+    manual ? null : { content, change },
+  );
   useEffect(() => {
     if (manual) return;
     const timer = window.setTimeout(() => setShown({ content, change }), 250);
     return () => window.clearTimeout(timer);
   }, [content, change, manual]);
   const deferred = useDeferredValue(shown);
-  const article = useMemo(() => (deferred ? previewArticle(deferred.content, deferred.change, context) : null), [deferred, context]);
+  const article = useMemo(
+    () => (deferred ? previewArticle(deferred.content, deferred.change, context) : null),
+    [deferred, context],
+  );
   const stale = !deferred || deferred.content !== content || deferred.change !== change;
   return (
     <section className="desk-preview" aria-label="Live preview" aria-busy={stale && !manual}>
@@ -65,8 +98,14 @@ export function LivePreview({ content, change, context, band }: { content: Conte
       </p>
       {manual && stale ? (
         <p className="desk-preview-refresh">
-          {article ? "Long story: the preview updates when you ask." : "Long story: the preview is shown when you ask."}{" "}
-          <button type="button" className="desk-button desk-button-small" onClick={() => setShown({ content, change })}>
+          {article
+            ? "Long story: the preview updates when you ask."
+            : "Long story: the preview is shown when you ask."}{" "}
+          <button
+            type="button"
+            className="desk-button desk-button-small"
+            onClick={() => setShown({ content, change })}
+          >
             {article ? "Update preview" : "Show preview"}
           </button>
         </p>

@@ -2,6 +2,7 @@
 
 import type { MergeChoice, MergeConflict } from "@/lib/revisions/merge/content-merge-types";
 import type { RevisionCredit, StoryImage } from "@/lib/revisions/revision-content";
+
 import { creditRoleLabels } from "./editor-draft";
 import { photoThumbnailPath } from "./photo-paths";
 
@@ -17,23 +18,34 @@ const fieldLabels: Record<MergeConflict["field"], string> = {
 
 function Side({ value }: { value: MergeConflict["ours"] }) {
   if (value === null) return <p className="desk-muted desk-merge-text">(removed)</p>;
-  if (typeof value === "boolean") return <p className="desk-merge-text">{value ? "Developing" : "Not developing"}</p>;
-  if (typeof value === "string") return <p className="desk-merge-text">{value || <span className="desk-muted">(empty)</span>}</p>;
+  if (typeof value === "boolean")
+    return <p className="desk-merge-text">{value ? "Developing" : "Not developing"}</p>;
+  if (typeof value === "string")
+    return <p className="desk-merge-text">{value || <span className="desk-muted">(empty)</span>}</p>;
   if ("alt" in value) {
     const image = value as StoryImage;
     return (
       <dl className="desk-merge-list">
         {image.photoId ? (
           <>
-            {/* eslint-disable-next-line @next/next/no-img-element -- a rendition on this origin, already sized */}
-            <dt>Photo</dt><dd><img className="desk-diff-thumb" src={photoThumbnailPath(image.photoId)} alt="" width={160} /></dd>
+            <dt>Photo</dt>
+            <dd>
+              {/* eslint-disable-next-line @next/next/no-img-element -- a rendition on this origin, already sized */}
+              <img className="desk-diff-thumb" src={photoThumbnailPath(image.photoId)} alt="" width={160} />
+            </dd>
           </>
         ) : (
-          <><dt>URL</dt><dd className="desk-mono">{image.url}</dd></>
+          <>
+            <dt>URL</dt>
+            <dd className="desk-mono">{image.url}</dd>
+          </>
         )}
-        <dt>Alt</dt><dd>{image.alt}</dd>
-        <dt>Caption</dt><dd>{image.caption}</dd>
-        <dt>Credit</dt><dd>{image.credit}</dd>
+        <dt>Alt</dt>
+        <dd>{image.alt}</dd>
+        <dt>Caption</dt>
+        <dd>{image.caption}</dd>
+        <dt>Credit</dt>
+        <dd>{image.credit}</dd>
       </dl>
     );
   }
@@ -47,10 +59,22 @@ function Side({ value }: { value: MergeConflict["ours"] }) {
 }
 
 /** What the two sides are called: in the editor's save conflict "theirs" and "yours"; elsewhere, say, "live" and "scheduled". */
-export type MergeSides = { theirs: string; ours: string; keepTheirs: string; keepOurs: string; bothOrder: string };
+export type MergeSides = {
+  theirs: string;
+  ours: string;
+  keepTheirs: string;
+  keepOurs: string;
+  bothOrder: string;
+};
 
 export function saveConflictSides(latestRevision: number): MergeSides {
-  return { theirs: `Theirs — revision ${latestRevision}`, ours: "Yours", keepTheirs: `Keep theirs (revision ${latestRevision})`, keepOurs: "Keep yours", bothOrder: "yours, then theirs" };
+  return {
+    theirs: `Theirs — revision ${latestRevision}`,
+    ours: "Yours",
+    keepTheirs: `Keep theirs (revision ${latestRevision})`,
+    keepOurs: "Keep yours",
+    bothOrder: "yours, then theirs",
+  };
 }
 
 type Props = {
@@ -64,7 +88,11 @@ type Props = {
 
 /** One place where both sides changed the same thing: theirs and yours side by side, and the decision. */
 export function MergeConflictCard({ conflict, index, total, sides, choice, onChoose }: Props) {
-  const isText = conflict.field === "headline" || conflict.field === "dek" || conflict.field === "byline" || conflict.field === "body";
+  const isText =
+    conflict.field === "headline" ||
+    conflict.field === "dek" ||
+    conflict.field === "byline" ||
+    conflict.field === "body";
   const name = `conflict-${conflict.id}`;
   const picked = choice ? ("pick" in choice ? choice.pick : "edit") : null;
   const options: { value: "theirs" | "ours" | "both" | "edit"; label: string }[] = [
@@ -81,7 +109,11 @@ export function MergeConflictCard({ conflict, index, total, sides, choice, onCho
     <section className="desk-merge-card" aria-labelledby={`${name}-title`}>
       <h3 id={`${name}-title`}>
         Conflict {index + 1} of {total}: {fieldLabels[conflict.field]}
-        {picked ? <span className="desk-badge desk-badge-published">Decided</span> : <span className="desk-badge desk-badge-unpublished">Needs a decision</span>}
+        {picked ? (
+          <span className="desk-badge desk-badge-published">Decided</span>
+        ) : (
+          <span className="desk-badge desk-badge-unpublished">Needs a decision</span>
+        )}
       </h3>
       <div className="desk-merge-sides">
         <div className="desk-merge-side">
@@ -97,15 +129,28 @@ export function MergeConflictCard({ conflict, index, total, sides, choice, onCho
         <legend className="visually-hidden">Resolve conflict {index + 1}</legend>
         {options.map((option) => (
           <label key={option.value} className="desk-radio">
-            <input type="radio" name={name} value={option.value} checked={picked === option.value} onChange={() => choose(option.value)} />
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={picked === option.value}
+              onChange={() => choose(option.value)}
+            />
             {option.label}
           </label>
         ))}
       </fieldset>
       {choice && "text" in choice ? (
         <div className="desk-field">
-          <label htmlFor={`${name}-text`}>Your wording for the {fieldLabels[conflict.field].toLowerCase()}</label>
-          <textarea id={`${name}-text`} rows={conflict.field === "body" ? 8 : 2} value={choice.text} onChange={(event) => onChoose({ text: event.target.value })} />
+          <label htmlFor={`${name}-text`}>
+            Your wording for the {fieldLabels[conflict.field].toLowerCase()}
+          </label>
+          <textarea
+            id={`${name}-text`}
+            rows={conflict.field === "body" ? 8 : 2}
+            value={choice.text}
+            onChange={(event) => onChoose({ text: event.target.value })}
+          />
         </div>
       ) : null}
     </section>

@@ -2,6 +2,7 @@
 
 import type { ContentDiff } from "@/lib/revisions/diff/content-diff-types";
 import type { ContentMerge, MergeChoice } from "@/lib/revisions/merge/content-merge-types";
+
 import { MergeConflictCard, type MergeSides } from "./merge-conflict-card";
 
 const fieldNames: Record<string, string> = {
@@ -30,8 +31,9 @@ type Props = {
 };
 
 /**
- * The body of every merge screen: what merged by itself, then each conflict with both versions and the decision.
- * Controlled: the screen keeps the choices and decides what the settled merge is for (a save, a schedule).
+ * The body of every merge screen: what merged by itself, then each conflict with both versions and the
+ * decision. Controlled: the screen keeps the choices and decides what the settled merge is for (a save, a
+ * schedule).
  */
 export function MergeDecisions({ merge, changedSince, sides, theirChanges, ours, choices, onChoose }: Props) {
   const open = merge.conflicts.filter((item) => !choices[item.id]).length;
@@ -40,11 +42,16 @@ export function MergeDecisions({ merge, changedSince, sides, theirChanges, ours,
     <>
       <div className="desk-notice desk-notice-info">
         <p>
-          <strong>Merged by itself:</strong> {theirFields.length > 0 ? `${theirChanges} changes to the ${theirFields.join(", ")}` : `${theirChanges} changes`}
+          <strong>Merged by itself:</strong>{" "}
+          {theirFields.length > 0
+            ? `${theirChanges} changes to the ${theirFields.join(", ")}`
+            : `${theirChanges} changes`}
           {changedSince.stats.insertedWords + changedSince.stats.deletedWords > 0
             ? ` (${words(changedSince.stats.insertedWords)} added, ${words(changedSince.stats.deletedWords)} removed)`
             : ""}
-          {merge.conflicts.length === 0 ? ` and all of ${ours} — the two sets of edits touch different parts of the story.` : `, and every edit of ${ours} that does not overlap them.`}
+          {merge.conflicts.length === 0
+            ? ` and all of ${ours} — the two sets of edits touch different parts of the story.`
+            : `, and every edit of ${ours} that does not overlap them.`}
         </p>
       </div>
       {merge.conflicts.length > 0 ? (
@@ -72,6 +79,9 @@ export function MergeDecisions({ merge, changedSince, sides, theirChanges, ours,
 }
 
 /** How many conflicts still need a decision. */
-export function openConflicts(options: { merge: ContentMerge; choices: Readonly<Record<string, MergeChoice>> }): number {
+export function openConflicts(options: {
+  merge: ContentMerge;
+  choices: Readonly<Record<string, MergeChoice>>;
+}): number {
   return options.merge.conflicts.filter((item) => !options.choices[item.id]).length;
 }

@@ -6,32 +6,55 @@ import type { MissingItem } from "@/lib/revisions/publication-requirements";
 export type MissingField = MissingItem & { label: string; fieldId: string | null };
 
 /** Names for the server's field paths, with where each field sits on the edit screen. */
-export function missingFields(options: { items: readonly MissingItem[]; imageKeys: readonly string[]; idPrefix?: string }): MissingField[] {
+export function missingFields(options: {
+  items: readonly MissingItem[];
+  imageKeys: readonly string[];
+  idPrefix?: string;
+}): MissingField[] {
   const prefix = options.idPrefix ?? "change";
   const seen = new Set<string>();
   return options.items.flatMap((item) => {
     if (seen.has(item.path)) return [];
     seen.add(item.path);
-    if (item.path === "summary") return [{ ...item, label: "Public summary, under “This change”", fieldId: `${prefix}-summary` }];
-    if (item.path === "note") return [{ ...item, label: "Public note, under “This change”", fieldId: `${prefix}-note` }];
+    if (item.path === "summary")
+      return [{ ...item, label: "Public summary, under “This change”", fieldId: `${prefix}-summary` }];
+    if (item.path === "note")
+      return [{ ...item, label: "Public note, under “This change”", fieldId: `${prefix}-note` }];
     const image = /^images\.(\d+)\.alt$/.exec(item.path);
     if (image) {
       const index = Number(image[1]);
       const key = options.imageKeys[index];
-      return [{ ...item, label: `Alt text of image ${index + 1}, under “Images”`, fieldId: key ? `image-${key}-alt` : null }];
+      return [
+        {
+          ...item,
+          label: `Alt text of image ${index + 1}, under “Images”`,
+          fieldId: key ? `image-${key}-alt` : null,
+        },
+      ];
     }
     return [{ ...item, label: item.path, fieldId: null }];
   });
 }
 
 /**
- * What must be filled in before "Publish now" is offered, each named where it is, with a way there. The server
- * applies the same rules (lib/revisions/publication-requirements.ts); this only says so before it refuses.
+ * What must be filled in before "Publish now" is offered, each named where it is, with a way there. The
+ * server applies the same rules (lib/revisions/publication-requirements.ts); this only says so before it
+ * refuses.
  */
-export function MissingItems({ items, onGoTo }: { items: readonly MissingField[]; onGoTo: ((fieldId: string) => void) | null }) {
+export function MissingItems({
+  items,
+  onGoTo,
+}: {
+  items: readonly MissingField[];
+  onGoTo: ((fieldId: string) => void) | null;
+}) {
   if (items.length === 0) return null;
   return (
-    <div className="desk-notice desk-notice-bad desk-missing" role="note" aria-labelledby="publish-missing-title">
+    <div
+      className="desk-notice desk-notice-bad desk-missing"
+      role="note"
+      aria-labelledby="publish-missing-title"
+    >
       <p id="publish-missing-title">
         <strong>Before this can be published, fill in:</strong>
       </p>

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { notFound } from "next/navigation";
+
 import { isAppError } from "@/lib/errors/app-error";
 
 /** Loads through a service and turns its typed not-found error into the desk's 404 page. */

@@ -1,11 +1,17 @@
 "use client";
 
 import { useMemo } from "react";
+
 import type { OutgoingRevisions } from "@/lib/desk/outgoing-revisions";
-import { type AuthoredChange, type AuthoredVersion, changeAuthors } from "@/lib/revisions/diff/change-authors";
+import {
+  changeAuthors,
+  type AuthoredChange,
+  type AuthoredVersion,
+} from "@/lib/revisions/diff/change-authors";
 import { diffContent } from "@/lib/revisions/diff/diff-content";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
 import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
+
 import { ContentDiffView } from "./diff/content-diff-view";
 import { byName } from "./outgoing-content";
 
@@ -23,19 +29,36 @@ type Props = {
   includedSchedules?: PendingScheduleBrief[];
 };
 
-const whereLabels: Record<AuthoredChange["where"], string> = { headline: "Headline", dek: "Dek", byline: "Byline line", body: "Paragraph" };
-const changeLabels: Record<AuthoredChange["change"], string> = { added: "added", removed: "removed", changed: "changed to" };
+const whereLabels: Record<AuthoredChange["where"], string> = {
+  headline: "Headline",
+  dek: "Dek",
+  byline: "Byline line",
+  body: "Paragraph",
+};
+const changeLabels: Record<AuthoredChange["change"], string> = {
+  added: "added",
+  removed: "removed",
+  changed: "changed to",
+};
 
 function excerpt(text: string): string {
   return text.length > 140 ? `${text.slice(0, 137).trimEnd()}…` : text;
 }
 
 /** The schedule that carries a draft's change: the first waiting on that revision or a later one (it builds on it). */
-function carriedBy(revision: number, schedules: readonly PendingScheduleBrief[]): PendingScheduleBrief | undefined {
-  return [...schedules].sort((a, b) => a.revisionNumber - b.revisionNumber).find((schedule) => schedule.revisionNumber >= revision);
+function carriedBy(
+  revision: number,
+  schedules: readonly PendingScheduleBrief[],
+): PendingScheduleBrief | undefined {
+  return [...schedules]
+    .sort((a, b) => a.revisionNumber - b.revisionNumber)
+    .find((schedule) => schedule.revisionNumber >= revision);
 }
 
-function byAuthor(changes: AuthoredChange[], schedules: readonly PendingScheduleBrief[]): { key: string; label: string; changes: AuthoredChange[] }[] {
+function byAuthor(
+  changes: AuthoredChange[],
+  schedules: readonly PendingScheduleBrief[],
+): { key: string; label: string; changes: AuthoredChange[] }[] {
   const groups = new Map<string, { key: string; label: string; changes: AuthoredChange[] }>();
   for (const change of changes) {
     const key = `${change.revision ?? "form"}`;
@@ -52,21 +75,40 @@ function byAuthor(changes: AuthoredChange[], schedules: readonly PendingSchedule
 }
 
 /**
- * Everything a publication or schedule carries to readers, compared with what they have now (the desk's own diff),
- * then who wrote each change: drafts saved by colleagues and merged in go out too, and are named.
+ * Everything a publication or schedule carries to readers, compared with what they have now (the desk's own
+ * diff), then who wrote each change: drafts saved by colleagues and merged in go out too, and are named.
  */
-export function OutgoingChanges({ outgoing, goesOut, throughRevision, fromForm, printsNote, includedSchedules }: Props) {
+export function OutgoingChanges({
+  outgoing,
+  goesOut,
+  throughRevision,
+  fromForm,
+  printsNote,
+  includedSchedules,
+}: Props) {
   const { live } = outgoing;
   const liveByName = useMemo(() => (live ? byName(live) : null), [live]);
-  const diff = useMemo(() => (liveByName ? diffContent({ from: liveByName, to: goesOut }) : null), [liveByName, goesOut]);
+  const diff = useMemo(
+    () => (liveByName ? diffContent({ from: liveByName, to: goesOut }) : null),
+    [liveByName, goesOut],
+  );
   const groups = useMemo(() => {
     if (!liveByName) return [];
     const saved: AuthoredVersion[] = [
-      ...outgoing.drafts.filter((draft) => throughRevision === null || draft.number <= throughRevision).map((draft) => ({ author: draft.authorName, revision: draft.number, content: byName(draft.content) })),
+      ...outgoing.drafts
+        .filter((draft) => throughRevision === null || draft.number <= throughRevision)
+        .map((draft) => ({
+          author: draft.authorName,
+          revision: draft.number,
+          content: byName(draft.content),
+        })),
       ...(fromForm ? [{ author: "You (this form, not saved yet)", revision: null, content: goesOut }] : []),
     ];
-    // The last version is what goes out: with a schedule left out, the publisher's version without its changes.
-    const versions = saved.map((version, index) => (index === saved.length - 1 ? { ...version, content: goesOut } : version));
+    // The last version is what goes out: with a schedule left out, the publisher's version without its
+    // changes.
+    const versions = saved.map((version, index) =>
+      index === saved.length - 1 ? { ...version, content: goesOut } : version,
+    );
     return byAuthor(changeAuthors({ live: liveByName, versions }), includedSchedules ?? []);
   }, [liveByName, outgoing.drafts, throughRevision, fromForm, goesOut, includedSchedules]);
 
@@ -89,8 +131,14 @@ export function OutgoingChanges({ outgoing, goesOut, throughRevision, fromForm, 
   }
   return (
     <section className="desk-outgoing" aria-label="What goes out">
-      <p className="desk-publication-heading">What goes out, compared with what readers have now (revision {outgoing.liveNumber})</p>
-      {diff.changed ? <ContentDiffView diff={diff} view="inline" /> : <p>The story’s text stays as readers have it; only the note below is new.</p>}
+      <p className="desk-publication-heading">
+        What goes out, compared with what readers have now (revision {outgoing.liveNumber})
+      </p>
+      {diff.changed ? (
+        <ContentDiffView diff={diff} view="inline" />
+      ) : (
+        <p>The story’s text stays as readers have it; only the note below is new.</p>
+      )}
       {groups.length > 0 ? (
         <div className="desk-outgoing-authors">
           <p className="desk-publication-heading">Who wrote these changes</p>

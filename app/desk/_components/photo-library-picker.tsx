@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+
 import { photoThumbnailPath } from "./photo-paths";
 import type { UploadedPhoto } from "./use-photo-upload";
 
@@ -14,8 +15,13 @@ export function PhotoLibraryPicker({ onPick }: { onPick: (photo: UploadedPhoto) 
 
   async function search(): Promise<void> {
     setError(null);
-    const response = await fetch(`/api/v1/photos?${new URLSearchParams({ q: query, limit: "12" })}`).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as { photos?: Found[]; error?: { message?: string } } | null;
+    const response = await fetch(`/api/v1/photos?${new URLSearchParams({ q: query, limit: "12" })}`).catch(
+      () => null,
+    );
+    const body = (await response?.json().catch(() => null)) as {
+      photos?: Found[];
+      error?: { message?: string };
+    } | null;
     if (!response?.ok || !body?.photos) {
       setError(body?.error?.message ?? "The library could not be searched. Try again.");
       return;
@@ -27,7 +33,9 @@ export function PhotoLibraryPicker({ onPick }: { onPick: (photo: UploadedPhoto) 
     <details className="desk-library-picker">
       <summary>Add from the photo library</summary>
       <div className="desk-button-row">
-        <label className="sr-only" htmlFor="photo-library-query">Search the photo library</label>
+        <label className="sr-only" htmlFor="photo-library-query">
+          Search the photo library
+        </label>
         <input
           id="photo-library-query"
           type="search"
@@ -45,15 +53,29 @@ export function PhotoLibraryPicker({ onPick }: { onPick: (photo: UploadedPhoto) 
           Search
         </button>
       </div>
-      {error ? <p role="alert" className="desk-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="desk-error">
+          {error}
+        </p>
+      ) : null}
       {found && found.length === 0 ? <p className="desk-hint">No photos match.</p> : null}
       {found && found.length > 0 ? (
         <ul className="desk-photo-grid">
           {found.map((photo) => (
             <li key={photo.id}>
-              <button type="button" className="desk-photo-pick" onClick={() => onPick(photo)} title={photo.caption || photo.credit}>
+              <button
+                type="button"
+                className="desk-photo-pick"
+                onClick={() => onPick(photo)}
+                title={photo.caption || photo.credit}
+              >
                 {/* eslint-disable-next-line @next/next/no-img-element -- a rendition on this origin, already sized */}
-                <img src={photoThumbnailPath(photo.id)} alt="" width={160} height={Math.round((160 * photo.height) / photo.width)} />
+                <img
+                  src={photoThumbnailPath(photo.id)}
+                  alt=""
+                  width={160}
+                  height={Math.round((160 * photo.height) / photo.width)}
+                />
                 <span>{photo.credit || "No credit"}</span>
               </button>
             </li>

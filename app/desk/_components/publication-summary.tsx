@@ -1,8 +1,12 @@
 "use client";
 
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
-import type { NoteRemoval, PendingChange, PublicationPlan } from "@/lib/revisions/publication-plan";
-import { isNoteKind } from "@/lib/revisions/publication-plan";
+import {
+  isNoteKind,
+  type NoteRemoval,
+  type PendingChange,
+  type PublicationPlan,
+} from "@/lib/revisions/publication-plan";
 import type { RevisionKind } from "@/lib/revisions/revision-content";
 
 const readerKindLabels: Record<RevisionKind, string> = {
@@ -15,9 +19,18 @@ const readerKindLabels: Record<RevisionKind, string> = {
   restore: "Earlier version restored",
 };
 
-const noteLabels = { correction: "Correction", clarification: "Clarification", editors_note: "Editor’s note" } as const;
+const noteLabels = {
+  correction: "Correction",
+  clarification: "Clarification",
+  editors_note: "Editor’s note",
+} as const;
 
-const changeWords: Record<SubstantiveChange, string> = { headline: "the headline", numbers: "numbers", quotes: "quotations", names: "names" };
+const changeWords: Record<SubstantiveChange, string> = {
+  headline: "the headline",
+  numbers: "numbers",
+  quotes: "quotations",
+  names: "names",
+};
 
 function listWords(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
@@ -26,9 +39,14 @@ function listWords(words: string[]): string {
 /** What the summary row says: the summary, or why there is none, or that one is still missing (listed below it). */
 function summaryLine(options: { kind: RevisionKind; summary: string }): string {
   const { kind, summary } = options;
-  if (kind === "initial") return summary ? `“${summary}” (kept in the history: a first publication has no change log entry)` : "None: a first publication has no change log entry";
+  if (kind === "initial")
+    return summary
+      ? `“${summary}” (kept in the history: a first publication has no change log entry)`
+      : "None: a first publication has no change log entry";
   if (summary) return `“${summary}”`;
-  return kind === "minor" ? "None: a minor fix is not listed in the change log" : "Missing: readers see it in the change log";
+  return kind === "minor"
+    ? "None: a minor fix is not listed in the change log"
+    : "Missing: readers see it in the change log";
 }
 
 type Props = {
@@ -54,9 +72,14 @@ export function PublicationSummary(props: Props) {
   const removed = new Map(removals.map((removal) => [removal.revision, removal.reason]));
   const pendingNotes = pending.filter((change) => isNoteKind(change.kind) && change.publicNote);
   const setRemoval = (revision: number, reason: string | null) =>
-    props.onRemovalsChange([...removals.filter((removal) => removal.revision !== revision), ...(reason === null ? [] : [{ revision, reason }])]);
+    props.onRemovalsChange([
+      ...removals.filter((removal) => removal.revision !== revision),
+      ...(reason === null ? [] : [{ revision, reason }]),
+    ]);
   const ownNote = plan.publicNote ? [{ key: "own", kind: plan.kind, text: plan.publicNote }] : [];
-  const carriedOwn = plan.carriedNotes.filter((note) => !pendingNotes.some((change) => change.number === note.revision));
+  const carriedOwn = plan.carriedNotes.filter(
+    (note) => !pendingNotes.some((change) => change.number === note.revision),
+  );
 
   return (
     <div className="desk-publication" aria-label="What readers will get">
@@ -69,7 +92,13 @@ export function PublicationSummary(props: Props) {
         </div>
         <div>
           <dt>“Updated” time</dt>
-          <dd>{plan.kind === "initial" ? "None yet: this is the first publication" : plan.movesUpdated ? "Moves to now" : "Stays as it is (listed in the change log)"}</dd>
+          <dd>
+            {plan.kind === "initial"
+              ? "None yet: this is the first publication"
+              : plan.movesUpdated
+                ? "Moves to now"
+                : "Stays as it is (listed in the change log)"}
+          </dd>
         </div>
         <div>
           <dt>Public summary</dt>
@@ -80,25 +109,47 @@ export function PublicationSummary(props: Props) {
         <div className="desk-publication-notes">
           <p className="desk-publication-heading">Public notes printed on the story</p>
           <ul>
-            {[...ownNote, ...carriedOwn.map((note) => ({ key: `own-${note.kind}`, kind: note.kind, text: note.text }))].map((note) => (
+            {[
+              ...ownNote,
+              ...carriedOwn.map((note) => ({ key: `own-${note.kind}`, kind: note.kind, text: note.text })),
+            ].map((note) => (
               <li key={note.key}>
-                <strong>{isNoteKind(note.kind) ? noteLabels[note.kind] : readerKindLabels[note.kind]}:</strong> {note.text}
+                <strong>
+                  {isNoteKind(note.kind) ? noteLabels[note.kind] : readerKindLabels[note.kind]}:
+                </strong>{" "}
+                {note.text}
               </li>
             ))}
             {pendingNotes.map((change) => {
               const reason = removed.get(change.number);
               const kind = change.kind as keyof typeof noteLabels;
               return (
-                <li key={change.number} className={reason === undefined ? undefined : "desk-publication-removed"}>
-                  <strong>{noteLabels[kind]}:</strong> {change.publicNote} <span className="desk-muted">(saved in draft revision {change.number})</span>
+                <li
+                  key={change.number}
+                  className={reason === undefined ? undefined : "desk-publication-removed"}
+                >
+                  <strong>{noteLabels[kind]}:</strong> {change.publicNote}{" "}
+                  <span className="desk-muted">(saved in draft revision {change.number})</span>
                   <label className="desk-check">
-                    <input type="checkbox" checked={reason !== undefined} onChange={(event) => setRemoval(change.number, event.target.checked ? "" : null)} />
+                    <input
+                      type="checkbox"
+                      checked={reason !== undefined}
+                      onChange={(event) => setRemoval(change.number, event.target.checked ? "" : null)}
+                    />
                     Leave this note out
                   </label>
                   {reason !== undefined ? (
                     <div className="desk-field">
-                      <label htmlFor={`${idPrefix}-removal-${change.number}`}>Why it is left out (kept in the history)</label>
-                      <input id={`${idPrefix}-removal-${change.number}`} type="text" maxLength={1000} value={reason} onChange={(event) => setRemoval(change.number, event.target.value)} />
+                      <label htmlFor={`${idPrefix}-removal-${change.number}`}>
+                        Why it is left out (kept in the history)
+                      </label>
+                      <input
+                        id={`${idPrefix}-removal-${change.number}`}
+                        type="text"
+                        maxLength={1000}
+                        value={reason}
+                        onChange={(event) => setRemoval(change.number, event.target.value)}
+                      />
                     </div>
                   ) : null}
                 </li>
@@ -110,11 +161,18 @@ export function PublicationSummary(props: Props) {
       {minorWarnings.length > 0 ? (
         <div className="desk-notice desk-notice-warn" role="alert">
           <p>
-            <strong>Marked minor, but it changes {listWords(minorWarnings.map((change) => changeWords[change]))}.</strong> A minor fix does not move the “Updated” time. If readers
-            were told something different before, make it a correction instead.
+            <strong>
+              Marked minor, but it changes {listWords(minorWarnings.map((change) => changeWords[change]))}.
+            </strong>{" "}
+            A minor fix does not move the “Updated” time. If readers were told something different before,
+            make it a correction instead.
           </p>
           <label className="desk-check">
-            <input type="checkbox" checked={props.minorConfirmed} onChange={(event) => props.onMinorConfirmed(event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={props.minorConfirmed}
+              onChange={(event) => props.onMinorConfirmed(event.target.checked)}
+            />
             It is still a minor fix
           </label>
         </div>
@@ -124,6 +182,13 @@ export function PublicationSummary(props: Props) {
 }
 
 /** Whether the editor settled everything the summary asked: a reason for each removed note, the minor check. */
-export function publicationReady(options: { removals: NoteRemoval[]; minorWarnings: SubstantiveChange[]; minorConfirmed: boolean }): boolean {
-  return options.removals.every((removal) => removal.reason.trim() !== "") && (options.minorWarnings.length === 0 || options.minorConfirmed);
+export function publicationReady(options: {
+  removals: NoteRemoval[];
+  minorWarnings: SubstantiveChange[];
+  minorConfirmed: boolean;
+}): boolean {
+  return (
+    options.removals.every((removal) => removal.reason.trim() !== "") &&
+    (options.minorWarnings.length === 0 || options.minorConfirmed)
+  );
 }

@@ -1,16 +1,22 @@
 "use client";
 
 import { useMemo, useState } from "react";
+
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
-import { type NoteRemoval, type PendingChange, planPublication } from "@/lib/revisions/publication-plan";
-import { imagesMissingAlt, missingPublicSummary, missingRevisionWords } from "@/lib/revisions/publication-requirements";
+import { planPublication, type NoteRemoval, type PendingChange } from "@/lib/revisions/publication-plan";
+import {
+  imagesMissingAlt,
+  missingPublicSummary,
+  missingRevisionWords,
+} from "@/lib/revisions/publication-requirements";
 import type { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
+
 import type { ChangeDraft, ContentDraft } from "./editor-draft";
-import { MissingItems, missingFields } from "./missing-items";
-import { draftRevisionContent } from "./outgoing-content";
+import { missingFields, MissingItems } from "./missing-items";
 import { OutgoingChanges } from "./outgoing-changes";
+import { draftRevisionContent } from "./outgoing-content";
 import { PendingScheduleChoice } from "./pending-schedule-choice";
-import { PublicationSummary, publicationReady } from "./publication-summary";
+import { publicationReady, PublicationSummary } from "./publication-summary";
 import { useModal } from "./use-modal";
 import { useOutgoing } from "./use-outgoing";
 import { useScheduleChoice } from "./use-schedule-choice";
@@ -35,10 +41,23 @@ type Props = {
 
 /**
  * The deliberate step before the edit screen publishes: what readers will get (every change against what they
- * have, whoever wrote it), what is still missing, then "Publish now", offered only when the server would accept it.
+ * have, whoever wrote it), what is still missing, then "Publish now", offered only when the server would
+ * accept it.
  */
 export function PublishConfirmDialog(props: Props) {
-  const { open, slug, content, change, pending, firstPublication, nextNumber, minorWarnings, busy, onConfirm, onCancel } = props;
+  const {
+    open,
+    slug,
+    content,
+    change,
+    pending,
+    firstPublication,
+    nextNumber,
+    minorWarnings,
+    busy,
+    onConfirm,
+    onCancel,
+  } = props;
   const dialog = useModal(open);
   const [removals, setRemovals] = useState<NoteRemoval[]>([]);
   const [minorConfirmed, setMinorConfirmed] = useState(false);
@@ -55,10 +74,13 @@ export function PublishConfirmDialog(props: Props) {
   const ours = useMemo(() => draftRevisionContent(content), [content]);
   // What goes out depends on the choice about a waiting schedule: the diff below shows exactly that.
   const scheduled = useScheduleChoice({ outgoing, ours });
-  // A story not created yet is written by createStory, which asks no summary; every other publish saves a revision first.
+  // A story not created yet is written by createStory, which asks no summary; every other publish saves a
+  // revision first.
   const missing = missingFields({
     items: [
-      ...(slug === null ? [] : missingRevisionWords({ kind: change.kind, summary: change.summary, note: change.note })),
+      ...(slug === null
+        ? []
+        : missingRevisionWords({ kind: change.kind, summary: change.summary, note: change.note })),
       ...(slug === null ? [] : [missingPublicSummary({ publishedKind: plan.kind, summary: change.summary })]),
       ...imagesMissingAlt(content.images),
     ].flatMap((item) => (item ? [item] : [])),
@@ -74,13 +96,27 @@ export function PublishConfirmDialog(props: Props) {
       field?.focus();
     });
   };
-  const ready = missing.length === 0 && publicationReady({ removals, minorWarnings, minorConfirmed }) && scheduled.goesOut !== null;
+  const ready =
+    missing.length === 0 &&
+    publicationReady({ removals, minorWarnings, minorConfirmed }) &&
+    scheduled.goesOut !== null;
 
   return (
-    <dialog ref={dialog} className="desk-dialog desk-dialog-wide desk-dialog-confirm" aria-labelledby="publish-confirm-title" onClose={onCancel}>
+    <dialog
+      ref={dialog}
+      className="desk-dialog desk-dialog-wide desk-dialog-confirm"
+      aria-labelledby="publish-confirm-title"
+      onClose={onCancel}
+    >
       <h2 id="publish-confirm-title">{firstPublication ? "Publish this story?" : "Publish this change?"}</h2>
       <p>Readers see it as soon as you confirm.</p>
-      <PendingScheduleChoice idPrefix="publish-confirm" schedules={scheduled.schedules} choice={scheduled.choice} onChange={scheduled.setChoice} leaveRefusal={scheduled.leaveRefusal} />
+      <PendingScheduleChoice
+        idPrefix="publish-confirm"
+        schedules={scheduled.schedules}
+        choice={scheduled.choice}
+        onChange={scheduled.setChoice}
+        leaveRefusal={scheduled.leaveRefusal}
+      />
       <MissingItems items={missing} onGoTo={goTo} />
       <PublicationSummary
         idPrefix="publish-confirm"
@@ -115,7 +151,12 @@ export function PublishConfirmDialog(props: Props) {
         </p>
       )}
       <div className="desk-button-row desk-dialog-actions">
-        <button type="button" className="desk-button desk-button-primary" disabled={busy || !ready || (slug !== null && outgoing.status !== "ready")} onClick={() => onConfirm(removals, scheduled.field)}>
+        <button
+          type="button"
+          className="desk-button desk-button-primary"
+          disabled={busy || !ready || (slug !== null && outgoing.status !== "ready")}
+          onClick={() => onConfirm(removals, scheduled.field)}
+        >
           {busy ? "Publishing…" : "Publish now"}
         </button>
         <button type="button" className="desk-button" disabled={busy} onClick={onCancel}>

@@ -1,22 +1,28 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
+
+import { publishRevisionAction } from "@/app/desk/_actions/publish-revision-action";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
-import { type NoteRemoval, type PendingChange, planPublication } from "@/lib/revisions/publication-plan";
-import { imagesMissingAlt, missingPublicNote, missingPublicSummary } from "@/lib/revisions/publication-requirements";
-import { publishRevisionAction } from "../_actions/publish-revision-action";
+import { planPublication, type NoteRemoval, type PendingChange } from "@/lib/revisions/publication-plan";
+import {
+  imagesMissingAlt,
+  missingPublicNote,
+  missingPublicSummary,
+} from "@/lib/revisions/publication-requirements";
+
 import { ChangeFields, needsNote } from "./change-fields";
-import { type ChangeDraft, type SavableKind, emptyChange } from "./editor-draft";
+import { DialogFooter } from "./dialog-footer";
+import { emptyChange, type ChangeDraft, type SavableKind } from "./editor-draft";
 import { keyFor } from "./idempotency-key";
-import { PendingScheduleChoice } from "./pending-schedule-choice";
-import { MissingItems, missingFields } from "./missing-items";
-import { byName } from "./outgoing-content";
+import { missingFields, MissingItems } from "./missing-items";
 import { OutgoingChanges } from "./outgoing-changes";
-import { PublicationSummary, publicationReady } from "./publication-summary";
+import { byName } from "./outgoing-content";
+import { PendingScheduleChoice } from "./pending-schedule-choice";
+import { publicationReady, PublicationSummary } from "./publication-summary";
+import { useDialogAction } from "./use-dialog-action";
 import { useOutgoing } from "./use-outgoing";
 import { useScheduleChoice } from "./use-schedule-choice";
-import { useDialogAction } from "./use-dialog-action";
-import { DialogFooter } from "./dialog-footer";
 
 type Props = {
   slug: string;
@@ -34,22 +40,46 @@ type Props = {
  * get: the kind, the public summary and note (the contributor's own summary stays internal), then a summary
  * of the publication to confirm.
  */
-export function PublishDraftButton({ slug, number, draftKind, pending, firstPublication, substantive }: Props) {
-  const { dialog, pending: busy, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing was published; try again." });
+export function PublishDraftButton({
+  slug,
+  number,
+  draftKind,
+  pending,
+  firstPublication,
+  substantive,
+}: Props) {
+  const {
+    dialog,
+    pending: busy,
+    error,
+    run,
+  } = useDialogAction({
+    unreachableMessage: "Could not reach the server. Nothing was published; try again.",
+  });
   const [change, setChange] = useState<ChangeDraft>({ ...emptyChange, kind: draftKind });
   const [removals, setRemovals] = useState<NoteRemoval[]>([]);
   const [minorConfirmed, setMinorConfirmed] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [open, setOpen] = useState(false);
   const outgoing = useOutgoing({ slug, open });
-  const draft = outgoing.status === "ready" ? (outgoing.outgoing.drafts.find((saved) => saved.number === number) ?? null) : null;
+  const draft =
+    outgoing.status === "ready"
+      ? (outgoing.outgoing.drafts.find((saved) => saved.number === number) ?? null)
+      : null;
   const ours = useMemo(() => (draft ? byName(draft.content) : null), [draft]);
   // Schedules waiting on the story (read when the dialog opens): the choice decides what goes out.
   const scheduled = useScheduleChoice({ outgoing, ours });
   const key = useRef({ payload: "", key: "" });
   const id = `publish-${number}`;
 
-  const plan = planPublication({ ownKind: change.kind, ownNote: change.note.trim() || null, ownNumber: 0, pending, removals, firstPublication });
+  const plan = planPublication({
+    ownKind: change.kind,
+    ownNote: change.note.trim() || null,
+    ownNumber: 0,
+    pending,
+    removals,
+    firstPublication,
+  });
   const minorWarnings = change.kind === "minor" ? substantive : [];
   // The rules publishRevision applies: a note unless the draft carries one; a summary when readers are told.
   const draftNote = pending.find((draft) => draft.number === number)?.publicNote ?? null;
@@ -62,7 +92,10 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
     imageKeys: [],
     idPrefix: id,
   });
-  const ready = missing.length === 0 && publicationReady({ removals, minorWarnings, minorConfirmed }) && scheduled.goesOut !== null;
+  const ready =
+    missing.length === 0 &&
+    publicationReady({ removals, minorWarnings, minorConfirmed }) &&
+    scheduled.goesOut !== null;
 
   const publish = () => {
     const options = {
@@ -74,7 +107,12 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
       ...(scheduled.field ? { pendingSchedules: scheduled.field } : {}),
     };
     return run(async () => {
-      const state = await publishRevisionAction({ slug, number, idempotencyKey: keyFor(key, { number, options }), options });
+      const state = await publishRevisionAction({
+        slug,
+        number,
+        idempotencyKey: keyFor(key, { number, options }),
+        options,
+      });
       setFieldErrors(state.status === "error" ? state.fieldErrors : {});
       return state;
     });
@@ -92,10 +130,17 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
       >
         Publish revision {number}…
       </button>
-      <dialog ref={dialog} className="desk-dialog desk-dialog-wide desk-dialog-confirm" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
+      <dialog
+        ref={dialog}
+        className="desk-dialog desk-dialog-wide desk-dialog-confirm"
+        aria-labelledby={`${id}-title`}
+        onClose={() => setOpen(false)}
+      >
         <h2 id={`${id}-title`}>Publish revision {number}?</h2>
         <p>Set what readers get with it. The draft&apos;s own summary stays in the newsroom.</p>
-        {firstPublication ? null : <ChangeFields idPrefix={id} change={change} fieldErrors={fieldErrors} onChange={setChange} />}
+        {firstPublication ? null : (
+          <ChangeFields idPrefix={id} change={change} fieldErrors={fieldErrors} onChange={setChange} />
+        )}
         <MissingItems items={missing} onGoTo={(fieldId) => document.getElementById(fieldId)?.focus()} />
         <PublicationSummary
           idPrefix={id}
@@ -108,7 +153,13 @@ export function PublishDraftButton({ slug, number, draftKind, pending, firstPubl
           minorConfirmed={minorConfirmed}
           onMinorConfirmed={setMinorConfirmed}
         />
-        <PendingScheduleChoice idPrefix={id} schedules={scheduled.schedules} choice={scheduled.choice} onChange={scheduled.setChoice} leaveRefusal={scheduled.leaveRefusal} />
+        <PendingScheduleChoice
+          idPrefix={id}
+          schedules={scheduled.schedules}
+          choice={scheduled.choice}
+          onChange={scheduled.setChoice}
+          leaveRefusal={scheduled.leaveRefusal}
+        />
         {outgoing.status === "ready" && scheduled.goesOut ? (
           <OutgoingChanges
             outgoing={outgoing.outgoing}

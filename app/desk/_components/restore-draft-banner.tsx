@@ -1,21 +1,38 @@
 "use client";
 
 import { RelativeTime } from "@/app/_components/relative-time";
+
 import type { StoredDraft } from "./use-local-draft";
 
 /** Offers back edits this browser kept from an earlier visit that were never saved. */
-export function RestoreDraftBanner({ stored, currentBase, onRestore, onDiscard }: { stored: StoredDraft; currentBase: number; onRestore: () => void; onDiscard: () => void }) {
+export function RestoreDraftBanner({
+  stored,
+  currentBase,
+  onRestore,
+  onDiscard,
+}: {
+  stored: StoredDraft;
+  currentBase: number;
+  onRestore: () => void;
+  onDiscard: () => void;
+}) {
   const olderBase = stored.base > 0 && stored.base < currentBase;
   return (
     <div className="desk-notice desk-notice-warn" role="alert">
       <p>
-        <strong>Restore your unsaved edits from <RelativeTime iso={stored.savedAt} />?</strong>{" "}
+        <strong>
+          Restore your unsaved edits from <RelativeTime iso={stored.savedAt} />?
+        </strong>{" "}
         {olderBase
           ? `They were made on revision ${stored.base}; the story has moved on to revision ${currentBase}, so saving them will show you a merge first.`
           : "They were never saved to the story."}
       </p>
       <div className="desk-button-row">
-        <button type="button" className="desk-button desk-button-primary desk-button-small" onClick={onRestore}>
+        <button
+          type="button"
+          className="desk-button desk-button-primary desk-button-small"
+          onClick={onRestore}
+        >
           Restore edits
         </button>
         <button type="button" className="desk-button desk-button-small" onClick={onDiscard}>

@@ -1,11 +1,12 @@
 import Link from "next/link";
+
 import { DeskTime } from "@/app/_components/desk-time";
-import type { RevisionSummaryDto } from "@/lib/revisions/revision-dto";
-import { creditRoleLabels } from "./editor-draft";
-import { PublishDraftButton } from "./publish-draft-button";
-import type { PendingChange } from "@/lib/revisions/publication-plan";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
-import type { SavableKind } from "./editor-draft";
+import type { PendingChange } from "@/lib/revisions/publication-plan";
+import type { RevisionSummaryDto } from "@/lib/revisions/revision-dto";
+
+import { creditRoleLabels, type SavableKind } from "./editor-draft";
+import { PublishDraftButton } from "./publish-draft-button";
 import { RestoreRevisionButton } from "./restore-revision-button";
 import { RevisionKindBadge } from "./revision-kind-badge";
 
@@ -17,41 +18,82 @@ type Props = {
   storyIsLive: boolean;
   canRestore: boolean;
   /** Set on the newest revision when it is a draft an editor may publish from here (never on an unpublished story). */
-  publishDraft: { draftKind: SavableKind; pending: PendingChange[]; firstPublication: boolean; substantive: SubstantiveChange[] } | null;
+  publishDraft: {
+    draftKind: SavableKind;
+    pending: PendingChange[];
+    firstPublication: boolean;
+    substantive: SubstantiveChange[];
+  } | null;
   /** An unpublished story may be restored as a draft only. */
   storyIsPulled: boolean;
   defaultFrom: number;
   defaultTo: number;
 };
 
-const noteLabels = { correction: "Correction", clarification: "Clarification", editors_note: "Editor’s note" } as const;
+const noteLabels = {
+  correction: "Correction",
+  clarification: "Clarification",
+  editors_note: "Editor’s note",
+} as const;
 
 /** One revision in the story's timeline, with the radio pair that picks it for a comparison. */
-export function RevisionTimelineEntry({ slug, revision, latest, live, storyIsLive, canRestore, publishDraft, storyIsPulled, defaultFrom, defaultTo }: Props) {
+export function RevisionTimelineEntry({
+  slug,
+  revision,
+  latest,
+  live,
+  storyIsLive,
+  canRestore,
+  publishDraft,
+  storyIsPulled,
+  defaultFrom,
+  defaultTo,
+}: Props) {
   const { number } = revision;
   const isLive = number === live;
   return (
     <li className="desk-timeline-entry" aria-labelledby={`revision-${number}-title`}>
       <div className="desk-timeline-pick">
         <label>
-          <input type="radio" name="from" value={number} defaultChecked={number === defaultFrom} form="compare-form" />
+          <input
+            type="radio"
+            name="from"
+            value={number}
+            defaultChecked={number === defaultFrom}
+            form="compare-form"
+          />
           <span className="visually-hidden">Compare from revision {number}</span>
           <span aria-hidden="true">From</span>
         </label>
         <label>
-          <input type="radio" name="to" value={number} defaultChecked={number === defaultTo} form="compare-form" />
+          <input
+            type="radio"
+            name="to"
+            value={number}
+            defaultChecked={number === defaultTo}
+            form="compare-form"
+          />
           <span className="visually-hidden">Compare to revision {number}</span>
           <span aria-hidden="true">To</span>
         </label>
       </div>
       <div className="desk-timeline-body">
         <h3 id={`revision-${number}-title`} className="desk-timeline-title">
-          <Link href={`/desk/stories/${slug}/revisions/${number}`}>Revision {number}</Link> <RevisionKindBadge kind={revision.kind} />{" "}
-          {isLive ? <span className="desk-badge desk-badge-live">Live</span> : revision.published ? <span className="desk-badge desk-badge-published">Published</span> : <span className="desk-badge desk-badge-draft">Draft</span>}
+          <Link href={`/desk/stories/${slug}/revisions/${number}`}>Revision {number}</Link>{" "}
+          <RevisionKindBadge kind={revision.kind} />{" "}
+          {isLive ? (
+            <span className="desk-badge desk-badge-live">Live</span>
+          ) : revision.published ? (
+            <span className="desk-badge desk-badge-published">Published</span>
+          ) : (
+            <span className="desk-badge desk-badge-draft">Draft</span>
+          )}
         </h3>
         <p className="desk-small desk-muted">
           <DeskTime iso={revision.createdAt} /> · {revision.author.name}
-          {revision.baseNumber !== null && revision.baseNumber !== number - 1 ? ` · based on revision ${revision.baseNumber}` : ""}
+          {revision.baseNumber !== null && revision.baseNumber !== number - 1
+            ? ` · based on revision ${revision.baseNumber}`
+            : ""}
         </p>
         {revision.summary ? <p className="desk-timeline-summary">{revision.summary}</p> : null}
         {revision.publicNote ? (
@@ -61,12 +103,16 @@ export function RevisionTimelineEntry({ slug, revision, latest, live, storyIsLiv
         ) : null}
         {revision.carriedNotes.map((note) => (
           <p key={`carried-${note.revision}-${note.kind}`} className="desk-timeline-note">
-            <strong>Public note ({noteLabels[note.kind].toLowerCase()}, carried from revision {note.revision}):</strong> {note.text}
+            <strong>
+              Public note ({noteLabels[note.kind].toLowerCase()}, carried from revision {note.revision}):
+            </strong>{" "}
+            {note.text}
           </p>
         ))}
         {revision.removedNotes.map((note) => (
           <p key={`removed-${note.revision}`} className="desk-timeline-note desk-muted">
-            <strong>Left out on purpose (note of revision {note.revision}):</strong> {note.text} — {note.reason}
+            <strong>Left out on purpose (note of revision {note.revision}):</strong> {note.text} —{" "}
+            {note.reason}
           </p>
         ))}
         {revision.internalNote ? (
@@ -77,7 +123,12 @@ export function RevisionTimelineEntry({ slug, revision, latest, live, storyIsLiv
         {revision.credits.length > 0 ? (
           <p className="desk-small">
             <span className="desk-muted">Credits: </span>
-            {revision.credits.map((credit) => `${credit.name} (${creditRoleLabels[credit.role]}${credit.location ? `, ${credit.location}` : ""})`).join("; ")}
+            {revision.credits
+              .map(
+                (credit) =>
+                  `${credit.name} (${creditRoleLabels[credit.role]}${credit.location ? `, ${credit.location}` : ""})`,
+              )
+              .join("; ")}
           </p>
         ) : null}
         <div className="desk-button-row desk-small">
@@ -85,12 +136,25 @@ export function RevisionTimelineEntry({ slug, revision, latest, live, storyIsLiv
             View
           </Link>
           {number > 1 ? (
-            <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${number - 1}&to=${number}`}>
+            <Link
+              className="desk-button desk-button-small"
+              href={`/desk/stories/${slug}/compare?from=${number - 1}&to=${number}`}
+            >
               Changes in this revision
             </Link>
           ) : null}
-          {publishDraft && !revision.published && number === latest ? <PublishDraftButton slug={slug} number={number} {...publishDraft} /> : null}
-          {canRestore && number !== latest ? <RestoreRevisionButton slug={slug} number={number} latest={latest} storyIsLive={storyIsLive} storyIsPulled={storyIsPulled} /> : null}
+          {publishDraft && !revision.published && number === latest ? (
+            <PublishDraftButton slug={slug} number={number} {...publishDraft} />
+          ) : null}
+          {canRestore && number !== latest ? (
+            <RestoreRevisionButton
+              slug={slug}
+              number={number}
+              latest={latest}
+              storyIsLive={storyIsLive}
+              storyIsPulled={storyIsPulled}
+            />
+          ) : null}
         </div>
       </div>
     </li>

@@ -1,14 +1,16 @@
 "use client";
 
 import { useMemo } from "react";
+
+import type { TimeChoice } from "@/app/desk/_actions/schedule-actions";
 import { isNoteKind } from "@/lib/revisions/publication-plan";
 import { imagesMissingAlt } from "@/lib/revisions/publication-requirements";
 import type { SchedulableRevision } from "@/lib/schedules/schedulable-revisions";
-import type { TimeChoice } from "../_actions/schedule-actions";
+
 import { DialogFooter } from "./dialog-footer";
-import { MissingItems, missingFields } from "./missing-items";
-import { byName } from "./outgoing-content";
+import { missingFields, MissingItems } from "./missing-items";
 import { OutgoingChanges } from "./outgoing-changes";
+import { byName } from "./outgoing-content";
 import { Refusal } from "./schedule-controls";
 import { useModal } from "./use-modal";
 import { useOutgoing } from "./use-outgoing";
@@ -27,29 +29,55 @@ type Props = {
 };
 
 /**
- * The step before a schedule is written, as for publishing: what goes out (against what readers have now, with
- * who wrote each change), at what newsroom time, and anything that would make the run fail. Only the button schedules.
+ * The step before a schedule is written, as for publishing: what goes out (against what readers have now,
+ * with who wrote each change), at what newsroom time, and anything that would make the run fail. Only the
+ * button schedules.
  */
-export function ScheduleConfirmDialog({ slug, pick, summary, busy, error, choices, onChoose, onConfirm, onCancel }: Props) {
+export function ScheduleConfirmDialog({
+  slug,
+  pick,
+  summary,
+  busy,
+  error,
+  choices,
+  onChoose,
+  onConfirm,
+  onCancel,
+}: Props) {
   const open = pick !== null;
   const dialog = useModal(open);
   const outgoing = useOutgoing({ slug, open });
 
   const ready = outgoing.status === "ready" ? outgoing.outgoing : null;
   const number = pick?.draft.number ?? null;
-  const chosen = useMemo(() => ready?.drafts.find((draft) => draft.number === number) ?? null, [ready, number]);
+  const chosen = useMemo(
+    () => ready?.drafts.find((draft) => draft.number === number) ?? null,
+    [ready, number],
+  );
   const goesOut = useMemo(() => (chosen ? byName(chosen.content) : null), [chosen]);
-  // The run publishes through the publish path, which refuses a photo without alt text: say so now, not at the run.
-  const missing = missingFields({ items: chosen ? imagesMissingAlt(chosen.content.images) : [], imageKeys: [] });
-  const printsNote = ready?.drafts.some((draft) => number !== null && draft.number <= number && isNoteKind(draft.kind)) ?? false;
+  // The run publishes through the publish path, which refuses a photo without alt text: say so now, not at
+  // the run.
+  const missing = missingFields({
+    items: chosen ? imagesMissingAlt(chosen.content.images) : [],
+    imageKeys: [],
+  });
+  const printsNote =
+    ready?.drafts.some((draft) => number !== null && draft.number <= number && isNoteKind(draft.kind)) ??
+    false;
 
   return (
-    <dialog ref={dialog} className="desk-dialog desk-dialog-wide desk-dialog-confirm" aria-labelledby="schedule-confirm-title" onClose={onCancel}>
+    <dialog
+      ref={dialog}
+      className="desk-dialog desk-dialog-wide desk-dialog-confirm"
+      aria-labelledby="schedule-confirm-title"
+      onClose={onCancel}
+    >
       {pick ? (
         <>
           <h2 id="schedule-confirm-title">Schedule revision {pick.draft.number}?</h2>
           <p>
-            It goes live at <strong>{pick.label}</strong> (newsroom time). Readers keep the version they have until then.
+            It goes live at <strong>{pick.label}</strong> (newsroom time). Readers keep the version they have
+            until then.
           </p>
           <dl className="desk-publication-facts">
             <div>
@@ -60,7 +88,13 @@ export function ScheduleConfirmDialog({ slug, pick, summary, busy, error, choice
             </div>
             <div>
               <dt>What changed, for readers</dt>
-              <dd>{summary.trim() ? `“${summary.trim()}”` : pick.draft.summary ? `The draft’s own: “${pick.draft.summary}”` : "None"}</dd>
+              <dd>
+                {summary.trim()
+                  ? `“${summary.trim()}”`
+                  : pick.draft.summary
+                    ? `The draft’s own: “${pick.draft.summary}”`
+                    : "None"}
+              </dd>
             </div>
           </dl>
           {missing.length > 0 ? (
@@ -70,21 +104,33 @@ export function ScheduleConfirmDialog({ slug, pick, summary, busy, error, choice
             </>
           ) : null}
           {goesOut && ready ? (
-            <OutgoingChanges outgoing={ready} goesOut={goesOut} throughRevision={pick.draft.number} fromForm={false} printsNote={printsNote} />
+            <OutgoingChanges
+              outgoing={ready}
+              goesOut={goesOut}
+              throughRevision={pick.draft.number}
+              fromForm={false}
+              printsNote={printsNote}
+            />
           ) : outgoing.status === "error" ? (
             <p className="desk-error" role="alert">
               {outgoing.message}
             </p>
           ) : outgoing.status === "ready" ? (
             <p className="desk-error" role="alert">
-              Revision {pick.draft.number} is no longer waiting to go out (it was published or a newer draft replaced it). Close this and choose again.
+              Revision {pick.draft.number} is no longer waiting to go out (it was published or a newer draft
+              replaced it). Close this and choose again.
             </p>
           ) : (
             <p className="desk-muted" role="status">
               Comparing with what readers have…
             </p>
           )}
-          <Refusal id="schedule-confirm-error" error={choices.length > 0 ? error : null} choices={choices} onChoose={onChoose} />
+          <Refusal
+            id="schedule-confirm-error"
+            error={choices.length > 0 ? error : null}
+            choices={choices}
+            onChoose={onChoose}
+          />
           <DialogFooter
             error={choices.length > 0 ? null : error}
             confirmLabel="Schedule"

@@ -3,13 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+
 import {
   cancelScheduleAction,
   embargoStoryAction,
   liftEmbargoAction,
   rescheduleAction,
   type TimeChoice,
-} from "../_actions/schedule-actions";
+} from "@/app/desk/_actions/schedule-actions";
 
 type Result = Awaited<ReturnType<typeof rescheduleAction>>;
 
@@ -45,7 +46,17 @@ function useScheduleAction() {
 }
 
 /** A refused time, and its choices as buttons (the spring-forward gap, the fall-back hour). */
-export function Refusal({ id, error, choices, onChoose }: { id: string; error: string | null; choices: TimeChoice[]; onChoose: (choice: TimeChoice) => void }) {
+export function Refusal({
+  id,
+  error,
+  choices,
+  onChoose,
+}: {
+  id: string;
+  error: string | null;
+  choices: TimeChoice[];
+  onChoose: (choice: TimeChoice) => void;
+}) {
   if (!error) return null;
   return (
     <div className="desk-error" id={id} role="alert">
@@ -53,7 +64,12 @@ export function Refusal({ id, error, choices, onChoose }: { id: string; error: s
       {choices.length > 0 ? (
         <div className="desk-button-row">
           {choices.map((choice) => (
-            <button key={choice.instant} type="button" className="desk-button desk-button-small" onClick={() => onChoose(choice)}>
+            <button
+              key={choice.instant}
+              type="button"
+              className="desk-button desk-button-small"
+              onClick={() => onChoose(choice)}
+            >
               Use {choice.label}
             </button>
           ))}
@@ -67,49 +83,110 @@ export function Refusal({ id, error, choices, onChoose }: { id: string; error: s
 export function ScheduleRowControls({ slug, scheduleId }: { slug: string; scheduleId: string }) {
   const [localTime, setLocalTime] = useState("");
   const { pending, error, choices, run } = useScheduleAction();
-  const move = (time: { localTime?: string; fold?: string; runAt?: string }) => void run(() => rescheduleAction({ slug, scheduleId, time }));
+  const move = (time: { localTime?: string; fold?: string; runAt?: string }) =>
+    void run(() => rescheduleAction({ slug, scheduleId, time }));
   return (
     <div className="desk-button-row">
       <label className="visually-hidden" htmlFor={`reschedule-${scheduleId}`}>
         New time
       </label>
-      <input id={`reschedule-${scheduleId}`} type="datetime-local" value={localTime} onChange={(event) => setLocalTime(event.target.value)} />
-      <button type="button" className="desk-button desk-button-small" disabled={pending || !localTime} onClick={() => move({ localTime })}>
+      <input
+        id={`reschedule-${scheduleId}`}
+        type="datetime-local"
+        value={localTime}
+        onChange={(event) => setLocalTime(event.target.value)}
+      />
+      <button
+        type="button"
+        className="desk-button desk-button-small"
+        disabled={pending || !localTime}
+        onClick={() => move({ localTime })}
+      >
         Reschedule
       </button>
-      <button type="button" className="desk-button desk-button-small desk-button-danger" disabled={pending} onClick={() => void run(() => cancelScheduleAction({ slug, scheduleId }))}>
+      <button
+        type="button"
+        className="desk-button desk-button-small desk-button-danger"
+        disabled={pending}
+        onClick={() => void run(() => cancelScheduleAction({ slug, scheduleId }))}
+      >
         Cancel schedule
       </button>
-      <Refusal id={`reschedule-error-${scheduleId}`} error={error} choices={choices} onChoose={(choice) => move(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })} />
+      <Refusal
+        id={`reschedule-error-${scheduleId}`}
+        error={error}
+        choices={choices}
+        onChoose={(choice) =>
+          move(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })
+        }
+      />
     </div>
   );
 }
 
 /** Put under embargo / move it, or lift it early with a reason (an explicit, recorded act). */
-export function EmbargoControls({ slug, embargoed, zoneLabel }: { slug: string; embargoed: boolean; zoneLabel: string }) {
+export function EmbargoControls({
+  slug,
+  embargoed,
+  zoneLabel,
+}: {
+  slug: string;
+  embargoed: boolean;
+  zoneLabel: string;
+}) {
   const [localTime, setLocalTime] = useState("");
   const [reason, setReason] = useState("");
   const { pending, error, choices, run } = useScheduleAction();
-  const place = (time: { localTime?: string; fold?: string; runAt?: string }) => void run(() => embargoStoryAction({ slug, embargo: time }));
+  const place = (time: { localTime?: string; fold?: string; runAt?: string }) =>
+    void run(() => embargoStoryAction({ slug, embargo: time }));
   return (
     <div className="desk-embargo-controls">
       <div className="desk-button-row">
-        <label htmlFor="embargo-time">{embargoed ? "Move embargo to" : "Embargo until"} ({zoneLabel})</label>
-        <input id="embargo-time" type="datetime-local" value={localTime} onChange={(event) => setLocalTime(event.target.value)} />
-        <button type="button" className="desk-button desk-button-small" disabled={pending || !localTime} onClick={() => place({ localTime })}>
+        <label htmlFor="embargo-time">
+          {embargoed ? "Move embargo to" : "Embargo until"} ({zoneLabel})
+        </label>
+        <input
+          id="embargo-time"
+          type="datetime-local"
+          value={localTime}
+          onChange={(event) => setLocalTime(event.target.value)}
+        />
+        <button
+          type="button"
+          className="desk-button desk-button-small"
+          disabled={pending || !localTime}
+          onClick={() => place({ localTime })}
+        >
           {embargoed ? "Move embargo" : "Embargo"}
         </button>
       </div>
       {embargoed ? (
         <div className="desk-button-row">
           <label htmlFor="embargo-reason">Reason for lifting early</label>
-          <input id="embargo-reason" value={reason} maxLength={1000} onChange={(event) => setReason(event.target.value)} />
-          <button type="button" className="desk-button desk-button-small desk-button-danger" disabled={pending} onClick={() => void run(() => liftEmbargoAction({ slug, embargo: { reason } }))}>
+          <input
+            id="embargo-reason"
+            value={reason}
+            maxLength={1000}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          <button
+            type="button"
+            className="desk-button desk-button-small desk-button-danger"
+            disabled={pending}
+            onClick={() => void run(() => liftEmbargoAction({ slug, embargo: { reason } }))}
+          >
             Lift embargo now
           </button>
         </div>
       ) : null}
-      <Refusal id="embargo-error" error={error} choices={choices} onChoose={(choice) => place(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })} />
+      <Refusal
+        id="embargo-error"
+        error={error}
+        choices={choices}
+        onChoose={(choice) =>
+          place(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })
+        }
+      />
     </div>
   );
 }

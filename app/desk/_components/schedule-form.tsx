@@ -3,11 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+
+import {
+  previewScheduleTimeAction,
+  scheduleRevisionAction,
+  type TimeChoice,
+} from "@/app/desk/_actions/schedule-actions";
 import type { SchedulableRevision } from "@/lib/schedules/schedulable-revisions";
-import { type TimeChoice, previewScheduleTimeAction, scheduleRevisionAction } from "../_actions/schedule-actions";
+
 import { revisionKindLabels } from "./revision-kind-badge";
-import { Refusal } from "./schedule-controls";
 import { ScheduleConfirmDialog } from "./schedule-confirm-dialog";
+import { Refusal } from "./schedule-controls";
 
 type Time = { localTime?: string; fold?: string; runAt?: string };
 type Answer = { status: "success" | "error" | "idle"; message?: string; choices?: TimeChoice[] };
@@ -18,10 +24,19 @@ function draftLabel(draft: SchedulableRevision): string {
 }
 
 /**
- * "Schedule a draft at …" in newsroom time. The draft is chosen from the list (the newest preselected); the time
- * is read by the server, then the confirmation shows what goes out and when. Enter in a field never schedules.
+ * "Schedule a draft at …" in newsroom time. The draft is chosen from the list (the newest preselected); the
+ * time is read by the server, then the confirmation shows what goes out and when. Enter in a field never
+ * schedules.
  */
-export function ScheduleForm({ slug, zoneLabel, drafts }: { slug: string; zoneLabel: string; drafts: SchedulableRevision[] }) {
+export function ScheduleForm({
+  slug,
+  zoneLabel,
+  drafts,
+}: {
+  slug: string;
+  zoneLabel: string;
+  drafts: SchedulableRevision[];
+}) {
   const router = useRouter();
   const [revision, setRevision] = useState(drafts.find((draft) => !draft.alreadyScheduled)?.number ?? null);
   const [localTime, setLocalTime] = useState("");
@@ -29,7 +44,11 @@ export function ScheduleForm({ slug, zoneLabel, drafts }: { slug: string; zoneLa
   const [time, setTime] = useState<Time | null>(null);
   const [pick, setPick] = useState<{ draft: SchedulableRevision; label: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ where: "form" | "dialog"; message: string; choices: TimeChoice[] } | null>(null);
+  const [problem, setProblem] = useState<{
+    where: "form" | "dialog";
+    message: string;
+    choices: TimeChoice[];
+  } | null>(null);
   const chosen = drafts.find((draft) => draft.number === revision) ?? null;
 
   const ask = async (where: "form" | "dialog", action: () => Promise<Answer>): Promise<Answer | null> => {
@@ -37,10 +56,15 @@ export function ScheduleForm({ slug, zoneLabel, drafts }: { slug: string; zoneLa
     setProblem(null);
     try {
       const answer = await action();
-      if (answer.status === "error") setProblem({ where, message: answer.message ?? "", choices: answer.choices ?? [] });
+      if (answer.status === "error")
+        setProblem({ where, message: answer.message ?? "", choices: answer.choices ?? [] });
       return answer;
     } catch {
-      setProblem({ where, message: "Could not reach the server. Nothing was scheduled; try again.", choices: [] });
+      setProblem({
+        where,
+        message: "Could not reach the server. Nothing was scheduled; try again.",
+        choices: [],
+      });
       return null;
     } finally {
       setBusy(false);
@@ -58,7 +82,12 @@ export function ScheduleForm({ slug, zoneLabel, drafts }: { slug: string; zoneLa
 
   const schedule = async (at: Time) => {
     if (!pick) return;
-    const answer = await ask("dialog", () => scheduleRevisionAction({ slug, schedule: { revision: pick.draft.number, ...at, ...(summary.trim() ? { summary } : {}) } }));
+    const answer = await ask("dialog", () =>
+      scheduleRevisionAction({
+        slug,
+        schedule: { revision: pick.draft.number, ...at, ...(summary.trim() ? { summary } : {}) },
+      }),
+    );
     if (answer?.status !== "success") return;
     toast.success(answer.message ?? "Scheduled.");
     setPick(null);
@@ -68,7 +97,11 @@ export function ScheduleForm({ slug, zoneLabel, drafts }: { slug: string; zoneLa
   };
 
   if (drafts.length === 0) {
-    return <p className="desk-muted desk-schedule-empty">Nothing to schedule: readers already have the newest revision. Save a draft, then schedule it here.</p>;
+    return (
+      <p className="desk-muted desk-schedule-empty">
+        Nothing to schedule: readers already have the newest revision. Save a draft, then schedule it here.
+      </p>
+    );
   }
   return (
     <form
@@ -81,7 +114,11 @@ export function ScheduleForm({ slug, zoneLabel, drafts }: { slug: string; zoneLa
     >
       <div className="desk-field desk-field-grow">
         <label htmlFor="schedule-revision">Draft to schedule</label>
-        <select id="schedule-revision" value={revision ?? ""} onChange={(event) => setRevision(Number(event.target.value))}>
+        <select
+          id="schedule-revision"
+          value={revision ?? ""}
+          onChange={(event) => setRevision(Number(event.target.value))}
+        >
           {drafts.map((draft) => (
             <option key={draft.number} value={draft.number} disabled={draft.alreadyScheduled}>
               {draftLabel(draft)}
@@ -91,20 +128,38 @@ export function ScheduleForm({ slug, zoneLabel, drafts }: { slug: string; zoneLa
       </div>
       <div className="desk-field">
         <label htmlFor="schedule-time">Goes live at ({zoneLabel}, newsroom time)</label>
-        <input id="schedule-time" type="datetime-local" value={localTime} onChange={(event) => setLocalTime(event.target.value)} aria-describedby={problem?.where === "form" ? "schedule-error" : undefined} />
+        <input
+          id="schedule-time"
+          type="datetime-local"
+          value={localTime}
+          onChange={(event) => setLocalTime(event.target.value)}
+          aria-describedby={problem?.where === "form" ? "schedule-error" : undefined}
+        />
       </div>
       <div className="desk-field desk-field-grow">
         <label htmlFor="schedule-summary">What changed, for readers</label>
-        <input id="schedule-summary" value={summary} maxLength={300} onChange={(event) => setSummary(event.target.value)} />
+        <input
+          id="schedule-summary"
+          value={summary}
+          maxLength={300}
+          onChange={(event) => setSummary(event.target.value)}
+        />
       </div>
-      <button type="button" className="desk-button desk-button-primary" disabled={busy || !chosen || chosen.alreadyScheduled || !localTime} onClick={() => void review({ localTime })}>
+      <button
+        type="button"
+        className="desk-button desk-button-primary"
+        disabled={busy || !chosen || chosen.alreadyScheduled || !localTime}
+        onClick={() => void review({ localTime })}
+      >
         {busy && !pick ? "Checking…" : "Schedule…"}
       </button>
       <Refusal
         id="schedule-error"
         error={problem?.where === "form" ? problem.message : null}
         choices={problem?.where === "form" ? problem.choices : []}
-        onChoose={(choice) => void review(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })}
+        onChoose={(choice) =>
+          void review(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })
+        }
       />
       <ScheduleConfirmDialog
         slug={slug}
@@ -113,7 +168,9 @@ export function ScheduleForm({ slug, zoneLabel, drafts }: { slug: string; zoneLa
         busy={busy}
         error={problem?.where === "dialog" ? problem.message : null}
         choices={problem?.where === "dialog" ? problem.choices : []}
-        onChoose={(choice) => void schedule(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })}
+        onChoose={(choice) =>
+          void schedule(choice.fold ? { localTime, fold: choice.fold } : { runAt: choice.instant })
+        }
         onConfirm={() => time && void schedule(time)}
         onCancel={() => {
           setPick(null);

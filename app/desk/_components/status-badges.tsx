@@ -1,6 +1,11 @@
 import type { StoryStatus } from "@/lib/db/generated/enums";
 
-const labels: Record<StoryStatus, string> = { draft: "Draft", published: "Published", unpublished: "Unpublished", withdrawn: "Withdrawn" };
+const labels: Record<StoryStatus, string> = {
+  draft: "Draft",
+  published: "Published",
+  unpublished: "Unpublished",
+  withdrawn: "Withdrawn",
+};
 
 /** A story's status, and its developing flag, as badges that read as words (never colour alone). */
 export function StatusBadges({ status, developing }: { status: StoryStatus; developing: boolean }) {

@@ -25,8 +25,10 @@ export function StatusHistory({ events }: { events: StatusEventDto[] }) {
         {events.map((event) => (
           <li key={`${event.createdAt}-${event.action}`}>
             <strong>{actionLabels[event.action]}</strong>
-            {event.revisionNumber !== null ? <span className="desk-muted"> (revision {event.revisionNumber})</span> : null} ·{" "}
-            <DeskTime iso={event.createdAt} /> · {event.actor.name}
+            {event.revisionNumber !== null ? (
+              <span className="desk-muted"> (revision {event.revisionNumber})</span>
+            ) : null}{" "}
+            · <DeskTime iso={event.createdAt} /> · {event.actor.name}
             {event.publicNote ? (
               <p>
                 <span className="desk-muted">Note to readers:</span> {event.publicNote}
@@ -34,7 +36,14 @@ export function StatusHistory({ events }: { events: StatusEventDto[] }) {
             ) : null}
             {event.reason ? (
               <p>
-                <span className="desk-muted">{event.action === "publish" || event.action.includes("schedule") || event.action.includes("embargo") ? "Detail:" : "Reason (internal):"}</span> {event.reason}
+                <span className="desk-muted">
+                  {event.action === "publish" ||
+                  event.action.includes("schedule") ||
+                  event.action.includes("embargo")
+                    ? "Detail:"
+                    : "Reason (internal):"}
+                </span>{" "}
+                {event.reason}
               </p>
             ) : null}
           </li>

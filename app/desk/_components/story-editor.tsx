@@ -3,31 +3,42 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+
+import { createStoryAction } from "@/app/desk/_actions/create-story-action";
+import { saveRevisionAction } from "@/app/desk/_actions/save-revision-action";
+import type { SavedRevision } from "@/app/desk/_actions/saved-revision";
 import type { StoryStatus } from "@/lib/db/generated/enums";
-import { type MinorCheckContent, substantiveChanges } from "@/lib/editorial/minor-change-check";
+import { substantiveChanges, type MinorCheckContent } from "@/lib/editorial/minor-change-check";
 import type { FormState } from "@/lib/errors/form-state";
 import type { MergeChoice } from "@/lib/revisions/merge/content-merge-types";
 import type { NoteRemoval, PendingChange } from "@/lib/revisions/publication-plan";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
 import type { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
-import { createStoryAction } from "../_actions/create-story-action";
-import { saveRevisionAction } from "../_actions/save-revision-action";
-import type { SavedRevision } from "../_actions/saved-revision";
+
 import { ChangeFields, needsNote } from "./change-fields";
 import { ContentFields } from "./content-fields";
 import { CreditListEditor } from "./credit-list-editor";
-import { type ContentDraft, type EditorDraft, contentPayload, draftFromContent, emptyChange, minorCheckContent, sameContent, slugFromHeadline } from "./editor-draft";
+import {
+  contentPayload,
+  draftFromContent,
+  emptyChange,
+  minorCheckContent,
+  sameContent,
+  slugFromHeadline,
+  type ContentDraft,
+  type EditorDraft,
+} from "./editor-draft";
 import { EditorStatusBar } from "./editor-status-bar";
-import { ImageListEditor } from "./image-list-editor";
 import { newIdempotencyKey } from "./idempotency-key";
+import { ImageListEditor } from "./image-list-editor";
 import { LivePreview, type PreviewContext } from "./live-preview";
 import { mergePreview } from "./merge-preview";
 import { MergeResolver } from "./merge-resolver";
 import { PublishConfirmDialog } from "./publish-confirm-dialog";
 import { RestoreDraftBanner } from "./restore-draft-banner";
-import { type SaveConflict, saveConflictOf } from "./save-conflict";
+import { saveConflictOf, type SaveConflict } from "./save-conflict";
 import { useBeforeUnload } from "./use-before-unload";
-import { type StoredDraft, useLocalDraft } from "./use-local-draft";
+import { useLocalDraft, type StoredDraft } from "./use-local-draft";
 import { usePresence } from "./use-presence";
 
 type Props = {
@@ -52,17 +63,34 @@ type Props = {
 const unreachable: FormState<SavedRevision> = {
   status: "error",
   code: "network",
-  message: "Could not reach the server. Your changes are still here and kept in this browser; try again in a moment.",
+  message:
+    "Could not reach the server. Your changes are still here and kept in this browser; try again in a moment.",
   fieldErrors: {},
   details: null,
 };
 
 /** The edit screen: content, credits, the kind of change, live preview, saving, publishing and conflict merging. */
-export function StoryEditor({ userId, slug, baseRevision, initialContent, canPublish: mayPublish, isLive, status, pending: pendingChanges, liveCheck, contributorNames, preview }: Props) {
+export function StoryEditor({
+  userId,
+  slug,
+  baseRevision,
+  initialContent,
+  canPublish: mayPublish,
+  isLive,
+  status,
+  pending: pendingChanges,
+  liveCheck,
+  contributorNames,
+  preview,
+}: Props) {
   const router = useRouter();
   const isNew = slug === null;
   const [saved, setSaved] = useState(initialContent);
-  const [draft, setDraft] = useState<EditorDraft>({ slug: slug ?? "", content: initialContent, change: emptyChange });
+  const [draft, setDraft] = useState<EditorDraft>({
+    slug: slug ?? "",
+    content: initialContent,
+    change: emptyChange,
+  });
   const [base, setBase] = useState(baseRevision);
   const [pending, setPending] = useState<null | "draft" | "publish">(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -86,7 +114,10 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
     (isNew && draft.slug.trim() !== "");
   const isSameAsSaved = useCallback(
     (stored: StoredDraft) =>
-      sameContent(stored.draft.content, initialContent) && !stored.draft.change.summary.trim() && !stored.draft.change.note.trim() && !(stored.draft.change.internalNote ?? "").trim(),
+      sameContent(stored.draft.content, initialContent) &&
+      !stored.draft.change.summary.trim() &&
+      !stored.draft.change.note.trim() &&
+      !(stored.draft.change.internalNote ?? "").trim(),
     [initialContent],
   );
   const local = useLocalDraft({ userId, storyKey: slug ?? "new", base, draft, dirty, isSameAsSaved });
@@ -94,7 +125,13 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   useBeforeUnload(dirty);
 
   const save = useCallback(
-    async (options: { publish: boolean; content?: ContentDraft; base?: number; removals?: NoteRemoval[]; pendingSchedules?: PendingSchedulesInput }) => {
+    async (options: {
+      publish: boolean;
+      content?: ContentDraft;
+      base?: number;
+      removals?: NoteRemoval[];
+      pendingSchedules?: PendingSchedulesInput;
+    }) => {
       if (pendingRef.current) return;
       const content = options.content ?? draft.content;
       const baseNumber = options.base ?? base;
@@ -104,7 +141,11 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
       let state: FormState<SavedRevision>;
       try {
         if (isNew) {
-          state = await createStoryAction({ slug: draft.slug.trim(), ...contentPayload(content), publish: options.publish });
+          state = await createStoryAction({
+            slug: draft.slug.trim(),
+            ...contentPayload(content),
+            publish: options.publish,
+          });
         } else {
           const revision = {
             baseRevision: baseNumber,
@@ -115,11 +156,14 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
             ...((change.internalNote ?? "").trim() ? { internalNote: change.internalNote } : {}),
             ...(options.removals?.length ? { removeNotes: options.removals } : {}),
             publish: options.publish,
-            ...(options.publish && options.pendingSchedules ? { pendingSchedules: options.pendingSchedules } : {}),
+            ...(options.publish && options.pendingSchedules
+              ? { pendingSchedules: options.pendingSchedules }
+              : {}),
           };
           // A retry of the very same save reuses its key, so a lost response never makes a second revision.
           const payload = JSON.stringify(revision);
-          if (idempotency.current.payload !== payload) idempotency.current = { payload, key: newIdempotencyKey() };
+          if (idempotency.current.payload !== payload)
+            idempotency.current = { payload, key: newIdempotencyKey() };
           state = await saveRevisionAction({ slug, idempotencyKey: idempotency.current.key, revision });
         }
       } catch {
@@ -195,12 +239,16 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   };
 
   const minorWarnings = useMemo(
-    () => (!isNew && draft.change.kind === "minor" && liveCheck ? substantiveChanges({ before: liveCheck, after: minorCheckContent(draft.content) }) : []),
+    () =>
+      !isNew && draft.change.kind === "minor" && liveCheck
+        ? substantiveChanges({ before: liveCheck, after: minorCheckContent(draft.content) })
+        : [],
     [isNew, draft.change.kind, draft.content, liveCheck],
   );
 
   const previewChange = useMemo(() => (isNew ? null : draft.change), [isNew, draft.change]);
-  // While a merge is open the preview shows the merged text: what "Publish merged version" puts out, both editors' changes.
+  // While a merge is open the preview shows the merged text: what "Publish merged version" puts out, both
+  // editors' changes.
   const mergedContent = useMemo(() => {
     const merged = conflict ? mergePreview({ merge: conflict.merge, choices: mergeChoices }) : null;
     return merged ? draftFromContent(merged) : null;
@@ -211,16 +259,35 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
   return (
     <div className="desk-editor" data-ready={hydrated ? "true" : undefined}>
       <div className="desk-editor-form">
-        <EditorStatusBar slug={slug} base={base} presence={presence} dirty={dirty} storageFailed={local.storageFailed} />
-        {local.recoverable && !conflict ? <RestoreDraftBanner stored={local.recoverable} currentBase={baseRevision} onRestore={restore} onDiscard={local.dismiss} /> : null}
+        <EditorStatusBar
+          slug={slug}
+          base={base}
+          presence={presence}
+          dirty={dirty}
+          storageFailed={local.storageFailed}
+        />
+        {local.recoverable && !conflict ? (
+          <RestoreDraftBanner
+            stored={local.recoverable}
+            currentBase={baseRevision}
+            onRestore={restore}
+            onDiscard={local.dismiss}
+          />
+        ) : null}
         {formError ? (
           <div className="desk-notice desk-notice-bad" role="alert">
             <p>
               <strong>Not saved.</strong> {formError.message}
             </p>
             {formError.code === "unauthenticated" ? (
-              // A new tab keeps this form as it is; the edits are also kept in this browser and offered back after signing in.
-              <a className="desk-button desk-button-small" href={`/signin?callbackUrl=${encodeURIComponent(slug ? `/desk/stories/${slug}` : "/desk/stories/new")}`} target="_blank" rel="noreferrer">
+              // A new tab keeps this form as it is; the edits are also kept in this browser and offered back
+              // after signing in.
+              <a
+                className="desk-button desk-button-small"
+                href={`/signin?callbackUrl=${encodeURIComponent(slug ? `/desk/stories/${slug}` : "/desk/stories/new")}`}
+                target="_blank"
+                rel="noreferrer"
+              >
                 Sign in again (new tab)
               </a>
             ) : null}
@@ -241,20 +308,28 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
           <form
             aria-label={isNew ? "New story" : "Edit story"}
             onSubmit={(event) => {
-              // Enter in a one-line field must never publish (nor save): publishing is the button and its confirmation.
+              // Enter in a one-line field must never publish (nor save): publishing is the button and its
+              // confirmation.
               event.preventDefault();
             }}
           >
             {pulled && mayPublish ? (
               <div className="desk-notice desk-notice-warn">
                 <p>
-                  <strong>This story is unpublished.</strong> Saving keeps your changes as drafts; readers see nothing until the story is republished, with a reason.
+                  <strong>This story is unpublished.</strong> Saving keeps your changes as drafts; readers see
+                  nothing until the story is republished, with a reason.
                 </p>
               </div>
             ) : null}
             <ContentFields
               content={draft.content}
-              onChange={(content) => setDraft((current) => ({ ...current, content, slug: isNew && !slugTouched ? slugFromHeadline(content.headline) : current.slug }))}
+              onChange={(content) =>
+                setDraft((current) => ({
+                  ...current,
+                  content,
+                  slug: isNew && !slugTouched ? slugFromHeadline(content.headline) : current.slug,
+                }))
+              }
               fieldErrors={fieldErrors}
               slugField={
                 isNew
@@ -268,20 +343,50 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
                   : undefined
               }
             />
-            <CreditListEditor credits={draft.content.credits} contributorNames={contributorNames} fieldErrors={fieldErrors} onChange={(credits) => setDraft((current) => ({ ...current, content: { ...current.content, credits } }))} />
-            <ImageListEditor images={draft.content.images} fieldErrors={fieldErrors} onChange={(images) => setDraft((current) => ({ ...current, content: { ...current.content, images } }))} />
-            {isNew ? null : <ChangeFields change={draft.change} fieldErrors={fieldErrors} onChange={(change) => setDraft((current) => ({ ...current, change }))} />}
+            <CreditListEditor
+              credits={draft.content.credits}
+              contributorNames={contributorNames}
+              fieldErrors={fieldErrors}
+              onChange={(credits) =>
+                setDraft((current) => ({ ...current, content: { ...current.content, credits } }))
+              }
+            />
+            <ImageListEditor
+              images={draft.content.images}
+              fieldErrors={fieldErrors}
+              onChange={(images) =>
+                setDraft((current) => ({ ...current, content: { ...current.content, images } }))
+              }
+            />
+            {isNew ? null : (
+              <ChangeFields
+                change={draft.change}
+                fieldErrors={fieldErrors}
+                onChange={(change) => setDraft((current) => ({ ...current, change }))}
+              />
+            )}
             <div className="desk-editor-actions">
               {canPublish ? (
-                <button type="button" className="desk-button desk-button-primary" disabled={pending !== null} onClick={() => setConfirming(true)}>
+                <button
+                  type="button"
+                  className="desk-button desk-button-primary"
+                  disabled={pending !== null}
+                  onClick={() => setConfirming(true)}
+                >
                   {pending === "publish" ? "Publishing…" : publishLabel}
                 </button>
               ) : null}
-              <button type="button" className={canPublish ? "desk-button" : "desk-button desk-button-primary"} disabled={pending !== null} onClick={() => void save({ publish: false })}>
+              <button
+                type="button"
+                className={canPublish ? "desk-button" : "desk-button desk-button-primary"}
+                disabled={pending !== null}
+                onClick={() => void save({ publish: false })}
+              >
                 {pending === "draft" ? (mayPublish ? "Saving…" : "Submitting…") : draftLabel}
               </button>
               <span className="desk-hint">
-                <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>S</kbd> saves a draft{canPublish ? "; publishing always asks first" : ""}
+                <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>S</kbd> saves a draft
+                {canPublish ? "; publishing always asks first" : ""}
               </span>
             </div>
           </form>
@@ -297,13 +402,20 @@ export function StoryEditor({ userId, slug, baseRevision, initialContent, canPub
             nextNumber={base + 1}
             minorWarnings={minorWarnings}
             busy={pending === "publish"}
-            onConfirm={(removals, pendingSchedules) => void save({ publish: true, removals, pendingSchedules })}
+            onConfirm={(removals, pendingSchedules) =>
+              void save({ publish: true, removals, pendingSchedules })
+            }
             onCancel={() => setConfirming(false)}
           />
         ) : null}
       </div>
       <aside className="desk-editor-preview">
-        <LivePreview content={mergedContent ?? draft.content} change={previewChange} context={preview} band={mergedContent ? "Merged version (yours and theirs) — not published" : undefined} />
+        <LivePreview
+          content={mergedContent ?? draft.content}
+          change={previewChange}
+          context={preview}
+          band={mergedContent ? "Merged version (yours and theirs) — not published" : undefined}
+        />
       </aside>
     </div>
   );

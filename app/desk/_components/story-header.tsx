@@ -1,12 +1,22 @@
 import Link from "next/link";
+
 import type { StoryDto } from "@/lib/stories/story-dto";
+
 import { StatusBadges } from "./status-badges";
 import { StoryStatusControl } from "./story-status-control";
 
 type Section = "edit" | "history" | "compare" | "preview";
 
 /** Title, status and the story's own tabs: Edit, History, Compare, Preview, and the public page when live. */
-export function StoryHeader({ story, current, canChangeStatus = false }: { story: StoryDto; current: Section; canChangeStatus?: boolean }) {
+export function StoryHeader({
+  story,
+  current,
+  canChangeStatus = false,
+}: {
+  story: StoryDto;
+  current: Section;
+  canChangeStatus?: boolean;
+}) {
   const base = `/desk/stories/${story.slug}`;
   const tabs: { section: Section; href: string; label: string }[] = [
     { section: "edit", href: base, label: "Edit" },
@@ -23,8 +33,15 @@ export function StoryHeader({ story, current, canChangeStatus = false }: { story
         <div>
           <h1>{story.headline}</h1>
           <p className="desk-story-meta">
-            <StatusBadges status={story.status} developing={story.developing} /> <span className="desk-muted">Newest revision {story.latestRevisionNumber}</span>
-            <span className="desk-muted"> · {story.liveRevisionNumber === null ? "nothing live yet" : `live: revision ${story.liveRevisionNumber}`}</span>
+            <StatusBadges status={story.status} developing={story.developing} />{" "}
+            <span className="desk-muted">Newest revision {story.latestRevisionNumber}</span>
+            <span className="desk-muted">
+              {" "}
+              ·{" "}
+              {story.liveRevisionNumber === null
+                ? "nothing live yet"
+                : `live: revision ${story.liveRevisionNumber}`}
+            </span>
           </p>
         </div>
         <div className="desk-button-row">
@@ -33,7 +50,9 @@ export function StoryHeader({ story, current, canChangeStatus = false }: { story
               View public page<span className="visually-hidden"> (opens in a new tab)</span>
             </a>
           ) : null}
-          {canChangeStatus ? <StoryStatusControl key={story.status} slug={story.slug} status={story.status} /> : null}
+          {canChangeStatus ? (
+            <StoryStatusControl key={story.status} slug={story.slug} status={story.status} />
+          ) : null}
         </div>
       </div>
       <nav className="desk-subnav" aria-label="Story">

@@ -1,24 +1,32 @@
 "use client";
 
 import { useRef, useState } from "react";
+
+import { changeStoryStatusAction } from "@/app/desk/_actions/change-story-status-action";
 import type { StoryStatus } from "@/lib/db/generated/enums";
-import { changeStoryStatusAction } from "../_actions/change-story-status-action";
+
+import { DialogFooter } from "./dialog-footer";
 import { keyFor } from "./idempotency-key";
 import { useDialogAction } from "./use-dialog-action";
 import { WithdrawStoryButton } from "./withdraw-story-button";
-import { DialogFooter } from "./dialog-footer";
 
 /**
  * Unpublish quietly or republish, each asking why in a dialog (the reason joins the status history), or
- * withdraw with a note to readers. Shown to editors and admins only; the server checks again. A double click or a retry reuses its key, so it acts once.
+ * withdraw with a note to readers. Shown to editors and admins only; the server checks again. A double click
+ * or a retry reuses its key, so it acts once.
  */
 export function StoryStatusControl({ slug, status }: { slug: string; status: StoryStatus }) {
   const [reason, setReason] = useState("");
-  const { dialog, pending, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing changed; try again." });
+  const { dialog, pending, error, run } = useDialogAction({
+    unreachableMessage: "Could not reach the server. Nothing changed; try again.",
+  });
   const key = useRef({ payload: "", key: "" });
   if (status !== "published" && status !== "unpublished" && status !== "withdrawn") return null;
   const action = status === "published" ? "unpublish" : "republish";
-  const submit = () => run(() => changeStoryStatusAction({ action, slug, reason, idempotencyKey: keyFor(key, { action, reason }) }));
+  const submit = () =>
+    run(() =>
+      changeStoryStatusAction({ action, slug, reason, idempotencyKey: keyFor(key, { action, reason }) }),
+    );
   const copy =
     action === "unpublish"
       ? {
@@ -38,7 +46,11 @@ export function StoryStatusControl({ slug, status }: { slug: string; status: Sto
   const id = `${action}-reason`;
   return (
     <>
-      <button type="button" className={action === "unpublish" ? "desk-button desk-button-danger" : "desk-button"} onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className={action === "unpublish" ? "desk-button desk-button-danger" : "desk-button"}
+        onClick={() => dialog.current?.showModal()}
+      >
         {copy.open}
       </button>
       {status !== "withdrawn" ? <WithdrawStoryButton slug={slug} /> : null}
@@ -47,7 +59,14 @@ export function StoryStatusControl({ slug, status }: { slug: string; status: Sto
         <p>{copy.body}</p>
         <div className="desk-field">
           <label htmlFor={id}>Reason (kept in the story&apos;s status history)</label>
-          <textarea id={id} rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} aria-describedby={error ? `${action}-error` : undefined} />
+          <textarea
+            id={id}
+            rows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            aria-describedby={error ? `${action}-error` : undefined}
+          />
         </div>
         <DialogFooter
           error={error}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+
 import type { FormState } from "@/lib/errors/form-state";
 
 /**

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+
 import type { EditorDraft } from "./editor-draft";
 
 /** A copy of unsaved edits kept in this browser, tied to the story, the person and the revision they started from. */
@@ -25,16 +26,22 @@ function storedKeys(storyPrefixValue: string): string[] {
 function readStored(key: string): StoredDraft | null {
   try {
     const value = JSON.parse(window.localStorage.getItem(key) ?? "null") as StoredDraft | null;
-    return value && typeof value.savedAt === "string" && typeof value.base === "number" && value.draft?.content ? value : null;
+    return value &&
+      typeof value.savedAt === "string" &&
+      typeof value.base === "number" &&
+      value.draft?.content
+      ? value
+      : null;
   } catch {
     return null;
   }
 }
 
 /**
- * Keeps the edit screen's draft in localStorage while it differs from what is saved, so a reload, a crash or an
- * expired session loses nothing. Each page load writes under its own key: typing in a fresh tab never overwrites
- * the copy a crashed tab left behind, which is offered back as `recoverable` until restored or discarded.
+ * Keeps the edit screen's draft in localStorage while it differs from what is saved, so a reload, a crash or
+ * an expired session loses nothing. Each page load writes under its own key: typing in a fresh tab never
+ * overwrites the copy a crashed tab left behind, which is offered back as `recoverable` until restored or
+ * discarded.
  */
 export function useLocalDraft(options: {
   userId: string;
@@ -46,7 +53,9 @@ export function useLocalDraft(options: {
 }) {
   const { userId, storyKey, base, draft, dirty, isSameAsSaved } = options;
   const keyPrefix = storyPrefix(userId, storyKey);
-  const [sessionKey] = useState(() => `${keyPrefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
+  const [sessionKey] = useState(
+    () => `${keyPrefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+  );
   const [recoverable, setRecoverable] = useState<(StoredDraft & { key: string }) | null>(null);
   const [storageFailed, setStorageFailed] = useState(false);
   const latest = useRef({ draft, base, dirty });
@@ -74,7 +83,11 @@ export function useLocalDraft(options: {
       window.localStorage.removeItem(sessionKey);
       return;
     }
-    const value = JSON.stringify({ savedAt: new Date().toISOString(), base: current.base, draft: current.draft } satisfies StoredDraft);
+    const value = JSON.stringify({
+      savedAt: new Date().toISOString(),
+      base: current.base,
+      draft: current.draft,
+    } satisfies StoredDraft);
     try {
       window.localStorage.setItem(sessionKey, value);
       setStorageFailed(false);
@@ -111,5 +124,8 @@ export function useLocalDraft(options: {
     setRecoverable(null);
   }, [keyPrefix]);
 
-  return useMemo(() => ({ recoverable, dismiss, clearAll, storageFailed }), [recoverable, dismiss, clearAll, storageFailed]);
+  return useMemo(
+    () => ({ recoverable, dismiss, clearAll, storageFailed }),
+    [recoverable, dismiss, clearAll, storageFailed],
+  );
 }

@@ -3,7 +3,14 @@
 import { useState } from "react";
 
 /** What the desk needs of an uploaded photo: its id and what the file said about itself. */
-export type UploadedPhoto = { id: string; caption: string; creator: string; credit: string; width: number; height: number };
+export type UploadedPhoto = {
+  id: string;
+  caption: string;
+  creator: string;
+  credit: string;
+  width: number;
+  height: number;
+};
 
 /**
  * Uploads image files one by one to /desk/photos/upload (the raw file, which a cross-site form cannot send)
@@ -21,8 +28,16 @@ export function usePhotoUpload(options: { onUploaded: (photo: UploadedPhoto) => 
     for (const file of files) {
       setBusy((count) => count + 1);
       try {
-        const response = await fetch("/desk/photos/upload", { method: "POST", headers: { "content-type": "application/octet-stream" }, body: file });
-        const body = (await response.json().catch(() => null)) as { photo?: UploadedPhoto; notes?: string[]; error?: { message?: string } } | null;
+        const response = await fetch("/desk/photos/upload", {
+          method: "POST",
+          headers: { "content-type": "application/octet-stream" },
+          body: file,
+        });
+        const body = (await response.json().catch(() => null)) as {
+          photo?: UploadedPhoto;
+          notes?: string[];
+          error?: { message?: string };
+        } | null;
         if (!response.ok || !body?.photo) {
           setError(`${file.name}: ${body?.error?.message ?? `the upload failed (HTTP ${response.status}).`}`);
           continue;

@@ -1,12 +1,16 @@
 "use client";
 
 import { useEffect, useState } from "react";
+
 import type { PresenceSnapshot } from "@/lib/desk/presence";
 
 const heartbeatMs = 10_000;
 
 /** Tells the server every few seconds that this person has the story open, and learns who else does. */
-export function usePresence(options: { slug: string | null; seenRevisionNumber: number }): PresenceSnapshot | null {
+export function usePresence(options: {
+  slug: string | null;
+  seenRevisionNumber: number;
+}): PresenceSnapshot | null {
   const { slug, seenRevisionNumber } = options;
   const [snapshot, setSnapshot] = useState<PresenceSnapshot | null>(null);
 

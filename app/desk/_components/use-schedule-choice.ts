@@ -1,10 +1,12 @@
 "use client";
 
 import { useMemo, useState } from "react";
+
+import type { RevisionContent } from "@/lib/revisions/revision-content";
+import { leaveRefusal, leaveScheduledOut } from "@/lib/schedules/leave-scheduled-out";
 import type { PendingScheduleBrief } from "@/lib/schedules/pending-schedule-choice";
 import type { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
-import { leaveRefusal, leaveScheduledOut } from "@/lib/schedules/leave-scheduled-out";
-import type { RevisionContent } from "@/lib/revisions/revision-content";
+
 import { byName } from "./outgoing-content";
 import type { OutgoingState } from "./use-outgoing";
 
@@ -23,12 +25,15 @@ export type ScheduleChoiceState = {
 };
 
 /**
- * The pending-schedule choice of a publish confirmation and what it means for readers. With "leave" what goes out
- * is the publisher's content minus the scheduled changes, computed with the merge the publish itself runs
- * (lib/schedules/leave-scheduled-out.ts) on the sides the confirmation's fresh read returned; with "include" it
- * is the publisher's content as it is.
+ * The pending-schedule choice of a publish confirmation and what it means for readers. With "leave" what goes
+ * out is the publisher's content minus the scheduled changes, computed with the merge the publish itself runs
+ * (lib/schedules/leave-scheduled-out.ts) on the sides the confirmation's fresh read returned; with "include"
+ * it is the publisher's content as it is.
  */
-export function useScheduleChoice(options: { outgoing: OutgoingState; ours: RevisionContent | null }): ScheduleChoiceState {
+export function useScheduleChoice(options: {
+  outgoing: OutgoingState;
+  ours: RevisionContent | null;
+}): ScheduleChoiceState {
   const { outgoing, ours } = options;
   const [choice, setChoice] = useState<ScheduleChoice>("leave");
   const ready = outgoing.status === "ready" ? outgoing.outgoing : null;
@@ -36,8 +41,15 @@ export function useScheduleChoice(options: { outgoing: OutgoingState; ours: Revi
   const leave = useMemo(() => {
     if (!ready?.leaveOut || !ours) return null;
     const { scheduledNumber, scheduled, without } = ready.leaveOut;
-    const left = leaveScheduledOut({ scheduled: byName(scheduled), ours, without: without ? byName(without) : null });
-    return { content: left.status === "merged" ? left.content : null, refusal: leaveRefusal({ outcome: left, scheduledNumber }) };
+    const left = leaveScheduledOut({
+      scheduled: byName(scheduled),
+      ours,
+      without: without ? byName(without) : null,
+    });
+    return {
+      content: left.status === "merged" ? left.content : null,
+      refusal: leaveRefusal({ outcome: left, scheduledNumber }),
+    };
   }, [ready, ours]);
   const leaving = choice === "leave" && leave !== null;
   return {

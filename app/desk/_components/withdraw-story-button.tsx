@@ -1,10 +1,12 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { withdrawStoryAction } from "../_actions/withdraw-story-action";
-import { useDialogAction } from "./use-dialog-action";
+
+import { withdrawStoryAction } from "@/app/desk/_actions/withdraw-story-action";
+
 import { DialogFooter } from "./dialog-footer";
 import { keyFor } from "./idempotency-key";
+import { useDialogAction } from "./use-dialog-action";
 
 /**
  * Withdraw with an editor's note: the other way to take a story down, for one readers should be told about
@@ -14,18 +16,25 @@ export function WithdrawStoryButton({ slug }: { slug: string }) {
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");
   const key = useRef({ payload: "", key: "" });
-  const { dialog, pending, error, run } = useDialogAction({ unreachableMessage: "Could not reach the server. Nothing changed; try again." });
+  const { dialog, pending, error, run } = useDialogAction({
+    unreachableMessage: "Could not reach the server. Nothing changed; try again.",
+  });
 
   return (
     <>
-      <button type="button" className="desk-button desk-button-danger" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="desk-button desk-button-danger"
+        onClick={() => dialog.current?.showModal()}
+      >
         Withdraw…
       </button>
       <dialog ref={dialog} className="desk-dialog" aria-labelledby="withdraw-title">
         <h2 id="withdraw-title">Withdraw this story?</h2>
         <p>
-          The story leaves the front page and the feeds. Its address keeps the headline and shows your note to readers, marked “Story withdrawn”.
-          Every revision stays in the history, and republishing ends the withdrawal.
+          The story leaves the front page and the feeds. Its address keeps the headline and shows your note to
+          readers, marked “Story withdrawn”. Every revision stays in the history, and republishing ends the
+          withdrawal.
         </p>
         <div className="desk-field">
           <label htmlFor="withdraw-note">Editor’s note to readers (public)</label>
@@ -41,7 +50,13 @@ export function WithdrawStoryButton({ slug }: { slug: string }) {
         </div>
         <div className="desk-field">
           <label htmlFor="withdraw-reason">Internal reason (optional, desk only)</label>
-          <textarea id="withdraw-reason" rows={2} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} />
+          <textarea
+            id="withdraw-reason"
+            rows={2}
+            maxLength={1000}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
         </div>
         <DialogFooter
           error={error}
@@ -49,7 +64,11 @@ export function WithdrawStoryButton({ slug }: { slug: string }) {
           confirmLabel="Withdraw story"
           busyLabel="Withdrawing…"
           busy={pending}
-          onConfirm={() => void run(() => withdrawStoryAction({ slug, note, reason, idempotencyKey: keyFor(key, { note, reason }) }))}
+          onConfirm={() =>
+            void run(() =>
+              withdrawStoryAction({ slug, note, reason, idempotencyKey: keyFor(key, { note, reason }) }),
+            )
+          }
           onCancel={() => dialog.current?.close()}
         />
       </dialog>

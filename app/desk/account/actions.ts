@@ -3,11 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+
 import { requireActionActor } from "@/app/_auth/require-page-actor";
 import { endOwnSession, signOutEverywhere } from "@/lib/auth/sessions";
 import { ChangeOwnPasswordInput } from "@/lib/auth/user-input";
 import { changeOwnPassword } from "@/lib/auth/users";
-import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { parseInput } from "@/lib/validation/parse-input";
 
 const EndSessionInput = z.object({ sessionId: z.uuid({ error: "Unknown session" }) });
@@ -17,11 +18,18 @@ export async function changePasswordAction(_previous: FormState, formData: FormD
     const actor = await requireActionActor({ permission: "account:own" });
     const input = parseInput({
       schema: ChangeOwnPasswordInput,
-      input: { currentPassword: formData.get("currentPassword"), newPassword: formData.get("newPassword"), confirmPassword: formData.get("confirmPassword") },
+      input: {
+        currentPassword: formData.get("currentPassword"),
+        newPassword: formData.get("newPassword"),
+        confirmPassword: formData.get("confirmPassword"),
+      },
     });
     const { endedSessions } = await changeOwnPassword({ ...input, actor });
     revalidatePath("/desk/account");
-    const elsewhere = endedSessions === 0 ? "" : ` You were signed out of ${endedSessions} other ${endedSessions === 1 ? "session" : "sessions"}.`;
+    const elsewhere =
+      endedSessions === 0
+        ? ""
+        : ` You were signed out of ${endedSessions} other ${endedSessions === 1 ? "session" : "sessions"}.`;
     return { status: "success", message: `Your password is changed.${elsewhere}`, result: undefined };
   } catch (error) {
     return formErrorState(error, { action: "changePassword" });

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { listOwnSessions } from "@/lib/auth/sessions";
+
 import { ChangePasswordForm } from "./change-password-form";
 import { describeBrowser } from "./describe-browser";
 import { EndSessionButton, SignOutEverywhereButton } from "./session-controls";
+
 import "./account.css";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -27,7 +30,9 @@ export default async function AccountPage() {
         <ChangePasswordForm />
         <section className="desk-panel" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">Where you are signed in</h2>
-          <p className="desk-hint">A session ends when you sign out, after 12 hours without use, or when your password changes.</p>
+          <p className="desk-hint">
+            A session ends when you sign out, after 12 hours without use, or when your password changes.
+          </p>
           <ul className="account-sessions">
             {sessions.map((session) => {
               const browser = describeBrowser({ userAgent: session.userAgent });
@@ -35,9 +40,12 @@ export default async function AccountPage() {
                 <li key={session.id} data-testid={session.current ? "session-current" : "session-other"}>
                   <div>
                     <strong>{browser}</strong>
-                    {session.current ? <span className="desk-badge desk-badge-live account-current">This browser</span> : null}
+                    {session.current ? (
+                      <span className="desk-badge desk-badge-live account-current">This browser</span>
+                    ) : null}
                     <p className="desk-small desk-muted">
-                      Signed in <DeskTime iso={session.createdAt} relative={false} /> · last active <DeskTime iso={session.lastSeenAt} />
+                      Signed in <DeskTime iso={session.createdAt} relative={false} /> · last active{" "}
+                      <DeskTime iso={session.lastSeenAt} />
                     </p>
                   </div>
                   {session.current ? null : <EndSessionButton sessionId={session.id} label={browser} />}

@@ -1,8 +1,10 @@
 "use client";
 
 import { useActionState, type MouseEvent } from "react";
+
 import { useFormToast } from "@/app/_auth/use-form-toast";
 import type { FormState } from "@/lib/errors/form-state";
+
 import { endSessionAction, signOutEverywhereAction } from "./actions";
 
 const idle: FormState = { status: "idle" };
@@ -13,7 +15,12 @@ export function EndSessionButton({ sessionId, label }: { sessionId: string; labe
   return (
     <form action={action}>
       <input type="hidden" name="sessionId" value={sessionId} />
-      <button type="submit" className="desk-button desk-button-small" disabled={pending} aria-label={`Sign out ${label}`}>
+      <button
+        type="submit"
+        className="desk-button desk-button-small"
+        disabled={pending}
+        aria-label={`Sign out ${label}`}
+      >
         {pending ? "Signing out…" : "Sign out"}
       </button>
     </form>
@@ -28,7 +35,12 @@ export function SignOutEverywhereButton() {
   }
   return (
     <form action={action}>
-      <button type="submit" className="desk-button desk-button-danger" disabled={pending} onClick={confirmEverywhere}>
+      <button
+        type="submit"
+        className="desk-button desk-button-danger"
+        disabled={pending}
+        onClick={confirmEverywhere}
+      >
         {pending ? "Signing out…" : "Sign out everywhere"}
       </button>
     </form>

@@ -2,20 +2,34 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+
 import { requireActionActor } from "@/app/_auth/require-page-actor";
-import { ChangeRoleInput, NewUserInput, SetPasswordInput, UserIdInput } from "@/lib/auth/user-input";
 import { endUserSessions } from "@/lib/auth/sessions";
-import { changeUserRole, createUser, deactivateUser, reactivateUser, setUserPassword, type UserDto } from "@/lib/auth/users";
-import { type FormState, formErrorState } from "@/lib/errors/form-state";
+import { ChangeRoleInput, NewUserInput, SetPasswordInput, UserIdInput } from "@/lib/auth/user-input";
+import {
+  changeUserRole,
+  createUser,
+  deactivateUser,
+  reactivateUser,
+  setUserPassword,
+  type UserDto,
+} from "@/lib/auth/users";
+import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { parseInput } from "@/lib/validation/parse-input";
 
-const SetActiveInput = z.object({ userId: UserIdInput, active: z.enum(["true", "false"]).transform((value) => value === "true") });
+const SetActiveInput = z.object({
+  userId: UserIdInput,
+  active: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
 
 function fields(formData: FormData): Record<string, FormDataEntryValue> {
   return Object.fromEntries(formData.entries());
 }
 
-export async function addUserAction(_previous: FormState<UserDto>, formData: FormData): Promise<FormState<UserDto>> {
+export async function addUserAction(
+  _previous: FormState<UserDto>,
+  formData: FormData,
+): Promise<FormState<UserDto>> {
   try {
     const actor = await requireActionActor({ permission: "users:manage" });
     const input = parseInput({ schema: NewUserInput, input: fields(formData) });
@@ -27,27 +41,41 @@ export async function addUserAction(_previous: FormState<UserDto>, formData: For
   }
 }
 
-export async function changeRoleAction(_previous: FormState<UserDto>, formData: FormData): Promise<FormState<UserDto>> {
+export async function changeRoleAction(
+  _previous: FormState<UserDto>,
+  formData: FormData,
+): Promise<FormState<UserDto>> {
   try {
     const actor = await requireActionActor({ permission: "users:manage" });
     const input = parseInput({ schema: ChangeRoleInput, input: fields(formData) });
     const user = await changeUserRole({ ...input, actor });
     revalidatePath("/desk/people");
-    return { status: "success", message: `${user.name} is now ${user.role === "contributor" ? "a" : "an"} ${user.role}.`, result: user };
+    return {
+      status: "success",
+      message: `${user.name} is now ${user.role === "contributor" ? "a" : "an"} ${user.role}.`,
+      result: user,
+    };
   } catch (error) {
     return formErrorState(error, { action: "changeRole" });
   }
 }
 
-export async function setActiveAction(_previous: FormState<UserDto>, formData: FormData): Promise<FormState<UserDto>> {
+export async function setActiveAction(
+  _previous: FormState<UserDto>,
+  formData: FormData,
+): Promise<FormState<UserDto>> {
   try {
     const actor = await requireActionActor({ permission: "users:manage" });
     const input = parseInput({ schema: SetActiveInput, input: fields(formData) });
-    const user = input.active ? await reactivateUser({ userId: input.userId, actor }) : await deactivateUser({ userId: input.userId, actor });
+    const user = input.active
+      ? await reactivateUser({ userId: input.userId, actor })
+      : await deactivateUser({ userId: input.userId, actor });
     revalidatePath("/desk/people");
     return {
       status: "success",
-      message: user.active ? `${user.name} can sign in again, with a fresh sign-in and new API tokens.` : `${user.name} is deactivated, signed out everywhere, and their API tokens are revoked.`,
+      message: user.active
+        ? `${user.name} can sign in again, with a fresh sign-in and new API tokens.`
+        : `${user.name} is deactivated, signed out everywhere, and their API tokens are revoked.`,
       result: user,
     };
   } catch (error) {
@@ -55,23 +83,43 @@ export async function setActiveAction(_previous: FormState<UserDto>, formData: F
   }
 }
 
-export async function setPasswordAction(_previous: FormState<UserDto>, formData: FormData): Promise<FormState<UserDto>> {
+export async function setPasswordAction(
+  _previous: FormState<UserDto>,
+  formData: FormData,
+): Promise<FormState<UserDto>> {
   try {
     const actor = await requireActionActor({ permission: "users:manage" });
     const input = parseInput({ schema: SetPasswordInput, input: fields(formData) });
     const user = await setUserPassword({ ...input, actor });
-    return { status: "success", message: `New password set for ${user.name}. They are signed out everywhere; share it with them privately.`, result: user };
+    return {
+      status: "success",
+      message: `New password set for ${user.name}. They are signed out everywhere; share it with them privately.`,
+      result: user,
+    };
   } catch (error) {
     return formErrorState(error, { action: "setPassword" });
   }
 }
 
-export async function endUserSessionsAction(_previous: FormState<number>, formData: FormData): Promise<FormState<number>> {
+export async function endUserSessionsAction(
+  _previous: FormState<number>,
+  formData: FormData,
+): Promise<FormState<number>> {
   try {
     const actor = await requireActionActor({ permission: "users:manage" });
-    const input = parseInput({ schema: z.object({ userId: UserIdInput }), input: { userId: formData.get("userId") } });
+    const input = parseInput({
+      schema: z.object({ userId: UserIdInput }),
+      input: { userId: formData.get("userId") },
+    });
     const ended = await endUserSessions({ userId: input.userId, actor });
-    return { status: "success", message: ended === 0 ? "They were not signed in anywhere." : `Signed out of ${ended} ${ended === 1 ? "session" : "sessions"}.`, result: ended };
+    return {
+      status: "success",
+      message:
+        ended === 0
+          ? "They were not signed in anywhere."
+          : `Signed out of ${ended} ${ended === 1 ? "session" : "sessions"}.`,
+      result: ended,
+    };
   } catch (error) {
     return formErrorState(error, { action: "endUserSessions" });
   }

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { listUsers } from "@/lib/auth/users";
+
 import { AddUserForm } from "./add-user-form";
 import { ActiveForm, PasswordForm, RoleForm, SignOutEverywhereForm } from "./person-controls";
+
 import "./people.css";
 
 export const metadata: Metadata = { title: "People" };
@@ -21,7 +24,8 @@ export default async function PeoplePage() {
         <div>
           <h1>People</h1>
           <p className="desk-lede">
-            {activeCount} active {activeCount === 1 ? "account" : "accounts"}. Role changes, sign-outs and deactivations apply at the person’s next click.
+            {activeCount} active {activeCount === 1 ? "account" : "accounts"}. Role changes, sign-outs and
+            deactivations apply at the person’s next click.
           </p>
         </div>
       </div>

@@ -1,9 +1,11 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent, type MouseEvent } from "react";
+
 import { useFormToast } from "@/app/_auth/use-form-toast";
 import type { UserDto } from "@/lib/auth/users";
 import type { FormState } from "@/lib/errors/form-state";
+
 import { changeRoleAction, endUserSessionsAction, setActiveAction, setPasswordAction } from "./actions";
 
 const idle: FormState<UserDto> = { status: "idle" };
@@ -22,7 +24,12 @@ export function RoleForm({ user }: { user: UserDto }) {
         <option value="editor">Editor</option>
         <option value="admin">Admin</option>
       </select>
-      <button type="submit" className="desk-button desk-button-small" disabled={pending} aria-label={`Save role for ${user.name}`}>
+      <button
+        type="submit"
+        className="desk-button desk-button-small"
+        disabled={pending}
+        aria-label={`Save role for ${user.name}`}
+      >
         {pending ? "Saving…" : "Save role"}
       </button>
     </form>
@@ -33,7 +40,12 @@ export function ActiveForm({ user }: { user: UserDto }) {
   const [state, action, pending] = useActionState(setActiveAction, idle);
   useFormToast(state);
   function confirmDeactivation(event: MouseEvent<HTMLButtonElement>) {
-    if (user.active && !window.confirm(`Deactivate ${user.name}? They are signed out at once and their API tokens are revoked for good.`)) {
+    if (
+      user.active &&
+      !window.confirm(
+        `Deactivate ${user.name}? They are signed out at once and their API tokens are revoked for good.`,
+      )
+    ) {
       event.preventDefault();
     }
   }
@@ -43,7 +55,9 @@ export function ActiveForm({ user }: { user: UserDto }) {
       <input type="hidden" name="active" value={user.active ? "false" : "true"} />
       <button
         type="submit"
-        className={user.active ? "desk-button desk-button-small desk-button-danger" : "desk-button desk-button-small"}
+        className={
+          user.active ? "desk-button desk-button-small desk-button-danger" : "desk-button desk-button-small"
+        }
         disabled={pending}
         onClick={confirmDeactivation}
         aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.name}`}
@@ -60,12 +74,19 @@ export function SignOutEverywhereForm({ user }: { user: UserDto }) {
   const [state, action, pending] = useActionState(endUserSessionsAction, idleCount);
   useFormToast(state);
   function confirmSignOut(event: MouseEvent<HTMLButtonElement>) {
-    if (!window.confirm(`Sign ${user.name} out of every browser? Their API tokens keep working.`)) event.preventDefault();
+    if (!window.confirm(`Sign ${user.name} out of every browser? Their API tokens keep working.`))
+      event.preventDefault();
   }
   return (
     <form action={action}>
       <input type="hidden" name="userId" value={user.id} />
-      <button type="submit" className="desk-button desk-button-small" disabled={pending} onClick={confirmSignOut} aria-label={`Sign ${user.name} out everywhere`}>
+      <button
+        type="submit"
+        className="desk-button desk-button-small"
+        disabled={pending}
+        onClick={confirmSignOut}
+        aria-label={`Sign ${user.name} out everywhere`}
+      >
         {pending ? "Signing out…" : "Sign out everywhere"}
       </button>
     </form>
@@ -96,7 +117,16 @@ export function PasswordForm({ user }: { user: UserDto }) {
       <form ref={formRef} action={action} onSubmit={submitKeepingFields}>
         <input type="hidden" name="userId" value={user.id} />
         <label htmlFor={inputId}>New password for {user.name}</label>
-        <input id={inputId} name="password" type="password" required minLength={12} autoComplete="new-password" aria-invalid={error ? true : undefined} aria-describedby={error ? `${inputId}-error` : undefined} />
+        <input
+          id={inputId}
+          name="password"
+          type="password"
+          required
+          minLength={12}
+          autoComplete="new-password"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${inputId}-error` : undefined}
+        />
         {error ? (
           <p className="desk-error" id={`${inputId}-error`}>
             {error}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { listUpcomingSchedules } from "@/lib/schedules/list-schedules";
@@ -33,7 +34,9 @@ export default async function SchedulesPage() {
                     <DeskTime iso={schedule.runAt} />
                   </td>
                   <td data-label="Story">
-                    <Link href={`/desk/stories/${schedule.story.slug}`}>{schedule.headline || schedule.story.slug}</Link>
+                    <Link href={`/desk/stories/${schedule.story.slug}`}>
+                      {schedule.headline || schedule.story.slug}
+                    </Link>
                   </td>
                   <td data-label="Revision">{schedule.revisionNumber}</td>
                   <td data-label="Scheduled by">{schedule.createdBy.name}</td>
@@ -41,7 +44,9 @@ export default async function SchedulesPage() {
                     {schedule.state === "held" ? (
                       <>
                         <strong>Held: {schedule.heldReason}</strong>{" "}
-                        <Link href={`/desk/stories/${schedule.story.slug}/schedules/${schedule.id}/merge`}>See the merge</Link>
+                        <Link href={`/desk/stories/${schedule.story.slug}/schedules/${schedule.id}/merge`}>
+                          See the merge
+                        </Link>
                       </>
                     ) : (
                       "Waiting"

@@ -1,8 +1,10 @@
 "use client";
 
 import { useActionState, type MouseEvent } from "react";
+
 import { useFormToast } from "@/app/_auth/use-form-toast";
 import type { FormState } from "@/lib/errors/form-state";
+
 import { revokeTokenAction } from "./actions";
 
 const idle: FormState = { status: "idle" };
@@ -16,7 +18,13 @@ export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: st
   return (
     <form action={action}>
       <input type="hidden" name="tokenId" value={tokenId} />
-      <button type="submit" className="desk-button desk-button-small desk-button-danger" disabled={pending} onClick={confirmRevoke} aria-label={`Revoke ${name}`}>
+      <button
+        type="submit"
+        className="desk-button desk-button-small desk-button-danger"
+        disabled={pending}
+        onClick={confirmRevoke}
+        aria-label={`Revoke ${name}`}
+      >
         {pending ? "Revoking…" : "Revoke"}
       </button>
     </form>

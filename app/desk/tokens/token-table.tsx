@@ -1,5 +1,6 @@
 import { DeskTime } from "@/app/_components/desk-time";
 import type { ApiTokenDto, OwnedApiTokenDto } from "@/lib/auth/api-tokens";
+
 import { RevokeTokenButton } from "./revoke-token-button";
 
 type Props =
@@ -48,13 +49,20 @@ export function TokenTable({ headingId, testIdPrefix, tokens, showOwner }: Props
                   <DeskTime iso={token.createdAt} relative={false} />
                 </td>
                 <td data-label="Last used" className="desk-small">
-                  {token.lastUsedAt ? <DeskTime iso={token.lastUsedAt} /> : <span className="desk-muted">Never</span>}
+                  {token.lastUsedAt ? (
+                    <DeskTime iso={token.lastUsedAt} />
+                  ) : (
+                    <span className="desk-muted">Never</span>
+                  )}
                 </td>
                 <td data-label="Status">
                   {token.revokedAt ? (
                     <span className="desk-badge desk-badge-draft">Revoked</span>
                   ) : (
-                    <RevokeTokenButton tokenId={token.id} name={person ? `${token.name} of ${person.name}` : token.name} />
+                    <RevokeTokenButton
+                      tokenId={token.id}
+                      name={person ? `${token.name} of ${person.name}` : token.name}
+                    />
                   )}
                 </td>
               </tr>

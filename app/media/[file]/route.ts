@@ -7,7 +7,10 @@ export const dynamic = "force-dynamic";
  * Photo renditions readers get, from Copydesk's own origin. The address is the bytes' SHA-256, so a response
  * never changes: browsers and caches keep it for a year without asking again.
  */
-export async function GET(_request: Request, context: { params: Promise<{ file: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ file: string }> },
+): Promise<Response> {
   const { file } = await context.params;
   let rendition: Awaited<ReturnType<typeof readRendition>>;
   try {
@@ -17,7 +20,10 @@ export async function GET(_request: Request, context: { params: Promise<{ file: 
     return errorResponse(error, { route: "GET /media/[file]" });
   }
   if (!rendition) {
-    return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=60" } });
+    return new Response("Not found\n", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "public, max-age=60" },
+    });
   }
   return new Response(new Uint8Array(rendition.data), {
     status: 200,

@@ -1,11 +1,42 @@
 import pg from "pg";
+
 import type { DatabaseShape, ReferentialAction } from "./database-shape";
 
-const actions: Record<string, ReferentialAction> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
+const actions: Record<string, ReferentialAction> = {
+  a: "NoAction",
+  r: "Restrict",
+  c: "Cascade",
+  n: "SetNull",
+  d: "SetDefault",
+};
 
-type ColumnRow = { table: string; column: string; attnum: number; type: string; is_enum: boolean; type_name: string; nullable: boolean; default: string | null };
-type IndexRow = { name: string; table: string; keys: number[]; options: number[]; unique: boolean; primary: boolean };
-type ForeignKeyRow = { name: string; table: string; keys: number[]; referenced_table: string; referenced_keys: number[]; on_delete: string; on_update: string };
+type ColumnRow = {
+  table: string;
+  column: string;
+  attnum: number;
+  type: string;
+  is_enum: boolean;
+  type_name: string;
+  nullable: boolean;
+  default: string | null;
+};
+type IndexRow = {
+  name: string;
+  table: string;
+  keys: number[];
+  options: number[];
+  unique: boolean;
+  primary: boolean;
+};
+type ForeignKeyRow = {
+  name: string;
+  table: string;
+  keys: number[];
+  referenced_table: string;
+  referenced_keys: number[];
+  on_delete: string;
+  on_update: string;
+};
 
 /** Reads the public schema of a live database into the shape expectedSchema() produces. */
 export async function actualSchema(options: { databaseUrl: string }): Promise<DatabaseShape> {
@@ -50,15 +81,23 @@ export async function actualSchema(options: { databaseUrl: string }): Promise<Da
     for (const row of columns.rows) {
       columnNames.set(`${row.table}:${row.attnum}`, row.column);
       shape.tables[row.table] ??= {};
-      shape.tables[row.table]![row.column] = { type: row.is_enum ? row.type_name : row.type, nullable: row.nullable, default: row.default?.startsWith("nextval(") ? "nextval" : row.default };
+      shape.tables[row.table]![row.column] = {
+        type: row.is_enum ? row.type_name : row.type,
+        nullable: row.nullable,
+        default: row.default?.startsWith("nextval(") ? "nextval" : row.default,
+      };
       // A serial column's default names its sequence; schema.prisma says only autoincrement().
     }
-    const name = (table: string, attnum: number) => columnNames.get(`${table}:${attnum}`) ?? `(expression ${attnum})`;
+    const name = (table: string, attnum: number) =>
+      columnNames.get(`${table}:${attnum}`) ?? `(expression ${attnum})`;
     for (const row of indexes.rows) {
       shape.indexes[row.name] = {
         table: row.table,
         // Bit 0 of indoption marks a DESC column.
-        columns: row.keys.map((attnum, position) => `${name(row.table, attnum)}${((row.options[position] ?? 0) & 1) === 1 ? " DESC" : ""}`),
+        columns: row.keys.map(
+          (attnum, position) =>
+            `${name(row.table, attnum)}${((row.options[position] ?? 0) & 1) === 1 ? " DESC" : ""}`,
+        ),
         kind: row.primary ? "primary" : row.unique ? "unique" : "index",
       };
     }

@@ -42,7 +42,12 @@ function nativeType(native: [string, string[]]): string {
 }
 
 function columnType(field: DmmfField, enumNames: Map<string, string>): string {
-  const base = field.kind === "enum" ? enumNames.get(field.type) ?? field.type : field.nativeType ? nativeType(field.nativeType) : scalarTypes[field.type];
+  const base =
+    field.kind === "enum"
+      ? (enumNames.get(field.type) ?? field.type)
+      : field.nativeType
+        ? nativeType(field.nativeType)
+        : scalarTypes[field.type];
   if (!base) throw new Error(`schema-drift: no PostgreSQL type known for ${field.type}`);
   return field.isList ? `${base}[]` : base;
 }
@@ -93,17 +98,23 @@ export function expectedSchema(datamodel: DmmfDatamodel): DatabaseShape {
     for (const field of model.fields) {
       if (field.kind === "object") continue;
       const type = columnType(field, enumNames);
-      columns[field.dbName ?? field.name] = { type, nullable: !field.isRequired, default: columnDefault(field, type) };
+      columns[field.dbName ?? field.name] = {
+        type,
+        nullable: !field.isRequired,
+        default: columnDefault(field, type),
+      };
     }
     shape.tables[tableName(model)] = columns;
 
     for (const field of model.fields) {
       if (field.kind !== "object" || !field.relationFromFields?.length) continue;
       const target = models.get(field.type);
-      if (!target) throw new Error(`schema-drift: relation ${model.name}.${field.name} points at unknown ${field.type}`);
+      if (!target)
+        throw new Error(`schema-drift: relation ${model.name}.${field.name} points at unknown ${field.type}`);
       const fromColumns = field.relationFromFields.map((name) => columnName(model, name));
       // Prisma's defaults: Restrict for a required relation, SetNull for an optional one; Cascade on update.
-      const onDelete = (field.relationOnDelete ?? (field.isRequired ? "Restrict" : "SetNull")) as ReferentialAction;
+      const onDelete = (field.relationOnDelete ??
+        (field.isRequired ? "Restrict" : "SetNull")) as ReferentialAction;
       shape.foreignKeys[defaultName(tableName(model), fromColumns, "fkey")] = {
         table: tableName(model),
         columns: fromColumns,
@@ -119,9 +130,15 @@ export function expectedSchema(datamodel: DmmfDatamodel): DatabaseShape {
     if (!model) throw new Error(`schema-drift: index on unknown model ${index.model}`);
     const table = tableName(model);
     const plainColumns = index.fields.map((field) => columnName(model, field.name));
-    const columns = index.fields.map((field, position) => `${plainColumns[position]}${field.sortOrder === "desc" ? " DESC" : ""}`);
+    const columns = index.fields.map(
+      (field, position) => `${plainColumns[position]}${field.sortOrder === "desc" ? " DESC" : ""}`,
+    );
     const kind = index.type === "id" ? "primary" : index.type === "unique" ? "unique" : "index";
-    const name = index.dbName ?? (kind === "primary" ? `${table}_pkey` : defaultName(table, plainColumns, kind === "unique" ? "key" : "idx"));
+    const name =
+      index.dbName ??
+      (kind === "primary"
+        ? `${table}_pkey`
+        : defaultName(table, plainColumns, kind === "unique" ? "key" : "idx"));
     shape.indexes[name] = { table, columns, kind };
   }
   return shape;

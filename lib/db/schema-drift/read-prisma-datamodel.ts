@@ -32,7 +32,11 @@ export type DmmfIndex = {
   dbName?: string | null;
   fields: { name: string; sortOrder?: "asc" | "desc" }[];
 };
-export type DmmfEnum = { name: string; dbName: string | null; values: { name: string; dbName: string | null }[] };
+export type DmmfEnum = {
+  name: string;
+  dbName: string | null;
+  values: { name: string; dbName: string | null }[];
+};
 export type DmmfDatamodel = { models: DmmfModel[]; enums: DmmfEnum[]; indexes: DmmfIndex[] };
 
 /**
@@ -47,16 +51,25 @@ export async function readPrismaDatamodel(options: { schemaPath?: string } = {})
     const schema = (await readFile(schemaPath, "utf8")).replace(/^generator\s+\w+\s*\{[^}]*\}/gm, "");
     const dumpBlock = `\ngenerator datamodel_dump {\n  provider = ${JSON.stringify(`node "${generator}"`)}\n  output   = ${JSON.stringify(path.join(workDir, "out"))}\n}\n`;
     await writeFile(path.join(workDir, "schema.prisma"), schema + dumpBlock);
-    await run(process.execPath, [path.join(projectDir, "node_modules/prisma/build/index.js"), "generate", "--schema", path.join(workDir, "schema.prisma")], {
-      cwd: projectDir,
-      env: {
-        ...process.env,
-        PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
-        PRISMA_HIDE_UPDATE_MESSAGE: "1",
-        CHECKPOINT_DISABLE: "1",
-        NODE_OPTIONS: "",
+    await run(
+      process.execPath,
+      [
+        path.join(projectDir, "node_modules/prisma/build/index.js"),
+        "generate",
+        "--schema",
+        path.join(workDir, "schema.prisma"),
+      ],
+      {
+        cwd: projectDir,
+        env: {
+          ...process.env,
+          PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+          PRISMA_HIDE_UPDATE_MESSAGE: "1",
+          CHECKPOINT_DISABLE: "1",
+          NODE_OPTIONS: "",
+        },
       },
-    });
+    );
     return JSON.parse(await readFile(path.join(workDir, "out", "datamodel.json"), "utf8")) as DmmfDatamodel;
   } finally {
     await rm(workDir, { recursive: true, force: true });

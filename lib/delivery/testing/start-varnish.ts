@@ -5,26 +5,38 @@ import path from "node:path";
 
 /**
  * A real Varnish (varnishd in the foreground) with the shipped deploy/varnish/default.vcl, its backends
- * replaced by the given origins: for tests and benchmarks. Needs the Debian packages varnish and varnish-modules.
+ * replaced by the given origins: for tests and benchmarks. Needs the Debian packages varnish and
+ * varnish-modules.
  */
 export type RunningVarnish = { url: string; output: () => string; stop: () => Promise<void> };
 
 const shippedVcl = path.resolve(import.meta.dirname, "../../../deploy/varnish/default.vcl");
 
-export async function vclForBackends(options: { backends: { host: string; port: number }[] }): Promise<string> {
+export async function vclForBackends(options: {
+  backends: { host: string; port: number }[];
+}): Promise<string> {
   const vcl = await readFile(shippedVcl, "utf8");
   const start = vcl.indexOf("# BACKENDS-BEGIN");
   const end = vcl.indexOf("# BACKENDS-END");
   if (start < 0 || end < 0) throw new Error("deploy/varnish/default.vcl has no BACKENDS-BEGIN/END block");
-  const probe = vcl.slice(vcl.indexOf("probe copydesk_health", start), vcl.indexOf("}", vcl.indexOf("probe copydesk_health", start)) + 1);
+  const probe = vcl.slice(
+    vcl.indexOf("probe copydesk_health", start),
+    vcl.indexOf("}", vcl.indexOf("probe copydesk_health", start)) + 1,
+  );
   const backends = options.backends
-    .map((backend, index) => `backend app${index + 1} {\n    .host = "${backend.host}";\n    .port = "${backend.port}";\n    .probe = copydesk_health;\n}\n`)
+    .map(
+      (backend, index) =>
+        `backend app${index + 1} {\n    .host = "${backend.host}";\n    .port = "${backend.port}";\n    .probe = copydesk_health;\n}\n`,
+    )
     .join("\n");
   const init = `sub vcl_init {\n    new copydesk = directors.round_robin();\n${options.backends.map((_, index) => `    copydesk.add_backend(app${index + 1});\n`).join("")}}\n`;
   return `${vcl.slice(0, start)}# BACKENDS-BEGIN (generated)\n${probe}\n\n${backends}\n${init}${vcl.slice(end)}`;
 }
 
-export async function startVarnish(options: { port: number; backends: { host: string; port: number }[] }): Promise<RunningVarnish> {
+export async function startVarnish(options: {
+  port: number;
+  backends: { host: string; port: number }[];
+}): Promise<RunningVarnish> {
   const workDir = await mkdtemp(path.join(tmpdir(), "copydesk-varnish-"));
   const vclPath = path.join(workDir, "default.vcl");
   await writeFile(vclPath, await vclForBackends({ backends: options.backends }));
@@ -34,7 +46,21 @@ export async function startVarnish(options: { port: number; backends: { host: st
   const url = `http://127.0.0.1:${options.port}`;
   const child: ChildProcess = spawn(
     "varnishd",
-    ["-F", "-a", `127.0.0.1:${options.port}`, "-f", vclPath, "-n", path.join(workDir, "state"), "-T", "none", "-s", "malloc,64m", "-p", "vsl_space=1m"],
+    [
+      "-F",
+      "-a",
+      `127.0.0.1:${options.port}`,
+      "-f",
+      vclPath,
+      "-n",
+      path.join(workDir, "state"),
+      "-T",
+      "none",
+      "-s",
+      "malloc,64m",
+      "-p",
+      "vsl_space=1m",
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
@@ -55,7 +81,10 @@ export async function startVarnish(options: { port: number; backends: { host: st
       throw new Error(`varnishd exited while starting:\n${output}`);
     }
     // Any answer means it is listening (a purge without a tag is refused with 400).
-    const up = await fetch(url, { method: "PURGE" }).then(() => true, () => false);
+    const up = await fetch(url, { method: "PURGE" }).then(
+      () => true,
+      () => false,
+    );
     if (up) return { url, output: () => output, stop };
     if (Date.now() > deadline) {
       await stop();

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { CreateBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
-import { s3Client, type S3Settings } from "../s3-photo-store";
+
+import { s3Client, type S3Settings } from "@/lib/media/s3-photo-store";
 
 export type RunningS3 = {
   settings: S3Settings & { endpoint: string; accessKeyId: string; secretAccessKey: string };
@@ -14,7 +15,11 @@ export type RunningS3 = {
   stop: () => Promise<void>;
 };
 
-function withKeys(settings: RunningS3["settings"], verifiesSignatures: boolean, stop: () => Promise<void>): RunningS3 {
+function withKeys(
+  settings: RunningS3["settings"],
+  verifiesSignatures: boolean,
+  stop: () => Promise<void>,
+): RunningS3 {
   const client = s3Client(settings);
   return {
     settings,
@@ -32,12 +37,14 @@ function withKeys(settings: RunningS3["settings"], verifiesSignatures: boolean, 
 
 /**
  * An S3 server for tests: by default s3rver (npm) on 127.0.0.1, which keeps objects as files in a temporary
- * folder and speaks S3's REST API over HTTP. It checks the access key id but not SigV4 signatures, and does no
- * checksums, policies or versioning. With `external` (S3_TEST_ENDPOINT, S3_TEST_ACCESS_KEY_ID,
- * S3_TEST_SECRET_ACCESS_KEY and optionally S3_TEST_REGION set) the tests use that server instead (MinIO, Ceph,
- * AWS…), in a bucket of their own that they create; stopping it then only closes the client.
+ * folder and speaks S3's REST API over HTTP. It checks the access key id but not SigV4 signatures, and does
+ * no checksums, policies or versioning. With `external` (S3_TEST_ENDPOINT, S3_TEST_ACCESS_KEY_ID,
+ * S3_TEST_SECRET_ACCESS_KEY and optionally S3_TEST_REGION set) the tests use that server instead (MinIO,
+ * Ceph, AWS…), in a bucket of their own that they create; stopping it then only closes the client.
  */
-export async function startS3Server(options: { bucket?: string; external?: boolean } = {}): Promise<RunningS3> {
+export async function startS3Server(
+  options: { bucket?: string; external?: boolean } = {},
+): Promise<RunningS3> {
   const bucket = options.bucket ?? `copydesk-test-${Math.random().toString(36).slice(2, 10)}`;
   const endpoint = process.env.S3_TEST_ENDPOINT;
   if (options.external && endpoint) {
@@ -55,10 +62,23 @@ export async function startS3Server(options: { bucket?: string; external?: boole
     return withKeys(settings, true, async () => {});
   }
   const directory = await mkdtemp(path.join(tmpdir(), "copydesk-s3-"));
-  const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
   const { port } = await server.run();
   // s3rver's one account.
-  const settings = { bucket, endpoint: `http://127.0.0.1:${port}`, region: "us-east-1", forcePathStyle: true, accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+  const settings = {
+    bucket,
+    endpoint: `http://127.0.0.1:${port}`,
+    region: "us-east-1",
+    forcePathStyle: true,
+    accessKeyId: "S3RVER",
+    secretAccessKey: "S3RVER",
+  };
   let stopped = false;
   return withKeys(settings, false, async () => {
     if (stopped) return;

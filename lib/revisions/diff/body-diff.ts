@@ -5,7 +5,8 @@ import { splitParagraphs } from "./paragraphs";
 import { coarsePieces, mergedSources, splitPieces } from "./piece-words";
 import { replaceOps, wordOps } from "./word-diff";
 
-const slowWords = "Some changed paragraphs were compared whole because comparing them word by word would have taken too long.";
+const slowWords =
+  "Some changed paragraphs were compared whole because comparing them word by word would have taken too long.";
 
 /**
  * The body compared paragraph first, then word by word only inside paragraphs that changed, so the
@@ -29,10 +30,21 @@ export function diffBody(options: { from: string; to: string; budget: DiffBudget
       case "equal": {
         const last = ops.at(-1);
         const paragraphs = to.slice(step.to, step.to + step.count);
-        if (last?.kind === "unchanged" && last.toIndex + last.count === step.to && last.fromIndex + last.count === step.from) {
+        if (
+          last?.kind === "unchanged" &&
+          last.toIndex + last.count === step.to &&
+          last.fromIndex + last.count === step.from
+        ) {
           last.count += step.count;
           last.paragraphs.push(...paragraphs);
-        } else ops.push({ kind: "unchanged", fromIndex: step.from, toIndex: step.to, count: step.count, paragraphs });
+        } else
+          ops.push({
+            kind: "unchanged",
+            fromIndex: step.from,
+            toIndex: step.to,
+            count: step.count,
+            paragraphs,
+          });
         break;
       }
       case "pair": {
@@ -61,12 +73,22 @@ export function diffBody(options: { from: string; to: string; budget: DiffBudget
         break;
       case "move": {
         const [before, after] = [textOf(from, step.from), textOf(to, step.to)];
-        let words = step.identical ? [{ op: "equal" as const, text: after }] : wordOps({ from: before, to: after, budget });
+        let words = step.identical
+          ? [{ op: "equal" as const, text: after }]
+          : wordOps({ from: before, to: after, budget });
         if (!words) {
           coarse();
           words = replaceOps(before, after);
         }
-        ops.push({ kind: "moved", moveId: step.moveId, fromIndex: step.from, toIndex: step.to, identical: step.identical, text: after, words });
+        ops.push({
+          kind: "moved",
+          moveId: step.moveId,
+          fromIndex: step.from,
+          toIndex: step.to,
+          identical: step.identical,
+          text: after,
+          words,
+        });
         break;
       }
       case "split": {

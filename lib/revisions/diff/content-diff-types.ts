@@ -1,4 +1,10 @@
-import type { CreditRole, RevisionContent, RevisionCredit, RevisionKind, StoryImage } from "@/lib/revisions/revision-content";
+import type {
+  CreditRole,
+  RevisionContent,
+  RevisionCredit,
+  RevisionKind,
+  StoryImage,
+} from "@/lib/revisions/revision-content";
 
 /*
  * The structured result of comparing two revisions. Plain serialisable data (no HTML, no class
@@ -15,7 +21,8 @@ export type DiffGranularity = "word" | "paragraph" | "field";
 
 /**
  * One run of text: equal on both sides, only in the newer revision (insert) or only in the older (delete).
- * In every list of ops, equal+delete spell the older text exactly and equal+insert the newer, whitespace included.
+ * In every list of ops, equal+delete spell the older text exactly and equal+insert the newer, whitespace
+ * included.
  */
 export type WordOp = { op: "equal" | "insert" | "delete"; text: string };
 
@@ -42,14 +49,31 @@ export type BodyOp =
   /** A run of identical paragraphs the UI can collapse to "unchanged: count"; texts kept so it can expand them. */
   | { kind: "unchanged"; fromIndex: number; toIndex: number; count: number; paragraphs: string[] }
   /** The same paragraph edited in place; `granularity` is "paragraph" when the word diff was skipped for time. */
-  | { kind: "changed"; fromIndex: number; toIndex: number; granularity: DiffGranularity; from: string; to: string; words: WordOp[] }
+  | {
+      kind: "changed";
+      fromIndex: number;
+      toIndex: number;
+      granularity: DiffGranularity;
+      from: string;
+      to: string;
+      words: WordOp[];
+    }
   | { kind: "inserted"; toIndex: number; text: string }
   | { kind: "deleted"; fromIndex: number; text: string }
   /**
    * A paragraph taken out in one place and put in another, shown at its new place. `identical` is false
-   * when it was also lightly edited; `words` then holds those edits. `moveId` links it to its "moved-away" marker.
+   * when it was also lightly edited; `words` then holds those edits. `moveId` links it to its "moved-away"
+   * marker.
    */
-  | { kind: "moved"; moveId: number; fromIndex: number; toIndex: number; identical: boolean; text: string; words: WordOp[] }
+  | {
+      kind: "moved";
+      moveId: number;
+      fromIndex: number;
+      toIndex: number;
+      identical: boolean;
+      text: string;
+      words: WordOp[];
+    }
   /** Where a moved paragraph used to be, so the older position can say "moved to ¶ n" instead of showing a deletion. */
   | { kind: "moved-away"; moveId: number; fromIndex: number; toIndex: number }
   /** One older paragraph now split across consecutive newer paragraphs; each piece carries its own word edits. */
@@ -108,9 +132,15 @@ export type CreditsDiff = { changed: boolean; reordered: boolean; entries: Credi
 /**
  * Revision-level notes, compared only when both sides' meta was given (they are not part of the content).
  * `printedNotes`: every public note readers see printed on the story with this revision (earlier corrections
- * stay printed after later updates), one per paragraph; compared instead of the revision's own note when given.
+ * stay printed after later updates), one per paragraph; compared instead of the revision's own note when
+ * given.
  */
-export type RevisionNotesMeta = { kind: RevisionKind; summary: string; publicNote: string | null; printedNotes?: string };
+export type RevisionNotesMeta = {
+  kind: RevisionKind;
+  summary: string;
+  publicNote: string | null;
+  printedNotes?: string;
+};
 
 /** One side of a comparison: a revision's content, plus its notes when those should be compared too. */
 export type DiffSide = RevisionContent & { meta?: RevisionNotesMeta };
@@ -124,7 +154,8 @@ export type NotesDiff = {
   printedNotes: TextFieldDiff | null;
 };
 
-export type ContentField = "headline" | "dek" | "byline" | "developing" | "body" | "images" | "credits" | "notes";
+export type ContentField =
+  "headline" | "dek" | "byline" | "developing" | "body" | "images" | "credits" | "notes";
 
 export type DiffStats = {
   insertedWords: number;

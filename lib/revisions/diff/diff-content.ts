@@ -6,22 +6,41 @@ import { diffStats } from "./diff-stats";
 import { diffImages } from "./image-diff";
 import { diffTextField } from "./word-diff";
 
-function diffNotes(options: { from: RevisionNotesMeta; to: RevisionNotesMeta; budget: DiffBudget }): NotesDiff {
+function diffNotes(options: {
+  from: RevisionNotesMeta;
+  to: RevisionNotesMeta;
+  budget: DiffBudget;
+}): NotesDiff {
   const { from, to, budget } = options;
   const kind = { changed: from.kind !== to.kind, from: from.kind, to: to.kind };
   const summary = diffTextField({ from: from.summary, to: to.summary, budget, label: "change summary" });
-  const publicNote = diffTextField({ from: from.publicNote ?? "", to: to.publicNote ?? "", budget, label: "public note" });
-  // What readers see printed decides whether notes changed: a correction's note stays printed after the next update.
+  const publicNote = diffTextField({
+    from: from.publicNote ?? "",
+    to: to.publicNote ?? "",
+    budget,
+    label: "public note",
+  });
+  // What readers see printed decides whether notes changed: a correction's note stays printed after the next
+  // update.
   const printedNotes =
-    from.printedNotes !== undefined && to.printedNotes !== undefined ? diffTextField({ from: from.printedNotes, to: to.printedNotes, budget, label: "printed notes" }) : null;
+    from.printedNotes !== undefined && to.printedNotes !== undefined
+      ? diffTextField({ from: from.printedNotes, to: to.printedNotes, budget, label: "printed notes" })
+      : null;
   const notesChanged = printedNotes ? printedNotes.changed : publicNote.changed;
-  return { changed: kind.changed || summary.changed || notesChanged, kind, summary, publicNote, printedNotes };
+  return {
+    changed: kind.changed || summary.changed || notesChanged,
+    kind,
+    summary,
+    publicNote,
+    printedNotes,
+  };
 }
 
 /**
- * Compares two revisions field by field (and their notes when both sides carry `meta`) within one time budget (`timeoutMs`, default 1 s). Short
- * fields go first so they are the last to lose word-level detail when a huge body eats the budget;
- * anything that fell back to a coarser granularity is flagged in `degraded`/`reason`.
+ * Compares two revisions field by field (and their notes when both sides carry `meta`) within one time budget
+ * (`timeoutMs`, default 1 s). Short fields go first so they are the last to lose word-level detail when a
+ * huge body eats the budget; anything that fell back to a coarser granularity is flagged in
+ * `degraded`/`reason`.
  */
 export function diffContent(options: { from: DiffSide; to: DiffSide; timeoutMs?: number }): ContentDiff {
   const { from, to } = options;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { BodyOp, WordOp } from "./content-diff-types";
+
 import { diffBody } from "./body-diff";
+import type { BodyOp, WordOp } from "./content-diff-types";
 import { createDiffBudget } from "./diff-budget";
 import { splitParagraphs } from "./paragraphs";
 import { diffTextField, wordOps } from "./word-diff";
@@ -10,8 +11,16 @@ import { diffTextField, wordOps } from "./word-diff";
  * whitespace included, so a rendered diff reads as the two texts do. Checked on random edits of every kind.
  */
 
-const older = (ops: readonly WordOp[]) => ops.filter((op) => op.op !== "insert").map((op) => op.text).join("");
-const newer = (ops: readonly WordOp[]) => ops.filter((op) => op.op !== "delete").map((op) => op.text).join("");
+const older = (ops: readonly WordOp[]) =>
+  ops
+    .filter((op) => op.op !== "insert")
+    .map((op) => op.text)
+    .join("");
+const newer = (ops: readonly WordOp[]) =>
+  ops
+    .filter((op) => op.op !== "delete")
+    .map((op) => op.text)
+    .join("");
 const budget = () => createDiffBudget({ timeoutMs: 60_000 });
 
 // A small seeded generator, so a failure names a seed that reproduces it.
@@ -25,18 +34,40 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (max: number) => Math.floor(next() * max);
-  const pick = <T,>(items: readonly T[]): T => items[int(items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
   return { next, int, pick };
 }
 
-const vocabulary = ["council", "voted", "Tuesday", "reserve", "met", "wages", "rose", "the", "mayor’s", "don't", "42", "$4.5", "million", "drivers", "strike", "Millbrook", "«quoted»", "Zürich", "東京"];
+const vocabulary = [
+  "council",
+  "voted",
+  "Tuesday",
+  "reserve",
+  "met",
+  "wages",
+  "rose",
+  "the",
+  "mayor’s",
+  "don't",
+  "42",
+  "$4.5",
+  "million",
+  "drivers",
+  "strike",
+  "Millbrook",
+  "«quoted»",
+  "Zürich",
+  "東京",
+];
 const marks = [".", ",", ";", ":", "!", "?", "—"];
 
 type Rng = ReturnType<typeof random>;
 
 function sentence(rng: Rng): string {
   const words = Array.from({ length: 2 + rng.int(8) }, () => rng.pick(vocabulary));
-  const text = words.map((word, index) => (index > 0 && rng.next() < 0.15 ? `${rng.pick(marks)} ${word}` : word)).join(" ");
+  const text = words
+    .map((word, index) => (index > 0 && rng.next() < 0.15 ? `${rng.pick(marks)} ${word}` : word))
+    .join(" ");
   return `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}.`;
 }
 
@@ -87,7 +118,11 @@ function editBody(rng: Rng, body: string[]): string[] {
         break;
       case 3: {
         const [moved] = next.splice(at, 1);
-        next.splice(rng.int(next.length + 1), 0, rng.next() < 0.5 ? (moved ?? "") : editWords(rng, moved ?? ""));
+        next.splice(
+          rng.int(next.length + 1),
+          0,
+          rng.next() < 0.5 ? (moved ?? "") : editWords(rng, moved ?? ""),
+        );
         break;
       }
       case 4: {
@@ -144,9 +179,15 @@ function spelledBodies(ops: readonly BodyOp[]): { from: string[]; to: string[] }
 }
 
 describe("word ops spell both texts exactly", () => {
-  // Regression: deleting the first sentence rendered "<del>Reserve met and wages rose.</del>Voted Tuesday", read "rose.Voted".
+  // Regression: deleting the first sentence rendered "<del>Reserve met and wages rose.</del>Voted Tuesday",
+  // read "rose.Voted".
   it("keeps the space after a sentence deleted from the start of a paragraph", () => {
-    const ops = wordOps({ from: "Reserve met and wages rose. Voted Tuesday to strike.", to: "Voted Tuesday to strike.", budget: budget() }) ?? [];
+    const ops =
+      wordOps({
+        from: "Reserve met and wages rose. Voted Tuesday to strike.",
+        to: "Voted Tuesday to strike.",
+        budget: budget(),
+      }) ?? [];
     expect(ops).toEqual([
       { op: "delete", text: "Reserve met and wages rose. " },
       { op: "equal", text: "Voted Tuesday to strike." },
@@ -154,12 +195,14 @@ describe("word ops spell both texts exactly", () => {
   });
 
   it("keeps the space before a sentence added at the start, and around one deleted at the end", () => {
-    const added = wordOps({ from: "Voted Tuesday.", to: "Council met. Voted Tuesday.", budget: budget() }) ?? [];
+    const added =
+      wordOps({ from: "Voted Tuesday.", to: "Council met. Voted Tuesday.", budget: budget() }) ?? [];
     expect(added).toEqual([
       { op: "insert", text: "Council met. " },
       { op: "equal", text: "Voted Tuesday." },
     ]);
-    const dropped = wordOps({ from: "Voted Tuesday. Council met.", to: "Voted Tuesday.", budget: budget() }) ?? [];
+    const dropped =
+      wordOps({ from: "Voted Tuesday. Council met.", to: "Voted Tuesday.", budget: budget() }) ?? [];
     expect(dropped).toEqual([
       { op: "equal", text: "Voted Tuesday." },
       { op: "delete", text: " Council met." },
@@ -191,13 +234,34 @@ describe("word ops spell both texts exactly", () => {
       const diff = diffBody({ from: from.join("\n\n"), to: to.join("\n\n"), budget: budget() });
       diff.ops.forEach((op) => seen.add(op.kind));
       for (const op of diff.ops) {
-        if (op.kind === "changed") expect([older(op.words), newer(op.words)], `seed ${seed}`).toEqual([op.from, op.to]);
-        if (op.kind === "split") expect(op.pieces.map((piece) => newer(piece.words)), `seed ${seed}`).toEqual(op.pieces.map((piece) => piece.text));
-        if (op.kind === "merged") expect(op.sources.map((source) => older(source.words)), `seed ${seed}`).toEqual(op.sources.map((source) => source.text));
+        if (op.kind === "changed")
+          expect([older(op.words), newer(op.words)], `seed ${seed}`).toEqual([op.from, op.to]);
+        if (op.kind === "split")
+          expect(
+            op.pieces.map((piece) => newer(piece.words)),
+            `seed ${seed}`,
+          ).toEqual(op.pieces.map((piece) => piece.text));
+        if (op.kind === "merged")
+          expect(
+            op.sources.map((source) => older(source.words)),
+            `seed ${seed}`,
+          ).toEqual(op.sources.map((source) => source.text));
       }
-      expect(spelledBodies(diff.ops), `seed ${seed}`).toEqual({ from: splitParagraphs(from.join("\n\n")), to: splitParagraphs(to.join("\n\n")) });
+      expect(spelledBodies(diff.ops), `seed ${seed}`).toEqual({
+        from: splitParagraphs(from.join("\n\n")),
+        to: splitParagraphs(to.join("\n\n")),
+      });
     }
     // The generator really exercised every kind of body change.
-    expect([...seen].sort()).toEqual(["changed", "deleted", "inserted", "merged", "moved", "moved-away", "split", "unchanged"]);
+    expect([...seen].sort()).toEqual([
+      "changed",
+      "deleted",
+      "inserted",
+      "merged",
+      "moved",
+      "moved-away",
+      "split",
+      "unchanged",
+    ]);
   });
 });

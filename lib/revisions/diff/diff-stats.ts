@@ -1,4 +1,11 @@
-import type { BodyDiff, ContentField, DiffStats, ImagesDiff, TextFieldDiff, WordOp } from "./content-diff-types";
+import type {
+  BodyDiff,
+  ContentField,
+  DiffStats,
+  ImagesDiff,
+  TextFieldDiff,
+  WordOp,
+} from "./content-diff-types";
 import { tallyWords } from "./word-diff";
 
 function bodyOps(body: BodyDiff): WordOp[] {
@@ -37,10 +44,27 @@ export function diffStats(options: {
   changed: Partial<Record<ContentField, boolean>>;
 }): DiffStats {
   const { fields, body, images, changed } = options;
-  const ops = [...fields.headline.ops, ...fields.dek.ops, ...fields.byline.ops, ...bodyOps(body), ...imageOps(images)];
+  const ops = [
+    ...fields.headline.ops,
+    ...fields.dek.ops,
+    ...fields.byline.ops,
+    ...bodyOps(body),
+    ...imageOps(images),
+  ];
   const { inserted, deleted } = tallyWords(ops);
-  const movedParagraphs = body.ops.filter((op) => op.kind === "moved" || op.kind === "split" || op.kind === "merged").length;
-  const order: ContentField[] = ["headline", "dek", "byline", "developing", "body", "images", "credits", "notes"];
+  const movedParagraphs = body.ops.filter(
+    (op) => op.kind === "moved" || op.kind === "split" || op.kind === "merged",
+  ).length;
+  const order: ContentField[] = [
+    "headline",
+    "dek",
+    "byline",
+    "developing",
+    "body",
+    "images",
+    "credits",
+    "notes",
+  ];
   return {
     insertedWords: inserted,
     deletedWords: deleted,

@@ -45,7 +45,10 @@ function contained(bags: readonly WordBag[], start: number, commons: readonly nu
 function joinWeight(whole: WordBag, pieces: readonly WordBag[], commons: readonly number[]): number {
   // Cheap upper bound first: the whole cannot share more words with the pieces than with each in turn.
   const piecesSize = pieces.reduce((total, piece) => total + piece.size, 0);
-  const sharedAtMost = Math.min(whole.size, commons.reduce((total, common) => total + common, 0));
+  const sharedAtMost = Math.min(
+    whole.size,
+    commons.reduce((total, common) => total + common, 0),
+  );
   if ((2 * sharedAtMost) / (whole.size + piecesSize) < joinThreshold) return 0;
   const joined = joinBags(pieces);
   const score = dice(commonWords(whole, joined), whole, joined);
@@ -63,7 +66,8 @@ function alignBlock(dels: Side, ins: Side, budget: DiffBudget): GapGroup[] | und
   const common = (i: number, j: number): number => {
     if (Math.abs(j - ((i + 0.5) * n) / m + 0.5) > band) return -1;
     const cell = i * n + j;
-    if ((commons[cell] as number) < 0) commons[cell] = commonWords(dels.bags[i] as WordBag, ins.bags[j] as WordBag);
+    if ((commons[cell] as number) < 0)
+      commons[cell] = commonWords(dels.bags[i] as WordBag, ins.bags[j] as WordBag);
     return commons[cell] as number;
   };
   const score = new Float64Array((m + 1) * width);
@@ -149,7 +153,9 @@ export function pairGap(options: { dels: Side; ins: Side; budget: DiffBudget }):
   if (m === 1 && n === 1) {
     // The everyday case (one paragraph edited between unchanged ones) needs no alignment table.
     const [from, to] = [dels.indexes[0] as number, ins.indexes[0] as number];
-    return similarity(dels.bags[0] as WordBag, ins.bags[0] as WordBag) >= pairThreshold ? [{ kind: "pair", from, to }] : [];
+    return similarity(dels.bags[0] as WordBag, ins.bags[0] as WordBag) >= pairThreshold
+      ? [{ kind: "pair", from, to }]
+      : [];
   }
   const blocks = Math.ceil(Math.max(m, n) / blockSize);
   const groups: GapGroup[] = [];

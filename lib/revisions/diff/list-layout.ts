@@ -29,7 +29,11 @@ export function longestIncreasing(values: readonly number[]): Set<number> {
   return kept;
 }
 
-export function layoutList(options: { fromLength: number; toLength: number; matchOf: ReadonlyMap<number, number> }): ListSlot[] {
+export function layoutList(options: {
+  fromLength: number;
+  toLength: number;
+  matchOf: ReadonlyMap<number, number>;
+}): ListSlot[] {
   const { fromLength, toLength, matchOf } = options;
   const keptTo = [...matchOf.keys()].sort((x, y) => x - y);
   const inOrder = longestIncreasing(keptTo.map((to) => matchOf.get(to) as number));

@@ -22,7 +22,8 @@ export type ParagraphAlignment = { steps: AlignmentStep[]; complete: boolean };
 
 /** A lightly edited paragraph found elsewhere counts as moved above this similarity. */
 const movedThreshold = 0.75;
-const unmatchedMoves = "Some paragraphs may show as deleted and inserted rather than moved because the comparison ran out of time.";
+const unmatchedMoves =
+  "Some paragraphs may show as deleted and inserted rather than moved because the comparison ran out of time.";
 /** Beyond this many (deleted × inserted) candidates, only identical moves are looked for. */
 const maxMoveCandidates = 40_000;
 
@@ -36,11 +37,16 @@ function intern(from: readonly string[], to: readonly string[]): [number[], numb
   return [from.map(idOf), to.map(idOf)];
 }
 
-export function alignParagraphs(options: { from: readonly string[]; to: readonly string[]; budget: DiffBudget }): ParagraphAlignment {
+export function alignParagraphs(options: {
+  from: readonly string[];
+  to: readonly string[];
+  budget: DiffBudget;
+}): ParagraphAlignment {
   const { from, to, budget } = options;
   const [a, b] = intern(from, to);
   const { segments, complete } = anchorParagraphs({ a, b, budget });
-  if (!complete) budget.degrade("The body was compared paragraph by paragraph because the comparison ran out of time.");
+  if (!complete)
+    budget.degrade("The body was compared paragraph by paragraph because the comparison ran out of time.");
 
   const bags = { from: new Map<number, WordBag>(), to: new Map<number, WordBag>() };
   const bagOf = (side: "from" | "to", index: number): WordBag => {
@@ -50,7 +56,9 @@ export function alignParagraphs(options: { from: readonly string[]; to: readonly
   };
 
   const gaps = segments.filter((segment): segment is Gap => "dels" in segment);
-  const moves = complete ? findIdenticalMoves(gaps, a, b) : { away: new Map<number, number>(), into: new Map<number, number>() };
+  const moves = complete
+    ? findIdenticalMoves(gaps, a, b)
+    : { away: new Map<number, number>(), into: new Map<number, number>() };
 
   const steps: AlignmentStep[] = [];
   let pairingFinished = true;
@@ -129,7 +137,9 @@ function emitGap(gap: Gap, groups: readonly GapGroup[], moves: Moves): Alignment
       const to = gap.ins[n] as number;
       if (grouped.has(`t${to}`)) continue;
       const from = moves.into.get(to);
-      steps.push(from === undefined ? { kind: "insert", to } : { kind: "move", moveId: 0, from, to, identical: true });
+      steps.push(
+        from === undefined ? { kind: "insert", to } : { kind: "move", moveId: 0, from, to, identical: true },
+      );
     }
   };
   for (const group of groups) {
@@ -147,10 +157,22 @@ function emitGap(gap: Gap, groups: readonly GapGroup[], moves: Moves): Alignment
  * Turns leftover deletions and insertions that are near-identical into moves, then numbers every
  * move (by its new position) so the "moved" and "moved-away" ops can point at each other.
  */
-function numberMoves(steps: AlignmentStep[], bagOf: (side: "from" | "to", index: number) => WordBag, budget: DiffBudget): void {
-  const deletions = steps.flatMap((step, position) => (step.kind === "delete" ? [{ position, from: step.from }] : []));
-  const insertions = steps.flatMap((step, position) => (step.kind === "insert" ? [{ position, to: step.to }] : []));
-  if (deletions.length > 0 && insertions.length > 0 && deletions.length * insertions.length <= maxMoveCandidates) {
+function numberMoves(
+  steps: AlignmentStep[],
+  bagOf: (side: "from" | "to", index: number) => WordBag,
+  budget: DiffBudget,
+): void {
+  const deletions = steps.flatMap((step, position) =>
+    step.kind === "delete" ? [{ position, from: step.from }] : [],
+  );
+  const insertions = steps.flatMap((step, position) =>
+    step.kind === "insert" ? [{ position, to: step.to }] : [],
+  );
+  if (
+    deletions.length > 0 &&
+    insertions.length > 0 &&
+    deletions.length * insertions.length <= maxMoveCandidates
+  ) {
     const claimed = new Set<number>();
     // Finding edited moves is a refinement: when time is up, the rest simply stay deleted and inserted.
     // The budget is asked before every comparison, since one comparison of a huge paragraph is itself long.

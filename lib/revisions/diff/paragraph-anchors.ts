@@ -1,4 +1,5 @@
 import { diffArrays } from "diff";
+
 import type { DiffBudget } from "./diff-budget";
 import { longestIncreasing } from "./list-layout";
 
@@ -19,7 +20,8 @@ class Segments {
   equal(from: number, to: number, count: number) {
     if (count <= 0) return;
     const last = this.list.at(-1);
-    if (last && "kind" in last && last.from + last.count === from && last.to + last.count === to) last.count += count;
+    if (last && "kind" in last && last.from + last.count === from && last.to + last.count === to)
+      last.count += count;
     else this.list.push({ kind: "equal", from, to, count });
   }
 
@@ -32,7 +34,13 @@ class Segments {
 }
 
 /** Aligns a[a0, a1) with b[b0, b1): shared ends, then diffArrays in between. False when jsdiff ran out of time. */
-function alignRange(segments: Segments, a: readonly number[], b: readonly number[], range: [number, number, number, number], budget: DiffBudget): boolean {
+function alignRange(
+  segments: Segments,
+  a: readonly number[],
+  b: readonly number[],
+  range: [number, number, number, number],
+  budget: DiffBudget,
+): boolean {
   let [a0, a1, b0, b1] = range;
   let head = 0;
   while (a0 + head < a1 && b0 + head < b1 && a[a0 + head] === b[b0 + head]) head += 1;
@@ -65,7 +73,11 @@ function alignRange(segments: Segments, a: readonly number[], b: readonly number
   return complete;
 }
 
-export function anchorParagraphs(options: { a: readonly number[]; b: readonly number[]; budget: DiffBudget }): { segments: Segment[]; complete: boolean } {
+export function anchorParagraphs(options: {
+  a: readonly number[];
+  b: readonly number[];
+  budget: DiffBudget;
+}): { segments: Segment[]; complete: boolean } {
   const { a, b, budget } = options;
   const seen = new Map<number, { countA: number; countB: number; posA: number; posB: number }>();
   for (const [posA, id] of a.entries()) {
@@ -79,7 +91,9 @@ export function anchorParagraphs(options: { a: readonly number[]; b: readonly nu
     entry.countB += 1;
     entry.posB = posB;
   }
-  const unique = [...seen.values()].filter((entry) => entry.countA === 1 && entry.countB === 1).sort((x, y) => x.posA - y.posA);
+  const unique = [...seen.values()]
+    .filter((entry) => entry.countA === 1 && entry.countB === 1)
+    .sort((x, y) => x.posA - y.posA);
   const inOrder = longestIncreasing(unique.map((entry) => entry.posB));
   const anchors = unique.filter((_, index) => inOrder.has(index));
 

@@ -21,7 +21,8 @@ const wordChar = /[\p{L}\p{N}]/u;
 /** Whether the code unit at `index` is a letter or digit in any script, with a fast path for ASCII. */
 export function isWordChar(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  if (code < 128)
+    return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
   return wordChar.test(text.charAt(index));
 }
 

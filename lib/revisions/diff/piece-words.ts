@@ -22,12 +22,21 @@ function tokens(text: string, piece: number): Token[] {
  * another, spell the whole (the space that became a paragraph break shows as a change at a piece's start).
  * Returns undefined when the budget ran out.
  */
-function distribute(options: { whole: string; pieces: readonly string[]; wholeIsOld: boolean; budget: DiffBudget }): WordOp[][] | undefined {
+function distribute(options: {
+  whole: string;
+  pieces: readonly string[];
+  wholeIsOld: boolean;
+  budget: DiffBudget;
+}): WordOp[][] | undefined {
   const { whole, pieces, wholeIsOld, budget } = options;
   const wholeTokens = tokens(whole, -1);
   const pieceTokens = pieces.flatMap((text, piece) => tokens(text, piece));
   const [oldTokens, newTokens] = wholeIsOld ? [wholeTokens, pieceTokens] : [pieceTokens, wholeTokens];
-  const changes = diffTokens({ from: oldTokens.map((token) => token.text), to: newTokens.map((token) => token.text), budget });
+  const changes = diffTokens({
+    from: oldTokens.map((token) => token.text),
+    to: newTokens.map((token) => token.text),
+    budget,
+  });
   if (!changes) return undefined;
   const builders = pieces.map(() => wordOpBuilder());
   let oldPos = 0;
@@ -56,23 +65,45 @@ function distribute(options: { whole: string; pieces: readonly string[]; wholeIs
 }
 
 /** Pieces of an old paragraph split into consecutive new ones (indexes in the new body). */
-export function splitPieces(options: { from: string; pieces: Array<{ index: number; text: string }>; budget: DiffBudget }): ParagraphPiece[] | undefined {
+export function splitPieces(options: {
+  from: string;
+  pieces: Array<{ index: number; text: string }>;
+  budget: DiffBudget;
+}): ParagraphPiece[] | undefined {
   const { from, pieces, budget } = options;
-  const words = distribute({ whole: from, pieces: pieces.map((piece) => piece.text), wholeIsOld: true, budget });
+  const words = distribute({
+    whole: from,
+    pieces: pieces.map((piece) => piece.text),
+    wholeIsOld: true,
+    budget,
+  });
   if (!words) return undefined;
   return pieces.map((piece, k) => ({ ...piece, words: words[k] ?? [] }));
 }
 
 /** Sources of a new paragraph merged from consecutive old ones (indexes in the old body). */
-export function mergedSources(options: { to: string; sources: Array<{ index: number; text: string }>; budget: DiffBudget }): ParagraphPiece[] | undefined {
+export function mergedSources(options: {
+  to: string;
+  sources: Array<{ index: number; text: string }>;
+  budget: DiffBudget;
+}): ParagraphPiece[] | undefined {
   const { to, sources, budget } = options;
-  const words = distribute({ whole: to, pieces: sources.map((source) => source.text), wholeIsOld: false, budget });
+  const words = distribute({
+    whole: to,
+    pieces: sources.map((source) => source.text),
+    wholeIsOld: false,
+    budget,
+  });
   if (!words) return undefined;
   return sources.map((source, k) => ({ ...source, words: words[k] ?? [] }));
 }
 
 /** The coarse layout of a split or merge when there was no time to compare words. */
-export function coarsePieces(options: { whole: string; pieces: Array<{ index: number; text: string }>; wholeIsOld: boolean }): ParagraphPiece[] {
+export function coarsePieces(options: {
+  whole: string;
+  pieces: Array<{ index: number; text: string }>;
+  wholeIsOld: boolean;
+}): ParagraphPiece[] {
   const { whole, pieces, wholeIsOld } = options;
   const last = pieces.length - 1;
   return pieces.map((piece, k) => ({

@@ -43,13 +43,20 @@ export function wordOps(options: { from: string; to: string; budget: DiffBudget 
 }
 
 /** A short text field compared word by word, or replaced whole (and the budget told) when time ran out. */
-export function diffTextField(options: { from: string; to: string; budget: DiffBudget; label: string }): TextFieldDiff {
+export function diffTextField(options: {
+  from: string;
+  to: string;
+  budget: DiffBudget;
+  label: string;
+}): TextFieldDiff {
   const { from, to, budget, label } = options;
   const ops = wordOps({ from, to, budget });
   let granularity: DiffGranularity = "word";
   if (!ops) {
     granularity = "field";
-    budget.degrade(`The ${label} was compared as a whole because comparing it word by word would have taken too long.`);
+    budget.degrade(
+      `The ${label} was compared as a whole because comparing it word by word would have taken too long.`,
+    );
   }
   return { changed: from !== to, from, to, granularity, ops: ops ?? replaceOps(from, to) };
 }

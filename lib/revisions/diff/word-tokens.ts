@@ -1,12 +1,14 @@
 import { diffArrays } from "diff";
+
 import type { DiffBudget } from "./diff-budget";
 import { isWordChar } from "./paragraphs";
 
 /*
  * Words (letters and digits, joined by apostrophes as in "don't") and single punctuation marks, each
- * carrying the whitespace before it, so joining tokens gives the text back (trailing space aside) and a diff can be rendered without re-spacing. Tokens are compared without
- * that whitespace. Diffing these arrays with jsdiff's diffArrays measured ~7× faster than diffWords
- * on news paragraphs, which is what keeps a half-rewritten 10,000-word story under its budget.
+ * carrying the whitespace before it, so joining tokens gives the text back (trailing space aside) and a diff
+ * can be rendered without re-spacing. Tokens are compared without that whitespace. Diffing these arrays with
+ * jsdiff's diffArrays measured ~7× faster than diffWords on news paragraphs, which is what keeps a
+ * half-rewritten 10,000-word story under its budget.
  */
 const space = /\s/;
 
@@ -32,7 +34,8 @@ export function wordTokens(text: string): string[] {
         while (index < length && isWordChar(text, index)) index += 1;
         const joiner = text.charCodeAt(index);
         // An apostrophe (straight or curly) between letters keeps "don't" and "mayor’s" as one word.
-        if ((joiner !== 39 && joiner !== 0x2019) || index + 1 >= length || !isWordChar(text, index + 1)) break;
+        if ((joiner !== 39 && joiner !== 0x2019) || index + 1 >= length || !isWordChar(text, index + 1))
+          break;
         index += 2;
       }
     } else index += code >= 0xd800 && code <= 0xdbff && index + 1 < length ? 2 : 1;
@@ -48,7 +51,11 @@ export type TokenChange = { kind: "equal" | "insert" | "delete"; count: number }
  * jsdiff gave up (it returns undefined on timeout) or nothing was left. A timeout of 0 would mean
  * "no limit" to jsdiff, so a spent budget never calls it.
  */
-export function diffTokens(options: { from: readonly string[]; to: readonly string[]; budget: DiffBudget }): TokenChange[] | undefined {
+export function diffTokens(options: {
+  from: readonly string[];
+  to: readonly string[];
+  budget: DiffBudget;
+}): TokenChange[] | undefined {
   const timeout = options.budget.stepLimit();
   if (timeout <= 0) return undefined;
   const changes = diffArrays(

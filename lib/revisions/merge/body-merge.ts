@@ -1,5 +1,7 @@
 import { diff3Merge } from "node-diff3";
+
 import { splitParagraphs } from "@/lib/revisions/diff/paragraphs";
+
 import type { MergeBodyChunk } from "./content-merge-types";
 
 /*
@@ -15,9 +17,9 @@ type Diff3Block = { ok: string[] } | { conflict: { a: string[]; o: string[]; b: 
 const separator = "\n\n";
 
 /**
- * node-diff3's longest-common-subsequence search grows with the pairs of equal paragraphs between the base and
- * each side (and faster than that: 1,000 identical paragraphs took 0.8 s, 4,000 took 84 s). Beyond this many
- * pairs, about 50 ms, the body is offered as one conflict instead, and the merge says why.
+ * node-diff3's longest-common-subsequence search grows with the pairs of equal paragraphs between the base
+ * and each side (and faster than that: 1,000 identical paragraphs took 0.8 s, 4,000 took 84 s). Beyond this
+ * many pairs, about 50 ms, the body is offered as one conflict instead, and the merge says why.
  */
 const maxEqualPairs = 150_000;
 export const coarseBodyMerge =
@@ -36,7 +38,11 @@ function joinParagraphs(paragraphs: readonly string[]): string {
   return paragraphs.join(separator);
 }
 
-function refine(region: { ours: string[]; base: string[]; theirs: string[] }): Array<{ ok: string[] } | { ours: string[]; base: string[]; theirs: string[] }> {
+function refine(region: {
+  ours: string[];
+  base: string[];
+  theirs: string[];
+}): Array<{ ok: string[] } | { ours: string[]; base: string[]; theirs: string[] }> {
   const { ours, base, theirs } = region;
   if (ours.length !== base.length || theirs.length !== base.length) return [region];
   const blocks: Array<{ ok: string[] } | { ours: string[]; base: string[]; theirs: string[] }> = [];
@@ -57,17 +63,31 @@ function refine(region: { ours: string[]; base: string[]; theirs: string[] }): A
 }
 
 /** The merged body, and why it was merged coarsely (null when paragraph by paragraph). */
-export function mergeBody(options: { base: string; ours: string; theirs: string; conflictId: (index: number) => string }): { chunks: MergeBodyChunk[]; reason: string | null } {
+export function mergeBody(options: {
+  base: string;
+  ours: string;
+  theirs: string;
+  conflictId: (index: number) => string;
+}): { chunks: MergeBodyChunk[]; reason: string | null } {
   const { base, ours, theirs, conflictId } = options;
-  const whole = (text: string) => ({ chunks: text ? [{ kind: "resolved" as const, text }] : [], reason: null });
+  const whole = (text: string) => ({
+    chunks: text ? [{ kind: "resolved" as const, text }] : [],
+    reason: null,
+  });
   if (ours === theirs || ours === base) return whole(theirs);
   if (theirs === base) return whole(ours);
 
-  const [oursParagraphs, baseParagraphs, theirsParagraphs] = [splitParagraphs(ours), splitParagraphs(base), splitParagraphs(theirs)];
+  const [oursParagraphs, baseParagraphs, theirsParagraphs] = [
+    splitParagraphs(ours),
+    splitParagraphs(base),
+    splitParagraphs(theirs),
+  ];
   if (equalPairs(baseParagraphs, [oursParagraphs, theirsParagraphs]) > maxEqualPairs) {
     return { chunks: [{ kind: "conflict", id: conflictId(1), base, ours, theirs }], reason: coarseBodyMerge };
   }
-  const blocks = diff3Merge(oursParagraphs, baseParagraphs, theirsParagraphs, { excludeFalseConflicts: true }) as Diff3Block[];
+  const blocks = diff3Merge(oursParagraphs, baseParagraphs, theirsParagraphs, {
+    excludeFalseConflicts: true,
+  }) as Diff3Block[];
   const chunks: MergeBodyChunk[] = [];
   const pushResolved = (paragraphs: readonly string[]) => {
     if (paragraphs.length === 0) return;
@@ -99,7 +119,10 @@ export function mergeBody(options: { base: string; ours: string; theirs: string;
 }
 
 /** The body text of merged chunks, each conflict settled by `settle` (empty settlements leave no blank paragraph). */
-export function bodyText(options: { chunks: readonly MergeBodyChunk[]; settle: (chunk: Extract<MergeBodyChunk, { kind: "conflict" }>) => string }): string {
+export function bodyText(options: {
+  chunks: readonly MergeBodyChunk[];
+  settle: (chunk: Extract<MergeBodyChunk, { kind: "conflict" }>) => string;
+}): string {
   return options.chunks
     .map((chunk) => (chunk.kind === "resolved" ? chunk.text : options.settle(chunk)))
     .filter((text) => text !== "")

@@ -18,7 +18,14 @@ export type MergeField = "headline" | "dek" | "byline" | "developing" | "body" |
 export type MergeConflict =
   | { id: string; field: "headline" | "dek" | "byline" | "body"; base: string; ours: string; theirs: string }
   | { id: string; field: "developing"; base: boolean; ours: boolean; theirs: boolean }
-  | { id: string; field: "images"; key: string; base: StoryImage | null; ours: StoryImage | null; theirs: StoryImage | null }
+  | {
+      id: string;
+      field: "images";
+      key: string;
+      base: StoryImage | null;
+      ours: StoryImage | null;
+      theirs: StoryImage | null;
+    }
   | {
       id: string;
       field: "credits";

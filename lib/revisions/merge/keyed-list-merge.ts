@@ -52,13 +52,18 @@ export function mergeKeyedList<T>(options: {
   conflictId: (index: number) => string;
 }): { slots: MergeListSlot<T>[]; conflicts: ListConflict<T>[] } {
   const { keyOf, same, conflictId } = options;
-  const [base, ours, theirs] = [keyed(options.base, keyOf), keyed(options.ours, keyOf), keyed(options.theirs, keyOf)];
+  const [base, ours, theirs] = [
+    keyed(options.base, keyOf),
+    keyed(options.ours, keyOf),
+    keyed(options.theirs, keyOf),
+  ];
   const maps = [base, ours, theirs].map((list) => new Map(list.map((entry) => [entry.key, entry.value])));
   const [baseMap, oursMap, theirsMap] = maps as [Map<string, T>, Map<string, T>, Map<string, T>];
 
   const keysOf = (list: readonly Keyed<T>[]) => list.map((entry) => entry.key);
   // The entries all three sides share, in each side's order: who reordered them?
-  const shared = (list: readonly Keyed<T>[]) => keysOf(list).filter((key) => baseMap.has(key) && oursMap.has(key) && theirsMap.has(key));
+  const shared = (list: readonly Keyed<T>[]) =>
+    keysOf(list).filter((key) => baseMap.has(key) && oursMap.has(key) && theirsMap.has(key));
   const onlyOursReordered = sameOrder(shared(theirs), shared(base)) && !sameOrder(shared(ours), shared(base));
   const order = onlyOursReordered ? weave(keysOf(ours), keysOf(theirs)) : weave(keysOf(theirs), keysOf(ours));
 
@@ -68,8 +73,15 @@ export function mergeKeyedList<T>(options: {
     const [was, mine, other] = [baseMap.get(key), oursMap.get(key), theirsMap.get(key)];
     let settled: { value: T | undefined } | null;
     if (mine === undefined && other === undefined) settled = { value: undefined };
-    else if (mine === undefined) settled = was === undefined ? { value: other } : other !== undefined && same(other, was) ? { value: undefined } : null;
-    else if (other === undefined) settled = was === undefined ? { value: mine } : same(mine, was) ? { value: undefined } : null;
+    else if (mine === undefined)
+      settled =
+        was === undefined
+          ? { value: other }
+          : other !== undefined && same(other, was)
+            ? { value: undefined }
+            : null;
+    else if (other === undefined)
+      settled = was === undefined ? { value: mine } : same(mine, was) ? { value: undefined } : null;
     else if (same(mine, other) || (was !== undefined && same(mine, was))) settled = { value: other };
     else if (was !== undefined && same(other, was)) settled = { value: mine };
     else settled = null;
@@ -86,7 +98,10 @@ export function mergeKeyedList<T>(options: {
 }
 
 /** The list once every conflict slot is settled by `pick` (null drops the entry). */
-export function settleSlots<T>(options: { slots: readonly MergeListSlot<T>[]; pick: (id: string) => T | null }): T[] {
+export function settleSlots<T>(options: {
+  slots: readonly MergeListSlot<T>[];
+  pick: (id: string) => T | null;
+}): T[] {
   return options.slots.flatMap((slot) => {
     const value = slot.kind === "resolved" ? slot.value : options.pick(slot.id);
     return value === null ? [] : [value];

@@ -1,4 +1,5 @@
 import type { RevisionContent, RevisionCredit, StoryImage } from "@/lib/revisions/revision-content";
+
 import { bodyText, mergeBody } from "./body-merge";
 import type { ContentMerge, MergeConflict } from "./content-merge-types";
 import { mergeKeyedList, settleSlots } from "./keyed-list-merge";
@@ -16,7 +17,8 @@ function mergeScalar<T extends Scalar>(base: T, ours: T, theirs: T): { value: T 
 export const imageKey = (image: StoryImage) => (image.photoId ? `photo:${image.photoId}` : image.url);
 export const creditKey = (credit: RevisionCredit) => `${credit.contributorId}:${credit.role}`;
 
-const sameImage = (a: StoryImage, b: StoryImage) => imageKey(a) === imageKey(b) && a.alt === b.alt && a.caption === b.caption && a.credit === b.credit;
+const sameImage = (a: StoryImage, b: StoryImage) =>
+  imageKey(a) === imageKey(b) && a.alt === b.alt && a.caption === b.caption && a.credit === b.credit;
 const sameCredit = (a: RevisionCredit, b: RevisionCredit) =>
   a.contributorId === b.contributorId && a.role === b.role && a.location === b.location && a.name === b.name;
 
@@ -25,7 +27,11 @@ const sameCredit = (a: RevisionCredit, b: RevisionCredit) =>
  * Every conflict is listed with all three versions and provisionally settled to theirs in `merged`,
  * so nothing the newest revision says is lost while the editor decides.
  */
-export function mergeContent(options: { base: RevisionContent; ours: RevisionContent; theirs: RevisionContent }): ContentMerge {
+export function mergeContent(options: {
+  base: RevisionContent;
+  ours: RevisionContent;
+  theirs: RevisionContent;
+}): ContentMerge {
   const { base, ours, theirs } = options;
   const conflicts: MergeConflict[] = [];
 
@@ -41,15 +47,40 @@ export function mergeContent(options: { base: RevisionContent; ours: RevisionCon
 
   const developingMerge = mergeScalar(base.developing, ours.developing, theirs.developing);
   if (!developingMerge) {
-    conflicts.push({ id: "developing", field: "developing", base: base.developing, ours: ours.developing, theirs: theirs.developing });
+    conflicts.push({
+      id: "developing",
+      field: "developing",
+      base: base.developing,
+      ours: ours.developing,
+      theirs: theirs.developing,
+    });
   }
 
-  const { chunks: body, reason } = mergeBody({ base: base.body, ours: ours.body, theirs: theirs.body, conflictId: (index) => `body-${index}` });
+  const { chunks: body, reason } = mergeBody({
+    base: base.body,
+    ours: ours.body,
+    theirs: theirs.body,
+    conflictId: (index) => `body-${index}`,
+  });
   for (const chunk of body) {
-    if (chunk.kind === "conflict") conflicts.push({ id: chunk.id, field: "body", base: chunk.base, ours: chunk.ours, theirs: chunk.theirs });
+    if (chunk.kind === "conflict")
+      conflicts.push({
+        id: chunk.id,
+        field: "body",
+        base: chunk.base,
+        ours: chunk.ours,
+        theirs: chunk.theirs,
+      });
   }
 
-  const images = mergeKeyedList({ base: base.images, ours: ours.images, theirs: theirs.images, keyOf: imageKey, same: sameImage, conflictId: (index) => `image-${index}` });
+  const images = mergeKeyedList({
+    base: base.images,
+    ours: ours.images,
+    theirs: theirs.images,
+    keyOf: imageKey,
+    same: sameImage,
+    conflictId: (index) => `image-${index}`,
+  });
   conflicts.push(...images.conflicts.map((conflict) => ({ ...conflict, field: "images" as const })));
   const credits = mergeKeyedList({
     base: base.credits,
@@ -61,7 +92,10 @@ export function mergeContent(options: { base: RevisionContent; ours: RevisionCon
   });
   conflicts.push(...credits.conflicts.map((conflict) => ({ ...conflict, field: "credits" as const })));
 
-  const theirsOf = <T,>(list: ReadonlyArray<{ id: string; theirs: T | null }>) => (id: string) => list.find((conflict) => conflict.id === id)?.theirs ?? null;
+  const theirsOf =
+    <T>(list: ReadonlyArray<{ id: string; theirs: T | null }>) =>
+    (id: string) =>
+      list.find((conflict) => conflict.id === id)?.theirs ?? null;
 
   return {
     clean: conflicts.length === 0,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { contentLimits } from "@/lib/revisions/revision-content";
 import { textInput } from "@/lib/validation/text-rules";
 

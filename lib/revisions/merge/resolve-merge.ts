@@ -1,19 +1,25 @@
 import { AppError } from "@/lib/errors/app-error";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
+
 import { bodyText } from "./body-merge";
 import type { ContentMerge, MergeChoice, MergeConflict } from "./content-merge-types";
 import { settleSlots } from "./keyed-list-merge";
 
 type FieldIssue = { path: string; message: string };
 
-function settle<T>(conflict: { field: MergeConflict["field"]; ours: T; theirs: T }, choice: MergeChoice, join: ((ours: T, theirs: T) => T) | null): T | { issue: string } {
+function settle<T>(
+  conflict: { field: MergeConflict["field"]; ours: T; theirs: T },
+  choice: MergeChoice,
+  join: ((ours: T, theirs: T) => T) | null,
+): T | { issue: string } {
   if ("text" in choice) return { issue: "this conflict can only be settled by picking a side" };
   if (choice.pick === "ours") return conflict.ours;
   if (choice.pick === "theirs") return conflict.theirs;
   return join ? join(conflict.ours, conflict.theirs) : { issue: "keeping both only applies to the body" };
 }
 
-const isIssue = (value: unknown): value is { issue: string } => typeof value === "object" && value !== null && "issue" in value;
+const isIssue = (value: unknown): value is { issue: string } =>
+  typeof value === "object" && value !== null && "issue" in value;
 
 /**
  * Applies the editor's decision to every conflict of a merge and returns the content to save. Every
@@ -21,11 +27,15 @@ const isIssue = (value: unknown): value is { issue: string } => typeof value ===
  * only for the body (ours, then theirs), own text only for text fields. Pure, so the desk can preview
  * it in the browser and the server recompute it.
  */
-export function resolveMerge(options: { merge: ContentMerge; choices: Readonly<Record<string, MergeChoice>> }): RevisionContent {
+export function resolveMerge(options: {
+  merge: ContentMerge;
+  choices: Readonly<Record<string, MergeChoice>>;
+}): RevisionContent {
   const { merge, choices } = options;
   const issues: FieldIssue[] = [];
   const known = new Set(merge.conflicts.map((conflict) => conflict.id));
-  for (const id of Object.keys(choices)) if (!known.has(id)) issues.push({ path: `choices.${id}`, message: "is not a conflict of this merge" });
+  for (const id of Object.keys(choices))
+    if (!known.has(id)) issues.push({ path: `choices.${id}`, message: "is not a conflict of this merge" });
 
   const settled = new Map<string, unknown>();
   for (const conflict of merge.conflicts) {
@@ -40,7 +50,10 @@ export function resolveMerge(options: { merge: ContentMerge; choices: Readonly<R
     } else if ("text" in choice) {
       value = conflict.field === "body" ? choice.text.trim() : choice.text.trim().replace(/\s+/g, " ");
     } else {
-      const both = conflict.field === "body" ? (ours: string, theirs: string) => [ours, theirs].filter(Boolean).join("\n\n") : null;
+      const both =
+        conflict.field === "body"
+          ? (ours: string, theirs: string) => [ours, theirs].filter(Boolean).join("\n\n")
+          : null;
       value = settle(conflict, choice, both);
     }
     if (isIssue(value)) issues.push({ path: `choices.${conflict.id}`, message: value.issue });
@@ -55,7 +68,7 @@ export function resolveMerge(options: { merge: ContentMerge; choices: Readonly<R
     });
   }
 
-  const pick = <T,>(id: string, fallback: T) => (settled.has(id) ? (settled.get(id) as T) : fallback);
+  const pick = <T>(id: string, fallback: T) => (settled.has(id) ? (settled.get(id) as T) : fallback);
   const { merged } = merge;
   return {
     headline: pick("headline", merged.headline),

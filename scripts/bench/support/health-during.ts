@@ -3,11 +3,14 @@ import { median } from "./measure";
 export type HealthFigure = { median: number; max: number; count: number };
 
 /**
- * Runs `work` while asking `probe` (a health check) again and again, one at a time, until the work settles: how
- * long the work took and how long health took to answer meanwhile. The first probe is asked before the work
- * starts, so work that holds the event loop shows as one health answer as slow as the work itself.
+ * Runs `work` while asking `probe` (a health check) again and again, one at a time, until the work settles:
+ * how long the work took and how long health took to answer meanwhile. The first probe is asked before the
+ * work starts, so work that holds the event loop shows as one health answer as slow as the work itself.
  */
-export async function healthDuring<T>(options: { work: () => Promise<T>; probe: () => Promise<unknown> }): Promise<{ result: T; wall: number; health: HealthFigure }> {
+export async function healthDuring<T>(options: {
+  work: () => Promise<T>;
+  probe: () => Promise<unknown>;
+}): Promise<{ result: T; wall: number; health: HealthFigure }> {
   let done = false;
   const latencies: number[] = [];
   const probing = (async () => {
@@ -25,7 +28,11 @@ export async function healthDuring<T>(options: { work: () => Promise<T>; probe: 
   });
   const wall = performance.now() - start;
   await probing;
-  return { result, wall, health: { median: median(latencies), max: Math.max(...latencies), count: latencies.length } };
+  return {
+    result,
+    wall,
+    health: { median: median(latencies), max: Math.max(...latencies), count: latencies.length },
+  };
 }
 
 export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;

@@ -8,7 +8,11 @@ export function median(values: number[]): number {
 }
 
 /** Waits until `url` answers below 500 (a server still starting answers nothing, or 503). */
-export async function waitUntilAnswering(options: { url: string; child?: ChildProcess; status?: number }): Promise<void> {
+export async function waitUntilAnswering(options: {
+  url: string;
+  child?: ChildProcess;
+  status?: number;
+}): Promise<void> {
   const { url, child, status } = options;
   for (let attempt = 0; attempt < 600; attempt += 1) {
     if (child && child.exitCode !== null) throw new Error(`server for ${url} exited with ${child.exitCode}`);
@@ -25,13 +29,29 @@ export async function waitUntilAnswering(options: { url: string; child?: ChildPr
 }
 
 /** Requests per second from autocannon, in its own process so it does not share the event loop it measures. */
-export async function autocannonLoad(options: { url: string; connections: number; durationSeconds: number }): Promise<{ rps: number; non2xx: number; p99: number }> {
-  const args = ["node_modules/autocannon/autocannon.js", "-c", String(options.connections), "-d", String(options.durationSeconds), "-j", options.url];
+export async function autocannonLoad(options: {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+}): Promise<{ rps: number; non2xx: number; p99: number }> {
+  const args = [
+    "node_modules/autocannon/autocannon.js",
+    "-c",
+    String(options.connections),
+    "-d",
+    String(options.durationSeconds),
+    "-j",
+    options.url,
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await new Promise((resolve) => child.on("exit", resolve));
-  const result = JSON.parse(output) as { requests: { average: number }; non2xx: number; latency: { p99: number } };
+  const result = JSON.parse(output) as {
+    requests: { average: number };
+    non2xx: number;
+    latency: { p99: number };
+  };
   return { rps: result.requests.average, non2xx: result.non2xx, p99: result.latency.p99 };
 }
 

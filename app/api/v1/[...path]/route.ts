@@ -1,5 +1,5 @@
+import { apiRoute } from "@/app/api/v1/_support/api-route";
 import { AppError } from "@/lib/errors/app-error";
-import { apiRoute } from "../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -12,4 +12,10 @@ const unknownEndpoint = apiRoute<{ path: string[] }>("unknown /api/v1 address", 
   });
 });
 
-export { unknownEndpoint as GET, unknownEndpoint as POST, unknownEndpoint as PUT, unknownEndpoint as PATCH, unknownEndpoint as DELETE };
+export {
+  unknownEndpoint as GET,
+  unknownEndpoint as POST,
+  unknownEndpoint as PUT,
+  unknownEndpoint as PATCH,
+  unknownEndpoint as DELETE,
+};

@@ -17,7 +17,9 @@ export function apiRoute<Params = Record<string, never>>(name: string, handler: 
 /** RFC 6750: a 401 names the scheme that would work, and says when the token sent was the problem. */
 function withAuthChallenge(request: Request, response: Response): Response {
   if (response.status !== 401) return response;
-  const challenge = request.headers.has("authorization") ? 'Bearer realm="Copydesk", error="invalid_token"' : 'Bearer realm="Copydesk"';
+  const challenge = request.headers.has("authorization")
+    ? 'Bearer realm="Copydesk", error="invalid_token"'
+    : 'Bearer realm="Copydesk"';
   response.headers.set("WWW-Authenticate", challenge);
   return response;
 }
@@ -35,7 +37,9 @@ type MethodHandler = (request: Request) => Promise<Response>;
  * `Allow` header (Next's own 405 has neither), and OPTIONS lists only the real methods. A route exports them
  * beside its own: `export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET", "POST"] })`.
  */
-export function otherMethods(options: { allow: Method[] }): Record<Method | "HEAD" | "OPTIONS", MethodHandler> {
+export function otherMethods(options: {
+  allow: Method[];
+}): Record<Method | "HEAD" | "OPTIONS", MethodHandler> {
   const allowed = [...options.allow, ...(options.allow.includes("GET") ? ["HEAD"] : []), "OPTIONS"];
   const allow = allowed.join(", ");
   const refuse: MethodHandler = async (request) => {
@@ -50,6 +54,15 @@ export function otherMethods(options: { allow: Method[] }): Record<Method | "HEA
     response.headers.set("Allow", allow);
     return response;
   };
-  const listMethods: MethodHandler = async () => new Response(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } });
-  return { GET: refuse, HEAD: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: listMethods };
+  const listMethods: MethodHandler = async () =>
+    new Response(null, { status: 204, headers: { Allow: allow, "Cache-Control": "no-store" } });
+  return {
+    GET: refuse,
+    HEAD: refuse,
+    POST: refuse,
+    PUT: refuse,
+    PATCH: refuse,
+    DELETE: refuse,
+    OPTIONS: listMethods,
+  };
 }

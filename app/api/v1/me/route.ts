@@ -1,5 +1,5 @@
+import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { apiRoute, json, otherMethods } from "../_support/api-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
+import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { authenticateRequest } from "@/lib/auth/request-actor";
 import { ingestPhoto } from "@/lib/media/ingest-photo";
-import { searchPhotos } from "@/lib/media/search-photos";
 import { readPhotoRequest } from "@/lib/media/read-photo-request";
-import { apiRoute, json, otherMethods } from "../_support/api-route";
+import { searchPhotos } from "@/lib/media/search-photos";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
+import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
+import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { createStory } from "@/lib/stories/create-story";
 import { listStories } from "@/lib/stories/list-stories";
-import { apiRoute, json, otherMethods } from "../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +24,11 @@ export const GET = apiRoute("GET /api/v1/stories", async (request) => {
 export const POST = apiRoute("POST /api/v1/stories", async (request) => {
   const actor = await authenticateRequest({ request });
   const input = await readJsonBody({ request });
-  const result = await createStory({ actor, input, idempotencyKey: request.headers.get("idempotency-key") ?? undefined });
+  const result = await createStory({
+    actor,
+    input,
+    idempotencyKey: request.headers.get("idempotency-key") ?? undefined,
+  });
   if (result.revision.published) invalidatePublicStory({ slug: result.story.slug });
   return json(result, 201);
 });

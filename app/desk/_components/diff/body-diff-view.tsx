@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
+
 import type { BodyDiff } from "@/lib/revisions/diff/content-diff-types";
+
 import { BodyOpView } from "./body-op-view";
 
 const firstBatch = 120;
@@ -24,7 +26,11 @@ export function BodyDiffView({ body, view }: { body: BodyDiff; view: "inline" | 
           <p>
             Showing the first {shown.length} of {body.ops.length} parts of the body comparison.
           </p>
-          <button type="button" className="desk-button" onClick={() => setLimit((value) => value + firstBatch * 2)}>
+          <button
+            type="button"
+            className="desk-button"
+            onClick={() => setLimit((value) => value + firstBatch * 2)}
+          >
             Show {Math.min(left, firstBatch * 2)} more
           </button>
         </div>

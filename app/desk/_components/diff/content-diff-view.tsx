@@ -1,11 +1,22 @@
 import type { ReactNode } from "react";
+
+import { revisionKindLabels } from "@/app/desk/_components/revision-kind-badge";
 import type { ContentDiff } from "@/lib/revisions/diff/content-diff-types";
-import { revisionKindLabels } from "../revision-kind-badge";
+
 import { BodyDiffView } from "./body-diff-view";
 import { CreditsDiffView, ImagesDiffView } from "./list-diffs";
 import { TextFieldDiffView } from "./text-field-diff-view";
 
-const fieldNames = { headline: "Headline", dek: "Dek", byline: "Byline line", developing: "Developing flag", body: "Body", images: "Images and captions", credits: "Credits", notes: "Kind, summary and note" } as const;
+const fieldNames = {
+  headline: "Headline",
+  dek: "Dek",
+  byline: "Byline line",
+  developing: "Developing flag",
+  body: "Body",
+  images: "Images and captions",
+  credits: "Credits",
+  notes: "Kind, summary and note",
+} as const;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -28,13 +39,21 @@ export function ContentDiffView({ diff, view }: { diff: ContentDiff; view: "inli
       <p className="desk-diff-stats" role="status">
         {diff.changed ? (
           <>
-            <span className="desk-diff-stat-ins">+{stats.insertedWords} words</span> <span className="desk-diff-stat-del">−{stats.deletedWords} words</span>
-            {stats.movedParagraphs > 0 ? <span> · {stats.movedParagraphs} paragraphs moved, split or joined</span> : null}
+            <span className="desk-diff-stat-ins">+{stats.insertedWords} words</span>{" "}
+            <span className="desk-diff-stat-del">−{stats.deletedWords} words</span>
+            {stats.movedParagraphs > 0 ? (
+              <span> · {stats.movedParagraphs} paragraphs moved, split or joined</span>
+            ) : null}
           </>
         ) : (
           "These two revisions have the same content."
         )}
-        {unchanged.length > 0 && diff.changed ? <span className="desk-muted"> · Unchanged: {unchanged.map((field) => fieldNames[field].toLowerCase()).join(", ")}</span> : null}
+        {unchanged.length > 0 && diff.changed ? (
+          <span className="desk-muted">
+            {" "}
+            · Unchanged: {unchanged.map((field) => fieldNames[field].toLowerCase()).join(", ")}
+          </span>
+        ) : null}
       </p>
       {diff.degraded && diff.reason ? (
         <div className="desk-notice desk-notice-warn" role="note">
@@ -53,7 +72,9 @@ export function ContentDiffView({ diff, view }: { diff: ContentDiff; view: "inli
       {diff.developing.changed ? (
         <Section title={fieldNames.developing}>
           <p>
-            {diff.developing.to ? "Now marked as a developing story (was not)." : "No longer marked as a developing story."}
+            {diff.developing.to
+              ? "Now marked as a developing story (was not)."
+              : "No longer marked as a developing story."}
           </p>
         </Section>
       ) : null}
@@ -95,7 +116,8 @@ export function ContentDiffView({ diff, view }: { diff: ContentDiff; view: "inli
               </div>
             ) : null}
             {diff.notes.printedNotes ? (
-              // As readers see them: a correction's note stays printed after later updates, so it is never shown as removed.
+              // As readers see them: a correction's note stays printed after later updates, so it is never
+              // shown as removed.
               diff.notes.printedNotes.changed ? (
                 <div>
                   <dt>Notes printed on the story</dt>

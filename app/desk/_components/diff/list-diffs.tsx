@@ -1,21 +1,29 @@
+import { creditRoleLabels } from "@/app/desk/_components/editor-draft";
+import { photoThumbnailPath } from "@/app/desk/_components/photo-paths";
 import type { CreditsDiff, ImagesDiff } from "@/lib/revisions/diff/content-diff-types";
 import type { StoryImage } from "@/lib/revisions/revision-content";
-import { creditRoleLabels } from "../editor-draft";
-import { photoThumbnailPath } from "../photo-paths";
+
 import { TextFieldDiffView } from "./text-field-diff-view";
 
 function Thumb({ image }: { image: Pick<StoryImage, "photoId" | "url"> }) {
-  // Library photos show as thumbnails from this origin; older images by URL stay text (the desk loads no other host).
+  // Library photos show as thumbnails from this origin; older images by URL stay text (the desk loads no
+  // other host).
   if (!image.photoId) return <span className="desk-mono">{image.url}</span>;
   // eslint-disable-next-line @next/next/no-img-element -- a rendition on this origin, already sized
   return <img className="desk-diff-thumb" src={photoThumbnailPath(image.photoId)} alt="" width={160} />;
 }
 
 function ChangedText({ label, before, after }: { label: string; before: string; after: string }) {
-  if (before === after) return <p className="desk-diff-photo-text"><span className="desk-muted">{label}:</span> {after || "—"}</p>;
+  if (before === after)
+    return (
+      <p className="desk-diff-photo-text">
+        <span className="desk-muted">{label}:</span> {after || "—"}
+      </p>
+    );
   return (
     <p className="desk-diff-photo-text">
-      <span className="desk-muted">{label}:</span> {before ? <del className="desk-del">{before}</del> : null} {after ? <ins className="desk-ins">{after}</ins> : null}
+      <span className="desk-muted">{label}:</span> {before ? <del className="desk-del">{before}</del> : null}{" "}
+      {after ? <ins className="desk-ins">{after}</ins> : null}
     </p>
   );
 }
@@ -27,7 +35,12 @@ function replacements(entries: readonly Entry[]): Map<Entry, Entry> {
   const pairs = new Map<Entry, Entry>();
   for (const removed of entries) {
     if (removed.status !== "removed") continue;
-    const added = entries.find((entry) => entry.status === "added" && entry.toIndex === removed.fromIndex && ![...pairs.values()].includes(entry));
+    const added = entries.find(
+      (entry) =>
+        entry.status === "added" &&
+        entry.toIndex === removed.fromIndex &&
+        ![...pairs.values()].includes(entry),
+    );
     if (added) pairs.set(removed, added);
   }
   return pairs;
@@ -73,7 +86,12 @@ export function ImagesDiffView({ diff, view }: { diff: ImagesDiff; view: "inline
         if (entry.status === "removed")
           return (
             <li key={index} className="desk-diff-list-removed">
-              <strong>− Removed image (was {entry.fromIndex + 1}):</strong> {entry.image.photoId ? <Thumb image={entry.image} /> : <del className="desk-del">{entry.image.url}</del>}
+              <strong>− Removed image (was {entry.fromIndex + 1}):</strong>{" "}
+              {entry.image.photoId ? (
+                <Thumb image={entry.image} />
+              ) : (
+                <del className="desk-del">{entry.image.url}</del>
+              )}
               {entry.image.caption ? <> — {entry.image.caption}</> : null}
             </li>
           );
@@ -84,7 +102,11 @@ export function ImagesDiffView({ diff, view }: { diff: ImagesDiff; view: "inline
               Image {entry.toIndex + 1}
               {entry.moved ? ` (moved from position ${entry.fromIndex + 1})` : ""}:
             </strong>{" "}
-            {entry.photoId ? <Thumb image={{ photoId: entry.photoId, url: entry.url }} /> : <span className="desk-mono desk-muted">{entry.url}</span>}
+            {entry.photoId ? (
+              <Thumb image={{ photoId: entry.photoId, url: entry.url }} />
+            ) : (
+              <span className="desk-mono desk-muted">{entry.url}</span>
+            )}
             <dl className="desk-diff-fields">
               {(["caption", "credit", "alt"] as const).map((field) =>
                 entry[field].changed ? (
@@ -113,14 +135,16 @@ export function CreditsDiffView({ diff }: { diff: CreditsDiff }) {
         if (entry.status === "added")
           return (
             <li key={index} className="desk-diff-list-added">
-              <strong>+ Credited:</strong> <ins className="desk-ins">{entry.credit.name}</ins> — {creditRoleLabels[entry.credit.role]}
+              <strong>+ Credited:</strong> <ins className="desk-ins">{entry.credit.name}</ins> —{" "}
+              {creditRoleLabels[entry.credit.role]}
               {entry.credit.location ? `, ${entry.credit.location}` : ""}
             </li>
           );
         if (entry.status === "removed")
           return (
             <li key={index} className="desk-diff-list-removed">
-              <strong>− No longer credited:</strong> <del className="desk-del">{entry.credit.name}</del> — {creditRoleLabels[entry.credit.role]}
+              <strong>− No longer credited:</strong> <del className="desk-del">{entry.credit.name}</del> —{" "}
+              {creditRoleLabels[entry.credit.role]}
             </li>
           );
         if (!entry.changed && !entry.moved) return null;
@@ -129,12 +153,14 @@ export function CreditsDiffView({ diff }: { diff: CreditsDiff }) {
             <strong>{entry.name}:</strong>{" "}
             {entry.role.changed ? (
               <>
-                role <del className="desk-del">{creditRoleLabels[entry.role.from]}</del> → <ins className="desk-ins">{creditRoleLabels[entry.role.to]}</ins>{" "}
+                role <del className="desk-del">{creditRoleLabels[entry.role.from]}</del> →{" "}
+                <ins className="desk-ins">{creditRoleLabels[entry.role.to]}</ins>{" "}
               </>
             ) : null}
             {entry.location.changed ? (
               <>
-                place <del className="desk-del">{entry.location.from ?? "(none)"}</del> → <ins className="desk-ins">{entry.location.to ?? "(none)"}</ins>{" "}
+                place <del className="desk-del">{entry.location.from ?? "(none)"}</del> →{" "}
+                <ins className="desk-ins">{entry.location.to ?? "(none)"}</ins>{" "}
               </>
             ) : null}
             {entry.moved ? `moved from position ${entry.fromIndex + 1} to ${entry.toIndex + 1}` : null}

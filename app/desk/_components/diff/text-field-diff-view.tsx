@@ -1,4 +1,5 @@
 import type { TextFieldDiff } from "@/lib/revisions/diff/content-diff-types";
+
 import { WordOpsText } from "./word-ops-text";
 
 /** A short field (headline, caption …) compared inline or side by side. */
@@ -9,7 +10,11 @@ export function TextFieldDiffView({ diff, view }: { diff: TextFieldDiff; view: "
       <div className="desk-diff-sides">
         <div className="desk-diff-side desk-diff-from">
           <span className="desk-diff-side-label">Before</span>
-          {diff.from ? <WordOpsText ops={diff.ops} side="from" /> : <span className="desk-muted">(empty)</span>}
+          {diff.from ? (
+            <WordOpsText ops={diff.ops} side="from" />
+          ) : (
+            <span className="desk-muted">(empty)</span>
+          )}
         </div>
         <div className="desk-diff-side desk-diff-to">
           <span className="desk-diff-side-label">After</span>

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { draftFromContent } from "@/app/desk/_components/editor-draft";
+import { orNotFound } from "@/app/desk/_components/or-not-found";
+import { SchedulePanel } from "@/app/desk/_components/schedule-panel";
+import { StoryEditor } from "@/app/desk/_components/story-editor";
+import { StoryHeader } from "@/app/desk/_components/story-header";
 import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import { readSinceYouLastLooked } from "@/lib/desk/presence";
 import { minorCheckOf } from "@/lib/editorial/minor-change-check";
 import { getStoryDetail } from "@/lib/stories/get-story-detail";
-import { draftFromContent } from "../../_components/editor-draft";
-import { orNotFound } from "../../_components/or-not-found";
-import { StoryEditor } from "../../_components/story-editor";
-import { SchedulePanel } from "../../_components/schedule-panel";
-import { StoryHeader } from "../../_components/story-header";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -30,14 +31,24 @@ export default async function EditStoryPage({ params }: Params) {
   const canPublish = can({ actor, permission: "revision:publish" });
   return (
     <>
-      <StoryHeader story={story} current="edit" canChangeStatus={can({ actor, permission: "story:unpublish" })} />
+      <StoryHeader
+        story={story}
+        current="edit"
+        canChangeStatus={can({ actor, permission: "story:unpublish" })}
+      />
       {sinceLastLooked ? (
         <div className="desk-notice desk-notice-info">
           <p>
-            Since you last looked (revision {sinceLastLooked.lastSeen}), {sinceLastLooked.savedByOthers === 1 ? "1 revision was" : `${sinceLastLooked.savedByOthers} revisions were`} saved
-            by others.
+            Since you last looked (revision {sinceLastLooked.lastSeen}),{" "}
+            {sinceLastLooked.savedByOthers === 1
+              ? "1 revision was"
+              : `${sinceLastLooked.savedByOthers} revisions were`}{" "}
+            saved by others.
           </p>
-          <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${sinceLastLooked.lastSeen}&to=${story.latestRevisionNumber}`}>
+          <Link
+            className="desk-button desk-button-small"
+            href={`/desk/stories/${slug}/compare?from=${sinceLastLooked.lastSeen}&to=${story.latestRevisionNumber}`}
+          >
             See what changed
           </Link>
         </div>
@@ -45,9 +56,13 @@ export default async function EditStoryPage({ params }: Params) {
       {story.liveRevisionNumber !== null && story.latestRevisionNumber > story.liveRevisionNumber ? (
         <div className="desk-notice desk-notice-info">
           <p>
-            You are editing revision {story.latestRevisionNumber}, a draft ({latest.author.name}); readers see revision {story.liveRevisionNumber}.
+            You are editing revision {story.latestRevisionNumber}, a draft ({latest.author.name}); readers see
+            revision {story.liveRevisionNumber}.
           </p>
-          <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${story.liveRevisionNumber}&to=${story.latestRevisionNumber}`}>
+          <Link
+            className="desk-button desk-button-small"
+            href={`/desk/stories/${slug}/compare?from=${story.liveRevisionNumber}&to=${story.latestRevisionNumber}`}
+          >
             Compare with live
           </Link>
         </div>
@@ -64,9 +79,20 @@ export default async function EditStoryPage({ params }: Params) {
         pending={context.pending}
         liveCheck={live ? minorCheckOf(live.content) : null}
         contributorNames={context.contributorNames}
-        preview={{ slug, newsroom: context.newsroom, notes: context.notes, firstPublishedAt: story.firstPublishedAt, lastMaterialUpdateAt: story.lastMaterialUpdateAt }}
+        preview={{
+          slug,
+          newsroom: context.newsroom,
+          notes: context.notes,
+          firstPublishedAt: story.firstPublishedAt,
+          lastMaterialUpdateAt: story.lastMaterialUpdateAt,
+        }}
       />
-      <SchedulePanel actor={actor} slug={slug} latestRevision={story.latestRevisionNumber} released={story.firstPublishedAt !== null} />
+      <SchedulePanel
+        actor={actor}
+        slug={slug}
+        latestRevision={story.latestRevisionNumber}
+        released={story.firstPublishedAt !== null}
+      />
     </>
   );
 }

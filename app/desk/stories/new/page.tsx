@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { emptyContent } from "@/app/desk/_components/editor-draft";
+import { StoryEditor } from "@/app/desk/_components/story-editor";
 import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
-import { emptyContent } from "../../_components/editor-draft";
-import { StoryEditor } from "../../_components/story-editor";
 
 export const metadata: Metadata = { title: "New story" };
 
@@ -33,7 +34,13 @@ export default async function NewStoryPage() {
         pending={[]}
         liveCheck={null}
         contributorNames={context.contributorNames}
-        preview={{ slug: "", newsroom: context.newsroom, notes: [], firstPublishedAt: null, lastMaterialUpdateAt: null }}
+        preview={{
+          slug: "",
+          newsroom: context.newsroom,
+          notes: [],
+          firstPublishedAt: null,
+          lastMaterialUpdateAt: null,
+        }}
       />
     </>
   );

@@ -8,7 +8,10 @@ export const dynamic = "force-dynamic";
  * A library photo on the desk: /thumbnail and /preview redirect to a rendition (immutable, on /media), and
  * /original sends the file as uploaded to a signed-in desk user only (it still carries GPS and serials).
  */
-export async function GET(_request: Request, context: { params: Promise<{ id: string; variant: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  context: { params: Promise<{ id: string; variant: string }> },
+): Promise<Response> {
   const { id, variant } = await context.params;
   try {
     const actor = await requireSessionActor();
@@ -25,7 +28,10 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
     }
     if (variant !== "thumbnail" && variant !== "preview") return new Response("Not found\n", { status: 404 });
     const location = await deskRenditionUrl({ actor, photoId: id, size: variant });
-    return new Response(null, { status: 302, headers: { location, "cache-control": "private, max-age=300" } });
+    return new Response(null, {
+      status: 302,
+      headers: { location, "cache-control": "private, max-age=300" },
+    });
   } catch (error) {
     return errorResponse(error, { route: `GET /desk/photos/[id]/${variant}` });
   }

@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { DiffQuickPicks } from "@/app/desk/_components/diff-quick-picks";
+import { ContentDiffView } from "@/app/desk/_components/diff/content-diff-view";
+import { orNotFound } from "@/app/desk/_components/or-not-found";
+import { StoryHeader } from "@/app/desk/_components/story-header";
 import { DeskCompareQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { getLastSeenRevision } from "@/lib/desk/presence";
 import { diffRevisions } from "@/lib/revisions/diff-revisions";
 import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
-import { ContentDiffView } from "../../../_components/diff/content-diff-view";
-import { DiffQuickPicks } from "../../../_components/diff-quick-picks";
-import { orNotFound } from "../../../_components/or-not-found";
-import { StoryHeader } from "../../../_components/story-header";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Compare · ${(await params).slug}` };
@@ -22,24 +26,49 @@ function clamp(value: number | undefined, fallback: number, latest: number): num
 
 export default async function ComparePage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}/compare` });
+  const actor = await requirePageActor({
+    permission: "desk:read",
+    callbackPath: `/desk/stories/${slug}/compare`,
+  });
   const query = DeskCompareQueryInput.parse(firstValues(await searchParams));
   const story = await orNotFound(() => getStoryOrThrow({ slug, actor }));
   const latest = story.latestRevisionNumber;
   const from = clamp(query.from, Math.max(1, latest - 1), latest);
   const to = clamp(query.to, latest, latest);
   const view = query.view ?? "inline";
-  const [{ diff }, lastSeen] = await Promise.all([diffRevisions({ actor, slug, from, to }), getLastSeenRevision({ slug, actor })]);
+  const [{ diff }, lastSeen] = await Promise.all([
+    diffRevisions({ actor, slug, from, to }),
+    getLastSeenRevision({ slug, actor }),
+  ]);
   const numbers = Array.from({ length: latest }, (_, index) => latest - index);
-  const viewHref = (next: "inline" | "side") => `/desk/stories/${slug}/compare?from=${from}&to=${to}&view=${next}`;
+  const viewHref = (next: "inline" | "side") =>
+    `/desk/stories/${slug}/compare?from=${from}&to=${to}&view=${next}`;
 
   return (
     <>
       <StoryHeader story={story} current="compare" />
-      <DiffQuickPicks slug={slug} latest={latest} live={story.liveRevisionNumber} lastSeen={lastSeen} current={{ from, to }} />
+      <DiffQuickPicks
+        slug={slug}
+        latest={latest}
+        live={story.liveRevisionNumber}
+        lastSeen={lastSeen}
+        current={{ from, to }}
+      />
       <form className="desk-filters desk-compare-pick" action={`/desk/stories/${slug}/compare`} method="get">
-        <RevisionPicker name="from" label="From revision" value={from} numbers={numbers} live={story.liveRevisionNumber} />
-        <RevisionPicker name="to" label="To revision" value={to} numbers={numbers} live={story.liveRevisionNumber} />
+        <RevisionPicker
+          name="from"
+          label="From revision"
+          value={from}
+          numbers={numbers}
+          live={story.liveRevisionNumber}
+        />
+        <RevisionPicker
+          name="to"
+          label="To revision"
+          value={to}
+          numbers={numbers}
+          live={story.liveRevisionNumber}
+        />
         <input type="hidden" name="view" value={view} />
         <button type="submit" className="desk-button">
           Compare
@@ -59,15 +88,23 @@ export default async function ComparePage({ params, searchParams }: Props) {
         </nav>
       </div>
       <p className="desk-hint desk-diff-legend">
-        <ins className="desk-ins">Underlined with a green background</ins> was added; <del className="desk-del">struck through with a red background</del> was removed.{" "}
-        <Link href={`/desk/stories/${slug}/revisions/${to}`}>View revision {to}</Link> · <Link href={`/desk/stories/${slug}/revisions/${from}`}>View revision {from}</Link>
+        <ins className="desk-ins">Underlined with a green background</ins> was added;{" "}
+        <del className="desk-del">struck through with a red background</del> was removed.{" "}
+        <Link href={`/desk/stories/${slug}/revisions/${to}`}>View revision {to}</Link> ·{" "}
+        <Link href={`/desk/stories/${slug}/revisions/${from}`}>View revision {from}</Link>
       </p>
       <ContentDiffView diff={diff} view={view} />
     </>
   );
 }
 
-function RevisionPicker(props: { name: "from" | "to"; label: string; value: number; numbers: number[]; live: number | null }) {
+function RevisionPicker(props: {
+  name: "from" | "to";
+  label: string;
+  value: number;
+  numbers: number[];
+  live: number | null;
+}) {
   return (
     <div className="desk-field desk-field-narrow">
       <label htmlFor={`compare-${props.name}`}>{props.label}</label>

@@ -15,11 +15,19 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const actor = await requireSessionActor();
     assertCan({ actor, permission: "desk:read" });
     const { slug } = await params;
-    // JSON only: a cross-site form cannot send it without a preflight, so nobody can be made "present" from elsewhere.
+    // JSON only: a cross-site form cannot send it without a preflight, so nobody can be made "present" from
+    // elsewhere.
     if (!request.headers.get("content-type")?.startsWith("application/json")) {
-      throw new AppError({ code: "bad_request", message: "presence heartbeat without JSON", userMessage: "Send the heartbeat as JSON." });
+      throw new AppError({
+        code: "bad_request",
+        message: "presence heartbeat without JSON",
+        userMessage: "Send the heartbeat as JSON.",
+      });
     }
-    const { seenRevisionNumber } = parseInput({ schema: PresenceHeartbeatInput, input: await request.json().catch(() => null) });
+    const { seenRevisionNumber } = parseInput({
+      schema: PresenceHeartbeatInput,
+      input: await request.json().catch(() => null),
+    });
     const snapshot = await recordPresence({ slug, actor, seenRevisionNumber });
     return Response.json(snapshot, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {

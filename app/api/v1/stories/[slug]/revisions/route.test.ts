@@ -1,18 +1,24 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createApiToken } from "@/lib/auth/api-tokens";
+
+import { GET as listStories } from "@/app/api/v1/stories/route";
 import type { Actor } from "@/lib/auth/actor";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
 import { findFreePort } from "@/lib/db/free-port";
 import { createTestStory } from "@/lib/revisions/test-stories";
 import { startKillStorm } from "@/lib/testing/kill-storm";
-import { GET as listStories } from "../../route";
+
 import { POST } from "./route";
 
 function save(options: { token: string; slug: string; key: string; body: unknown }): Promise<Response> {
   const request = new Request(`http://localhost/api/v1/stories/${options.slug}/revisions`, {
     method: "POST",
-    headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json", "idempotency-key": options.key },
+    headers: {
+      authorization: `Bearer ${options.token}`,
+      "content-type": "application/json",
+      "idempotency-key": options.key,
+    },
     body: JSON.stringify(options.body),
   });
   return POST(request, { params: Promise.resolve({ slug: options.slug }) });
@@ -39,13 +45,19 @@ describe("POST /api/v1/stories/{slug}/revisions while the database drops connect
     try {
       for (let index = 0; index < saves; index++) {
         const started = Date.now();
-        // What an integration does: the same key until the save is answered; generous, so speed never decides.
+        // What an integration does: the same key until the save is answered; generous, so speed never
+        // decides.
         for (let attempt = 1; attempt <= 200; attempt++) {
           const response = await save({
             token,
             slug: "kill-storm",
             key: `storm-save-${index}`,
-            body: { baseRevision: base, summary: `Storm save ${index}`, body: `Written during the storm, save ${index}.`, credits: [{ name: `Storm Reporter ${index}`, role: "byline" }] },
+            body: {
+              baseRevision: base,
+              summary: `Storm save ${index}`,
+              body: `Written during the storm, save ${index}.`,
+              credits: [{ name: `Storm Reporter ${index}`, role: "byline" }],
+            },
           });
           statuses.push(response.status);
           if (response.status === 201) {
@@ -75,9 +87,15 @@ describe("POST /api/v1/stories/{slug}/revisions while the database drops connect
     const revisions = await getDb().revision.findMany({
       where: { story: { slug: "kill-storm" } },
       orderBy: { number: "asc" },
-      select: { number: true, idempotencyKey: true, credits: { select: { contributor: { select: { name: true } } } } },
+      select: {
+        number: true,
+        idempotencyKey: true,
+        credits: { select: { contributor: { select: { name: true } } } },
+      },
     });
-    expect(revisions.map((revision) => revision.number)).toEqual(Array.from({ length: saves + 1 }, (_, index) => index + 1));
+    expect(revisions.map((revision) => revision.number)).toEqual(
+      Array.from({ length: saves + 1 }, (_, index) => index + 1),
+    );
     for (const [index, revision] of revisions.slice(1).entries()) {
       expect(revision.idempotencyKey).toBe(`storm-save-${index}`);
       expect(revision.credits.map((credit) => credit.contributor.name)).toEqual([`Storm Reporter ${index}`]);
@@ -103,14 +121,27 @@ describe("the API while the database is unreachable", () => {
     process.env.DATABASE_URL = `postgresql://postgres@127.0.0.1:${await findFreePort()}/copydesk`;
 
     const responses = [
-      await save({ token, slug: "anything", key: "outage-1", body: { baseRevision: 1, summary: "Lost", body: "Lost." } }),
-      await listStories(new Request("http://localhost/api/v1/stories", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) }),
+      await save({
+        token,
+        slug: "anything",
+        key: "outage-1",
+        body: { baseRevision: 1, summary: "Lost", body: "Lost." },
+      }),
+      await listStories(
+        new Request("http://localhost/api/v1/stories", { headers: { authorization: `Bearer ${token}` } }),
+        { params: Promise.resolve({}) },
+      ),
     ];
     for (const response of responses) {
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("5");
       expect(await response.json()).toEqual({
-        error: { code: "unavailable", message: "The database cannot be reached right now, so nothing was saved. Please try again in a moment.", details: null },
+        error: {
+          code: "unavailable",
+          message:
+            "The database cannot be reached right now, so nothing was saved. Please try again in a moment.",
+          details: null,
+        },
       });
     }
   });

@@ -1,22 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { StoryArticleView } from "@/app/_components/story-article-view";
+import { orNotFound } from "@/app/desk/_components/or-not-found";
 import { photoPreviewPath } from "@/app/desk/_components/photo-paths";
+import { RestoreRevisionButton } from "@/app/desk/_components/restore-revision-button";
+import { RevisionKindBadge } from "@/app/desk/_components/revision-kind-badge";
+import { StoryHeader } from "@/app/desk/_components/story-header";
 import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import type { PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
 import { renderStoryBodyOffLoop } from "@/lib/render/story-body-off-loop";
-import { materialKinds, noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { getRevision } from "@/lib/revisions/get-revision";
+import { materialKinds, noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
 import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
-import { orNotFound } from "../../../../_components/or-not-found";
-import { RestoreRevisionButton } from "../../../../_components/restore-revision-button";
-import { RevisionKindBadge } from "../../../../_components/revision-kind-badge";
-import { StoryHeader } from "../../../../_components/story-header";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -27,7 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function RevisionPage({ params }: Props) {
   const { slug, number: rawNumber } = await params;
-  const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}/revisions/${rawNumber}` });
+  const actor = await requirePageActor({
+    permission: "desk:read",
+    callbackPath: `/desk/stories/${slug}/revisions/${rawNumber}`,
+  });
   const parsed = RevisionNumberInput.safeParse(rawNumber);
   if (!parsed.success) notFound();
   const number = parsed.data;
@@ -39,17 +43,31 @@ export default async function RevisionPage({ params }: Props) {
 
   // A draft is shown as it would read if published now: its own note joins the published ones.
   const notes: PublicArticleNote[] = [...context.notes];
-  if (!revision.published && revision.publicNote && (noteRequiredKinds as readonly string[]).includes(revision.kind)) {
-    notes.push({ kind: revision.kind as PublicArticleNote["kind"], text: revision.publicNote, publishedAt: now });
+  if (
+    !revision.published &&
+    revision.publicNote &&
+    (noteRequiredKinds as readonly string[]).includes(revision.kind)
+  ) {
+    notes.push({
+      kind: revision.kind as PublicArticleNote["kind"],
+      text: revision.publicNote,
+      publishedAt: now,
+    });
   }
   const material = (materialKinds as readonly string[]).includes(revision.kind);
   const article: PublicArticle = {
     slug,
     ...revision.content,
     // Library photos preview through the desk's redirect to a rendition; older images keep their URL.
-    images: revision.content.images.map(({ photoId, url, alt, caption, credit }) => ({ url: photoId ? photoPreviewPath(photoId) : url, alt, caption, credit })),
+    images: revision.content.images.map(({ photoId, url, alt, caption, credit }) => ({
+      url: photoId ? photoPreviewPath(photoId) : url,
+      alt,
+      caption,
+      credit,
+    })),
     firstPublishedAt: story.firstPublishedAt,
-    lastMaterialUpdateAt: !revision.published && material && story.firstPublishedAt ? now : story.lastMaterialUpdateAt,
+    lastMaterialUpdateAt:
+      !revision.published && material && story.firstPublishedAt ? now : story.lastMaterialUpdateAt,
     notes,
     newsroom: context.newsroom,
   };
@@ -61,7 +79,13 @@ export default async function RevisionPage({ params }: Props) {
       <div className="desk-revision-meta desk-panel">
         <h2>
           Revision {number} <RevisionKindBadge kind={revision.kind} />{" "}
-          {isLive ? <span className="desk-badge desk-badge-live">Live</span> : revision.published ? <span className="desk-badge desk-badge-published">Published</span> : <span className="desk-badge desk-badge-draft">Draft</span>}
+          {isLive ? (
+            <span className="desk-badge desk-badge-live">Live</span>
+          ) : revision.published ? (
+            <span className="desk-badge desk-badge-published">Published</span>
+          ) : (
+            <span className="desk-badge desk-badge-draft">Draft</span>
+          )}
         </h2>
         <p className="desk-small desk-muted">
           Saved <DeskTime iso={revision.createdAt} /> by {revision.author.name}
@@ -75,23 +99,42 @@ export default async function RevisionPage({ params }: Props) {
         {revision.summary ? <p>{revision.summary}</p> : null}
         <div className="desk-button-row">
           {number > 1 ? (
-            <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${number - 1}&to=${number}`}>
+            <Link
+              className="desk-button desk-button-small"
+              href={`/desk/stories/${slug}/compare?from=${number - 1}&to=${number}`}
+            >
               Changes in this revision
             </Link>
           ) : null}
           {story.liveRevisionNumber !== null && !isLive ? (
-            <Link className="desk-button desk-button-small" href={`/desk/stories/${slug}/compare?from=${story.liveRevisionNumber}&to=${number}`}>
+            <Link
+              className="desk-button desk-button-small"
+              href={`/desk/stories/${slug}/compare?from=${story.liveRevisionNumber}&to=${number}`}
+            >
               Compare with live
             </Link>
           ) : null}
           {can({ actor, permission: "revision:restore" }) && number !== story.latestRevisionNumber ? (
-            <RestoreRevisionButton slug={slug} number={number} latest={story.latestRevisionNumber} storyIsLive={story.status === "published"} storyIsPulled={story.status === "unpublished"} />
+            <RestoreRevisionButton
+              slug={slug}
+              number={number}
+              latest={story.latestRevisionNumber}
+              storyIsLive={story.status === "published"}
+              storyIsPulled={story.status === "unpublished"}
+            />
           ) : null}
         </div>
       </div>
-      <section className="desk-preview desk-preview-full" aria-label={`Revision ${number} as readers would see it`}>
+      <section
+        className="desk-preview desk-preview-full"
+        aria-label={`Revision ${number} as readers would see it`}
+      >
         <p className={isLive ? "desk-preview-band desk-preview-band-live" : "desk-preview-band"} role="note">
-          {isLive ? "Live — this is what readers see now" : revision.published ? `Revision ${number} — published earlier, no longer live` : "Preview — not published"}
+          {isLive
+            ? "Live — this is what readers see now"
+            : revision.published
+              ? `Revision ${number} — published earlier, no longer live`
+              : "Preview — not published"}
         </p>
         <div className="desk-preview-page">
           <StoryArticleView article={article} body={body} />

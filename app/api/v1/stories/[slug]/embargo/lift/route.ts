@@ -1,16 +1,19 @@
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
+import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
+import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { liftEmbargo } from "@/lib/schedules/lift-embargo";
-import { apiRoute, json, otherMethods } from "../../../../_support/api-route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ slug: string }>("POST /api/v1/stories/[slug]/embargo/lift", async (request, { slug }) => {
-  const actor = await authenticateRequest({ request });
-  const embargo = await liftEmbargo({ actor, slug, input: await readJsonBody({ request }) });
-  invalidatePublicStory({ slug });
-  return json({ embargo });
-});
+export const POST = apiRoute<{ slug: string }>(
+  "POST /api/v1/stories/[slug]/embargo/lift",
+  async (request, { slug }) => {
+    const actor = await authenticateRequest({ request });
+    const embargo = await liftEmbargo({ actor, slug, input: await readJsonBody({ request }) });
+    invalidatePublicStory({ slug });
+    return json({ embargo });
+  },
+);
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DeskTime } from "@/app/_components/desk-time";
+
 import { requirePageActor } from "@/app/_auth/require-page-actor";
+import { DeskTime } from "@/app/_components/desk-time";
+import { HeldScheduleResolver } from "@/app/desk/_components/held-schedule-resolver";
+import { orNotFound } from "@/app/desk/_components/or-not-found";
+import { StoryHeader } from "@/app/desk/_components/story-header";
 import { can } from "@/lib/auth/permissions";
 import { readDeskPendingChanges } from "@/lib/desk/desk-story-context";
 import { newsroomClock } from "@/lib/editorial/newsroom-time";
@@ -9,9 +13,6 @@ import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { savableKinds } from "@/lib/revisions/save-revision-input";
 import { readHeldScheduleMerge } from "@/lib/schedules/held-schedule-merge";
 import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
-import { HeldScheduleResolver } from "../../../../../_components/held-schedule-resolver";
-import { orNotFound } from "../../../../../_components/or-not-found";
-import { StoryHeader } from "../../../../../_components/story-header";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -22,14 +23,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A held schedule's merge view: why it was held, the three-way merge, and (for editors) settling it. */
 export default async function HeldScheduleMergePage({ params }: Props) {
   const { slug, id } = await params;
-  const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}/schedules/${id}/merge` });
-  const [story, view] = await orNotFound(() => Promise.all([getStoryOrThrow({ slug, actor }), readHeldScheduleMerge({ actor, slug, scheduleId: id })]));
+  const actor = await requirePageActor({
+    permission: "desk:read",
+    callbackPath: `/desk/stories/${slug}/schedules/${id}/merge`,
+  });
+  const [story, view] = await orNotFound(() =>
+    Promise.all([getStoryOrThrow({ slug, actor }), readHeldScheduleMerge({ actor, slug, scheduleId: id })]),
+  );
   const { schedule, merge } = view;
   const { timeZone } = newsroomSettings();
   const zoneLabel = newsroomClock({ instant: new Date(), zone: timeZone }).zoneLabel;
   const pending = merge ? await readDeskPendingChanges({ slug, liveNumber: story.liveRevisionNumber }) : [];
   const ownKind = schedule.kind ?? view.ours.kind;
-  const kind = (savableKinds as readonly string[]).includes(ownKind) ? (ownKind as (typeof savableKinds)[number]) : "update";
+  const kind = (savableKinds as readonly string[]).includes(ownKind)
+    ? (ownKind as (typeof savableKinds)[number])
+    : "update";
   const storyPath = `/desk/stories/${encodeURIComponent(slug)}`;
 
   return (
@@ -51,8 +59,9 @@ export default async function HeldScheduleMergePage({ params }: Props) {
       {merge ? (
         <>
           <p>
-            Base: revision {merge.baseRevision} (live when this was scheduled). Scheduled: revision {merge.oursRevision}.{" "}
-            {merge.theirsIsLive ? "Live now" : "Newest now"}: revision {merge.theirsRevision}.{" "}
+            Base: revision {merge.baseRevision} (live when this was scheduled). Scheduled: revision{" "}
+            {merge.oursRevision}. {merge.theirsIsLive ? "Live now" : "Newest now"}: revision{" "}
+            {merge.theirsRevision}.{" "}
             <Link href={`${storyPath}/compare?from=${merge.baseRevision}&to=${merge.theirsRevision}`}>
               See what changed since it was scheduled
             </Link>
@@ -67,7 +76,12 @@ export default async function HeldScheduleMergePage({ params }: Props) {
             theirsIsLive={merge.theirsIsLive}
             canAct={can({ actor, permission: "schedule:manage" })}
             zoneLabel={zoneLabel}
-            change={{ kind, summary: schedule.summary ?? "", note: schedule.note ?? view.ours.publicNote ?? "", internalNote: "" }}
+            change={{
+              kind,
+              summary: schedule.summary ?? "",
+              note: schedule.note ?? view.ours.publicNote ?? "",
+              internalNote: "",
+            }}
             pending={pending}
           />
         </>
@@ -81,7 +95,8 @@ export default async function HeldScheduleMergePage({ params }: Props) {
                 at <DeskTime iso={schedule.resolvedAt} relative={false} />
               </>
             ) : null}
-            : merged as revision {schedule.resolvedNumber}, {schedule.supersededById ? "and scheduled again" : "and published"}.
+            : merged as revision {schedule.resolvedNumber},{" "}
+            {schedule.supersededById ? "and scheduled again" : "and published"}.
           </p>
         </div>
       )}
