@@ -2,11 +2,6 @@
 // server.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // Jobs that change what readers see (scheduled publishes, embargo lifts) invalidate public caches through
-  // this.
-  const { registerJobInvalidation } = await import("./lib/schedules/public-invalidation");
-  const { invalidatePublicStoryInBackground } = await import("./app/_public/invalidate-in-background");
-  registerJobInvalidation({ invalidate: invalidatePublicStoryInBackground });
   const { startServerJobs } = await import("./lib/jobs/server-jobs");
   await startServerJobs();
 }

@@ -2,8 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import { getDb } from "@/lib/db/client";
+import { createStory } from "@/lib/revisions/create-story";
 import { saveRevision } from "@/lib/revisions/save-revision";
-import { createStory } from "@/lib/stories/create-story";
 
 import { seedUser, signInByApi } from "./support/auth";
 import { useE2eDatabase } from "./support/database";

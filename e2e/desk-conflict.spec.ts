@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { getStoryDetail } from "@/lib/stories/get-story-detail";
+import { getStoryDetail } from "@/lib/revisions/story-detail";
 
 import { seedUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";

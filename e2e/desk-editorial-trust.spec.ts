@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { contentLimits } from "@/lib/revisions/revision-content";
 import { saveRevision } from "@/lib/revisions/save-revision";
-import { getStoryDetail } from "@/lib/stories/get-story-detail";
+import { getStoryDetail } from "@/lib/revisions/story-detail";
 
 import { seedUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";

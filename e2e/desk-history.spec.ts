@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { saveRevision } from "@/lib/revisions/save-revision";
-import { getStoryDetail } from "@/lib/stories/get-story-detail";
+import { getStoryDetail } from "@/lib/revisions/story-detail";
 
 import { seedUser, signInByApi } from "./support/auth";
 import { useE2eDatabase } from "./support/database";

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+import { getStoryOrThrow } from "@/lib/stories/story";
 
 import { seedUser, signInByForm } from "./support/auth";
 import { useE2eDatabase } from "./support/database";

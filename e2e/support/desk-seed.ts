@@ -2,7 +2,7 @@ import { expect, type Browser, type Page, type TestInfo } from "@playwright/test
 
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/db/generated/enums";
-import { createStory } from "@/lib/stories/create-story";
+import { createStory } from "@/lib/revisions/create-story";
 
 import { seedUser, signInByApi, type E2eUser } from "./auth";
 

@@ -7,7 +7,7 @@ import { createTestActor } from "@/lib/auth/test-actors";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { createTestStory } from "@/lib/revisions/test-stories";
-import { readStory } from "@/lib/stories/read-story";
+import { readStory } from "@/lib/stories/story";
 import { terminateOwnConnections } from "@/lib/testing/kill-storm";
 
 import { getDb } from "./client";

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { createTestStory } from "@/lib/revisions/test-stories";
-import { readStory } from "@/lib/stories/read-story";
+import { readStory } from "@/lib/stories/story";
 import { startFreezablePostgres, type FreezablePostgres } from "@/lib/testing/freezable-postgres";
 
 import { getDb } from "./client";

@@ -6,9 +6,7 @@ import { createTestActor } from "@/lib/auth/test-actors";
 import { publishRevision } from "@/lib/revisions/publish-revision";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { createTestStory } from "@/lib/revisions/test-stories";
-import { republishStory } from "@/lib/stories/republish-story";
-import { unpublishStory } from "@/lib/stories/unpublish-story";
-import { withdrawStory } from "@/lib/stories/withdraw-story";
+import { republishStory, unpublishStory, withdrawStory } from "@/lib/stories/story-status";
 
 import {
   catchUpNow,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestActor } from "@/lib/auth/test-actors";
 import { createTestStory } from "@/lib/revisions/test-stories";
-import { unpublishStory } from "@/lib/stories/unpublish-story";
+import { unpublishStory } from "@/lib/stories/story-status";
 
 import { purgeStory } from "./purge-story";
 import { startVarnish, type RunningVarnish } from "./testing/start-varnish";

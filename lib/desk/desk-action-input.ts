@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { StorySlugInput } from "@/lib/stories/create-story-input";
+import { StorySlugInput } from "@/lib/stories/story-slug";
 import { textInput } from "@/lib/validation/text-rules";
 
 /**
@@ -46,8 +46,8 @@ export type DeskStoryStatusInput = z.infer<typeof DeskStoryStatusInput>;
 /** Withdrawing a story with an editor's note to readers (see WithdrawStoryInput for the note itself). */
 export const DeskWithdrawStoryInput = z.strictObject({
   slug: StorySlugInput,
-  note: z.string().max(2_000),
-  reason: z.string().max(1_000),
+  note: textInput({ max: 2_000 }),
+  reason: textInput({ max: 1_000 }),
   idempotencyKey: z.string().min(1).max(200).optional(),
 });
 export type DeskWithdrawStoryInput = z.infer<typeof DeskWithdrawStoryInput>;

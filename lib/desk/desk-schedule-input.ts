@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { StorySlugInput } from "@/lib/stories/create-story-input";
+import { StorySlugInput } from "@/lib/stories/story-slug";
 
 /** The envelopes of the desk's schedule and embargo actions; the fields inside are parsed by lib/schedules. */
 export const DeskScheduleInput = z.strictObject({

@@ -10,7 +10,7 @@ import {
   type LeaveOutSides,
   type PendingScheduleBrief,
 } from "@/lib/schedules/pending-schedule-choice";
-import { readStory } from "@/lib/stories/read-story";
+import { readStory } from "@/lib/stories/story";
 
 /** A draft saved since the live revision: it reaches readers with the next publication, whoever wrote it. */
 export type OutgoingDraft = {

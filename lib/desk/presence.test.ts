@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
+import { createStory } from "@/lib/revisions/create-story";
 import { saveRevision } from "@/lib/revisions/save-revision";
-import { createStory } from "@/lib/stories/create-story";
 
 import { getLastSeenRevision, readSinceYouLastLooked, recordPresence } from "./presence";
 

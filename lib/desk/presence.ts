@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { assertPossibleSlug } from "@/lib/stories/story-not-found";
+import { assertPossibleSlug } from "@/lib/stories/story";
 
 /** A heartbeat older than this means the person has left the story. */
 export const presenceWindowMs = 30_000;

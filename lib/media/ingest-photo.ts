@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import { writeTransaction } from "@/lib/revisions/write-transaction";
+import { writeTransaction } from "@/lib/stories/story-write";
 
 import { makeRenditions, readPhotoSize, sha256OfUpload } from "./make-renditions";
 import { mediaLimits, renditionTypes } from "./media-limits";

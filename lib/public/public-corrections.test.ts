@@ -5,8 +5,7 @@ import { createTestActor } from "@/lib/auth/test-actors";
 import { renderCorrectionsFeed } from "@/lib/render/feeds";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { appErrorOf, createTestStory } from "@/lib/revisions/test-stories";
-import { unpublishStory } from "@/lib/stories/unpublish-story";
-import { withdrawStory } from "@/lib/stories/withdraw-story";
+import { unpublishStory, withdrawStory } from "@/lib/stories/story-status";
 
 import { listPublicCorrections } from "./public-corrections";
 

@@ -20,7 +20,7 @@ import { renderNotFoundPage } from "@/lib/render/not-found-page";
 import { renderStoryBodyOffLoop } from "@/lib/render/story-body-off-loop";
 import { renderStoryPage } from "@/lib/render/story-page";
 import { renderWithdrawnPage } from "@/lib/render/withdrawn-page";
-import { StorySlugInput } from "@/lib/stories/create-story-input";
+import { StorySlugInput } from "@/lib/stories/story-slug";
 
 /**
  * Whole public responses (status + body string), rendered from the database. lib/delivery keeps them (the

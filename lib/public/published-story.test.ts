@@ -5,7 +5,7 @@ import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { appErrorOf, createTestStory } from "@/lib/revisions/test-stories";
-import { unpublishStory } from "@/lib/stories/unpublish-story";
+import { unpublishStory } from "@/lib/stories/story-status";
 
 import { readPublicChangeLog } from "./public-change-log";
 import { readPublicHistory } from "./public-history";

@@ -3,9 +3,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/db/generated/client";
 import { assertPhotosUsable, recordPhotoUses } from "@/lib/media/photo-uses";
-import type { LockedStory } from "@/lib/stories/lock-story";
-import type { StoryDto } from "@/lib/stories/story-dto";
-import { withdrawnStoryRefusal } from "@/lib/stories/withdrawn-story-refusal";
+import { refuseWithdrawn, toStoryDto, type LockedStory, type StoryDto } from "@/lib/stories/story";
+import type { WriteKey } from "@/lib/stories/story-write";
 
 import { contentHash } from "./content-hash";
 import type { CarriedNote, RemovedNote } from "./publication-plan";
@@ -29,8 +28,8 @@ export async function appendRevision(options: {
   publicNote: string | null;
   baseNumber: number | null;
   publish: boolean;
-  idempotencyKey?: string;
-  requestFingerprint?: string;
+  /** The request's Idempotency-Key and fingerprint, kept with the revision so a retry finds it. */
+  key?: WriteKey;
   internalNote?: string | null;
   carriedNotes?: CarriedNote[];
   removedNotes?: RemovedNote[];
@@ -40,7 +39,7 @@ export async function appendRevision(options: {
   const { tx, story, actor, content, publish } = options;
   // A withdrawal is undone only deliberately, by a republish: publishing a revision never brings the story
   // back.
-  if (publish && story.status === "withdrawn") throw withdrawnStoryRefusal({ slug: story.slug });
+  if (publish) refuseWithdrawn({ story });
   await assertPhotosUsable({ tx, images: content.images, publish });
   const number = story.latestRevisionNumber + 1;
   // The database clock, read after the lock is held, so times rise with revision numbers.
@@ -62,8 +61,8 @@ export async function appendRevision(options: {
       publicNote: options.publicNote,
       publishedAt,
       contentHash: contentHash({ content }),
-      idempotencyKey: options.idempotencyKey ?? null,
-      requestFingerprint: options.idempotencyKey ? (options.requestFingerprint ?? null) : null,
+      idempotencyKey: options.key?.idempotencyKey ?? null,
+      requestFingerprint: options.key?.idempotencyKey ? options.key.fingerprint : null,
       internalNote,
       carriedNotes,
       removedNotes,
@@ -131,18 +130,14 @@ export async function appendRevision(options: {
 
   const author = { id: actor.userId, name: actor.name };
   return {
-    story: {
+    story: toStoryDto({
+      ...updated,
       slug: story.slug,
-      status: updated.status,
-      developing: updated.developing,
-      firstPublishedAt: updated.firstPublishedAt?.toISOString() ?? null,
-      lastMaterialUpdateAt: updated.lastMaterialUpdateAt?.toISOString() ?? null,
       latestRevisionNumber: number,
-      liveRevisionNumber: updated.liveRevisionNumber,
       headline: content.headline,
-      lastRevisedAt: now.toISOString(),
+      lastRevisedAt: now,
       lastRevisedBy: author,
-    },
+    }),
     revision: {
       number,
       createdAt: now.toISOString(),

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { readStory } from "@/lib/stories/read-story";
+import { readStory } from "@/lib/stories/story";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { DiffRevisionsInput } from "./diff-revisions-input";

@@ -7,10 +7,8 @@ import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { readPublicChangeLog } from "@/lib/public/public-change-log";
 import { readPublishedStory } from "@/lib/public/published-story";
 import { renderStoryFeed } from "@/lib/render/feeds";
-import { createStory } from "@/lib/stories/create-story";
-import { republishStory } from "@/lib/stories/republish-story";
-import { unpublishStory } from "@/lib/stories/unpublish-story";
-import { withdrawStory } from "@/lib/stories/withdraw-story";
+import { createStory } from "@/lib/revisions/create-story";
+import { republishStory, unpublishStory, withdrawStory } from "@/lib/stories/story-status";
 
 import { publishRevision } from "./publish-revision";
 import { restoreRevision } from "./restore-revision";

@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import { assertPossibleSlug, storyNotFound } from "@/lib/stories/story-not-found";
+import { assertPossibleSlug, storyNotFound } from "@/lib/stories/story";
 
 import { readRevision } from "./read-revision";
 import type { RevisionDto } from "./revision-dto";

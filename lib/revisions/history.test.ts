@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
-import { getStoryDetail } from "@/lib/stories/get-story-detail";
-import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+import { getStoryDetail } from "@/lib/revisions/story-detail";
 import { listStories } from "@/lib/stories/list-stories";
+import { getStoryOrThrow } from "@/lib/stories/story";
 
 import { diffRevisions } from "./diff-revisions";
 import { getRevision } from "./get-revision";

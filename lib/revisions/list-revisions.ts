@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { assertPossibleSlug, storyNotFound } from "@/lib/stories/story-not-found";
+import { assertPossibleSlug, storyNotFound } from "@/lib/stories/story";
 import { malformedCursor } from "@/lib/validation/malformed-cursor";
 import { parseInput } from "@/lib/validation/parse-input";
 import { maxStoredInteger } from "@/lib/validation/whole-number-text";

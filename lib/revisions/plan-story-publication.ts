@@ -2,8 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import type { LockedStory } from "@/lib/stories/lock-story";
-import { withdrawnStoryRefusal } from "@/lib/stories/withdrawn-story-refusal";
+import { refuseUnpublished, refuseWithdrawn, type LockedStory } from "@/lib/stories/story";
 
 import { diffContentOffLoop } from "./diff/diff-content-off-loop";
 import { publicDiff } from "./diff/public-diff";
@@ -36,17 +35,6 @@ async function changesWhatReadersSee(options: {
   return publicDiff(diff).changed || diff.developing.changed;
 }
 
-/** A story taken down comes back only through republish, whose reason is recorded: never as a side effect of a save. */
-export function unpublishedRefusal(options: { slug: string }): AppError {
-  return new AppError({
-    code: "conflict",
-    message: `publishing on unpublished story ${options.slug} refused`,
-    userMessage:
-      "This story is unpublished, so this change cannot go live. Save it as a draft; to put the story back, republish it and give the reason.",
-    details: { status: "unpublished" },
-  });
-}
-
 /**
  * Plans the publication that will be revision latest+1 of a locked story: refuses an unpublished or withdrawn
  * story, carries every pending draft's note (or records its deliberate removal) and settles the kind readers
@@ -64,10 +52,10 @@ export async function planStoryPublication(options: {
   content: RevisionContent;
 }): Promise<StoryPublicationPlan> {
   const { tx, story } = options;
-  if (story.status === "unpublished") throw unpublishedRefusal({ slug: story.slug });
+  refuseUnpublished({ story });
   // Refused before "unchanged" is decided: publishing the live text again into a withdrawn story is still a
   // publish.
-  if (story.status === "withdrawn") throw withdrawnStoryRefusal({ slug: story.slug });
+  refuseWithdrawn({ story });
   const pending = await readPendingChanges({ tx, storyId: story.id, liveNumber: story.liveRevisionNumber });
   const unknown = unknownRemovals({ pending, removals: options.removals });
   if (unknown.length > 0) {

@@ -5,28 +5,19 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { applyPendingScheduleChoice } from "@/lib/schedules/pending-schedule-choice";
-import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
-import { readStory } from "@/lib/stories/read-story";
+import { refuseUnpublished, type LockedStory } from "@/lib/stories/story";
+import type { WriteKey } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { appendRevision } from "./append-revision";
-import { idempotencyKeyError } from "./idempotency-key";
-import { findReplayedWrite } from "./keyed-write";
-import { planStoryPublication, unpublishedRefusal } from "./plan-story-publication";
+import { planStoryPublication } from "./plan-story-publication";
 import { kindWithArticle } from "./publication-requirements";
 import { PublishRevisionInput } from "./publish-revision-input";
 import { readRevision } from "./read-revision";
-import { requestFingerprint } from "./request-fingerprint";
 import { noteRequiredKinds, type RevisionContent, type RevisionKind } from "./revision-content";
-import type { SaveRevisionResult } from "./save-revision";
+import { writeRevision, type RevisionAttempt, type SaveRevisionResult } from "./revision-write";
 import { savableKinds } from "./save-revision-input";
 import { staleBaseConflict } from "./stale-base-conflict";
-import { writeTransaction } from "./write-transaction";
-
-type Attempt =
-  | { type: "created"; result: SaveRevisionResult }
-  | { type: "existing"; outcome: "created" | "unchanged"; storyId: string; number: number }
-  | { type: "stale"; storyId: string; mergeBase: number; latestNumber: number };
 
 /**
  * Makes revision `number` (typically a submitted draft) live. Revisions are immutable, so this records a NEW
@@ -56,62 +47,29 @@ export async function publishRevision(
       pendingSchedules: options.pendingSchedules,
     },
   });
-  const keyError = idempotencyKeyError({ key: idempotencyKey });
-  if (keyError) throw keyError;
-  const fingerprint = requestFingerprint({
-    operation: "publish",
+  return writeRevision({
     slug,
-    callerId: actor.userId,
-    input: { number, ...input },
-  });
-
-  const attempt = await writeTransaction({
-    work: async (tx): Promise<Attempt> => {
-      const story = await lockStory({ tx, slug });
-      const earlier = await findReplayedWrite({
-        tx,
-        storyId: story.id,
-        key: idempotencyKey,
-        fingerprint,
-        type: "revision",
-      });
-      if (earlier) return { type: "existing", outcome: "created", storyId: story.id, number: earlier.number };
-      return publishLockedRevision({
-        tx,
-        story,
-        actor,
-        number,
-        input,
-        idempotencyKey,
-        fingerprint,
-        schedulesAsked: true,
+    request: {
+      operation: "publish",
+      callerId: actor.userId,
+      input: { number, ...input },
+      idempotencyKey,
+      records: "revision",
+    },
+    publishes: true,
+    step: ({ tx, story, key }) =>
+      publishLockedRevision({ tx, story, actor, number, input, key, schedulesAsked: true }),
+    stale: async (attempt) => {
+      const { revision: ours } = await readRevision({ storyId: attempt.storyId, number });
+      return staleBaseConflict({
+        storyId: attempt.storyId,
+        baseNumber: attempt.mergeBase,
+        latestNumber: attempt.latestNumber,
+        ours: async () => ours.content,
       });
     },
   });
-
-  if (attempt.type === "created") return attempt.result;
-  if (attempt.type === "existing") {
-    const [{ story }, { revision }] = await Promise.all([
-      readStory({ slug }),
-      readRevision({ storyId: attempt.storyId, number: attempt.number }),
-    ]);
-    return {
-      outcome: attempt.outcome,
-      story,
-      revision,
-      readers: attempt.outcome === "unchanged" ? "unchanged" : "changed",
-    };
-  }
-  const { revision: ours } = await readRevision({ storyId: attempt.storyId, number });
-  throw await staleBaseConflict({
-    storyId: attempt.storyId,
-    baseNumber: attempt.mergeBase,
-    latestNumber: attempt.latestNumber,
-    ours: async () => ours.content,
-  });
 }
-
-export type PublishAttempt = Attempt;
 
 /**
  * The publish path itself, for a story whose row lock the caller holds: the manual publish above and a
@@ -124,8 +82,7 @@ export async function publishLockedRevision(options: {
   actor: Actor;
   number: number;
   input: PublishRevisionInput;
-  idempotencyKey?: string;
-  fingerprint: string;
+  key: WriteKey;
   content?: RevisionContent;
   /** Kept on the publish entry of the status history (a scheduled publish says so, and whether it ran late). */
   statusReason?: string;
@@ -134,9 +91,9 @@ export async function publishLockedRevision(options: {
    * A schedule's own run, and a held schedule settled on the desk, are the schedules themselves.
    */
   schedulesAsked?: boolean;
-}): Promise<Attempt> {
-  const { tx, story, actor, number, input, idempotencyKey, fingerprint } = options;
-  if (story.status === "unpublished") throw unpublishedRefusal({ slug: story.slug });
+}): Promise<RevisionAttempt> {
+  const { tx, story, actor, number, input, key } = options;
+  refuseUnpublished({ story });
   const { revision: source, contentHash } = await readRevision({ tx, storyId: story.id, number });
   if (story.liveRevisionNumber === number)
     return { type: "existing", outcome: "unchanged", storyId: story.id, number };
@@ -189,7 +146,7 @@ export async function publishLockedRevision(options: {
   if (plan.readers === "unchanged" && story.liveRevisionNumber !== null) {
     return { type: "existing", outcome: "unchanged", storyId: story.id, number: story.liveRevisionNumber };
   }
-  const appended = await appendRevision({
+  const written = await appendRevision({
     tx,
     story,
     actor,
@@ -202,10 +159,9 @@ export async function publishLockedRevision(options: {
     internalNote: input.internalNote ?? null,
     baseNumber: story.latestRevisionNumber,
     publish: true,
-    idempotencyKey,
-    requestFingerprint: fingerprint,
+    key,
     statusReason: options.statusReason ?? chosen.statusReason,
   });
-  await chosen.settle({ publishedNumber: appended.revision.number });
-  return { type: "created", result: { outcome: "created", readers: "changed", ...appended } };
+  await chosen.settle({ publishedNumber: written.revision.number });
+  return { type: "created", written, readers: "changed" };
 }

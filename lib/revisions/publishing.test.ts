@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
-import { republishStory } from "@/lib/stories/republish-story";
-import { unpublishStory } from "@/lib/stories/unpublish-story";
+import { republishStory, unpublishStory } from "@/lib/stories/story-status";
 
 import { publishRevision } from "./publish-revision";
 import { restoreRevision, restoreSummary } from "./restore-revision";

@@ -4,20 +4,16 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { applyPendingScheduleChoice } from "@/lib/schedules/pending-schedule-choice";
-import { lockStory } from "@/lib/stories/lock-story";
-import { readStory } from "@/lib/stories/read-story";
+import { lockStory } from "@/lib/stories/story";
+import { writeTransaction } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { appendRevision } from "./append-revision";
-import { idempotencyKeyError } from "./idempotency-key";
-import { findReplayedWrite } from "./keyed-write";
 import { planStoryPublication } from "./plan-story-publication";
 import { readRevision } from "./read-revision";
-import { requestFingerprint } from "./request-fingerprint";
 import { findRestoreReverts, hasReverts, type RestoreReverts } from "./restore-reverts";
 import { RestoreRevisionInput } from "./restore-revision-input";
-import type { SaveRevisionResult } from "./save-revision";
-import { writeTransaction } from "./write-transaction";
+import { writeRevision, type RevisionAttempt, type SaveRevisionResult } from "./revision-write";
 
 /** Readers see this in the change log: it says what happened without naming internal revision numbers. */
 export const restoreSummary = "An earlier version of this story was restored.";
@@ -107,26 +103,17 @@ export async function restoreRevision(
     },
   });
   if (input.publish) assertCan({ actor, permission: "revision:publish" });
-  const keyError = idempotencyKeyError({ key: idempotencyKey });
-  if (keyError) throw keyError;
-  const fingerprint = requestFingerprint({
-    operation: "restore",
+  return writeRevision({
     slug,
-    callerId: actor.userId,
-    input: { number, ...input },
-  });
-
-  const attempt = await writeTransaction({
-    work: async (tx) => {
-      const story = await lockStory({ tx, slug });
-      const earlier = await findReplayedWrite({
-        tx,
-        storyId: story.id,
-        key: idempotencyKey,
-        fingerprint,
-        type: "revision",
-      });
-      if (earlier) return { type: "replayed" as const, storyId: story.id, number: earlier.number };
+    request: {
+      operation: "restore",
+      callerId: actor.userId,
+      input: { number, ...input },
+      idempotencyKey,
+      records: "revision",
+    },
+    publishes: input.publish === true,
+    step: async ({ tx, story, key }): Promise<RevisionAttempt> => {
       // One query at a time: a transaction owns a single connection.
       const { revision: source, contentHash } = await readRevision({ tx, storyId: story.id, number });
       const { revision: newest, contentHash: newestHash } = await readRevision({
@@ -134,9 +121,14 @@ export async function restoreRevision(
         storyId: story.id,
         number: story.latestRevisionNumber,
       });
+      const kept: RevisionAttempt = {
+        type: "existing",
+        outcome: "unchanged",
+        storyId: story.id,
+        number: story.latestRevisionNumber,
+      };
       const publishesDraft = input.publish && story.liveRevisionNumber !== story.latestRevisionNumber;
-      if (contentHash === newestHash && !publishesDraft)
-        return { type: "unchanged" as const, storyId: story.id };
+      if (contentHash === newestHash && !publishesDraft) return kept;
       const reverts = await findRestoreReverts({
         tx,
         storyId: story.id,
@@ -168,11 +160,10 @@ export async function restoreRevision(
         : null;
       // Readers would see nothing new: the restore is kept as a draft (if it is new), nothing goes live.
       const readersUnchanged = planned?.readers === "unchanged";
-      if (readersUnchanged && contentHash === newestHash)
-        return { type: "unchanged" as const, storyId: story.id };
+      if (readersUnchanged && contentHash === newestHash) return kept;
       const plan = readersUnchanged ? null : planned;
       const publish = plan !== null;
-      const appended = await appendRevision({
+      const written = await appendRevision({
         tx,
         story,
         actor,
@@ -184,31 +175,11 @@ export async function restoreRevision(
         internalNote: input.internalNote ?? null,
         baseNumber: story.latestRevisionNumber,
         publish,
-        idempotencyKey,
-        requestFingerprint: fingerprint,
+        key,
         statusReason: chosen?.statusReason,
       });
-      if (publish) await chosen?.settle({ publishedNumber: appended.revision.number });
-      return { type: "created" as const, ...appended, readersUnchanged };
+      if (publish) await chosen?.settle({ publishedNumber: written.revision.number });
+      return { type: "created", written, readers: readersUnchanged ? "unchanged" : "changed" };
     },
   });
-
-  const readers = (unchanged: boolean) =>
-    input.publish ? { readers: unchanged ? ("unchanged" as const) : ("changed" as const) } : {};
-  if (attempt.type === "created")
-    return {
-      outcome: "created",
-      story: attempt.story,
-      revision: attempt.revision,
-      ...readers(attempt.readersUnchanged),
-    };
-  const { story } = await readStory({ slug });
-  const shown = attempt.type === "replayed" ? attempt.number : story.latestRevisionNumber;
-  const { revision } = await readRevision({ storyId: attempt.storyId, number: shown });
-  return {
-    outcome: attempt.type === "replayed" ? "created" : "unchanged",
-    story,
-    revision,
-    ...readers(attempt.type === "unchanged"),
-  };
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { createStory } from "@/lib/stories/create-story";
+import { createStory } from "@/lib/revisions/create-story";
 
 /** A fresh story for a test, with a byline and one paragraph; published when `publish` is true. */
 export async function createTestStory(options: {

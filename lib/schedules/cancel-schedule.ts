@@ -4,8 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { writeTransaction } from "@/lib/revisions/write-transaction";
-import { lockStory } from "@/lib/stories/lock-story";
+import { writeStory } from "@/lib/stories/story-write";
 
 import { assertPending, lockSchedule } from "./locked-schedule";
 import { labelInstant } from "./newsroom-local-time";
@@ -22,9 +21,12 @@ export async function cancelSchedule(options: {
   const { actor, slug, scheduleId } = options;
   assertCan({ actor, permission: "schedule:manage" });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  await writeTransaction({
-    work: async (tx) => {
-      const story = await lockStory({ tx, slug });
+  await writeStory({
+    slug,
+    // A schedule waiting changes nothing readers see until it runs.
+    readersSeeChange: () => false,
+    answer: () => undefined,
+    step: async ({ tx, story }) => {
       const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
       assertPending({ schedule, verb: "cancel" });
       const now = await databaseNow({ tx });

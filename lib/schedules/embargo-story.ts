@@ -4,8 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { writeTransaction } from "@/lib/revisions/write-transaction";
-import { lockStory } from "@/lib/stories/lock-story";
+import { writeStory } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { queueEmbargoJob } from "./embargo-jobs";
@@ -31,9 +30,12 @@ export async function embargoStory(options: {
   assertCan({ actor, permission: "embargo:manage" });
   const input = parseInput({ schema: EmbargoInput, input: options.input });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  return writeTransaction({
-    work: async (tx) => {
-      const story = await lockStory({ tx, slug });
+  return writeStory({
+    slug,
+    // Which answer the story's public address gives depends on its embargo: drop what this process kept.
+    readersSeeChange: () => true,
+    answer: (embargo: EmbargoDto) => embargo,
+    step: async ({ tx, story }): Promise<EmbargoDto> => {
       const { embargoUntil } = await tx.story.findUniqueOrThrow({
         where: { id: story.id },
         select: { embargoUntil: true },

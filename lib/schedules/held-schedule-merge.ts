@@ -13,8 +13,7 @@ import type { ContentMerge } from "@/lib/revisions/merge/content-merge-types";
 import { mergeContentOffLoop } from "@/lib/revisions/merge/merge-content-off-loop";
 import { readRevision } from "@/lib/revisions/read-revision";
 import type { RevisionDto } from "@/lib/revisions/revision-dto";
-import type { LockedStory } from "@/lib/stories/lock-story";
-import { storyNotFound } from "@/lib/stories/story-not-found";
+import { storyNotFound, type LockedStory } from "@/lib/stories/story";
 
 import type { LockedSchedule } from "./locked-schedule";
 import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";

@@ -6,8 +6,8 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { writeTransaction } from "@/lib/revisions/write-transaction";
-import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
+import type { LockedStory } from "@/lib/stories/story";
+import { writeStory } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { dropEmbargoJob } from "./embargo-jobs";
@@ -57,9 +57,11 @@ export async function liftEmbargo(options: {
   assertCan({ actor, permission: "embargo:manage" });
   const { reason } = parseInput({ schema: LiftEmbargoInput, input: options.input });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  return writeTransaction({
-    work: async (tx) => {
-      const story = await lockStory({ tx, slug });
+  return writeStory({
+    slug,
+    readersSeeChange: () => true,
+    answer: (lifted: EmbargoDto) => lifted,
+    step: async ({ tx, story }): Promise<EmbargoDto> => {
       const { embargoUntil } = await tx.story.findUniqueOrThrow({
         where: { id: story.id },
         select: { embargoUntil: true },
@@ -95,11 +97,14 @@ export type EmbargoLift =
  */
 export async function liftDueEmbargo(options: { storyId: string }): Promise<EmbargoLift> {
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  return writeTransaction({
-    work: async (tx): Promise<EmbargoLift> => {
-      const found = await tx.story.findUnique({ where: { id: options.storyId }, select: { slug: true } });
-      if (!found) return { outcome: "skipped", reason: "missing" };
-      const story = await lockStory({ tx, slug: found.slug });
+  // A slug never changes: the story is locked by the one it has now.
+  const found = await getDb().story.findUnique({ where: { id: options.storyId }, select: { slug: true } });
+  if (!found) return { outcome: "skipped", reason: "missing" };
+  return writeStory({
+    slug: found.slug,
+    readersSeeChange: (lift: EmbargoLift) => lift.outcome === "lifted",
+    answer: (lift: EmbargoLift) => lift,
+    step: async ({ tx, story }): Promise<EmbargoLift> => {
       const { embargoUntil } = await tx.story.findUniqueOrThrow({
         where: { id: story.id },
         select: { embargoUntil: true },

@@ -3,7 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import { storyNotFound } from "@/lib/stories/story-not-found";
+import { storyNotFound } from "@/lib/stories/story";
 
 import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
 

@@ -11,8 +11,7 @@ import { diffContentOffLoop } from "@/lib/revisions/diff/diff-content-off-loop";
 import { publicDiff } from "@/lib/revisions/diff/public-diff";
 import { readRevision } from "@/lib/revisions/read-revision";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
-import type { LockedStory } from "@/lib/stories/lock-story";
-import { storyNotFound } from "@/lib/stories/story-not-found";
+import { storyNotFound, type LockedStory } from "@/lib/stories/story";
 
 import { leaveRefusal, leaveScheduledOut } from "./leave-scheduled-out";
 import { labelInstant } from "./newsroom-local-time";

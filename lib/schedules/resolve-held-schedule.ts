@@ -9,18 +9,13 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { appendRevision } from "@/lib/revisions/append-revision";
 import { contentHash } from "@/lib/revisions/content-hash";
-import { idempotencyKeyError } from "@/lib/revisions/idempotency-key";
-import { findReplayedWrite } from "@/lib/revisions/keyed-write";
 import { resolveMerge } from "@/lib/revisions/merge/resolve-merge";
 import { publishLockedRevision } from "@/lib/revisions/publish-revision";
 import { readRevision } from "@/lib/revisions/read-revision";
-import { keyReusedError, requestFingerprint } from "@/lib/revisions/request-fingerprint";
 import type { RevisionDto } from "@/lib/revisions/revision-dto";
 import { savableKinds } from "@/lib/revisions/save-revision-input";
-import { writeTransaction } from "@/lib/revisions/write-transaction";
-import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
-import { readStory } from "@/lib/stories/read-story";
-import type { StoryDto } from "@/lib/stories/story-dto";
+import { readStory, type LockedStory, type StoryDto } from "@/lib/stories/story";
+import { keyReusedError, writeStory, type WriteKey } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { heldMergeOf } from "./held-schedule-merge";
@@ -43,7 +38,13 @@ export type ResolvedHeldSchedule = {
   published: boolean;
 };
 
-type Settled = { scheduleId: string; number: number; nextScheduleId: string | null; published: boolean };
+type Settled = {
+  scheduleId: string;
+  number: number;
+  nextScheduleId: string | null;
+  published: boolean;
+  replayed: boolean;
+};
 
 function notHeld(schedule: LockedSchedule): AppError {
   const why = {
@@ -89,41 +90,56 @@ export async function resolveHeldSchedule(options: {
   assertCan({ actor, permission: "schedule:manage" });
   const input = parseInput({ schema: ResolveHeldScheduleInput, input: options.input });
   if (input.action === "publish") assertCan({ actor, permission: "revision:publish" });
-  const keyError = idempotencyKeyError({ key: idempotencyKey });
-  if (keyError) throw keyError;
-  const fingerprint = requestFingerprint({
-    operation: "resolve-schedule",
-    slug,
-    callerId: actor.userId,
-    input: { scheduleId, ...input },
-  });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
 
-  const settled = await writeTransaction({
-    work: async (tx): Promise<Settled> => {
-      const story = await lockStory({ tx, slug });
-      const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
-      const earlier = await findReplayedWrite({
-        tx,
-        storyId: story.id,
-        key: idempotencyKey,
-        fingerprint,
-        type: "revision",
+  return writeStory({
+    slug,
+    request: {
+      operation: "resolve-schedule",
+      callerId: actor.userId,
+      input: { scheduleId, ...input },
+      idempotencyKey,
+      records: "revision",
+    },
+    replay: async ({ db, storyId, write }): Promise<Settled> => {
+      const schedule = await lockSchedule({ tx: db, id: scheduleId, storyId });
+      const row = await db.schedule.findUniqueOrThrow({
+        where: { id: schedule.id },
+        select: { resolvedNumber: true, supersededById: true },
       });
-      if (earlier) {
-        const row = await tx.schedule.findUniqueOrThrow({
-          where: { id: schedule.id },
-          select: { resolvedNumber: true, supersededById: true },
-        });
-        // The same request, but the key's revision is not the one this schedule was resolved with.
-        if (row.resolvedNumber !== earlier.number) throw keyReusedError();
-        return {
-          scheduleId: schedule.id,
-          number: earlier.number,
-          nextScheduleId: row.supersededById,
-          published: row.supersededById === null,
-        };
-      }
+      // The same request, but the key's revision is not the one this schedule was resolved with.
+      if (row.resolvedNumber !== write.number) throw keyReusedError();
+      return {
+        scheduleId: schedule.id,
+        number: write.number,
+        nextScheduleId: row.supersededById,
+        published: row.supersededById === null,
+        replayed: true,
+      };
+    },
+    readersSeeChange: (settled) => settled.published && !settled.replayed,
+    answer: async (settled): Promise<ResolvedHeldSchedule> => {
+      const [{ id: storyId, story }, schedule, nextSchedule] = await Promise.all([
+        readStory({ slug }),
+        getDb().schedule.findUniqueOrThrow({ where: { id: settled.scheduleId }, select: scheduleSelect }),
+        settled.nextScheduleId
+          ? getDb().schedule.findUniqueOrThrow({
+              where: { id: settled.nextScheduleId },
+              select: scheduleSelect,
+            })
+          : null,
+      ]);
+      const { revision } = await readRevision({ storyId, number: settled.number });
+      return {
+        schedule: toScheduleDto(schedule),
+        nextSchedule: nextSchedule ? toScheduleDto(nextSchedule) : null,
+        revision,
+        story,
+        published: settled.published,
+      };
+    },
+    step: async ({ tx, story, key }): Promise<Settled> => {
+      const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
       if (schedule.state !== "held") throw notHeld(schedule);
       if (story.latestRevisionNumber !== input.againstRevision)
         throw movedOn({ against: input.againstRevision, latest: story.latestRevisionNumber });
@@ -143,8 +159,7 @@ export async function resolveHeldSchedule(options: {
           content,
           held,
           summary,
-          idempotencyKey,
-          fingerprint,
+          key,
         });
         // Read after the draft, so the history's times rise with the order of writes; a refused time undoes
         // the draft.
@@ -182,8 +197,7 @@ export async function resolveHeldSchedule(options: {
             ...(schedule.publicNote ? { note: schedule.publicNote } : {}),
             removeNotes: input.removeNotes,
           },
-          idempotencyKey,
-          fingerprint,
+          key,
           content,
           statusReason: `Held schedule of revision ${schedule.revisionNumber}, ${merged} and published on the desk.`,
         });
@@ -191,7 +205,7 @@ export async function resolveHeldSchedule(options: {
         // readers have (every conflict settled their way), and then nothing is published.
         if (attempt.type === "stale")
           throw movedOn({ against: input.againstRevision, latest: attempt.latestNumber });
-        number = attempt.type === "created" ? attempt.result.revision.number : attempt.number;
+        number = attempt.type === "created" ? attempt.written.revision.number : attempt.number;
         await settle({
           tx,
           story,
@@ -202,25 +216,15 @@ export async function resolveHeldSchedule(options: {
           reason: `Held schedule of revision ${schedule.revisionNumber} resolved: ${merged} and published now as revision ${number}.`,
         });
       }
-      return { scheduleId: schedule.id, number, nextScheduleId, published: input.action === "publish" };
+      return {
+        scheduleId: schedule.id,
+        number,
+        nextScheduleId,
+        published: input.action === "publish",
+        replayed: false,
+      };
     },
   });
-
-  const [{ id: storyId, story }, schedule, nextSchedule] = await Promise.all([
-    readStory({ slug }),
-    getDb().schedule.findUniqueOrThrow({ where: { id: settled.scheduleId }, select: scheduleSelect }),
-    settled.nextScheduleId
-      ? getDb().schedule.findUniqueOrThrow({ where: { id: settled.nextScheduleId }, select: scheduleSelect })
-      : null,
-  ]);
-  const { revision } = await readRevision({ storyId, number: settled.number });
-  return {
-    schedule: toScheduleDto(schedule),
-    nextSchedule: nextSchedule ? toScheduleDto(nextSchedule) : null,
-    revision,
-    story,
-    published: settled.published,
-  };
 }
 
 /**
@@ -235,8 +239,7 @@ async function saveMergedDraft(options: {
   content: Parameters<typeof contentHash>[0]["content"];
   held: Awaited<ReturnType<typeof heldMergeOf>>;
   summary: string | null;
-  idempotencyKey?: string;
-  fingerprint: string;
+  key: WriteKey;
 }): Promise<number> {
   const { tx, story, actor, schedule, content, held } = options;
   if (contentHash({ content }) === held.theirsHash) return held.theirsRevision;
@@ -252,8 +255,7 @@ async function saveMergedDraft(options: {
     internalNote: `Revision ${schedule.revisionNumber} (held when its schedule ran) merged with revision ${held.theirsRevision}.`,
     baseNumber: story.latestRevisionNumber,
     publish: false,
-    idempotencyKey: options.idempotencyKey,
-    requestFingerprint: options.fingerprint,
+    key: options.key,
   });
   return appended.revision.number;
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
@@ -9,10 +10,9 @@ import { mergeContent } from "@/lib/revisions/merge/merge-content";
 import { publishLockedRevision } from "@/lib/revisions/publish-revision";
 import type { PublishRevisionInput } from "@/lib/revisions/publish-revision-input";
 import { readRevision } from "@/lib/revisions/read-revision";
-import { requestFingerprint } from "@/lib/revisions/request-fingerprint";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
-import { writeTransaction } from "@/lib/revisions/write-transaction";
-import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
+import type { LockedStory } from "@/lib/stories/story";
+import { requestFingerprint, writeStory } from "@/lib/stories/story-write";
 
 import { lockSchedule, type LockedSchedule } from "./locked-schedule";
 import { labelInstant } from "./newsroom-local-time";
@@ -42,14 +42,17 @@ type Hold = { reason: string; againstNumber: number | null };
  */
 export async function runSchedule(options: { scheduleId: string }): Promise<ScheduleRun> {
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  return writeTransaction({
-    work: async (tx): Promise<ScheduleRun> => {
-      const found = await tx.schedule.findUnique({
-        where: { id: options.scheduleId },
-        select: { story: { select: { slug: true } } },
-      });
-      if (!found) return { outcome: "skipped", reason: "missing" };
-      const story = await lockStory({ tx, slug: found.story.slug });
+  // A schedule never moves to another story, and a slug never changes: its story is locked by that slug.
+  const found = await getDb().schedule.findUnique({
+    where: { id: options.scheduleId },
+    select: { story: { select: { slug: true } } },
+  });
+  if (!found) return { outcome: "skipped", reason: "missing" };
+  return writeStory({
+    slug: found.story.slug,
+    readersSeeChange: (run: ScheduleRun) => run.outcome === "published",
+    answer: (run: ScheduleRun) => run,
+    step: async ({ tx, story }): Promise<ScheduleRun> => {
       const schedule = await lockSchedule({ tx, id: options.scheduleId, storyId: story.id });
       if (schedule.state !== "pending") return { outcome: "skipped", reason: "not_pending" };
       const now = await databaseNow({ tx });
@@ -93,7 +96,6 @@ export async function runSchedule(options: { scheduleId: string }): Promise<Sche
         ...(schedule.publicNote ? { note: schedule.publicNote } : {}),
         removeNotes: [],
       };
-      const idempotencyKey = `schedule:${schedule.id}`;
       let attempt;
       try {
         attempt = await publishLockedRevision({
@@ -102,13 +104,15 @@ export async function runSchedule(options: { scheduleId: string }): Promise<Sche
           actor,
           number: schedule.revisionNumber,
           input,
-          idempotencyKey,
-          fingerprint: requestFingerprint({
-            operation: "publish",
-            slug: story.slug,
-            callerId: actor.userId,
-            input: { number: schedule.revisionNumber, ...input },
-          }),
+          key: {
+            idempotencyKey: `schedule:${schedule.id}`,
+            fingerprint: requestFingerprint({
+              operation: "publish",
+              slug: story.slug,
+              callerId: actor.userId,
+              input: { number: schedule.revisionNumber, ...input },
+            }),
+          },
           content: merged.content,
           statusReason,
         });
@@ -125,7 +129,7 @@ export async function runSchedule(options: { scheduleId: string }): Promise<Sche
           againstNumber: attempt.latestNumber,
         });
       }
-      const publishedNumber = attempt.type === "created" ? attempt.result.revision.number : attempt.number;
+      const publishedNumber = attempt.type === "created" ? attempt.written.revision.number : attempt.number;
       await tx.schedule.update({
         where: { id: schedule.id },
         data: { state: "done", ranAt: now, publishedNumber, late },

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import type { RevisionKind } from "@/lib/db/generated/enums";
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
-import { storyNotFound } from "@/lib/stories/story-not-found";
+import { storyNotFound } from "@/lib/stories/story";
 
 /** A draft the schedule form offers, newest first; one already waiting on a schedule is listed but not offered. */
 export type SchedulableRevision = {

@@ -5,8 +5,8 @@ import { createTestActor } from "@/lib/auth/test-actors";
 import { readOutgoingRevisions } from "@/lib/desk/outgoing-revisions";
 import { restoreRevision } from "@/lib/revisions/restore-revision";
 import { saveRevision } from "@/lib/revisions/save-revision";
+import { getStoryDetail } from "@/lib/revisions/story-detail";
 import { appErrorOf, createTestStory } from "@/lib/revisions/test-stories";
-import { getStoryDetail } from "@/lib/stories/get-story-detail";
 
 import { leaveScheduledOut } from "./leave-scheduled-out";
 import { previewRestoreScheduleChoice } from "./pending-schedule-choice";

@@ -7,8 +7,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { RevisionKind } from "@/lib/db/generated/enums";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { writeTransaction } from "@/lib/revisions/write-transaction";
-import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
+import type { LockedStory } from "@/lib/stories/story";
+import { writeStory } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { labelInstant } from "./newsroom-local-time";
@@ -33,9 +33,12 @@ export async function scheduleRevision(options: {
   assertCan({ actor, permission: "schedule:manage" });
   const input = parseInput({ schema: CreateScheduleInput, input: options.input });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  const id = await writeTransaction({
-    work: async (tx) => {
-      const story = await lockStory({ tx, slug });
+  const id = await writeStory({
+    slug,
+    // A schedule waiting changes nothing readers see until it runs.
+    readersSeeChange: () => false,
+    answer: (id: string) => id,
+    step: async ({ tx, story }) => {
       const now = await databaseNow({ tx });
       const runAt = resolveScheduleTime({ input, zone, now });
       return writeSchedule({

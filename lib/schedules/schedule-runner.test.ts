@@ -3,22 +3,34 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
+import { hasPublicResponse, memoTicket, rememberPublicResponse } from "@/lib/delivery/public-memo";
+import { makeEntry } from "@/lib/delivery/public-representation";
 import { startJobRunner, type JobRunner } from "@/lib/jobs/job-runner";
+import { storyCacheTags } from "@/lib/public/cache-tags";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { createTestStory, historyCounts } from "@/lib/revisions/test-stories";
 
-import { registerJobInvalidation } from "./public-invalidation";
 import { scheduleRevision } from "./schedule-revision";
 
 // The real queue: jobs written in the schedule's transaction, run by graphile-worker runners as each server
 // runs them.
 const databaseUrl = process.env.DATABASE_URL!;
 const runners: JobRunner[] = [];
-const invalidated: string[] = [];
 
 afterAll(async () => {
   await Promise.all(runners.map((runner) => runner.stop()));
 });
+
+/** A public page of the story, kept in this process's memo as a reader's request would have kept it. */
+async function keepPublicPage(slug: string): Promise<string> {
+  const key = `/stories/${slug}`;
+  const tags = storyCacheTags({ slug });
+  const entry = await makeEntry({ status: 200, headers: { "content-type": "text/html" }, body: slug, tags });
+  expect(rememberPublicResponse({ ticket: memoTicket({ key, tags }), entry, maxBytes: 1_000_000 })).toBe(
+    true,
+  );
+  return key;
+}
 
 async function scheduleState(id: string) {
   return getDb().schedule.findUniqueOrThrow({
@@ -32,7 +44,6 @@ describe("schedules on the job queue", () => {
 
   beforeAll(async () => {
     editor = await createTestActor({ role: "editor" });
-    registerJobInvalidation({ invalidate: ({ slug }) => void invalidated.push(slug) });
   });
 
   it("a schedule missed while no runner was up runs at the next start, marked late, and invalidates the story", async () => {
@@ -57,12 +68,14 @@ describe("schedules on the job queue", () => {
     await getDb()
       .$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = ${past} WHERE key = ${`schedule:${schedule.id}`}`;
     expect((await scheduleState(schedule.id)).state).toBe("pending");
+    const page = await keepPublicPage("queue-late");
 
     runners.push(await startJobRunner({ databaseUrl, pollIntervalMs: 200 }));
     await expect
       .poll(() => scheduleState(schedule.id), { timeout: 30_000, interval: 200 })
       .toEqual({ state: "done", late: true, publishedNumber: 3 });
-    expect(invalidated).toContain("queue-late");
+    // Invalidated by the publish's own commit (lib/stories/story-write.ts): the kept page is gone.
+    expect(hasPublicResponse({ key: page })).toBe(false);
   });
 
   it("two runners (two instances) run a due schedule once: one revision, one status event", async () => {

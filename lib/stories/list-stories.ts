@@ -4,29 +4,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { StoryStatus } from "@/lib/db/generated/enums";
 import { malformedCursor } from "@/lib/validation/malformed-cursor";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { ListStoriesInput } from "./list-stories-input";
-import type { StoryDto } from "./story-dto";
+import { toStoryDto, type StoryDto, type StoryFields } from "./story";
 
 export type StoryPage = { stories: StoryDto[]; nextCursor: string | null };
 
-type Row = {
-  id: string;
-  slug: string;
-  status: StoryStatus;
-  developing: boolean;
-  first_published_at: Date | null;
-  last_material_update_at: Date | null;
-  latest_revision_number: number;
-  live_revision_number: number | null;
-  last_revised_at: Date;
-  headline: string;
-  author_id: string;
-  author_name: string;
-};
+type Row = Omit<StoryFields, "lastRevisedBy"> & { id: string; authorId: string; authorName: string };
 
 /**
  * The desk's story list, most recently revised first: search by the newest revision's headline or by slug,
@@ -53,8 +39,10 @@ export async function listStories(options: {
   const pattern = input.query ? `%${input.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%` : null;
 
   const rows = await getDb().$queryRaw<Row[]>`
-    SELECT s.id, s.slug, s.status::text AS status, s.developing, s.first_published_at, s.last_material_update_at,
-           s.latest_revision_number, s.live_revision_number, s.last_revised_at, r.headline, u.id AS author_id, u.name AS author_name
+    SELECT s.id, s.slug, s.status::text AS status, s.developing, s.first_published_at AS "firstPublishedAt",
+           s.last_material_update_at AS "lastMaterialUpdateAt", s.latest_revision_number AS "latestRevisionNumber",
+           s.live_revision_number AS "liveRevisionNumber", s.last_revised_at AS "lastRevisedAt", r.headline,
+           u.id AS "authorId", u.name AS "authorName"
       FROM stories s
       JOIN revisions r ON r.story_id = s.id AND r.number = s.latest_revision_number
       JOIN users u ON u.id = r.author_id
@@ -68,21 +56,12 @@ export async function listStories(options: {
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    stories: page.map((row) => ({
-      slug: row.slug,
-      status: row.status,
-      developing: row.developing,
-      firstPublishedAt: row.first_published_at?.toISOString() ?? null,
-      lastMaterialUpdateAt: row.last_material_update_at?.toISOString() ?? null,
-      latestRevisionNumber: row.latest_revision_number,
-      liveRevisionNumber: row.live_revision_number,
-      headline: row.headline,
-      lastRevisedAt: row.last_revised_at.toISOString(),
-      lastRevisedBy: { id: row.author_id, name: row.author_name },
-    })),
+    stories: page.map(({ authorId, authorName, ...row }) =>
+      toStoryDto({ ...row, lastRevisedBy: { id: authorId, name: authorName } }),
+    ),
     nextCursor:
       rows.length > input.limit && last
-        ? Buffer.from(`${last.last_revised_at.toISOString()}|${last.id}`).toString("base64url")
+        ? Buffer.from(`${last.lastRevisedAt.toISOString()}|${last.id}`).toString("base64url")
         : null,
   };
 }

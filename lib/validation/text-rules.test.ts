@@ -5,14 +5,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
+import { createStory } from "@/lib/revisions/create-story";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { saveRevision } from "@/lib/revisions/save-revision";
+import { getStoryDetail } from "@/lib/revisions/story-detail";
 import { appErrorOf, createTestStory, historyCounts } from "@/lib/revisions/test-stories";
-import { createStory } from "@/lib/stories/create-story";
-import { reservedStorySlugs } from "@/lib/stories/create-story-input";
-import { getStoryDetail } from "@/lib/stories/get-story-detail";
 import { listStories } from "@/lib/stories/list-stories";
-import { unpublishStory } from "@/lib/stories/unpublish-story";
+import { reservedStorySlugs } from "@/lib/stories/story-slug";
+import { unpublishStory } from "@/lib/stories/story-status";
 
 import { hasVisibleText, unsafeTextProblem } from "./text-rules";
 

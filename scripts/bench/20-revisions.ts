@@ -4,9 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
 import { appendBulkHistory } from "@/lib/revisions/bulk-history-fixture";
+import { createStory } from "@/lib/revisions/create-story";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { saveRevision } from "@/lib/revisions/save-revision";
-import { createStory } from "@/lib/stories/create-story";
 
 import { median } from "./support/measure";
 

@@ -2,9 +2,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
 import { startJobRunner } from "@/lib/jobs/job-runner";
+import { createStory } from "@/lib/revisions/create-story";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { scheduleRevision } from "@/lib/schedules/schedule-revision";
-import { createStory } from "@/lib/stories/create-story";
 
 /*
  * Scheduled-publish lateness (issue 13): how long after its time a schedule's publish really happens (the

@@ -107,7 +107,7 @@ export default async function run(): Promise<void> {
   const { startFreezablePostgres } = await import("@/lib/testing/freezable-postgres");
   const { createTestActor } = await import("@/lib/auth/test-actors");
   const { createApiToken } = await import("@/lib/auth/api-tokens");
-  const { createStory } = await import("@/lib/stories/create-story");
+  const { createStory } = await import("@/lib/revisions/create-story");
 
   const postgres = await startFreezablePostgres();
   const benchDatabaseUrl = process.env.DATABASE_URL;

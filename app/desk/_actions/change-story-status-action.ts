@@ -1,11 +1,9 @@
 "use server";
 
 import { requireActionActor } from "@/app/_auth/require-page-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskStoryStatusInput } from "@/lib/desk/desk-action-input";
 import { formErrorState, type FormState } from "@/lib/errors/form-state";
-import { republishStory } from "@/lib/stories/republish-story";
-import { unpublishStory } from "@/lib/stories/unpublish-story";
+import { republishStory, unpublishStory } from "@/lib/stories/story-status";
 import { parseInput } from "@/lib/validation/parse-input";
 
 /** Unpublishes or republishes a story, each with a reason; editors and admins only. Readers see the change at once. */
@@ -18,7 +16,6 @@ export async function changeStoryStatusAction(input: unknown): Promise<FormState
       parsed.action === "unpublish"
         ? await unpublishStory({ actor, slug, reason, idempotencyKey })
         : await republishStory({ actor, slug, reason, idempotencyKey });
-    invalidatePublicStory({ slug: story.slug });
     const message =
       parsed.action === "unpublish"
         ? "Unpublished. Readers no longer see the story."

@@ -2,9 +2,8 @@
 
 import { requireActionActor } from "@/app/_auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { formErrorState, type FormState } from "@/lib/errors/form-state";
-import { createStory } from "@/lib/stories/create-story";
+import { createStory } from "@/lib/revisions/create-story";
 
 import { savedMessage, type SavedRevision } from "./saved-revision";
 
@@ -13,7 +12,6 @@ export async function createStoryAction(input: unknown): Promise<FormState<Saved
   try {
     const actor = await requireActionActor({ permission: "story:create" });
     const { story, revision } = await createStory({ actor, input });
-    if (revision.published) invalidatePublicStory({ slug: story.slug });
     return {
       status: "success",
       message: savedMessage({

@@ -1,7 +1,6 @@
 "use server";
 
 import { requireActionActor } from "@/app/_auth/require-page-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskRevisionRefInput } from "@/lib/desk/desk-action-input";
 import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { publishRevision } from "@/lib/revisions/publish-revision";
@@ -23,7 +22,6 @@ export async function publishRevisionAction(input: unknown): Promise<FormState<S
       idempotencyKey,
       ...publication,
     });
-    if (outcome === "created") invalidatePublicStory({ slug: story.slug });
     const message =
       outcome === "unchanged"
         ? "Nothing was published: readers would see no difference from what they have now, so “Updated” stays as it is."

@@ -1,7 +1,6 @@
 "use server";
 
 import { requireActionActor } from "@/app/_auth/require-page-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskResolveHeldScheduleInput } from "@/lib/desk/desk-schedule-input";
 import { isAppError } from "@/lib/errors/app-error";
 import { formErrorState, type FormState } from "@/lib/errors/form-state";
@@ -18,7 +17,6 @@ export async function resolveHeldScheduleAction(input: unknown): Promise<Resolve
     const actor = await requireActionActor({ permission: "schedule:manage" });
     const { slug, scheduleId, resolution } = parseInput({ schema: DeskResolveHeldScheduleInput, input });
     const resolved = await resolveHeldSchedule({ actor, slug, scheduleId, input: resolution });
-    if (resolved.published) invalidatePublicStory({ slug });
     return {
       status: "success",
       message: resolved.published

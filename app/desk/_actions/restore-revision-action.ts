@@ -1,7 +1,6 @@
 "use server";
 
 import { requireActionActor } from "@/app/_auth/require-page-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskRevisionPickInput, DeskRevisionRefInput } from "@/lib/desk/desk-action-input";
 import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import type { RestoreReverts } from "@/lib/revisions/restore-reverts";
@@ -24,7 +23,6 @@ export async function restoreRevisionAction(input: unknown): Promise<FormState<S
       idempotencyKey,
       ...restore,
     });
-    if (outcome === "created" && revision.published) invalidatePublicStory({ slug: story.slug });
     const message =
       outcome === "unchanged"
         ? `Nothing to restore: the newest revision already matches revision ${number}.`

@@ -2,7 +2,6 @@
 
 import { requireActionActor } from "@/app/_auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskSaveRevisionInput } from "@/lib/desk/desk-action-input";
 import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { saveRevision } from "@/lib/revisions/save-revision";
@@ -24,7 +23,6 @@ export async function saveRevisionAction(input: unknown): Promise<FormState<Save
       input: fields,
       idempotencyKey,
     });
-    if (revision.published && outcome === "created") invalidatePublicStory({ slug: story.slug });
     return {
       status: "success",
       message: savedMessage({

@@ -1,7 +1,6 @@
 "use server";
 
 import { requireActionActor } from "@/app/_auth/require-page-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskEmbargoInput, DeskScheduleInput, DeskScheduleRefInput } from "@/lib/desk/desk-schedule-input";
 import { isAppError } from "@/lib/errors/app-error";
 import { formErrorState, type FormState } from "@/lib/errors/form-state";
@@ -88,7 +87,6 @@ export async function embargoStoryAction(input: unknown): Promise<ScheduleFormSt
     const actor = await requireActionActor({ permission: "embargo:manage" });
     const { slug, embargo } = parseInput({ schema: DeskEmbargoInput, input });
     await embargoStory({ actor, slug, input: embargo });
-    invalidatePublicStory({ slug });
     return {
       status: "success",
       message: "Under embargo. Nothing of this story is public until it lifts.",
@@ -104,7 +102,6 @@ export async function liftEmbargoAction(input: unknown): Promise<ScheduleFormSta
     const actor = await requireActionActor({ permission: "embargo:manage" });
     const { slug, embargo } = parseInput({ schema: DeskEmbargoInput, input });
     await liftEmbargo({ actor, slug, input: embargo });
-    invalidatePublicStory({ slug });
     return {
       status: "success",
       message: "Embargo lifted. The story is public if it is published.",

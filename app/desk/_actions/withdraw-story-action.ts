@@ -1,10 +1,9 @@
 "use server";
 
 import { requireActionActor } from "@/app/_auth/require-page-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskWithdrawStoryInput } from "@/lib/desk/desk-action-input";
 import { formErrorState, type FormState } from "@/lib/errors/form-state";
-import { withdrawStory } from "@/lib/stories/withdraw-story";
+import { withdrawStory } from "@/lib/stories/story-status";
 import { parseInput } from "@/lib/validation/parse-input";
 
 /** Withdraws a story with an editor's note readers see at its address; editors and admins only. */
@@ -13,7 +12,6 @@ export async function withdrawStoryAction(input: unknown): Promise<FormState<{ s
     const actor = await requireActionActor({ permission: "story:unpublish" });
     const { slug, note, reason, idempotencyKey } = parseInput({ schema: DeskWithdrawStoryInput, input });
     const story = await withdrawStory({ actor, slug, input: { note, reason }, idempotencyKey });
-    invalidatePublicStory({ slug: story.slug });
     return {
       status: "success",
       message: "Withdrawn. Readers see the headline and your note at the story’s address.",

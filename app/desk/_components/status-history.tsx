@@ -1,5 +1,5 @@
 import { DeskTime } from "@/app/_components/desk-time";
-import type { StatusEventDto } from "@/lib/stories/list-status-events";
+import type { StatusEventDto } from "@/lib/stories/story-status";
 
 const actionLabels: Record<StatusEventDto["action"], string> = {
   publish: "Published",

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { StoryDto } from "@/lib/stories/story-dto";
+import type { StoryDto } from "@/lib/stories/story";
 
 import { StatusBadges } from "./status-badges";
 import { StoryStatusControl } from "./story-status-control";

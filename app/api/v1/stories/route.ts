@@ -1,8 +1,7 @@
 import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
-import { createStory } from "@/lib/stories/create-story";
+import { createStory } from "@/lib/revisions/create-story";
 import { listStories } from "@/lib/stories/list-stories";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +28,6 @@ export const POST = apiRoute("POST /api/v1/stories", async (request) => {
     input,
     idempotencyKey: request.headers.get("idempotency-key") ?? undefined,
   });
-  if (result.revision.published) invalidatePublicStory({ slug: result.story.slug });
   return json(result, 201);
 });
 

@@ -11,7 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import { readSinceYouLastLooked } from "@/lib/desk/presence";
 import { minorCheckOf } from "@/lib/editorial/minor-change-check";
-import { getStoryDetail } from "@/lib/stories/get-story-detail";
+import { getStoryDetail } from "@/lib/revisions/story-detail";
 
 type Params = { params: Promise<{ slug: string }> };
 

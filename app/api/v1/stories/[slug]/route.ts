@@ -1,6 +1,6 @@
 import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { getStoryDetail } from "@/lib/stories/get-story-detail";
+import { getStoryDetail } from "@/lib/revisions/story-detail";
 
 export const dynamic = "force-dynamic";
 

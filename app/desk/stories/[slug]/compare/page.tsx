@@ -9,7 +9,7 @@ import { StoryHeader } from "@/app/desk/_components/story-header";
 import { DeskCompareQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { getLastSeenRevision } from "@/lib/desk/presence";
 import { diffRevisions } from "@/lib/revisions/diff-revisions";
-import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+import { getStoryOrThrow } from "@/lib/stories/story";
 
 type Props = {
   params: Promise<{ slug: string }>;

@@ -14,8 +14,8 @@ import { getLastSeenRevision } from "@/lib/desk/presence";
 import { minorCheckOf, substantiveChanges } from "@/lib/editorial/minor-change-check";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { savableKinds } from "@/lib/revisions/save-revision-input";
-import { getStoryDetail } from "@/lib/stories/get-story-detail";
-import { listStatusEvents } from "@/lib/stories/list-status-events";
+import { getStoryDetail } from "@/lib/revisions/story-detail";
+import { listStatusEvents } from "@/lib/stories/story-status";
 
 type Props = {
   params: Promise<{ slug: string }>;

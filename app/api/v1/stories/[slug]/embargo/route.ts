@@ -1,7 +1,6 @@
 import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { embargoStory } from "@/lib/schedules/embargo-story";
 import { readEmbargo } from "@/lib/schedules/lift-embargo";
 
@@ -22,7 +21,6 @@ export const POST = apiRoute<{ slug: string }>(
     const actor = await authenticateRequest({ request });
     const embargo = await embargoStory({ actor, slug, input: await readJsonBody({ request }) });
     // Nothing public changes, but drop anything cached for the address all the same.
-    invalidatePublicStory({ slug });
     return json({ embargo });
   },
 );

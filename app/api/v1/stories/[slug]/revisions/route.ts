@@ -1,7 +1,6 @@
 import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { listRevisions } from "@/lib/revisions/list-revisions";
 import { saveRevision } from "@/lib/revisions/save-revision";
 
@@ -30,7 +29,6 @@ export const POST = apiRoute<{ slug: string }>(
     const input = await readJsonBody({ request });
     const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
     const result = await saveRevision({ actor, slug, input, idempotencyKey });
-    if (result.outcome === "created" && result.revision.published) invalidatePublicStory({ slug });
     return json(result, result.outcome === "created" ? 201 : 200);
   },
 );

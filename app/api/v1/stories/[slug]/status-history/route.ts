@@ -1,6 +1,6 @@
 import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { listStatusEvents } from "@/lib/stories/list-status-events";
+import { listStatusEvents } from "@/lib/stories/story-status";
 
 export const dynamic = "force-dynamic";
 

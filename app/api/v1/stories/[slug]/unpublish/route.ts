@@ -1,9 +1,8 @@
 import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
-import { unpublishStory } from "@/lib/stories/unpublish-story";
-import { UnpublishStoryInput } from "@/lib/stories/unpublish-story-input";
+import { unpublishStory } from "@/lib/stories/story-status";
+import { UnpublishStoryInput } from "@/lib/stories/story-status-input";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +18,6 @@ export const POST = apiRoute<{ slug: string }>(
       reason,
       idempotencyKey: request.headers.get("idempotency-key") ?? undefined,
     });
-    invalidatePublicStory({ slug });
     return json({ story });
   },
 );

@@ -1,9 +1,8 @@
 import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
-import { withdrawStory } from "@/lib/stories/withdraw-story";
-import { WithdrawStoryInput } from "@/lib/stories/withdraw-story-input";
+import { withdrawStory } from "@/lib/stories/story-status";
+import { WithdrawStoryInput } from "@/lib/stories/story-status-input";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +14,6 @@ export const POST = apiRoute<{ slug: string }>(
     const input = parseInput({ schema: WithdrawStoryInput, input: await readJsonBody({ request }) });
     const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
     const story = await withdrawStory({ actor, slug, input, idempotencyKey });
-    invalidatePublicStory({ slug });
     return json({ story });
   },
 );

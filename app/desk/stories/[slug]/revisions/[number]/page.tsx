@@ -17,7 +17,7 @@ import { renderStoryBodyOffLoop } from "@/lib/render/story-body-off-loop";
 import { getRevision } from "@/lib/revisions/get-revision";
 import { materialKinds, noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
-import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+import { getStoryOrThrow } from "@/lib/stories/story";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 

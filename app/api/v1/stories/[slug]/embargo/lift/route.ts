@@ -1,7 +1,6 @@
 import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { liftEmbargo } from "@/lib/schedules/lift-embargo";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +10,6 @@ export const POST = apiRoute<{ slug: string }>(
   async (request, { slug }) => {
     const actor = await authenticateRequest({ request });
     const embargo = await liftEmbargo({ actor, slug, input: await readJsonBody({ request }) });
-    invalidatePublicStory({ slug });
     return json({ embargo });
   },
 );

@@ -12,7 +12,7 @@ import { newsroomClock } from "@/lib/editorial/newsroom-time";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { savableKinds } from "@/lib/revisions/save-revision-input";
 import { readHeldScheduleMerge } from "@/lib/schedules/held-schedule-merge";
-import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+import { getStoryOrThrow } from "@/lib/stories/story";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 

@@ -1,7 +1,6 @@
 import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { restoreRevision } from "@/lib/revisions/restore-revision";
 import { RestoreRevisionInput } from "@/lib/revisions/restore-revision-input";
 import { RevisionPathInput } from "@/lib/revisions/revision-number-input";
@@ -22,8 +21,6 @@ export const POST = apiRoute<{ slug: string; number: string }>(
       ...input,
       idempotencyKey: request.headers.get("idempotency-key") ?? undefined,
     });
-    if (result.outcome === "created" && result.revision.published)
-      invalidatePublicStory({ slug: params.slug });
     return json(result, result.outcome === "created" ? 201 : 200);
   },
 );

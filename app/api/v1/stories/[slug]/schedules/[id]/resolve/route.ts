@@ -1,7 +1,6 @@
 import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { authenticateRequest } from "@/lib/auth/request-actor";
-import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { resolveHeldSchedule } from "@/lib/schedules/resolve-held-schedule";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +16,6 @@ export const POST = apiRoute<{ slug: string; id: string }>(
       input: await readJsonBody({ request }),
       idempotencyKey: request.headers.get("idempotency-key") ?? undefined,
     });
-    if (resolved.published) invalidatePublicStory({ slug });
     return json(resolved, 201);
   },
 );

@@ -2,11 +2,10 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { readRevision } from "@/lib/revisions/read-revision";
-import type { RevisionDto } from "@/lib/revisions/revision-dto";
+import { readStory, type StoryDto } from "@/lib/stories/story";
 
-import { readStory } from "./read-story";
-import type { StoryDto } from "./story-dto";
+import { readRevision } from "./read-revision";
+import type { RevisionDto } from "./revision-dto";
 
 export type StoryDetail = { story: StoryDto; live: RevisionDto | null; latest: RevisionDto };
 

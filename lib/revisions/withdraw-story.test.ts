@@ -5,15 +5,12 @@ import { createTestActor } from "@/lib/auth/test-actors";
 import { listPublishedStories } from "@/lib/public/public-index";
 import { readPublishedStory } from "@/lib/public/published-story";
 import { readStoryWithdrawal } from "@/lib/public/story-withdrawal";
-import { publishRevision } from "@/lib/revisions/publish-revision";
-import { restoreRevision } from "@/lib/revisions/restore-revision";
-import { saveRevision } from "@/lib/revisions/save-revision";
-import { appErrorOf, createTestStory, historyCounts } from "@/lib/revisions/test-stories";
+import { listStatusEvents, republishStory, unpublishStory, withdrawStory } from "@/lib/stories/story-status";
 
-import { listStatusEvents } from "./list-status-events";
-import { republishStory } from "./republish-story";
-import { unpublishStory } from "./unpublish-story";
-import { withdrawStory } from "./withdraw-story";
+import { publishRevision } from "./publish-revision";
+import { restoreRevision } from "./restore-revision";
+import { saveRevision } from "./save-revision";
+import { appErrorOf, createTestStory, historyCounts } from "./test-stories";
 
 const note =
   "This story has been withdrawn because it relied on a document whose authenticity could not be confirmed.";

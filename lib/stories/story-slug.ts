@@ -1,9 +1,6 @@
 import { z } from "zod";
 
-import { contentLimits, RevisionContentInput } from "@/lib/revisions/revision-content";
-import { requiredTextInput } from "@/lib/validation/text-rules";
-
-export const storySlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const storySlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The shape of any story's slug: what a lookup checks before it asks the database. */
 export const StorySlugInput = z
@@ -14,7 +11,7 @@ export const StorySlugInput = z
 
 /**
  * Slugs that name a page of their own where a story's slug would go (`/desk/stories/new` is the new-story
- * form). lib/stories/reserved-slugs.test.ts keeps this list in step with the route folders.
+ * form). lib/validation/text-rules.test.ts keeps this list in step with the route folders.
  */
 export const reservedStorySlugs = ["new"] as const;
 
@@ -25,14 +22,3 @@ export const NewStorySlugInput = StorySlugInput.refine(
     error: (issue) => `“${String(issue.input)}” is the address of a desk page; choose another slug`,
   },
 );
-
-/** A new story: its slug, first content and credits; a draft unless `publish` is true. */
-export const CreateStoryInput = RevisionContentInput.extend({
-  slug: NewStorySlugInput,
-  publish: z.boolean().default(false),
-  summary: requiredTextInput({
-    max: contentLimits.summary,
-    required: "leave the summary out, or say what this version is",
-  }).optional(),
-});
-export type CreateStoryInput = z.infer<typeof CreateStoryInput>;
