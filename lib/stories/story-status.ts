@@ -37,31 +37,30 @@ const transitions: Record<StatusChange, { from: readonly StoryStatus[]; to: Stor
     },
   };
 
+type ReasonedChange = { actor: Actor; slug: string; reason: string; idempotencyKey?: string };
+
 /** Takes a published story off the public site; its revisions stay, and the reason joins its status history. */
-export async function unpublishStory(options: {
-  actor: Actor;
-  slug: string;
-  reason: string;
-  idempotencyKey?: string;
-}): Promise<StoryDto> {
-  assertCan({ actor: options.actor, permission: "story:unpublish" });
-  const { reason } = parseInput({ schema: UnpublishStoryInput, input: { reason: options.reason } });
-  return changeStoryStatus({ ...options, action: "unpublish", reason });
+export async function unpublishStory(options: ReasonedChange): Promise<StoryDto> {
+  return changeWithReason({ ...options, action: "unpublish", schema: UnpublishStoryInput });
 }
 
 /**
  * Puts an unpublished story back with the revision that was live; no "Updated" move, one status history entry
  * with the reason. This is the only way an unpublished story goes live again.
  */
-export async function republishStory(options: {
-  actor: Actor;
-  slug: string;
-  reason: string;
-  idempotencyKey?: string;
-}): Promise<StoryDto> {
+export async function republishStory(options: ReasonedChange): Promise<StoryDto> {
+  return changeWithReason({ ...options, action: "republish", schema: RepublishStoryInput });
+}
+
+async function changeWithReason(
+  options: ReasonedChange & {
+    action: "unpublish" | "republish";
+    schema: typeof UnpublishStoryInput | typeof RepublishStoryInput;
+  },
+): Promise<StoryDto> {
   assertCan({ actor: options.actor, permission: "story:unpublish" });
-  const { reason } = parseInput({ schema: RepublishStoryInput, input: { reason: options.reason } });
-  return changeStoryStatus({ ...options, action: "republish", reason });
+  const { reason } = parseInput({ schema: options.schema, input: { reason: options.reason } });
+  return changeStoryStatus({ ...options, reason });
 }
 
 /**
