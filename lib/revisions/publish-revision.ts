@@ -15,7 +15,7 @@ import { kindWithArticle } from "./publication-requirements";
 import { PublishRevisionInput } from "./publish-revision-input";
 import { readRevision } from "./read-revision";
 import { noteRequiredKinds, type RevisionContent, type RevisionKind } from "./revision-content";
-import { writeRevision, type RevisionAttempt, type SaveRevisionResult } from "./revision-write";
+import { writeRevision, type RevisionAttempt, type SaveRevisionResult } from "./save-revision";
 import { savableKinds } from "./save-revision-input";
 import { staleBaseConflict } from "./stale-base-conflict";
 

@@ -13,7 +13,7 @@ import { planStoryPublication } from "./plan-story-publication";
 import { readRevision } from "./read-revision";
 import { findRestoreReverts, hasReverts, type RestoreReverts } from "./restore-reverts";
 import { RestoreRevisionInput } from "./restore-revision-input";
-import { writeRevision, type RevisionAttempt, type SaveRevisionResult } from "./revision-write";
+import { writeRevision, type RevisionAttempt, type SaveRevisionResult } from "./save-revision";
 
 /** Readers see this in the change log: it says what happened without naming internal revision numbers. */
 export const restoreSummary = "An earlier version of this story was restored.";

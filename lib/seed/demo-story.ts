@@ -2,8 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { createStory } from "@/lib/revisions/create-story";
-import type { SaveRevisionResult } from "@/lib/revisions/revision-write";
-import { saveRevision } from "@/lib/revisions/save-revision";
+import { saveRevision, type SaveRevisionResult } from "@/lib/revisions/save-revision";
 
 // A fictional developing story written for Copydesk's demo: the city, people and figures are invented.
 export const demoStorySlug = "millbrook-transit-strike-talks";
