@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { createStory } from "@/lib/stories/create-story";
 
-import { savedMessage, type SavedRevision } from "./saved-revision";
+import { savedMessage, savedRevision } from "./saved-revision";
 
 /** New story from the desk: the service parses and authorizes the content (publishing needs revision:publish). */
 export const createStoryAction = deskAction({
@@ -25,12 +25,7 @@ export const createStoryAction = deskAction({
         outcome: "created",
         canPublish: can({ actor, permission: "revision:publish" }),
       }),
-      result: {
-        slug: story.slug,
-        number: revision.number,
-        published: revision.published,
-        outcome: "created",
-      } satisfies SavedRevision,
+      result: savedRevision({ slug: story.slug, revision, outcome: "created" }),
     };
   },
 });

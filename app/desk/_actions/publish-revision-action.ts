@@ -7,7 +7,7 @@ import { publishRevision } from "@/lib/revisions/publish-revision";
 import { PublishRevisionInput } from "@/lib/revisions/publish-revision-input";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import type { SavedRevision } from "./saved-revision";
+import { savedRevision } from "./saved-revision";
 
 /** Makes a saved draft (say, a contributor's submission) live with the kind and public text the editor set. */
 export const publishRevisionAction = deskAction({
@@ -31,12 +31,7 @@ export const publishRevisionAction = deskAction({
     return {
       status: "success",
       message,
-      result: {
-        slug: story.slug,
-        number: revision.number,
-        published: revision.published,
-        outcome,
-      } satisfies SavedRevision,
+      result: savedRevision({ slug: story.slug, revision, outcome }),
     };
   },
 });

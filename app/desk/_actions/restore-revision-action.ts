@@ -7,7 +7,7 @@ import { previewRestore, restoreRevision } from "@/lib/revisions/restore-revisio
 import { RestoreRevisionInput } from "@/lib/revisions/restore-revision-input";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import type { SavedRevision } from "./saved-revision";
+import { savedRevision } from "./saved-revision";
 
 /** Restores revision k as a new revision (editors and admins only); history stays whole. */
 export const restoreRevisionAction = deskAction({
@@ -31,12 +31,7 @@ export const restoreRevisionAction = deskAction({
     return {
       status: "success",
       message,
-      result: {
-        slug: story.slug,
-        number: revision.number,
-        published: revision.published,
-        outcome,
-      } satisfies SavedRevision,
+      result: savedRevision({ slug: story.slug, revision, outcome }),
     };
   },
 });

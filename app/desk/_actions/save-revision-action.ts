@@ -6,7 +6,7 @@ import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskSaveRevisionInput } from "@/lib/desk/desk-action-input";
 import { saveRevision } from "@/lib/revisions/save-revision";
 
-import { savedMessage, type SavedRevision } from "./saved-revision";
+import { savedMessage, savedRevision } from "./saved-revision";
 
 /**
  * Saves (and, for editors, publishes) a revision from the edit screen. A stale base comes back as the
@@ -33,12 +33,7 @@ export const saveRevisionAction = deskAction({
         askedToPublish: fields.publish === true,
         readers,
       }),
-      result: {
-        slug: story.slug,
-        number: revision.number,
-        published: revision.published,
-        outcome,
-      } satisfies SavedRevision,
+      result: savedRevision({ slug: story.slug, revision, outcome }),
     };
   },
 });
