@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { resolveStoryImages } from "@/lib/media/photo-pictures";
 import type { PublicArticle, PublicArticleNote, PublicNoteKind } from "@/lib/render/public-article";
 import { noteRequiredKinds, type StoryImage } from "@/lib/revisions/revision-content";
+import { isOneOf } from "@/lib/validation/one-of";
 
 import { newsroomSettings } from "./newsroom-settings";
 import { publicStoryNotFound } from "./public-story-not-found";
@@ -68,8 +69,8 @@ export function notesOfPublication(row: {
     publishedAt,
   }));
   const own =
-    row.publicNote && (noteRequiredKinds as readonly string[]).includes(row.kind)
-      ? [{ kind: row.kind as PublicNoteKind, text: row.publicNote, publishedAt }]
+    row.publicNote && isOneOf(noteRequiredKinds, row.kind)
+      ? [{ kind: row.kind, text: row.publicNote, publishedAt }]
       : [];
   return [...carried, ...own];
 }

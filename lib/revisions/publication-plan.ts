@@ -1,4 +1,7 @@
-import { materialKinds, noteRequiredKinds, type RevisionKind } from "./revision-content";
+import type { RevisionKind } from "@/lib/db/generated/enums";
+import { isOneOf } from "@/lib/validation/one-of";
+
+import { materialKinds, noteRequiredKinds } from "./revision-content";
 
 export type NoteKind = (typeof noteRequiredKinds)[number];
 
@@ -37,7 +40,7 @@ const significance: readonly RevisionKind[] = [
 ];
 
 export function isNoteKind(kind: string): kind is NoteKind {
-  return (noteRequiredKinds as readonly string[]).includes(kind);
+  return isOneOf(noteRequiredKinds, kind);
 }
 
 export function mostSignificantKind(kinds: readonly RevisionKind[]): RevisionKind {
@@ -92,7 +95,7 @@ export function planPublication(options: {
     publicNote,
     carriedNotes,
     removedNotes,
-    movesUpdated: (materialKinds as readonly string[]).includes(kind),
+    movesUpdated: isOneOf(materialKinds, kind),
   };
 }
 

@@ -1,6 +1,7 @@
 import slugify from "@sindresorhus/slugify";
 
-import type { CreditRole, RevisionContent } from "@/lib/revisions/revision-content";
+import type { CreditRole } from "@/lib/db/generated/enums";
+import type { RevisionContent } from "@/lib/revisions/revision-content";
 import type { savableKinds } from "@/lib/revisions/save-revision-input";
 
 export type SavableKind = (typeof savableKinds)[number];
