@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 import type { RevisionKind } from "@/lib/db/generated/enums";
 import { isOneOf } from "@/lib/validation/one-of";
 
@@ -14,7 +16,15 @@ export type CarriedNote = { revision: number; kind: NoteKind; text: string };
 /** A draft's public note the editor deliberately left out, with the reason they gave. */
 export type RemovedNote = CarriedNote & { reason: string };
 
-export type NoteRemoval = { revision: number; reason: string };
+/** Leaving a draft's public note out of a publication on purpose: which draft, and why (kept in history). */
+const NoteRemovalInput = z.strictObject({
+  revision: z.int({ error: "must be a revision number" }).min(1),
+  reason: z.string().trim().min(1, { error: "say why this note is left out" }).max(1_000),
+});
+export type NoteRemoval = z.infer<typeof NoteRemovalInput>;
+
+/** Up to 50 removals per publication; more is not a newsroom's situation but a client's bug. */
+export const NoteRemovalsInput = z.array(NoteRemovalInput).max(50);
 
 export type PublicationPlan = {
   /** The kind readers see: the most significant among this change and every pending one. */

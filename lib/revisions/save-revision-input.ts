@@ -4,7 +4,7 @@ import type { RevisionKind } from "@/lib/db/generated/enums";
 import { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 import { textInput } from "@/lib/validation/text-rules";
 
-import { NoteRemovalsInput } from "./note-removal-input";
+import { NoteRemovalsInput } from "./publication-plan";
 import { missingRevisionWords } from "./publication-requirements";
 import { contentLimits, RevisionContentInput } from "./revision-content";
 

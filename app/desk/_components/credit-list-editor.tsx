@@ -3,9 +3,8 @@
 import { CreditRole } from "@/lib/db/generated/enums";
 import { isOneOf } from "@/lib/validation/one-of";
 
-import { creditRoleLabels, rowKey, type CreditDraft } from "./editor-draft";
+import { creditRoleLabels, moveItem, rowKey, type CreditDraft } from "./editor-draft";
 import { errorProps, FieldError } from "./field-error";
-import { moveItem } from "./move-item";
 
 const creditRoles = Object.values(CreditRole);
 

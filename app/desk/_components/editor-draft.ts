@@ -41,6 +41,15 @@ export function rowKey(): string {
   return `${Date.now().toString(36)}-${counter}`;
 }
 
+/** A copy of the image or credit rows with the row at `index` moved one place up (-1) or down (+1). */
+export function moveItem<T>(items: T[], index: number, step: -1 | 1): T[] {
+  const target = index + step;
+  if (target < 0 || target >= items.length) return items;
+  const next = [...items];
+  next.splice(target, 0, ...next.splice(index, 1));
+  return next;
+}
+
 export function draftFromContent(content: RevisionContent): ContentDraft {
   return {
     headline: content.headline,
