@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { RevisionKind } from "@/lib/db/generated/enums";
 import { isOneOf } from "@/lib/validation/one-of";
+import { requiredTextInput } from "@/lib/validation/text-rules";
 
 import { materialKinds, noteRequiredKinds } from "./revision-content";
 
@@ -19,7 +20,7 @@ export type RemovedNote = CarriedNote & { reason: string };
 /** Leaving a draft's public note out of a publication on purpose: which draft, and why (kept in history). */
 const NoteRemovalInput = z.strictObject({
   revision: z.int({ error: "must be a revision number" }).min(1),
-  reason: z.string().trim().min(1, { error: "say why this note is left out" }).max(1_000),
+  reason: requiredTextInput({ max: 1_000, required: "say why this note is left out" }),
 });
 export type NoteRemoval = z.infer<typeof NoteRemovalInput>;
 
