@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { applyPendingScheduleChoice } from "@/lib/schedules/pending-schedule-choice";
 import { readStory, refuseUnpublished, type LockedStory, type StoryDto } from "@/lib/stories/story";
 import { writeStory, type KeyedRequest, type WriteKey } from "@/lib/stories/story-write";
+import { isOneOf } from "@/lib/validation/one-of";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { appendRevision, type AppendedRevision } from "./append-revision";
@@ -133,7 +134,7 @@ export async function saveRevision(options: {
       const unchanged = contentHash({ content }) === base.contentHash;
       const publishesDraft = input.publish && story.liveRevisionNumber !== story.latestRevisionNumber;
       const addsNote =
-        (noteRequiredKinds as readonly string[]).includes(input.kind) &&
+        isOneOf(noteRequiredKinds, input.kind) &&
         !(await notePublished({ tx, storyId: story.id, note: input.note }));
       const kept: RevisionAttempt = {
         type: "existing",

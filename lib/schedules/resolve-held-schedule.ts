@@ -4,7 +4,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { RevisionKind } from "@/lib/db/generated/enums";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { appendRevision } from "@/lib/revisions/append-revision";
@@ -16,6 +15,7 @@ import type { RevisionDto } from "@/lib/revisions/revision-dto";
 import { savableKinds } from "@/lib/revisions/save-revision-input";
 import { readStory, type LockedStory, type StoryDto } from "@/lib/stories/story";
 import { keyReusedError, writeStory, type WriteKey } from "@/lib/stories/story-write";
+import { isOneOf } from "@/lib/validation/one-of";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { heldMergeOf } from "./held-schedule-merge";
@@ -172,7 +172,7 @@ export async function resolveHeldSchedule(options: {
           revision: number,
           runAt,
           now,
-          kind: schedule.kind as RevisionKind | null,
+          kind: schedule.kind,
           summary,
           note: schedule.publicNote,
         });
@@ -192,7 +192,7 @@ export async function resolveHeldSchedule(options: {
           actor,
           number: schedule.revisionNumber,
           input: {
-            ...(schedule.kind ? { kind: schedule.kind as (typeof savableKinds)[number] } : {}),
+            ...(schedule.kind && isOneOf(savableKinds, schedule.kind) ? { kind: schedule.kind } : {}),
             ...(summary ? { summary } : {}),
             ...(schedule.publicNote ? { note: schedule.publicNote } : {}),
             removeNotes: input.removeNotes,
@@ -243,7 +243,7 @@ async function saveMergedDraft(options: {
 }): Promise<number> {
   const { tx, story, actor, schedule, content, held } = options;
   if (contentHash({ content }) === held.theirsHash) return held.theirsRevision;
-  const kind = (savableKinds as readonly string[]).includes(held.ours.kind) ? held.ours.kind : "update";
+  const kind = isOneOf(savableKinds, held.ours.kind) ? held.ours.kind : "update";
   const appended = await appendRevision({
     tx,
     story,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isOneOf } from "@/lib/validation/one-of";
+
 const storySlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The shape of any story's slug: what a lookup checks before it asks the database. */
@@ -16,9 +18,6 @@ export const StorySlugInput = z
 export const reservedStorySlugs = ["new"] as const;
 
 /** A new story's slug: the shape, and not a word the site's routes already use. */
-export const NewStorySlugInput = StorySlugInput.refine(
-  (slug) => !(reservedStorySlugs as readonly string[]).includes(slug),
-  {
-    error: (issue) => `“${String(issue.input)}” is the address of a desk page; choose another slug`,
-  },
-);
+export const NewStorySlugInput = StorySlugInput.refine((slug) => !isOneOf(reservedStorySlugs, slug), {
+  error: (issue) => `“${String(issue.input)}” is the address of a desk page; choose another slug`,
+});
