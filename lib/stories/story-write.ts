@@ -102,6 +102,7 @@ async function keyedWrite<Done, Answer, Type extends KeyedWrite["type"]>(
   const idempotencyKey = request?.idempotencyKey;
   const keyError = idempotencyKeyError({ key: idempotencyKey });
   if (keyError) throw keyError;
+  // A write without a request (a schedule's run, an embargo) keeps no key, so it has nothing to fingerprint.
   const key: WriteKey = {
     idempotencyKey,
     fingerprint: request
