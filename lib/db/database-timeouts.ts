@@ -2,7 +2,7 @@ import type pg from "pg";
 
 /**
  * How long a request waits on PostgreSQL before it gives up and answers 503 with Retry-After
- * (lib/errors/unavailable.ts).
+ * (lib/server/shared-constants.mjs).
  *
  * A database that is stuck (a frozen host, a full disk, a network path that swallows packets) does not refuse
  * anything: connections open at the TCP level and statements are sent, then nothing comes back. Without

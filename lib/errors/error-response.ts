@@ -1,9 +1,9 @@
 import { isDatabaseUnavailable } from "@/lib/db/connection-loss";
 import { logger } from "@/lib/log/logger";
+import { databaseUnavailableMessage, retryAfterSeconds } from "@/lib/server/shared-constants.mjs";
 
 import { isAppError } from "./app-error";
 import { httpStatusByCode } from "./http-status";
-import { databaseUnavailableMessage, retryAfterSeconds } from "./unavailable";
 
 /** The one adapter from any thrown error to the API's JSON error shape. Unexpected errors are logged, never echoed. */
 export function errorResponse(error: unknown, context?: { route?: string }): Response {
