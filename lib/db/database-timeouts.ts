@@ -22,9 +22,9 @@ import type pg from "pg";
  * and the admin tools keep their own connections without limits, because a long legitimate statement such as
  * a migration's must not be cut.
  */
-export const requestStatementTimeoutMs = 5_000;
-export const requestQueryTimeoutMs = 6_000;
-export const requestConnectTimeoutMs = 3_000;
+const requestStatementTimeoutMs = 5_000;
+const requestQueryTimeoutMs = 6_000;
+const requestConnectTimeoutMs = 3_000;
 
 export const requestConnectionLimits = {
   connectionTimeoutMillis: requestConnectTimeoutMs,

@@ -4,4 +4,3 @@ import { z } from "zod";
 export const PresenceHeartbeatInput = z.strictObject({
   seenRevisionNumber: z.int().min(0).max(2_147_483_647),
 });
-export type PresenceHeartbeat = z.infer<typeof PresenceHeartbeatInput>;

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { assertPossibleSlug } from "@/lib/stories/story-not-found";
 
 /** A heartbeat older than this means the person has left the story. */
-export const presenceWindowMs = 30_000;
+const presenceWindowMs = 30_000;
 
 export type PresentEditor = {
   userId: string;

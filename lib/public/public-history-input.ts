@@ -9,4 +9,3 @@ export const PublicHistoryQueryInput = z.strictObject({
   from: version.optional(),
   to: version.optional(),
 });
-export type PublicHistoryQuery = z.infer<typeof PublicHistoryQueryInput>;
