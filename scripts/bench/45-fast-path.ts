@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import { availableParallelism, tmpdir } from "node:os";
@@ -46,7 +46,18 @@ function spawnable(command: string): boolean {
   });
 }
 
-type WrkFigure = Awaited<ReturnType<typeof wrkLoad>>;
+type WrkFigure = Awaited<ReturnType<typeof wrkLoad>> & { cpuMicrosPerRequest: number | null };
+
+// Requests per second depend on what else runs on the machine; the CPU a server spends per request does not,
+// so it is shown beside them. Linux: user + system time of all its threads, in clock ticks (100 a second).
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 type Captured = { status: number; rawHeaders: string[]; body: Buffer };
 
 // Node adds these to every answer by itself (the bare server's too), so they are not copied.
@@ -134,13 +145,13 @@ export default async function run(): Promise<void> {
     if (!created.ok)
       throw new Error(`creating the story answered ${created.status}: ${await created.text()}`);
     const pageUrl = `${origin}/stories/${slug}`;
-    let baseline: { pageUrl: string } | undefined;
+    let baseline: { pageUrl: string; pid: number | undefined } | undefined;
     if (baselineDist) {
       const baselinePort = port + 3;
       const child = startCopydeskServer({ distDir: baselineDist, port: baselinePort, cpus: serverCpu });
       children.push(child);
       await waitUntilAnswering({ url: `http://127.0.0.1:${baselinePort}/api/health`, child, status: 200 });
-      baseline = { pageUrl: `http://127.0.0.1:${baselinePort}/stories/${slug}` };
+      baseline = { pageUrl: `http://127.0.0.1:${baselinePort}/stories/${slug}`, pid: child.pid };
     }
 
     const encodings: Array<{ label: string; headers: Record<string, string> }> = [
@@ -163,15 +174,34 @@ export default async function run(): Promise<void> {
       const barePort = port + 1 + index;
       const bare = await startBareServer(answer, barePort, dir);
       children.push(bare);
-      const load = (url: string) =>
-        wrkLoad({ url, connections, durationSeconds, headers: encoding.headers, cpus: loadCpus });
+      const load = async (url: string, pid: number | undefined): Promise<WrkFigure> => {
+        const cpuBefore = cpuSeconds(pid);
+        const figure = await wrkLoad({
+          url,
+          connections,
+          durationSeconds,
+          headers: encoding.headers,
+          cpus: loadCpus,
+        });
+        const cpuAfter = cpuSeconds(pid);
+        const served = figure.rps * durationSeconds;
+        const cpuMicrosPerRequest =
+          cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1e6) / served;
+        return { ...figure, cpuMicrosPerRequest };
+      };
       const targets = [
-        { label: "bare node:http, same answer", url: `http://127.0.0.1:${barePort}/stories/${slug}` },
-        { label: "warm story page (memo fast path)", url: pageUrl },
-        ...(baseline ? [{ label: `the same, built in ${baselineDist}`, url: baseline.pageUrl }] : []),
+        {
+          label: "bare node:http, same answer",
+          url: `http://127.0.0.1:${barePort}/stories/${slug}`,
+          pid: bare.pid,
+        },
+        { label: "warm story page (memo fast path)", url: pageUrl, pid: copydesk.pid },
+        ...(baseline
+          ? [{ label: `the same, built in ${baselineDist}`, url: baseline.pageUrl, pid: baseline.pid }]
+          : []),
       ].map((target) => ({ ...target, figures: [] as WrkFigure[] }));
       for (let round = 0; round < rounds; round += 1) {
-        for (const target of targets) target.figures.push(await load(target.url));
+        for (const target of targets) target.figures.push(await load(target.url, target.pid));
       }
       bare.kill("SIGTERM");
       console.log(
@@ -179,25 +209,33 @@ export default async function run(): Promise<void> {
       );
       for (const [position, target] of targets.entries()) {
         const rps = target.figures.map((figure) => figure.rps);
+        const p99 = median(target.figures.map((figure) => figure.p99));
+        const cpu = target.figures.map((figure) => figure.cpuMicrosPerRequest);
         const non2xx = target.figures.reduce((sum, figure) => sum + figure.non2xx, 0);
         const errors = target.figures.reduce((sum, figure) => sum + figure.socketErrors, 0);
         // Each round's ratio is against the bare server's figure of the same round, just before: other work
         // on the machine then weighs on both alike.
         const ratio = median(rps.map((figure, round) => figure / targets[0]!.figures[round]!.rps));
-        if (position === 1) failed ||= ratio < targetRatio;
+        const columns = [
+          `    ${target.label.padEnd(36)}`,
+          `${median(rps).toFixed(0).padStart(6)} req/s`,
+          `p99 ${p99.toFixed(2).padStart(6)} ms`,
+          cpu.every((micros) => micros !== null)
+            ? `${median(cpu as number[])
+                .toFixed(1)
+                .padStart(5)} µs CPU/req`
+            : "",
+          position === 0 ? "     " : `${ratio.toFixed(2)}×`,
+          `rounds ${rps.map((figure) => figure.toFixed(0)).join(", ")}`,
+          non2xx ? `(${non2xx} non-2xx!)` : "",
+          errors ? `(${errors} socket errors)` : "",
+        ];
+        console.log(columns.filter(Boolean).join("   "));
+        if (position !== 1) continue;
+        failed ||= ratio < targetRatio;
         console.log(
-          `    ${target.label.padEnd(34)} ${median(rps).toFixed(0).padStart(7)} req/s   p99 ${median(
-            target.figures.map((figure) => figure.p99),
-          )
-            .toFixed(2)
-            .padStart(
-              6,
-            )} ms   ${position === 0 ? "       " : `${ratio.toFixed(2)}×   `}rounds ${rps.map((figure) => figure.toFixed(0)).join(", ")}${non2xx ? `   (${non2xx} non-2xx!)` : ""}${errors ? `   (${errors} socket errors)` : ""}`,
+          `    ratio ${ratio.toFixed(2)}× (median of the rounds' ratios; target ≥ ${targetRatio}×): ${ratio >= targetRatio ? "pass" : "FAIL"}`,
         );
-        if (position === 1)
-          console.log(
-            `    ratio ${ratio.toFixed(2)}× (median of the rounds' ratios; target ≥ ${targetRatio}×): ${ratio >= targetRatio ? "pass" : "FAIL"}`,
-          );
       }
     }
     if (failed) console.log("  The fast path is below its target.");
