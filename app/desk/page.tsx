@@ -4,11 +4,11 @@ import Link from "next/link";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { can } from "@/lib/auth/permissions";
+import { StoryStatus } from "@/lib/db/generated/enums";
 import { DeskStoriesQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { isAppError } from "@/lib/errors/app-error";
 import { embargoesOf } from "@/lib/schedules/embargoed-stories";
 import { listStories, type StoryPage } from "@/lib/stories/list-stories";
-import { storyStatuses } from "@/lib/stories/story-statuses";
 
 import { StatusBadges } from "./_components/status-badges";
 
@@ -75,7 +75,7 @@ export default async function StoriesPage({
           <label htmlFor="story-status">Status</label>
           <select id="story-status" name="status" defaultValue={query.status ?? ""}>
             <option value="">Any status</option>
-            {storyStatuses.map((status) => (
+            {Object.values(StoryStatus).map((status) => (
               <option key={status} value={status}>
                 {statusLabels[status]}
               </option>

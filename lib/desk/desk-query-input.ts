@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { storyStatuses } from "@/lib/stories/story-statuses";
+import { StoryStatus } from "@/lib/db/generated/enums";
 import { wholeNumberText } from "@/lib/validation/whole-number-text";
 
 // Query strings are typed by hand into address bars: anything malformed falls back to "not given".
@@ -10,7 +10,7 @@ const revisionNumber = wholeNumberText({ example: "3" }).optional().catch(undefi
 /** The desk story list's query string. */
 export const DeskStoriesQueryInput = z.object({
   q: text(200),
-  status: z.enum(storyStatuses).optional().catch(undefined),
+  status: z.enum(StoryStatus).optional().catch(undefined),
   cursor: text(200),
 });
 export type DeskStoriesQuery = z.infer<typeof DeskStoriesQueryInput>;

@@ -3,8 +3,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import type { RevisionKind } from "@/lib/db/generated/enums";
 import { readRevision } from "@/lib/revisions/read-revision";
-import type { RevisionContent, RevisionKind } from "@/lib/revisions/revision-content";
+import type { RevisionContent } from "@/lib/revisions/revision-content";
 import {
   readPendingSchedulesForPublish,
   type LeaveOutSides,

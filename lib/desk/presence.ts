@@ -1,5 +1,7 @@
 import "server-only";
 
+import { z } from "zod";
+
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -115,3 +117,9 @@ export async function readSinceYouLastLooked(options: {
   });
   return savedByOthers > 0 ? { lastSeen, savedByOthers } : null;
 }
+
+/** What the edit screen reports every few seconds: which revision the editor is looking at. */
+export const PresenceHeartbeatInput = z.strictObject({
+  seenRevisionNumber: z.int().min(0).max(2_147_483_647),
+});
+export type PresenceHeartbeat = z.infer<typeof PresenceHeartbeatInput>;

@@ -1,4 +1,4 @@
-import type { CreditRole } from "@/lib/revisions/revision-content";
+import type { CreditRole } from "@/lib/db/generated/enums";
 
 export type CreditLineInput = { name: string; role: CreditRole; location: string | null };
 

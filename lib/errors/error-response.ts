@@ -1,9 +1,22 @@
 import { isDatabaseUnavailable } from "@/lib/db/connection-loss";
 import { logger } from "@/lib/log/logger";
 
-import { isAppError } from "./app-error";
-import { httpStatusByCode } from "./http-status";
+import { isAppError, type AppErrorCode } from "./app-error";
 import { databaseUnavailableMessage, retryAfterSeconds } from "./unavailable";
+
+const httpStatusByCode: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unprocessable: 422,
+  rate_limited: 429,
+  method_not_allowed: 405,
+  unavailable: 503,
+};
 
 /** The one adapter from any thrown error to the API's JSON error shape. Unexpected errors are logged, never echoed. */
 export function errorResponse(error: unknown, context?: { route?: string }): Response {

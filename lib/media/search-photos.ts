@@ -1,5 +1,7 @@
 import "server-only";
 
+import { z } from "zod";
+
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -7,9 +9,21 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { gapChoices, instantsOfLocalTime } from "@/lib/schedules/newsroom-local-time";
 import { parseInput } from "@/lib/validation/parse-input";
+import { textInput } from "@/lib/validation/text-rules";
+import { wholeNumberText } from "@/lib/validation/whole-number-text";
 
 import { photoSummarySelect, toPhotoSummary, type PhotoSummary } from "./photo-summary";
-import { SearchPhotosInput } from "./search-photos-input";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date as YYYY-MM-DD" });
+
+/** The photo library's search: words in caption, credit or creator, and a range of days taken (or uploaded). */
+export const SearchPhotosInput = z.strictObject({
+  q: textInput({ max: 200 }).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  limit: wholeNumberText({ example: "48", max: 200 }).default(48),
+});
+export type SearchPhotosInput = z.infer<typeof SearchPhotosInput>;
 
 /** A story a photo appears in, with the revisions that use it (newest first). */
 export type PhotoUseDto = { slug: string; revisions: number[]; live: boolean };

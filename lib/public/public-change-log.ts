@@ -1,8 +1,8 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
+import type { RevisionKind } from "@/lib/db/generated/enums";
 import type { PublicArticleNote } from "@/lib/render/public-article";
-import type { RevisionKind } from "@/lib/revisions/revision-content";
 
 import { notesOfPublication, readPublicStoryRow } from "./published-story";
 
@@ -72,7 +72,7 @@ export async function readPublicChangeLog(options: { slug: string }): Promise<Pu
     if (!first || row.number <= first.number) continue;
     entries.push({
       number: row.number,
-      kind: row.kind === "initial" ? "update" : (row.kind as PublicChangeLogEntry["kind"]),
+      kind: row.kind === "initial" ? "update" : row.kind,
       publishedAt: row.publishedAt.toISOString(),
       summary: row.summary,
       notes: notesOfPublication(row),

@@ -1,12 +1,19 @@
 import "server-only";
 
+import { z } from "zod";
+
 import { getDb } from "@/lib/db/client";
 import type { StoryStatus } from "@/lib/db/generated/enums";
 import type { PublicNoteKind } from "@/lib/render/public-article";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import { PublicCorrectionsQueryInput } from "./public-corrections-input";
 import { notEmbargoedSql } from "./public-visibility";
+
+/** `/corrections?before=<ISO instant>`: the next page of older entries. */
+export const PublicCorrectionsQueryInput = z.strictObject({
+  before: z.iso.datetime({ offset: true, error: "that is not a page of the corrections list" }).optional(),
+});
+export type PublicCorrectionsQueryInput = z.infer<typeof PublicCorrectionsQueryInput>;
 
 export type PublicCorrection = {
   slug: string;

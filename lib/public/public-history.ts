@@ -1,5 +1,7 @@
 import "server-only";
 
+import { z } from "zod";
+
 import { AppError } from "@/lib/errors/app-error";
 import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
 import { diffContentOffLoop } from "@/lib/revisions/diff/diff-content-off-loop";
@@ -7,10 +9,19 @@ import { publicDiff } from "@/lib/revisions/diff/public-diff";
 import { printedNotesText } from "@/lib/revisions/printed-notes";
 import { readRevision } from "@/lib/revisions/read-revision";
 import { parseInput } from "@/lib/validation/parse-input";
+import { wholeNumberText } from "@/lib/validation/whole-number-text";
 
 import { readPublicChangeLog, type PublicChangeLog } from "./public-change-log";
-import { PublicHistoryQueryInput } from "./public-history-input";
 import { readPublicStoryRow } from "./published-story";
+
+const version = wholeNumberText({ example: "2" });
+
+/** Query of /stories/{slug}/history: which two published versions to compare (default: newest vs previous). */
+export const PublicHistoryQueryInput = z.strictObject({
+  from: version.optional(),
+  to: version.optional(),
+});
+export type PublicHistoryQuery = z.infer<typeof PublicHistoryQueryInput>;
 
 export type PublicHistory = {
   log: PublicChangeLog;

@@ -10,8 +10,7 @@ import { unpublishStory } from "@/lib/stories/unpublish-story";
 import { readPublicChangeLog } from "./public-change-log";
 import { readPublicHistory } from "./public-history";
 import { listPublishedStories } from "./public-index";
-import { readPublicStoryVersion } from "./public-story-version";
-import { readPublishedStory } from "./published-story";
+import { readPublicStoryVersion, readPublishedStory } from "./published-story";
 
 let editor: Actor;
 

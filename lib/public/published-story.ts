@@ -2,13 +2,24 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
 import { resolveStoryImages } from "@/lib/media/photo-pictures";
 import type { PublicArticle, PublicArticleNote, PublicNoteKind } from "@/lib/render/public-article";
 import { noteRequiredKinds, type StoryImage } from "@/lib/revisions/revision-content";
+import { isOneOf } from "@/lib/validation/one-of";
 
 import { newsroomSettings } from "./newsroom-settings";
-import { publicStoryNotFound } from "./public-story-not-found";
 import { isPubliclyVisible } from "./public-visibility";
+
+/** Unknown, draft-only and unpublished stories look the same to readers: not found. */
+function publicStoryNotFound(options: { slug: string }): AppError {
+  return new AppError({
+    code: "not_found",
+    message: `no published story ${JSON.stringify(options.slug)}`,
+    userMessage: "There is no story at this address.",
+    details: { slug: options.slug },
+  });
+}
 
 export type PublishedStory = {
   article: PublicArticle;
@@ -68,8 +79,8 @@ export function notesOfPublication(row: {
     publishedAt,
   }));
   const own =
-    row.publicNote && (noteRequiredKinds as readonly string[]).includes(row.kind)
-      ? [{ kind: row.kind as PublicNoteKind, text: row.publicNote, publishedAt }]
+    row.publicNote && isOneOf(noteRequiredKinds, row.kind)
+      ? [{ kind: row.kind, text: row.publicNote, publishedAt }]
       : [];
   return [...carried, ...own];
 }
@@ -131,5 +142,17 @@ export async function readPublishedStory(options: { slug: string }): Promise<Pub
       notes,
       newsroom,
     },
+  };
+}
+
+export type PublicStoryVersion = { slug: string; version: number; updatedAt: string };
+
+/** What the open-page notice polls: the live revision number (any publish, minor fixes too, moves it). */
+export async function readPublicStoryVersion(options: { slug: string }): Promise<PublicStoryVersion> {
+  const story = await readPublicStoryRow(options);
+  return {
+    slug: story.slug,
+    version: story.liveRevisionNumber,
+    updatedAt: (story.lastMaterialUpdateAt ?? story.firstPublishedAt).toISOString(),
   };
 }

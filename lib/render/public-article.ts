@@ -1,5 +1,5 @@
+import type { CreditRole } from "@/lib/db/generated/enums";
 import type { TimeStyle } from "@/lib/editorial/newsroom-time";
-import type { CreditRole } from "@/lib/revisions/revision-content";
 
 /** The kinds of revision whose public note readers see, with the label that introduces it. */
 export const publicNoteLabels = {

@@ -2,14 +2,16 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { RevisionKind } from "@/lib/db/generated/enums";
 import { assertPhotosUsable, recordPhotoUses } from "@/lib/media/photo-uses";
 import type { LockedStory } from "@/lib/stories/lock-story";
 import type { StoryDto } from "@/lib/stories/story-dto";
 import { withdrawnStoryRefusal } from "@/lib/stories/withdrawn-story-refusal";
+import { isOneOf } from "@/lib/validation/one-of";
 
 import { contentHash } from "./content-hash";
 import type { CarriedNote, RemovedNote } from "./publication-plan";
-import { materialKinds, type RevisionContent, type RevisionKind } from "./revision-content";
+import { materialKinds, type RevisionContent } from "./revision-content";
 import type { RevisionDto } from "./revision-dto";
 
 export type AppendedRevision = { story: StoryDto; revision: RevisionDto };
@@ -89,7 +91,7 @@ export async function appendRevision(options: {
   await recordPhotoUses({ tx, revisionId: revision.id, images: content.images });
 
   const wasOut = story.firstPublishedAt !== null;
-  const material = (materialKinds as readonly string[]).includes(options.kind);
+  const material = isOneOf(materialKinds, options.kind);
   const hasLive = publish || story.liveRevisionNumber !== null;
   const updated = await tx.story.update({
     where: { id: story.id },

@@ -24,9 +24,16 @@ export async function findReplayedWrite<Type extends KeyedWrite["type"]>(options
   if (!key) return null;
   const earlier = await findKeyedWrite({ tx, storyId, key });
   if (!earlier) return null;
-  if (earlier.type !== type || !sameRequest({ stored: earlier.fingerprint, fingerprint }))
+  if (!isOfType(earlier, type) || !sameRequest({ stored: earlier.fingerprint, fingerprint }))
     throw keyReusedError();
-  return earlier as Extract<KeyedWrite, { type: Type }>;
+  return earlier;
+}
+
+function isOfType<Type extends KeyedWrite["type"]>(
+  write: KeyedWrite,
+  type: Type,
+): write is Extract<KeyedWrite, { type: Type }> {
+  return write.type === type;
 }
 
 async function findKeyedWrite(options: {

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { z } from "zod";
+
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -7,11 +9,17 @@ import { Prisma } from "@/lib/db/generated/client";
 import { assertPossibleSlug, storyNotFound } from "@/lib/stories/story-not-found";
 import { malformedCursor } from "@/lib/validation/malformed-cursor";
 import { parseInput } from "@/lib/validation/parse-input";
-import { maxStoredInteger } from "@/lib/validation/whole-number-text";
+import { maxStoredInteger, wholeNumberText } from "@/lib/validation/whole-number-text";
 
-import { ListRevisionsInput } from "./list-revisions-input";
 import type { RevisionSummaryDto } from "./revision-dto";
 import { revisionSummaryColumns, toRevisionSummaryDto, type RevisionSummaryRow } from "./revision-row";
+
+/** A page of history: `cursor` is the opaque `nextCursor` of the previous page. Query strings arrive as text. */
+export const ListRevisionsInput = z.strictObject({
+  cursor: z.union([z.string(), z.number()]).optional(),
+  limit: wholeNumberText({ example: "20", max: 100 }).default(20),
+});
+export type ListRevisionsInput = z.infer<typeof ListRevisionsInput>;
 
 export type RevisionPage = { revisions: RevisionSummaryDto[]; nextCursor: string | null };
 

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Prisma } from "@/lib/db/generated/client";
+import type { RevisionKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import type { LockedStory } from "@/lib/stories/lock-story";
 import { withdrawnStoryRefusal } from "@/lib/stories/withdrawn-story-refusal";
@@ -11,7 +12,7 @@ import { readPendingChanges } from "./pending-changes";
 import { planPublication, unknownRemovals, type NoteRemoval, type PublicationPlan } from "./publication-plan";
 import { kindWithArticle, missingPublicSummary } from "./publication-requirements";
 import { readRevision } from "./read-revision";
-import type { RevisionContent, RevisionKind } from "./revision-content";
+import type { RevisionContent } from "./revision-content";
 
 /**
  * `readers` says whether the publication changes what readers see. "unchanged" (the same public rendering as

@@ -1,4 +1,10 @@
-import { materialKinds, noteRequiredKinds, type RevisionKind } from "./revision-content";
+import { z } from "zod";
+
+import type { RevisionKind } from "@/lib/db/generated/enums";
+import { isOneOf } from "@/lib/validation/one-of";
+import { requiredTextInput } from "@/lib/validation/text-rules";
+
+import { materialKinds, noteRequiredKinds } from "./revision-content";
 
 export type NoteKind = (typeof noteRequiredKinds)[number];
 
@@ -11,7 +17,15 @@ export type CarriedNote = { revision: number; kind: NoteKind; text: string };
 /** A draft's public note the editor deliberately left out, with the reason they gave. */
 export type RemovedNote = CarriedNote & { reason: string };
 
-export type NoteRemoval = { revision: number; reason: string };
+/** Leaving a draft's public note out of a publication on purpose: which draft, and why (kept in history). */
+const NoteRemovalInput = z.strictObject({
+  revision: z.int({ error: "must be a revision number" }).min(1),
+  reason: requiredTextInput({ max: 1_000, required: "say why this note is left out" }),
+});
+export type NoteRemoval = z.infer<typeof NoteRemovalInput>;
+
+/** Up to 50 removals per publication; more is not a newsroom's situation but a client's bug. */
+export const NoteRemovalsInput = z.array(NoteRemovalInput).max(50);
 
 export type PublicationPlan = {
   /** The kind readers see: the most significant among this change and every pending one. */
@@ -37,7 +51,7 @@ const significance: readonly RevisionKind[] = [
 ];
 
 export function isNoteKind(kind: string): kind is NoteKind {
-  return (noteRequiredKinds as readonly string[]).includes(kind);
+  return isOneOf(noteRequiredKinds, kind);
 }
 
 export function mostSignificantKind(kinds: readonly RevisionKind[]): RevisionKind {
@@ -92,7 +106,7 @@ export function planPublication(options: {
     publicNote,
     carriedNotes,
     removedNotes,
-    movesUpdated: (materialKinds as readonly string[]).includes(kind),
+    movesUpdated: isOneOf(materialKinds, kind),
   };
 }
 

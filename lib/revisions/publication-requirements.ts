@@ -1,7 +1,7 @@
+import type { RevisionKind } from "@/lib/db/generated/enums";
 import { hasVisibleText } from "@/lib/validation/text-rules";
 
 import { isNoteKind } from "./publication-plan";
-import type { RevisionKind } from "./revision-content";
 
 /*
  * What a revision must carry before it is saved or reaches readers, written once: the server refuses with

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 import { requiredTextInput, textInput } from "@/lib/validation/text-rules";
 
-import { NoteRemovalsInput } from "./note-removal-input";
+import { NoteRemovalsInput } from "./publication-plan";
 import { contentLimits } from "./revision-content";
 import { savableKinds } from "./save-revision-input";
 

@@ -3,10 +3,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { RevisionKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { applyPendingScheduleChoice } from "@/lib/schedules/pending-schedule-choice";
 import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
 import { readStory } from "@/lib/stories/read-story";
+import { isOneOf } from "@/lib/validation/one-of";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { appendRevision } from "./append-revision";
@@ -17,7 +19,7 @@ import { kindWithArticle } from "./publication-requirements";
 import { PublishRevisionInput } from "./publish-revision-input";
 import { readRevision } from "./read-revision";
 import { requestFingerprint } from "./request-fingerprint";
-import { noteRequiredKinds, type RevisionContent, type RevisionKind } from "./revision-content";
+import { noteRequiredKinds, type RevisionContent } from "./revision-content";
 import type { SaveRevisionResult } from "./save-revision";
 import { savableKinds } from "./save-revision-input";
 import { staleBaseConflict } from "./stale-base-conflict";
@@ -153,9 +155,8 @@ export async function publishLockedRevision(options: {
         latestNumber: story.latestRevisionNumber,
       };
   }
-  const ownKind: RevisionKind =
-    input.kind ?? ((savableKinds as readonly string[]).includes(source.kind) ? source.kind : "update");
-  if ((noteRequiredKinds as readonly string[]).includes(ownKind) && !input.note && !source.publicNote) {
+  const ownKind: RevisionKind = input.kind ?? (isOneOf(savableKinds, source.kind) ? source.kind : "update");
+  if (isOneOf(noteRequiredKinds, ownKind) && !input.note && !source.publicNote) {
     throw new AppError({
       code: "validation_failed",
       message: `publishing revision ${number} as ${ownKind} without a public note`,

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Prisma } from "@/lib/db/generated/client";
+import { isOneOf } from "@/lib/validation/one-of";
 
 import { splitParagraphs } from "./diff/paragraphs";
 import type { NoteKind } from "./publication-plan";
@@ -67,18 +68,14 @@ export async function findRestoreReverts(options: {
   const corrections: UndoneCorrection[] = [];
   for (const [index, fix] of published.entries()) {
     const previous = published[index - 1];
-    if (fix.number <= number || !previous || !(noteRequiredKinds as readonly string[]).includes(fix.kind))
-      continue;
+    if (fix.number <= number || !previous || !isOneOf(noteRequiredKinds, fix.kind)) continue;
     // One query at a time: a transaction owns a single connection.
     const before = await readRevision({ tx, storyId, number: previous.number });
     const fixed = await readRevision({ tx, storyId, number: fix.number });
     if (!undoes({ before: before.revision.content, fixed: fixed.revision.content, newest, restored }))
       continue;
     const carried = (fix.carriedNotes as { kind: NoteKind; text: string }[]) ?? [];
-    const notes = [
-      ...carried,
-      ...(fix.publicNote ? [{ kind: fix.kind as NoteKind, text: fix.publicNote }] : []),
-    ];
+    const notes = [...carried, ...(fix.publicNote ? [{ kind: fix.kind, text: fix.publicNote }] : [])];
     for (const note of notes) corrections.push({ revision: fix.number, kind: note.kind, note: note.text });
   }
   return { corrections, reopensDeveloping: restored.developing && !newest.developing };

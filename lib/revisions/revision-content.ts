@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { CreditRole, type RevisionKind } from "@/lib/db/generated/enums";
 import { nameInput, requiredTextInput, textInput } from "@/lib/validation/text-rules";
 
 /** Limits of one revision, in characters; a request carrying all of them at once still fits in maxJsonBodyBytes. */
@@ -19,29 +20,20 @@ export const contentLimits = {
   caption: 2_000,
 } as const;
 
-export const creditRoles = [
-  "byline",
-  "contributed_reporting",
-  "additional_reporting",
-  "photo",
-  "editing",
-] as const;
-export const revisionKinds = [
-  "initial",
+/** Kinds that move the reader-facing "Updated" time. */
+export const materialKinds = [
   "update",
   "correction",
   "clarification",
   "editors_note",
-  "minor",
   "restore",
-] as const;
-/** Kinds that move the reader-facing "Updated" time. */
-export const materialKinds = ["update", "correction", "clarification", "editors_note", "restore"] as const;
+] as const satisfies readonly RevisionKind[];
 /** Kinds whose public note is shown to readers and may never be left out. */
-export const noteRequiredKinds = ["correction", "clarification", "editors_note"] as const;
-
-export type CreditRole = (typeof creditRoles)[number];
-export type RevisionKind = (typeof revisionKinds)[number];
+export const noteRequiredKinds = [
+  "correction",
+  "clarification",
+  "editors_note",
+] as const satisfies readonly RevisionKind[];
 
 /**
  * A picture in a story: a photo from the library by `photoId` (the way pictures are added now), or an
@@ -70,7 +62,7 @@ export const CreditInput = z
   .strictObject({
     name: nameInput({ max: contentLimits.name, required: "a credited name cannot be empty" }).optional(),
     contributorId: z.uuid().optional(),
-    role: z.enum(creditRoles),
+    role: z.enum(CreditRole),
     location: requiredTextInput({
       max: contentLimits.location,
       required: "leave the location out, or name a place",

@@ -1,5 +1,7 @@
+import type { RevisionKind } from "@/lib/db/generated/enums";
+
 import type { CarriedNote, RemovedNote } from "./publication-plan";
-import type { RevisionContent, RevisionCredit, RevisionKind } from "./revision-content";
+import type { RevisionContent, RevisionCredit } from "./revision-content";
 
 /** One row of a story's history: what the desk's timeline and the API's history page show. */
 export type RevisionSummaryDto = {

@@ -1,16 +1,23 @@
 import { z } from "zod";
 
+import type { RevisionKind } from "@/lib/db/generated/enums";
 import { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 import { textInput } from "@/lib/validation/text-rules";
 
-import { NoteRemovalsInput } from "./note-removal-input";
+import { NoteRemovalsInput } from "./publication-plan";
 import { missingRevisionWords } from "./publication-requirements";
 import { contentLimits, RevisionContentInput } from "./revision-content";
 
 const content = RevisionContentInput.shape;
 
 /** Kinds a save may name; `initial` belongs to story creation and `restore` to restoring. */
-export const savableKinds = ["update", "correction", "clarification", "editors_note", "minor"] as const;
+export const savableKinds = [
+  "update",
+  "correction",
+  "clarification",
+  "editors_note",
+  "minor",
+] as const satisfies readonly RevisionKind[];
 
 /**
  * A new revision of a story. Content fields left out are carried over from the base revision;

@@ -9,6 +9,7 @@ import { applyPendingScheduleChoice } from "@/lib/schedules/pending-schedule-cho
 import { lockStory } from "@/lib/stories/lock-story";
 import { readStory } from "@/lib/stories/read-story";
 import type { StoryDto } from "@/lib/stories/story-dto";
+import { isOneOf } from "@/lib/validation/one-of";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { appendRevision } from "./append-revision";
@@ -92,7 +93,7 @@ export async function saveRevision(options: {
         const unchanged = contentHash({ content }) === base.contentHash;
         const publishesDraft = input.publish && story.liveRevisionNumber !== story.latestRevisionNumber;
         const addsNote =
-          (noteRequiredKinds as readonly string[]).includes(input.kind) &&
+          isOneOf(noteRequiredKinds, input.kind) &&
           !(await notePublished({ tx, storyId: story.id, note: input.note }));
         // Publishing what readers already see, or a note they already read, changes nothing (a retry, a
         // second tab).

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import type { Prisma } from "@/lib/db/generated/client";
-import type { ScheduleState } from "@/lib/db/generated/enums";
+import type { RevisionKind, ScheduleState } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 
 export type LockedSchedule = {
@@ -14,7 +14,7 @@ export type LockedSchedule = {
   state: ScheduleState;
   createdById: string;
   liveNumberAtSchedule: number | null;
-  kind: string | null;
+  kind: RevisionKind | null;
   summary: string | null;
   publicNote: string | null;
 };
@@ -46,7 +46,7 @@ export async function lockSchedule(options: {
       state: ScheduleState;
       created_by_id: string;
       live_number_at_schedule: number | null;
-      kind: string | null;
+      kind: RevisionKind | null;
       summary: string | null;
       public_note: string | null;
     }[]

@@ -4,7 +4,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { RevisionKind } from "@/lib/db/generated/enums";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { appendRevision } from "@/lib/revisions/append-revision";
@@ -21,6 +20,7 @@ import { writeTransaction } from "@/lib/revisions/write-transaction";
 import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
 import { readStory } from "@/lib/stories/read-story";
 import type { StoryDto } from "@/lib/stories/story-dto";
+import { isOneOf } from "@/lib/validation/one-of";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { heldMergeOf } from "./held-schedule-merge";
@@ -157,7 +157,7 @@ export async function resolveHeldSchedule(options: {
           revision: number,
           runAt,
           now,
-          kind: schedule.kind as RevisionKind | null,
+          kind: schedule.kind,
           summary,
           note: schedule.publicNote,
         });
@@ -177,7 +177,7 @@ export async function resolveHeldSchedule(options: {
           actor,
           number: schedule.revisionNumber,
           input: {
-            ...(schedule.kind ? { kind: schedule.kind as (typeof savableKinds)[number] } : {}),
+            ...(schedule.kind && isOneOf(savableKinds, schedule.kind) ? { kind: schedule.kind } : {}),
             ...(summary ? { summary } : {}),
             ...(schedule.publicNote ? { note: schedule.publicNote } : {}),
             removeNotes: input.removeNotes,
@@ -240,7 +240,7 @@ async function saveMergedDraft(options: {
 }): Promise<number> {
   const { tx, story, actor, schedule, content, held } = options;
   if (contentHash({ content }) === held.theirsHash) return held.theirsRevision;
-  const kind = (savableKinds as readonly string[]).includes(held.ours.kind) ? held.ours.kind : "update";
+  const kind = isOneOf(savableKinds, held.ours.kind) ? held.ours.kind : "update";
   const appended = await appendRevision({
     tx,
     story,

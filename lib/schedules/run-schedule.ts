@@ -11,8 +11,10 @@ import type { PublishRevisionInput } from "@/lib/revisions/publish-revision-inpu
 import { readRevision } from "@/lib/revisions/read-revision";
 import { requestFingerprint } from "@/lib/revisions/request-fingerprint";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
+import { savableKinds } from "@/lib/revisions/save-revision-input";
 import { writeTransaction } from "@/lib/revisions/write-transaction";
 import { lockStory, type LockedStory } from "@/lib/stories/lock-story";
+import { isOneOf } from "@/lib/validation/one-of";
 
 import { lockSchedule, type LockedSchedule } from "./locked-schedule";
 import { labelInstant } from "./newsroom-local-time";
@@ -88,7 +90,7 @@ export async function runSchedule(options: { scheduleId: string }): Promise<Sche
         ? `Scheduled for ${scheduledFor}; published late, at ${labelInstant({ instant: now, zone })} (${minutesLate} min after its time).`
         : `Scheduled for ${scheduledFor}.`;
       const input: PublishRevisionInput = {
-        ...(schedule.kind ? { kind: schedule.kind as PublishRevisionInput["kind"] } : {}),
+        ...(schedule.kind && isOneOf(savableKinds, schedule.kind) ? { kind: schedule.kind } : {}),
         ...(schedule.summary ? { summary: schedule.summary } : {}),
         ...(schedule.publicNote ? { note: schedule.publicNote } : {}),
         removeNotes: [],

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { MergeResolutionInput } from "@/lib/revisions/merge/merge-resolution-input";
 import { PublishRevisionInput } from "@/lib/revisions/publish-revision-input";
+import { requiredTextInput } from "@/lib/validation/text-rules";
 
 /**
  * When a schedule runs, as a person types it: `localTime` is a wall-clock time in the newsroom's zone
@@ -60,7 +61,7 @@ export type EmbargoInput = z.infer<typeof EmbargoInput>;
 
 /** Lifting an embargo early is a deliberate act, so it says why. */
 export const LiftEmbargoInput = z.strictObject({
-  reason: z.string().trim().min(1, { error: "say why the embargo is lifted early" }).max(1_000),
+  reason: requiredTextInput({ max: 1_000, required: "say why the embargo is lifted early" }),
 });
 export type LiftEmbargoInput = z.infer<typeof LiftEmbargoInput>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { contentLimits, RevisionContentInput } from "@/lib/revisions/revision-content";
+import { isOneOf } from "@/lib/validation/one-of";
 import { requiredTextInput } from "@/lib/validation/text-rules";
 
 export const storySlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -19,12 +20,9 @@ export const StorySlugInput = z
 export const reservedStorySlugs = ["new"] as const;
 
 /** A new story's slug: the shape, and not a word the site's routes already use. */
-export const NewStorySlugInput = StorySlugInput.refine(
-  (slug) => !(reservedStorySlugs as readonly string[]).includes(slug),
-  {
-    error: (issue) => `“${String(issue.input)}” is the address of a desk page; choose another slug`,
-  },
-);
+export const NewStorySlugInput = StorySlugInput.refine((slug) => !isOneOf(reservedStorySlugs, slug), {
+  error: (issue) => `“${String(issue.input)}” is the address of a desk page; choose another slug`,
+});
 
 /** A new story: its slug, first content and credits; a draft unless `publish` is true. */
 export const CreateStoryInput = RevisionContentInput.extend({

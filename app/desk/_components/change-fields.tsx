@@ -2,6 +2,7 @@
 
 import { noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { savableKinds } from "@/lib/revisions/save-revision-input";
+import { isOneOf } from "@/lib/validation/one-of";
 
 import { kindLabels, type ChangeDraft, type SavableKind } from "./editor-draft";
 import { errorProps, FieldError } from "./field-error";
@@ -13,7 +14,7 @@ type Props = {
 };
 
 export function needsNote(kind: SavableKind): boolean {
-  return (noteRequiredKinds as readonly string[]).includes(kind);
+  return isOneOf(noteRequiredKinds, kind);
 }
 
 const notePlaceholders: Partial<Record<SavableKind, string>> = {
@@ -42,7 +43,10 @@ export function ChangeFields({
         <select
           id={`${idPrefix}-kind`}
           value={change.kind}
-          onChange={(event) => onChange({ ...change, kind: event.target.value as SavableKind })}
+          onChange={(event) => {
+            const kind = event.target.value;
+            if (isOneOf(savableKinds, kind)) onChange({ ...change, kind });
+          }}
         >
           {savableKinds.map((kind) => (
             <option key={kind} value={kind}>

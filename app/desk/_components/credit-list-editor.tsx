@@ -1,10 +1,12 @@
 "use client";
 
-import { creditRoles } from "@/lib/revisions/revision-content";
+import { CreditRole } from "@/lib/db/generated/enums";
+import { isOneOf } from "@/lib/validation/one-of";
 
-import { creditRoleLabels, rowKey, type CreditDraft } from "./editor-draft";
+import { creditRoleLabels, moveItem, rowKey, type CreditDraft } from "./editor-draft";
 import { errorProps, FieldError } from "./field-error";
-import { moveItem } from "./move-item";
+
+const creditRoles = Object.values(CreditRole);
 
 type Props = {
   credits: CreditDraft[];
@@ -55,7 +57,10 @@ export function CreditListEditor({ credits, onChange, contributorNames, fieldErr
                 <select
                   id={`${base}-role`}
                   value={credit.role}
-                  onChange={(event) => update(index, { role: event.target.value as CreditDraft["role"] })}
+                  onChange={(event) => {
+                    const role = event.target.value;
+                    if (isOneOf(creditRoles, role)) update(index, { role });
+                  }}
                 >
                   {creditRoles.map((role) => (
                     <option key={role} value={role}>

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   contentPayload,
   draftFromContent,
+  moveItem,
   sameContent,
   slugFromHeadline,
   type ContentDraft,
 } from "./editor-draft";
-import { moveItem } from "./move-item";
 
 const content: ContentDraft = {
   headline: "Storm hits the coast",

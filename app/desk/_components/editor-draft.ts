@@ -1,6 +1,7 @@
 import slugify from "@sindresorhus/slugify";
 
-import type { CreditRole, RevisionContent } from "@/lib/revisions/revision-content";
+import type { CreditRole } from "@/lib/db/generated/enums";
+import type { RevisionContent } from "@/lib/revisions/revision-content";
 import type { savableKinds } from "@/lib/revisions/save-revision-input";
 
 export type SavableKind = (typeof savableKinds)[number];
@@ -38,6 +39,15 @@ let counter = 0;
 export function rowKey(): string {
   counter += 1;
   return `${Date.now().toString(36)}-${counter}`;
+}
+
+/** A copy of the image or credit rows with the row at `index` moved one place up (-1) or down (+1). */
+export function moveItem<T>(items: T[], index: number, step: -1 | 1): T[] {
+  const target = index + step;
+  if (target < 0 || target >= items.length) return items;
+  const next = [...items];
+  next.splice(target, 0, ...next.splice(index, 1));
+  return next;
 }
 
 export function draftFromContent(content: RevisionContent): ContentDraft {

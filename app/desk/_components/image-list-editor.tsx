@@ -2,9 +2,8 @@
 
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from "react";
 
-import { rowKey, type ImageDraft } from "./editor-draft";
+import { moveItem, rowKey, type ImageDraft } from "./editor-draft";
 import { errorProps, FieldError } from "./field-error";
-import { moveItem } from "./move-item";
 import { PhotoLibraryPicker } from "./photo-library-picker";
 import { photoOriginalPath, photoThumbnailPath } from "./photo-paths";
 import { usePhotoUpload, type UploadedPhoto } from "./use-photo-upload";

@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { StoryArticleView } from "@/app/_components/story-article-view";
 import type { NewsroomPresentation, PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
 import { noteRequiredKinds } from "@/lib/revisions/revision-content";
+import { isOneOf } from "@/lib/validation/one-of";
 
 import type { ChangeDraft, ContentDraft } from "./editor-draft";
 import { photoPreviewPath } from "./photo-paths";
@@ -24,9 +25,9 @@ function previewArticle(
   context: PreviewContext,
 ): PublicArticle {
   const notes = [...context.notes];
-  if (change && (noteRequiredKinds as readonly string[]).includes(change.kind) && change.note.trim()) {
+  if (change && isOneOf(noteRequiredKinds, change.kind) && change.note.trim()) {
     notes.push({
-      kind: change.kind as PublicArticleNote["kind"],
+      kind: change.kind,
       text: change.note.trim(),
       publishedAt: new Date().toISOString(),
     });

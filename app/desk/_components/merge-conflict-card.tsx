@@ -1,7 +1,6 @@
 "use client";
 
 import type { MergeChoice, MergeConflict } from "@/lib/revisions/merge/content-merge-types";
-import type { RevisionCredit, StoryImage } from "@/lib/revisions/revision-content";
 
 import { creditRoleLabels } from "./editor-draft";
 import { photoThumbnailPath } from "./photo-paths";
@@ -23,7 +22,7 @@ function Side({ value }: { value: MergeConflict["ours"] }) {
   if (typeof value === "string")
     return <p className="desk-merge-text">{value || <span className="desk-muted">(empty)</span>}</p>;
   if ("alt" in value) {
-    const image = value as StoryImage;
+    const image = value;
     return (
       <dl className="desk-merge-list">
         {image.photoId ? (
@@ -49,7 +48,7 @@ function Side({ value }: { value: MergeConflict["ours"] }) {
       </dl>
     );
   }
-  const credit = value as RevisionCredit;
+  const credit = value;
   return (
     <p className="desk-merge-text">
       {credit.name} — {creditRoleLabels[credit.role]}

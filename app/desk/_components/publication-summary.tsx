@@ -1,5 +1,6 @@
 "use client";
 
+import type { RevisionKind } from "@/lib/db/generated/enums";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import {
   isNoteKind,
@@ -7,7 +8,6 @@ import {
   type PendingChange,
   type PublicationPlan,
 } from "@/lib/revisions/publication-plan";
-import type { RevisionKind } from "@/lib/revisions/revision-content";
 
 const readerKindLabels: Record<RevisionKind, string> = {
   initial: "First publication",
@@ -70,7 +70,9 @@ type Props = {
 export function PublicationSummary(props: Props) {
   const { idPrefix, plan, summary, pending, removals, minorWarnings } = props;
   const removed = new Map(removals.map((removal) => [removal.revision, removal.reason]));
-  const pendingNotes = pending.filter((change) => isNoteKind(change.kind) && change.publicNote);
+  const pendingNotes = pending.flatMap(({ kind, ...change }) =>
+    isNoteKind(kind) && change.publicNote ? [{ ...change, kind }] : [],
+  );
   const setRemoval = (revision: number, reason: string | null) =>
     props.onRemovalsChange([
       ...removals.filter((removal) => removal.revision !== revision),
@@ -122,13 +124,12 @@ export function PublicationSummary(props: Props) {
             ))}
             {pendingNotes.map((change) => {
               const reason = removed.get(change.number);
-              const kind = change.kind as keyof typeof noteLabels;
               return (
                 <li
                   key={change.number}
                   className={reason === undefined ? undefined : "desk-publication-removed"}
                 >
-                  <strong>{noteLabels[kind]}:</strong> {change.publicNote}{" "}
+                  <strong>{noteLabels[change.kind]}:</strong> {change.publicNote}{" "}
                   <span className="desk-muted">(saved in draft revision {change.number})</span>
                   <label className="desk-check">
                     <input

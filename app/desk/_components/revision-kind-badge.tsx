@@ -1,4 +1,4 @@
-import type { RevisionKind } from "@/lib/revisions/revision-content";
+import type { RevisionKind } from "@/lib/db/generated/enums";
 
 export const revisionKindLabels: Record<RevisionKind, string> = {
   initial: "First version",

@@ -1,10 +1,5 @@
-import type {
-  CreditRole,
-  RevisionContent,
-  RevisionCredit,
-  RevisionKind,
-  StoryImage,
-} from "@/lib/revisions/revision-content";
+import type { CreditRole, RevisionKind } from "@/lib/db/generated/enums";
+import type { RevisionContent, RevisionCredit, StoryImage } from "@/lib/revisions/revision-content";
 
 /*
  * The structured result of comparing two revisions. Plain serialisable data (no HTML, no class

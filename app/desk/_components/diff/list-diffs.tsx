@@ -29,14 +29,15 @@ function ChangedText({ label, before, after }: { label: string; before: string; 
 }
 
 type Entry = ImagesDiff["entries"][number];
+type Added = Extract<Entry, { status: "added" }>;
 
 /** A photo removed and another added at the same place: one photo replaced by another, shown side by side. */
-function replacements(entries: readonly Entry[]): Map<Entry, Entry> {
-  const pairs = new Map<Entry, Entry>();
+function replacements(entries: readonly Entry[]): Map<Entry, Added> {
+  const pairs = new Map<Entry, Added>();
   for (const removed of entries) {
     if (removed.status !== "removed") continue;
     const added = entries.find(
-      (entry) =>
+      (entry): entry is Added =>
         entry.status === "added" &&
         entry.toIndex === removed.fromIndex &&
         ![...pairs.values()].includes(entry),
@@ -53,8 +54,8 @@ export function ImagesDiffView({ diff, view }: { diff: ImagesDiff; view: "inline
   return (
     <ul className="desk-diff-list">
       {diff.entries.map((entry, index) => {
-        if (entry.status === "removed" && pairs.has(entry)) {
-          const after = pairs.get(entry) as Extract<Entry, { status: "added" }>;
+        const after = entry.status === "removed" ? pairs.get(entry) : undefined;
+        if (entry.status === "removed" && after) {
           return (
             <li key={index} className="desk-diff-photo-swap">
               <strong>Photo {after.toIndex + 1} replaced:</strong>

@@ -16,6 +16,7 @@ import { listRevisions } from "@/lib/revisions/list-revisions";
 import { savableKinds } from "@/lib/revisions/save-revision-input";
 import { getStoryDetail } from "@/lib/stories/get-story-detail";
 import { listStatusEvents } from "@/lib/stories/list-status-events";
+import { isOneOf } from "@/lib/validation/one-of";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -43,9 +44,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
     story.liveRevisionNumber !== story.latestRevisionNumber;
   const publishDraft = canPublishDraft
     ? {
-        draftKind: (savableKinds as readonly string[]).includes(newest.kind)
-          ? (newest.kind as (typeof savableKinds)[number])
-          : ("update" as const),
+        draftKind: isOneOf(savableKinds, newest.kind) ? newest.kind : ("update" as const),
         pending: await readDeskPendingChanges({ slug, liveNumber: story.liveRevisionNumber }),
         firstPublication: story.firstPublishedAt === null,
         substantive: live

@@ -1,7 +1,6 @@
 import { assertCan } from "@/lib/auth/permissions";
 import { requireSessionActor } from "@/lib/auth/session-actor";
-import { recordPresence } from "@/lib/desk/presence";
-import { PresenceHeartbeatInput } from "@/lib/desk/presence-input";
+import { PresenceHeartbeatInput, recordPresence } from "@/lib/desk/presence";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/errors/error-response";
 import { parseInput } from "@/lib/validation/parse-input";

@@ -18,6 +18,7 @@ import { getRevision } from "@/lib/revisions/get-revision";
 import { materialKinds, noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
 import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+import { isOneOf } from "@/lib/validation/one-of";
 
 type Props = { params: Promise<{ slug: string; number: string }> };
 
@@ -43,18 +44,14 @@ export default async function RevisionPage({ params }: Props) {
 
   // A draft is shown as it would read if published now: its own note joins the published ones.
   const notes: PublicArticleNote[] = [...context.notes];
-  if (
-    !revision.published &&
-    revision.publicNote &&
-    (noteRequiredKinds as readonly string[]).includes(revision.kind)
-  ) {
+  if (!revision.published && revision.publicNote && isOneOf(noteRequiredKinds, revision.kind)) {
     notes.push({
-      kind: revision.kind as PublicArticleNote["kind"],
+      kind: revision.kind,
       text: revision.publicNote,
       publishedAt: now,
     });
   }
-  const material = (materialKinds as readonly string[]).includes(revision.kind);
+  const material = isOneOf(materialKinds, revision.kind);
   const article: PublicArticle = {
     slug,
     ...revision.content,

@@ -13,6 +13,7 @@ import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { savableKinds } from "@/lib/revisions/save-revision-input";
 import { readHeldScheduleMerge } from "@/lib/schedules/held-schedule-merge";
 import { getStoryOrThrow } from "@/lib/stories/get-story-or-throw";
+import { isOneOf } from "@/lib/validation/one-of";
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
@@ -35,9 +36,7 @@ export default async function HeldScheduleMergePage({ params }: Props) {
   const zoneLabel = newsroomClock({ instant: new Date(), zone: timeZone }).zoneLabel;
   const pending = merge ? await readDeskPendingChanges({ slug, liveNumber: story.liveRevisionNumber }) : [];
   const ownKind = schedule.kind ?? view.ours.kind;
-  const kind = (savableKinds as readonly string[]).includes(ownKind)
-    ? (ownKind as (typeof savableKinds)[number])
-    : "update";
+  const kind = isOneOf(savableKinds, ownKind) ? ownKind : "update";
   const storyPath = `/desk/stories/${encodeURIComponent(slug)}`;
 
   return (

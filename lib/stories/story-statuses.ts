@@ -1,1 +1,0 @@
-export const storyStatuses = ["draft", "published", "unpublished", "withdrawn"] as const;
