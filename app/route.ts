@@ -1,13 +1,5 @@
-import { deliverPublicPage } from "@/lib/delivery/deliver-public-page";
-import { publicIndexCacheTag } from "@/lib/public/cache-tags";
+import { publicSiteRoute } from "@/app/_support/public-route";
 import { indexPage } from "@/lib/public/public-pages";
 
 /** The front page: published stories, most recently updated first. */
-export function GET(request: Request): Promise<Response> {
-  return deliverPublicPage({
-    request,
-    tags: [publicIndexCacheTag],
-    type: "html",
-    render: ({ origin }) => indexPage({ origin }),
-  });
-}
+export const GET = publicSiteRoute({ type: "html", render: ({ origin }) => indexPage({ origin }) });

@@ -5,8 +5,8 @@ import { forbidden, redirect } from "next/navigation";
 
 import type { Actor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
-import { assertCan, can, type Permission } from "@/lib/auth/permissions";
-import { getSessionActor, unauthenticatedError } from "@/lib/auth/session-actor";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getSessionActor } from "@/lib/auth/session-actor";
 
 /** Request header carrying the path and query the browser asked for (set by proxy.ts for app pages). */
 export const requestedPathHeader = "x-copydesk-path";
@@ -30,13 +30,5 @@ export async function requirePageActor(options: {
     );
   }
   if (!can({ actor, permission: options.permission })) forbidden();
-  return actor;
-}
-
-/** For server actions: throws AppErrors (unauthenticated / forbidden) that `formErrorState` turns into sentences. */
-export async function requireActionActor(options: { permission: Permission }): Promise<Actor> {
-  const actor = await getSessionActor();
-  if (!actor) throw unauthenticatedError();
-  assertCan({ actor, permission: options.permission });
   return actor;
 }

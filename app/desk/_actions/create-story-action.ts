@@ -1,17 +1,21 @@
 "use server";
 
-import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { z } from "zod";
+
+import { deskAction } from "@/app/_support/desk-action";
 import { can } from "@/lib/auth/permissions";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
-import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { createStory } from "@/lib/stories/create-story";
 
-import { savedMessage, type SavedRevision } from "./saved-revision";
+import { savedMessage, savedRevision } from "./saved-revision";
 
 /** New story from the desk: the service parses and authorizes the content (publishing needs revision:publish). */
-export async function createStoryAction(input: unknown): Promise<FormState<SavedRevision>> {
-  try {
-    const actor = await requireActionActor({ permission: "story:create" });
+export const createStoryAction = deskAction({
+  name: "createStory",
+  permission: "story:create",
+  // createStory parses the content itself (CreateStoryInput), as it does for the API.
+  input: z.unknown(),
+  run: async ({ actor, input }) => {
     const { story, revision } = await createStory({ actor, input });
     if (revision.published) invalidatePublicStory({ slug: story.slug });
     return {
@@ -21,14 +25,7 @@ export async function createStoryAction(input: unknown): Promise<FormState<Saved
         outcome: "created",
         canPublish: can({ actor, permission: "revision:publish" }),
       }),
-      result: {
-        slug: story.slug,
-        number: revision.number,
-        published: revision.published,
-        outcome: "created",
-      },
+      result: savedRevision({ slug: story.slug, revision, outcome: "created" }),
     };
-  } catch (error) {
-    return formErrorState(error, { action: "createStory" });
-  }
-}
+  },
+});

@@ -1,30 +1,20 @@
 "use server";
 
-import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { deskAction } from "@/app/_support/desk-action";
 import { DeskRevisionPickInput } from "@/lib/desk/desk-action-input";
-import { formErrorState, type FormState } from "@/lib/errors/form-state";
-import {
-  previewRestoreScheduleChoice,
-  type PendingScheduleBrief,
-} from "@/lib/schedules/pending-schedule-choice";
-import { parseInput } from "@/lib/validation/parse-input";
+import { previewRestoreScheduleChoice } from "@/lib/schedules/pending-schedule-choice";
 
 /**
  * Read when a restore dialog opens: the schedules waiting on the story, which a restore that publishes must
  * say what to do with, and why restoring without them would be refused, if it would.
  */
-export async function previewRestoreScheduleAction(
-  input: unknown,
-): Promise<FormState<{ schedules: PendingScheduleBrief[]; leaveRefusal: string | null }>> {
-  try {
-    const actor = await requireActionActor({ permission: "revision:restore" });
-    const { slug, number } = parseInput({ schema: DeskRevisionPickInput, input });
-    return {
-      status: "success",
-      message: "",
-      result: await previewRestoreScheduleChoice({ actor, slug, number }),
-    };
-  } catch (error) {
-    return formErrorState(error, { action: "previewRestoreSchedule" });
-  }
-}
+export const previewRestoreScheduleAction = deskAction({
+  name: "previewRestoreSchedule",
+  permission: "revision:restore",
+  input: DeskRevisionPickInput,
+  run: async ({ actor, input: { slug, number } }) => ({
+    status: "success",
+    message: "",
+    result: await previewRestoreScheduleChoice({ actor, slug, number }),
+  }),
+});

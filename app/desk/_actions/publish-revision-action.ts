@@ -1,20 +1,20 @@
 "use server";
 
-import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { deskAction } from "@/app/_support/desk-action";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskRevisionRefInput } from "@/lib/desk/desk-action-input";
-import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { publishRevision } from "@/lib/revisions/publish-revision";
 import { PublishRevisionInput } from "@/lib/revisions/publish-revision-input";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import type { SavedRevision } from "./saved-revision";
+import { savedRevision } from "./saved-revision";
 
 /** Makes a saved draft (say, a contributor's submission) live with the kind and public text the editor set. */
-export async function publishRevisionAction(input: unknown): Promise<FormState<SavedRevision>> {
-  try {
-    const actor = await requireActionActor({ permission: "revision:publish" });
-    const { slug, number, idempotencyKey, options } = parseInput({ schema: DeskRevisionRefInput, input });
+export const publishRevisionAction = deskAction({
+  name: "publishRevision",
+  permission: "revision:publish",
+  input: DeskRevisionRefInput,
+  run: async ({ actor, input: { slug, number, idempotencyKey, options } }) => {
     const publication = parseInput({ schema: PublishRevisionInput, input: options });
     const { outcome, story, revision } = await publishRevision({
       actor,
@@ -31,9 +31,7 @@ export async function publishRevisionAction(input: unknown): Promise<FormState<S
     return {
       status: "success",
       message,
-      result: { slug: story.slug, number: revision.number, published: revision.published, outcome },
+      result: savedRevision({ slug: story.slug, revision, outcome }),
     };
-  } catch (error) {
-    return formErrorState(error, { action: "publishRevision" });
-  }
-}
+  },
+});

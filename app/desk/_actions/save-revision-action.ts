@@ -1,23 +1,22 @@
 "use server";
 
-import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { deskAction } from "@/app/_support/desk-action";
 import { can } from "@/lib/auth/permissions";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskSaveRevisionInput } from "@/lib/desk/desk-action-input";
-import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { saveRevision } from "@/lib/revisions/save-revision";
-import { parseInput } from "@/lib/validation/parse-input";
 
-import { savedMessage, type SavedRevision } from "./saved-revision";
+import { savedMessage, savedRevision } from "./saved-revision";
 
 /**
  * Saves (and, for editors, publishes) a revision from the edit screen. A stale base comes back as the
  * "conflict" state carrying the merge proposal; nothing is thrown to the client.
  */
-export async function saveRevisionAction(input: unknown): Promise<FormState<SavedRevision>> {
-  try {
-    const actor = await requireActionActor({ permission: "revision:save" });
-    const { slug, idempotencyKey, revision: fields } = parseInput({ schema: DeskSaveRevisionInput, input });
+export const saveRevisionAction = deskAction({
+  name: "saveRevision",
+  permission: "revision:save",
+  input: DeskSaveRevisionInput,
+  run: async ({ actor, input: { slug, idempotencyKey, revision: fields } }) => {
     const { outcome, story, revision, readers } = await saveRevision({
       actor,
       slug,
@@ -34,9 +33,7 @@ export async function saveRevisionAction(input: unknown): Promise<FormState<Save
         askedToPublish: fields.publish === true,
         readers,
       }),
-      result: { slug: story.slug, number: revision.number, published: revision.published, outcome },
+      result: savedRevision({ slug: story.slug, revision, outcome }),
     };
-  } catch (error) {
-    return formErrorState(error, { action: "saveRevision" });
-  }
-}
+  },
+});

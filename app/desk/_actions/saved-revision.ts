@@ -8,6 +8,16 @@ export type SavedRevision = {
   outcome: "created" | "unchanged";
 };
 
+/** The success's result: the revision the story is at now, and whether readers see it. */
+export function savedRevision(options: {
+  slug: string;
+  revision: RevisionSummaryDto;
+  outcome: "created" | "unchanged";
+}): SavedRevision {
+  const { slug, revision, outcome } = options;
+  return { slug, number: revision.number, published: revision.published, outcome };
+}
+
 export function savedMessage(options: {
   revision: RevisionSummaryDto;
   outcome: "created" | "unchanged";

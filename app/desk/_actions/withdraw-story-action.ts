@@ -1,17 +1,16 @@
 "use server";
 
-import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { deskAction } from "@/app/_support/desk-action";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { DeskWithdrawStoryInput } from "@/lib/desk/desk-action-input";
-import { formErrorState, type FormState } from "@/lib/errors/form-state";
 import { withdrawStory } from "@/lib/stories/withdraw-story";
-import { parseInput } from "@/lib/validation/parse-input";
 
 /** Withdraws a story with an editor's note readers see at its address; editors and admins only. */
-export async function withdrawStoryAction(input: unknown): Promise<FormState<{ status: string }>> {
-  try {
-    const actor = await requireActionActor({ permission: "story:unpublish" });
-    const { slug, note, reason, idempotencyKey } = parseInput({ schema: DeskWithdrawStoryInput, input });
+export const withdrawStoryAction = deskAction({
+  name: "withdrawStory",
+  permission: "story:unpublish",
+  input: DeskWithdrawStoryInput,
+  run: async ({ actor, input: { slug, note, reason, idempotencyKey } }) => {
     const story = await withdrawStory({ actor, slug, input: { note, reason }, idempotencyKey });
     invalidatePublicStory({ slug: story.slug });
     return {
@@ -19,7 +18,5 @@ export async function withdrawStoryAction(input: unknown): Promise<FormState<{ s
       message: "Withdrawn. Readers see the headline and your note at the story’s address.",
       result: { status: story.status },
     };
-  } catch (error) {
-    return formErrorState(error, { action: "withdrawStory" });
-  }
-}
+  },
+});

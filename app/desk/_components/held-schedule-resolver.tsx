@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import { toast } from "sonner";
 
 import { resolveHeldScheduleAction } from "@/app/desk/_actions/resolve-held-schedule-action";
-import type { TimeChoice } from "@/app/desk/_actions/schedule-actions";
+import type { TimeChoice } from "@/app/desk/_actions/time-choices";
 import { isAppError } from "@/lib/errors/app-error";
 import type { ContentDiff } from "@/lib/revisions/diff/content-diff-types";
 import type { ContentMerge, MergeChoice } from "@/lib/revisions/merge/content-merge-types";

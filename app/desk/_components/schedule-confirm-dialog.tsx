@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 
-import type { TimeChoice } from "@/app/desk/_actions/schedule-actions";
+import type { TimeChoice } from "@/app/desk/_actions/time-choices";
 import { isNoteKind } from "@/lib/revisions/publication-plan";
 import { imagesMissingAlt } from "@/lib/revisions/publication-requirements";
 import type { SchedulableRevision } from "@/lib/schedules/schedulable-revisions";

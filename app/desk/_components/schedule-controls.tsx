@@ -9,8 +9,8 @@ import {
   embargoStoryAction,
   liftEmbargoAction,
   rescheduleAction,
-  type TimeChoice,
 } from "@/app/desk/_actions/schedule-actions";
+import type { TimeChoice } from "@/app/desk/_actions/time-choices";
 
 type Result = Awaited<ReturnType<typeof rescheduleAction>>;
 

@@ -4,11 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 
-import {
-  previewScheduleTimeAction,
-  scheduleRevisionAction,
-  type TimeChoice,
-} from "@/app/desk/_actions/schedule-actions";
+import { previewScheduleTimeAction, scheduleRevisionAction } from "@/app/desk/_actions/schedule-actions";
+import type { TimeChoice } from "@/app/desk/_actions/time-choices";
 import type { SchedulableRevision } from "@/lib/schedules/schedulable-revisions";
 
 import { revisionKindLabels } from "./revision-kind-badge";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { requireActionActor } from "@/app/_auth/require-page-actor";
+import { deskFormAction } from "@/app/_support/desk-action";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { ChangeRoleInput, NewUserInput, SetPasswordInput, UserIdInput } from "@/lib/auth/user-input";
 import {
@@ -12,42 +12,29 @@ import {
   deactivateUser,
   reactivateUser,
   setUserPassword,
-  type UserDto,
 } from "@/lib/auth/users";
-import { formErrorState, type FormState } from "@/lib/errors/form-state";
-import { parseInput } from "@/lib/validation/parse-input";
 
 const SetActiveInput = z.object({
   userId: UserIdInput,
   active: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 
-function fields(formData: FormData): Record<string, FormDataEntryValue> {
-  return Object.fromEntries(formData.entries());
-}
-
-export async function addUserAction(
-  _previous: FormState<UserDto>,
-  formData: FormData,
-): Promise<FormState<UserDto>> {
-  try {
-    const actor = await requireActionActor({ permission: "users:manage" });
-    const input = parseInput({ schema: NewUserInput, input: fields(formData) });
+export const addUserAction = deskFormAction({
+  name: "addUser",
+  permission: "users:manage",
+  input: NewUserInput,
+  run: async ({ actor, input }) => {
     const user = await createUser({ ...input, actor });
     revalidatePath("/desk/people");
     return { status: "success", message: `${user.name} can now sign in as ${user.email}.`, result: user };
-  } catch (error) {
-    return formErrorState(error, { action: "addUser" });
-  }
-}
+  },
+});
 
-export async function changeRoleAction(
-  _previous: FormState<UserDto>,
-  formData: FormData,
-): Promise<FormState<UserDto>> {
-  try {
-    const actor = await requireActionActor({ permission: "users:manage" });
-    const input = parseInput({ schema: ChangeRoleInput, input: fields(formData) });
+export const changeRoleAction = deskFormAction({
+  name: "changeRole",
+  permission: "users:manage",
+  input: ChangeRoleInput,
+  run: async ({ actor, input }) => {
     const user = await changeUserRole({ ...input, actor });
     revalidatePath("/desk/people");
     return {
@@ -55,18 +42,14 @@ export async function changeRoleAction(
       message: `${user.name} is now ${user.role === "contributor" ? "a" : "an"} ${user.role}.`,
       result: user,
     };
-  } catch (error) {
-    return formErrorState(error, { action: "changeRole" });
-  }
-}
+  },
+});
 
-export async function setActiveAction(
-  _previous: FormState<UserDto>,
-  formData: FormData,
-): Promise<FormState<UserDto>> {
-  try {
-    const actor = await requireActionActor({ permission: "users:manage" });
-    const input = parseInput({ schema: SetActiveInput, input: fields(formData) });
+export const setActiveAction = deskFormAction({
+  name: "setActive",
+  permission: "users:manage",
+  input: SetActiveInput,
+  run: async ({ actor, input }) => {
     const user = input.active
       ? await reactivateUser({ userId: input.userId, actor })
       : await deactivateUser({ userId: input.userId, actor });
@@ -78,39 +61,29 @@ export async function setActiveAction(
         : `${user.name} is deactivated, signed out everywhere, and their API tokens are revoked.`,
       result: user,
     };
-  } catch (error) {
-    return formErrorState(error, { action: "setActive" });
-  }
-}
+  },
+});
 
-export async function setPasswordAction(
-  _previous: FormState<UserDto>,
-  formData: FormData,
-): Promise<FormState<UserDto>> {
-  try {
-    const actor = await requireActionActor({ permission: "users:manage" });
-    const input = parseInput({ schema: SetPasswordInput, input: fields(formData) });
+export const setPasswordAction = deskFormAction({
+  name: "setPassword",
+  permission: "users:manage",
+  input: SetPasswordInput,
+  run: async ({ actor, input }) => {
     const user = await setUserPassword({ ...input, actor });
     return {
       status: "success",
       message: `New password set for ${user.name}. They are signed out everywhere; share it with them privately.`,
       result: user,
     };
-  } catch (error) {
-    return formErrorState(error, { action: "setPassword" });
-  }
-}
+  },
+});
 
-export async function endUserSessionsAction(
-  _previous: FormState<number>,
-  formData: FormData,
-): Promise<FormState<number>> {
-  try {
-    const actor = await requireActionActor({ permission: "users:manage" });
-    const input = parseInput({
-      schema: z.object({ userId: UserIdInput }),
-      input: { userId: formData.get("userId") },
-    });
+export const endUserSessionsAction = deskFormAction({
+  name: "endUserSessions",
+  permission: "users:manage",
+  input: z.object({ userId: UserIdInput }),
+  fields: ["userId"],
+  run: async ({ actor, input }) => {
     const ended = await endUserSessions({ userId: input.userId, actor });
     return {
       status: "success",
@@ -120,7 +93,5 @@ export async function endUserSessionsAction(
           : `Signed out of ${ended} ${ended === 1 ? "session" : "sessions"}.`,
       result: ended,
     };
-  } catch (error) {
-    return formErrorState(error, { action: "endUserSessions" });
-  }
-}
+  },
+});

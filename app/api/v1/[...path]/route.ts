@@ -1,16 +1,18 @@
-import { apiRoute } from "@/app/api/v1/_support/api-route";
 import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "@/lib/errors/error-response";
 
 export const dynamic = "force-dynamic";
 
-/** Any address under /api/v1 that names no endpoint: the JSON not-found, whatever the method. */
-const unknownEndpoint = apiRoute<{ path: string[] }>("unknown /api/v1 address", async (request) => {
-  throw new AppError({
-    code: "not_found",
-    message: `no API endpoint ${request.method} ${new URL(request.url).pathname}`,
-    userMessage: "There is no API endpoint at this address. The endpoints are listed in docs/api.md.",
-  });
-});
+/** Any address under /api/v1 that names no endpoint: the JSON not-found, whatever the method, before any sign-in. */
+async function unknownEndpoint(request: Request): Promise<Response> {
+  return errorResponse(
+    new AppError({
+      code: "not_found",
+      message: `no API endpoint ${request.method} ${new URL(request.url).pathname}`,
+      userMessage: "There is no API endpoint at this address. The endpoints are listed in docs/api.md.",
+    }),
+  );
+}
 
 export {
   unknownEndpoint as GET,

@@ -1,36 +1,35 @@
-import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { authenticateRequest } from "@/lib/auth/request-actor";
+import { z } from "zod";
+
+import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { createStory } from "@/lib/stories/create-story";
 import { listStories } from "@/lib/stories/list-stories";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute("GET /api/v1/stories", async (request) => {
-  const actor = await authenticateRequest({ request });
-  const query = new URL(request.url).searchParams;
-  return json(
-    await listStories({
-      actor,
-      query: query.get("q") ?? undefined,
-      status: query.get("status") ?? undefined,
-      cursor: query.get("cursor") ?? undefined,
-      limit: query.get("limit") ?? undefined,
-    }),
-  );
+export const GET = apiRoute({
+  name: "GET /api/v1/stories",
+  run: async ({ actor, query }) =>
+    json(
+      await listStories({
+        actor,
+        query: query.get("q") ?? undefined,
+        status: query.get("status") ?? undefined,
+        cursor: query.get("cursor") ?? undefined,
+        limit: query.get("limit") ?? undefined,
+      }),
+    ),
 });
 
-export const POST = apiRoute("POST /api/v1/stories", async (request) => {
-  const actor = await authenticateRequest({ request });
-  const input = await readJsonBody({ request });
-  const result = await createStory({
-    actor,
-    input,
-    idempotencyKey: request.headers.get("idempotency-key") ?? undefined,
-  });
-  if (result.revision.published) invalidatePublicStory({ slug: result.story.slug });
-  return json(result, 201);
+export const POST = apiRoute({
+  name: "POST /api/v1/stories",
+  // createStory parses the story itself (CreateStoryInput), as it does for the desk.
+  body: z.unknown(),
+  run: async ({ actor, body, idempotencyKey }) => {
+    const result = await createStory({ actor, input: body, idempotencyKey });
+    if (result.revision.published) invalidatePublicStory({ slug: result.story.slug });
+    return json(result, 201);
+  },
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET", "POST"] });

@@ -1,12 +1,13 @@
-import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
-import { authenticateRequest } from "@/lib/auth/request-actor";
+import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
+import { StoryPathInput } from "@/lib/api/path-input";
 import { getStoryDetail } from "@/lib/stories/get-story-detail";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ slug: string }>("GET /api/v1/stories/[slug]", async (request, { slug }) => {
-  const actor = await authenticateRequest({ request });
-  return json(await getStoryDetail({ actor, slug }));
+export const GET = apiRoute({
+  name: "GET /api/v1/stories/[slug]",
+  params: StoryPathInput,
+  run: async ({ actor, params: { slug } }) => json(await getStoryDetail({ actor, slug })),
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["GET"] });

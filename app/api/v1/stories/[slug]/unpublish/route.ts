@@ -1,27 +1,20 @@
-import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { authenticateRequest } from "@/lib/auth/request-actor";
+import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
+import { StoryPathInput } from "@/lib/api/path-input";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { unpublishStory } from "@/lib/stories/unpublish-story";
 import { UnpublishStoryInput } from "@/lib/stories/unpublish-story-input";
-import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ slug: string }>(
-  "POST /api/v1/stories/[slug]/unpublish",
-  async (request, { slug }) => {
-    const actor = await authenticateRequest({ request });
-    const { reason } = parseInput({ schema: UnpublishStoryInput, input: await readJsonBody({ request }) });
-    const story = await unpublishStory({
-      actor,
-      slug,
-      reason,
-      idempotencyKey: request.headers.get("idempotency-key") ?? undefined,
-    });
+export const POST = apiRoute({
+  name: "POST /api/v1/stories/[slug]/unpublish",
+  params: StoryPathInput,
+  body: UnpublishStoryInput,
+  run: async ({ actor, params: { slug }, body: { reason }, idempotencyKey }) => {
+    const story = await unpublishStory({ actor, slug, reason, idempotencyKey });
     invalidatePublicStory({ slug });
     return json({ story });
   },
-);
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });

@@ -1,23 +1,20 @@
-import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { authenticateRequest } from "@/lib/auth/request-actor";
+import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
+import { StoryPathInput } from "@/lib/api/path-input";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { withdrawStory } from "@/lib/stories/withdraw-story";
 import { WithdrawStoryInput } from "@/lib/stories/withdraw-story-input";
-import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ slug: string }>(
-  "POST /api/v1/stories/[slug]/withdraw",
-  async (request, { slug }) => {
-    const actor = await authenticateRequest({ request });
-    const input = parseInput({ schema: WithdrawStoryInput, input: await readJsonBody({ request }) });
-    const idempotencyKey = request.headers.get("idempotency-key") ?? undefined;
-    const story = await withdrawStory({ actor, slug, input, idempotencyKey });
+export const POST = apiRoute({
+  name: "POST /api/v1/stories/[slug]/withdraw",
+  params: StoryPathInput,
+  body: WithdrawStoryInput,
+  run: async ({ actor, params: { slug }, body, idempotencyKey }) => {
+    const story = await withdrawStory({ actor, slug, input: body, idempotencyKey });
     invalidatePublicStory({ slug });
     return json({ story });
   },
-);
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });

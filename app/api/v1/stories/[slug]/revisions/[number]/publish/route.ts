@@ -1,30 +1,20 @@
-import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { authenticateRequest } from "@/lib/auth/request-actor";
+import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
+import { RevisionPathInput } from "@/lib/api/path-input";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { publishRevision } from "@/lib/revisions/publish-revision";
 import { PublishRevisionInput } from "@/lib/revisions/publish-revision-input";
-import { RevisionPathInput } from "@/lib/revisions/revision-number-input";
-import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ slug: string; number: string }>(
-  "POST /api/v1/stories/[slug]/revisions/[number]/publish",
-  async (request, params) => {
-    const actor = await authenticateRequest({ request });
-    const { number } = parseInput({ schema: RevisionPathInput, input: { number: params.number } });
-    const input = parseInput({ schema: PublishRevisionInput, input: await readJsonBody({ request }) });
-    const result = await publishRevision({
-      actor,
-      slug: params.slug,
-      number,
-      ...input,
-      idempotencyKey: request.headers.get("idempotency-key") ?? undefined,
-    });
-    if (result.outcome === "created") invalidatePublicStory({ slug: params.slug });
+export const POST = apiRoute({
+  name: "POST /api/v1/stories/[slug]/revisions/[number]/publish",
+  params: RevisionPathInput,
+  body: PublishRevisionInput,
+  run: async ({ actor, params: { slug, number }, body, idempotencyKey }) => {
+    const result = await publishRevision({ actor, slug, number, ...body, idempotencyKey });
+    if (result.outcome === "created") invalidatePublicStory({ slug });
     return json(result, result.outcome === "created" ? 201 : 200);
   },
-);
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });

@@ -1,31 +1,20 @@
-import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { authenticateRequest } from "@/lib/auth/request-actor";
+import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
+import { RevisionPathInput } from "@/lib/api/path-input";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { restoreRevision } from "@/lib/revisions/restore-revision";
 import { RestoreRevisionInput } from "@/lib/revisions/restore-revision-input";
-import { RevisionPathInput } from "@/lib/revisions/revision-number-input";
-import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ slug: string; number: string }>(
-  "POST /api/v1/stories/[slug]/revisions/[number]/restore",
-  async (request, params) => {
-    const actor = await authenticateRequest({ request });
-    const { number } = parseInput({ schema: RevisionPathInput, input: { number: params.number } });
-    const input = parseInput({ schema: RestoreRevisionInput, input: await readJsonBody({ request }) });
-    const result = await restoreRevision({
-      actor,
-      slug: params.slug,
-      number,
-      ...input,
-      idempotencyKey: request.headers.get("idempotency-key") ?? undefined,
-    });
-    if (result.outcome === "created" && result.revision.published)
-      invalidatePublicStory({ slug: params.slug });
+export const POST = apiRoute({
+  name: "POST /api/v1/stories/[slug]/revisions/[number]/restore",
+  params: RevisionPathInput,
+  body: RestoreRevisionInput,
+  run: async ({ actor, params: { slug, number }, body, idempotencyKey }) => {
+    const result = await restoreRevision({ actor, slug, number, ...body, idempotencyKey });
+    if (result.outcome === "created" && result.revision.published) invalidatePublicStory({ slug });
     return json(result, result.outcome === "created" ? 201 : 200);
   },
-);
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });

@@ -1,25 +1,22 @@
-import { apiRoute, json, otherMethods } from "@/app/api/v1/_support/api-route";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { authenticateRequest } from "@/lib/auth/request-actor";
+import { z } from "zod";
+
+import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
+import { SchedulePathInput } from "@/lib/api/path-input";
 import { invalidatePublicStory } from "@/lib/delivery/invalidate-public-story";
 import { resolveHeldSchedule } from "@/lib/schedules/resolve-held-schedule";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ slug: string; id: string }>(
-  "POST /api/v1/stories/[slug]/schedules/[id]/resolve",
-  async (request, { slug, id }) => {
-    const actor = await authenticateRequest({ request });
-    const resolved = await resolveHeldSchedule({
-      actor,
-      slug,
-      scheduleId: id,
-      input: await readJsonBody({ request }),
-      idempotencyKey: request.headers.get("idempotency-key") ?? undefined,
-    });
+export const POST = apiRoute({
+  name: "POST /api/v1/stories/[slug]/schedules/[id]/resolve",
+  params: SchedulePathInput,
+  // resolveHeldSchedule parses the resolution itself (ResolveHeldScheduleInput).
+  body: z.unknown(),
+  run: async ({ actor, params: { slug, id }, body, idempotencyKey }) => {
+    const resolved = await resolveHeldSchedule({ actor, slug, scheduleId: id, input: body, idempotencyKey });
     if (resolved.published) invalidatePublicStory({ slug });
     return json(resolved, 201);
   },
-);
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
+
+/**
+ * The segments of the API's addresses. A slug or a schedule id is taken as it comes: one that names nothing is
+ * the service's 404, not a 400 here.
+ */
+export const StoryPathInput = z.object({ slug: z.string() });
+
+/** `{number}` is checked at the door, so a refusal names the segment ("1e2" is not revision 100). */
+export const RevisionPathInput = StoryPathInput.extend({ number: RevisionNumberInput });
+
+export const SchedulePathInput = StoryPathInput.extend({ id: z.string() });
