@@ -1,5 +1,5 @@
 // Next calls this once as each server process starts: the place to start work that lives beside the web
-// server.
+// server (lib/server/server-process.ts, in the order lib/server/process-wiring.mjs describes).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Jobs that change what readers see (scheduled publishes, embargo lifts) invalidate public caches through
@@ -7,6 +7,6 @@ export async function register() {
   const { registerJobInvalidation } = await import("./lib/schedules/public-invalidation");
   const { invalidatePublicStoryInBackground } = await import("./app/_public/invalidate-in-background");
   registerJobInvalidation({ invalidate: invalidatePublicStoryInBackground });
-  const { startServerJobs } = await import("./lib/jobs/server-jobs");
-  await startServerJobs();
+  const { startServerProcess } = await import("./lib/server/server-process");
+  await startServerProcess();
 }

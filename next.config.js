@@ -1,3 +1,5 @@
+import { maxRequestBodyBytes } from "./lib/server/shared-constants.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A separate build folder lets tests build without disturbing a running instance.
@@ -10,9 +12,9 @@ const nextConfig = {
   experimental: {
     // forbidden() from next/navigation: pages answer a real 403 when a role lacks a permission.
     authInterrupts: true,
-    // The desk saves through server actions: they take what the API takes (maxJsonBodyBytes in
-    // lib/api/read-json-body.ts), not Next's default of 1 MB, which failed a desk save of a long story.
-    serverActions: { bodySizeLimit: "12mb" },
+    // The desk saves through server actions: they take what the API takes (maxRequestBodyBytes), not Next's
+    // default of 1 MB, which failed a desk save of a long story.
+    serverActions: { bodySizeLimit: maxRequestBodyBytes },
   },
 };
 

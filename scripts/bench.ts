@@ -16,6 +16,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 
+import { disconnectDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { withDatabase } from "@/lib/testing/global-setup";
 import { startTestPostgres } from "@/lib/testing/test-server";
@@ -71,7 +72,7 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    await globalThis.copydeskPrisma?.$disconnect();
+    await disconnectDb();
     const cleanup = new pg.Client({ connectionString: server.adminUrl });
     await cleanup.connect();
     await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import type { z } from "zod";
 
+import { disconnectDb } from "@/lib/db/client";
 import { readEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 
@@ -97,7 +98,7 @@ await runMain(
   },
   {
     cleanup: async () => {
-      await globalThis.copydeskPrisma?.$disconnect();
+      await disconnectDb();
       await database?.stop();
     },
   },

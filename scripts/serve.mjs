@@ -1,51 +1,52 @@
 // Copydesk's production HTTP server: Next.js behind a fast path for warm public pages.
 // A GET whose whole response is in the public response memo (lib/delivery/public-memo.ts, filled by the
 // public route handlers and emptied when any instance changes what readers see) is answered before Next's
-// routing runs, by lib/delivery/deliver-public-page.ts through globalThis; everything else, and every miss,
-// is Next's. Plain JavaScript: Next loads its own compiled server, and this file must not need a TypeScript
-// loader. When the database cannot be reached, a request that fails answers 503 with Retry-After and a
-// sentence (see replaceFailedResponses), never Next's 500.
+// routing runs; everything else, and every miss, is Next's. lib/server/process-wiring.mjs traces a request
+// through it and says in what order the process's parts start and stop. Plain JavaScript: Next loads its own
+// compiled server, and this file must not need a TypeScript loader. When the database cannot be reached, a
+// request that fails answers 503 with Retry-After and a sentence (see replaceFailedResponses), never Next's
+// 500.
 import http from "node:http";
 import next from "next";
 
-import { isActionRequest, screenAnonymousAction } from "./serve/anonymous-actions.mjs";
+/* eslint-disable no-restricted-imports -- plain Node, which resolves no "@/" alias */
+import { processParts } from "../lib/server/process-wiring.mjs";
+import {
+  clientAddressHeader,
+  databaseOutageWindowMs,
+  databaseUnavailableMessage,
+  retryAfterSeconds,
+} from "../lib/server/shared-constants.mjs";
+/* eslint-enable no-restricted-imports */
+import { isActionRequest, screenAction } from "./serve/screen-actions.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 // Unset, Node listens on every interface (IPv6 and IPv4), as `next start` does.
 const host = process.env.COPYDESK_HOST || undefined;
 
-// The app counts sign-in attempts per client address. This header carries the connection's own address and
-// is overwritten on every request, so a client cannot choose it (lib/auth/client-address.ts reads it, and
-// trusts it only because this flag says this server is in front).
-const clientAddressHeader = "x-copydesk-client-address";
-globalThis.copydeskEdge = { clientAddressHeader };
+// The app counts sign-in attempts per client address. clientAddressHeader carries the connection's own
+// address and is overwritten on every request (passToNext), so a client cannot choose it;
+// lib/auth/client-address.ts trusts it only because this says this server is in front.
+processParts.edgeInFront = true;
 
 const app = next({ dev: false, dir: process.cwd(), hostname: host ?? "localhost", port });
 await app.prepare();
 const handleWithNext = app.getRequestHandler();
-
-// Installed by the first public request this process serves (until then the memo is empty anyway).
-const answerFromMemo = (request, response) =>
-  globalThis.copydeskDelivery?.answerFromMemo(request, response) ?? false;
-
-// The same sentence as lib/errors/unavailable.ts, which this plain-JavaScript file cannot import.
-const unavailableSentence =
-  "The database cannot be reached right now, so nothing was saved. Please try again in a moment.";
-const retryAfterSeconds = 5;
-// lib/db/database-outage.ts records when this process last lost a database connection.
-const outageWindowMs = 10_000;
+// As Next prepared, instrumentation.ts started the process's parts (lib/server/server-process.ts).
+const { answerFromMemo, stop: stopParts } = await processParts.started;
 
 const escapeHtml = (text) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 const unavailablePage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Temporarily unavailable · ${escapeHtml(process.env.NEWSROOM_NAME?.trim() || "Copydesk Desk")}</title>
 <style>body{font:1.125rem/1.5 Georgia,serif;color:#1f1f1f;background:#fbfaf7;margin:0}main{max-width:34rem;margin:18vh auto;padding:0 1.25rem}h1{font-size:1.75rem;font-weight:600;margin:0 0 .5rem}</style>
-</head><body><main><h1>Temporarily unavailable</h1><p>${unavailableSentence}</p></main></body></html>
+</head><body><main><h1>Temporarily unavailable</h1><p>${databaseUnavailableMessage}</p></main></body></html>
 `;
 
+// lib/db/database-outage.ts records when this process last lost a database connection, and asks the same.
 function databaseRecentlyLost() {
-  const lostAt = globalThis.copydeskDatabaseLostAt;
-  return typeof lostAt === "number" && Date.now() - lostAt < outageWindowMs;
+  const lostAt = processParts.databaseLostAt;
+  return lostAt !== undefined && Date.now() - lostAt < databaseOutageWindowMs;
 }
 
 // Next decodes a server action's arguments before any code of ours runs; a body it cannot decode (not React's
@@ -67,7 +68,9 @@ function replacementFor(request, status) {
       status: 503,
       contentType: api ? "application/json" : "text/html; charset=utf-8",
       body: api
-        ? JSON.stringify({ error: { code: "unavailable", message: unavailableSentence, details: null } })
+        ? JSON.stringify({
+            error: { code: "unavailable", message: databaseUnavailableMessage, details: null },
+          })
         : unavailablePage,
       headers: { "retry-after": String(retryAfterSeconds) },
     };
@@ -135,18 +138,6 @@ function withLiteralBrokenEscapes(url) {
   return queryStart === -1 ? fixed : fixed + url.slice(queryStart);
 }
 
-// The server actions' body limit (next.config.js). Next answers a declared body over it with a 500 error; it
-// is a 413.
-const actionBodyLimitBytes = 12 * 1024 * 1024;
-
-function refuseOversizedAction(request, response) {
-  if (request.method !== "POST" || !request.headers["next-action"]) return false;
-  if (!(Number(request.headers["content-length"]) > actionBodyLimitBytes)) return false;
-  response.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-  response.end("This change is larger than 12 MB, more than a story can hold. Nothing was saved.\n");
-  return true;
-}
-
 function passToNext(request, response) {
   request.headers[clientAddressHeader] = request.socket.remoteAddress ?? "";
   replaceFailedResponses(request, response);
@@ -155,10 +146,9 @@ function passToNext(request, response) {
 
 const server = http.createServer((request, response) => {
   request.url = withLiteralBrokenEscapes(request.url ?? "/");
-  if (refuseOversizedAction(request, response)) return;
   if (answerFromMemo(request, response)) return;
   if (!isActionRequest(request)) return passToNext(request, response);
-  screenAnonymousAction(request, response).then(
+  screenAction(request, response).then(
     (passed) => passed && passToNext(request, response),
     () => response.destroy(),
   );
@@ -168,11 +158,11 @@ server.listen(port, host, () => {
   console.log(`Copydesk server listening on port ${port}`);
 });
 
-// The job runner (lib/jobs/server-jobs.ts) stops after the web server, so a job it holds is finished or
-// handed back to the queue for another instance, rather than left locked.
+// The process's parts stop after the web server (lib/server/server-process.ts), so a job the runner holds is
+// finished or handed back to the queue for another instance, rather than left locked.
 function stop() {
   server.close(async () => {
-    await globalThis.copydeskJobRunner?.stop().catch(() => {});
+    await stopParts().catch(() => {});
     process.exit(0);
   });
   setTimeout(() => process.exit(0), 8_000).unref();

@@ -7,6 +7,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
+import { disconnectDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { withStartupLock } from "@/lib/db/startup-lock";
 import { readEnv, type Env } from "@/lib/env";
@@ -62,7 +63,7 @@ async function shutdown(exitCode: number): Promise<never> {
     stopping = true;
     await stopChild(build);
     await stopChild(server);
-    await globalThis.copydeskPrisma?.$disconnect().catch(() => {});
+    await disconnectDb().catch(() => {});
     database ??= await databaseOpening?.catch(() => undefined);
     await database
       ?.stop()
@@ -199,8 +200,7 @@ async function main(): Promise<void> {
   const seeded = await withStartupLock({ databaseUrl: opened.ownerUrl, work: () => seed(env) });
   if (seeded.status === "seeded") firstAdmin = seeded;
   const demoAdmin = seeded.status === "seeded" ? null : await findDemoAdmin({ adminEmail: env.ADMIN_EMAIL });
-  await globalThis.copydeskPrisma?.$disconnect();
-  globalThis.copydeskPrisma = undefined;
+  await disconnectDb();
 
   const url = `http://localhost:${env.PORT}`;
   // With a database of its own choosing, this instance may be one of several: they share one secret.

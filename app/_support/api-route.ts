@@ -2,7 +2,11 @@ import type { z } from "zod";
 
 import { readJsonBody } from "@/lib/api/read-json-body";
 import type { Actor } from "@/lib/auth/actor";
+import { assertSameSiteRequest } from "@/lib/auth/cross-site";
+import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { authenticateRequest } from "@/lib/auth/request-actor";
+import { requireSessionActor } from "@/lib/auth/session-actor";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/errors/error-response";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -61,6 +65,70 @@ export function apiRoute(route: ApiRouteDeclaration<unknown, unknown>): RouteHan
       return withAuthChallenge(request, errorResponse(error, { route: route.name }));
     }
   };
+}
+
+type DeskRouteDeclaration<Params, Body> = {
+  /** Names the handler in the log when it fails in a way the desk cannot be told. */
+  name: string;
+  /** Decided by lib/auth, after the session actor is read: who may do this. */
+  permission: Permission;
+  /** The path segments; a segment that names nothing is the work's 404, not a 400 here. */
+  params?: z.ZodType<Params>;
+  /**
+   * A JSON body and what the desk calls it. JSON only: a cross-site form cannot send it without a preflight,
+   * so nobody can act from elsewhere through a signed-in browser.
+   */
+  body?: { schema: z.ZodType<Body>; called: string };
+  /** A body the work streams itself (a photo, read with its own limits), taken only same-site as this type. */
+  streamedBody?: "application/octet-stream";
+  run: (call: { request: Request; actor: Actor; params: Params; body: Body }) => Promise<Response>;
+};
+
+/**
+ * A desk route handler, declared: for what the editor's browser fetches outside a server action (heartbeats,
+ * uploads, photo files). In this order: the signed-in actor (no API token here), the permission, the path,
+ * the body, the work. Every failure leaves here, once, as the JSON error shape.
+ */
+export function deskRoute<Params = undefined, Body = undefined>(
+  route: DeskRouteDeclaration<Params, Body>,
+): RouteHandler;
+export function deskRoute(route: DeskRouteDeclaration<unknown, unknown>): RouteHandler {
+  return async (request, context) => {
+    try {
+      const actor = await requireSessionActor();
+      assertCan({ actor, permission: route.permission });
+      if (route.streamedBody) {
+        const siteUrl = getEnv().NEXTAUTH_URL;
+        assertSameSiteRequest({
+          request,
+          siteOrigins: siteUrl ? [siteUrl] : [],
+          bodyType: route.streamedBody,
+        });
+      }
+      const params = route.params
+        ? parseInput({ schema: route.params, input: await context.params })
+        : undefined;
+      const body = route.body ? await readDeskJson(request, route.name, route.body) : undefined;
+      return await route.run({ request, actor, params, body });
+    } catch (error) {
+      return errorResponse(error, { route: route.name });
+    }
+  };
+}
+
+async function readDeskJson(
+  request: Request,
+  name: string,
+  body: { schema: z.ZodType<unknown>; called: string },
+): Promise<unknown> {
+  if (!request.headers.get("content-type")?.startsWith("application/json")) {
+    throw new AppError({
+      code: "bad_request",
+      message: `${name} without JSON`,
+      userMessage: `Send the ${body.called} as JSON.`,
+    });
+  }
+  return parseInput({ schema: body.schema, input: await request.json().catch(() => null) });
 }
 
 /** RFC 6750: a 401 names the scheme that would work, and says when the token sent was the problem. */

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
+import { disconnectDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 
 /**
@@ -59,8 +60,7 @@ export async function openOwnE2eDatabase(options: {
 export async function pointServicesAt(url: string): Promise<() => Promise<void>> {
   const shared = e2eServerDatabaseUrl();
   const pointClientAt = async (target: string) => {
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
+    await disconnectDb();
     process.env.DATABASE_URL = target;
   };
   await pointClientAt(url);

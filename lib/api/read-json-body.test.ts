@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { contentLimits } from "@/lib/revisions/revision-content";
 import { SaveRevisionInput } from "@/lib/revisions/save-revision-input";
+import { maxRequestBodyBytes } from "@/lib/server/shared-constants.mjs";
 
-import { maxJsonBodyBytes, readJsonBody } from "./read-json-body";
+import { readJsonBody } from "./read-json-body";
 
 function streamOf(bytes: number): ReadableStream<Uint8Array> {
   let sent = 0;
@@ -60,7 +61,7 @@ describe("readJsonBody", () => {
   });
 
   it("accepts a body just under the limit", async () => {
-    const body = JSON.stringify({ body: "x".repeat(maxJsonBodyBytes - 20) });
+    const body = JSON.stringify({ body: "x".repeat(maxRequestBodyBytes - 20) });
     expect(
       await readJsonBody({ request: new Request("http://x/", { method: "POST", body }) }),
     ).toHaveProperty("body");
@@ -98,7 +99,7 @@ describe("readJsonBody", () => {
       (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
     );
     expect(Buffer.byteLength(escaped)).toBeGreaterThan(11_000_000);
-    expect(Buffer.byteLength(escaped)).toBeLessThanOrEqual(maxJsonBodyBytes);
+    expect(Buffer.byteLength(escaped)).toBeLessThanOrEqual(maxRequestBodyBytes);
     const read = await readJsonBody({ request: new Request("http://x/", { method: "POST", body: escaped }) });
     expect(read).toEqual(revision);
     expect(SaveRevisionInput.safeParse(read).success).toBe(true);

@@ -1,12 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-
-/**
- * The most a request body may carry; anything larger is refused before it is parsed. Sized so that every
- * field at its documented limit fits even in the longest encoding JSON allows, every character escaped as
- * \uXXXX (Python's json.dumps does this by default): 6 bytes for each of the 1.86 M characters a revision may
- * hold is 11.2 MB. read-json-body.test.ts checks that promise.
- */
-export const maxJsonBodyBytes = 12 * 1024 * 1024;
+import { maxRequestBodyBytes } from "@/lib/server/shared-constants.mjs";
 
 function tooLarge(limit: number): AppError {
   return new AppError({
@@ -18,12 +11,13 @@ function tooLarge(limit: number): AppError {
 }
 
 /**
- * Reads a JSON request body with a hard size limit. Content-Length is checked first, then the bytes actually
+ * Reads a JSON request body with a hard size limit (maxRequestBodyBytes unless told), refused before it is
+ * parsed. Content-Length is checked first, then the bytes actually
  * read, because the header may be absent (chunked) or lie. Returns `{}` for an empty body.
  */
 export async function readJsonBody(options: { request: Request; limitBytes?: number }): Promise<unknown> {
   const { request } = options;
-  const limit = options.limitBytes ?? maxJsonBodyBytes;
+  const limit = options.limitBytes ?? maxRequestBodyBytes;
   const declared = Number(request.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
 

@@ -1,5 +1,5 @@
 /** Where a signed-in person goes when no (usable) return address was given. */
-export const defaultCallbackPath = "/desk";
+const defaultCallbackPath = "/desk";
 
 // A stand-in origin to resolve paths against; a value that resolves anywhere else is off-site by definition.
 const probeOrigin = "https://copydesk.invalid";

@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { clientAddressFrom, clientAddressHeader } from "./client-address";
+import { processParts } from "@/lib/server/process-wiring.mjs";
+import { clientAddressHeader } from "@/lib/server/shared-constants.mjs";
+
+import { clientAddressFrom } from "./client-address";
 
 describe("client address for sign-in limits", () => {
   beforeEach(() => {
-    globalThis.copydeskEdge = { clientAddressHeader };
+    processParts.edgeInFront = true;
   });
   afterEach(() => {
-    globalThis.copydeskEdge = undefined;
+    processParts.edgeInFront = false;
   });
 
   it("without a trusted proxy uses the connection's address and ignores X-Forwarded-For", () => {
@@ -59,7 +62,7 @@ describe("client address for sign-in limits", () => {
   });
 
   it("trusts the address header only when scripts/serve.mjs is in front to overwrite it", () => {
-    globalThis.copydeskEdge = undefined;
+    processParts.edgeInFront = false;
     expect(clientAddressFrom({ headers: { [clientAddressHeader]: "203.0.113.50" }, trustProxyHops: 0 })).toBe(
       "unknown",
     );

@@ -7,11 +7,7 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { requestConnectionLimits } from "@/lib/db/database-timeouts";
 import { readDatabaseUrl } from "@/lib/db/database-url";
 import { logger } from "@/lib/log/logger";
-
-declare global {
-  // One pool and one set of limiters per process and database, also across Next's module reloads.
-  var copydeskSignInLimits: { databaseUrl: string; limiters: SignInLimiters } | undefined;
-}
+import { processParts } from "@/lib/server/process-wiring.mjs";
 
 /**
  * Failed sign-ins are slowed down per account *and* address, so a stranger guessing elsewhere never stops the
@@ -67,12 +63,13 @@ function createLimiters(databaseUrl: string): SignInLimiters {
   };
 }
 
+/** One pool and one set of limiters per process and database, whichever bundle asks. */
 export function getSignInLimiters(): SignInLimiters {
   const databaseUrl = readDatabaseUrl();
-  if (globalThis.copydeskSignInLimits?.databaseUrl !== databaseUrl) {
-    globalThis.copydeskSignInLimits = { databaseUrl, limiters: createLimiters(databaseUrl) };
+  if (processParts.signInLimits?.databaseUrl !== databaseUrl) {
+    processParts.signInLimits = { databaseUrl, limiters: createLimiters(databaseUrl) };
   }
-  return globalThis.copydeskSignInLimits.limiters;
+  return processParts.signInLimits.limiters;
 }
 
 /** Keys are hashed: the table then holds no email addresses or client addresses, and always fits varchar(255). */

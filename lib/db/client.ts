@@ -5,17 +5,13 @@ import type pg from "pg";
 
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
+import { processParts } from "@/lib/server/process-wiring.mjs";
 
 import { isLostConnection, isUnanswered } from "./connection-loss";
 import { requestConnectionLimits } from "./database-timeouts";
 import { readDatabaseUrl } from "./database-url";
 import { PrismaClient } from "./generated/client";
 import { ResilientPool } from "./resilient-pool";
-
-declare global {
-  // One client per process, also across Next's module reloads.
-  var copydeskPrisma: PrismaClient | undefined;
-}
 
 /** PrismaPg on a ResilientPool; every (re)connect gets a pool of its own, which `$disconnect` closes. */
 class ResilientPrismaPg extends PrismaPg {
@@ -98,10 +94,21 @@ function createClient(): PrismaClient {
   );
 }
 
-/** The process-wide Prisma client, created on first use so builds never need a database. */
+/** The process-wide Prisma client (one for every bundle: lib/server/process-wiring.mjs), created on first use so
+ * builds never need a database. */
 export function getDb(): PrismaClient {
-  globalThis.copydeskPrisma ??= createClient();
-  return globalThis.copydeskPrisma;
+  processParts.prisma ??= createClient();
+  return processParts.prisma;
+}
+
+/**
+ * Closes the process's client and forgets it, so the next getDb() makes a new one (on DATABASE_URL as it is
+ * then): the server's stop, a script's end, a test that moves to another database.
+ */
+export async function disconnectDb(): Promise<void> {
+  const client = processParts.prisma;
+  processParts.prisma = undefined;
+  await client?.$disconnect();
 }
 
 export type Db = PrismaClient;

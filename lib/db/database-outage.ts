@@ -1,19 +1,17 @@
-declare global {
-  // When this process last lost (or failed to make) a database connection. Plain global: scripts/serve.mjs
-  // reads it outside Next's bundles to answer 503 instead of the 500 a failed page render produces.
-  var copydeskDatabaseLostAt: number | undefined;
-}
+import { processParts } from "@/lib/server/process-wiring.mjs";
+import { databaseOutageWindowMs } from "@/lib/server/shared-constants.mjs";
 
 /** Called whenever a connection to the database is lost or cannot be made. */
 export function noteLostConnection(): void {
-  globalThis.copydeskDatabaseLostAt = Date.now();
+  processParts.databaseLostAt = Date.now();
 }
 
-// scripts/serve.mjs keeps the same window for its own 503s.
-const outageWindowMs = 10_000;
-
-/** Whether this process lost (or failed to make) a database connection in the last few seconds. */
+/**
+ * Whether this process lost (or failed to make) a database connection in the last few seconds. Kept in the
+ * process's shared parts: scripts/serve.mjs asks the same, outside Next's bundles, to answer 503 instead of
+ * the 500 a failed render produces.
+ */
 export function databaseRecentlyLost(options: { now?: number } = {}): boolean {
-  const lostAt = globalThis.copydeskDatabaseLostAt;
-  return typeof lostAt === "number" && (options.now ?? Date.now()) - lostAt < outageWindowMs;
+  const lostAt = processParts.databaseLostAt;
+  return lostAt !== undefined && (options.now ?? Date.now()) - lostAt < databaseOutageWindowMs;
 }

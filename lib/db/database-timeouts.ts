@@ -2,7 +2,7 @@ import type pg from "pg";
 
 /**
  * How long a request waits on PostgreSQL before it gives up and answers 503 with Retry-After
- * (lib/errors/unavailable.ts).
+ * (lib/server/shared-constants.mjs).
  *
  * A database that is stuck (a frozen host, a full disk, a network path that swallows packets) does not refuse
  * anything: connections open at the TCP level and statements are sent, then nothing comes back. Without
@@ -22,9 +22,9 @@ import type pg from "pg";
  * and the admin tools keep their own connections without limits, because a long legitimate statement such as
  * a migration's must not be cut.
  */
-export const requestStatementTimeoutMs = 5_000;
-export const requestQueryTimeoutMs = 6_000;
-export const requestConnectTimeoutMs = 3_000;
+const requestStatementTimeoutMs = 5_000;
+const requestQueryTimeoutMs = 6_000;
+const requestConnectTimeoutMs = 3_000;
 
 export const requestConnectionLimits = {
   connectionTimeoutMillis: requestConnectTimeoutMs,

@@ -7,7 +7,7 @@ import { createTestStory } from "@/lib/revisions/test-stories";
 import { readStory } from "@/lib/stories/read-story";
 import { startFreezablePostgres, type FreezablePostgres } from "@/lib/testing/freezable-postgres";
 
-import { getDb } from "./client";
+import { disconnectDb, getDb } from "./client";
 import { isDatabaseUnavailable } from "./connection-loss";
 
 /** What a promise came to, without letting a rejection escape. */
@@ -28,8 +28,7 @@ describe("a database that stops answering (frozen with SIGSTOP, not refusing con
   beforeAll(async () => {
     postgres = await startFreezablePostgres();
     sharedDatabaseUrl = process.env.DATABASE_URL;
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
+    await disconnectDb();
     process.env.DATABASE_URL = postgres.databaseUrl;
     editor = await createTestActor({ role: "editor" });
     await createTestStory({ actor: editor, slug: "frozen-harbor" });
@@ -38,8 +37,7 @@ describe("a database that stops answering (frozen with SIGSTOP, not refusing con
   afterAll(async () => {
     // Before anything waits on its connections (a test that failed midway may have left it frozen).
     postgres?.thaw();
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
+    await disconnectDb();
     process.env.DATABASE_URL = sharedDatabaseUrl;
     await postgres?.stop();
   }, 60_000);

@@ -3,10 +3,10 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { databaseRecentlyLost } from "@/lib/db/database-outage";
-import { retryAfterSeconds } from "@/lib/errors/unavailable";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { publicContentSecurityPolicyFor } from "@/lib/public/public-content-security-policy";
 import { renderMessagePage } from "@/lib/render/message-page";
+import { retryAfterSeconds } from "@/lib/server/shared-constants.mjs";
 
 import { deliverySettings } from "./delivery-settings";
 import { catchUpWithin, ensureInvalidationListener, invalidationsCaughtUpAt } from "./invalidation-listener";
@@ -163,16 +163,12 @@ export function uncachedPublicPage(options: { page: PublicPage; type: PublicPage
   });
 }
 
-declare global {
-  var copydeskDelivery:
-    { answerFromMemo: (request: IncomingMessage, response: ServerResponse) => boolean } | undefined;
-}
-
 /**
  * scripts/serve.mjs calls this before Next's routing: a warm page goes out straight from the memo, with the
- * same key, validator and encoding rules as above. Installed by the first public request of the process.
+ * same key, validator and encoding rules as above. Handed to serve.mjs when the process starts
+ * (lib/server/server-process.ts).
  */
-function answerFromMemo(request: IncomingMessage, response: ServerResponse): boolean {
+export function answerFromMemo(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   const key = publicRequestKey({ origin: deliverySettings().origin, url: request.url ?? "/" });
   if (!key.ok) return false;
@@ -187,5 +183,3 @@ function answerFromMemo(request: IncomingMessage, response: ServerResponse): boo
   response.end(request.method === "HEAD" ? undefined : (answer.body ?? undefined));
   return true;
 }
-
-globalThis.copydeskDelivery ??= { answerFromMemo };

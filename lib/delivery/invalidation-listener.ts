@@ -8,6 +8,7 @@ import { listenerConnectionLimits } from "@/lib/db/database-timeouts";
 import { readDatabaseUrl } from "@/lib/db/database-url";
 import { logger } from "@/lib/log/logger";
 import { publicIndexCacheTag, storyCacheTags } from "@/lib/public/cache-tags";
+import { processParts } from "@/lib/server/process-wiring.mjs";
 
 import { catchUpIntervalMs, stalenessBoundMs } from "./delivery-settings";
 import { forgetAllPublicResponses, forgetPublicResponses, memoTrusted, trustMemo } from "./public-memo";
@@ -33,7 +34,7 @@ const pruneEveryMs = 10 * 60_000;
 const recentWindowSeconds = 120;
 const recentRows = `created_at > clock_timestamp() - interval '${recentWindowSeconds} seconds'`;
 
-type ListenerState = {
+export type ListenerState = {
   client: pg.Client | null;
   lastSeenId: bigint | null;
   /** Ids applied that are still inside the recent window, with when they were applied. */
@@ -48,10 +49,6 @@ type ListenerState = {
   lastPrune: number;
   stopped: boolean;
 };
-
-declare global {
-  var copydeskInvalidationListener: ListenerState | undefined;
-}
 
 export function tagsOfChangedStory(options: { slug: string }): string[] {
   return [...storyCacheTags({ slug: options.slug }), publicIndexCacheTag];
@@ -179,9 +176,12 @@ function tick(state: ListenerState): void {
   void reconnect(state);
 }
 
-/** Idempotent: the first public request of a process starts it. Resolves once it has caught up (or failed to). */
+/**
+ * Starts this process's listener, once (lib/server/server-process.ts, at start; a public request outside a
+ * server started that way, such as a test's, starts it too). Resolves once it has caught up (or failed to).
+ */
 export async function ensureInvalidationListener(): Promise<void> {
-  if (globalThis.copydeskInvalidationListener) return;
+  if (processParts.invalidationListener) return;
   const state: ListenerState = {
     client: null,
     lastSeenId: null,
@@ -194,7 +194,7 @@ export async function ensureInvalidationListener(): Promise<void> {
     lastPrune: 0,
     stopped: false,
   };
-  globalThis.copydeskInvalidationListener = state;
+  processParts.invalidationListener = state;
   state.timer = setInterval(() => tick(state), catchUpIntervalMs);
   state.timer.unref();
   await reconnect(state);
@@ -206,7 +206,7 @@ export async function ensureInvalidationListener(): Promise<void> {
  * instead of each rendering the page from the database, which would only add to the load.
  */
 export async function catchUpNow(): Promise<void> {
-  const state = globalThis.copydeskInvalidationListener;
+  const state = processParts.invalidationListener;
   if (!state?.client) return;
   // A catch-up that began before this request can finish too late to vouch for the memo (the bound counts
   // from its start): then one that begins now. Requests arriving meanwhile share it.
@@ -232,17 +232,17 @@ export async function catchUpWithin(options: { waitMs: number }): Promise<boolea
 
 /** When this process last caught up with every instance's changes (null before its first catch-up). */
 export function invalidationsCaughtUpAt(): Date | null {
-  const caughtUpAt = globalThis.copydeskInvalidationListener?.caughtUpAt;
+  const caughtUpAt = processParts.invalidationListener?.caughtUpAt;
   return caughtUpAt ? new Date(caughtUpAt) : null;
 }
 
-/** For tests: stops the listener of this process and forgets it. */
+/** Stops the listener of this process and forgets it (the server's stop, and tests). */
 export async function stopInvalidationListener(): Promise<void> {
-  const state = globalThis.copydeskInvalidationListener;
+  const state = processParts.invalidationListener;
   if (!state) return;
   state.stopped = true;
   if (state.timer) clearInterval(state.timer);
-  globalThis.copydeskInvalidationListener = undefined;
+  processParts.invalidationListener = undefined;
   await state.syncing;
   await state.client?.end().catch(() => {});
 }

@@ -1,6 +1,8 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 
+import { processParts } from "@/lib/server/process-wiring.mjs";
+
 import {
   forgetPublicResponses,
   memoSize,
@@ -98,7 +100,7 @@ describe("representations", () => {
 
 describe("the memo", () => {
   beforeEach(() => {
-    globalThis.copydeskPublicMemo = undefined;
+    processParts.publicMemo = undefined;
     trustMemo({ until: Date.now() + 60_000 });
   });
 
@@ -139,7 +141,7 @@ describe("the memo", () => {
       maxBytes: 1e9,
     });
     expect(recallPublicResponse({ key: "k" })).not.toBeNull();
-    globalThis.copydeskPublicMemo!.trustedUntil = Date.now() - 1;
+    processParts.publicMemo!.trustedUntil = Date.now() - 1;
     expect(recallPublicResponse({ key: "k" })).toBeNull();
   });
 });

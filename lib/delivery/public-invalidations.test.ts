@@ -6,6 +6,7 @@ import { createTestActor } from "@/lib/auth/test-actors";
 import { publishRevision } from "@/lib/revisions/publish-revision";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { createTestStory } from "@/lib/revisions/test-stories";
+import { processParts } from "@/lib/server/process-wiring.mjs";
 import { republishStory } from "@/lib/stories/republish-story";
 import { unpublishStory } from "@/lib/stories/unpublish-story";
 import { withdrawStory } from "@/lib/stories/withdraw-story";
@@ -189,7 +190,7 @@ describe("the invalidation listener", () => {
     await ensureInvalidationListener();
     await expect.poll(() => memoTrusted(), { timeout: 10_000 }).toBe(true);
     // A request that finds the window lapsed catches up at once, instead of rendering from the database.
-    globalThis.copydeskPublicMemo!.trustedUntil = 0;
+    processParts.publicMemo!.trustedUntil = 0;
     expect(memoTrusted()).toBe(false);
     await catchUpNow();
     expect(memoTrusted()).toBe(true);

@@ -8,9 +8,11 @@
  * answered from while the listener has recently caught up (`trustedUntil`), which is what bounds how stale a
  * page can be when a notification is lost. A generation number stops a render that began before an
  * invalidation from storing stale bytes after it. Bounded by bytes (PUBLIC_MEMO_MAX_BYTES), least recently
- * used first out. No `server-only` here: scripts/serve.mjs reaches it through globalThis, and unit tests
- * import it.
+ * used first out. Its state is the process's `publicMemo` (lib/server/process-wiring.mjs), so every bundle's
+ * copy of this file, and the fast path in scripts/serve.mjs, read and fill the same memo.
  */
+import { processParts } from "@/lib/server/process-wiring.mjs";
+
 export type MemoEntry = {
   status: number;
   headers: Record<string, string>;
@@ -22,7 +24,7 @@ export type MemoEntry = {
   bytes: number;
 };
 
-type MemoState = {
+export type MemoState = {
   entries: Map<string, MemoEntry>;
   bytes: number;
   generation: number;
@@ -31,13 +33,9 @@ type MemoState = {
   newest?: string;
 };
 
-declare global {
-  var copydeskPublicMemo: MemoState | undefined;
-}
-
 function memo(): MemoState {
-  globalThis.copydeskPublicMemo ??= { entries: new Map(), bytes: 0, generation: 0, trustedUntil: 0 };
-  return globalThis.copydeskPublicMemo;
+  processParts.publicMemo ??= { entries: new Map(), bytes: 0, generation: 0, trustedUntil: 0 };
+  return processParts.publicMemo;
 }
 
 /** The listener calls this after each successful catch-up that began at `since`. */

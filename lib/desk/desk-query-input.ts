@@ -13,7 +13,6 @@ export const DeskStoriesQueryInput = z.object({
   status: z.enum(StoryStatus).optional().catch(undefined),
   cursor: text(200),
 });
-export type DeskStoriesQuery = z.infer<typeof DeskStoriesQueryInput>;
 
 /** A story history page's query string. */
 export const DeskHistoryQueryInput = z.object({ cursor: revisionNumber });
@@ -24,7 +23,6 @@ export const DeskCompareQueryInput = z.object({
   to: revisionNumber,
   view: z.enum(["inline", "side"]).optional().catch(undefined),
 });
-export type DeskCompareQuery = z.infer<typeof DeskCompareQueryInput>;
 
 /** Next.js hands repeated parameters over as arrays; the first one counts. */
 export function firstValues(

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { assertPossibleSlug } from "@/lib/stories/story-not-found";
 
 /** A heartbeat older than this means the person has left the story. */
-export const presenceWindowMs = 30_000;
+const presenceWindowMs = 30_000;
 
 export type PresentEditor = {
   userId: string;
@@ -122,4 +122,3 @@ export async function readSinceYouLastLooked(options: {
 export const PresenceHeartbeatInput = z.strictObject({
   seenRevisionNumber: z.int().min(0).max(2_147_483_647),
 });
-export type PresenceHeartbeat = z.infer<typeof PresenceHeartbeatInput>;

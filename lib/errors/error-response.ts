@@ -1,8 +1,8 @@
 import { isDatabaseUnavailable } from "@/lib/db/connection-loss";
 import { logger } from "@/lib/log/logger";
+import { databaseUnavailableMessage, retryAfterSeconds } from "@/lib/server/shared-constants.mjs";
 
 import { isAppError, type AppErrorCode } from "./app-error";
-import { databaseUnavailableMessage, retryAfterSeconds } from "./unavailable";
 
 const httpStatusByCode: Record<AppErrorCode, number> = {
   bad_request: 400,

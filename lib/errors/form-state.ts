@@ -1,8 +1,8 @@
 import { isDatabaseUnavailable } from "@/lib/db/connection-loss";
 import { logger } from "@/lib/log/logger";
+import { databaseUnavailableMessage } from "@/lib/server/shared-constants.mjs";
 
 import { isAppError } from "./app-error";
-import { databaseUnavailableMessage } from "./unavailable";
 
 export type FormState<Result = undefined> =
   | { status: "idle" }

@@ -5,9 +5,9 @@ import { invalidationsCaughtUpAt } from "@/lib/delivery/invalidation-listener";
 import { logger } from "@/lib/log/logger";
 
 /**
- * `invalidationsCaughtUpAt`: when this instance last finished reading every instance's changes (null before
- * its first public page). Everything committed before that instant is reflected in the pages it keeps in
- * memory.
+ * `invalidationsCaughtUpAt`: when this instance last finished reading every instance's changes (null until
+ * its listener's first catch-up, moments after the server starts). Everything committed before that instant
+ * is reflected in the pages it keeps in memory.
  */
 export type HealthReport =
   | { status: "ok"; db: "ok"; invalidationsCaughtUpAt: string | null }

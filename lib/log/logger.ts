@@ -6,7 +6,7 @@ type Fields = Record<string, unknown>;
  * Field names whose values never reach the log, wherever they sit in a logged object. Exact names, so ids
  * such as `tokenId` or `sessionId` stay readable: they identify a row and open nothing.
  */
-export const secretFieldNames = [
+const secretFieldNames = [
   "password",
   "currentPassword",
   "newPassword",

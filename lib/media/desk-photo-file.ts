@@ -1,5 +1,7 @@
 import "server-only";
 
+import { z } from "zod";
+
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -14,6 +16,9 @@ const photoNotFound = (photoId: string) =>
     message: `photo ${photoId} not found`,
     userMessage: "That photo is not in the library.",
   });
+
+/** The desk's address of a photo file, /desk/photos/{id}/{variant}: one that names nothing is a 404, not a 400. */
+export const DeskPhotoPathInput = z.object({ id: z.string(), variant: z.string() });
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

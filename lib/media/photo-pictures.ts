@@ -13,7 +13,7 @@ type RenditionRow = { format: string; width: number; height: number; sha256: str
 const shareWidth = 1600;
 
 /** A photo's `<picture>`: one srcset per format (AVIF, WebP, then JPEG as the fallback) and its upright size. */
-export function pictureOf(options: { width: number; height: number; renditions: readonly RenditionRow[] }): {
+function pictureOf(options: { width: number; height: number; renditions: readonly RenditionRow[] }): {
   picture: PublicArticlePicture;
   url: string;
 } {

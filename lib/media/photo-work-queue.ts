@@ -16,7 +16,7 @@ export type PhotoWorkLimits = {
   maxWaitMs: number;
 };
 
-export const photoWorkLimits: PhotoWorkLimits = {
+const photoWorkLimits: PhotoWorkLimits = {
   maxPixels: 120_000_000,
   maxRunning: 2,
   maxWaiting: 8,

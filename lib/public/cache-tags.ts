@@ -8,7 +8,9 @@ import { createHash } from "node:crypto";
 /** The site index (`/`) and the site feed (`/feed.xml`): any publish, unpublish or update of any story. */
 export const publicIndexCacheTag = "public:index";
 
-// Next refuses tags over 256 characters; a very long slug is shortened to a stable digest instead.
+// Tags travel in response headers to the shared caches (Surrogate-Key, Cache-Tag, xkey) and in their purge
+// requests, which cap the length of one key (Fastly and Cloudflare: 1,024 bytes); a slug too long for a tag
+// is shortened to a stable digest instead.
 const maxSlugInTag = 200;
 
 function slugKey(slug: string): string {

@@ -25,5 +25,3 @@ const policy = (imageSources: string) =>
     "frame-ancestors 'none'",
     "object-src 'none'",
   ].join("; ");
-
-export const publicContentSecurityPolicy = policy("'self'");

@@ -21,7 +21,6 @@ export const PublicHistoryQueryInput = z.strictObject({
   from: version.optional(),
   to: version.optional(),
 });
-export type PublicHistoryQuery = z.infer<typeof PublicHistoryQueryInput>;
 
 export type PublicHistory = {
   log: PublicChangeLog;

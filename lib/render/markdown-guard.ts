@@ -112,7 +112,7 @@ export function markdownCost(block: string): MarkdownCost {
 }
 
 /** Stands in for a block kept from the parser: one plain word, which parses as a paragraph of its own. */
-export function plainBlockToken(index: number): string {
+function plainBlockToken(index: number): string {
   return `copydeskplainblock${index}z`;
 }
 

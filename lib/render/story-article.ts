@@ -53,7 +53,7 @@ function timeLineElement(article: PublicArticle): Element {
 }
 
 /** The story column is 42rem wide at most (public/styles/story.css); narrower screens get the full width. */
-export const figureSizes = "(min-width: 44rem) 42rem, 100vw";
+const figureSizes = "(min-width: 44rem) 42rem, 100vw";
 
 function pictureElement(image: PublicArticleImage, lead: boolean): Element {
   const loading = lead ? "eager" : "lazy";

@@ -4,7 +4,7 @@ import { h } from "hastscript";
 import type { PublicArticle } from "./public-article";
 
 /** The instant both "Updated" and dateModified/article:modified_time print: never earlier than the first publish. */
-export function modifiedInstant(article: PublicArticle): string | null {
+function modifiedInstant(article: PublicArticle): string | null {
   if (!article.firstPublishedAt) return null;
   const published = new Date(article.firstPublishedAt).getTime();
   const updated = article.lastMaterialUpdateAt ? new Date(article.lastMaterialUpdateAt).getTime() : 0;
@@ -16,7 +16,7 @@ export function modifiedInstant(article: PublicArticle): string | null {
  * Doe, Staff Writer", "By the Ledger staff"), so splitting it would invent people; with no byline credit the
  * article names no author rather than a wrong one.
  */
-export function authorNames(article: PublicArticle): string[] {
+function authorNames(article: PublicArticle): string[] {
   return article.credits.filter((credit) => credit.role === "byline").map((credit) => credit.name);
 }
 

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { CreditRole, type RevisionKind } from "@/lib/db/generated/enums";
 import { nameInput, requiredTextInput, textInput } from "@/lib/validation/text-rules";
 
-/** Limits of one revision, in characters; a request carrying all of them at once still fits in maxJsonBodyBytes. */
+/** Limits of one revision, in characters; a request carrying all of them at once still fits in maxRequestBodyBytes
+ * (lib/server/shared-constants.mjs). */
 export const contentLimits = {
   headline: 300,
   dek: 1_000,

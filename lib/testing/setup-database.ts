@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 
+import { disconnectDb } from "@/lib/db/client";
+
 import { withDatabase } from "./global-setup";
 
 // Every test file gets its own database, copied from the migrated template, so files run in parallel
@@ -18,7 +20,7 @@ await admin.end();
 process.env.DATABASE_URL = withDatabase(adminUrl, database);
 
 afterAll(async () => {
-  await globalThis.copydeskPrisma?.$disconnect();
+  await disconnectDb();
   const cleanup = new pg.Client({ connectionString: adminUrl });
   await cleanup.connect();
   await cleanup.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

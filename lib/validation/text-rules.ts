@@ -38,11 +38,6 @@ export function hasVisibleText(value: string): boolean {
   return visibleCharacter.test(value);
 }
 
-/** Unicode NFC, the form names are compared and stored in. */
-export function normalizeName(value: string): string {
-  return value.normalize("NFC");
-}
-
 type Length = { max: number; tooLong?: string };
 
 function safeText(options: Length) {

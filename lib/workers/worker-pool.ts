@@ -21,7 +21,7 @@ const threads = Math.min(4, Math.max(1, availableParallelism() - 1));
 /** Tasks running or taken at once. Counted here: Piscina's own maxQueue lets abortable tasks wait uncounted. */
 const capacity = threads * 5;
 /** Every task bounds its own work (budgets inside diffs, the Markdown guard); this is the net under them. */
-export const workerTaskTimeLimitMs = 10_000;
+const workerTaskTimeLimitMs = 10_000;
 
 // Resolved from the project folder, the working directory of every way Copydesk runs (scripts/serve.mjs,
 // Vitest, scripts): this module's own URL points into Next's build output once bundled.

@@ -14,7 +14,7 @@ import type { RevisionContent } from "@/lib/revisions/revision-content";
  * thread holds. To move more heavy work off the event loop, add an entry here. No "server-only" marker in
  * this file or what it imports: worker threads load it without the react-server condition.
  */
-export const workerTasks = {
+const workerTasks = {
   diffContent: (input: { from: DiffSide; to: DiffSide; timeoutMs?: number }): ContentDiff =>
     diffContent(input),
   mergeContent: (input: {

@@ -108,12 +108,12 @@ export default async function run(): Promise<void> {
   const { createTestActor } = await import("@/lib/auth/test-actors");
   const { createApiToken } = await import("@/lib/auth/api-tokens");
   const { createStory } = await import("@/lib/stories/create-story");
+  const { disconnectDb } = await import("@/lib/db/client");
 
   const postgres = await startFreezablePostgres();
   const benchDatabaseUrl = process.env.DATABASE_URL;
   const pointAt = async (url: string | undefined) => {
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
+    await disconnectDb();
     process.env.DATABASE_URL = url;
   };
   await pointAt(postgres.databaseUrl);

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
+import { disconnectDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch-database";
 import { withStartupLock } from "@/lib/db/startup-lock";
@@ -11,8 +12,7 @@ import { sharedSessionSecret } from "./shared-secret";
 const scratch: ScratchDatabase[] = [];
 
 afterAll(async () => {
-  await globalThis.copydeskPrisma?.$disconnect();
-  globalThis.copydeskPrisma = undefined;
+  await disconnectDb();
   for (const database of scratch) await database.drop();
 });
 
@@ -20,8 +20,7 @@ describe("two instances starting at once on an empty database", () => {
   it("migrate and seed in turn: one admin, one session secret, no error", async () => {
     const database = await createScratchDatabase({ prefix: "copydesk_startup_race" });
     scratch.push(database);
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
+    await disconnectDb();
     process.env.DATABASE_URL = database.databaseUrl;
     // What scripts/start.ts does before it starts the web server, twice at the same moment.
     const startUp = async () => {

@@ -1,8 +1,10 @@
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { disconnectDb } from "@/lib/db/client";
 import { findFreePort } from "@/lib/db/free-port";
 import { checkHealth } from "@/lib/health/check-health";
+import { processParts } from "@/lib/server/process-wiring.mjs";
 
 import { GET } from "./route";
 
@@ -10,8 +12,7 @@ describe("GET /api/health", () => {
   const testDatabaseUrl = process.env.DATABASE_URL;
 
   afterEach(async () => {
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
+    await disconnectDb();
     process.env.DATABASE_URL = testDatabaseUrl;
   });
 
@@ -24,8 +25,7 @@ describe("GET /api/health", () => {
   });
 
   it("answers 503 with a reason, and no internals, when the database is unreachable", async () => {
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
+    await disconnectDb();
     process.env.DATABASE_URL = `postgresql://postgres@127.0.0.1:${await findFreePort()}/copydesk`;
 
     const response = await GET();
@@ -48,8 +48,7 @@ describe("checkHealth", () => {
     const address = silent.address();
     const port = typeof address === "object" && address ? address.port : 0;
     const previous = process.env.DATABASE_URL;
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
+    await disconnectDb();
     process.env.DATABASE_URL = `postgresql://postgres@127.0.0.1:${port}/copydesk`;
     try {
       expect(await checkHealth({ timeoutMs: 500 })).toEqual({
@@ -58,7 +57,7 @@ describe("checkHealth", () => {
         reason: "The database did not answer within 0.5 seconds.",
       });
     } finally {
-      globalThis.copydeskPrisma = undefined;
+      processParts.prisma = undefined;
       process.env.DATABASE_URL = previous;
       silent.close();
       silent.unref();

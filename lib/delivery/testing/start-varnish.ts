@@ -12,9 +12,7 @@ export type RunningVarnish = { url: string; output: () => string; stop: () => Pr
 
 const shippedVcl = path.resolve(import.meta.dirname, "../../../deploy/varnish/default.vcl");
 
-export async function vclForBackends(options: {
-  backends: { host: string; port: number }[];
-}): Promise<string> {
+async function vclForBackends(options: { backends: { host: string; port: number }[] }): Promise<string> {
   const vcl = await readFile(shippedVcl, "utf8");
   const start = vcl.indexOf("# BACKENDS-BEGIN");
   const end = vcl.indexOf("# BACKENDS-END");

@@ -15,4 +15,3 @@ export const MergeResolutionInput = z.strictObject({
     .record(z.string().min(1).max(100), MergeChoiceInput)
     .refine((choices) => Object.keys(choices).length <= 1_000, { error: "too many decisions" }),
 });
-export type MergeResolutionInputValue = z.infer<typeof MergeResolutionInput>;

@@ -1,6 +1,5 @@
-import { requireSessionActor } from "@/lib/auth/session-actor";
-import { errorResponse } from "@/lib/errors/error-response";
-import { deskRenditionUrl, readPhotoOriginal } from "@/lib/media/desk-photo-file";
+import { deskRoute } from "@/app/_support/api-route";
+import { DeskPhotoPathInput, deskRenditionUrl, readPhotoOriginal } from "@/lib/media/desk-photo-file";
 
 export const dynamic = "force-dynamic";
 
@@ -8,13 +7,11 @@ export const dynamic = "force-dynamic";
  * A library photo on the desk: /thumbnail and /preview redirect to a rendition (immutable, on /media), and
  * /original sends the file as uploaded to a signed-in desk user only (it still carries GPS and serials).
  */
-export async function GET(
-  _request: Request,
-  context: { params: Promise<{ id: string; variant: string }> },
-): Promise<Response> {
-  const { id, variant } = await context.params;
-  try {
-    const actor = await requireSessionActor();
+export const GET = deskRoute({
+  name: "GET /desk/photos/[id]/[variant]",
+  permission: "desk:read",
+  params: DeskPhotoPathInput,
+  run: async ({ actor, params: { id, variant } }) => {
     if (variant === "original") {
       const original = await readPhotoOriginal({ actor, photoId: id });
       return new Response(new Uint8Array(original.data), {
@@ -32,7 +29,5 @@ export async function GET(
       status: 302,
       headers: { location, "cache-control": "private, max-age=300" },
     });
-  } catch (error) {
-    return errorResponse(error, { route: `GET /desk/photos/[id]/${variant}` });
-  }
-}
+  },
+});

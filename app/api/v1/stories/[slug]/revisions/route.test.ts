@@ -4,7 +4,7 @@ import { GET as listStories } from "@/app/api/v1/stories/route";
 import type { Actor } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createTestActor } from "@/lib/auth/test-actors";
-import { getDb } from "@/lib/db/client";
+import { disconnectDb, getDb } from "@/lib/db/client";
 import { findFreePort } from "@/lib/db/free-port";
 import { createTestStory } from "@/lib/revisions/test-stories";
 import { startKillStorm } from "@/lib/testing/kill-storm";
@@ -107,8 +107,7 @@ describe("the API while the database is unreachable", () => {
   const testDatabaseUrl = process.env.DATABASE_URL;
 
   afterEach(async () => {
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
+    await disconnectDb();
     process.env.DATABASE_URL = testDatabaseUrl;
   });
 
@@ -116,8 +115,7 @@ describe("the API while the database is unreachable", () => {
   it("answers 503 with Retry-After and says nothing was saved, for a save and for a read", async () => {
     const editor = await createTestActor({ role: "editor" });
     const { token } = await createApiToken({ userId: editor.userId, name: "Outage client", actor: "system" });
-    await globalThis.copydeskPrisma?.$disconnect();
-    globalThis.copydeskPrisma = undefined;
+    await disconnectDb();
     process.env.DATABASE_URL = `postgresql://postgres@127.0.0.1:${await findFreePort()}/copydesk`;
 
     const responses = [

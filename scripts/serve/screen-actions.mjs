@@ -1,4 +1,7 @@
-// Server actions posted without a session, screened before Next sees them.
+// Server actions, screened before Next sees them: their size, and what one without a session may carry.
+//
+// An action declaring a body over the desk's limit (maxRequestBodyBytes, 12 MB: a long story) is refused from
+// its declared length, before a byte of it is read (Next answers one with a 500).
 //
 // Next decodes an action's arguments (React's reply encoding) before any code of ours runs, so before any
 // authorization: an action id (they are in the public JavaScript chunks) with an 11.8 MB body of nested
@@ -7,9 +10,12 @@
 // under /api/, not an action; signing out is an action with no arguments), so without a valid session cookie
 // an action may carry at most `anonymousLimitBytes`, must say its length up front, and may nest brackets at
 // most `maxNesting` deep, all checked while the body streams in. With a session, Next's own limit applies
-// (next.config.js, 12 MB). Plain JavaScript, like serve.mjs: this runs before Next's compiled server, without
-// a TypeScript loader.
+// (next.config.js, the same 12 MB). Plain JavaScript, like serve.mjs: this runs before Next's compiled server,
+// without a TypeScript loader.
 import { decode } from "next-auth/jwt";
+
+// eslint-disable-next-line no-restricted-imports -- plain Node, which resolves no "@/" alias
+import { maxRequestBodyBytes } from "../../lib/server/shared-constants.mjs";
 
 export const anonymousLimitBytes = 64 * 1024;
 // React's encoding of the desk's largest form (a revision with images and credits) nests about six deep.
@@ -18,6 +24,7 @@ export const maxNesting = 64;
 const sessionCookieNames = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 const sentences = {
+  tooLarge: `This change is larger than ${maxRequestBodyBytes / 1024 / 1024} MB, more than a story can hold. Nothing was saved.`,
   411: "The desk could not read this request: it did not say how long it is. Sign in and try again; nothing was saved.",
   413: "This request is larger than anything the desk sends before you sign in. Sign in and try again; nothing was saved.",
   400: "The desk could not read this request: it is not something the desk sends. Reload the page and try again; nothing was saved.",
@@ -89,9 +96,9 @@ function nestingGauge() {
 // never ends is cut off after this long.
 const drainLimitMs = 5_000;
 
-function refuse(request, response, status) {
+function refuse(request, response, status, sentence = sentences[status]) {
   response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-  response.end(`${sentences[status]}\n`);
+  response.end(`${sentence}\n`);
   if (request.complete) return;
   request.resume();
   const cutOff = setTimeout(() => request.socket.destroy(), drainLimitMs);
@@ -101,13 +108,16 @@ function refuse(request, response, status) {
 }
 
 /**
- * Resolves true when the request may go on to Next: it has a session, or its body passed. The body read to
- * check it is put back on the request (`unshift`, before its end is signalled), so Next reads it as sent.
- * Otherwise the request is answered here (411, 413 or 400, with a sentence) and resolves false.
+ * Resolves true when the request may go on to Next: it is within the desk's limit and has a session, or its
+ * body passed. The body read to check it is put back on the request (`unshift`, before its end is signalled),
+ * so Next reads it as sent. Otherwise the request is answered here (411, 413 or 400, with a sentence) and
+ * resolves false.
  */
-export async function screenAnonymousAction(request, response) {
-  if (await hasValidSession(request)) return true;
+export async function screenAction(request, response) {
   const declared = request.headers["content-length"];
+  if (Number(declared) > maxRequestBodyBytes)
+    return (refuse(request, response, 413, sentences.tooLarge), false);
+  if (await hasValidSession(request)) return true;
   if (declared === undefined) return (refuse(request, response, 411), false);
   const length = Number(declared);
   if (!Number.isSafeInteger(length) || length < 0) return (refuse(request, response, 400), false);
