@@ -47,9 +47,23 @@ export async function makeEntry(options: {
 
 type Coding = "br" | "gzip" | "identity";
 
+// Clients send few distinct Accept-Encoding values, and the memo's fast path asks on every request: the answer
+// per value is kept, up to a bound so that made-up values cannot grow it.
+const codingByAcceptEncoding = new Map<string, Coding>();
+const maxKeptAcceptEncodings = 64;
+
 /** The best coding the client accepts (q > 0), brotli first; identity unless explicitly refused is assumed. */
 export function preferredCoding(acceptEncoding: string | null | undefined): Coding {
   if (!acceptEncoding) return "identity";
+  const known = codingByAcceptEncoding.get(acceptEncoding);
+  if (known) return known;
+  if (codingByAcceptEncoding.size >= maxKeptAcceptEncodings) codingByAcceptEncoding.clear();
+  const coding = parsedPreferredCoding(acceptEncoding);
+  codingByAcceptEncoding.set(acceptEncoding, coding);
+  return coding;
+}
+
+function parsedPreferredCoding(acceptEncoding: string): Coding {
   const accepted = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(",")) {
     const [name, ...params] = part.trim().split(";");
@@ -70,14 +84,15 @@ function matches(ifNoneMatch: string, etag: string): boolean {
 
 export type Answer = { status: number; headers: Record<string, string>; body: Buffer | null };
 
-/** What to send for `entry` to a client with these request headers: the right encoding, or a 304. */
-export function answerFor(options: {
-  entry: MemoEntry;
-  acceptEncoding: string | null | undefined;
-  ifNoneMatch: string | null | undefined;
-}): Answer {
-  const { entry } = options;
-  const coding = preferredCoding(options.acceptEncoding);
+// The full answer for each coding of an entry, made on its first request: a warm hit then builds no headers.
+// Shared between requests, so frozen; a 304 is made apart.
+const answersByEntry = new WeakMap<MemoEntry, Partial<Record<Coding, Answer>>>();
+
+function fullAnswer(entry: MemoEntry, coding: Coding): Answer {
+  let answers = answersByEntry.get(entry);
+  if (!answers) answersByEntry.set(entry, (answers = {}));
+  const kept = answers[coding];
+  if (kept) return kept;
   const body =
     coding === "br" && entry.br
       ? entry.br
@@ -88,11 +103,25 @@ export function answerFor(options: {
   const etag = `"${entry.etag}${used === "br" ? "-br" : used === "gzip" ? "-gz" : ""}"`;
   const headers: Record<string, string> = { ...entry.headers, etag };
   if (used !== "identity") headers["content-encoding"] = used;
-  if (options.ifNoneMatch && entry.status === 200 && matches(options.ifNoneMatch, etag)) {
-    delete headers["content-type"];
-    delete headers["content-encoding"];
-    return { status: 304, headers, body: null };
-  }
   headers["content-length"] = String(body.length);
-  return { status: entry.status, headers, body };
+  const answer: Answer = { status: entry.status, headers: Object.freeze(headers), body };
+  answers[coding] = answer;
+  return answer;
+}
+
+/** What to send for `entry` to a client with these request headers: the right encoding, or a 304. */
+export function answerFor(options: {
+  entry: MemoEntry;
+  acceptEncoding: string | null | undefined;
+  ifNoneMatch: string | null | undefined;
+}): Answer {
+  const { entry } = options;
+  const answer = fullAnswer(entry, preferredCoding(options.acceptEncoding));
+  if (!options.ifNoneMatch || entry.status !== 200 || !matches(options.ifNoneMatch, answer.headers.etag!))
+    return answer;
+  const headers: Record<string, string> = { ...answer.headers };
+  delete headers["content-type"];
+  delete headers["content-encoding"];
+  delete headers["content-length"];
+  return { status: 304, headers, body: null };
 }

@@ -31,7 +31,14 @@ const pageParameters: { path: RegExp; parameters: Record<string, (text: string) 
   { path: /^\/corrections$/, parameters: { before: canonicalInstant } },
 ];
 
+// A path of letters, digits, "-", "_", "~", "." and "/", with no "//" at its start and no "/." anywhere (so no
+// dot segment), and no query: URL parsing would hand it back unchanged, and no page reads a parameter from it.
+const plainPath = /^\/(?!\/)[\w\-~/.]*$/;
+
 export function publicRequestKey(options: { origin: string; url: string }): PublicRequestKey {
+  // Nearly every reader's request is such a path; the memo's fast path asks for its key on every request.
+  if (plainPath.test(options.url) && !options.url.includes("/."))
+    return { ok: true, key: options.origin + options.url, query: {} };
   const url = new URL(options.url, "http://copydesk.invalid");
   const rule = pageParameters.find((candidate) => candidate.path.test(url.pathname));
   const query: PublicQuery = {};

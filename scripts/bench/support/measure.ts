@@ -55,8 +55,54 @@ export async function autocannonLoad(options: {
   return { rps: result.requests.average, non2xx: result.non2xx, p99: result.latency.p99 };
 }
 
-/** Copydesk's production server on `port`, from the build in `distDir`, on the DATABASE_URL this process has. */
-export function startCopydeskServer(options: { distDir: string; port: number }): ChildProcess {
+/**
+ * Requests per second and p99 from wrk, which (C, epoll) is not the bottleneck where autocannon (Node) is.
+ * `cpus` pins it with taskset, so it does not share a core with the server it measures.
+ */
+export async function wrkLoad(options: {
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  headers?: Record<string, string>;
+  cpus?: string;
+}): Promise<{ rps: number; non2xx: number; p99: number; socketErrors: number }> {
+  const wrk = [
+    "wrk",
+    "-t2",
+    `-c${options.connections}`,
+    `-d${options.durationSeconds}s`,
+    "--latency",
+    ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}: ${value}`]),
+    options.url,
+  ];
+  const command = options.cpus ? ["taskset", "-c", options.cpus, ...wrk] : wrk;
+  const child = spawn(command[0]!, command.slice(1), { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = await new Promise((resolve) => child.on("exit", resolve));
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(output);
+  const p99 = /^\s+99%\s+([\d.]+)(us|ms|s|m)\s*$/m.exec(output);
+  if (exitCode !== 0 || !rps || !p99) throw new Error(`wrk ${options.url} (exit ${exitCode}):\n${output}`);
+  const toMs = { us: 0.001, ms: 1, s: 1_000, m: 60_000 }[p99[2] as "us" | "ms" | "s" | "m"];
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  return {
+    rps: Number(rps[1]),
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0),
+    p99: Number(p99[1]) * toMs,
+    socketErrors: socketErrors ? socketErrors.slice(1).reduce((sum, count) => sum + Number(count), 0) : 0,
+  };
+}
+
+/**
+ * Copydesk's production server on `port`, from the build in `distDir`, on the DATABASE_URL this process has.
+ * `cpus` pins it with taskset; `nodeFlags` go to its Node (e.g. --cpu-prof).
+ */
+export function startCopydeskServer(options: {
+  distDir: string;
+  port: number;
+  cpus?: string;
+  nodeFlags?: string[];
+}): ChildProcess {
   const origin = `http://127.0.0.1:${options.port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -69,5 +115,7 @@ export function startCopydeskServer(options: { distDir: string; port: number }):
     COPYDESK_HOST: "127.0.0.1",
   };
   delete env.NODE_OPTIONS;
-  return spawn(process.execPath, ["scripts/serve.mjs"], { env, stdio: "ignore" });
+  const command = [process.execPath, ...(options.nodeFlags ?? []), "scripts/serve.mjs"];
+  if (options.cpus) command.unshift("taskset", "-c", options.cpus);
+  return spawn(command[0]!, command.slice(1), { env, stdio: "ignore" });
 }
