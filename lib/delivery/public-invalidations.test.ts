@@ -136,9 +136,10 @@ describe("the invalidation listener", () => {
     // The listener's connection dies: a change made meanwhile, whose NOTIFY nobody hears, is still caught up
     // on.
     await keep("http://news.example/stories/heard-change", "public:story:heard-change");
-    await owner.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [
-      listenerApplicationName,
-    ]);
+    await owner.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()",
+      [listenerApplicationName],
+    );
     await owner.query("UPDATE stories SET developing = NOT developing WHERE slug = 'heard-change'");
     await expect
       .poll(() => recallPublicResponse({ key: "http://news.example/stories/heard-change" }), {
@@ -149,9 +150,10 @@ describe("the invalidation listener", () => {
       .poll(
         async () =>
           (
-            await owner.query("SELECT 1 FROM pg_stat_activity WHERE application_name = $1", [
-              listenerApplicationName,
-            ])
+            await owner.query(
+              "SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()",
+              [listenerApplicationName],
+            )
           ).rowCount,
         { timeout: 10_000 },
       )
