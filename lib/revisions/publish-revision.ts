@@ -5,14 +5,12 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { RevisionKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
-import { applyPendingScheduleChoice } from "@/lib/schedules/pending-schedule-choice";
 import { refuseUnpublished, type LockedStory } from "@/lib/stories/story";
 import type { WriteKey } from "@/lib/stories/story-write";
 import { isOneOf } from "@/lib/validation/one-of";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import { appendRevision } from "./append-revision";
-import { planStoryPublication } from "./plan-story-publication";
+import { appendPlannedRevision } from "./append-planned-revision";
 import { kindWithArticle } from "./publication-requirements";
 import { PublishRevisionInput } from "./publish-revision-input";
 import { readRevision } from "./read-revision";
@@ -123,46 +121,28 @@ export async function publishLockedRevision(options: {
   }
   const firstPublication = story.firstPublishedAt === null;
   const summary = input.summary ?? (firstPublication ? "First version" : null);
-  const chosen = options.schedulesAsked
-    ? await applyPendingScheduleChoice({
-        tx,
-        story,
-        actor,
-        content: source.content,
-        choice: input.pendingSchedules,
-      })
-    : { content: options.content ?? source.content, statusReason: undefined, settle: async () => {} };
-  const content = chosen.content;
-  const plan = await planStoryPublication({
-    tx,
-    story,
-    ownKind,
-    ownNote: input.note ?? null,
-    summary,
-    removals: input.removeNotes,
-    content,
-  });
-  // Nothing readers would see changes (a retry, a second tab, a draft that undid itself): nothing is
-  // published.
-  if (plan.readers === "unchanged" && story.liveRevisionNumber !== null) {
-    return { type: "existing", outcome: "unchanged", storyId: story.id, number: story.liveRevisionNumber };
-  }
-  const written = await appendRevision({
+  return appendPlannedRevision({
     tx,
     story,
     actor,
-    content,
-    kind: plan.kind,
-    summary,
-    publicNote: plan.publicNote,
-    carriedNotes: plan.carriedNotes,
-    removedNotes: plan.removedNotes,
-    internalNote: input.internalNote ?? null,
-    baseNumber: story.latestRevisionNumber,
-    publish: true,
     key,
-    statusReason: options.statusReason ?? chosen.statusReason,
+    content: options.content ?? source.content,
+    kind: ownKind,
+    note: input.note ?? null,
+    summary,
+    removals: input.removeNotes,
+    internalNote: input.internalNote ?? null,
+    goLive: options.schedulesAsked
+      ? { by: "person", pendingSchedules: input.pendingSchedules }
+      : { by: "schedule", statusReason: options.statusReason },
+    // The draft it would make live is already there: readers seeing no change, nothing is written.
+    keepsDraft: false,
+    // Readers see no change only while a revision is live (planStoryPublication); that is the answer then.
+    kept: {
+      type: "existing",
+      outcome: "unchanged",
+      storyId: story.id,
+      number: story.liveRevisionNumber ?? story.latestRevisionNumber,
+    },
   });
-  await chosen.settle({ publishedNumber: written.revision.number });
-  return { type: "created", written, readers: "changed" };
 }

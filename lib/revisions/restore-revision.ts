@@ -3,13 +3,11 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
-import { applyPendingScheduleChoice } from "@/lib/schedules/pending-schedule-choice";
 import { lockStory } from "@/lib/stories/story";
 import { writeTransaction } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import { appendRevision } from "./append-revision";
-import { planStoryPublication } from "./plan-story-publication";
+import { appendPlannedRevision } from "./append-planned-revision";
 import { readRevision } from "./read-revision";
 import { findRestoreReverts, hasReverts, type RestoreReverts } from "./restore-reverts";
 import { RestoreRevisionInput } from "./restore-revision-input";
@@ -137,49 +135,22 @@ export async function restoreRevision(
         newest: newest.content,
       });
       if (!confirmed({ reverts, input })) throw unconfirmedReverts({ number, reverts });
-      const summary = input.summary ?? restoreSummary;
-      const chosen = input.publish
-        ? await applyPendingScheduleChoice({
-            tx,
-            story,
-            actor,
-            content: source.content,
-            choice: input.pendingSchedules,
-          })
-        : null;
-      const planned = chosen
-        ? await planStoryPublication({
-            tx,
-            story,
-            ownKind: "restore",
-            ownNote: null,
-            summary,
-            removals: [],
-            content: chosen.content,
-          })
-        : null;
-      // Readers would see nothing new: the restore is kept as a draft (if it is new), nothing goes live.
-      const readersUnchanged = planned?.readers === "unchanged";
-      if (readersUnchanged && contentHash === newestHash) return kept;
-      const plan = readersUnchanged ? null : planned;
-      const publish = plan !== null;
-      const written = await appendRevision({
+      return appendPlannedRevision({
         tx,
         story,
         actor,
-        content: plan && chosen ? chosen.content : source.content,
-        kind: plan?.kind ?? "restore",
-        summary,
-        publicNote: null,
-        carriedNotes: plan?.carriedNotes,
-        internalNote: input.internalNote ?? null,
-        baseNumber: story.latestRevisionNumber,
-        publish,
         key,
-        statusReason: chosen?.statusReason,
+        content: source.content,
+        kind: "restore",
+        note: null,
+        summary: input.summary ?? restoreSummary,
+        removals: [],
+        internalNote: input.internalNote ?? null,
+        goLive: input.publish ? { by: "person", pendingSchedules: input.pendingSchedules } : null,
+        // Nothing going live, the restore is kept as a draft if it is new.
+        keepsDraft: contentHash !== newestHash,
+        kept,
       });
-      if (publish) await chosen?.settle({ publishedNumber: written.revision.number });
-      return { type: "created", written, readers: readersUnchanged ? "unchanged" : "changed" };
     },
   });
 }

@@ -5,16 +5,15 @@ import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import { applyPendingScheduleChoice } from "@/lib/schedules/pending-schedule-choice";
 import { readStory, refuseUnpublished, type LockedStory, type StoryDto } from "@/lib/stories/story";
 import { writeStory, type KeyedRequest, type WriteKey } from "@/lib/stories/story-write";
 import { isOneOf } from "@/lib/validation/one-of";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import { appendRevision, type AppendedRevision } from "./append-revision";
+import { appendPlannedRevision } from "./append-planned-revision";
+import type { AppendedRevision } from "./append-revision";
 import { contentHash } from "./content-hash";
 import { notePublished } from "./note-published";
-import { planStoryPublication } from "./plan-story-publication";
 import { readRevision } from "./read-revision";
 import { resolveCredits } from "./resolve-credits";
 import { noteRequiredKinds, type RevisionContent, type RevisionCredit } from "./revision-content";
@@ -145,44 +144,22 @@ export async function saveRevision(options: {
       // Publishing what readers already see, or a note they already read, changes nothing (a retry, a
       // second tab).
       if (unchanged && !publishesDraft && !addsNote) return kept;
-      const chosen = input.publish
-        ? await applyPendingScheduleChoice({ tx, story, actor, content, choice: input.pendingSchedules })
-        : null;
-      const planned = chosen
-        ? await planStoryPublication({
-            tx,
-            story,
-            ownKind: input.kind,
-            ownNote: input.note ?? null,
-            summary: input.summary ?? null,
-            removals: input.removeNotes,
-            content: chosen.content,
-          })
-        : null;
-      // Nothing readers would see changes: the editor's text is kept as a draft (if it is new), nothing
-      // goes live.
-      const readersUnchanged = planned?.readers === "unchanged";
-      if (readersUnchanged && unchanged) return kept;
-      const plan = readersUnchanged ? null : planned;
-      const publish = plan !== null;
-      const written = await appendRevision({
+      return appendPlannedRevision({
         tx,
         story,
         actor,
-        content: plan && chosen ? chosen.content : content,
-        kind: plan?.kind ?? input.kind,
-        summary: input.summary ?? null,
-        publicNote: plan ? plan.publicNote : (input.note ?? null),
-        carriedNotes: plan?.carriedNotes,
-        removedNotes: plan?.removedNotes,
-        internalNote: input.internalNote ?? null,
-        baseNumber: input.baseRevision,
-        publish,
         key,
-        statusReason: chosen?.statusReason,
+        content,
+        kind: input.kind,
+        note: input.note ?? null,
+        summary: input.summary ?? null,
+        removals: input.removeNotes,
+        internalNote: input.internalNote ?? null,
+        goLive: input.publish ? { by: "person", pendingSchedules: input.pendingSchedules } : null,
+        // Nothing going live, the editor's text is kept as a draft if it is new.
+        keepsDraft: !unchanged,
+        kept,
       });
-      if (publish) await chosen?.settle({ publishedNumber: written.revision.number });
-      return { type: "created", written, readers: readersUnchanged ? "unchanged" : "changed" };
     },
     stale: (attempt) =>
       staleBaseConflict({
