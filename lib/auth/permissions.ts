@@ -17,42 +17,30 @@ export type Permission =
   | "account:own"
   | "photo:upload";
 
+// Each role holds what the one below it holds, and more: a contributor drafts, an editor also publishes and
+// schedules, an admin also manages people.
+const contributor: Permission[] = [
+  "desk:read",
+  "story:create",
+  "revision:save",
+  "tokens:own",
+  "account:own",
+  "photo:upload",
+];
+const editor: Permission[] = [
+  ...contributor,
+  "revision:publish",
+  "story:unpublish",
+  "revision:restore",
+  "schedule:manage",
+  "embargo:manage",
+];
+const admin: Permission[] = [...editor, "users:manage"];
+
 const grants: Record<Actor["role"], ReadonlySet<Permission>> = {
-  admin: new Set<Permission>([
-    "desk:read",
-    "story:create",
-    "revision:save",
-    "revision:publish",
-    "story:unpublish",
-    "revision:restore",
-    "schedule:manage",
-    "embargo:manage",
-    "users:manage",
-    "tokens:own",
-    "account:own",
-    "photo:upload",
-  ]),
-  editor: new Set<Permission>([
-    "desk:read",
-    "story:create",
-    "revision:save",
-    "revision:publish",
-    "story:unpublish",
-    "revision:restore",
-    "schedule:manage",
-    "embargo:manage",
-    "tokens:own",
-    "account:own",
-    "photo:upload",
-  ]),
-  contributor: new Set<Permission>([
-    "desk:read",
-    "story:create",
-    "revision:save",
-    "tokens:own",
-    "account:own",
-    "photo:upload",
-  ]),
+  admin: new Set(admin),
+  editor: new Set(editor),
+  contributor: new Set(contributor),
 };
 
 export function can(options: { actor: Actor; permission: Permission }): boolean {
