@@ -2,14 +2,12 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { writeStory } from "@/lib/stories/story-write";
 
-import { assertPending, lockSchedule } from "./locked-schedule";
+import { changeWaitingSchedule } from "./locked-schedule";
 import { labelInstant } from "./newsroom-local-time";
-import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
-import { databaseNow, recordScheduleEvent } from "./schedule-history";
+import type { ScheduleDto } from "./schedule-dto";
+import { recordScheduleEvent } from "./schedule-history";
 import { dropScheduleJob } from "./schedule-jobs";
 
 /** Cancels a waiting schedule: nothing goes live, the revision stays a draft, the history says who and when. */
@@ -21,15 +19,11 @@ export async function cancelSchedule(options: {
   const { actor, slug, scheduleId } = options;
   assertCan({ actor, permission: "schedule:manage" });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  await writeStory({
+  return changeWaitingSchedule({
     slug,
-    // A schedule waiting changes nothing readers see until it runs.
-    readersSeeChange: () => false,
-    answer: () => undefined,
-    step: async ({ tx, story }) => {
-      const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
-      assertPending({ schedule, verb: "cancel" });
-      const now = await databaseNow({ tx });
+    scheduleId,
+    verb: "cancel",
+    change: async ({ tx, story, schedule, now }) => {
       await tx.schedule.update({ where: { id: schedule.id }, data: { state: "cancelled" } });
       await recordScheduleEvent({
         tx,
@@ -43,7 +37,4 @@ export async function cancelSchedule(options: {
       await dropScheduleJob({ tx, scheduleId: schedule.id });
     },
   });
-  return toScheduleDto(
-    await getDb().schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: scheduleSelect }),
-  );
 }

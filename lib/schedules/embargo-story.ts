@@ -2,8 +2,10 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
+import type { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import type { LockedStory } from "@/lib/stories/story";
 import { writeStory } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -30,16 +32,9 @@ export async function embargoStory(options: {
   assertCan({ actor, permission: "embargo:manage" });
   const input = parseInput({ schema: EmbargoInput, input: options.input });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  return writeStory({
+  return changeEmbargo({
     slug,
-    // Which answer the story's public address gives depends on its embargo: drop what this process kept.
-    readersSeeChange: () => true,
-    answer: (embargo: EmbargoDto) => embargo,
-    step: async ({ tx, story }): Promise<EmbargoDto> => {
-      const { embargoUntil } = await tx.story.findUniqueOrThrow({
-        where: { id: story.id },
-        select: { embargoUntil: true },
-      });
+    change: async ({ tx, story, embargoUntil }) => {
       if (story.firstPublishedAt !== null && embargoUntil === null) {
         throw new AppError({
           code: "unprocessable",
@@ -64,6 +59,33 @@ export async function embargoStory(options: {
       });
       await queueEmbargoJob({ tx, storyId: story.id, runAt: until });
       return { slug, embargoUntil: until.toISOString() };
+    },
+  });
+}
+
+/**
+ * A change to a story's embargo (putting, moving or lifting it), under the story's lock and from the embargo
+ * it has now. Which answer the story's public address gives depends on its embargo: every change drops what
+ * this process kept of the story.
+ */
+export async function changeEmbargo(options: {
+  slug: string;
+  change: (locked: {
+    tx: Prisma.TransactionClient;
+    story: LockedStory;
+    embargoUntil: Date | null;
+  }) => Promise<EmbargoDto>;
+}): Promise<EmbargoDto> {
+  return writeStory({
+    slug: options.slug,
+    readersSeeChange: () => true,
+    answer: (embargo: EmbargoDto) => embargo,
+    step: async ({ tx, story }): Promise<EmbargoDto> => {
+      const { embargoUntil } = await tx.story.findUniqueOrThrow({
+        where: { id: story.id },
+        select: { embargoUntil: true },
+      });
+      return options.change({ tx, story, embargoUntil });
     },
   });
 }

@@ -11,7 +11,7 @@ import { writeStory } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { dropEmbargoJob } from "./embargo-jobs";
-import type { EmbargoDto } from "./embargo-story";
+import { changeEmbargo, type EmbargoDto } from "./embargo-story";
 import { labelInstant } from "./newsroom-local-time";
 import { databaseNow, recordScheduleEvent } from "./schedule-history";
 import { LiftEmbargoInput } from "./schedule-input";
@@ -57,15 +57,9 @@ export async function liftEmbargo(options: {
   assertCan({ actor, permission: "embargo:manage" });
   const { reason } = parseInput({ schema: LiftEmbargoInput, input: options.input });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  return writeStory({
+  return changeEmbargo({
     slug,
-    readersSeeChange: () => true,
-    answer: (lifted: EmbargoDto) => lifted,
-    step: async ({ tx, story }): Promise<EmbargoDto> => {
-      const { embargoUntil } = await tx.story.findUniqueOrThrow({
-        where: { id: story.id },
-        select: { embargoUntil: true },
-      });
+    change: async ({ tx, story, embargoUntil }) => {
       if (embargoUntil === null) {
         throw new AppError({
           code: "unprocessable",

@@ -2,9 +2,15 @@ import "server-only";
 
 import { z } from "zod";
 
+import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { RevisionKind, ScheduleState } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
+import type { LockedStory } from "@/lib/stories/story";
+import { writeStory } from "@/lib/stories/story-write";
+
+import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
+import { databaseNow } from "./schedule-history";
 
 export type LockedSchedule = {
   id: string;
@@ -69,8 +75,10 @@ export async function lockSchedule(options: {
   };
 }
 
+type WaitingScheduleVerb = "cancel" | "reschedule";
+
 /** Only a schedule still waiting can be moved or cancelled; one that ran, was held or cancelled stays as it is. */
-export function assertPending(options: { schedule: LockedSchedule; verb: string }): void {
+function assertPending(options: { schedule: LockedSchedule; verb: WaitingScheduleVerb }): void {
   if (options.schedule.state === "pending") return;
   const why = {
     done: "it has already run",
@@ -85,4 +93,38 @@ export function assertPending(options: { schedule: LockedSchedule; verb: string 
     userMessage: `This schedule cannot be ${options.verb}d: ${why}.`,
     details: { state: options.schedule.state },
   });
+}
+
+/**
+ * A change to a schedule still waiting (cancelling or moving it): under the story's lock, the story's schedule
+ * is locked and refused unless pending, then `change` writes with the database's clock. Answers the schedule as
+ * it stands after COMMIT.
+ */
+export async function changeWaitingSchedule(options: {
+  slug: string;
+  scheduleId: string;
+  verb: WaitingScheduleVerb;
+  change: (waiting: {
+    tx: Prisma.TransactionClient;
+    story: LockedStory;
+    schedule: LockedSchedule;
+    now: Date;
+  }) => Promise<void>;
+}): Promise<ScheduleDto> {
+  const { scheduleId } = options;
+  await writeStory({
+    slug: options.slug,
+    // A schedule waiting changes nothing readers see until it runs.
+    readersSeeChange: () => false,
+    answer: () => undefined,
+    step: async ({ tx, story }) => {
+      const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
+      assertPending({ schedule, verb: options.verb });
+      const now = await databaseNow({ tx });
+      await options.change({ tx, story, schedule, now });
+    },
+  });
+  return toScheduleDto(
+    await getDb().schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: scheduleSelect }),
+  );
 }

@@ -2,16 +2,14 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { writeStory } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import { assertPending, lockSchedule } from "./locked-schedule";
+import { changeWaitingSchedule } from "./locked-schedule";
 import { labelInstant } from "./newsroom-local-time";
 import { resolveScheduleTime } from "./resolve-schedule-time";
-import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto";
-import { databaseNow, recordScheduleEvent } from "./schedule-history";
+import type { ScheduleDto } from "./schedule-dto";
+import { recordScheduleEvent } from "./schedule-history";
 import { RescheduleInput } from "./schedule-input";
 import { queueScheduleJob } from "./schedule-jobs";
 
@@ -26,15 +24,11 @@ export async function rescheduleRevision(options: {
   assertCan({ actor, permission: "schedule:manage" });
   const input = parseInput({ schema: RescheduleInput, input: options.input });
   const zone = getEnv().NEWSROOM_TIME_ZONE;
-  await writeStory({
+  return changeWaitingSchedule({
     slug,
-    // A schedule waiting changes nothing readers see until it runs.
-    readersSeeChange: () => false,
-    answer: () => undefined,
-    step: async ({ tx, story }) => {
-      const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
-      assertPending({ schedule, verb: "reschedule" });
-      const now = await databaseNow({ tx });
+    scheduleId,
+    verb: "reschedule",
+    change: async ({ tx, story, schedule, now }) => {
       const runAt = resolveScheduleTime({ input, zone, now });
       await tx.schedule.update({ where: { id: schedule.id }, data: { runAt } });
       await recordScheduleEvent({
@@ -49,7 +43,4 @@ export async function rescheduleRevision(options: {
       await queueScheduleJob({ tx, scheduleId: schedule.id, runAt });
     },
   });
-  return toScheduleDto(
-    await getDb().schedule.findUniqueOrThrow({ where: { id: scheduleId }, select: scheduleSelect }),
-  );
 }

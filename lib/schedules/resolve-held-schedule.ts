@@ -150,6 +150,8 @@ export async function resolveHeldSchedule(options: {
 
       let number: number;
       let nextScheduleId: string | null = null;
+      // What became of the merge, for the history.
+      let how: string;
       if (input.action === "schedule") {
         number = await saveMergedDraft({
           tx,
@@ -176,15 +178,7 @@ export async function resolveHeldSchedule(options: {
           summary,
           note: schedule.publicNote,
         });
-        await settle({
-          tx,
-          story,
-          schedule,
-          actor,
-          number,
-          nextScheduleId,
-          reason: `Held schedule of revision ${schedule.revisionNumber} resolved: ${merged} as revision ${number}, to go live at ${labelInstant({ instant: runAt, zone })}.`,
-        });
+        how = `${merged} as revision ${number}, to go live at ${labelInstant({ instant: runAt, zone })}`;
       } else {
         const attempt = await publishLockedRevision({
           tx,
@@ -206,16 +200,17 @@ export async function resolveHeldSchedule(options: {
         if (attempt.type === "stale")
           throw movedOn({ against: input.againstRevision, latest: attempt.latestNumber });
         number = attempt.type === "created" ? attempt.written.revision.number : attempt.number;
-        await settle({
-          tx,
-          story,
-          schedule,
-          actor,
-          number,
-          nextScheduleId: null,
-          reason: `Held schedule of revision ${schedule.revisionNumber} resolved: ${merged} and published now as revision ${number}.`,
-        });
+        how = `${merged} and published now as revision ${number}`;
       }
+      await settle({
+        tx,
+        story,
+        schedule,
+        actor,
+        number,
+        nextScheduleId,
+        reason: `Held schedule of revision ${schedule.revisionNumber} resolved: ${how}.`,
+      });
       return {
         scheduleId: schedule.id,
         number,

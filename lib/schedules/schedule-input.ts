@@ -7,28 +7,10 @@ import { requiredTextInput } from "@/lib/validation/text-rules";
 /**
  * When a schedule runs, as a person types it: `localTime` is a wall-clock time in the newsroom's zone
  * ("2026-03-08T09:30"); `fold` says which of the two when the clocks go back and the time happens twice.
- * An API client may send an exact `runAt` instant with its offset ("2026-03-08T14:30:00Z") instead.
+ * An API client may send an exact `runAt` instant with its offset ("2026-03-08T14:30:00Z") instead. Spread
+ * into every input that carries such a time, so each reads and refuses it in the same words.
  */
-export const ScheduleTimeInput = z
-  .strictObject({
-    localTime: z.string().trim().max(40).optional(),
-    fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
-    runAt: z.iso
-      .datetime({
-        offset: true,
-        error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z",
-      })
-      .optional(),
-  })
-  .refine((input) => (input.localTime === undefined) !== (input.runAt === undefined), {
-    error: "give either localTime (newsroom time) or runAt (an exact instant), not both or neither",
-    path: ["localTime"],
-  });
-export type ScheduleTimeInput = z.infer<typeof ScheduleTimeInput>;
-
-/** Scheduling revision `revision` of a story; what readers get with it is set as for a manual publish. */
-export const CreateScheduleInput = z.strictObject({
-  revision: z.int({ error: "must be a revision number" }).min(1, { error: "must be a revision number" }),
+const scheduleTimeFields = {
   localTime: z.string().trim().max(40).optional(),
   fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
   runAt: z.iso
@@ -37,6 +19,25 @@ export const CreateScheduleInput = z.strictObject({
       error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z",
     })
     .optional(),
+};
+
+const oneTimeMessage =
+  "give either localTime (newsroom time) or runAt (an exact instant), not both or neither";
+
+/** A time is given one way: in newsroom time or as an exact instant, not both or neither. */
+function givesOneTime(input: { localTime?: string; runAt?: string }): boolean {
+  return (input.localTime === undefined) !== (input.runAt === undefined);
+}
+
+export const ScheduleTimeInput = z
+  .strictObject(scheduleTimeFields)
+  .refine(givesOneTime, { error: oneTimeMessage, path: ["localTime"] });
+export type ScheduleTimeInput = z.infer<typeof ScheduleTimeInput>;
+
+/** Scheduling revision `revision` of a story; what readers get with it is set as for a manual publish. */
+export const CreateScheduleInput = z.strictObject({
+  revision: z.int({ error: "must be a revision number" }).min(1, { error: "must be a revision number" }),
+  ...scheduleTimeFields,
   kind: PublishRevisionInput.shape.kind,
   summary: PublishRevisionInput.shape.summary,
   note: PublishRevisionInput.shape.note,
@@ -47,16 +48,7 @@ export const RescheduleInput = ScheduleTimeInput;
 export type RescheduleInput = ScheduleTimeInput;
 
 /** Embargo until a time; typed like a schedule's time. */
-export const EmbargoInput = z.strictObject({
-  localTime: z.string().trim().max(40).optional(),
-  fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
-  runAt: z.iso
-    .datetime({
-      offset: true,
-      error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z",
-    })
-    .optional(),
-});
+export const EmbargoInput = z.strictObject(scheduleTimeFields);
 export type EmbargoInput = z.infer<typeof EmbargoInput>;
 
 /** Lifting an embargo early is a deliberate act, so it says why. */
@@ -78,25 +70,14 @@ export const ResolveHeldScheduleInput = z
       .min(1, { error: "must be a revision number" }),
     choices: MergeResolutionInput.shape.choices,
     action: z.enum(["schedule", "publish"], { error: 'must be "schedule" or "publish"' }),
-    localTime: z.string().trim().max(40).optional(),
-    fold: z.enum(["earlier", "later"], { error: 'must be "earlier" or "later"' }).optional(),
-    runAt: z.iso
-      .datetime({
-        offset: true,
-        error: "must be an ISO 8601 instant with an offset, such as 2026-03-08T14:30:00Z",
-      })
-      .optional(),
+    ...scheduleTimeFields,
     summary: PublishRevisionInput.shape.summary,
     removeNotes: PublishRevisionInput.shape.removeNotes,
   })
   .superRefine((input, context) => {
     const timed = input.localTime !== undefined || input.runAt !== undefined;
-    if (input.action === "schedule" && (input.localTime === undefined) === (input.runAt === undefined)) {
-      context.addIssue({
-        code: "custom",
-        path: ["localTime"],
-        message: "give either localTime (newsroom time) or runAt (an exact instant), not both or neither",
-      });
+    if (input.action === "schedule" && !givesOneTime(input)) {
+      context.addIssue({ code: "custom", path: ["localTime"], message: oneTimeMessage });
     }
     if (input.action === "publish" && (timed || input.fold !== undefined)) {
       context.addIssue({
