@@ -32,7 +32,9 @@ function random(state: { value: number }): () => number {
 const next = random({ value: seed });
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
 
-/** Raw URL text: broken escapes, NUL, invalid UTF-8, numbers Number() misreads, oversized and reserved words. */
+/**
+ * Raw URL text: broken escapes, NUL, invalid UTF-8, numbers Number() misreads, oversized and reserved words.
+ */
 const urlAtoms = [
   "%ZZ",
   "%C0%AF",

@@ -37,7 +37,10 @@ type Schedule = {
   runAt: string;
 };
 
-/** The newsroom wall clock (America/New_York, the e2e server's zone) of the first whole minute at least 20 s away, as typed in the form. */
+/**
+ * The newsroom wall clock (America/New_York, the e2e server's zone) of the first whole minute at least 20 s
+ * away, as typed in the form.
+ */
 function nextMinuteLocal(): { typed: string; at: Date } {
   const at = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
   const clock = newsroomClock({ instant: at, zone: "America/New_York" });

@@ -31,7 +31,10 @@ async function readerSees(browser: Browser, slug: string): Promise<string> {
   return text;
 }
 
-/** The open confirmation at desktop and phone width, scrolled to who wrote what goes out, kept in artifacts/screenshots. */
+/**
+ * The open confirmation at desktop and phone width, scrolled to who wrote what goes out, kept in
+ * artifacts/screenshots.
+ */
 async function shootConfirmation(options: {
   page: Page;
   dialog: Locator;

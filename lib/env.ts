@@ -147,7 +147,10 @@ export const EnvInput = z
 
 export type Env = z.infer<typeof EnvInput>;
 
-/** Bad configuration: `message` names every bad variable and is meant to be shown as is, without a stack trace. */
+/**
+ * Bad configuration: `message` names every bad variable and is meant to be shown as is, without a stack
+ * trace.
+ */
 export class ConfigError extends Error {
   /** The first bad variable; `variables` lists them all. */
   readonly variable: string;

@@ -86,7 +86,9 @@ function replacementFor(request, status) {
   return null;
 }
 
-/** Swaps a failing response, headers and body, for `replacementFor`'s; Next's own chunks for it are dropped. */
+/**
+ * Swaps a failing response, headers and body, for `replacementFor`'s; Next's own chunks for it are dropped.
+ */
 function replaceFailedResponses(request, response) {
   const { writeHead, write, end } = response;
   let replacement = null;

@@ -5,7 +5,9 @@ import { toast } from "sonner";
 
 import type { FormState } from "@/lib/errors/form-state";
 
-/** One toast per settled action: success briefly, errors until dismissed so nobody misses one under deadline. */
+/**
+ * One toast per settled action: success briefly, errors until dismissed so nobody misses one under deadline.
+ */
 export function useFormToast<Result>(state: FormState<Result>): void {
   const shown = useRef<FormState<Result> | null>(null);
   useEffect(() => {

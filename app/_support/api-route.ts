@@ -79,7 +79,9 @@ type DeskRouteDeclaration<Params, Body> = {
    * so nobody can act from elsewhere through a signed-in browser.
    */
   body?: { schema: z.ZodType<Body>; called: string };
-  /** A body the work streams itself (a photo, read with its own limits), taken only same-site as this type. */
+  /**
+   * A body the work streams itself (a photo, read with its own limits), taken only same-site as this type.
+   */
   streamedBody?: "application/octet-stream";
   run: (call: { request: Request; actor: Actor; params: Params; body: Body }) => Promise<Response>;
 };

@@ -21,7 +21,10 @@ export const metadata: Metadata = {
 
 const roleLabels = { admin: "Admin", editor: "Editor", contributor: "Contributor" } as const;
 
-/** The desk shell. Every page below checks its own permission too: a layout is not re-run on client navigation. */
+/**
+ * The desk shell. Every page below checks its own permission too: a layout is not re-run on client
+ * navigation.
+ */
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: "/desk" });
   const items = [

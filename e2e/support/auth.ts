@@ -6,7 +6,10 @@ import type { Role } from "@/lib/db/generated/enums";
 
 export type E2eUser = { id: string; email: string; name: string; role: Role; password: string };
 
-/** A fresh account for one test (call useE2eDatabase() first). Unique emails and names keep parallel specs apart. */
+/**
+ * A fresh account for one test (call useE2eDatabase() first). Unique emails and names keep parallel specs
+ * apart.
+ */
 export async function seedUser(options: { role: Role; name?: string; password?: string }): Promise<E2eUser> {
   const suffix = randomBytes(4).toString("hex");
   const password = options.password ?? `e2e password ${suffix}`;
@@ -20,7 +23,10 @@ export async function seedUser(options: { role: Role; name?: string; password?: 
   return { id: user.id, email: user.email, name: user.name, role: user.role, password };
 }
 
-/** Signs in through next-auth's own endpoints (no UI), leaving the session cookie in the request's browser context. */
+/**
+ * Signs in through next-auth's own endpoints (no UI), leaving the session cookie in the request's browser
+ * context.
+ */
 export async function signInByApi(options: {
   request: APIRequestContext;
   email: string;

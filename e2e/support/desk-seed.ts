@@ -65,7 +65,10 @@ export async function captureScreens(options: {
   if (original) await page.setViewportSize(original);
 }
 
-/** Publishes from the edit screen as an editor does: the publish button, then "Publish now" in its confirmation. */
+/**
+ * Publishes from the edit screen as an editor does: the publish button, then "Publish now" in its
+ * confirmation.
+ */
 export async function publishFromEditor(options: { page: Page; label?: RegExp }): Promise<void> {
   const { page } = options;
   await page.getByRole("button", { name: options.label ?? /^Publish (update|story)…$/ }).click();
@@ -74,7 +77,9 @@ export async function publishFromEditor(options: { page: Page; label?: RegExp })
   await dialog.getByRole("button", { name: "Publish now" }).click();
 }
 
-/** The edit screen in a browser context of its own, signed in as `user`, once React has taken over the form. */
+/**
+ * The edit screen in a browser context of its own, signed in as `user`, once React has taken over the form.
+ */
 export async function openEditorAs(options: {
   browser: Browser;
   user: E2eUser;

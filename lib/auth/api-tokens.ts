@@ -108,7 +108,10 @@ export async function createApiToken(options: {
   return { id: created.id, prefix, token };
 }
 
-/** Owners revoke their own tokens; admins and the command line may revoke anyone's. Revoking twice is harmless. */
+/**
+ * Owners revoke their own tokens; admins and the command line may revoke anyone's. Revoking twice is
+ * harmless.
+ */
 export async function revokeApiToken(options: { id: string; actor: UserAdminActor }): Promise<ApiTokenDto> {
   const id = parseInput({ schema: z.uuid({ error: "Unknown token" }), input: options.id });
   const notFound = new AppError({

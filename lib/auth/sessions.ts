@@ -12,7 +12,9 @@ import { assertCan } from "./permissions";
 import { UserRefInput } from "./user-input";
 import type { UserAdminActor } from "./users";
 
-/** A working shift and then some, counted from the session's last request (next-auth rolls the cookie too). */
+/**
+ * A working shift and then some, counted from the session's last request (next-auth rolls the cookie too).
+ */
 export const sessionMaxAgeSeconds = 12 * 60 * 60;
 // lastSeenAt drives the idle expiry and the sessions list; once a minute is precise enough and keeps reads
 // reads.
@@ -125,7 +127,9 @@ export async function listOwnSessions(options: { actor: Actor }): Promise<Sessio
   }));
 }
 
-/** Ends one of the actor's own sessions (a browser left signed in elsewhere). Another user's id looks missing. */
+/**
+ * Ends one of the actor's own sessions (a browser left signed in elsewhere). Another user's id looks missing.
+ */
 export async function endOwnSession(options: { actor: Actor; sessionId: string }): Promise<void> {
   assertCan({ actor: options.actor, permission: "account:own" });
   const sessionId = parseInput({ schema: SessionIdInput, input: options.sessionId });

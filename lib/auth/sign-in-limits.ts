@@ -72,7 +72,9 @@ export function getSignInLimiters(): SignInLimiters {
   return processParts.signInLimits.limiters;
 }
 
-/** Keys are hashed: the table then holds no email addresses or client addresses, and always fits varchar(255). */
+/**
+ * Keys are hashed: the table then holds no email addresses or client addresses, and always fits varchar(255).
+ */
 export function signInLimitKeys(options: { email: string; clientAddress: string }): {
   accountAddress: string;
   address: string;

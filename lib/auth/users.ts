@@ -189,7 +189,10 @@ export async function deactivateUser(options: UserRef & { actor: UserAdminActor 
   return toDto(user);
 }
 
-/** Lets the person sign in again; their old sessions and tokens stay ended, so they sign in afresh and make new tokens. */
+/**
+ * Lets the person sign in again; their old sessions and tokens stay ended, so they sign in afresh and make
+ * new tokens.
+ */
 export async function reactivateUser(options: UserRef & { actor: UserAdminActor }): Promise<UserDto> {
   assertCanManage(options.actor);
   const ref = parseUserRef(options);
@@ -206,7 +209,9 @@ export async function reactivateUser(options: UserRef & { actor: UserAdminActor 
   return toDto(user);
 }
 
-/** Applies at the user's next request: the role is read from the database every time, never from the session. */
+/**
+ * Applies at the user's next request: the role is read from the database every time, never from the session.
+ */
 export async function changeUserRole(
   options: UserRef & { role: Role; actor: UserAdminActor },
 ): Promise<UserDto> {

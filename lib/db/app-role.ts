@@ -26,7 +26,9 @@ async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => P
   }
 }
 
-/** Creates a login role with no rights of its own (no superuser, no CREATE anything), or resets its password. */
+/**
+ * Creates a login role with no rights of its own (no superuser, no CREATE anything), or resets its password.
+ */
 export async function ensureLoginRole(options: {
   ownerUrl: string;
   role: string;

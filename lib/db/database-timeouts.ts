@@ -34,7 +34,10 @@ export const requestConnectionLimits = {
   idle_in_transaction_session_timeout: 30_000,
 } satisfies pg.PoolConfig;
 
-/** For a connection that only listens and reads small rows (the invalidation listener): no server-side limits needed. */
+/**
+ * For a connection that only listens and reads small rows (the invalidation listener): no server-side limits
+ * needed.
+ */
 export const listenerConnectionLimits = {
   connectionTimeoutMillis: requestConnectTimeoutMs,
   query_timeout: requestQueryTimeoutMs,

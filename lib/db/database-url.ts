@@ -1,6 +1,9 @@
 import { EnvInput } from "@/lib/env";
 
-/** DATABASE_URL, validated by the one configuration schema; `npm start` sets it to the embedded server when none is configured. */
+/**
+ * DATABASE_URL, validated by the one configuration schema; `npm start` sets it to the embedded server when
+ * none is configured.
+ */
 export function readDatabaseUrl(): string {
   const parsed = EnvInput.shape.DATABASE_URL.safeParse(process.env.DATABASE_URL);
   if (!parsed.success) {

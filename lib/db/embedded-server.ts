@@ -36,7 +36,9 @@ export type EmbeddedDatabase = {
   /** The server's maintenance database, for creating and dropping databases. */
   adminUrl: string;
   port: number;
-  /** False when another live process (a running `npm start`) owns the server; stop() then leaves it running. */
+  /**
+   * False when another live process (a running `npm start`) owns the server; stop() then leaves it running.
+   */
   startedHere: boolean;
   stop: () => Promise<void>;
 };

@@ -25,7 +25,10 @@ import { publicRequestKey, type PublicQuery } from "./public-request-key";
 export type PublicPage = {
   status: number;
   body: string;
-  /** Other sites this page's older images load from, allowed by its CSP alone (lib/public/public-content-security-policy.ts). */
+  /**
+   * Other sites this page's older images load from, allowed by its CSP alone
+   * (lib/public/public-content-security-policy.ts).
+   */
   imageOrigins?: string[];
 };
 

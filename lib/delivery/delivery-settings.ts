@@ -36,7 +36,9 @@ export function canonicalOrigin(): string {
 
 let cached: DeliverySettings | undefined;
 
-/** Read once per process, like the configuration it comes from (the memo's fast path reads it per request). */
+/**
+ * Read once per process, like the configuration it comes from (the memo's fast path reads it per request).
+ */
 export function deliverySettings(): DeliverySettings {
   const env = getEnv();
   return (cached ??= {

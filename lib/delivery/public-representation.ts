@@ -52,7 +52,9 @@ type Coding = "br" | "gzip" | "identity";
 const codingByAcceptEncoding = new Map<string, Coding>();
 const maxKeptAcceptEncodings = 64;
 
-/** The best coding the client accepts (q > 0), brotli first; identity unless explicitly refused is assumed. */
+/**
+ * The best coding the client accepts (q > 0), brotli first; identity unless explicitly refused is assumed.
+ */
 export function preferredCoding(acceptEncoding: string | null | undefined): Coding {
   if (!acceptEncoding) return "identity";
   const known = codingByAcceptEncoding.get(acceptEncoding);

@@ -14,7 +14,9 @@ export const DeskSaveRevisionInput = z.strictObject({
 });
 export type DeskSaveRevisionInput = z.infer<typeof DeskSaveRevisionInput>;
 
-/** Publishing or restoring revision `number`; the options inside are parsed by the service's own input schema. */
+/**
+ * Publishing or restoring revision `number`; the options inside are parsed by the service's own input schema.
+ */
 export const DeskRevisionRefInput = z.strictObject({
   slug: StorySlugInput,
   number: z.int().min(1),

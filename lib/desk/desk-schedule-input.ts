@@ -2,7 +2,9 @@ import { z } from "zod";
 
 import { StorySlugInput } from "@/lib/stories/story-slug";
 
-/** The envelopes of the desk's schedule and embargo actions; the fields inside are parsed by lib/schedules. */
+/**
+ * The envelopes of the desk's schedule and embargo actions; the fields inside are parsed by lib/schedules.
+ */
 export const DeskScheduleInput = z.strictObject({
   slug: StorySlugInput,
   schedule: z.record(z.string(), z.unknown()),

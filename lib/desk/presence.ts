@@ -86,7 +86,10 @@ export async function recordPresence(options: {
   };
 }
 
-/** The newest revision `actor` had open the last time they were on the story: the desk's "since I last looked". */
+/**
+ * The newest revision `actor` had open the last time they were on the story: the desk's "since I last
+ * looked".
+ */
 export async function getLastSeenRevision(options: { slug: string; actor: Actor }): Promise<number | null> {
   const row = await getDb().storyPresence.findFirst({
     where: { story: { slug: options.slug }, userId: options.actor.userId },

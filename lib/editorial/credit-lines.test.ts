@@ -94,7 +94,10 @@ const roles = ["contributed_reporting", "additional_reporting", "editing"] as co
 const names = ["Ana Diaz", "Ben Ode", "Cy Park"];
 const places = ["Chicago", "Washington, D.C.", "Lagos"];
 
-/** Every way up to three credits of one role can have or lack a place, spelled out as a copy editor signs them. */
+/**
+ * Every way up to three credits of one role can have or lack a place, spelled out as a copy editor signs
+ * them.
+ */
 const signed: Record<(typeof roles)[number], Record<string, string>> = {
   contributed_reporting: {
     P: "Ana Diaz contributed reporting from Chicago.",

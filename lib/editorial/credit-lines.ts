@@ -37,7 +37,9 @@ function withPlace(credit: Named): string {
   return credit.place ? `${credit.name} from ${credit.place}` : credit.name;
 }
 
-/** "A contributed reporting from X, B from Y and C from Z": the verb is said once and understood for the rest. */
+/**
+ * "A contributed reporting from X, B from Y and C from Z": the verb is said once and understood for the rest.
+ */
 function placedReporting(placed: Named[]): string {
   const [first, ...rest] = placed;
   if (!first) return "";

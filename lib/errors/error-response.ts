@@ -18,7 +18,10 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   unavailable: 503,
 };
 
-/** The one adapter from any thrown error to the API's JSON error shape. Unexpected errors are logged, never echoed. */
+/**
+ * The one adapter from any thrown error to the API's JSON error shape. Unexpected errors are logged, never
+ * echoed.
+ */
 export function errorResponse(error: unknown, context?: { route?: string }): Response {
   if (isAppError(error)) {
     const status = httpStatusByCode[error.code];

@@ -9,7 +9,9 @@ export type FormState<Result = undefined> =
   | { status: "success"; message: string; result: Result }
   | { status: "error"; code: string; message: string; fieldErrors: Record<string, string>; details: unknown };
 
-/** The one adapter from any thrown error to a form's error state. Unexpected errors are logged, never echoed. */
+/**
+ * The one adapter from any thrown error to a form's error state. Unexpected errors are logged, never echoed.
+ */
 export function formErrorState(
   error: unknown,
   context?: { action?: string },

@@ -10,7 +10,9 @@ const quietLogFactory: LogFunctionFactory = () => (level, message) => {
   if (level === "error") console.error(`job queue migration: ${message}`);
 };
 
-/** Installs or upgrades the job queue's schema; idempotent, and safe to run from several processes at once. */
+/**
+ * Installs or upgrades the job queue's schema; idempotent, and safe to run from several processes at once.
+ */
 export async function installJobQueueSchema(options: { databaseUrl: string }): Promise<void> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   // An idle connection lost here fails the migration's own query, which reports it; the pool must not crash

@@ -113,7 +113,10 @@ export function createPinoLogger(options: { destination?: { write: (line: string
 
 const base = createPinoLogger();
 
-/** Server-side structured log (pino). Secrets are redacted by field name at any depth; users never see what goes here. */
+/**
+ * Server-side structured log (pino). Secrets are redacted by field name at any depth; users never see what
+ * goes here.
+ */
 export const logger = {
   info: (message: string, fields?: Fields) => base.info(fields ?? {}, message),
   warn: (message: string, fields?: Fields) => base.warn(fields ?? {}, message),

@@ -17,7 +17,10 @@ const photoNotFound = (photoId: string) =>
     userMessage: "That photo is not in the library.",
   });
 
-/** The desk's address of a photo file, /desk/photos/{id}/{variant}: one that names nothing is a 404, not a 400. */
+/**
+ * The desk's address of a photo file, /desk/photos/{id}/{variant}: one that names nothing is a 404, not a
+ * 400.
+ */
 export const DeskPhotoPathInput = z.object({ id: z.string(), variant: z.string() });
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

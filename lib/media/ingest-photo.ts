@@ -18,7 +18,9 @@ import { originalTypes, sniffImage, type OriginalFormat } from "./sniff-image";
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-/** A decoding failure as the uploader should hear it: a HEIC this build cannot read says how to get a JPEG. */
+/**
+ * A decoding failure as the uploader should hear it: a HEIC this build cannot read says how to get a JPEG.
+ */
 function decodingRefusal(options: { format: OriginalFormat; error: unknown }): unknown {
   if (options.format !== "heic") return options.error;
   return new AppError({

@@ -20,7 +20,10 @@ sharp.cache(false);
 
 export const sha256Of = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-/** SHA-256 of an upload in 4 MB slices, letting other requests run between them (40 MB at once holds the loop ~100 ms). */
+/**
+ * SHA-256 of an upload in 4 MB slices, letting other requests run between them (40 MB at once holds the loop
+ * ~100 ms).
+ */
 export async function sha256OfUpload(data: Uint8Array): Promise<string> {
   const hash = createHash("sha256");
   const slice = 4 * 1024 * 1024;
@@ -59,7 +62,10 @@ function undecodable(cause: unknown): AppError {
   });
 }
 
-/** Decoder options shared by every pass: refuse bombs before decoding, refuse truncated data, first frame only. */
+/**
+ * Decoder options shared by every pass: refuse bombs before decoding, refuse truncated data, first frame
+ * only.
+ */
 const decode = (bytes: Uint8Array) =>
   sharp(bytes, {
     limitInputPixels: mediaLimits.maxInputPixels,

@@ -12,7 +12,9 @@ import { readPhotoTags, type SkippedMetadata } from "./read-photo-tags";
 export type PhotoMetadata = {
   caption: string;
   creator: string;
-  /** The credit line as printed under a photo: "Creator / Credit" (or Source), e.g. "Evgeniy Maloletka / AP". */
+  /**
+   * The credit line as printed under a photo: "Creator / Credit" (or Source), e.g. "Evgeniy Maloletka / AP".
+   */
   credit: string;
   copyright: string;
   takenAt: Date | null;
@@ -64,7 +66,10 @@ export function creditLine(options: { creator: string; credit: string }): string
 const unstorable =
   /[\u0000-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Metadata text as it enters the desk: storable, one line, and no longer than `max` (cut at a word, with "…"). */
+/**
+ * Metadata text as it enters the desk: storable, one line, and no longer than `max` (cut at a word, with
+ * "…").
+ */
 function fileText(max: number) {
   return z.string().transform((value) => {
     const clean = value.replace(unstorable, " ").replace(/\s+/g, " ").trim();

@@ -12,7 +12,9 @@ type RenditionRow = { format: string; width: number; height: number; sha256: str
 /** The width named by `url` for Open Graph and feeds: big enough for a share card, not the largest file. */
 const shareWidth = 1600;
 
-/** A photo's `<picture>`: one srcset per format (AVIF, WebP, then JPEG as the fallback) and its upright size. */
+/**
+ * A photo's `<picture>`: one srcset per format (AVIF, WebP, then JPEG as the fallback) and its upright size.
+ */
 function pictureOf(options: { width: number; height: number; renditions: readonly RenditionRow[] }): {
   picture: PublicArticlePicture;
   url: string;

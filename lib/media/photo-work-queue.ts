@@ -27,7 +27,10 @@ const photoWorkLimits: PhotoWorkLimits = {
 type Waiter = { pixels: number; admit: () => void };
 
 export type PhotoWorkQueue = {
-  /** Runs `work` when there is room for `pixels` more; refuses with a 503 when the line or the person's share is full. */
+  /**
+   * Runs `work` when there is room for `pixels` more; refuses with a 503 when the line or the person's share
+   * is full.
+   */
   run<T>(options: { personId: string; pixels: number; work: () => Promise<T> }): Promise<T>;
   /** Photos being decoded and waiting, for the bench and tests. */
   load(): { running: number; waiting: number; pixels: number };
@@ -119,5 +122,7 @@ export function createPhotoWorkQueue(limits: PhotoWorkLimits): PhotoWorkQueue {
   };
 }
 
-/** This instance's line for photo decoding (a limit per instance by design: each instance has its own memory). */
+/**
+ * This instance's line for photo decoding (a limit per instance by design: each instance has its own memory).
+ */
 export const photoWorkQueue = createPhotoWorkQueue(photoWorkLimits);

@@ -6,7 +6,9 @@ import { readUpload, uploadTooLarge } from "./read-upload";
 /** Room for multipart boundaries and part headers around the file itself. */
 const multipartOverheadBytes = 64 * 1024;
 
-/** A stream that errors (and stops pulling from the network) once more than `limitBytes` have passed through. */
+/**
+ * A stream that errors (and stops pulling from the network) once more than `limitBytes` have passed through.
+ */
 function limited(options: {
   stream: ReadableStream<Uint8Array>;
   limitBytes: number;

@@ -4,7 +4,9 @@ import { Worker } from "node:worker_threads";
 
 type Tags = Record<string, unknown>;
 
-/** A photo file's metadata blocks as exifr reads them, each kept apart so their priority is ours to choose. */
+/**
+ * A photo file's metadata blocks as exifr reads them, each kept apart so their priority is ours to choose.
+ */
 export type PhotoTags = { exif: Tags; iptc: Tags; xmp: Tags };
 
 /** Why some or all of a file's metadata was not read; each becomes a sentence for the editor. */

@@ -16,7 +16,9 @@ import { photoSummarySelect, toPhotoSummary, type PhotoSummary } from "./photo-s
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date as YYYY-MM-DD" });
 
-/** The photo library's search: words in caption, credit or creator, and a range of days taken (or uploaded). */
+/**
+ * The photo library's search: words in caption, credit or creator, and a range of days taken (or uploaded).
+ */
 export const SearchPhotosInput = z.strictObject({
   q: textInput({ max: 200 }).optional(),
   from: day.optional(),
@@ -29,7 +31,10 @@ export type SearchPhotosInput = z.infer<typeof SearchPhotosInput>;
 export type PhotoUseDto = { slug: string; revisions: number[]; live: boolean };
 export type LibraryPhoto = PhotoSummary & { uses: PhotoUseDto[] };
 
-/** The first instant of a calendar day ("2024-08-14") in the newsroom's zone; after the gap if midnight is skipped. */
+/**
+ * The first instant of a calendar day ("2024-08-14") in the newsroom's zone; after the gap if midnight is
+ * skipped.
+ */
 function startOfNewsroomDay(options: { day: string; zone: string }): Date {
   const [year, month, day] = options.day.split("-").map(Number) as [number, number, number];
   const local = { year, month, day, hour: 0, minute: 0 };

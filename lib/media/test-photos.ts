@@ -167,7 +167,10 @@ export async function deeplyNestedXmpPng(options: { depth: number }): Promise<Bu
   return Buffer.concat([png.subarray(0, afterHeader), itxt, png.subarray(afterHeader)]);
 }
 
-/** A flat-coloured PNG of any size (compresses to little, so even 100 megapixels stays under the upload limit). */
+/**
+ * A flat-coloured PNG of any size (compresses to little, so even 100 megapixels stays under the upload
+ * limit).
+ */
 export async function flatPng(options: {
   width: number;
   height: number;

@@ -16,7 +16,9 @@ import { readPublicStoryRow } from "./published-story";
 
 const version = wholeNumberText({ example: "2" });
 
-/** Query of /stories/{slug}/history: which two published versions to compare (default: newest vs previous). */
+/**
+ * Query of /stories/{slug}/history: which two published versions to compare (default: newest vs previous).
+ */
 export const PublicHistoryQueryInput = z.strictObject({
   from: version.optional(),
   to: version.optional(),

@@ -184,7 +184,10 @@ export async function siteFeed(options: { origin: string }): Promise<PublicRespo
 
 const correctionsLimit = 50;
 
-/** /corrections (`before` pages back in time); kept under the index tag, which every publish or takedown drops. */
+/**
+ * /corrections (`before` pages back in time); kept under the index tag, which every publish or takedown
+ * drops.
+ */
 export async function correctionsPage(options: {
   origin: string;
   before: string | null;

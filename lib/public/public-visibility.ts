@@ -32,13 +32,18 @@ export function isPubliclyVisible(row: VisibilityRow): boolean {
   );
 }
 
-/** The same rule as SQL for a `stories` row under `alias`, for raw queries that list stories or their notes. */
+/**
+ * The same rule as SQL for a `stories` row under `alias`, for raw queries that list stories or their notes.
+ */
 export function publicStorySql(alias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
   return Prisma.sql`${table}.status = 'published' AND ${table}.live_revision_number IS NOT NULL AND ${table}.first_published_at IS NOT NULL AND ${table}.embargo_until IS NULL`;
 }
 
-/** Stories whose history readers may see at all (corrections page: later unpublished or withdrawn stories too). */
+/**
+ * Stories whose history readers may see at all (corrections page: later unpublished or withdrawn stories
+ * too).
+ */
 export function notEmbargoedSql(alias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
   return Prisma.sql`${table}.embargo_until IS NULL`;

@@ -64,7 +64,10 @@ export async function readPublicStoryRow(options: { slug: string }) {
   return { ...story, liveRevisionNumber: story.liveRevisionNumber, firstPublishedAt: story.firstPublishedAt };
 }
 
-/** A published revision's public notes, in the order readers get them: notes carried from drafts, then its own. */
+/**
+ * A published revision's public notes, in the order readers get them: notes carried from drafts, then its
+ * own.
+ */
 export function notesOfPublication(row: {
   kind: string;
   publicNote: string | null;

@@ -10,7 +10,10 @@
 
 /** Containers (quotes, list items, indentation levels) a line may open; real stories use two or three. */
 export const maxNestingDepth = 16;
-/** Delimiter runs (emphasis, code, brackets, angle brackets) one paragraph may hold: a paragraph with 50 links has 200. */
+/**
+ * Delimiter runs (emphasis, code, brackets, angle brackets) one paragraph may hold: a paragraph with 50 links
+ * has 200.
+ */
 export const maxMarksPerBlock = 300;
 /**
  * What the parser may do for one body, in units of one delimiter compared with another (each piece of inline
@@ -44,7 +47,10 @@ function isMark(code: number): boolean {
   );
 }
 
-/** How deep the containers at the start of one line go: quote and list markers, and indentation (two spaces a level). */
+/**
+ * How deep the containers at the start of one line go: quote and list markers, and indentation (two spaces a
+ * level).
+ */
 function lineDepth(line: string): number {
   let depth = 0;
   let index = 0;

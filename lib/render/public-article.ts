@@ -25,7 +25,9 @@ export type PublicArticlePicture = {
   height: number;
   sources: { type: string; srcset: string }[];
 };
-/** `url` is the one address to name the picture by (Open Graph, feeds); `picture` is set for library photos. */
+/**
+ * `url` is the one address to name the picture by (Open Graph, feeds); `picture` is set for library photos.
+ */
 export type PublicArticleImage = {
   url: string;
   alt: string;
@@ -56,7 +58,10 @@ export type PublicArticle = {
   firstPublishedAt: string | null;
   /** ISO; the story's stored "Updated" instant, null before the first material update. */
   lastMaterialUpdateAt: string | null;
-  /** Public notes of every published correction, clarification and editor's note up to the live one, oldest first. */
+  /**
+   * Public notes of every published correction, clarification and editor's note up to the live one, oldest
+   * first.
+   */
   notes: PublicArticleNote[];
   newsroom: NewsroomPresentation;
 };

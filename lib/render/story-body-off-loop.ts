@@ -9,7 +9,9 @@ import { renderStoryBody } from "./story-body";
 
 /** Bodies up to this many characters… */
 const inlineChars = 20_000;
-/** …leaving the parser at most this much work (markdown-guard.ts; about 25 ms) are rendered on the event loop. */
+/**
+ * …leaving the parser at most this much work (markdown-guard.ts; about 25 ms) are rendered on the event loop.
+ */
 const inlineWork = 100_000;
 
 /**

@@ -3,7 +3,10 @@ import { h } from "hastscript";
 
 import type { PublicArticle } from "./public-article";
 
-/** The instant both "Updated" and dateModified/article:modified_time print: never earlier than the first publish. */
+/**
+ * The instant both "Updated" and dateModified/article:modified_time print: never earlier than the first
+ * publish.
+ */
 function modifiedInstant(article: PublicArticle): string | null {
   if (!article.firstPublishedAt) return null;
   const published = new Date(article.firstPublishedAt).getTime();

@@ -38,7 +38,9 @@ export async function appendPlannedRevision(options: {
   story: LockedStory;
   actor: Actor;
   key: WriteKey;
-  /** The revision's content as its writer has it; leaving a pending schedule out of a publication changes it. */
+  /**
+   * The revision's content as its writer has it; leaving a pending schedule out of a publication changes it.
+   */
   content: RevisionContent;
   kind: RevisionKind;
   note: string | null;
@@ -47,7 +49,10 @@ export async function appendPlannedRevision(options: {
   internalNote: string | null;
   /** Null for a draft. */
   goLive: GoLive | null;
-  /** When nothing goes live: whether the content still makes a new draft (it differs from the newest revision). */
+  /**
+   * When nothing goes live: whether the content still makes a new draft (it differs from the newest
+   * revision).
+   */
   keepsDraft: boolean;
   /** The answer when nothing is written. */
   kept: RevisionAttempt;

@@ -14,7 +14,9 @@ import { maxStoredInteger, wholeNumberText } from "@/lib/validation/whole-number
 import type { RevisionSummaryDto } from "./revision-dto";
 import { revisionSummaryColumns, toRevisionSummaryDto, type RevisionSummaryRow } from "./revision-row";
 
-/** A page of history: `cursor` is the opaque `nextCursor` of the previous page. Query strings arrive as text. */
+/**
+ * A page of history: `cursor` is the opaque `nextCursor` of the previous page. Query strings arrive as text.
+ */
 export const ListRevisionsInput = z.strictObject({
   cursor: z.union([z.string(), z.number()]).optional(),
   limit: wholeNumberText({ example: "20", max: 100 }).default(20),

@@ -39,7 +39,9 @@ export type PublicationPlan = {
   movesUpdated: boolean;
 };
 
-/** Most significant first: a correction outranks a clarification, which outranks an editor's note, and so on. */
+/**
+ * Most significant first: a correction outranks a clarification, which outranks an editor's note, and so on.
+ */
 const significance: readonly RevisionKind[] = [
   "correction",
   "clarification",

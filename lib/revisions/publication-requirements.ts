@@ -33,7 +33,10 @@ export function missingPublicNote(options: { kind: RevisionKind; note: string })
   return { path: "note", message: `${kindWithArticle(options.kind)} needs a public note for readers` };
 }
 
-/** Every revision saved as anything but a minor fix says what changed, and carries its public note if its kind needs one. */
+/**
+ * Every revision saved as anything but a minor fix says what changed, and carries its public note if its kind
+ * needs one.
+ */
 export function missingRevisionWords(options: {
   kind: RevisionKind;
   summary: string;

@@ -84,7 +84,9 @@ export async function publishLockedRevision(options: {
   input: PublishRevisionInput;
   key: WriteKey;
   content?: RevisionContent;
-  /** Kept on the publish entry of the status history (a scheduled publish says so, and whether it ran late). */
+  /**
+   * Kept on the publish entry of the status history (a scheduled publish says so, and whether it ran late).
+   */
   statusReason?: string;
   /**
    * A person's publish: schedules waiting on the story go out with it only as `input.pendingSchedules` says.

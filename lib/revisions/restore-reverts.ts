@@ -11,7 +11,10 @@ import { noteRequiredKinds, type RevisionContent } from "./revision-content";
 /** A published correction (clarification, editor's note) whose fix a restore would take back. */
 export type UndoneCorrection = { revision: number; kind: NoteKind; note: string };
 
-/** What a restore would silently take back: published fixes, and the "developing" label on a story declared final. */
+/**
+ * What a restore would silently take back: published fixes, and the "developing" label on a story declared
+ * final.
+ */
 export type RestoreReverts = { corrections: UndoneCorrection[]; reopensDeveloping: boolean };
 
 const headerFields = ["headline", "dek", "byline"] as const;

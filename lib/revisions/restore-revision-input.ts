@@ -23,7 +23,10 @@ export const RestoreRevisionInput = z.strictObject({
       developing: z.boolean().default(false),
     })
     .optional(),
-  /** With `publish`, while a schedule waits on the story: what to do with it (lib/schedules/pending-schedule-choice.ts). */
+  /**
+   * With `publish`, while a schedule waits on the story: what to do with it
+   * (lib/schedules/pending-schedule-choice.ts).
+   */
   pendingSchedules: PendingSchedulesInput.optional(),
 });
 export type RestoreRevisionInput = z.infer<typeof RestoreRevisionInput>;

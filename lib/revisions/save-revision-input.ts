@@ -39,7 +39,10 @@ export const SaveRevisionInput = z
     internalNote: textInput({ max: contentLimits.internalNote }).optional(),
     removeNotes: NoteRemovalsInput.default([]),
     publish: z.boolean().default(false),
-    /** With `publish`, while a schedule waits on the story: what to do with it (lib/schedules/pending-schedule-choice.ts). */
+    /**
+     * With `publish`, while a schedule waits on the story: what to do with it
+     * (lib/schedules/pending-schedule-choice.ts).
+     */
     pendingSchedules: PendingSchedulesInput.optional(),
   })
   .superRefine((input, context) => {

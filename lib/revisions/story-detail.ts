@@ -9,7 +9,9 @@ import type { RevisionDto } from "./revision-dto";
 
 export type StoryDetail = { story: StoryDto; live: RevisionDto | null; latest: RevisionDto };
 
-/** A story with its live revision (null while nothing is live) and its newest revision, which may be a draft. */
+/**
+ * A story with its live revision (null while nothing is live) and its newest revision, which may be a draft.
+ */
 export async function getStoryDetail(options: { slug: string; actor: Actor }): Promise<StoryDetail> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   const { id, story } = await readStory({ slug: options.slug });

@@ -10,7 +10,9 @@ import type { ScheduleDto } from "./schedule-dto";
 import { recordScheduleEvent } from "./schedule-history";
 import { dropScheduleJob } from "./schedule-jobs";
 
-/** Cancels a waiting schedule: nothing goes live, the revision stays a draft, the history says who and when. */
+/**
+ * Cancels a waiting schedule: nothing goes live, the revision stays a draft, the history says who and when.
+ */
 export async function cancelSchedule(options: {
   actor: Actor;
   slug: string;

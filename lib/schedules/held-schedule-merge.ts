@@ -38,11 +38,16 @@ export type HeldScheduleView = {
   headline: string;
   /** Null once the schedule is no longer held (resolved): the page then says what became of it. */
   merge: HeldMerge | null;
-  /** The scheduled revision's own kind, summary and note: what readers get unless the schedule says otherwise. */
+  /**
+   * The scheduled revision's own kind, summary and note: what readers get unless the schedule says otherwise.
+   */
   ours: Pick<RevisionDto, "kind" | "summary" | "publicNote">;
 };
 
-/** Computes the merge of a held schedule against the story as it is now; the resolve service recomputes it under lock. */
+/**
+ * Computes the merge of a held schedule against the story as it is now; the resolve service recomputes it
+ * under lock.
+ */
 export async function heldMergeOf(options: {
   tx?: Prisma.TransactionClient;
   story: Pick<LockedStory, "id" | "latestRevisionNumber" | "liveRevisionNumber">;

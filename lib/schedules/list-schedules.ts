@@ -9,7 +9,9 @@ import { scheduleSelect, toScheduleDto, type ScheduleDto } from "./schedule-dto"
 
 export type UpcomingSchedule = ScheduleDto & { headline: string };
 
-/** A story's schedules, soonest first (waiting ones first, then the ones that ran, were held or cancelled). */
+/**
+ * A story's schedules, soonest first (waiting ones first, then the ones that ran, were held or cancelled).
+ */
 export async function listStorySchedules(options: { actor: Actor; slug: string }): Promise<ScheduleDto[]> {
   assertCan({ actor: options.actor, permission: "desk:read" });
   const story = await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } });

@@ -77,7 +77,10 @@ export async function lockSchedule(options: {
 
 type WaitingScheduleVerb = "cancel" | "reschedule";
 
-/** Only a schedule still waiting can be moved or cancelled; one that ran, was held or cancelled stays as it is. */
+/**
+ * Only a schedule still waiting can be moved or cancelled; one that ran, was held or cancelled stays as it
+ * is.
+ */
 function assertPending(options: { schedule: LockedSchedule; verb: WaitingScheduleVerb }): void {
   if (options.schedule.state === "pending") return;
   const why = {

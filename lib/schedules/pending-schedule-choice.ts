@@ -19,7 +19,9 @@ import type { PendingSchedulesInput } from "./pending-schedules-input";
 import { databaseNow } from "./schedule-history";
 import { scheduledChangeLines } from "./scheduled-change-lines";
 
-/** A schedule waiting on the story, as a publisher is told about it: which, when, by whom and what it changes. */
+/**
+ * A schedule waiting on the story, as a publisher is told about it: which, when, by whom and what it changes.
+ */
 export type PendingScheduleNotice = {
   id: string;
   revisionNumber: number;
@@ -28,13 +30,18 @@ export type PendingScheduleNotice = {
   /** The same instant as the newsroom reads it, for API clients and messages. */
   runAtLabel: string;
   scheduledBy: { id: string; name: string };
-  /** What readers would see change when it goes out, against what they have now (or before it, for an unpublished story). */
+  /**
+   * What readers would see change when it goes out, against what they have now (or before it, for an
+   * unpublished story).
+   */
   changes: PublicContentDiff;
   /** The same in a few sentences, for the desk's confirmation and for people reading a 409. */
   changeLines: string[];
 };
 
-/** A pending schedule as the desk's publish confirmation shows it (the structured diff stays on the server). */
+/**
+ * A pending schedule as the desk's publish confirmation shows it (the structured diff stays on the server).
+ */
 export type PendingScheduleBrief = Omit<PendingScheduleNotice, "changes">;
 
 /** What the publish puts out, how its status history entry reads, and what to settle once it is written. */
@@ -62,7 +69,10 @@ async function pendingRows(options: {
   });
 }
 
-/** The revision readers would have without the scheduled one: the live one, or (never published) the one it was built on. */
+/**
+ * The revision readers would have without the scheduled one: the live one, or (never published) the one it
+ * was built on.
+ */
 function withoutNumber(options: {
   story: Pick<LockedStory, "liveRevisionNumber">;
   scheduledBase: number | null;
@@ -70,7 +80,10 @@ function withoutNumber(options: {
   return options.story.liveRevisionNumber ?? options.scheduledBase;
 }
 
-/** The pending schedules of a story (`rows`, already read) with what each changes for readers; the desk's publish confirmation shows them. */
+/**
+ * The pending schedules of a story (`rows`, already read) with what each changes for readers; the desk's
+ * publish confirmation shows them.
+ */
 async function describePendingSchedules(options: {
   tx: Prisma.TransactionClient;
   story: Pick<LockedStory, "id" | "liveRevisionNumber">;

@@ -126,7 +126,9 @@ describe("publishing with schedules waiting, as a property", () => {
           });
           return { base: story.latestRevisionNumber, body: latest.body };
         };
-        /** A refusal the rules allow (conflicts, nothing pending to act on); anything else fails the property. */
+        /**
+         * A refusal the rules allow (conflicts, nothing pending to act on); anything else fails the property.
+         */
         const allowed = async (work: Promise<unknown>) => {
           try {
             await work;

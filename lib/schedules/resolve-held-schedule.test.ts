@@ -17,7 +17,10 @@ async function makeDue(scheduleId: string) {
   await getDb().schedule.update({ where: { id: scheduleId }, data: { runAt: new Date(Date.now() - 1_000) } });
 }
 
-/** Everything a refused resolution must leave as it was: the history counts, the story's schedules and their states. */
+/**
+ * Everything a refused resolution must leave as it was: the history counts, the story's schedules and their
+ * states.
+ */
 async function snapshot(slug: string) {
   const counts = await historyCounts({ slug });
   const schedules = await getDb().schedule.findMany({

@@ -20,7 +20,10 @@ import { lockSchedule, type LockedSchedule } from "./locked-schedule";
 import { labelInstant } from "./newsroom-local-time";
 import { databaseNow, recordScheduleEvent } from "./schedule-history";
 
-/** A run this long after its time is "late" in the history: the schedule was missed (every instance down, say). */
+/**
+ * A run this long after its time is "late" in the history: the schedule was missed (every instance down,
+ * say).
+ */
 export const lateAfterMs = 60_000;
 
 export type ScheduleRun =
@@ -141,7 +144,9 @@ export async function runSchedule(options: { scheduleId: string }): Promise<Sche
   });
 }
 
-/** The editor who scheduled it, as they are now: a deactivated account or a lost publish right stops the run. */
+/**
+ * The editor who scheduled it, as they are now: a deactivated account or a lost publish right stops the run.
+ */
 async function schedulingActor(options: {
   tx: Prisma.TransactionClient;
   schedule: LockedSchedule;

@@ -8,7 +8,10 @@ import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { storyNotFound } from "@/lib/stories/story";
 
-/** A draft the schedule form offers, newest first; one already waiting on a schedule is listed but not offered. */
+/**
+ * A draft the schedule form offers, newest first; one already waiting on a schedule is listed but not
+ * offered.
+ */
 export type SchedulableRevision = {
   number: number;
   kind: RevisionKind;

@@ -1,7 +1,10 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ScheduleState } from "@/lib/db/generated/enums";
 
-/** One schedule as the desk and the API see it. Instants are ISO strings (UTC); the desk prints them in newsroom time. */
+/**
+ * One schedule as the desk and the API see it. Instants are ISO strings (UTC); the desk prints them in
+ * newsroom time.
+ */
 export type ScheduleDto = {
   id: string;
   story: { slug: string };
@@ -23,7 +26,10 @@ export type ScheduleDto = {
   /** Held: the live revision it could not be merged with cleanly (the merge view compares against it). */
   heldAgainstNumber: number | null;
   liveNumberAtSchedule: number | null;
-  /** Held, then settled on the desk: the merged revision, and the schedule that replaced this one (null = published at once). */
+  /**
+   * Held, then settled on the desk: the merged revision, and the schedule that replaced this one (null =
+   * published at once).
+   */
   resolvedAt: string | null;
   resolvedBy: { id: string; name: string } | null;
   resolvedNumber: number | null;

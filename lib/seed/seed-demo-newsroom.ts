@@ -18,7 +18,10 @@ export type SeedResult =
       adminEmail: string;
       adminPassword: string;
       passwordGenerated: boolean;
-      /** Set when the demo story failed; the admin (and its one-time password) exists regardless, and the story is retried next run. */
+      /**
+       * Set when the demo story failed; the admin (and its one-time password) exists regardless, and the
+       * story is retried next run.
+       */
       demoStoryError?: string;
     }
   | { status: "completed-demo-story" }

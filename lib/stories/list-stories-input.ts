@@ -4,7 +4,9 @@ import { StoryStatus } from "@/lib/db/generated/enums";
 import { textInput } from "@/lib/validation/text-rules";
 import { wholeNumberText } from "@/lib/validation/whole-number-text";
 
-/** The desk's story list: search by headline or slug, filter by status, page with the previous `nextCursor`. */
+/**
+ * The desk's story list: search by headline or slug, filter by status, page with the previous `nextCursor`.
+ */
 export const ListStoriesInput = z.strictObject({
   query: textInput({ max: 200 }).optional(),
   status: z.enum(StoryStatus).optional(),

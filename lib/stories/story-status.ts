@@ -39,7 +39,9 @@ const transitions: Record<StatusChange, { from: readonly StoryStatus[]; to: Stor
 
 type ReasonedChange = { actor: Actor; slug: string; reason: string; idempotencyKey?: string };
 
-/** Takes a published story off the public site; its revisions stay, and the reason joins its status history. */
+/**
+ * Takes a published story off the public site; its revisions stay, and the reason joins its status history.
+ */
 export async function unpublishStory(options: ReasonedChange): Promise<StoryDto> {
   return changeWithReason({ ...options, action: "unpublish", schema: UnpublishStoryInput });
 }

@@ -25,7 +25,10 @@ import { lockStory, type LockedStory } from "./story";
  *      instances hear of it through the trigger's NOTIFY), and the answer is read.
  */
 
-/** What an Idempotency-Key records on a story: the revision a save, publish or restore created, or a status change. */
+/**
+ * What an Idempotency-Key records on a story: the revision a save, publish or restore created, or a status
+ * change.
+ */
 export type KeyedWrite =
   | { type: "revision"; number: number; fingerprint: string | null }
   | { type: "status"; fingerprint: string | null };
@@ -174,7 +177,9 @@ function idempotencyKeyError(options: { key: string | undefined }): AppError | n
   });
 }
 
-/** JSON with object keys sorted at every depth, so the same request hashes the same whatever its key order. */
+/**
+ * JSON with object keys sorted at every depth, so the same request hashes the same whatever its key order.
+ */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === "object") {

@@ -23,7 +23,9 @@ export type StoryDto = {
   developing: boolean;
   /** ISO instants, or null. */
   firstPublishedAt: string | null;
-  /** The reader's "Updated" instant: publish time of the newest live material revision; null until one exists. */
+  /**
+   * The reader's "Updated" instant: publish time of the newest live material revision; null until one exists.
+   */
   lastMaterialUpdateAt: string | null;
   latestRevisionNumber: number;
   liveRevisionNumber: number | null;
@@ -63,7 +65,9 @@ export function toStoryDto(fields: StoryFields): StoryDto {
   };
 }
 
-/** A story's pointers plus its newest revision's headline and author, read through the (story, number) index. */
+/**
+ * A story's pointers plus its newest revision's headline and author, read through the (story, number) index.
+ */
 const storySelect = {
   id: true,
   slug: true,

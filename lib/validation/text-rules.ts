@@ -51,13 +51,18 @@ function safeText(options: Length) {
     });
 }
 
-/** Free text that may be empty: at most `max` characters, nothing unstorable; trimmed unless `trim` is false. */
+/**
+ * Free text that may be empty: at most `max` characters, nothing unstorable; trimmed unless `trim` is false.
+ */
 export function textInput(options: Length & { trim?: boolean }) {
   const schema = safeText(options);
   return options.trim === false ? schema : schema.trim();
 }
 
-/** Text that must be given: trimmed, and empty when it holds nothing visible (`required` says what is missing). */
+/**
+ * Text that must be given: trimmed, and empty when it holds nothing visible (`required` says what is
+ * missing).
+ */
 export function requiredTextInput(options: Length & { required: string }) {
   return safeText(options).trim().refine(hasVisibleText, { error: options.required });
 }

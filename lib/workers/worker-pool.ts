@@ -18,7 +18,9 @@ import type { WorkerTaskName, WorkerTasks } from "./worker-tasks";
  */
 
 const threads = Math.min(4, Math.max(1, availableParallelism() - 1));
-/** Tasks running or taken at once. Counted here: Piscina's own maxQueue lets abortable tasks wait uncounted. */
+/**
+ * Tasks running or taken at once. Counted here: Piscina's own maxQueue lets abortable tasks wait uncounted.
+ */
 const capacity = threads * 5;
 /** Every task bounds its own work (budgets inside diffs, the Markdown guard); this is the net under them. */
 const workerTaskTimeLimitMs = 10_000;

@@ -162,7 +162,9 @@ function cases(): Case[] {
   ];
 }
 
-/** Wall-clock and CPU milliseconds of one call; CPU time stays meaningful when other work shares the 2 cores. */
+/**
+ * Wall-clock and CPU milliseconds of one call; CPU time stays meaningful when other work shares the 2 cores.
+ */
 function time(action: () => void): { wall: number; cpu: number } {
   const cpuStart = process.cpuUsage();
   const start = performance.now();

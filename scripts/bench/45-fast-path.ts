@@ -82,7 +82,9 @@ function capture(url: string, headers: Record<string, string>): Promise<Captured
   });
 }
 
-/** A node:http server, in its own process, answering every request with `answer`'s status, headers and bytes. */
+/**
+ * A node:http server, in its own process, answering every request with `answer`'s status, headers and bytes.
+ */
 async function startBareServer(answer: Captured, barePort: number, dir: string): Promise<ChildProcess> {
   const file = path.join(dir, `answer-${barePort}.json`);
   await writeFile(

@@ -38,7 +38,9 @@ async function storyWithDraft(actor: Actor, slug: string): Promise<void> {
   });
 }
 
-/** Schedules every story's revision 2 for the same instant, waits for all to run, returns each lateness in ms. */
+/**
+ * Schedules every story's revision 2 for the same instant, waits for all to run, returns each lateness in ms.
+ */
 async function lateness(actor: Actor, slugs: string[]): Promise<number[]> {
   const later = new Date(Date.now() + 3_600_000).toISOString();
   const ids: string[] = [];

@@ -29,7 +29,10 @@ function askHidden(prompt: string): Promise<string> {
   });
 }
 
-/** A password the account rules refuse is a bad command line: nothing is changed, and the message says where it came from. */
+/**
+ * A password the account rules refuse is a bad command line: nothing is changed, and the message says where
+ * it came from.
+ */
 function checkedPassword(options: { password: string; source: string }): string {
   const parsed = PasswordInput.safeParse(options.password);
   if (parsed.success) return parsed.data;

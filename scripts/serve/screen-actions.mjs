@@ -50,7 +50,9 @@ function cookies(header) {
   return jar;
 }
 
-/** next-auth's session cookie (whole, or in its numbered chunks), decrypted and unexpired: no database read. */
+/**
+ * next-auth's session cookie (whole, or in its numbered chunks), decrypted and unexpired: no database read.
+ */
 async function hasValidSession(request) {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) return false;

@@ -5,7 +5,9 @@ import { ensureLoginRole, grantAppRole, roleOfUrl, urlForRole } from "@/lib/db/a
 import { defaultDataRoot, startEmbeddedDatabase } from "@/lib/db/embedded-server";
 import type { Env } from "@/lib/env";
 
-/** Where this installation keeps its state: COPYDESK_DATA_DIR (relative to the project folder), else .data/. */
+/**
+ * Where this installation keeps its state: COPYDESK_DATA_DIR (relative to the project folder), else .data/.
+ */
 export function dataRootFor(env: Env): string {
   return env.COPYDESK_DATA_DIR
     ? path.resolve(path.dirname(defaultDataRoot), env.COPYDESK_DATA_DIR)
@@ -63,7 +65,9 @@ export async function openDatabase(options: {
   return { databaseUrl, ownerUrl: embedded.databaseUrl, embedded: true, stop: embedded.stop };
 }
 
-/** After migrations (run as the owner): gives the app's role its rights on whatever the migrations created. */
+/**
+ * After migrations (run as the owner): gives the app's role its rights on whatever the migrations created.
+ */
 export async function grantAppRoleAfterMigrations(database: OpenDatabase): Promise<void> {
   const appRole = roleOfUrl(database.databaseUrl);
   if (appRole === roleOfUrl(database.ownerUrl)) return;

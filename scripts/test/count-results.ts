@@ -27,7 +27,9 @@ type VitestReport = {
   testResults: { status: string; assertionResults: unknown[] }[];
 };
 
-/** Vitest's JSON report; a file that failed before running any test (an import error) counts as one failure. */
+/**
+ * Vitest's JSON report; a file that failed before running any test (an import error) counts as one failure.
+ */
 export async function countVitest(options: { reportFile: string; code: number }): Promise<Tally> {
   try {
     const report = JSON.parse(await readFile(options.reportFile, "utf8")) as VitestReport;

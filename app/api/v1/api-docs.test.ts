@@ -10,7 +10,9 @@ import { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 const projectDir = path.resolve(import.meta.dirname, "../../..");
 const apiDir = path.join(projectDir, "app/api/v1");
 
-/** "METHOD /api/v1/stories/{slug}" for every handler a route file implements (not the 405 and 404 fillers). */
+/**
+ * "METHOD /api/v1/stories/{slug}" for every handler a route file implements (not the 405 and 404 fillers).
+ */
 function implementedEndpoints(): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {

@@ -4,7 +4,10 @@ import { deskAction } from "@/app/_support/desk-action";
 import { DeskStoryStatusInput } from "@/lib/desk/desk-action-input";
 import { republishStory, unpublishStory } from "@/lib/stories/story-status";
 
-/** Unpublishes or republishes a story, each with a reason; editors and admins only. Readers see the change at once. */
+/**
+ * Unpublishes or republishes a story, each with a reason; editors and admins only. Readers see the change at
+ * once.
+ */
 export const changeStoryStatusAction = deskAction({
   name: "changeStoryStatus",
   permission: "story:unpublish",

@@ -8,7 +8,9 @@ import { createStory } from "@/lib/revisions/create-story";
 
 import { savedMessage, savedRevision } from "./saved-revision";
 
-/** New story from the desk: the service parses and authorizes the content (publishing needs revision:publish). */
+/**
+ * New story from the desk: the service parses and authorizes the content (publishing needs revision:publish).
+ */
 export const createStoryAction = deskAction({
   name: "createStory",
   permission: "story:create",

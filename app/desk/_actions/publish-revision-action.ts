@@ -8,7 +8,9 @@ import { parseInput } from "@/lib/validation/parse-input";
 
 import { savedRevision } from "./saved-revision";
 
-/** Makes a saved draft (say, a contributor's submission) live with the kind and public text the editor set. */
+/**
+ * Makes a saved draft (say, a contributor's submission) live with the kind and public text the editor set.
+ */
 export const publishRevisionAction = deskAction({
   name: "publishRevision",
   permission: "revision:publish",

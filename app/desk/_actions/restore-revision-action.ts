@@ -34,7 +34,9 @@ export const restoreRevisionAction = deskAction({
   },
 });
 
-/** What a restore of revision k would take back (published corrections, the developing label), for its dialog. */
+/**
+ * What a restore of revision k would take back (published corrections, the developing label), for its dialog.
+ */
 export const previewRestoreAction = deskAction({
   name: "previewRestore",
   permission: "revision:restore",

@@ -1,7 +1,9 @@
 import { isAppError } from "@/lib/errors/app-error";
 import type { FormState } from "@/lib/errors/form-state";
 
-/** A refused time may come with choices (the spring-forward gap, the fall-back hour): the form offers them. */
+/**
+ * A refused time may come with choices (the spring-forward gap, the fall-back hour): the form offers them.
+ */
 export type TimeChoice = { fold?: "earlier" | "later"; instant: string; label: string };
 
 type Refusal = Extract<FormState, { status: "error" }>;

@@ -8,7 +8,10 @@ type Props = {
   current?: { from: number; to: number };
 };
 
-/** One-click comparisons editors reach for most: against the live version, since their last visit, the last step. */
+/**
+ * One-click comparisons editors reach for most: against the live version, since their last visit, the last
+ * step.
+ */
 export function DiffQuickPicks({ slug, latest, live, lastSeen, current }: Props) {
   const picks = [
     {

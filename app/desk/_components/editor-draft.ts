@@ -85,7 +85,9 @@ export const emptyContent: ContentDraft = {
 };
 export const emptyChange: ChangeDraft = { kind: "update", summary: "", note: "", internalNote: "" };
 
-/** The content as the revision services take it: credits by name (found or created), empty places left out. */
+/**
+ * The content as the revision services take it: credits by name (found or created), empty places left out.
+ */
 export function contentPayload(content: ContentDraft) {
   return {
     headline: content.headline,

@@ -1,4 +1,7 @@
-/** crypto.randomUUID exists only in secure contexts; a desk served over plain http on an intranet still gets a key. */
+/**
+ * crypto.randomUUID exists only in secure contexts; a desk served over plain http on an intranet still gets a
+ * key.
+ */
 export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `desk-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("")}`;

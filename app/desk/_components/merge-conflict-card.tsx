@@ -57,7 +57,10 @@ function Side({ value }: { value: MergeConflict["ours"] }) {
   );
 }
 
-/** What the two sides are called: in the editor's save conflict "theirs" and "yours"; elsewhere, say, "live" and "scheduled". */
+/**
+ * What the two sides are called: in the editor's save conflict "theirs" and "yours"; elsewhere, say, "live"
+ * and "scheduled".
+ */
 export type MergeSides = {
   theirs: string;
   ours: string;

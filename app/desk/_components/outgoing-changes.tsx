@@ -25,7 +25,10 @@ type Props = {
   fromForm: boolean;
   /** A public note is printed with it, so readers see something new even when the content is the same. */
   printsNote: boolean;
-  /** Schedules whose changes go out with it now ("include"): their drafts' changes are credited to the schedule. */
+  /**
+   * Schedules whose changes go out with it now ("include"): their drafts' changes are credited to the
+   * schedule.
+   */
   includedSchedules?: PendingScheduleBrief[];
 };
 
@@ -45,7 +48,10 @@ function excerpt(text: string): string {
   return text.length > 140 ? `${text.slice(0, 137).trimEnd()}…` : text;
 }
 
-/** The schedule that carries a draft's change: the first waiting on that revision or a later one (it builds on it). */
+/**
+ * The schedule that carries a draft's change: the first waiting on that revision or a later one (it builds on
+ * it).
+ */
 function carriedBy(
   revision: number,
   schedules: readonly PendingScheduleBrief[],

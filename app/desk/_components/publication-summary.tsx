@@ -36,7 +36,10 @@ function listWords(words: string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
-/** What the summary row says: the summary, or why there is none, or that one is still missing (listed below it). */
+/**
+ * What the summary row says: the summary, or why there is none, or that one is still missing (listed below
+ * it).
+ */
 function summaryLine(options: { kind: RevisionKind; summary: string }): string {
   const { kind, summary } = options;
   if (kind === "initial")
@@ -182,7 +185,9 @@ export function PublicationSummary(props: Props) {
   );
 }
 
-/** Whether the editor settled everything the summary asked: a reason for each removed note, the minor check. */
+/**
+ * Whether the editor settled everything the summary asked: a reason for each removed note, the minor check.
+ */
 export function publicationReady(options: {
   removals: NoteRemoval[];
   minorWarnings: SubstantiveChange[];

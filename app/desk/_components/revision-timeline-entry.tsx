@@ -17,7 +17,10 @@ type Props = {
   live: number | null;
   storyIsLive: boolean;
   canRestore: boolean;
-  /** Set on the newest revision when it is a draft an editor may publish from here (never on an unpublished story). */
+  /**
+   * Set on the newest revision when it is a draft an editor may publish from here (never on an unpublished
+   * story).
+   */
   publishDraft: {
     draftKind: SavableKind;
     pending: PendingChange[];

@@ -10,7 +10,10 @@ export type SaveConflict = {
   merge: ContentMerge;
 };
 
-/** The merge proposal of a refused save, or null when the error is something else (a taken slug is a conflict too). */
+/**
+ * The merge proposal of a refused save, or null when the error is something else (a taken slug is a conflict
+ * too).
+ */
 export function saveConflictOf(state: FormState<unknown>): SaveConflict | null {
   if (state.status !== "error" || state.code !== "conflict") return null;
   const details = state.details as Partial<SaveConflict> | null;

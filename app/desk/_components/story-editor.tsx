@@ -69,7 +69,10 @@ const unreachable: FormState<SavedRevision> = {
   details: null,
 };
 
-/** The edit screen: content, credits, the kind of change, live preview, saving, publishing and conflict merging. */
+/**
+ * The edit screen: content, credits, the kind of change, live preview, saving, publishing and conflict
+ * merging.
+ */
 export function StoryEditor({
   userId,
   slug,

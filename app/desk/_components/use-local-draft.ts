@@ -4,7 +4,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import type { EditorDraft } from "./editor-draft";
 
-/** A copy of unsaved edits kept in this browser, tied to the story, the person and the revision they started from. */
+/**
+ * A copy of unsaved edits kept in this browser, tied to the story, the person and the revision they started
+ * from.
+ */
 export type StoredDraft = { savedAt: string; base: number; draft: EditorDraft };
 
 const prefix = "copydesk:draft:v1";

@@ -10,7 +10,10 @@ export type OutgoingState =
   | { status: "error"; message: string }
   | { status: "ready"; outgoing: OutgoingRevisions };
 
-/** What readers have and the drafts since, read afresh each time a confirmation opens (never the page's old copy). */
+/**
+ * What readers have and the drafts since, read afresh each time a confirmation opens (never the page's old
+ * copy).
+ */
 export function useOutgoing(options: { slug: string | null; open: boolean }): OutgoingState {
   const { slug, open } = options;
   const [state, setState] = useState<OutgoingState>({ status: "loading" });

@@ -16,7 +16,9 @@ export type ScheduleChoiceState = {
   schedules: PendingScheduleBrief[];
   choice: ScheduleChoice;
   setChoice: (choice: ScheduleChoice) => void;
-  /** What goes out given the choice (credits keyed by name); null while reading, or when "leave" is refused. */
+  /**
+   * What goes out given the choice (credits keyed by name); null while reading, or when "leave" is refused.
+   */
   goesOut: RevisionContent | null;
   /** Why the server would refuse "leave", in the words it would use; only "include" is then offered. */
   leaveRefusal: string | null;

@@ -93,7 +93,9 @@ export function SignOutEverywhereForm({ user }: { user: UserDto }) {
   );
 }
 
-/** Tucked behind a disclosure: setting someone's password is rare and should not sit one click from a slip. */
+/**
+ * Tucked behind a disclosure: setting someone's password is rare and should not sit one click from a slip.
+ */
 export function PasswordForm({ user }: { user: UserDto }) {
   const [state, action, pending] = useActionState(setPasswordAction, idle);
   const detailsRef = useRef<HTMLDetailsElement>(null);

@@ -12,7 +12,9 @@ import "./photos.css";
 
 export const metadata: Metadata = { title: "Photos" };
 
-/** The photo library: search by caption, credit, photographer and date; each photo says which stories use it. */
+/**
+ * The photo library: search by caption, credit, photographer and date; each photo says which stories use it.
+ */
 export default async function PhotosPage({
   searchParams,
 }: {

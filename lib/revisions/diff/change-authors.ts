@@ -2,10 +2,14 @@ import type { RevisionContent } from "@/lib/revisions/revision-content";
 
 import { splitParagraphs } from "./paragraphs";
 
-/** One version on the way from what readers have to what goes out: a saved draft, or the form being published. */
+/**
+ * One version on the way from what readers have to what goes out: a saved draft, or the form being published.
+ */
 export type AuthoredVersion = { author: string; revision: number | null; content: RevisionContent };
 
-/** A change readers will get, credited to the version that made it (null revision: the form, not saved yet). */
+/**
+ * A change readers will get, credited to the version that made it (null revision: the form, not saved yet).
+ */
 export type AuthoredChange = {
   author: string;
   revision: number | null;

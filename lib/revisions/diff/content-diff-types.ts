@@ -21,7 +21,10 @@ export type DiffGranularity = "word" | "paragraph" | "field";
  */
 export type WordOp = { op: "equal" | "insert" | "delete"; text: string };
 
-/** A short text field (headline, dek, byline, caption, summary …); `ops` spell out `from` (equal+delete) and `to` (equal+insert) exactly. */
+/**
+ * A short text field (headline, dek, byline, caption, summary …); `ops` spell out `from` (equal+delete) and
+ * `to` (equal+insert) exactly.
+ */
 export type TextFieldDiff = {
   changed: boolean;
   from: string;
@@ -32,7 +35,9 @@ export type TextFieldDiff = {
 
 export type FlagDiff = { changed: boolean; from: boolean; to: boolean };
 
-/** A paragraph of the newer revision that came from a piece of the older one (split) or vice versa (merged). */
+/**
+ * A paragraph of the newer revision that came from a piece of the older one (split) or vice versa (merged).
+ */
 export type ParagraphPiece = { index: number; text: string; words: WordOp[] };
 
 /**
@@ -41,9 +46,14 @@ export type ParagraphPiece = { index: number; text: string; words: WordOp[] };
  * so the UI can link both sides and show "¶ 12 → ¶ 4".
  */
 export type BodyOp =
-  /** A run of identical paragraphs the UI can collapse to "unchanged: count"; texts kept so it can expand them. */
+  /**
+   * A run of identical paragraphs the UI can collapse to "unchanged: count"; texts kept so it can expand
+   * them.
+   */
   | { kind: "unchanged"; fromIndex: number; toIndex: number; count: number; paragraphs: string[] }
-  /** The same paragraph edited in place; `granularity` is "paragraph" when the word diff was skipped for time. */
+  /**
+   * The same paragraph edited in place; `granularity` is "paragraph" when the word diff was skipped for time.
+   */
   | {
       kind: "changed";
       fromIndex: number;
@@ -69,11 +79,19 @@ export type BodyOp =
       text: string;
       words: WordOp[];
     }
-  /** Where a moved paragraph used to be, so the older position can say "moved to ¶ n" instead of showing a deletion. */
+  /**
+   * Where a moved paragraph used to be, so the older position can say "moved to ¶ n" instead of showing a
+   * deletion.
+   */
   | { kind: "moved-away"; moveId: number; fromIndex: number; toIndex: number }
-  /** One older paragraph now split across consecutive newer paragraphs; each piece carries its own word edits. */
+  /**
+   * One older paragraph now split across consecutive newer paragraphs; each piece carries its own word edits.
+   */
   | { kind: "split"; fromIndex: number; from: string; pieces: ParagraphPiece[] }
-  /** Consecutive older paragraphs joined into one newer paragraph; each source carries the word edits of its part. */
+  /**
+   * Consecutive older paragraphs joined into one newer paragraph; each source carries the word edits of its
+   * part.
+   */
   | { kind: "merged"; toIndex: number; to: string; sources: ParagraphPiece[] };
 
 export type BodyDiff = {
@@ -85,7 +103,10 @@ export type BodyDiff = {
   ops: BodyOp[];
 };
 
-/** An image matched across revisions by URL; "kept" images report caption/credit/alt edits and whether they moved. */
+/**
+ * An image matched across revisions by URL; "kept" images report caption/credit/alt edits and whether they
+ * moved.
+ */
 export type ImageDiff =
   | { status: "added"; toIndex: number; image: StoryImage }
   | { status: "removed"; fromIndex: number; image: StoryImage }
@@ -106,7 +127,10 @@ export type ImageDiff =
 
 export type ImagesDiff = { changed: boolean; reordered: boolean; entries: ImageDiff[] };
 
-/** A credit matched by contributor (and role where one contributor holds several); role or place changes are "kept" with flags. */
+/**
+ * A credit matched by contributor (and role where one contributor holds several); role or place changes are
+ * "kept" with flags.
+ */
 export type CreditDiff =
   | { status: "added"; toIndex: number; credit: RevisionCredit }
   | { status: "removed"; fromIndex: number; credit: RevisionCredit }
@@ -155,7 +179,9 @@ export type ContentField =
 export type DiffStats = {
   insertedWords: number;
   deletedWords: number;
-  /** Paragraphs recognised as moved, split or merged (not counted as inserted/deleted words unless edited). */
+  /**
+   * Paragraphs recognised as moved, split or merged (not counted as inserted/deleted words unless edited).
+   */
   movedParagraphs: number;
   changedFields: ContentField[];
 };
@@ -171,12 +197,16 @@ export type ContentDiff = {
   credits: CreditsDiff;
   notes: NotesDiff | null;
   stats: DiffStats;
-  /** True when any field fell back to a coarser granularity; `reason` says why, in words fit for an editor. */
+  /**
+   * True when any field fell back to a coarser granularity; `reason` says why, in words fit for an editor.
+   */
   degraded: boolean;
   reason: string | null;
 };
 
-/** What readers may see in the public change log: content only, never internal notes or the developing flag. */
+/**
+ * What readers may see in the public change log: content only, never internal notes or the developing flag.
+ */
 export type PublicContentDiff = Pick<
   ContentDiff,
   "changed" | "headline" | "dek" | "byline" | "body" | "images" | "credits" | "stats" | "degraded" | "reason"

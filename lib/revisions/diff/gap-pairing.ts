@@ -33,7 +33,9 @@ function dice(common: number, a: WordBag, b: WordBag): number {
   return total === 0 ? 1 : (2 * common) / total;
 }
 
-/** Whether every piece (bags[start + p] sharing commons[p] words with the whole) comes mostly from the whole. */
+/**
+ * Whether every piece (bags[start + p] sharing commons[p] words with the whole) comes mostly from the whole.
+ */
 function contained(bags: readonly WordBag[], start: number, commons: readonly number[]): boolean {
   return commons.every((common, p) => {
     const size = (bags[start + p] as WordBag).size;

@@ -6,7 +6,10 @@ import type { DiffBudget } from "./diff-budget";
 import { layoutList, matchByKey } from "./list-layout";
 import { diffTextField } from "./word-diff";
 
-/** Images matched by photo id (older ones by URL): the picture is the identity; its alt text, caption and credit are what editors revise. */
+/**
+ * Images matched by photo id (older ones by URL): the picture is the identity; its alt text, caption and
+ * credit are what editors revise.
+ */
 export function diffImages(options: {
   from: readonly StoryImage[];
   to: readonly StoryImage[];

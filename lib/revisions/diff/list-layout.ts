@@ -59,7 +59,9 @@ export function layoutList(options: {
   return slots;
 }
 
-/** Matches entries of two lists by key, in order of appearance (the first old with the first new of a key). */
+/**
+ * Matches entries of two lists by key, in order of appearance (the first old with the first new of a key).
+ */
 export function matchByKey<T>(options: {
   from: readonly T[];
   to: readonly T[];

@@ -89,7 +89,9 @@ export function alignParagraphs(options: {
 
 type Moves = { away: Map<number, number>; into: Map<number, number> };
 
-/** Deleted paragraphs whose exact text was inserted somewhere else: moves, keyed both ways by paragraph index. */
+/**
+ * Deleted paragraphs whose exact text was inserted somewhere else: moves, keyed both ways by paragraph index.
+ */
 function findIdenticalMoves(gaps: readonly Gap[], a: readonly number[], b: readonly number[]): Moves {
   // Appended and read through a cursor: a body of thousands of identical paragraphs stays linear.
   const inserted = new Map<number, { indexes: number[]; next: number }>();
@@ -115,7 +117,10 @@ function findIdenticalMoves(gaps: readonly Gap[], a: readonly number[], b: reado
   return moves;
 }
 
-/** Lays out one gap in order: unpaired paragraphs (deletions first) before each group, moves marked where they stand. */
+/**
+ * Lays out one gap in order: unpaired paragraphs (deletions first) before each group, moves marked where they
+ * stand.
+ */
 function emitGap(gap: Gap, groups: readonly GapGroup[], moves: Moves): AlignmentStep[] {
   const steps: AlignmentStep[] = [];
   let d = 0;

@@ -33,7 +33,10 @@ class Segments {
   }
 }
 
-/** Aligns a[a0, a1) with b[b0, b1): shared ends, then diffArrays in between. False when jsdiff ran out of time. */
+/**
+ * Aligns a[a0, a1) with b[b0, b1): shared ends, then diffArrays in between. False when jsdiff ran out of
+ * time.
+ */
 function alignRange(
   segments: Segments,
   a: readonly number[],

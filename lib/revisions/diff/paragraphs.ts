@@ -26,7 +26,10 @@ export function isWordChar(text: string, index: number): boolean {
   return wordChar.test(text.charAt(index));
 }
 
-/** Lower-cased words (runs of letters or digits) hashed with FNV-1a; a collision only nudges a similarity score. */
+/**
+ * Lower-cased words (runs of letters or digits) hashed with FNV-1a; a collision only nudges a similarity
+ * score.
+ */
 export function wordBag(text: string): WordBag {
   const hashes = new Int32Array((text.length >> 1) + 1);
   let size = 0;

@@ -10,7 +10,9 @@ function countWords(text: string): number {
   return text.match(wordPattern)?.length ?? 0;
 }
 
-/** The coarse answer when there is no time for a word diff: everything old deleted, everything new inserted. */
+/**
+ * The coarse answer when there is no time for a word diff: everything old deleted, everything new inserted.
+ */
 export function replaceOps(from: string, to: string): WordOp[] {
   const ops: WordOp[] = [];
   if (from) ops.push({ op: "delete", text: from });

@@ -25,7 +25,10 @@ const maxEqualPairs = 150_000;
 export const coarseBodyMerge =
   "The body was offered as one conflict because merging it paragraph by paragraph would have taken too long.";
 
-/** Pairs of equal paragraphs diff3 would look at: per paragraph text, its count in the base times its count on each side. */
+/**
+ * Pairs of equal paragraphs diff3 would look at: per paragraph text, its count in the base times its count on
+ * each side.
+ */
 function equalPairs(base: readonly string[], sides: ReadonlyArray<readonly string[]>): number {
   const inBase = new Map<string, number>();
   for (const paragraph of base) inBase.set(paragraph, (inBase.get(paragraph) ?? 0) + 1);
@@ -118,7 +121,10 @@ export function mergeBody(options: {
   return { chunks, reason: null };
 }
 
-/** The body text of merged chunks, each conflict settled by `settle` (empty settlements leave no blank paragraph). */
+/**
+ * The body text of merged chunks, each conflict settled by `settle` (empty settlements leave no blank
+ * paragraph).
+ */
 export function bodyText(options: {
   chunks: readonly MergeBodyChunk[];
   settle: (chunk: Extract<MergeBodyChunk, { kind: "conflict" }>) => string;

@@ -40,7 +40,10 @@ export type MergeBodyChunk =
   | { kind: "resolved"; text: string }
   | { kind: "conflict"; id: string; base: string; ours: string; theirs: string };
 
-/** A merged list (images, credits) keeps each conflict at its position so a resolution lands in the right place. */
+/**
+ * A merged list (images, credits) keeps each conflict at its position so a resolution lands in the right
+ * place.
+ */
 export type MergeListSlot<T> = { kind: "resolved"; value: T } | { kind: "conflict"; id: string };
 
 export type ContentMerge = {
@@ -52,9 +55,15 @@ export type ContentMerge = {
   images: MergeListSlot<StoryImage>[];
   credits: MergeListSlot<RevisionCredit>[];
   conflicts: MergeConflict[];
-  /** Why part of the merge is coarser than usual (the body offered whole because it was too costly to merge), or null. */
+  /**
+   * Why part of the merge is coarser than usual (the body offered whole because it was too costly to merge),
+   * or null.
+   */
   reason: string | null;
 };
 
-/** How the editor settled one conflict: one side, both (body only: ours then theirs), or their own text (text fields only). */
+/**
+ * How the editor settled one conflict: one side, both (body only: ours then theirs), or their own text (text
+ * fields only).
+ */
 export type MergeChoice = { pick: "ours" | "theirs" | "both" } | { text: string };

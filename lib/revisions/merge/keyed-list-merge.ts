@@ -26,7 +26,9 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((key, index) => key === b[index]);
 }
 
-/** `spine` with every key of `other` that the spine lacks inserted after its nearest predecessor in `other`. */
+/**
+ * `spine` with every key of `other` that the spine lacks inserted after its nearest predecessor in `other`.
+ */
 function weave(spine: readonly string[], other: readonly string[]): string[] {
   const result = [...spine];
   const present = new Set(spine);

@@ -6,7 +6,10 @@ import { mergeKeyedList, settleSlots } from "./keyed-list-merge";
 
 type Scalar = string | boolean;
 
-/** One side's change wins when the other left the value alone; identical changes agree; anything else needs a human. */
+/**
+ * One side's change wins when the other left the value alone; identical changes agree; anything else needs a
+ * human.
+ */
 function mergeScalar<T extends Scalar>(base: T, ours: T, theirs: T): { value: T } | null {
   if (ours === theirs || ours === base) return { value: theirs };
   if (theirs === base) return { value: ours };

@@ -28,7 +28,9 @@ export async function waitUntilAnswering(options: {
   throw new Error(`${url} did not come up`);
 }
 
-/** Requests per second from autocannon, in its own process so it does not share the event loop it measures. */
+/**
+ * Requests per second from autocannon, in its own process so it does not share the event loop it measures.
+ */
 export async function autocannonLoad(options: {
   url: string;
   connections: number;

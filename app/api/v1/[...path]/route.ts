@@ -3,7 +3,10 @@ import { errorResponse } from "@/lib/errors/error-response";
 
 export const dynamic = "force-dynamic";
 
-/** Any address under /api/v1 that names no endpoint: the JSON not-found, whatever the method, before any sign-in. */
+/**
+ * Any address under /api/v1 that names no endpoint: the JSON not-found, whatever the method, before any
+ * sign-in.
+ */
 async function unknownEndpoint(request: Request): Promise<Response> {
   return errorResponse(
     new AppError({

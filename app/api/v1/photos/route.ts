@@ -11,7 +11,10 @@ export const GET = apiRoute({
   run: async ({ actor, query }) => json(await searchPhotos({ actor, query: Object.fromEntries(query) })),
 });
 
-/** Uploads one photo (multipart/form-data, part `file`); 201 with the new photo, 200 if that file is already in the library; `notes` say what of the file's metadata was skipped or shortened. */
+/**
+ * Uploads one photo (multipart/form-data, part `file`); 201 with the new photo, 200 if that file is already
+ * in the library; `notes` say what of the file's metadata was skipped or shortened.
+ */
 export const POST = apiRoute({
   name: "POST /api/v1/photos",
   run: async ({ actor, request }) => {

@@ -47,7 +47,10 @@ function replacements(entries: readonly Entry[]): Map<Entry, Added> {
   return pairs;
 }
 
-/** Image changes: replaced photos side by side, added, removed, moved, and caption/credit/alt edits of images kept. */
+/**
+ * Image changes: replaced photos side by side, added, removed, moved, and caption/credit/alt edits of images
+ * kept.
+ */
 export function ImagesDiffView({ diff, view }: { diff: ImagesDiff; view: "inline" | "side" }) {
   const pairs = replacements(diff.entries);
   const paired = new Set(pairs.values());

@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 
-/** A run of identical paragraphs, folded to a count until someone opens it; closed, its text is not rendered. */
+/**
+ * A run of identical paragraphs, folded to a count until someone opens it; closed, its text is not rendered.
+ */
 export function UnchangedRun({
   fromIndex,
   toIndex,

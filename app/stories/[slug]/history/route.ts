@@ -1,7 +1,10 @@
 import { publicStoryRoute } from "@/app/_support/public-route";
 import { storyHistoryPage } from "@/lib/public/public-pages";
 
-/** The public change log; `?from=&to=` pick the two published versions to compare (canonical form: lib/delivery). */
+/**
+ * The public change log; `?from=&to=` pick the two published versions to compare (canonical form:
+ * lib/delivery).
+ */
 export const GET = publicStoryRoute({
   type: "html",
   render: ({ slug, origin, query }) =>
