@@ -4,6 +4,7 @@ import { disconnectDb } from "@/lib/db/client";
 import { answerFromMemo } from "@/lib/delivery/deliver-public-page";
 import { ensureInvalidationListener, stopInvalidationListener } from "@/lib/delivery/invalidation-listener";
 import { startServerJobs, stopServerJobs } from "@/lib/jobs/server-jobs";
+import { logger } from "@/lib/log/logger";
 
 import { processParts } from "./process-wiring.mjs";
 
@@ -26,9 +27,17 @@ export async function startServerProcess(): Promise<void> {
   }
 }
 
-/** After the web server has stopped taking requests (scripts/serve.mjs): the reverse of the start. */
+/**
+ * After the web server has stopped taking requests (scripts/serve.mjs): the reverse of the start. A part that
+ * fails to stop does not keep the others running; the log says which one and why.
+ */
 async function stopServerProcess(): Promise<void> {
-  await stopServerJobs().catch(() => {});
-  await stopInvalidationListener().catch(() => {});
-  await disconnectDb().catch(() => {});
+  const parts = [
+    ["job runner", stopServerJobs],
+    ["invalidation listener", stopInvalidationListener],
+    ["database client", disconnectDb],
+  ] as const;
+  for (const [part, stop] of parts) {
+    await stop().catch((error: unknown) => logger.warn(`stopping the ${part} failed`, { error }));
+  }
 }
