@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 
 import { photoThumbnailPath } from "./photo-paths";
 import type { UploadedPhoto } from "./use-photo-upload";
@@ -8,7 +8,15 @@ import type { UploadedPhoto } from "./use-photo-upload";
 type Found = UploadedPhoto & { uses: { slug: string }[] };
 
 /** Finds a photo already in the library (by caption, credit or creator) to use again in this story. */
-export function PhotoLibraryPicker({ onPick }: { onPick: (photo: UploadedPhoto) => void }) {
+export function PhotoLibraryPicker({
+  onPick,
+  open,
+}: {
+  onPick: (photo: UploadedPhoto) => void;
+  /** Shown unfolded (in the body's photo dialog, where finding a photo is the point). */
+  open?: boolean;
+}) {
+  const queryId = useId();
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<Found[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,14 +38,14 @@ export function PhotoLibraryPicker({ onPick }: { onPick: (photo: UploadedPhoto) 
   }
 
   return (
-    <details className="desk-library-picker">
+    <details className="desk-library-picker" open={open}>
       <summary>Add from the photo library</summary>
       <div className="desk-button-row">
-        <label className="sr-only" htmlFor="photo-library-query">
+        <label className="sr-only" htmlFor={queryId}>
           Search the photo library
         </label>
         <input
-          id="photo-library-query"
+          id={queryId}
           type="search"
           value={query}
           placeholder="Caption, credit or photographer"

@@ -1,0 +1,104 @@
+import type {} from "@tiptap/extension-table";
+
+import { Extension } from "@tiptap/core";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+
+import { moveBlock, selectedNodeOf } from "./move-block";
+
+/** What the editing keys hand back to the React component around the editor. */
+export type BodyEditingHandlers = {
+  /** Ctrl/Cmd+K: the link dialog. */
+  openLink: () => void;
+  /** Alt+F10 (the usual "to the toolbar" key of rich-text editors). */
+  focusToolbar: () => void;
+  /** Image files dropped or pasted into the text; `at` is where they go. */
+  placeFiles: (files: File[], at: number) => void;
+};
+
+const imageFiles = (list: FileList | null | undefined) =>
+  [...(list ?? [])].filter((file) => file.type.startsWith("image/"));
+
+const tabbable =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+
+/** Moves focus to the first control after `element` in page order: Tab leaving the editor. */
+function focusAfter(element: HTMLElement): boolean {
+  const all = [...document.querySelectorAll<HTMLElement>(tabbable)];
+  const next = all.find(
+    (candidate) =>
+      !element.contains(candidate) &&
+      element.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING &&
+      candidate.offsetParent !== null,
+  );
+  next?.focus();
+  return next !== undefined;
+}
+
+/**
+ * The desk's keys in the body: Ctrl/Cmd+K for a link, Alt+↑/↓ to move a selected photo, Alt+F10 to the
+ * toolbar, and Tab that never traps focus (in a list it indents, in a table it moves between cells; past the
+ * last cell it leaves instead of adding rows). Dropped or pasted image files are handed on for upload.
+ */
+export const BodyEditingKeys = Extension.create<{ handlers: { current: BodyEditingHandlers | null } }>({
+  name: "bodyEditingKeys",
+  // Ahead of the table's own Tab, which would add a row at the last cell.
+  priority: 1000,
+
+  addOptions() {
+    return { handlers: { current: null } };
+  },
+
+  addKeyboardShortcuts() {
+    const handlers = () => this.options.handlers.current;
+    const movePhoto = (direction: -1 | 1) => {
+      const pos = selectedNodeOf(this.editor, "photo");
+      return pos !== null && moveBlock(this.editor, pos, direction);
+    };
+    return {
+      "Mod-k": () => {
+        handlers()?.openLink();
+        return true;
+      },
+      "Alt-ArrowUp": () => movePhoto(-1),
+      "Alt-ArrowDown": () => movePhoto(1),
+      "Alt-F10": () => {
+        handlers()?.focusToolbar();
+        return true;
+      },
+      Tab: () => {
+        if (!this.editor.isActive("table")) return false;
+        if (this.editor.commands.goToNextCell()) return true;
+        return focusAfter(this.editor.view.dom);
+      },
+    };
+  },
+
+  addProseMirrorPlugins() {
+    const handlers = () => this.options.handlers.current;
+    return [
+      new Plugin({
+        key: new PluginKey("bodyPhotoFiles"),
+        props: {
+          handleDrop: (view, event) => {
+            const files = imageFiles(event.dataTransfer?.files);
+            if (files.length === 0) return false;
+            const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+            event.preventDefault();
+            handlers()?.placeFiles(files, at?.pos ?? view.state.selection.from);
+            return true;
+          },
+          handlePaste: (view, event) => {
+            // Word and some browsers put a picture of the copied text beside its HTML: text wins.
+            const types = event.clipboardData?.types ?? [];
+            if (types.includes("text/html") || types.includes("text/plain")) return false;
+            const files = imageFiles(event.clipboardData?.files);
+            if (files.length === 0) return false;
+            event.preventDefault();
+            handlers()?.placeFiles(files, view.state.selection.from);
+            return true;
+          },
+        },
+      }),
+    ];
+  },
+});
