@@ -13,6 +13,7 @@ import "@/public/styles/story.css";
 import "./desk.css";
 import "./desk-editor.css";
 import "./desk-diff.css";
+import "./desk-body-editor.css";
 
 export const metadata: Metadata = {
   title: { default: "Desk", template: "%s · Desk · Copydesk" },

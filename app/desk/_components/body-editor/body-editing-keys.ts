@@ -1,9 +1,12 @@
 import type {} from "@tiptap/extension-table";
 
-import { Extension } from "@tiptap/core";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Extension, type Editor } from "@tiptap/core";
+import { NodeSelection, Plugin, PluginKey, TextSelection, type EditorState } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
 
+import type { EditorRange } from "./body-error-range";
 import { moveBlock, selectedNodeOf } from "./move-block";
+import { focusPhotoCard } from "./place-photo";
 
 /** What the editing keys hand back to the React component around the editor. */
 export type BodyEditingHandlers = {
@@ -34,6 +37,41 @@ function focusAfter(element: HTMLElement): boolean {
   return next !== undefined;
 }
 
+const errorMarkKey = new PluginKey<DecorationSet>("bodyErrorMark");
+
+/**
+ * Marks the place a save refusal points at (until the next edit), selects it, scrolls it into view and, when
+ * asked, puts the keyboard there.
+ */
+export function markBodyRange(editor: Editor, range: EditorRange, options: { focus: boolean }): void {
+  const { state } = editor;
+  const tr = state.tr.setMeta(errorMarkKey, range);
+  if (options.focus) {
+    tr.setSelection(
+      range.node
+        ? NodeSelection.create(state.doc, range.from)
+        : TextSelection.create(state.doc, range.from, range.to),
+    );
+    tr.scrollIntoView();
+  }
+  editor.view.dispatch(tr);
+  if (options.focus) {
+    editor.view.focus();
+    // ProseMirror scrolls the selection just into view; a refusal's place is better in the middle.
+    const dom = range.node ? editor.view.nodeDOM(range.from) : null;
+    const target = dom instanceof HTMLElement ? dom : editor.view.domAtPos(range.from).node.parentElement;
+    target?.scrollIntoView({ block: "center" });
+  }
+}
+
+function errorMarks(doc: EditorState["doc"], range: EditorRange): DecorationSet {
+  const mark = { class: "desk-body-error-mark" };
+  const decoration = range.node
+    ? Decoration.node(range.from, range.to, mark)
+    : Decoration.inline(range.from, Math.max(range.to, range.from + 1), mark, { inclusiveEnd: false });
+  return DecorationSet.create(doc, [decoration]);
+}
+
 /**
  * The desk's keys in the body: Ctrl/Cmd+K for a link, Alt+↑/↓ to move a selected photo, Alt+F10 to the
  * toolbar, and Tab that never traps focus (in a list it indents, in a table it moves between cells; past the
@@ -60,6 +98,13 @@ export const BodyEditingKeys = Extension.create<{ handlers: { current: BodyEditi
         return true;
       },
       "Alt-ArrowUp": () => movePhoto(-1),
+      // Enter on a selected photo goes into its card (alt text first).
+      Enter: () => {
+        const pos = selectedNodeOf(this.editor, "photo");
+        if (pos === null) return false;
+        focusPhotoCard(this.editor, pos);
+        return true;
+      },
       "Alt-ArrowDown": () => movePhoto(1),
       "Alt-F10": () => {
         handlers()?.focusToolbar();
@@ -76,6 +121,18 @@ export const BodyEditingKeys = Extension.create<{ handlers: { current: BodyEditi
   addProseMirrorPlugins() {
     const handlers = () => this.options.handlers.current;
     return [
+      new Plugin<DecorationSet>({
+        key: errorMarkKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply: (tr, marks) => {
+            const range = tr.getMeta(errorMarkKey) as EditorRange | undefined;
+            if (range) return errorMarks(tr.doc, range);
+            return tr.docChanged ? DecorationSet.empty : marks;
+          },
+        },
+        props: { decorations: (state) => errorMarkKey.getState(state) },
+      }),
       new Plugin({
         key: new PluginKey("bodyPhotoFiles"),
         props: {

@@ -6,10 +6,12 @@ import type {} from "@tiptap/starter-kit";
 
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
-import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 
 type Props = {
   editor: Editor;
+  /** The toolbar element, for Alt+F10 from the text. */
+  bar: RefObject<HTMLDivElement | null>;
   /** The id of the element the toolbar formats (the editable body). */
   controls?: string;
   label?: string;
@@ -60,10 +62,9 @@ function useFormatsAtCursor(editor: Editor) {
  * the text. Offers only what the public page renders: subheads, bold, italic, links, quotes, lists, tables
  * and photos.
  */
-export function BodyToolbar({ editor, controls, label = "Body formatting", onLink, onPhoto }: Props) {
+export function BodyToolbar({ editor, bar, controls, label = "Body formatting", onLink, onPhoto }: Props) {
   const formats = useFormatsAtCursor(editor);
   const [current, setCurrent] = useState(0);
-  const bar = useRef<HTMLDivElement>(null);
   const mod = isMac() ? "⌘" : "Ctrl";
   const chain = () => editor.chain();
 
