@@ -2,6 +2,7 @@
 
 import type { MergeChoice, MergeConflict } from "@/lib/revisions/merge/content-merge-types";
 
+import { BodyEditorWithTools } from "./body-editor/body-editor-with-tools";
 import { creditRoleLabels } from "./editor-draft";
 import { photoThumbnailPath } from "./photo-paths";
 
@@ -144,15 +145,32 @@ export function MergeConflictCard({ conflict, index, total, sides, choice, onCho
       </fieldset>
       {choice && "text" in choice ? (
         <div className="desk-field">
-          <label htmlFor={`${name}-text`}>
+          <label htmlFor={`${name}-text`} id={`${name}-label`}>
             Your wording for the {fieldLabels[conflict.field].toLowerCase()}
           </label>
-          <textarea
-            id={`${name}-text`}
-            rows={conflict.field === "body" ? 8 : 2}
-            value={choice.text}
-            onChange={(event) => onChoose({ text: event.target.value })}
-          />
+          {conflict.field === "body" ? (
+            // The body is written in the same editor as on the edit screen, Markdown view included.
+            <>
+              <BodyEditorWithTools
+                id={`${name}-text`}
+                labelId={`${name}-label`}
+                describedBy={`${name}-hint`}
+                value={choice.text}
+                onChange={(text) => onChoose({ text })}
+                problemId={`${name}-problem`}
+              />
+              <p className="desk-hint" id={`${name}-hint`}>
+                Starts from your version of these paragraphs; what you write here replaces both sides.
+              </p>
+            </>
+          ) : (
+            <textarea
+              id={`${name}-text`}
+              rows={2}
+              value={choice.text}
+              onChange={(event) => onChoose({ text: event.target.value })}
+            />
+          )}
         </div>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import { Extension, type Editor } from "@tiptap/core";
 import { NodeSelection, Plugin, PluginKey, TextSelection, type EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 
+import type { BodyErrorPlace } from "./body-error-place";
 import type { EditorRange } from "./body-error-range";
 import { moveBlock, selectedNodeOf } from "./move-block";
 import { focusPhotoCard } from "./place-photo";
@@ -16,6 +17,8 @@ export type BodyEditingHandlers = {
   focusToolbar: () => void;
   /** Image files dropped or pasted into the text; `at` is where they go. */
   placeFiles: (files: File[], at: number) => void;
+  /** Selects and marks where a save refusal points; `focus` also takes the keyboard (and the view) there. */
+  showPlace: (place: BodyErrorPlace, options: { focus: boolean }) => void;
 };
 
 const imageFiles = (list: FileList | null | undefined) =>

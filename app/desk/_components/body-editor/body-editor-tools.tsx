@@ -5,8 +5,11 @@ import { ReactNodeViewRenderer } from "@tiptap/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
 
 import { usePhotoUpload, type UploadedPhoto } from "@/app/desk/_components/use-photo-upload";
+import { serializeBodyWithLayout } from "@/lib/body-markdown/serialize-body";
 
-import { BodyEditingKeys, type BodyEditingHandlers } from "./body-editing-keys";
+import { BodyEditingKeys, markBodyRange, type BodyEditingHandlers } from "./body-editing-keys";
+import { bodySourceOf } from "./body-editor";
+import { editorRangeOf } from "./body-error-range";
 import { BodyPhotoDialog } from "./body-photo-dialog";
 import { BodyToolbar } from "./body-toolbar";
 import { LinkDialog, type LinkDraft } from "./link-dialog";
@@ -104,6 +107,13 @@ export function BodyEditorTools({ editor, handlersRef, controls }: Props) {
       placeFiles: (files, at) => {
         uploadAt.current = at;
         void upload(files);
+      },
+      showPlace: (place, options) => {
+        const source = bodySourceOf(editor);
+        if (!source) return;
+        const { markdown, layout } = serializeBodyWithLayout(editor.state.doc, source);
+        const range = editorRangeOf({ doc: editor.state.doc, layout, markdown, place });
+        if (range) markBodyRange(editor, range, options);
       },
     };
     return () => {
