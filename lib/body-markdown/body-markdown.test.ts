@@ -1,5 +1,6 @@
 import { getSchema } from "@tiptap/core";
 import type { Node as ProseNode } from "@tiptap/pm/model";
+import { EditorState } from "@tiptap/pm/state";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
@@ -8,6 +9,7 @@ import { demoStoryBodies } from "@/lib/seed/demo-story";
 
 import { bodyExtensions } from "./body-extensions";
 import { bodyMarkdown, typedText } from "./body-markdown-arbitraries";
+import { offsetToEditorPosition } from "./editor-position";
 import { parseBody, type BodySource } from "./parse-body";
 import { serializeBody, serializeBodyWithLayout } from "./serialize-body";
 import { testDataBodies } from "./test-data-bodies";
@@ -241,5 +243,44 @@ describe("new content is written as a careful writer types it", () => {
     expect(write(p(t("<script>alert(1)</script> *not* # [x](javascript:y)")))).toBe(
       "\\<script>alert(1)\\</script> \\*not\\* # \\[x]\\(javascript:y)",
     );
+  });
+});
+
+describe("in the editor, a keystroke leaves the other blocks as read", () => {
+  it("keeps the read nodes through loading and typing, so only the typed block is written afresh", () => {
+    const markdown = "First *one*.\n\n- a\n- b\n\nSecond  \nline.\n\n\nThird.\n";
+    const parsed = parseBody(markdown, schema);
+    const empty = EditorState.create({ schema });
+    const loaded = empty.apply(empty.tr.replaceWith(0, empty.doc.content.size, parsed.doc.content));
+    loaded.doc.forEach((child, _offset, index) => expect(child).toBe(parsed.doc.child(index)));
+    expect(serializeBody(loaded.doc, parsed.source)).toBe(markdown);
+    // Type at the end of the third paragraph ("Third.").
+    let end = 0;
+    loaded.doc.forEach((child, offset, index) => {
+      if (index === 3) end = offset + child.nodeSize - 1;
+    });
+    const typed = loaded.apply(loaded.tr.insertText(" More.", end));
+    expect(serializeBody(typed.doc, parsed.source)).toBe(
+      "First *one*.\n\n- a\n- b\n\nSecond  \nline.\n\n\nThird. More.\n",
+    );
+  });
+});
+
+describe("a place in the Markdown is found in the editor", () => {
+  const body =
+    'Intro with **bold** text.\n\n::photo{id="0b6e1234-1234-4234-8234-123456789abc" alt="A"}\n\n```\ncode\n```\n';
+  const { doc, source } = parseBody(body, schema);
+  const textAt = (pos: number) => doc.textBetween(pos, Math.min(pos + 4, doc.content.size));
+
+  it("by character offset, skipping markup", () => {
+    const pos = offsetToEditorPosition({ doc, source, at: { offset: body.indexOf("bold") } });
+    expect(textAt(pos)).toBe("bold");
+    const inCode = offsetToEditorPosition({ doc, source, at: { offset: body.indexOf("code") } });
+    expect(textAt(inCode)).toBe("code");
+  });
+
+  it("by paragraph number, on the photo itself", () => {
+    const pos = offsetToEditorPosition({ doc, source, at: { paragraph: 2 } });
+    expect(doc.nodeAt(pos)?.type.name).toBe("photo");
   });
 });
