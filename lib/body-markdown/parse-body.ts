@@ -21,6 +21,8 @@ export type BodySource = {
   /** gaps[0] is the text before the first block; gaps[i] what separates block i - 1 from block i. */
   readonly gaps: readonly string[];
   readonly tail: string;
+  /** What ends a line in this body ("\r\n" when it was written so), for blocks written afresh. */
+  readonly lineEnding: "\n" | "\r\n";
   readonly indexOf: WeakMap<ProseNode, number>;
   /** The items of top-level lists, so a changed list keeps the bytes of the items nobody touched. */
   readonly items: WeakMap<ProseNode, ListItemSource>;
@@ -243,6 +245,14 @@ export function parseBody(markdown: string, schema: Schema): ParsedBody {
   const content = nodes.length > 0 ? nodes : [schema.node("paragraph")];
   return {
     doc: schema.node("doc", null, content),
-    source: { nodes, sources, gaps, tail, indexOf, items },
+    source: {
+      nodes,
+      sources,
+      gaps,
+      tail,
+      lineEnding: markdown.includes("\r\n") ? "\r\n" : "\n",
+      indexOf,
+      items,
+    },
   };
 }

@@ -21,6 +21,11 @@ function isBlankGap(gap: string): boolean {
   return /\n[ \t]*\r?\n/.test(gap);
 }
 
+/** A body written with CRLF line endings gets them in its new blocks too. */
+function withLineEnding(markdown: string, source: BodySource): string {
+  return source.lineEnding === "\n" ? markdown : markdown.replace(/\r?\n/g, "\r\n");
+}
+
 /** Markdown for a top-level node that is not the one read. */
 function freshBlock(node: ProseNode, source: BodySource): string {
   const known = freshMarkdown.get(node);
@@ -113,6 +118,7 @@ export function serializeBodyWithLayout(
   source: BodySource,
 ): { markdown: string; layout: BodyLayout } {
   const matched = matchOriginals(doc, source);
+  const blankLine = source.lineEnding.repeat(2);
   const present = new Set(matched.filter((index) => index >= 0));
   const parts: string[] = [];
   const layout: BodyLayout = [];
@@ -124,7 +130,8 @@ export function serializeBodyWithLayout(
     const index = matched[childIndex] ?? -1;
     let standsFor: number | null = index >= 0 ? index : null;
     if (standsFor === null && slot + 1 < source.nodes.length && !present.has(slot + 1)) standsFor = slot + 1;
-    const text = index >= 0 ? (source.sources[index] ?? "") : freshBlock(child, source);
+    const text =
+      index >= 0 ? (source.sources[index] ?? "") : withLineEnding(freshBlock(child, source), source);
     if (text === "") {
       if (standsFor !== null) slot = standsFor;
       layout.push({ start: length, end: length });
@@ -138,8 +145,8 @@ export function serializeBodyWithLayout(
         slot === standsFor - 1 &&
         previousType === (source.nodes[slot]?.type.name ?? null) &&
         child.type.name === source.nodes[standsFor]?.type.name;
-      gap = sameShape || isBlankGap(original) ? original : "\n\n";
-    } else gap = "\n\n";
+      gap = sameShape || isBlankGap(original) ? original : blankLine;
+    } else gap = blankLine;
     parts.push(gap, text);
     layout.push({ start: length + gap.length, end: length + gap.length + text.length });
     length += gap.length + text.length;
