@@ -13,7 +13,7 @@ let photo: { id: string; credit: string; caption: string };
 
 test.beforeAll(async () => {
   useE2eDatabase();
-  editor = await seedUser({ role: "editor", name: "Wanda Writer" });
+  editor = await seedUser({ role: "editor" });
   // A photo already in the library, as one uploaded earlier in the day (photos.spec.ts covers the upload).
   const ingested = await ingestPhoto({
     actor: actorOf(editor),
@@ -107,7 +107,10 @@ test("a writer formats a story with the keyboard and places a library photo mid-
   await linkDialog.getByLabel("Address").fill("example.com/budget-2027");
   await linkDialog.getByLabel("Address").press("Enter");
   await expect(linkDialog).toBeHidden();
-  await expect(body.getByRole("link", { name: "budget" })).toHaveAttribute("href", "https://example.com/budget-2027");
+  await expect(body.getByRole("link", { name: "budget" })).toHaveAttribute(
+    "href",
+    "https://example.com/budget-2027",
+  );
   await expect(pressed(toolbar, "Link")).toHaveAttribute("aria-pressed", "true");
 
   // Ctrl+K on the link edits it: the address is there, and it can be removed.
@@ -141,6 +144,11 @@ test("a writer formats a story with the keyboard and places a library photo mid-
   await card.getByLabel("Credit").fill("Ana Lens / Copydesk");
   await expect(card.getByText("Needed before this story can be published.")).toBeHidden();
 
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await seriousViolations(page), `editor at ${width}px`).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
   await captureScreens({ page, testInfo, name: "desk-body-editor" });
 
   // Stored as a careful writer would type it.
@@ -173,4 +181,164 @@ test("a writer formats a story with the keyboard and places a library photo mid-
     "https://example.com/budget-2027",
   );
   await expect(article.locator("blockquote")).toHaveText("We did what we could.");
+});
+
+test("the editor works without a mouse: one tab stop for the toolbar, arrows inside, Escape back, Tab indents lists and never traps", async ({
+  page,
+}) => {
+  const { body, toolbar } = await openEditor(page, { body: "First paragraph." });
+  await page.getByLabel("Byline line").focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(pressed(toolbar, "Subhead")).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(pressed(toolbar, "Bold")).toBeFocused();
+  // Undo and redo have nothing to do yet: End lands on the last button that can be used.
+  await page.keyboard.press("End");
+  await expect(pressed(toolbar, "Photo")).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(pressed(toolbar, "Subhead")).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(pressed(toolbar, "Photo")).toBeFocused();
+  // The toolbar is one stop: Tab goes on to the text.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Tab");
+  await expect(body).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(pressed(toolbar, "Subhead")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(body).toBeFocused();
+  await page.keyboard.press("Alt+F10");
+  await expect(pressed(toolbar, "Subhead")).toBeFocused();
+  await page.keyboard.press("Escape");
+
+  // In a list, Tab indents; Shift+Tab brings it back.
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("- Fares");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Child fares");
+  await page.keyboard.press("Tab");
+  await expect(body).toBeFocused();
+  await expect(body.locator("ul ul li")).toHaveText("Child fares");
+  await page.keyboard.press("Shift+Tab");
+  await expect(body.locator("ul ul")).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+
+  // A table from the toolbar; inside it the toolbar offers rows and columns, Tab walks the cells and leaves
+  // after the last one instead of adding rows.
+  await page.keyboard.press("Alt+F10");
+  for (let i = 0; i < 7; i += 1) await page.keyboard.press("ArrowRight");
+  await expect(pressed(toolbar, "Table")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await expect(body).toBeFocused();
+  await expect(pressed(toolbar, "Add row")).toBeVisible();
+  await expect(body.locator("table tr")).toHaveCount(3);
+  await pressed(toolbar, "Add row").click();
+  await expect(body.locator("table tr")).toHaveCount(4);
+  await pressed(toolbar, "Remove row").click();
+  await expect(body.locator("table tr")).toHaveCount(3);
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press("Tab");
+  await expect(body).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(body).not.toBeFocused();
+  await expect(body.locator("table tr")).toHaveCount(3);
+
+  // Outside lists and tables, Tab leaves the text for the next control.
+  await body.getByText("First paragraph.").click();
+  await page.keyboard.press("Tab");
+  await expect(body).not.toBeFocused();
+  await expect(page.getByLabel(/Developing story/)).toBeFocused();
+});
+
+test("a photo placed by keyboard gets its alt text, moves with Alt+↑/↓ and the buttons, and leaves with Remove", async ({
+  page,
+}) => {
+  const { body, toolbar } = await openEditor(page, { body: "One.\n\nTwo.\n\nThree." });
+  await body.getByText("Two.").click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Alt+F10");
+  await page.keyboard.press("End");
+  await expect(pressed(toolbar, "Photo")).toBeFocused();
+  await page.keyboard.press("Enter");
+  const photoDialog = page.getByRole("dialog", { name: "Place a photo in the body" });
+  await expect(photoDialog.getByLabel("Search the photo library")).toBeVisible();
+  await photoDialog.getByLabel("Search the photo library").focus();
+  await page.keyboard.type(photo.credit.split(" ")[0] ?? "");
+  await page.keyboard.press("Enter");
+  await photoDialog.locator(`img[src*="${photo.id}"]`).first().waitFor();
+  await photoDialog.locator("button.desk-photo-pick").first().focus();
+  await page.keyboard.press("Enter");
+  await expect(photoDialog).toBeHidden();
+  const card = body.locator(`figure[data-photo-id="${photo.id}"]`);
+  const alt = card.getByLabel("Alt text (required to publish)");
+  await expect(alt).toBeFocused();
+  await page.keyboard.type("A quiet street");
+  const order = () =>
+    body.locator(":scope > *").evaluateAll((nodes) => nodes.map((node) => node.textContent?.slice(0, 5)));
+  await expect.poll(order).toEqual(["One.", "Two.", expect.stringContaining("Photo"), "Three."]);
+
+  // Escape leaves the card with the photo selected; Alt+↑ moves it above "Two.", Alt+↓ back.
+  await page.keyboard.press("Escape");
+  await expect(body).toBeFocused();
+  await page.keyboard.press("Alt+ArrowUp");
+  await expect.poll(order).toEqual(["One.", expect.stringContaining("Photo"), "Two.", "Three."]);
+  await page.keyboard.press("Alt+ArrowDown");
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect.poll(order).toEqual(["One.", "Two.", "Three.", expect.stringContaining("Photo")]);
+  await card.getByRole("button", { name: "Move photo up" }).click();
+  await expect.poll(order).toEqual(["One.", "Two.", expect.stringContaining("Photo"), "Three."]);
+  // Enter on the selected photo goes back into its card.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await card.getByRole("button", { name: "Move photo up" }).focus();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Enter");
+  await expect(alt).toBeFocused();
+  await expect(alt).toHaveValue("A quiet street");
+
+  await card.getByRole("button", { name: "Remove photo from the body" }).click();
+  await expect(card).toHaveCount(0);
+  expect(await markdownOf(page)).toBe("One.\n\nTwo.\n\nThree.");
+});
+
+test("a refused body points at its place: Show me selects the invisible character in the text and in the Markdown", async ({
+  page,
+}) => {
+  const { body } = await openEditor(page, {
+    body: "The mayor said the plan works.\n\nA second paragraph follows.",
+  });
+  await body.getByText("A second paragraph").click();
+  await page.keyboard.press("End");
+  await page.keyboard.insertText("\u000B");
+  await page.keyboard.type(" More.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  const problem = "contains an invisible control character (U+000B) at character 60; delete it and try again";
+  await expect(page.locator("#story-body-error")).toContainText(problem);
+  // Marked at once; Show me puts the caret (selection) on it.
+  await expect(body.locator(".desk-body-error-mark")).toHaveCount(1);
+  await page.getByRole("button", { name: "Show me" }).click();
+  await expect(body).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("\u000B");
+
+  await page.getByRole("button", { name: "Markdown", exact: true }).click();
+  await page.getByRole("button", { name: "Show me" }).click();
+  const text = page.getByRole("textbox", { name: "Body", exact: true });
+  await expect(text).toBeFocused();
+  expect(
+    await text.evaluate((element: HTMLTextAreaElement) => [element.selectionStart, element.selectionEnd]),
+  ).toEqual([59, 60]);
+  await page.getByRole("button", { name: "Formatted", exact: true }).click();
+});
+
+test("no one signed out reaches the body editor", async ({ page }) => {
+  const slug = uniqueSlug("body-editor-anon");
+  await seedStory({ author: editor, slug, headline: "Closed door", body: "Private draft." });
+  await page.goto(`/desk/stories/${slug}`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await expect(page.getByRole("toolbar", { name: "Body formatting" })).toHaveCount(0);
+  await expect(page.locator("[contenteditable='true']")).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { BodyEditor } from "./body-editor/body-editor";
+import { BodyEditorWithTools } from "./body-editor/body-editor-with-tools";
 import type { ContentDraft } from "./editor-draft";
 import { errorProps, FieldError } from "./field-error";
 
@@ -81,20 +81,23 @@ export function ContentFields({ content, onChange, fieldErrors, slugField }: Pro
         <label htmlFor="story-body" id="story-body-label">
           Body
         </label>
-        <BodyEditor
+        <BodyEditorWithTools
           id="story-body"
           labelId="story-body-label"
           value={content.body}
           onChange={(body) => set("body", body)}
           describedBy={fieldErrors.body ? "story-body-error" : "story-body-hint"}
           invalid={Boolean(fieldErrors.body)}
+          problem={fieldErrors.body}
+          problemId="story-body-error"
         />
         <p className="desk-hint" id="story-body-hint">
-          Markdown: a blank line between paragraphs, <span className="desk-mono">**bold**</span>,{" "}
-          <span className="desk-mono">*italic*</span>, <span className="desk-mono">[link](https://…)</span>,{" "}
-          <span className="desk-mono">## Subhead</span>.
+          <kbd>Ctrl</kbd>+<kbd>B</kbd> bold, <kbd>Ctrl</kbd>+<kbd>I</kbd> italic, <kbd>Ctrl</kbd>+<kbd>K</kbd>{" "}
+          link; at the start of a line <span className="desk-mono">## </span> makes a subhead,{" "}
+          <span className="desk-mono">- </span> or <span className="desk-mono">1. </span> a list,{" "}
+          <span className="desk-mono">&gt; </span> a quote. <kbd>Alt</kbd>+<kbd>F10</kbd> reaches the toolbar.
+          Drop or paste a photo into the text to place it there.
         </p>
-        <FieldError id="story-body-error" message={fieldErrors.body} />
       </div>
       <label className="desk-check">
         <input

@@ -80,17 +80,20 @@ function errorMarks(doc: EditorState["doc"], range: EditorRange): DecorationSet 
  * toolbar, and Tab that never traps focus (in a list it indents, in a table it moves between cells; past the
  * last cell it leaves instead of adding rows). Dropped or pasted image files are handed on for upload.
  */
-export const BodyEditingKeys = Extension.create<{ handlers: { current: BodyEditingHandlers | null } }>({
+export const BodyEditingKeys = Extension.create<{
+  // A function, not the ref itself: TipTap deep-copies plain option objects, which would cut the ref off.
+  handlers: () => BodyEditingHandlers | null;
+}>({
   name: "bodyEditingKeys",
   // Ahead of the table's own Tab, which would add a row at the last cell.
   priority: 1000,
 
   addOptions() {
-    return { handlers: { current: null } };
+    return { handlers: () => null };
   },
 
   addKeyboardShortcuts() {
-    const handlers = () => this.options.handlers.current;
+    const handlers = () => this.options.handlers();
     const movePhoto = (direction: -1 | 1) => {
       const pos = selectedNodeOf(this.editor, "photo");
       return pos !== null && moveBlock(this.editor, pos, direction);
@@ -122,7 +125,7 @@ export const BodyEditingKeys = Extension.create<{ handlers: { current: BodyEditi
   },
 
   addProseMirrorPlugins() {
-    const handlers = () => this.options.handlers.current;
+    const handlers = () => this.options.handlers();
     return [
       new Plugin<DecorationSet>({
         key: errorMarkKey,

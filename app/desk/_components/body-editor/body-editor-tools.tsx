@@ -5,7 +5,6 @@ import { ReactNodeViewRenderer } from "@tiptap/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
 
 import { usePhotoUpload, type UploadedPhoto } from "@/app/desk/_components/use-photo-upload";
-import { serializeBodyWithLayout } from "@/lib/body-markdown/serialize-body";
 
 import { BodyEditingKeys, markBodyRange, type BodyEditingHandlers } from "./body-editing-keys";
 import { bodySourceOf } from "./body-editor";
@@ -32,7 +31,7 @@ export function withEditingTools(
         ? extension.extend({ addNodeView: () => ReactNodeViewRenderer(PhotoNodeView) })
         : extension,
     ),
-    BodyEditingKeys.configure({ handlers: handlersRef }),
+    BodyEditingKeys.configure({ handlers: () => handlersRef.current }),
   ];
 }
 
@@ -111,9 +110,7 @@ export function BodyEditorTools({ editor, handlersRef, controls }: Props) {
       showPlace: (place, options) => {
         const source = bodySourceOf(editor);
         if (!source) return;
-        const { markdown, layout } = serializeBodyWithLayout(editor.state.doc, source);
-        const range = editorRangeOf({ doc: editor.state.doc, layout, markdown, place });
-        if (range) markBodyRange(editor, range, options);
+        markBodyRange(editor, editorRangeOf({ doc: editor.state.doc, source, place }), options);
       },
     };
     return () => {

@@ -87,7 +87,8 @@ export function BodyEditor({
         ...(invalid && formatted ? { "aria-invalid": "true" } : {}),
         role: "textbox",
         "aria-multiline": "true",
-        class: "desk-body-editor",
+        // The public story's type (/styles/story.css), so the desk reads like the page.
+        class: "desk-body-editor story story-body",
         spellcheck: "true",
       },
     }),

@@ -246,7 +246,15 @@ export function BodyToolbar({ editor, bar, controls, label = "Body formatting", 
               // A click keeps the cursor (and the selection) in the text.
               onMouseDown={(event) => event.preventDefault()}
               onFocus={() => setCurrent(index)}
-              onClick={tool.run}
+              onClick={(event) => {
+                const button = event.currentTarget;
+                tool.run();
+                // A button that went away with its action (Table once inside the table) would drop the
+                // keyboard on the page: the text takes it instead.
+                requestAnimationFrame(() => {
+                  if (!button.isConnected && !document.querySelector("dialog[open]")) editor.commands.focus();
+                });
+              }}
             >
               <span aria-hidden="true">{tool.glyph}</span>
             </button>
