@@ -96,7 +96,7 @@ export const BodyEditingKeys = Extension.create<{
     const handlers = () => this.options.handlers();
     const movePhoto = (direction: -1 | 1) => {
       const pos = selectedNodeOf(this.editor, "photo");
-      return pos !== null && moveBlock(this.editor, pos, direction);
+      return pos !== null && moveBlock(this.editor, pos, direction) !== null;
     };
     return {
       "Mod-k": () => {

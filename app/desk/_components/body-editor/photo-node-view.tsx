@@ -1,11 +1,12 @@
 "use client";
 
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
-import { useId, useState } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
 
 import { photoThumbnailPath } from "@/app/desk/_components/photo-paths";
 
 import { moveBlock } from "./move-block";
+import { focusPhotoCard } from "./place-photo";
 
 type Field = "alt" | "caption" | "credit";
 
@@ -22,7 +23,6 @@ function PhotoText(props: {
   value: string;
   warn?: string;
   onChange: (value: string) => void;
-  onEscape: () => void;
 }) {
   const [typed, setTyped] = useState(props.value);
   const [seen, setSeen] = useState(props.value);
@@ -47,10 +47,6 @@ function PhotoText(props: {
           props.onChange(event.target.value);
         }}
         onKeyDown={(event) => {
-          if (event.key === "Escape") {
-            event.preventDefault();
-            props.onEscape();
-          }
           // Enter in a caption must not reach the story form (nor publish anything).
           if (event.key === "Enter") event.preventDefault();
         }}
@@ -95,7 +91,9 @@ export function PhotoNodeView({
   };
   const move = (direction: -1 | 1) => {
     const pos = position();
-    if (pos !== null) moveBlock(editor, pos, direction);
+    const moved = pos === null ? null : moveBlock(editor, pos, direction);
+    // A moved photo is drawn afresh: the keyboard goes to the same button on the new card.
+    if (moved !== null) focusPhotoCard(editor, moved, `button[data-move="${direction}"]`);
   };
   const backToText = () => {
     const pos = position();
@@ -108,6 +106,13 @@ export function PhotoNodeView({
       className={`desk-body-photo${selected ? " desk-body-photo-selected" : ""}`}
       aria-labelledby={`${id}-title`}
       data-photo-id={photoId}
+      // Escape anywhere in the card goes back to the text, with the photo selected (Alt+↑/↓ move it).
+      onKeyDown={(event: KeyboardEvent) => {
+        if (event.key !== "Escape") return;
+        event.preventDefault();
+        event.stopPropagation();
+        backToText();
+      }}
     >
       <div className="desk-body-photo-head">
         <span
@@ -127,6 +132,7 @@ export function PhotoNodeView({
               type="button"
               className="desk-button desk-button-small"
               aria-label="Move photo up"
+              data-move="-1"
               title="Move photo up (Alt+↑ when the photo is selected)"
               onClick={() => move(-1)}
             >
@@ -136,6 +142,7 @@ export function PhotoNodeView({
               type="button"
               className="desk-button desk-button-small"
               aria-label="Move photo down"
+              data-move="1"
               title="Move photo down (Alt+↓ when the photo is selected)"
               onClick={() => move(1)}
             >
@@ -166,14 +173,12 @@ export function PhotoNodeView({
             value={attrs.alt}
             warn={attrs.alt.trim() ? undefined : "Needed before this story can be published."}
             onChange={(alt) => updateAttributes({ alt })}
-            onEscape={backToText}
           />
           <PhotoText
             id={`${id}-caption`}
             label="Caption"
             value={attrs.caption}
             onChange={(caption) => updateAttributes({ caption })}
-            onEscape={backToText}
           />
           <PhotoText
             id={`${id}-credit`}
@@ -181,7 +186,6 @@ export function PhotoNodeView({
             hint="Photographer / Agency"
             value={attrs.credit}
             onChange={(credit) => updateAttributes({ credit })}
-            onEscape={backToText}
           />
         </div>
       </div>

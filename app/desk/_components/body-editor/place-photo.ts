@@ -35,16 +35,16 @@ export function placePhoto(editor: Editor, photo: PlacedPhoto, at?: number): num
 }
 
 /**
- * Puts the keyboard in the first field of the photo card at `pos` (its alt text, which the writer must
- * give). The card is drawn by React just after the transaction, so this waits for it a few frames.
+ * Puts the keyboard in the photo card at `pos`: its first field (the alt text, which the writer must give)
+ * or another control. The card is drawn by React just after the transaction, so this waits a few frames.
  */
-export function focusPhotoCard(editor: Editor, pos: number, tries = 10): void {
+export function focusPhotoCard(editor: Editor, pos: number, control = "input", tries = 10): void {
   const dom = editor.view.nodeDOM(pos);
-  const input = dom instanceof HTMLElement ? dom.querySelector("input") : null;
-  if (input) {
-    input.focus();
-    input.scrollIntoView({ block: "nearest" });
+  const found = dom instanceof HTMLElement ? dom.querySelector<HTMLElement>(control) : null;
+  if (found) {
+    found.focus();
+    found.scrollIntoView({ block: "nearest" });
     return;
   }
-  if (tries > 0) requestAnimationFrame(() => focusPhotoCard(editor, pos, tries - 1));
+  if (tries > 0) requestAnimationFrame(() => focusPhotoCard(editor, pos, control, tries - 1));
 }
