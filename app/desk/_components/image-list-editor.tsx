@@ -67,8 +67,8 @@ export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
     <fieldset className="desk-panel desk-list-editor" onPaste={onPaste}>
       <legend className="desk-legend">Photos</legend>
       <p className="desk-hint">
-        The lead photo comes first; the rest follow the story. To put a photo between paragraphs, place it in the
-        body: its Photo button, or drop the file into the text.
+        The lead photo comes first; the rest follow the story. To put a photo between paragraphs, place it in
+        the body: its Photo button, or drop the file into the text.
       </p>
       <div
         className={`desk-dropzone${dragging ? " desk-dropzone-active" : ""}`}
