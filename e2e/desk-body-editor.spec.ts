@@ -44,12 +44,14 @@ test("typing in one paragraph of the formatted view changes only that paragraph'
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
 
+  await page.getByLabel("Summary").fill("Adds when the figures come");
   const formatted = page.getByRole("textbox", { name: "Body", exact: true });
   await expect(formatted.locator("li")).toHaveCount(2);
-  await expect(formatted.locator("pre")).toContainText("raw <b>code</b>");
+  await expect(formatted.locator("pre")).toHaveText("```\nraw <b>code</b>\n```");
   await formatted.getByText("Officials will update the figures at noon.").click();
   await page.keyboard.press("End");
   await page.keyboard.type(" Typed <script>alert(1)</script> here.");
+  // Ctrl+S saves from inside the editor, as it does from any field.
   await page.keyboard.press("Control+s");
   await expect(page.getByText("Draft saved as revision 2.")).toBeVisible();
 

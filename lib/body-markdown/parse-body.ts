@@ -8,7 +8,7 @@ import { isBodyPhotoProblem, looksLikeBodyPhotoLine, parseBodyPhotoLine } from "
 import { markdownCost, maxBodyWork, maxMarksPerBlock, maxNestingDepth } from "@/lib/render/markdown-guard";
 import { splitIndependentBlocks } from "@/lib/render/story-body-blocks";
 
-import { proseFromMdast } from "./mdast-to-prose";
+import { proseFromMdast, unixLines } from "./mdast-to-prose";
 
 /**
  * What a body was read from, kept beside the editor's document so that writing it back reuses the author's
@@ -217,7 +217,7 @@ export function parseBody(markdown: string, schema: Schema): ParsedBody {
         schema,
         markerAt: (offset) => markdown[block.toBody(offset)] ?? "",
       });
-    node ??= schema.node("markdownBlock", null, source === "" ? [] : [schema.text(source)]);
+    node ??= schema.node("markdownBlock", null, source === "" ? [] : [schema.text(unixLines(source))]);
     const container = node;
     const containerMdast = block.node;
     if (
