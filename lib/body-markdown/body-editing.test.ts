@@ -43,6 +43,45 @@ describe("an edit changes only the edited block", () => {
     );
   });
 
+  it("keeps every byte outside a list or quote whose first paragraph is retyped, and the result reads back", () => {
+    fc.assert(
+      fc.property(bodyMarkdown, typedText, fc.nat(), (markdown, text, pick) => {
+        const { doc, source } = parseBody(markdown, schema);
+        const containers: number[] = [];
+        doc.forEach((child, _offset, index) => {
+          if (["blockquote", "bulletList", "orderedList"].includes(child.type.name)) containers.push(index);
+        });
+        if (containers.length === 0) return;
+        const index = containers[pick % containers.length] ?? 0;
+        const container = doc.child(index);
+        const retyped = schema.node("paragraph", null, [schema.text(text)]);
+        const part = container.child(pick % container.childCount);
+        const changedPart =
+          part.type.name === "listItem"
+            ? part.copy(part.content.replaceChild(0, retyped))
+            : part.type.name === "paragraph"
+              ? retyped
+              : part;
+        const edited = container.copy(
+          container.content.replaceChild(pick % container.childCount, changedPart),
+        );
+        const { layout } = serializeBodyWithLayout(doc, source);
+        const before = layout[index] ?? { start: 0, end: 0 };
+        const after = serializeBodyWithLayout(replaceChild(doc, index, edited), source);
+        const at = after.layout[index] ?? { start: 0, end: 0 };
+        expect(after.markdown.slice(0, at.start)).toBe(markdown.slice(0, before.start));
+        expect(after.markdown.slice(at.end)).toBe(markdown.slice(before.end));
+        // Read back with the indentation its first line has in the body (the rest of its lines carry theirs).
+        const indent = /[ \t]*$/.exec(after.markdown.slice(0, at.start))?.[0] ?? "";
+        const written = indent + after.markdown.slice(at.start, at.end);
+        const reread = parseBody(written, schema).doc;
+        expect(reread.childCount, written).toBe(1);
+        expect(reread.child(0).toJSON(), written).toEqual(edited.toJSON());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("keeps the untouched items of a changed list", () => {
     const body = "Intro.\n\n*   First item\n*   Second item\n    continues here\n*   Third item\n\nOutro.\n";
     const { doc, source } = parseBody(body, schema);
@@ -53,6 +92,21 @@ describe("an edit changes only the edited block", () => {
     const edited = replaceChild(doc, 1, list.copy(list.content.replaceChild(1, changedItem)));
     expect(serializeBody(edited, source)).toBe(
       "Intro.\n\n*   First item\n* Second, edited\n*   Third item\n\nOutro.\n",
+    );
+  });
+
+  it("keeps the untouched blocks of a changed quote", () => {
+    const body = "Intro.\n\n>  First, as *written*\n> and wrapped.\n>\n>\n> * a list\n>\n> Last.\n";
+    const { doc, source } = parseBody(body, schema);
+    const quote = doc.child(1);
+    const changed = schema.node("paragraph", null, [
+      schema.text("Last, edited"),
+      schema.node("hardBreak"),
+      schema.text("twice."),
+    ]);
+    const edited = replaceChild(doc, 1, quote.copy(quote.content.replaceChild(2, changed)));
+    expect(serializeBody(edited, source)).toBe(
+      "Intro.\n\n>  First, as *written*\n> and wrapped.\n>\n>\n> * a list\n>\n> Last, edited\\\n> twice.\n",
     );
   });
 

@@ -1,0 +1,347 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+import { ingestPhoto } from "@/lib/media/ingest-photo";
+import { wireJpeg } from "@/lib/media/test-photos";
+
+import { seedUser, signInByApi, type E2eUser } from "./support/auth";
+import { useE2eDatabase } from "./support/database";
+import { actorOf, captureScreens, publishFromEditor, seedStory, uniqueSlug } from "./support/desk-seed";
+
+let editor: E2eUser;
+let photo: { id: string; credit: string; caption: string };
+
+test.beforeAll(async () => {
+  useE2eDatabase();
+  editor = await seedUser({ role: "editor" });
+  // A photo already in the library, as one uploaded earlier in the day (photos.spec.ts covers the upload).
+  const ingested = await ingestPhoto({
+    actor: actorOf(editor),
+    bytes: await wireJpeg({ seed: 2112, width: 1200, height: 800 }),
+  });
+  photo = ingested.photo;
+});
+
+async function openEditor(page: Page, options: { body: string }) {
+  const slug = uniqueSlug("body-editor");
+  await seedStory({ author: editor, slug, headline: "Council passes the budget", body: options.body });
+  await signInByApi({ request: page.request, email: editor.email, password: editor.password });
+  await page.goto(`/desk/stories/${slug}`);
+  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  const body = page.getByRole("textbox", { name: "Body", exact: true });
+  const toolbar = page.getByRole("toolbar", { name: "Body formatting" });
+  return { slug, body, toolbar };
+}
+
+const pressed = (toolbar: Locator, name: string) => toolbar.getByRole("button", { name, exact: true });
+
+async function markdownOf(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Markdown", exact: true }).click();
+  const text = page.getByRole("textbox", { name: "Body", exact: true });
+  const value = await text.inputValue();
+  await page.getByRole("button", { name: "Formatted", exact: true }).click();
+  return value;
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
+}
+
+test("a writer formats a story with the keyboard and places a library photo mid-body; the page shows it all in place", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const { slug, body, toolbar } = await openEditor(page, { body: "The council met on Monday." });
+  await body.click();
+  await page.keyboard.press("Control+End");
+
+  // Bold and italic by shortcut; the toolbar says which is on at the cursor.
+  await page.keyboard.type(" It voted ");
+  await page.keyboard.press("Control+B");
+  await expect(pressed(toolbar, "Bold")).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.type("7 to 2");
+  await page.keyboard.press("Control+B");
+  await expect(pressed(toolbar, "Bold")).toHaveAttribute("aria-pressed", "false");
+  await page.keyboard.type(" after a ");
+  await page.keyboard.press("Control+I");
+  await page.keyboard.type("long");
+  await expect(pressed(toolbar, "Italic")).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Control+I");
+  await page.keyboard.type(" night.");
+
+  // "## " starts a subhead, "- " and "1. " start lists: the StarterKit input rules.
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("## What changes");
+  await expect(pressed(toolbar, "Subhead")).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Enter");
+  await expect(pressed(toolbar, "Subhead")).toHaveAttribute("aria-pressed", "false");
+  await page.keyboard.type("- Bus fares rise");
+  await expect(pressed(toolbar, "Bulleted list")).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Parks stay open");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await expect(pressed(toolbar, "Bulleted list")).toHaveAttribute("aria-pressed", "false");
+  await page.keyboard.type("1. Libraries");
+  await expect(pressed(toolbar, "Numbered list")).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Roads");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+
+  // A link by Ctrl+K on the selected words; a javascript: address is refused in the dialog, with why.
+  await page.keyboard.type("Read the budget.");
+  await page.keyboard.press("ArrowLeft");
+  for (let i = 0; i < 6; i += 1) await page.keyboard.press("Shift+ArrowLeft");
+  await page.keyboard.press("Control+K");
+  const linkDialog = page.getByRole("dialog", { name: "Add a link" });
+  await expect(linkDialog.getByLabel("Text (optional)")).toHaveValue("budget");
+  await linkDialog.getByLabel("Address").fill("javascript:alert(document.cookie)");
+  await linkDialog.getByLabel("Address").press("Enter");
+  await expect(linkDialog.getByRole("alert")).toHaveText(
+    "Links can only go to web pages (http:// or https://) or email addresses (mailto:); this address would be dropped from the story.",
+  );
+  await linkDialog.getByLabel("Address").fill("example.com/budget-2027");
+  await linkDialog.getByLabel("Address").press("Enter");
+  await expect(linkDialog).toBeHidden();
+  await expect(body.getByRole("link", { name: "budget" })).toHaveAttribute(
+    "href",
+    "https://example.com/budget-2027",
+  );
+  await expect(pressed(toolbar, "Link")).toHaveAttribute("aria-pressed", "true");
+
+  // Ctrl+K on the link edits it: the address is there, and it can be removed.
+  await page.keyboard.press("Control+K");
+  const editDialog = page.getByRole("dialog", { name: "Edit link" });
+  await expect(editDialog.getByLabel("Address")).toHaveValue("https://example.com/budget-2027");
+  await editDialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(editDialog).toBeHidden();
+  await expect(body).toBeFocused();
+
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("> We did what we could.");
+  await expect(pressed(toolbar, "Quote")).toHaveAttribute("aria-pressed", "true");
+
+  // A library photo placed after the subhead's list: cursor at the start of "Libraries", Photo, pick it.
+  await body.getByText("Libraries").click();
+  await page.keyboard.press("Home");
+  await pressed(toolbar, "Photo").click();
+  const photoDialog = page.getByRole("dialog", { name: "Place a photo in the body" });
+  await photoDialog.getByLabel("Search the photo library").fill(photo.credit.split(" ")[0] ?? "");
+  await photoDialog.getByLabel("Search the photo library").press("Enter");
+  await photoDialog.locator(`img[src*="${photo.id}"]`).first().click();
+  await expect(photoDialog).toBeHidden();
+  const card = body.locator(`figure[data-photo-id="${photo.id}"]`);
+  await expect(card.getByLabel("Alt text (required to publish)")).toBeFocused();
+  await expect(card.getByText("Needed before this story can be published.")).toBeVisible();
+  await expect(card.getByLabel("Caption")).toHaveValue(photo.caption);
+  await page.keyboard.type("Councillors raise their hands in the chamber");
+  await card.getByLabel("Caption").fill("The vote, just after midnight.");
+  await card.getByLabel("Credit").fill("Ana Lens / Copydesk");
+  await expect(card.getByText("Needed before this story can be published.")).toBeHidden();
+
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await seriousViolations(page), `editor at ${width}px`).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await captureScreens({ page, testInfo, name: "desk-body-editor" });
+
+  // Stored as a careful writer would type it.
+  expect(await markdownOf(page)).toBe(
+    [
+      "The council met on Monday. It voted **7 to 2** after a *long* night.",
+      "## What changes",
+      "- Bus fares rise\n- Parks stay open",
+      `::photo{id="${photo.id}" alt="Councillors raise their hands in the chamber" caption="The vote, just after midnight." credit="Ana Lens / Copydesk"}`,
+      "1. Libraries\n2. Roads",
+      "Read the [budget](https://example.com/budget-2027).",
+      "> We did what we could.",
+    ].join("\n\n"),
+  );
+
+  await page.getByLabel("Summary").fill("Vote result, what changes, photo");
+  await publishFromEditor({ page });
+  await expect(page.getByText("Published revision 2. Readers see it now.")).toBeVisible();
+
+  const reader = await page.context().newPage();
+  await reader.goto(`/stories/${slug}`);
+  const article = reader.locator(".story-body");
+  await expect(article.locator("strong")).toHaveText("7 to 2");
+  await expect(article.locator("em")).toHaveText("long");
+  await expect(article.getByRole("heading", { name: "What changes" })).toBeVisible();
+  await expect(article.locator("ul > li")).toHaveText(["Bus fares rise", "Parks stay open"]);
+  await expect(article.locator("ol > li")).toHaveText(["Libraries", "Roads"]);
+  await expect(article.getByRole("link", { name: "budget" })).toHaveAttribute(
+    "href",
+    "https://example.com/budget-2027",
+  );
+  await expect(article.locator("blockquote")).toHaveText("We did what we could.");
+});
+
+test("the editor works without a mouse: one tab stop for the toolbar, arrows inside, Escape back, Tab indents lists and never traps", async ({
+  page,
+}) => {
+  const { body, toolbar } = await openEditor(page, { body: "First paragraph." });
+  await page.getByLabel("Byline line").focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(pressed(toolbar, "Subhead")).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(pressed(toolbar, "Bold")).toBeFocused();
+  // Undo and redo have nothing to do yet: End lands on the last button that can be used.
+  await page.keyboard.press("End");
+  await expect(pressed(toolbar, "Photo")).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(pressed(toolbar, "Subhead")).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(pressed(toolbar, "Photo")).toBeFocused();
+  // The toolbar is one stop: Tab goes on to the text.
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Tab");
+  await expect(body).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(pressed(toolbar, "Subhead")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(body).toBeFocused();
+  await page.keyboard.press("Alt+F10");
+  await expect(pressed(toolbar, "Subhead")).toBeFocused();
+  await page.keyboard.press("Escape");
+
+  // In a list, Tab indents; Shift+Tab brings it back.
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("- Fares");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Child fares");
+  await page.keyboard.press("Tab");
+  await expect(body).toBeFocused();
+  await expect(body.locator("ul ul li")).toHaveText("Child fares");
+  await page.keyboard.press("Shift+Tab");
+  await expect(body.locator("ul ul")).toHaveCount(0);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+
+  // A table from the toolbar; inside it the toolbar offers rows and columns, Tab walks the cells and leaves
+  // after the last one instead of adding rows.
+  await page.keyboard.press("Alt+F10");
+  for (let i = 0; i < 7; i += 1) await page.keyboard.press("ArrowRight");
+  await expect(pressed(toolbar, "Table")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await expect(body).toBeFocused();
+  await expect(pressed(toolbar, "Add row")).toBeVisible();
+  await expect(body.locator("table tr")).toHaveCount(3);
+  await pressed(toolbar, "Add row").click();
+  await expect(body.locator("table tr")).toHaveCount(4);
+  await pressed(toolbar, "Remove row").click();
+  await expect(body.locator("table tr")).toHaveCount(3);
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press("Tab");
+  await expect(body).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(body).not.toBeFocused();
+  await expect(body.locator("table tr")).toHaveCount(3);
+
+  // Outside lists and tables, Tab leaves the text for the next control.
+  await body.getByText("First paragraph.").click();
+  await page.keyboard.press("Tab");
+  await expect(body).not.toBeFocused();
+  await expect(page.getByLabel(/Developing story/)).toBeFocused();
+});
+
+test("a photo placed by keyboard gets its alt text, moves with Alt+↑/↓ and the buttons, and leaves with Remove", async ({
+  page,
+}) => {
+  const { body, toolbar } = await openEditor(page, { body: "One.\n\nTwo.\n\nThree." });
+  await body.getByText("Two.").click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Alt+F10");
+  await page.keyboard.press("End");
+  await expect(pressed(toolbar, "Photo")).toBeFocused();
+  await page.keyboard.press("Enter");
+  const photoDialog = page.getByRole("dialog", { name: "Place a photo in the body" });
+  await expect(photoDialog.getByLabel("Search the photo library")).toBeVisible();
+  await photoDialog.getByLabel("Search the photo library").focus();
+  await page.keyboard.type(photo.credit.split(" ")[0] ?? "");
+  await page.keyboard.press("Enter");
+  await photoDialog.locator(`img[src*="${photo.id}"]`).first().waitFor();
+  await photoDialog.locator("button.desk-photo-pick").first().focus();
+  await page.keyboard.press("Enter");
+  await expect(photoDialog).toBeHidden();
+  const card = body.locator(`figure[data-photo-id="${photo.id}"]`);
+  const alt = card.getByLabel("Alt text (required to publish)");
+  await expect(alt).toBeFocused();
+  await page.keyboard.type("A quiet street");
+  const order = () =>
+    body
+      .locator(":scope > *")
+      .evaluateAll((nodes) =>
+        nodes.map((node) => (node.matches("figure, :has(figure)") ? "photo" : node.textContent)),
+      );
+  await expect.poll(order).toEqual(["One.", "Two.", "photo", "Three."]);
+
+  // Escape leaves the card with the photo selected; Alt+↑ moves it above "Two.", Alt+↓ back.
+  await page.keyboard.press("Escape");
+  await expect(body).toBeFocused();
+  await page.keyboard.press("Alt+ArrowUp");
+  await expect.poll(order).toEqual(["One.", "photo", "Two.", "Three."]);
+  await page.keyboard.press("Alt+ArrowDown");
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect.poll(order).toEqual(["One.", "Two.", "Three.", "photo"]);
+  await card.getByRole("button", { name: "Move photo up" }).click();
+  await expect.poll(order).toEqual(["One.", "Two.", "photo", "Three."]);
+  // Escape from anywhere in the card selects the photo; Enter goes back into its card.
+  await expect(card.getByRole("button", { name: "Move photo up" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(body).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(alt).toBeFocused();
+  await expect(alt).toHaveValue("A quiet street");
+
+  await card.getByRole("button", { name: "Remove photo from the body" }).click();
+  await expect(card).toHaveCount(0);
+  expect(await markdownOf(page)).toBe("One.\n\nTwo.\n\nThree.");
+});
+
+test("a refused body points at its place: Show me selects the invisible character in the text and in the Markdown", async ({
+  page,
+}) => {
+  const { body } = await openEditor(page, {
+    body: "The mayor said the plan works.\n\nA second paragraph follows.",
+  });
+  await body.getByText("A second paragraph").click();
+  await page.keyboard.press("End");
+  await page.keyboard.insertText("\u000B");
+  await page.keyboard.type(" More.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  const problem = "contains an invisible control character (U+000B) at character 60; delete it and try again";
+  await expect(page.locator("#story-body-error")).toContainText(problem);
+  // Marked at once; Show me puts the caret (selection) on it.
+  await expect(body.locator(".desk-body-error-mark")).toHaveCount(1);
+  await page.getByRole("button", { name: "Show me" }).click();
+  await expect(body).toBeFocused();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("\u000B");
+
+  await page.getByRole("button", { name: "Markdown", exact: true }).click();
+  await page.getByRole("button", { name: "Show me" }).click();
+  const text = page.getByRole("textbox", { name: "Body", exact: true });
+  await expect(text).toBeFocused();
+  expect(
+    await text.evaluate((element: HTMLTextAreaElement) => [element.selectionStart, element.selectionEnd]),
+  ).toEqual([59, 60]);
+  await page.getByRole("button", { name: "Formatted", exact: true }).click();
+});
+
+test("no one signed out reaches the body editor", async ({ page }) => {
+  const slug = uniqueSlug("body-editor-anon");
+  await seedStory({ author: editor, slug, headline: "Closed door", body: "Private draft." });
+  await page.goto(`/desk/stories/${slug}`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await expect(page.getByRole("toolbar", { name: "Body formatting" })).toHaveCount(0);
+  await expect(page.locator("[contenteditable='true']")).toHaveCount(0);
+});
