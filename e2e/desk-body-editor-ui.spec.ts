@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import { ingestPhoto } from "@/lib/media/ingest-photo";
-import { wireJpeg } from "@/lib/media/test-photos";
+import { wireFixture, wireJpeg } from "@/lib/media/test-photos";
 
 import { seedUser, signInByApi, type E2eUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
@@ -181,6 +181,45 @@ test("a writer formats a story with the keyboard and places a library photo mid-
     "https://example.com/budget-2027",
   );
   await expect(article.locator("blockquote")).toHaveText("We did what we could.");
+  // The placed photo stands where it was put: after the bulleted list, before the numbered one.
+  const figure = article.locator(":scope > figure.story-figure");
+  await expect(figure).toHaveCount(1);
+  await expect(figure.locator("xpath=preceding-sibling::*[1]")).toHaveText(/Bus fares rise/);
+  await expect(figure.locator("xpath=following-sibling::*[1]")).toHaveText(/Libraries/);
+  await expect(figure.locator("img")).toHaveAttribute("alt", "Councillors raise their hands in the chamber");
+  await expect(figure.locator(".story-figure-caption")).toHaveText("The vote, just after midnight.");
+  await expect(figure.locator(".story-figure-credit")).toHaveText("Ana Lens / Copydesk");
+});
+
+test("an image file dropped into the text is uploaded and placed where it fell, caption and credit read from the file", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const { body } = await openEditor(page, { body: "One.\n\nTwo.\n\nThree." });
+  // The caret is elsewhere: the drop point decides.
+  await body.getByText("One.").click();
+  const bytes = (await wireJpeg({ seed: 4242, width: 900, height: 600 })).toString("base64");
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const data = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([data], "AP_26099.jpg", { type: "image/jpeg" }));
+    return transfer;
+  }, bytes);
+  const three = body.getByText("Three.");
+  const box = await three.boundingBox();
+  if (!box) throw new Error("the paragraph is not on screen");
+  await three.dispatchEvent("drop", { dataTransfer, clientX: box.x + 1, clientY: box.y + box.height / 2 });
+  const card = body.locator("figure[data-photo-id]");
+  await expect(card.getByLabel("Caption")).toHaveValue(wireFixture.caption, { timeout: 60_000 });
+  await expect(card.getByLabel("Credit")).toHaveValue("Evgeniy Maloletka / AP");
+  await expect(card.getByLabel("Alt text (required to publish)")).toBeFocused();
+  await expect(card.getByLabel("Alt text (required to publish)")).toHaveValue("");
+  const order = await body
+    .locator(":scope > *")
+    .evaluateAll((nodes) =>
+      nodes.map((node) => (node.matches("figure, :has(figure)") ? "photo" : node.textContent)),
+    );
+  expect(order).toEqual(["One.", "Two.", "photo", "Three."]);
 });
 
 test("the editor works without a mouse: one tab stop for the toolbar, arrows inside, Escape back, Tab indents lists and never traps", async ({
