@@ -308,8 +308,10 @@ test("a photo placed by keyboard gets its alt text, moves with Alt+↑/↓ and t
   await photoDialog.getByLabel("Search the photo library").focus();
   await page.keyboard.type(photo.credit.split(" ")[0] ?? "");
   await page.keyboard.press("Enter");
-  await photoDialog.locator(`img[src*="${photo.id}"]`).first().waitFor();
-  await photoDialog.locator("button.desk-photo-pick").first().focus();
+  // The library may hold other photos by the same agency: this one is picked by its picture.
+  await photoDialog
+    .locator("button.desk-photo-pick", { has: page.locator(`img[src*="${photo.id}"]`) })
+    .focus();
   await page.keyboard.press("Enter");
   await expect(photoDialog).toBeHidden();
   const card = body.locator(`figure[data-photo-id="${photo.id}"]`);
