@@ -59,10 +59,23 @@ test("typing in one paragraph of the formatted view changes only that paragraph'
   const { latest } = await getStoryDetail({ slug, actor: actorOf(editor) });
   expect(latest.content.body).toBe(expected);
 
-  // The Markdown view shows the same text, and the choice of view outlives a reload.
-  await expect(await bodyMarkdown(page)).toHaveValue(expected);
+  // The Markdown view shows the same text (a textarea reports its lines with LF), and the choice of view
+  // outlives a reload.
+  const shown = expected.replace(/\r\n/g, "\n");
+  await expect(await bodyMarkdown(page)).toHaveValue(shown);
   await page.reload();
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   await expect(page.getByRole("button", { name: "Markdown" })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByRole("textbox", { name: "Body", exact: true })).toHaveValue(expected);
+  const textarea = page.getByRole("textbox", { name: "Body", exact: true });
+  await expect(textarea).toHaveValue(shown);
+
+  // Typing in the Markdown view keeps the body's CRLF line endings too.
+  await page.getByLabel("Summary").fill("Adds a last word");
+  await textarea.focus();
+  await textarea.press("Control+End");
+  await page.keyboard.type(" Last.");
+  await page.keyboard.press("Control+s");
+  await expect(page.getByText("Draft saved as revision 3.")).toBeVisible();
+  const { latest: third } = await getStoryDetail({ slug, actor: actorOf(editor) });
+  expect(third.content.body).toBe(`${expected} Last.`);
 });

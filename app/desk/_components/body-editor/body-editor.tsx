@@ -39,6 +39,16 @@ export function bodySourceOf(editor: Editor): BodySource | null {
   return sources.get(editor) ?? null;
 }
 
+/**
+ * A textarea reports every line ending as LF; a body written with CRLF throughout gets them back, so typing
+ * in the Markdown view does not rewrite every line of it.
+ */
+function withLineEndingsOf(before: string, typed: string): string {
+  const crlf = before.split("\r\n").length - 1;
+  const uniform = crlf > 0 && crlf === before.split("\n").length - 1;
+  return uniform && !typed.includes("\r") ? typed.replace(/\n/g, "\r\n") : typed;
+}
+
 /** Puts `markdown` into the editor as one step that undo skips, and remembers its source. */
 function load(editor: Editor, markdown: string) {
   const parsed = parseBody(markdown, editor.schema);
@@ -152,7 +162,7 @@ export function BodyEditor({
           className="desk-body-input"
           rows={18}
           value={value}
-          onChange={(event) => onChange(event.target.value)}
+          onChange={(event) => onChange(withLineEndingsOf(value, event.target.value))}
           aria-describedby={describedBy}
           aria-invalid={invalid ? true : undefined}
         />
