@@ -1,47 +1,28 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
-import { ingestPhoto } from "@/lib/media/ingest-photo";
 import { wireFixture, wireJpeg } from "@/lib/media/test-photos";
 
-import { seedUser, signInByApi, type E2eUser } from "./support/auth";
+import {
+  blockOrder,
+  markdownOf,
+  openBodyEditor,
+  toolButton as pressed,
+  seedBodyEditorWriter,
+  type BodyEditorWriter,
+} from "./support/body-editor-page";
 import { useE2eDatabase } from "./support/database";
-import { actorOf, captureScreens, publishFromEditor, seedStory, uniqueSlug } from "./support/desk-seed";
+import { captureScreens, publishFromEditor, seedStory, uniqueSlug } from "./support/desk-seed";
 
-let editor: E2eUser;
-let photo: { id: string; credit: string; caption: string };
+let writer: BodyEditorWriter;
 
 test.beforeAll(async () => {
   useE2eDatabase();
-  editor = await seedUser({ role: "editor" });
-  // A photo already in the library, as one uploaded earlier in the day (photos.spec.ts covers the upload).
-  const ingested = await ingestPhoto({
-    actor: actorOf(editor),
-    bytes: await wireJpeg({ seed: 2112, width: 1200, height: 800 }),
-  });
-  photo = ingested.photo;
+  writer = await seedBodyEditorWriter({ seed: 2112 });
 });
 
-async function openEditor(page: Page, options: { body: string }) {
-  const slug = uniqueSlug("body-editor");
-  await seedStory({ author: editor, slug, headline: "Council passes the budget", body: options.body });
-  await signInByApi({ request: page.request, email: editor.email, password: editor.password });
-  await page.goto(`/desk/stories/${slug}`);
-  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
-  const body = page.getByRole("textbox", { name: "Body", exact: true });
-  const toolbar = page.getByRole("toolbar", { name: "Body formatting" });
-  return { slug, body, toolbar };
-}
-
-const pressed = (toolbar: Locator, name: string) => toolbar.getByRole("button", { name, exact: true });
-
-async function markdownOf(page: Page): Promise<string> {
-  await page.getByRole("button", { name: "Markdown", exact: true }).click();
-  const text = page.getByRole("textbox", { name: "Body", exact: true });
-  const value = await text.inputValue();
-  await page.getByRole("button", { name: "Formatted", exact: true }).click();
-  return value;
-}
+const openEditor = (page: Page, options: { body: string }) =>
+  openBodyEditor(page, { editor: writer.editor, body: options.body });
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -131,14 +112,14 @@ test("a writer formats a story with the keyboard and places a library photo mid-
   await page.keyboard.press("Home");
   await pressed(toolbar, "Photo").click();
   const photoDialog = page.getByRole("dialog", { name: "Place a photo in the body" });
-  await photoDialog.getByLabel("Search the photo library").fill(photo.credit.split(" ")[0] ?? "");
+  await photoDialog.getByLabel("Search the photo library").fill(writer.photo.credit.split(" ")[0] ?? "");
   await photoDialog.getByLabel("Search the photo library").press("Enter");
-  await photoDialog.locator(`img[src*="${photo.id}"]`).first().click();
+  await photoDialog.locator(`img[src*="${writer.photo.id}"]`).first().click();
   await expect(photoDialog).toBeHidden();
-  const card = body.locator(`figure[data-photo-id="${photo.id}"]`);
+  const card = body.locator(`figure[data-photo-id="${writer.photo.id}"]`);
   await expect(card.getByLabel("Alt text (required to publish)")).toBeFocused();
   await expect(card.getByText("Needed before this story can be published.")).toBeVisible();
-  await expect(card.getByLabel("Caption")).toHaveValue(photo.caption);
+  await expect(card.getByLabel("Caption")).toHaveValue(writer.photo.caption);
   await page.keyboard.type("Councillors raise their hands in the chamber");
   await card.getByLabel("Caption").fill("The vote, just after midnight.");
   await card.getByLabel("Credit").fill("Ana Lens / Copydesk");
@@ -157,7 +138,7 @@ test("a writer formats a story with the keyboard and places a library photo mid-
       "The council met on Monday. It voted **7 to 2** after a *long* night.",
       "## What changes",
       "- Bus fares rise\n- Parks stay open",
-      `::photo{id="${photo.id}" alt="Councillors raise their hands in the chamber" caption="The vote, just after midnight." credit="Ana Lens / Copydesk"}`,
+      `::photo{id="${writer.photo.id}" alt="Councillors raise their hands in the chamber" caption="The vote, just after midnight." credit="Ana Lens / Copydesk"}`,
       "1. Libraries\n2. Roads",
       "Read the [budget](https://example.com/budget-2027).",
       "> We did what we could.",
@@ -214,139 +195,7 @@ test("an image file dropped into the text is uploaded and placed where it fell, 
   await expect(card.getByLabel("Credit")).toHaveValue("Evgeniy Maloletka / AP");
   await expect(card.getByLabel("Alt text (required to publish)")).toBeFocused();
   await expect(card.getByLabel("Alt text (required to publish)")).toHaveValue("");
-  const order = await body
-    .locator(":scope > *")
-    .evaluateAll((nodes) =>
-      nodes.map((node) => (node.matches("figure, :has(figure)") ? "photo" : node.textContent)),
-    );
-  expect(order).toEqual(["One.", "Two.", "photo", "Three."]);
-});
-
-test("the editor works without a mouse: one tab stop for the toolbar, arrows inside, Escape back, Tab indents lists and never traps", async ({
-  page,
-}) => {
-  const { body, toolbar } = await openEditor(page, { body: "First paragraph." });
-  await page.getByLabel("Byline line").focus();
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
-  await expect(pressed(toolbar, "Subhead")).toBeFocused();
-  await page.keyboard.press("ArrowRight");
-  await expect(pressed(toolbar, "Bold")).toBeFocused();
-  // Undo and redo have nothing to do yet: End lands on the last button that can be used.
-  await page.keyboard.press("End");
-  await expect(pressed(toolbar, "Photo")).toBeFocused();
-  await page.keyboard.press("Home");
-  await expect(pressed(toolbar, "Subhead")).toBeFocused();
-  await page.keyboard.press("ArrowLeft");
-  await expect(pressed(toolbar, "Photo")).toBeFocused();
-  // The toolbar is one stop: Tab goes on to the text.
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("Tab");
-  await expect(body).toBeFocused();
-  await page.keyboard.press("Shift+Tab");
-  await expect(pressed(toolbar, "Subhead")).toBeFocused();
-  await page.keyboard.press("Escape");
-  await expect(body).toBeFocused();
-  await page.keyboard.press("Alt+F10");
-  await expect(pressed(toolbar, "Subhead")).toBeFocused();
-  await page.keyboard.press("Escape");
-
-  // In a list, Tab indents; Shift+Tab brings it back.
-  await page.keyboard.press("Control+End");
-  await page.keyboard.press("Enter");
-  await page.keyboard.type("- Fares");
-  await page.keyboard.press("Enter");
-  await page.keyboard.type("Child fares");
-  await page.keyboard.press("Tab");
-  await expect(body).toBeFocused();
-  await expect(body.locator("ul ul li")).toHaveText("Child fares");
-  await page.keyboard.press("Shift+Tab");
-  await expect(body.locator("ul ul")).toHaveCount(0);
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Enter");
-
-  // A table from the toolbar; inside it the toolbar offers rows and columns, Tab walks the cells and leaves
-  // after the last one instead of adding rows.
-  await page.keyboard.press("Alt+F10");
-  for (let i = 0; i < 7; i += 1) await page.keyboard.press("ArrowRight");
-  await expect(pressed(toolbar, "Table")).toBeFocused();
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Escape");
-  await expect(body).toBeFocused();
-  await expect(pressed(toolbar, "Add row")).toBeVisible();
-  await expect(body.locator("table tr")).toHaveCount(3);
-  await pressed(toolbar, "Add row").click();
-  await expect(body.locator("table tr")).toHaveCount(4);
-  await pressed(toolbar, "Remove row").click();
-  await expect(body.locator("table tr")).toHaveCount(3);
-  for (let i = 0; i < 5; i += 1) await page.keyboard.press("Tab");
-  await expect(body).toBeFocused();
-  await page.keyboard.press("Tab");
-  await expect(body).not.toBeFocused();
-  await expect(body.locator("table tr")).toHaveCount(3);
-
-  // Outside lists and tables, Tab leaves the text for the next control.
-  await body.getByText("First paragraph.").click();
-  await page.keyboard.press("Tab");
-  await expect(body).not.toBeFocused();
-  await expect(page.getByLabel(/Developing story/)).toBeFocused();
-});
-
-test("a photo placed by keyboard gets its alt text, moves with Alt+↑/↓ and the buttons, and leaves with Remove", async ({
-  page,
-}) => {
-  const { body, toolbar } = await openEditor(page, { body: "One.\n\nTwo.\n\nThree." });
-  await body.getByText("Two.").click();
-  await page.keyboard.press("End");
-  await page.keyboard.press("Alt+F10");
-  await page.keyboard.press("End");
-  await expect(pressed(toolbar, "Photo")).toBeFocused();
-  await page.keyboard.press("Enter");
-  const photoDialog = page.getByRole("dialog", { name: "Place a photo in the body" });
-  await expect(photoDialog.getByLabel("Search the photo library")).toBeVisible();
-  await photoDialog.getByLabel("Search the photo library").focus();
-  await page.keyboard.type(photo.credit.split(" ")[0] ?? "");
-  await page.keyboard.press("Enter");
-  // The library may hold other photos by the same agency: this one is picked by its picture.
-  await photoDialog
-    .locator("button.desk-photo-pick", { has: page.locator(`img[src*="${photo.id}"]`) })
-    .focus();
-  await page.keyboard.press("Enter");
-  await expect(photoDialog).toBeHidden();
-  const card = body.locator(`figure[data-photo-id="${photo.id}"]`);
-  const alt = card.getByLabel("Alt text (required to publish)");
-  await expect(alt).toBeFocused();
-  await page.keyboard.type("A quiet street");
-  const order = () =>
-    body
-      .locator(":scope > *")
-      .evaluateAll((nodes) =>
-        nodes.map((node) => (node.matches("figure, :has(figure)") ? "photo" : node.textContent)),
-      );
-  await expect.poll(order).toEqual(["One.", "Two.", "photo", "Three."]);
-
-  // Escape leaves the card with the photo selected; Alt+↑ moves it above "Two.", Alt+↓ back.
-  await page.keyboard.press("Escape");
-  await expect(body).toBeFocused();
-  await page.keyboard.press("Alt+ArrowUp");
-  await expect.poll(order).toEqual(["One.", "photo", "Two.", "Three."]);
-  await page.keyboard.press("Alt+ArrowDown");
-  await page.keyboard.press("Alt+ArrowDown");
-  await expect.poll(order).toEqual(["One.", "Two.", "Three.", "photo"]);
-  await card.getByRole("button", { name: "Move photo up" }).click();
-  await expect.poll(order).toEqual(["One.", "Two.", "photo", "Three."]);
-  // Escape from anywhere in the card selects the photo; Enter goes back into its card.
-  await expect(card.getByRole("button", { name: "Move photo up" })).toBeFocused();
-  await page.keyboard.press("Escape");
-  await expect(body).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(alt).toBeFocused();
-  await expect(alt).toHaveValue("A quiet street");
-
-  await card.getByRole("button", { name: "Remove photo from the body" }).click();
-  await expect(card).toHaveCount(0);
-  expect(await markdownOf(page)).toBe("One.\n\nTwo.\n\nThree.");
+  expect(await blockOrder(body)).toEqual(["One.", "Two.", "photo", "Three."]);
 });
 
 test("a refused body points at its place: Show me selects the invisible character in the text and in the Markdown", async ({
@@ -380,7 +229,7 @@ test("a refused body points at its place: Show me selects the invisible characte
 
 test("no one signed out reaches the body editor", async ({ page }) => {
   const slug = uniqueSlug("body-editor-anon");
-  await seedStory({ author: editor, slug, headline: "Closed door", body: "Private draft." });
+  await seedStory({ author: writer.editor, slug, headline: "Closed door", body: "Private draft." });
   await page.goto(`/desk/stories/${slug}`);
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   await expect(page.getByRole("toolbar", { name: "Body formatting" })).toHaveCount(0);
