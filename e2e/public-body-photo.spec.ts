@@ -1,11 +1,17 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 
 import { plainJpeg } from "@/lib/media/test-photos";
 import { formatBodyPhotoLine } from "@/lib/render/body-photo-line";
 
 import { useE2eDatabase } from "./support/database";
 import { captureScreens, uniqueSlug } from "./support/desk-seed";
-import { createPublishedStory, publisherFetch, seedPublisher, type Publisher } from "./support/public-api";
+import {
+  createPublishedStory,
+  publisherFetch,
+  publishRevision,
+  seedPublisher,
+  type Publisher,
+} from "./support/public-api";
 
 let publisher: Publisher;
 
@@ -26,23 +32,28 @@ const placed = {
   credit: "Ana Ruiz/Copydesk Photo",
 };
 
-test("a photo placed mid-body shows between its paragraphs with its caption and credit", async ({
-  page,
-  request,
-}, testInfo) => {
-  test.setTimeout(180_000);
+/** Uploads a photo to the library through the API, as a newsroom's tools would. */
+async function uploadPhoto(request: APIRequestContext, seed: number): Promise<{ id: string }> {
   const upload = await request.post("/api/v1/photos", {
     headers: { authorization: `Bearer ${publisher.token}` },
     multipart: {
       file: {
         name: "harbor-barge.jpg",
         mimeType: "image/jpeg",
-        buffer: await plainJpeg({ seed: 5, width: 1600, height: 1000 }),
+        buffer: await plainJpeg({ seed, width: 1600, height: 1000 }),
       },
     },
   });
   expect(upload.status(), await upload.text()).toBe(201);
-  const { photo } = (await upload.json()) as { photo: { id: string } };
+  return ((await upload.json()) as { photo: { id: string } }).photo;
+}
+
+test("a photo placed mid-body shows between its paragraphs with its caption and credit", async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const photo = await uploadPhoto(request, 5);
 
   const slug = uniqueSlug("body-photo");
   const line = formatBodyPhotoLine({ photoId: photo.id, ...placed });
@@ -84,6 +95,11 @@ test("a photo placed mid-body shows between its paragraphs with its caption and 
     (await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}",
   ) as { image?: string[] };
   expect(jsonLd.image).toEqual([expect.stringMatching(/\/media\/[0-9a-f]{64}\.jpg$/)]);
+  // With no listed image, a shared link previews the body's photo.
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    "content",
+    jsonLd.image?.[0] ?? "missing",
+  );
   expect(violations).toEqual([]);
 
   await captureScreens({ page, testInfo, name: "public-body-photo" });
@@ -104,4 +120,44 @@ test("a photo placed mid-body shows between its paragraphs with its caption and 
   expect(JSON.stringify(refused.json)).toContain(
     "The photo in paragraph 2 is not in the photo library: choose it again or remove it.",
   );
+});
+
+test("the readers' change log shows a photo added by an update as its caption and credit", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const photo = await uploadPhoto(request, 6);
+  const slug = uniqueSlug("body-photo-log");
+  await createPublishedStory({
+    request,
+    publisher,
+    story: {
+      slug,
+      headline: "Harbor Bridge closed after barge strikes pier",
+      byline: "By Maria Lopez",
+      body: paragraphs.join("\n\n"),
+    },
+  });
+  await publishRevision({
+    request,
+    publisher,
+    slug,
+    revision: {
+      kind: "update",
+      summary: "Adds a photo of the barge being pulled clear.",
+      body: [
+        paragraphs[0],
+        paragraphs[1],
+        formatBodyPhotoLine({ photoId: photo.id, ...placed }),
+        paragraphs[2],
+        paragraphs[3],
+      ].join("\n\n"),
+    },
+  });
+
+  await page.goto(`/stories/${slug}/history`);
+  const changes = page.locator(".reader-diff");
+  await expect(changes.locator("ins")).toHaveText(`Photo: ${placed.caption} (${placed.credit})`);
+  await expect(changes).not.toContainText("::photo");
 });

@@ -6,7 +6,7 @@ import { formatBodyPhotoLine } from "./body-photo-line";
 import type { PublicArticle, PublicArticlePicture } from "./public-article";
 import { sampleArticle } from "./render-fixtures";
 import { buildStoryArticle } from "./story-article";
-import { storyJsonLd } from "./story-metadata";
+import { storyJsonLd, storySocialMeta } from "./story-metadata";
 
 const photoId = "0b6e4c2a-1f3d-4a5b-9c8d-7e6f5a4b3c2d";
 const otherId = "7f3a2b1c-0d9e-4f8a-b7c6-d5e4f3a2b1c0";
@@ -176,5 +176,49 @@ describe("photos placed in the body", () => {
       "https://img.example/c.jpg",
       "https://news.example/media/placed.jpg",
     ]);
+  });
+
+  describe("link previews (og:image, twitter:image)", () => {
+    const previewTags = (article: PublicArticle) =>
+      Object.fromEntries(
+        storySocialMeta({ article, canonical: "x", origin: "https://news.example" }).map((tag) => [
+          String(tag.properties.property ?? tag.properties.name),
+          String(tag.properties.content),
+        ]),
+      );
+
+    // Regression guard: a story whose only pictures were in the body shared as a bare text card.
+    it("fall back to the first body photo the page shows when the story lists no image", () => {
+      const tags = previewTags(
+        sampleArticle({
+          body: `${line({ photoId: otherId, alt: "Not in the library" })}\n\nText.\n\n${line()}`,
+          bodyPhotos: [{ photoId, url: "/media/placed.jpg" }],
+        }),
+      );
+      expect(tags).toMatchObject({
+        "og:image": "https://news.example/media/placed.jpg",
+        "og:image:alt": "A ferry at the flooded pier",
+        "twitter:card": "summary_large_image",
+        "twitter:image": "https://news.example/media/placed.jpg",
+      });
+    });
+
+    it("keep the lead image when the story lists one, and show none when there is no picture at all", () => {
+      const withLead = previewTags(
+        sampleArticle({
+          body: bodyWithPhoto(),
+          images: listImages,
+          bodyPhotos: [{ photoId, url: "/media/placed.jpg" }],
+        }),
+      );
+      expect(withLead).toMatchObject({
+        "og:image": "https://news.example/media/aaaa.jpg",
+        "og:image:alt": "Sandbags",
+        "twitter:image": "https://news.example/media/aaaa.jpg",
+      });
+      const none = previewTags(sampleArticle({ body: bodyWithPhoto(), bodyPhotos: [] }));
+      expect(none["og:image"]).toBeUndefined();
+      expect(none["twitter:card"]).toBe("summary");
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { Element } from "hast";
 import { h } from "hastscript";
 
+import { markBodyPhotos } from "./body-photo-placeholder";
 import type { PublicArticle } from "./public-article";
 
 /**
@@ -69,6 +70,22 @@ export function storyJsonLd(options: { article: PublicArticle; canonical: string
   };
 }
 
+/**
+ * The picture a link preview shows: the lead (the first listed image), else the first photo placed in the
+ * body that the page shows, with the alt text its line gives.
+ */
+function previewImage(article: PublicArticle): { url: string; alt: string } | null {
+  const lead = article.images[0];
+  if (lead) return { url: lead.url, alt: lead.alt };
+  if (article.bodyPhotos.length === 0) return null;
+  const pictures = new Map(article.bodyPhotos.map((photo) => [photo.photoId, photo.url]));
+  for (const placed of markBodyPhotos(article.body).photos) {
+    const url = pictures.get(placed.photoId);
+    if (url) return { url, alt: placed.alt };
+  }
+  return null;
+}
+
 /** Open Graph and Twitter card tags. */
 export function storySocialMeta(options: {
   article: PublicArticle;
@@ -76,7 +93,7 @@ export function storySocialMeta(options: {
   origin: string;
 }): Element[] {
   const { article, canonical, origin } = options;
-  const image = article.images[0];
+  const image = previewImage(article);
   const meta = (property: string, content: string) => h("meta", { property, content });
   const named = (name: string, content: string) => h("meta", { name, content });
   const tags: Element[] = [

@@ -95,3 +95,14 @@ export function bodyPhotosMissingAlt(body: string): MissingItem[] {
       : [],
   );
 }
+
+/**
+ * Every picture readers would get without alt text, the story's images in order and then the body's photos by
+ * paragraph: what the desk's publish and schedule confirmations name before the server refuses.
+ */
+export function picturesMissingAlt(content: {
+  images: readonly { alt: string }[];
+  body: string;
+}): MissingItem[] {
+  return [...imagesMissingAlt(content.images), ...bodyPhotosMissingAlt(content.body)];
+}

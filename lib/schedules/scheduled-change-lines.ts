@@ -1,3 +1,5 @@
+import { readerPhotoText } from "@/lib/render/reader-photo-text";
+import { paragraphPhoto } from "@/lib/revisions/diff/body-photo-paragraphs";
 import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
 
 const longest = 160;
@@ -34,7 +36,10 @@ export function scheduledChangeLines(
     else if (op.kind === "deleted") removed += 1;
   }
   const shown = options.paragraphs ?? 3;
-  for (const text of added.slice(0, shown)) lines.push(`Paragraph: “${clip(text)}”`);
+  for (const text of added.slice(0, shown)) {
+    const photo = paragraphPhoto(text);
+    lines.push(photo ? clip(readerPhotoText(photo)) : `Paragraph: “${clip(text)}”`);
+  }
   if (added.length > shown)
     lines.push(
       `${added.length - shown} more paragraph${added.length - shown === 1 ? "" : "s"} added or rewritten`,

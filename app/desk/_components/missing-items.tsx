@@ -2,37 +2,46 @@
 
 import type { MissingItem } from "@/lib/revisions/publication-requirements";
 
-/** A missing item as the person meets it: the field's name, where it is, and the id to take them there. */
-export type MissingField = MissingItem & { label: string; fieldId: string | null };
+/**
+ * A missing item as the person meets it: the field's name, where it is, and the id to take them there (`key`
+ * tells apart several items on one field, as the body's photos are).
+ */
+export type MissingField = MissingItem & { key: string; label: string; fieldId: string | null };
 
 /** Names for the server's field paths, with where each field sits on the edit screen. */
 export function missingFields(options: {
   items: readonly MissingItem[];
   imageKeys: readonly string[];
   idPrefix?: string;
+  /** The body field on this screen, when there is one to go to. */
+  bodyFieldId?: string;
 }): MissingField[] {
   const prefix = options.idPrefix ?? "change";
   const seen = new Set<string>();
   return options.items.flatMap((item) => {
-    if (seen.has(item.path)) return [];
-    seen.add(item.path);
+    // The body's photos are each named by paragraph, on the one body field; other fields are named once.
+    const key = item.path === "body" ? `body: ${item.message}` : item.path;
+    if (seen.has(key)) return [];
+    seen.add(key);
     if (item.path === "summary")
-      return [{ ...item, label: "Public summary, under “This change”", fieldId: `${prefix}-summary` }];
+      return [{ ...item, key, label: "Public summary, under “This change”", fieldId: `${prefix}-summary` }];
     if (item.path === "note")
-      return [{ ...item, label: "Public note, under “This change”", fieldId: `${prefix}-note` }];
+      return [{ ...item, key, label: "Public note, under “This change”", fieldId: `${prefix}-note` }];
+    if (item.path === "body") return [{ ...item, key, label: "Body", fieldId: options.bodyFieldId ?? null }];
     const image = /^images\.(\d+)\.alt$/.exec(item.path);
     if (image) {
       const index = Number(image[1]);
-      const key = options.imageKeys[index];
+      const imageKey = options.imageKeys[index];
       return [
         {
           ...item,
+          key,
           label: `Alt text of image ${index + 1}, under “Images”`,
-          fieldId: key ? `image-${key}-alt` : null,
+          fieldId: imageKey ? `image-${imageKey}-alt` : null,
         },
       ];
     }
-    return [{ ...item, label: item.path, fieldId: null }];
+    return [{ ...item, key, label: item.path, fieldId: null }];
   });
 }
 
@@ -59,8 +68,8 @@ export function MissingItems({
         <strong>Before this can be published, fill in:</strong>
       </p>
       <ul>
-        {items.map(({ path, label, message, fieldId }) => (
-          <li key={path}>
+        {items.map(({ key, label, message, fieldId }) => (
+          <li key={key}>
             <strong>{label}</strong>: {message}.{" "}
             {fieldId && onGoTo ? (
               <button type="button" className="desk-link-button" onClick={() => onGoTo(fieldId)}>

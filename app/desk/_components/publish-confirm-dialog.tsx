@@ -5,9 +5,9 @@ import { useMemo, useState } from "react";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import { planPublication, type NoteRemoval, type PendingChange } from "@/lib/revisions/publication-plan";
 import {
-  imagesMissingAlt,
   missingPublicSummary,
   missingRevisionWords,
+  picturesMissingAlt,
 } from "@/lib/revisions/publication-requirements";
 import type { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 
@@ -37,6 +37,8 @@ type Props = {
   onCancel: () => void;
   /** The form's field ids start with this ("change-summary"). */
   idPrefix?: string;
+  /** The body field of the form, when the screen has one to go back to (a photo there lacks alt text). */
+  bodyFieldId?: string;
 };
 
 /**
@@ -82,10 +84,11 @@ export function PublishConfirmDialog(props: Props) {
         ? []
         : missingRevisionWords({ kind: change.kind, summary: change.summary, note: change.note })),
       ...(slug === null ? [] : [missingPublicSummary({ publishedKind: plan.kind, summary: change.summary })]),
-      ...imagesMissingAlt(content.images),
+      ...picturesMissingAlt(content),
     ].flatMap((item) => (item ? [item] : [])),
     imageKeys: content.images.map((image) => image.key),
     idPrefix: props.idPrefix,
+    bodyFieldId: props.bodyFieldId,
   });
   // Back to the form, at the field: the dialog closes first so the field is not under its backdrop.
   const goTo = (fieldId: string) => {

@@ -6,9 +6,9 @@ import { publishRevisionAction } from "@/app/desk/_actions/publish-revision-acti
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import { planPublication, type NoteRemoval, type PendingChange } from "@/lib/revisions/publication-plan";
 import {
-  imagesMissingAlt,
   missingPublicNote,
   missingPublicSummary,
+  picturesMissingAlt,
 } from "@/lib/revisions/publication-requirements";
 
 import { ChangeFields, needsNote } from "./change-fields";
@@ -87,7 +87,7 @@ export function PublishDraftButton({
     items: [
       draftNote ? null : missingPublicNote({ kind: change.kind, note: change.note }),
       firstPublication ? null : missingPublicSummary({ publishedKind: plan.kind, summary: change.summary }),
-      ...(draft ? imagesMissingAlt(draft.content.images) : []),
+      ...(draft ? picturesMissingAlt(draft.content) : []),
     ].flatMap((item) => (item ? [item] : [])),
     imageKeys: [],
     idPrefix: id,

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 
 import type { TimeChoice } from "@/app/desk/_actions/time-choices";
 import { isNoteKind } from "@/lib/revisions/publication-plan";
-import { imagesMissingAlt } from "@/lib/revisions/publication-requirements";
+import { picturesMissingAlt } from "@/lib/revisions/publication-requirements";
 import type { SchedulableRevision } from "@/lib/schedules/schedulable-revisions";
 
 import { DialogFooter } from "./dialog-footer";
@@ -58,7 +58,7 @@ export function ScheduleConfirmDialog({
   // The run publishes through the publish path, which refuses a photo without alt text: say so now, not at
   // the run.
   const missing = missingFields({
-    items: chosen ? imagesMissingAlt(chosen.content.images) : [],
+    items: chosen ? picturesMissingAlt(chosen.content) : [],
     imageKeys: [],
   });
   const printsNote =

@@ -399,6 +399,7 @@ export function StoryEditor({
             open={confirming}
             slug={slug}
             content={draft.content}
+            bodyFieldId="story-body"
             change={isNew ? { ...emptyChange, kind: "update" } : draft.change}
             pending={pendingChanges}
             firstPublication={!isLive}

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 
-import type { BodyOp } from "@/lib/revisions/diff/content-diff-types";
+import { bodyOpHasPhoto, paragraphPhoto, sideText } from "@/lib/revisions/diff/body-photo-paragraphs";
+import type { BodyOp, ParagraphPiece } from "@/lib/revisions/diff/content-diff-types";
 
+import { BodyPhotoCard, ParagraphOrPhoto, PhotoChange, photoChangeLabel } from "./body-photo-view";
+import { Pair } from "./diff-pair";
 import { UnchangedRun } from "./unchanged-run";
 import { WordOpsText } from "./word-ops-text";
 
@@ -11,6 +14,35 @@ function Label({ children }: { children: ReactNode }) {
   return <span className="desk-diff-op-label">{children}</span>;
 }
 
+/**
+ * A piece of a split or joined paragraph (`text` on the `textSide` of the change): a photo line shows as the
+ * photo, anything else word by word.
+ */
+function PieceView({
+  piece,
+  textSide,
+  side,
+  view,
+}: {
+  piece: ParagraphPiece;
+  textSide: "from" | "to";
+  side: "from" | "to" | "both";
+  view: "inline" | "side";
+}) {
+  const other = sideText(piece.words, textSide === "from" ? "to" : "from");
+  const [from, to] = textSide === "from" ? [piece.text, other] : [other, piece.text];
+  if (paragraphPhoto(from) || paragraphPhoto(to)) {
+    if (side === "both") return <PhotoChange from={from} to={to} view={view} />;
+    const shown = side === "from" ? from : to;
+    return shown ? <ParagraphOrPhoto text={shown} /> : null;
+  }
+  return (
+    <p>
+      <WordOpsText ops={piece.words} side={side} />
+    </p>
+  );
+}
+
 /** One step of the body comparison, inline or as a before/after pair. */
 export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }) {
   if (op.kind === "unchanged")
@@ -18,6 +50,13 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
   const side = view === "side";
   switch (op.kind) {
     case "changed":
+      if (paragraphPhoto(op.from) || paragraphPhoto(op.to))
+        return (
+          <div className="desk-diff-op desk-diff-op-changed">
+            <Label>{photoChangeLabel({ from: op.from, to: op.to, at: p(op.toIndex) })}</Label>
+            <PhotoChange from={op.from} to={op.to} view={view} />
+          </div>
+        );
       return (
         <div className="desk-diff-op desk-diff-op-changed">
           <Label>
@@ -36,7 +75,19 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
           )}
         </div>
       );
-    case "inserted":
+    case "inserted": {
+      const photo = paragraphPhoto(op.text);
+      if (photo)
+        return (
+          <div className="desk-diff-op desk-diff-op-inserted">
+            <Label>+ Added photo {p(op.toIndex)}</Label>
+            {side ? (
+              <Pair from={null} to={<BodyPhotoCard photo={photo} mark="ins" />} />
+            ) : (
+              <BodyPhotoCard photo={photo} mark="ins" />
+            )}
+          </div>
+        );
       return (
         <div className="desk-diff-op desk-diff-op-inserted">
           <Label>+ Added {p(op.toIndex)}</Label>
@@ -53,7 +104,20 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
           )}
         </div>
       );
-    case "deleted":
+    }
+    case "deleted": {
+      const photo = paragraphPhoto(op.text);
+      if (photo)
+        return (
+          <div className="desk-diff-op desk-diff-op-deleted">
+            <Label>− Removed photo (was {p(op.fromIndex)})</Label>
+            {side ? (
+              <Pair from={<BodyPhotoCard photo={photo} mark="del" />} to={null} />
+            ) : (
+              <BodyPhotoCard photo={photo} mark="del" />
+            )}
+          </div>
+        );
       return (
         <div className="desk-diff-op desk-diff-op-deleted">
           <Label>− Removed (was {p(op.fromIndex)})</Label>
@@ -70,7 +134,23 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
           )}
         </div>
       );
-    case "moved":
+    }
+    case "moved": {
+      const before = sideText(op.words, "from");
+      if (paragraphPhoto(op.text) || paragraphPhoto(before))
+        return (
+          <div className="desk-diff-op desk-diff-op-moved" id={`moved-${op.moveId}`}>
+            <Label>
+              ↕ Photo moved from {p(op.fromIndex)} to {p(op.toIndex)}
+              {op.identical ? "" : ", and edited"}
+            </Label>
+            {op.identical ? (
+              <ParagraphOrPhoto text={op.text} />
+            ) : (
+              <PhotoChange from={before} to={op.text} view={view} />
+            )}
+          </div>
+        );
       return (
         <div className="desk-diff-op desk-diff-op-moved" id={`moved-${op.moveId}`}>
           <Label>
@@ -87,6 +167,7 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
           )}
         </div>
       );
+    }
     case "moved-away":
       return (
         <div className="desk-diff-op desk-diff-op-moved-away">
@@ -96,6 +177,29 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
         </div>
       );
     case "split":
+      if (bodyOpHasPhoto(op))
+        return (
+          <div className="desk-diff-op desk-diff-op-split">
+            <Label>
+              ⑂ {p(op.fromIndex)} split into {op.pieces.length} paragraphs
+            </Label>
+            {side ? (
+              <Pair
+                from={<ParagraphOrPhoto text={op.from} />}
+                to={op.pieces.map((piece) => (
+                  <PieceView key={piece.index} piece={piece} textSide="to" side="to" view={view} />
+                ))}
+              />
+            ) : (
+              op.pieces.map((piece) => (
+                <div key={piece.index}>
+                  <span className="desk-diff-piece">{p(piece.index)}</span>
+                  <PieceView piece={piece} textSide="to" side="both" view={view} />
+                </div>
+              ))
+            )}
+          </div>
+        );
       return (
         <div className="desk-diff-op desk-diff-op-split">
           <Label>
@@ -124,6 +228,26 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
         </div>
       );
     case "merged":
+      if (bodyOpHasPhoto(op))
+        return (
+          <div className="desk-diff-op desk-diff-op-merged">
+            <Label>
+              ⑃ {op.sources.length} paragraphs joined into {p(op.toIndex)}
+            </Label>
+            {side ? (
+              <Pair
+                from={op.sources.map((source) => (
+                  <PieceView key={source.index} piece={source} textSide="from" side="from" view={view} />
+                ))}
+                to={<ParagraphOrPhoto text={op.to} />}
+              />
+            ) : (
+              op.sources.map((source) => (
+                <PieceView key={source.index} piece={source} textSide="from" side="both" view={view} />
+              ))
+            )}
+          </div>
+        );
       return (
         <div className="desk-diff-op desk-diff-op-merged">
           <Label>
@@ -154,19 +278,4 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
         </div>
       );
   }
-}
-
-function Pair({ from, to }: { from: ReactNode; to: ReactNode }) {
-  return (
-    <div className="desk-diff-sides">
-      <div className="desk-diff-side desk-diff-from">
-        <span className="desk-diff-side-label">Before</span>
-        {from ?? <span className="desk-muted">(nothing)</span>}
-      </div>
-      <div className="desk-diff-side desk-diff-to">
-        <span className="desk-diff-side-label">After</span>
-        {to ?? <span className="desk-muted">(nothing)</span>}
-      </div>
-    </div>
-  );
 }

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 
+import { ParagraphOrPhoto } from "./body-photo-view";
+
 /**
  * A run of identical paragraphs, folded to a count until someone opens it; closed, its text is not rendered.
  */
@@ -34,7 +36,7 @@ export function UnchangedRun({
       {open ? (
         <div className="desk-diff-unchanged-text">
           {paragraphs.map((text, index) => (
-            <p key={index}>{text}</p>
+            <ParagraphOrPhoto key={index} text={text} />
           ))}
         </div>
       ) : null}
