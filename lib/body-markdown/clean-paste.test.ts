@@ -1,0 +1,254 @@
+// @vitest-environment jsdom
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { getSchema } from "@tiptap/core";
+import { TableKit } from "@tiptap/extension-table";
+import { DOMParser as ProseMirrorParser, type Node as ProseMirrorNode } from "@tiptap/pm/model";
+import StarterKit from "@tiptap/starter-kit";
+import { describe, expect, test } from "vitest";
+
+import { cleanPastedHtml, safeLinkHref } from "@/lib/body-markdown/clean-paste";
+import { plainTextToParagraphs } from "@/lib/body-markdown/paste-text";
+import { unsafeTextProblem } from "@/lib/validation/text-rules";
+
+const schema = getSchema([StarterKit, TableKit]);
+
+function fixture(name: string): string {
+  return readFileSync(path.join(import.meta.dirname, "paste-fixtures", name), "utf8");
+}
+
+/** What the editor holds after the paste: the cleaned HTML read by ProseMirror, as the browser does. */
+function pasted(html: string): ProseMirrorNode {
+  const container = document.createElement("div");
+  container.innerHTML = cleanPastedHtml(html);
+  return ProseMirrorParser.fromSchema(schema).parse(container);
+}
+
+/** The document written out the way a writer would type it, to compare whole pastes at a glance. */
+function typed(node: ProseMirrorNode, indent = ""): string {
+  const inline = () =>
+    node.content.content
+      .map((child) => {
+        if (child.type.name === "hardBreak") return "\\\n" + indent;
+        let text = child.text ?? "";
+        for (const mark of child.marks) {
+          if (mark.type.name === "bold") text = `**${text}**`;
+          if (mark.type.name === "italic") text = `*${text}*`;
+          if (mark.type.name === "link") text = `[${text}](${String(mark.attrs.href)})`;
+        }
+        return text;
+      })
+      .join("");
+  const blocks = (separator: string, childIndent = indent) =>
+    node.content.content.map((child) => typed(child, childIndent)).join(separator);
+  switch (node.type.name) {
+    case "doc":
+      return blocks("\n\n");
+    case "paragraph":
+      return inline();
+    case "heading":
+      return `${"#".repeat(Number(node.attrs.level))} ${inline()}`;
+    case "blockquote":
+      return `> ${blocks("\n>\n> ")}`;
+    case "bulletList":
+    case "orderedList":
+      return node.content.content
+        .map((item, index) => {
+          const marker = node.type.name === "bulletList" ? "- " : `${index + 1}. `;
+          return indent + marker + typed(item, indent + " ".repeat(marker.length)).trimStart();
+        })
+        .join("\n");
+    case "listItem":
+      return node.content.content.map((child, index) => (index ? "\n" : "") + typed(child, indent)).join("");
+    case "table":
+      return node.content.content
+        .map((row) => `| ${row.content.content.map((cell) => typed(cell)).join(" | ")} |`)
+        .join("\n");
+    default:
+      return blocks("\n\n");
+  }
+}
+
+describe("pasting from Google Docs", () => {
+  test("keeps headings, bold, italic, links, nested lists and the indented quote; the wrapper is not bold", () => {
+    expect(typed(pasted(fixture("google-docs.html")))).toBe(
+      [
+        "## Council approves the budget",
+        "The city council voted **7 to 2** on Tuesday to approve a *revised* budget, according to " +
+          "[the meeting minutes](https://example.gov/minutes/2026-12-01).",
+        "> “We heard the residents,” said Councillor Ana Ruiz.",
+        "### What changes",
+        "- Libraries open on Sundays\n  - Starting in March\n- Bus fares stay at $2.50",
+        "The vote in numbers:",
+        "1. Seven in favour\n2. Two against",
+      ].join("\n\n"),
+    );
+  });
+});
+
+describe("pasting from Word for Windows", () => {
+  const document = pasted(fixture("word-desktop-windows.html"));
+
+  test("mso-list paragraphs arrive as real lists, bulleted or numbered by their marker, nested by level", () => {
+    expect(typed(document)).toContain(
+      "- Sandbags at the **fire station**\n  - Bring a shovel\n- Water at the library",
+    );
+    expect(typed(document)).toContain(
+      "1. Move valuables upstairs\n   1. Photos and papers first\n2. Turn off the gas",
+    );
+    expect(typed(document)).not.toMatch(/[·§]|^o /m);
+  });
+
+  test("tracked changes are taken as accepted and review comments are dropped, commented words kept", () => {
+    const text = document.textContent;
+    expect(text).toContain("The river crested at 4 a.m. 10\u00A0km north of the city.");
+    expect(text).not.toContain("on Monday");
+    expect(text).not.toContain("[JD1]");
+    expect(text).not.toContain("Check the crest time");
+  });
+
+  test("the whole paste reads as the writer wrote it, with no empty spacer paragraph", () => {
+    expect(typed(document)).toBe(
+      [
+        "## Flood warning extended",
+        "Residents of **three counties** were told to *stay indoors*, the " +
+          "[National Weather Service](https://weather.example.org/alerts) said. " +
+          "The river crested at 4 a.m. 10\u00A0km north of the city.",
+        "Shelter: Lincoln High School\\\n1200 Oak Street",
+        "- Sandbags at the **fire station**\n  - Bring a shovel\n- Water at the library",
+        "Before you leave:",
+        "1. Move valuables upstairs\n   1. Photos and papers first\n2. Turn off the gas",
+      ].join("\n\n"),
+    );
+  });
+
+  // Guards the bug where a pasted U+000B blocked saving: "invisible control character (U+000B) at character 51".
+  test("Word's soft line break U+000B becomes a line break, and the body can be saved", () => {
+    expect(fixture("word-desktop-windows.html")).toContain("\u000B");
+    const shelter = document.child(2);
+    expect(shelter.child(1).type.name).toBe("hardBreak");
+    expect(unsafeTextProblem(document.textContent)).toBeNull();
+  });
+});
+
+describe("pasting from Word for the web", () => {
+  test("one list per item is merged back into one list per kind, nested by data-aria-level", () => {
+    expect(typed(pasted(fixture("word-web.html")))).toBe(
+      [
+        "## School board names new superintendent",
+        "The board voted **unanimously** on Monday to hire *Dr. Maya Chen*, according to the " +
+          "[board’s statement](https://schools.example.org/news/superintendent).\\\nHer first day is Jan. 5.",
+        "- Three-year contract\n  - Renewable once\n- Salary: $245,000",
+        "Next steps:",
+        "1. Public forum on Dec. 10\n2. Swearing-in on Jan. 5",
+      ].join("\n\n"),
+    );
+  });
+});
+
+describe("pasting from a news web page", () => {
+  const html = fixture("news-web-page.html");
+
+  test("keeps the article's words, formatting, quote and table; drops navigation, forms, media and asides", () => {
+    expect(typed(pasted(html))).toBe(
+      [
+        "The **state transit agency** said Thursday that it will *delay* the opening of the " +
+          "[new rail line](https://news.example.com/2026/11/rail-line-costs) by six months.",
+        "## Why it matters",
+        "Riders were promised trains by spring. Read the full timeline, download the agency's letter, " +
+          "see our FAQ or [send us a tip](mailto:tips@news.example.com).",
+        "> “Safety comes before the calendar,” the agency's director said.",
+        "| Segment | New date |\n| Downtown | June 2027 |\n| Airport | **Not set** |",
+      ].join("\n\n"),
+    );
+  });
+
+  test("no script, event handler, style, class, image or unsafe address survives cleaning", () => {
+    const cleaned = cleanPastedHtml(html);
+    expect(cleaned).not.toMatch(/<script|<img|<iframe|<svg|<button|<form|<nav|<aside|<footer/i);
+    expect(cleaned).not.toMatch(/\son\w+=|style=|class=|id=/i);
+    expect(cleaned).not.toMatch(/javascript:|data:|href="\/news/i);
+    expect(cleaned).not.toContain("document.cookie");
+  });
+});
+
+describe("links", () => {
+  test.each([
+    ["javascript:alert(1)", null],
+    [" JavaScript:alert(1)", null],
+    ["java\tscript:alert(1)", null],
+    ["vbscript:msgbox(1)", null],
+    ["data:text/html,<script>alert(1)</script>", null],
+    ["/relative/path", null],
+    ["//evil.example/path", null],
+    ["#_msocom_1", null],
+    ["https://example.com/a?b=c", "https://example.com/a?b=c"],
+    ["http://example.com/", "http://example.com/"],
+    ["mailto:tips@example.com", "mailto:tips@example.com"],
+  ])("%j is kept as %j", (href, expected) => {
+    expect(safeLinkHref(href)).toBe(expected);
+  });
+
+  test("an unsafe link's words stay as plain text", () => {
+    expect(cleanPastedHtml('<p>Read <a href="javascript:alert(1)" onclick="x()">this</a>.</p>')).toBe(
+      "<p>Read this.</p>",
+    );
+  });
+});
+
+describe("small things pastes carry", () => {
+  test("other control characters are removed; tab and newline are whitespace", () => {
+    const cleaned = cleanPastedHtml("<p>Bell\u0007 and\u001F unit\u0000 gone\tand\nkept</p>");
+    expect(cleaned).toBe("<p>Bell and unit gone\tand\nkept</p>");
+  });
+
+  test("no-break spaces become plain spaces except one between two words", () => {
+    expect(cleanPastedHtml("<p>&nbsp;&nbsp;Two&nbsp; spaces, 10&nbsp;km</p><p>&nbsp;</p>")).toBe(
+      "<p>  Two  spaces, 10&nbsp;km</p>",
+    );
+  });
+
+  test("bold set by style counts, and font-weight:normal undoes a <b>", () => {
+    const document = pasted(
+      '<b style="font-weight:normal" id="docs-internal-guid-1"><p><span style="font-weight:700">Bold</span> ' +
+        '<b style="mso-bidi-font-weight:normal">word</b> <b><span style="font-weight:400">plain</span></b></p></b>',
+    );
+    expect(typed(document)).toBe("**Bold** **word** plain");
+  });
+
+  test("a heading is not written bold, whatever its spans say", () => {
+    expect(typed(pasted('<h2><b>Subhead</b> <span style="font-weight:700">here</span></h2>'))).toBe(
+      "## Subhead here",
+    );
+  });
+});
+
+describe("plain text", () => {
+  const paragraphs = (text: string) => {
+    const slice = plainTextToParagraphs(text, schema);
+    const lines: string[] = [];
+    slice.content.forEach((paragraph) => lines.push(typed(paragraph)));
+    return lines;
+  };
+
+  test("every line is a paragraph, blank lines collapse, U+000B is a line break, nothing is Markdown", () => {
+    expect(paragraphs(fixture("plain-text.txt"))).toEqual([
+      "Plain text fixture: what a text editor, an email client or a chat app puts on the clipboard.",
+      "The mayor said the plan would be announced Friday.",
+      "Critics called it **rushed** and posted <script>alert(1)</script> as a joke.",
+      "A line after two blank ones.",
+      "Shelter: City Hall\\\n100 Main Street",
+    ]);
+    const critics = plainTextToParagraphs(fixture("plain-text.txt"), schema).content.child(2);
+    expect(critics.childCount).toBe(1);
+    expect(critics.child(0).marks).toEqual([]);
+  });
+
+  test("Windows line endings and control characters are handled; the ends join the cursor's paragraph", () => {
+    const slice = plainTextToParagraphs("first\r\nsecond\u0007\r\n", schema);
+    expect(paragraphs("first\r\nsecond\u0007\r\n")).toEqual(["first", "second"]);
+    expect(slice.openStart).toBe(1);
+    expect(slice.openEnd).toBe(1);
+    expect(plainTextToParagraphs("\n \n", schema).size).toBe(0);
+  });
+});
