@@ -252,3 +252,41 @@ describe("plain text", () => {
     expect(plainTextToParagraphs("\n \n", schema).size).toBe(0);
   });
 });
+
+describe("shapes the sources vary", () => {
+  test("Docs' flattened list (depth only in aria-level) is nested again", () => {
+    const html =
+      '<ul><li aria-level="1"><p>One</p></li><li aria-level="2"><p>Deeper</p></li>' +
+      '<li aria-level="3"><p>Deepest</p></li><li aria-level="1"><p>Two</p></li></ul>';
+    expect(typed(pasted(html))).toBe("- One\n  - Deeper\n    - Deepest\n- Two");
+  });
+
+  test("a Word list copied from its second level starts at the first", () => {
+    const html =
+      "<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level2 lfo1'><![if !supportLists]><span " +
+      "style='mso-list:Ignore'>b)<span>&nbsp;</span></span><![endif]>Second<o:p></o:p></p>";
+    expect(typed(pasted(html))).toBe("1. Second");
+  });
+
+  test("a paragraph between Word list paragraphs makes two lists", () => {
+    const item = (marker: string, words: string) =>
+      `<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>` +
+      `${marker}<span>&nbsp;&nbsp;</span></span><![endif]>${words}</p>`;
+    const html = item("§", "Alpha") + "<p class=MsoNormal>Between</p>" + item("§", "Beta");
+    expect(typed(pasted(html))).toBe("- Alpha\n\nBetween\n\n- Beta");
+  });
+
+  test("a table cell's paragraphs and line breaks run together on its one line", () => {
+    const html =
+      "<table><tr><td><p class=MsoNormal>North</p><p class=MsoNormal>region</p></td>" +
+      "<td>10<br>units</td></tr></table>";
+    expect(typed(pasted(html))).toBe("| North region | 10 units |");
+  });
+
+  test("a part of one Docs paragraph arrives as words, without the wrapper's bold", () => {
+    const html =
+      '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-9"><span ' +
+      'style="font-size:11pt;font-weight:400;">just these words</span></b>';
+    expect(cleanPastedHtml(html)).toBe("<p>just these words</p>");
+  });
+});

@@ -185,11 +185,12 @@ function walk(node: Node, writer: BodyWriter, marks: InlineMarks): void {
   if (droppedElements.has(tag) || isHidden(element)) return;
   const inner = sourceMarks(element, marks);
   if (inner === null) return; // Word's review comments and their anchors
-  if (tag === "br") return writer.lineBreak();
   if (tag === "a") {
     const href = safeLinkHref(element.getAttribute("href"));
     return walkChildren(element, writer, { ...inner, href });
   }
+  if (writer.isInside("td") || writer.isInside("th")) return walkInCell(element, writer, inner);
+  if (tag === "br") return writer.lineBreak();
   const headingTag = headingOf(element);
   if (headingTag) {
     return writer.heading(headingTag, () => walkChildren(element, writer, inner));
@@ -220,6 +221,19 @@ function walk(node: Node, writer: BodyWriter, marks: InlineMarks): void {
     return walkBlock(element, writer, inner);
   }
   walkChildren(element, writer, inner); // inline: span, b, i, font, u, ins, sup, …
+}
+
+/**
+ * A table cell holds one line in Markdown (a GFM table row is one line): paragraphs, line breaks and lists
+ * inside a cell run together as words separated by spaces.
+ */
+function walkInCell(element: Element, writer: BodyWriter, marks: InlineMarks): void {
+  const tag = element.localName;
+  if (tag === "br") return writer.text(" ", marks);
+  const block = blockElements.has(tag) || headings.has(tag) || /^(ul|ol|li|blockquote|table|tr)$/.test(tag);
+  if (block) writer.text(" ", marks);
+  walkChildren(element, writer, marks);
+  if (block) writer.text(" ", marks);
 }
 
 function walkBlock(element: Element, writer: BodyWriter, marks: InlineMarks): void {
