@@ -3,6 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
+import { fillBodyMarkdown } from "./support/body-field";
 import { useE2eDatabase } from "./support/database";
 import { seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
 
@@ -147,7 +148,7 @@ test("a signed-in editor's desk save of a story over the 64 KB limit for request
       `Line ${index + 1} of the budget: [${index}] {${index}} in brackets, as the document prints them.`,
   ).join("\n\n");
   expect(longBody.length).toBeGreaterThan(64 * 1024);
-  await page.getByLabel("Body").fill(longBody);
+  await fillBodyMarkdown(page, longBody);
   await page.getByLabel("Summary").fill("The whole budget");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved as revision 2.")).toBeVisible();

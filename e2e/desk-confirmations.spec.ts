@@ -6,6 +6,7 @@ import { createStory } from "@/lib/revisions/create-story";
 import { saveRevision } from "@/lib/revisions/save-revision";
 
 import { seedUser, signInByApi } from "./support/auth";
+import { fillBodyMarkdown } from "./support/body-field";
 import { useE2eDatabase } from "./support/database";
 import { actorOf, captureScreens, openEditorAs, seedStory, uniqueSlug } from "./support/desk-seed";
 
@@ -46,16 +47,18 @@ test("merge: the preview beside 'Merged by itself' shows both editors' changes, 
   const anaPage = await openEditorAs({ browser, user: ana, slug });
   const benPage = await openEditorAs({ browser, user: ben, slug });
 
-  await anaPage
-    .getByLabel("Body")
-    .fill([paragraphs[0], "Power is out for 40,000 homes in the county.", paragraphs[2]].join("\n\n"));
+  await fillBodyMarkdown(
+    anaPage,
+    [paragraphs[0], "Power is out for 40,000 homes in the county.", paragraphs[2]].join("\n\n"),
+  );
   await anaPage.getByLabel("Summary").fill("Outage figure");
   await anaPage.getByRole("button", { name: "Save draft" }).click();
   await expect(anaPage.getByText("Draft saved as revision 2.")).toBeVisible();
 
-  await benPage
-    .getByLabel("Body")
-    .fill([paragraphs[0], paragraphs[1], "Shelters are open at two schools and the library."].join("\n\n"));
+  await fillBodyMarkdown(
+    benPage,
+    [paragraphs[0], paragraphs[1], "Shelters are open at two schools and the library."].join("\n\n"),
+  );
   await benPage.getByLabel("Summary").fill("Adds the library shelter");
   await benPage.getByRole("button", { name: "Publish update…" }).click();
   await benPage
@@ -102,7 +105,7 @@ test("the confirmation names what is missing where it is and offers 'Publish now
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   await page.getByLabel("Kind of change").selectOption("correction");
-  await page.getByLabel("Body").fill("Ferries sail again.\n\nFour boats run.");
+  await fillBodyMarkdown(page, "Ferries sail again.\n\nFour boats run.");
   await page.getByRole("button", { name: "Publish update…" }).click();
   const confirm = page.getByRole("dialog", { name: "Publish this change?" });
   await expect(confirm.getByRole("button", { name: "Publish now" })).toBeDisabled();
@@ -227,7 +230,7 @@ test("after 'Save draft' the new draft is offered for scheduling without a reloa
 
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
-  await page.getByLabel("Body").fill("The bridge closes Friday.\n\nDetours run through Elm Street.");
+  await fillBodyMarkdown(page, "The bridge closes Friday.\n\nDetours run through Elm Street.");
   await page.getByLabel("Summary").fill("Adds the detour");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved as revision 2.")).toBeVisible();

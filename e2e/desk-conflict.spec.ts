@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { getStoryDetail } from "@/lib/revisions/story-detail";
 
 import { seedUser } from "./support/auth";
+import { fillBodyMarkdown } from "./support/body-field";
 import { useE2eDatabase } from "./support/database";
 import {
   actorOf,
@@ -38,13 +39,15 @@ test("two editors change different paragraphs at once; the second merges and pub
   const benPage = await openEditorAs({ browser, user: ben, slug });
   await expect(benPage.getByText(/Also open now: Ana Alvarez/)).toBeVisible({ timeout: 20_000 });
 
-  await anaPage
-    .getByLabel("Body")
-    .fill([paragraphs[0], "Power is out for 40,000 homes in the county.", paragraphs[2]].join("\n\n"));
+  await fillBodyMarkdown(
+    anaPage,
+    [paragraphs[0], "Power is out for 40,000 homes in the county.", paragraphs[2]].join("\n\n"),
+  );
   await anaPage.getByLabel("Summary").fill("Outage figure");
-  await benPage
-    .getByLabel("Body")
-    .fill([paragraphs[0], paragraphs[1], "Shelters are open at two schools and the library."].join("\n\n"));
+  await fillBodyMarkdown(
+    benPage,
+    [paragraphs[0], paragraphs[1], "Shelters are open at two schools and the library."].join("\n\n"),
+  );
   await benPage.getByLabel("Summary").fill("Adds the library shelter");
 
   await publishFromEditor({ page: anaPage });
@@ -97,16 +100,18 @@ test("when both editors change the same paragraph, the second picks a side and p
   const anaPage = await openEditorAs({ browser, user: ana, slug });
   const benPage = await openEditorAs({ browser, user: ben, slug });
 
-  await anaPage
-    .getByLabel("Body")
-    .fill(["The storm reached the coast late on Monday.", paragraphs[1], paragraphs[2]].join("\n\n"));
+  await fillBodyMarkdown(
+    anaPage,
+    ["The storm reached the coast late on Monday.", paragraphs[1], paragraphs[2]].join("\n\n"),
+  );
   await anaPage.getByLabel("Summary").fill("Timing");
   await publishFromEditor({ page: anaPage });
   await expect(anaPage.getByText("Published revision 2. Readers see it now.")).toBeVisible();
 
-  await benPage
-    .getByLabel("Body")
-    .fill(["The storm made landfall at 11 p.m. Monday.", paragraphs[1], paragraphs[2]].join("\n\n"));
+  await fillBodyMarkdown(
+    benPage,
+    ["The storm made landfall at 11 p.m. Monday.", paragraphs[1], paragraphs[2]].join("\n\n"),
+  );
   await benPage.getByLabel("Summary").fill("Landfall time");
   await publishFromEditor({ page: benPage });
   await expect(benPage.getByText("1 of 1 place needs your decision", { exact: false })).toBeVisible();

@@ -5,6 +5,7 @@ import { saveRevision } from "@/lib/revisions/save-revision";
 import { getStoryDetail } from "@/lib/revisions/story-detail";
 
 import { seedUser } from "./support/auth";
+import { bodyMarkdown, fillBodyMarkdown } from "./support/body-field";
 import { useE2eDatabase } from "./support/database";
 import {
   actorOf,
@@ -41,7 +42,7 @@ test("Enter in a one-line field never publishes; publishing asks first and shows
   await page.getByLabel("Summary").fill("Fixes the street");
   await page.getByLabel("Public note").fill("An earlier version misstated where the council met.");
   await page.getByLabel("Internal note").fill("Checked with the clerk's office");
-  await page.getByLabel("Body").fill("The council met on Oak Street.");
+  await fillBodyMarkdown(page, "The council met on Oak Street.");
   for (const field of ["Headline", "Byline line", "Summary"]) {
     await page.getByLabel(field, { exact: field !== "Summary" }).press("Enter");
   }
@@ -87,7 +88,7 @@ test("a change marked minor that alters a number warns and waits for confirmatio
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   await page.getByLabel("Kind of change").selectOption("minor");
-  await page.getByLabel("Body").fill("Mayor Jane Smith, 45, resigned.");
+  await fillBodyMarkdown(page, "Mayor Jane Smith, 45, resigned.");
   await page.getByRole("button", { name: "Publish update…" }).click();
   const dialog = page.getByRole("dialog", { name: "Publish this change?" });
   await expect(dialog).toContainText("Marked minor, but it changes numbers.");
@@ -112,7 +113,7 @@ test("an unpublished story offers saving only, and a contributor's replayed publ
   await expect(page.getByText("Unpublished. Readers no longer see the story.")).toBeVisible();
   await expect(page.getByText("This story is unpublished.")).toBeVisible();
   await expect(page.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
-  await page.getByLabel("Body").fill("Pulled, and fixed.");
+  await fillBodyMarkdown(page, "Pulled, and fixed.");
   await page.getByLabel("Summary").fill("Fix while down");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved as revision 2.")).toBeVisible();
@@ -137,13 +138,15 @@ test("a story as long as the content limit saves and publishes from the desk", a
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   // Pasted in one go, as a reporter pastes a long document (typing 1.5 M characters would take hours).
-  await page.getByLabel("Body").evaluate((element, value) => {
+  await (
+    await bodyMarkdown(page)
+  ).evaluate((element, value) => {
     const textarea = element as HTMLTextAreaElement;
     Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set?.call(textarea, value);
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
   }, body);
   expect(
-    await page.getByLabel("Body").evaluate((element) => (element as HTMLTextAreaElement).value.length),
+    await (await bodyMarkdown(page)).evaluate((element) => (element as HTMLTextAreaElement).value.length),
   ).toBe(contentLimits.body);
   await page.getByLabel("Summary").fill("Adds the full report");
   await page.getByRole("button", { name: "Save draft" }).click();

@@ -4,6 +4,7 @@ import { saveRevision } from "@/lib/revisions/save-revision";
 import { getStoryDetail } from "@/lib/revisions/story-detail";
 
 import { seedUser, signInByApi } from "./support/auth";
+import { bodyMarkdown, fillBodyMarkdown } from "./support/body-field";
 import { useE2eDatabase } from "./support/database";
 import { actorOf, captureScreens, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
 
@@ -212,7 +213,7 @@ test("edits survive a reload: the desk offers them back and restores them", asyn
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   await page.getByLabel("Headline").fill("County fair opens with record crowds");
-  await page.getByLabel("Body").fill("The county fair opened on Friday to record crowds.");
+  await fillBodyMarkdown(page, "The county fair opened on Friday to record crowds.");
   await expect(page.getByText("Unsaved changes (kept in this browser)")).toBeVisible();
   await expect
     .poll(() =>
@@ -234,7 +235,7 @@ test("edits survive a reload: the desk offers them back and restores them", asyn
   await captureScreens({ page, testInfo, name: "desk-restore-offer" });
   await page.getByRole("button", { name: "Restore edits" }).click();
   await expect(page.getByLabel("Headline")).toHaveValue("County fair opens with record crowds");
-  await expect(page.getByLabel("Body")).toHaveValue("The county fair opened on Friday to record crowds.");
+  await expect(await bodyMarkdown(page)).toHaveValue("The county fair opened on Friday to record crowds.");
 
   await page.getByLabel("Summary").fill("Crowd size");
   await page.keyboard.press("Control+s");

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { getStoryOrThrow } from "@/lib/stories/story";
 
 import { seedUser, signInByForm } from "./support/auth";
+import { bodyMarkdown, fillBodyMarkdown } from "./support/body-field";
 import { useE2eDatabase } from "./support/database";
 import {
   actorOf,
@@ -33,9 +34,14 @@ test("an editor signs in, writes, credits and publishes a story, and readers see
   await page.getByLabel("Slug").fill(slug);
   await page.getByLabel("Dek").fill("Crews from three stations responded before dawn.");
   await page.getByLabel("Byline line").fill("By Edna Editor");
-  await page
-    .getByLabel("Body")
-    .fill("A fire broke out at the harbor warehouse early Tuesday.\n\nNo injuries were reported.");
+  // Typed in the formatted view, as a reporter types: Enter starts a new paragraph.
+  await page.getByRole("textbox", { name: "Body", exact: true }).click();
+  await page.keyboard.type("A fire broke out at the harbor warehouse early Tuesday.");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("No injuries were reported.");
+  await expect(page.locator(".desk-preview p", { hasText: "No injuries" })).toHaveText(
+    "No injuries were reported.",
+  );
   await expect(page.locator(".desk-preview .story-headline")).toHaveText(
     "Fire breaks out at the harbor warehouse",
   );
@@ -72,11 +78,10 @@ test("an update and then a correction are both on the public page, the correctio
 
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
-  await page
-    .getByLabel("Body")
-    .fill(
-      "The council met on Elm Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.",
-    );
+  await fillBodyMarkdown(
+    page,
+    "The council met on Elm Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.",
+  );
   await page.getByLabel("Summary").fill("Adds the mayor's comment");
   await publishFromEditor({ page });
   await expect(page.getByText("Published revision 2. Readers see it now.")).toBeVisible();
@@ -84,11 +89,10 @@ test("an update and then a correction are both on the public page, the correctio
 
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   await page.getByLabel("Kind of change").selectOption("correction");
-  await page
-    .getByLabel("Body")
-    .fill(
-      "The council met on Oak Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.",
-    );
+  await fillBodyMarkdown(
+    page,
+    "The council met on Oak Street.\n\nThe vote was delayed.\n\nThe mayor said a new date would be set this week.",
+  );
   await page.getByLabel("Summary").fill("Fixes the street name");
   // The confirmation says what is missing before anything is sent, and holds "Publish now" until it is there.
   await page.getByRole("button", { name: "Publish update…" }).click();
@@ -96,7 +100,7 @@ test("an update and then a correction are both on the public page, the correctio
   await expect(confirm.getByText("a correction needs a public note", { exact: false })).toBeVisible();
   await expect(confirm.getByRole("button", { name: "Publish now" })).toBeDisabled();
   await confirm.getByRole("button", { name: "Back to editing" }).click();
-  await expect(page.getByLabel("Body")).toHaveValue(/Oak Street/);
+  await expect(await bodyMarkdown(page)).toHaveValue(/Oak Street/);
   await page
     .getByLabel("Public note")
     .fill("An earlier version of this story misstated where the council met.");
@@ -142,7 +146,7 @@ test("a contributor cannot publish: no publish button, and the server refuses a 
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
   await expect(page.getByRole("button", { name: /Publish/ })).toHaveCount(0);
-  await page.getByLabel("Body").fill("All schools are closed Monday and Tuesday.");
+  await fillBodyMarkdown(page, "All schools are closed Monday and Tuesday.");
   await page.getByLabel("Summary").fill("Adds Tuesday");
   const [submitted] = await Promise.all([
     page.waitForRequest(

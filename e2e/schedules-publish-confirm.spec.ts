@@ -5,6 +5,7 @@ import { saveRevision } from "@/lib/revisions/save-revision";
 import { scheduleRevision } from "@/lib/schedules/schedule-revision";
 
 import { seedUser } from "./support/auth";
+import { bodyMarkdown, fillBodyMarkdown } from "./support/body-field";
 import { useE2eDatabase } from "./support/database";
 import { actorOf, openEditorAs, seedStory, uniqueSlug } from "./support/desk-seed";
 
@@ -73,7 +74,7 @@ test("a colleague's fix over an embargoed schedule: the confirmation's diff foll
 
   // Editor A, in the desk: saves the results and schedules them through the schedule confirmation.
   const a = await openEditorAs({ browser, user: annie, slug });
-  await a.getByLabel("Body").fill(`Polls closed at 8 p.m.\n\n${embargoed}`);
+  await fillBodyMarkdown(a, `Polls closed at 8 p.m.\n\n${embargoed}`);
   await a.getByLabel("Summary").fill("Adds the results");
   await a.getByRole("button", { name: "Save draft" }).click();
   await expect(a.getByText("Draft saved as revision 2.")).toBeVisible();
@@ -89,7 +90,7 @@ test("a colleague's fix over an embargoed schedule: the confirmation's diff foll
   // Editor B, in another browser: fixes the headline on the newest revision (which holds the embargo) and
   // opens the confirmation.
   const b = await openEditorAs({ browser, user: bea, slug });
-  await expect(b.getByLabel("Body")).toHaveValue(new RegExp(embargoed));
+  await expect(await bodyMarkdown(b)).toHaveValue(new RegExp(embargoed));
   await b.getByLabel("Headline").fill("Polls close in the city referendum");
   await b.getByLabel("Summary").fill("Names the city");
   await b.getByRole("button", { name: "Publish update…" }).click();

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 
+import { bodyMarkdown } from "./support/body-field";
 import { useE2eDatabase } from "./support/database";
 import { captureScreens, signedInUser, uniqueSlug } from "./support/desk-seed";
 import {
@@ -97,7 +98,7 @@ test("a colleague's headline fix leaves the embargoed schedule alone; it goes ou
   await signedInUser({ page, role: "editor", name: "Bea Fixer" });
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
-  await expect(page.getByLabel("Body")).toHaveValue(new RegExp(embargoed));
+  await expect(await bodyMarkdown(page)).toHaveValue(new RegExp(embargoed));
   await page.getByLabel("Headline").fill("Polls close in the city referendum");
   await page.getByLabel("Summary").fill("Names the city");
   await page.getByRole("button", { name: "Publish update…" }).click();

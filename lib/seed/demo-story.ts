@@ -28,6 +28,16 @@ const photo = {
   credit: "Lena Hart/Millbrook Ledger",
 };
 
+/** Every body the demo story goes through, oldest first (the body editor's round-trip tests read them). */
+export function demoStoryBodies(): string[] {
+  return [
+    opening.join("\n\n"),
+    [...opening, councilVote("8 to 1"), deadlineWithTypo()].join("\n\n"),
+    [...opening, councilVote("7 to 2"), deadlineWithTypo()].join("\n\n"),
+    [...opening, councilVote("7 to 2"), deadline].join("\n\n"),
+  ];
+}
+
 async function step(result: Promise<SaveRevisionResult>): Promise<number> {
   return (await result).revision.number;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { BodyEditor } from "./body-editor/body-editor";
 import type { ContentDraft } from "./editor-draft";
 import { errorProps, FieldError } from "./field-error";
 
@@ -77,15 +78,16 @@ export function ContentFields({ content, onChange, fieldErrors, slugField }: Pro
         <FieldError id="story-byline-error" message={fieldErrors.byline} />
       </div>
       <div className="desk-field">
-        <label htmlFor="story-body">Body</label>
-        <textarea
+        <label htmlFor="story-body" id="story-body-label">
+          Body
+        </label>
+        <BodyEditor
           id="story-body"
-          className="desk-body-input"
-          rows={18}
+          labelId="story-body-label"
           value={content.body}
-          onChange={(event) => set("body", event.target.value)}
-          aria-describedby={fieldErrors.body ? "story-body-error" : "story-body-hint"}
-          aria-invalid={fieldErrors.body ? true : undefined}
+          onChange={(body) => set("body", body)}
+          describedBy={fieldErrors.body ? "story-body-error" : "story-body-hint"}
+          invalid={Boolean(fieldErrors.body)}
         />
         <p className="desk-hint" id="story-body-hint">
           Markdown: a blank line between paragraphs, <span className="desk-mono">**bold**</span>,{" "}
