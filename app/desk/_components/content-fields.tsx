@@ -1,5 +1,7 @@
 "use client";
 
+import { bodyPasteProps } from "@/lib/body-markdown/paste-editor-props";
+
 import { BodyEditor } from "./body-editor/body-editor";
 import type { ContentDraft } from "./editor-draft";
 import { errorProps, FieldError } from "./field-error";
@@ -88,6 +90,7 @@ export function ContentFields({ content, onChange, fieldErrors, slugField }: Pro
           onChange={(body) => set("body", body)}
           describedBy={fieldErrors.body ? "story-body-error" : "story-body-hint"}
           invalid={Boolean(fieldErrors.body)}
+          editorProps={bodyPasteProps}
         />
         <p className="desk-hint" id="story-body-hint">
           Markdown: a blank line between paragraphs, <span className="desk-mono">**bold**</span>,{" "}
