@@ -2,6 +2,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
+import { photoPreviewPath } from "@/app/desk/_components/photo-paths";
+import { formatBodyPhotoLine } from "@/lib/render/body-photo-line";
+import { bodyPhotoIds } from "@/lib/render/body-photo-placeholder";
 import { sampleArticle } from "@/lib/render/render-fixtures";
 import { renderStoryArticleHtml } from "@/lib/render/story-page";
 
@@ -48,5 +51,26 @@ describe("StoryArticleView", () => {
     const react = renderToStaticMarkup(createElement(StoryArticleView, { article }));
     const page = renderStoryArticleHtml({ article });
     expect(normalise(react)).toBe(normalise(page));
+  });
+
+  it("shows a photo placed in the body in place, through the desk's preview address", () => {
+    const photoId = "0b6e4c2a-1f3d-4a5b-9c8d-7e6f5a4b3c2d";
+    const line = formatBodyPhotoLine({
+      photoId,
+      alt: "A ferry & its pier",
+      caption: "The ferry kept running.",
+      credit: "Ana Diaz/Ledger",
+    });
+    const body = `The river crested at 28 feet.\n\n${line}\n\nOfficials lifted the order.`;
+    // As the live preview builds it (app/desk/_components/live-preview.tsx).
+    const article = sampleArticle({
+      body,
+      bodyPhotos: bodyPhotoIds(body).map((id) => ({ photoId: id, url: photoPreviewPath(id) })),
+    });
+    const react = renderToStaticMarkup(createElement(StoryArticleView, { article }));
+    expect(normalise(react)).toBe(normalise(renderStoryArticleHtml({ article })));
+    expect(normalise(react)).toContain(
+      `<p>The river crested at 28 feet.</p>\n<figure class="story-figure"><img src="/desk/photos/${photoId}/preview" alt="A ferry & its pier" loading="lazy" decoding="async"><figcaption><span class="story-figure-caption">The ferry kept running.</span><span class="story-figure-credit">Ana Diaz/Ledger</span></figcaption></figure>\n<p>Officials lifted the order.</p>`,
+    );
   });
 });

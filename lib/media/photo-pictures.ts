@@ -1,7 +1,8 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
-import type { PublicArticleImage, PublicArticlePicture } from "@/lib/render/public-article";
+import { bodyPhotoIds } from "@/lib/render/body-photo-placeholder";
+import type { PublicArticleImage, PublicArticlePicture, PublicBodyPhoto } from "@/lib/render/public-article";
 import type { StoryImage } from "@/lib/revisions/revision-content";
 
 import { renditionFormats, renditionTypes } from "./media-limits";
@@ -41,6 +42,21 @@ function pictureOf(options: { width: number; height: number; renditions: readonl
   };
 }
 
+/** Library photos by id, resolved to their pictures; ids not in the library are missing from the map. */
+async function picturesById(ids: readonly string[]): Promise<Map<string, ReturnType<typeof pictureOf>>> {
+  if (ids.length === 0) return new Map();
+  const rows = await getDb().photo.findMany({
+    where: { id: { in: [...ids] } },
+    select: {
+      id: true,
+      width: true,
+      height: true,
+      renditions: { select: { format: true, width: true, height: true, sha256: true } },
+    },
+  });
+  return new Map(rows.map((row) => [row.id, pictureOf(row)]));
+}
+
 /**
  * The story's images as readers get them: library photos resolved to their renditions on this origin,
  * older images by URL as they were written. A photo that cannot be found is left out rather than broken.
@@ -48,24 +64,27 @@ function pictureOf(options: { width: number; height: number; renditions: readonl
 export async function resolveStoryImages(options: {
   images: readonly StoryImage[];
 }): Promise<PublicArticleImage[]> {
-  const ids = [...new Set(options.images.flatMap((image) => (image.photoId ? [image.photoId] : [])))];
-  const rows = ids.length
-    ? await getDb().photo.findMany({
-        where: { id: { in: ids } },
-        select: {
-          id: true,
-          width: true,
-          height: true,
-          renditions: { select: { format: true, width: true, height: true, sha256: true } },
-        },
-      })
-    : [];
-  const byId = new Map(rows.map((row) => [row.id, pictureOf(row)]));
+  const byId = await picturesById([
+    ...new Set(options.images.flatMap((image) => (image.photoId ? [image.photoId] : []))),
+  ]);
   return options.images.flatMap((image): PublicArticleImage[] => {
     const base = { alt: image.alt, caption: image.caption ?? "", credit: image.credit ?? "" };
     if (!image.photoId) return [{ ...base, url: image.url }];
     const resolved = byId.get(image.photoId);
     return resolved ? [{ ...base, url: resolved.url, picture: resolved.picture }] : [];
+  });
+}
+
+/**
+ * The pictures of the photos a body places (its photo lines), each once, in body order; a photo not in the
+ * library is left out, and the page leaves its place empty.
+ */
+export async function resolveBodyPhotos(options: { body: string }): Promise<PublicBodyPhoto[]> {
+  const ids = bodyPhotoIds(options.body);
+  const byId = await picturesById(ids);
+  return ids.flatMap((photoId) => {
+    const resolved = byId.get(photoId);
+    return resolved ? [{ photoId, url: resolved.url, picture: resolved.picture }] : [];
   });
 }
 

@@ -3,7 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import { resolveStoryImages } from "@/lib/media/photo-pictures";
+import { resolveBodyPhotos, resolveStoryImages } from "@/lib/media/photo-pictures";
 import type { PublicArticle, PublicArticleNote, PublicNoteKind } from "@/lib/render/public-article";
 import { noteRequiredKinds, type StoryImage } from "@/lib/revisions/revision-content";
 import { isOneOf } from "@/lib/validation/one-of";
@@ -124,6 +124,11 @@ export async function readPublishedStory(options: { slug: string }): Promise<Pub
   ]);
   if (!live) throw publicStoryNotFound(options);
   const { baseUrl: _baseUrl, ...newsroom } = newsroomSettings();
+  const [images, bodyPhotos] = await Promise.all([
+    // Stored only after validation with StoryImageInput, so the JSON column holds that shape.
+    resolveStoryImages({ images: live.images as StoryImage[] }),
+    resolveBodyPhotos({ body: live.body }),
+  ]);
   return {
     liveRevisionNumber: story.liveRevisionNumber,
     article: {
@@ -132,8 +137,8 @@ export async function readPublishedStory(options: { slug: string }): Promise<Pub
       dek: live.dek,
       byline: live.byline,
       body: live.body,
-      // Stored only after validation with StoryImageInput, so the JSON column holds that shape.
-      images: await resolveStoryImages({ images: live.images as StoryImage[] }),
+      images,
+      bodyPhotos,
       credits: live.credits.map((credit) => ({
         name: credit.contributor.name,
         role: credit.role,

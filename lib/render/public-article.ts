@@ -35,6 +35,11 @@ export type PublicArticleImage = {
   credit: string;
   picture?: PublicArticlePicture;
 };
+/**
+ * The picture of a library photo placed in the body (a photo line): where it is resolved to. Alt, caption and
+ * credit come from the line itself, so the same photo may be placed twice with different captions.
+ */
+export type PublicBodyPhoto = { photoId: string; url: string; picture?: PublicArticlePicture };
 export type PublicArticleCredit = { name: string; role: CreditRole; location: string | null };
 
 /** How this newsroom prints things; read from configuration on the server and passed along. */
@@ -52,6 +57,11 @@ export type PublicArticle = {
   /** Markdown. */
   body: string;
   images: PublicArticleImage[];
+  /**
+   * Pictures of the photos the body places, each once, in body order; a photo missing here is left out of the
+   * page (as a list image that cannot be resolved is).
+   */
+  bodyPhotos: PublicBodyPhoto[];
   credits: PublicArticleCredit[];
   developing: boolean;
   /** ISO; null only in a preview of a story never published. */

@@ -9,6 +9,7 @@ export function sampleArticle(overrides: Partial<PublicArticle> = {}): PublicArt
     byline: "By Ana Diaz",
     body: "The river crested at 28 feet.\n\nOfficials lifted the evacuation order.",
     images: [],
+    bodyPhotos: [],
     credits: [{ name: "Ana Diaz", role: "byline", location: null }],
     developing: false,
     firstPublishedAt: "2025-02-12T20:07:00.000Z",

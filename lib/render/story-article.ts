@@ -5,6 +5,7 @@ import { creditLines } from "@/lib/editorial/credit-lines";
 import { formatNewsroomTime, newsroomClock } from "@/lib/editorial/newsroom-time";
 import { timeLine } from "@/lib/editorial/time-line";
 
+import { readBodyPhotoPlaceholder } from "./body-photo-placeholder";
 import { outlineHeadings } from "./heading-outline";
 import { publicNoteLabels, type PublicArticle, type PublicArticleImage } from "./public-article";
 import { renderStoryBody } from "./story-body";
@@ -88,6 +89,24 @@ function figure(image: PublicArticleImage, lead: boolean): Element {
   ]);
 }
 
+/**
+ * The body with each photo placeholder (body-photo-placeholder.ts) swapped for the story's figure: the picture
+ * the caller resolved, the alt, caption and credit the line gave, as text. A photo the caller could not resolve
+ * is left out. A body without photos is returned as it is, so it renders exactly as before.
+ */
+function placeBodyFigures(nodes: ElementContent[], article: PublicArticle): ElementContent[] {
+  if (!nodes.some((node) => readBodyPhotoPlaceholder(node))) return nodes;
+  const pictures = new Map(article.bodyPhotos.map((photo) => [photo.photoId, photo]));
+  return nodes.flatMap((node): ElementContent[] => {
+    const photo = readBodyPhotoPlaceholder(node);
+    if (!photo) return [node];
+    const resolved = pictures.get(photo.photoId);
+    if (!resolved) return [];
+    const { alt, caption, credit } = photo;
+    return [figure({ url: resolved.url, picture: resolved.picture, alt, caption, credit }, false)];
+  });
+}
+
 function notesSection(article: PublicArticle): Element[] {
   if (article.notes.length === 0) return [];
   const { timeZone: zone, timeStyle: style } = article.newsroom;
@@ -139,7 +158,13 @@ export function buildStoryArticle(options: { article: PublicArticle; body?: Root
       h("article.story", [
         h("header.story-header", header),
         ...(leadImage ? [figure(leadImage, true)] : []),
-        h("div.story-body", outlineHeadings({ nodes: body.children as ElementContent[], pageLevel: 1 })),
+        h(
+          "div.story-body",
+          outlineHeadings({
+            nodes: placeBodyFigures(body.children as ElementContent[], article),
+            pageLevel: 1,
+          }),
+        ),
         ...moreImages.map((image) => figure(image, false)),
         ...notesSection(article),
         h("footer.story-footer", [

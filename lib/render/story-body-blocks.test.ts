@@ -1,8 +1,16 @@
 import { toHtml } from "hast-util-to-html";
 import { describe, expect, it } from "vitest";
 
+import { formatBodyPhotoLine } from "./body-photo-line";
 import { renderStoryBody, renderStoryBodyWhole } from "./story-body";
 import { splitIndependentBlocks } from "./story-body-blocks";
+
+const photoLine = formatBodyPhotoLine({
+  photoId: "0b6e4c2a-1f3d-4a5b-9c8d-7e6f5a4b3c2d",
+  alt: "A ferry",
+  caption: "The *ferry* (kept) running.",
+  credit: "Ana Diaz/Ledger",
+});
 
 const sameAsWhole = (markdown: string) =>
   expect(toHtml(renderStoryBody({ markdown }))).toBe(toHtml(renderStoryBodyWhole({ markdown })));
@@ -26,6 +34,7 @@ describe("block-by-block rendering", () => {
       "Use [the report][r].\n\n[r]: https://example.com",
       "Claim[^1]\n\n[^1]: Source.",
       "<pre>\n\nx\n</pre>",
+      `- a\n\n${photoLine}`,
     ]) {
       expect(splitIndependentBlocks(markdown), markdown).toBeNull();
       sameAsWhole(markdown);
@@ -56,6 +65,10 @@ describe("block-by-block rendering", () => {
       "---",
       "A sentence ending in spaces.  ",
       "Élan vital, déjà vu and naïve café owners.",
+      // Photo lines: placed, unreadable, and joined to a paragraph (text).
+      photoLine,
+      '::photo{id="not-an-id"}',
+      `A paragraph\n${photoLine}`,
     ];
     let seed = 7;
     const next = () => {

@@ -5,6 +5,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 
+import { markBodyPhotos, placeBodyPhotos } from "./body-photo-placeholder";
 import { guardMarkdown, plainBlockAlone, plainBlockTokenPattern, plainTextNote } from "./markdown-guard";
 import { splitIndependentBlocks } from "./story-body-blocks";
 import { storyBodySchema } from "./story-body-schema";
@@ -143,19 +144,26 @@ function restorePlainBlocks(nodes: readonly RootContent[], plain: readonly strin
   });
 }
 
-/** Renders a body through the guard (markdown-guard.ts), so the parser's cost is bounded before it starts. */
+/**
+ * Renders a body through the guard (markdown-guard.ts), so the parser's cost is bounded before it starts, with
+ * its photo lines marked before and placed after (body-photo-placeholder.ts): both ways of rendering get the
+ * same tokens, so they still give the same tree.
+ */
 function renderGuarded(markdown: string, render: (guarded: string) => Root): Root {
-  const guarded = guardMarkdown(markdown);
+  const marked = markBodyPhotos(markdown);
+  const guarded = guardMarkdown(marked.markdown);
   const tree = render(guarded.markdown);
-  return guarded.plain.length === 0
-    ? tree
-    : { type: "root", children: restorePlainBlocks(tree.children, guarded.plain) };
+  const children =
+    guarded.plain.length === 0 ? tree.children : restorePlainBlocks(tree.children, guarded.plain);
+  if (marked.photos.length === 0) return children === tree.children ? tree : { type: "root", children };
+  return { type: "root", children: placeBodyPhotos(children, marked) };
 }
 
 /**
  * A story body (Markdown) as a sanitized hast tree. Pure and synchronous, so the desk preview can use it too.
  * Bodies made only of self-contained blocks are rendered block by block (same tree, proven in the tests);
- * anything else is parsed whole.
+ * anything else is parsed whole. Each photo line that can be read comes out as a top-level placeholder
+ * element (bodyPhotoPlaceholder), for buildStoryArticle to swap for the figure.
  */
 export function renderStoryBody(options: { markdown: string }): Root {
   return renderGuarded(options.markdown, (markdown) => {

@@ -32,6 +32,16 @@ function absolute(url: string, origin: string): string {
 }
 
 /**
+ * Every picture the page shows: the story's images as listed (lead first), then the body's photos in body
+ * order, each not already named.
+ */
+function imageUrls(article: PublicArticle, origin: string): string[] {
+  const listed = article.images.map((image) => absolute(image.url, origin));
+  const placed = article.bodyPhotos.map((photo) => absolute(photo.url, origin));
+  return [...listed, ...placed.filter((url) => !listed.includes(url))];
+}
+
+/**
  * schema.org NewsArticle. Each published correction and clarification becomes a `correction`
  * (CorrectionComment with its text and date); editor's notes are context, not corrections, so they are left
  * out.
@@ -42,6 +52,7 @@ export function storyJsonLd(options: { article: PublicArticle; canonical: string
     .filter((note) => note.kind === "correction" || note.kind === "clarification")
     .map((note) => ({ "@type": "CorrectionComment", text: note.text, datePublished: note.publishedAt }));
   const authors = authorNames(article);
+  const images = imageUrls(article, origin);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -52,9 +63,7 @@ export function storyJsonLd(options: { article: PublicArticle; canonical: string
     datePublished: article.firstPublishedAt,
     dateModified: modifiedInstant(article),
     ...(authors.length > 0 ? { author: authors.map((name) => ({ "@type": "Person", name })) } : {}),
-    ...(article.images.length > 0
-      ? { image: article.images.map((image) => absolute(image.url, origin)) }
-      : {}),
+    ...(images.length > 0 ? { image: images } : {}),
     publisher: { "@type": "Organization", name: article.newsroom.name },
     ...(corrections.length > 0 ? { correction: corrections } : {}),
   };

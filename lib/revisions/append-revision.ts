@@ -42,7 +42,7 @@ export async function appendRevision(options: {
   // A withdrawal is undone only deliberately, by a republish: publishing a revision never brings the story
   // back.
   if (publish) refuseWithdrawn({ story });
-  await assertPhotosUsable({ tx, images: content.images, publish });
+  await assertPhotosUsable({ tx, images: content.images, body: content.body, publish });
   const number = story.latestRevisionNumber + 1;
   // The database clock, read after the lock is held, so times rise with revision numbers.
   const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];
@@ -87,7 +87,7 @@ export async function appendRevision(options: {
     },
     select: { id: true },
   });
-  await recordPhotoUses({ tx, revisionId: revision.id, images: content.images });
+  await recordPhotoUses({ tx, revisionId: revision.id, images: content.images, body: content.body });
 
   const wasOut = story.firstPublishedAt !== null;
   const material = isOneOf(materialKinds, options.kind);

@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
+import { formatBodyPhotoLine } from "@/lib/render/body-photo-line";
 
 import {
+  bodyPhotosMissingAlt,
   imagesMissingAlt,
   kindWithArticle,
   missingPublicSummary,
@@ -36,6 +38,12 @@ describe("what a publication needs, as the desk's confirmation and the server bo
     expect(imagesMissingAlt([{ alt: "A ferry" }, { alt: "  " }])).toEqual([
       { path: "images.1.alt", message: "alt text is required before publishing" },
     ]);
+    const photoLine = (alt: string) =>
+      formatBodyPhotoLine({ photoId: "0b6e4c2a-1f3d-4a5b-9c8d-7e6f5a4b3c2d", alt, caption: "", credit: "" });
+    expect(bodyPhotosMissingAlt(`Lede.\n\n${photoLine("A ferry")}\n\nMore.\n\n${photoLine(" ")}`)).toEqual([
+      { path: "body", message: "the photo in paragraph 4 needs alt text before publishing" },
+    ]);
+    expect(bodyPhotosMissingAlt(`\`\`\`\n${photoLine("")}\n\`\`\``)).toEqual([]);
   });
 
   it("the server refuses a minor fix that carries a pending update without a summary, in the same words (an update, not 'a update')", async () => {

@@ -1,4 +1,5 @@
 import type { RevisionKind } from "@/lib/db/generated/enums";
+import { findBodyPhotoLines, isBodyPhotoProblem } from "@/lib/render/body-photo-line";
 import { hasVisibleText } from "@/lib/validation/text-rules";
 
 import { isNoteKind } from "./publication-plan";
@@ -73,6 +74,24 @@ export function imagesMissingAlt(images: readonly { alt: string }[]): MissingIte
   return images.flatMap((image, index) =>
     image.alt.trim() === ""
       ? [{ path: `images.${index}.alt`, message: "alt text is required before publishing" }]
+      : [],
+  );
+}
+
+/**
+ * A photo placed in the body (a photo line) needs alt text as much as a listed one; it is named by its
+ * paragraph, on the body field.
+ */
+export function bodyPhotosMissingAlt(body: string): MissingItem[] {
+  if (!body.includes("::photo")) return [];
+  return findBodyPhotoLines(body).flatMap((line) =>
+    !isBodyPhotoProblem(line.read) && line.read.alt.trim() === ""
+      ? [
+          {
+            path: "body",
+            message: `the photo in paragraph ${line.paragraph} needs alt text before publishing`,
+          },
+        ]
       : [],
   );
 }

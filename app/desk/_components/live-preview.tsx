@@ -3,6 +3,7 @@
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 
 import { StoryArticleView } from "@/app/_components/story-article-view";
+import { bodyPhotoIds } from "@/lib/render/body-photo-placeholder";
 import type { NewsroomPresentation, PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
 import { noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { isOneOf } from "@/lib/validation/one-of";
@@ -46,6 +47,8 @@ function previewArticle(
         caption,
         credit,
       })),
+    // Photos placed in the body preview through the same desk redirect as list photos.
+    bodyPhotos: bodyPhotoIds(content.body).map((photoId) => ({ photoId, url: photoPreviewPath(photoId) })),
     credits: content.credits
       .filter((credit) => credit.name.trim())
       .map((credit) => ({ name: credit.name, role: credit.role, location: credit.location.trim() || null })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { formatBodyPhotoLine } from "@/lib/render/body-photo-line";
 import type { RevisionContent, RevisionCredit, StoryImage } from "@/lib/revisions/revision-content";
 
 import type { BodyOp } from "./content-diff-types";
@@ -33,6 +34,52 @@ const kinds = (ops: BodyOp[]) => ops.map((op) => op.kind);
 const generous = 60_000;
 
 describe("diffContent body", () => {
+  describe("a photo placed in the body (one line, so one paragraph)", () => {
+    const photo = {
+      photoId: "0b6e4c2a-1f3d-4a5b-9c8d-7e6f5a4b3c2d",
+      alt: "A ferry at the flooded pier",
+      caption: "The ferry kept running through the night.",
+      credit: "Ana Diaz/Ledger",
+    };
+    const photoLine = formatBodyPhotoLine(photo);
+    const withPhotoAt = (index: number, line = photoLine) =>
+      [...paragraphs.slice(0, index), line, ...paragraphs.slice(index)].join("\n\n");
+
+    it("shows a photo moved down the story as a moved paragraph, nothing deleted or inserted", () => {
+      const diff = diffContent({
+        timeoutMs: generous,
+        from: content({ body: withPhotoAt(1) }),
+        to: content({ body: withPhotoAt(5) }),
+      });
+      expect(kinds(diff.body.ops)).not.toContain("deleted");
+      expect(kinds(diff.body.ops)).not.toContain("inserted");
+      expect(diff.body.ops.filter((op) => op.kind === "moved")).toMatchObject([
+        { kind: "moved", identical: true, text: photoLine },
+      ]);
+    });
+
+    it("shows a new caption as the photo's paragraph changed in place, with the words that changed", () => {
+      const recaptioned = formatBodyPhotoLine({ ...photo, caption: "The ferry kept running until dawn." });
+      const diff = diffContent({
+        timeoutMs: generous,
+        from: content({ body: withPhotoAt(2) }),
+        to: content({ body: withPhotoAt(2, recaptioned) }),
+      });
+      const changed = diff.body.ops.filter((op) => op.kind === "changed");
+      expect(changed).toMatchObject([
+        { kind: "changed", fromIndex: 2, toIndex: 2, from: photoLine, to: recaptioned },
+      ]);
+      const words = changed[0]?.kind === "changed" ? changed[0].words : [];
+      expect(
+        words
+          .filter((op) => op.op === "insert")
+          .map((op) => op.text.trim())
+          .join(" "),
+      ).toContain("until dawn");
+      expect(kinds(diff.body.ops)).not.toContain("moved");
+    });
+  });
+
   it("reports a paragraph taken out and put back elsewhere as moved, not deleted and inserted", () => {
     const moved = [paragraphs[0], paragraphs[2], paragraphs[3], paragraphs[4], paragraphs[1], paragraphs[5]];
     const diff = diffContent({

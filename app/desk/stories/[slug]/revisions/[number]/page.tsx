@@ -12,6 +12,7 @@ import { RevisionKindBadge } from "@/app/desk/_components/revision-kind-badge";
 import { StoryHeader } from "@/app/desk/_components/story-header";
 import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
+import { bodyPhotoIds } from "@/lib/render/body-photo-placeholder";
 import type { PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
 import { renderStoryBodyOffLoop } from "@/lib/render/story-body-off-loop";
 import { getRevision } from "@/lib/revisions/get-revision";
@@ -61,6 +62,10 @@ export default async function RevisionPage({ params }: Props) {
       alt,
       caption,
       credit,
+    })),
+    bodyPhotos: bodyPhotoIds(revision.content.body).map((photoId) => ({
+      photoId,
+      url: photoPreviewPath(photoId),
     })),
     firstPublishedAt: story.firstPublishedAt,
     lastMaterialUpdateAt:
