@@ -8,6 +8,7 @@ import { describe, expect, test } from "vitest";
 import { bodyExtensions } from "@/lib/body-markdown/body-extensions";
 import { cleanPastedHtml, safeLinkHref } from "@/lib/body-markdown/clean-paste";
 import { parseBody } from "@/lib/body-markdown/parse-body";
+import { transformPastedHtml } from "@/lib/body-markdown/paste-editor-props";
 import { plainTextToParagraphs } from "@/lib/body-markdown/paste-text";
 import { serializeBody } from "@/lib/body-markdown/serialize-body";
 import { unsafeTextProblem } from "@/lib/validation/text-rules";
@@ -246,5 +247,33 @@ describe("shapes the sources vary", () => {
       '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-9"><span ' +
       'style="font-size:11pt;font-weight:400;">just these words</span></b>';
     expect(cleanPastedHtml(html)).toBe("<p>just these words</p>");
+  });
+});
+
+describe("copying within the body editor", () => {
+  const readSlice = (html: string) => {
+    const container = document.createElement("div");
+    container.innerHTML = transformPastedHtml(html);
+    return ProseMirrorParser.fromSchema(schema).parseSlice(container);
+  };
+
+  test("a placed photo copied from a story arrives as the photo, not dropped as a figure", () => {
+    const slice = readSlice(
+      '<figure data-pm-slice="0 0 []" data-photo-id="0b6e2c1a-8f3d-4b7e-9a51-3c2d1e0f4a5b" data-alt="Crews at dawn" ' +
+        'data-caption="The warehouse fire" data-credit="Jane Doe/AP"><figcaption>The warehouse fire</figcaption></figure>',
+    );
+    expect(slice.content.firstChild?.type.name).toBe("photo");
+    expect(slice.content.firstChild?.attrs.photoId).toBe("0b6e2c1a-8f3d-4b7e-9a51-3c2d1e0f4a5b");
+  });
+
+  test("HTML that only claims to be ProseMirror's still cannot bring an unsafe link or an image", () => {
+    const slice = readSlice(
+      '<p data-pm-slice="1 1 []">Read <a href="javascript:alert(1)" onclick="x()">this</a>' +
+        '<img src="https://pixel.example/t.gif" onerror="alert(1)">\u000B.</p>',
+    );
+    const paragraph = slice.content.firstChild;
+    expect(paragraph?.textContent).toBe("Read this .");
+    paragraph?.forEach((child) => expect(child.marks).toEqual([]));
+    expect(paragraph?.childCount).toBe(1);
   });
 });

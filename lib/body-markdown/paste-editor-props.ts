@@ -13,13 +13,14 @@ import { plainTextToParagraphs, withoutControlCharacters } from "@/lib/body-mark
  * Everything else (Docs, Word, web pages) is cleaned first.
  */
 
-function transformPastedHTML(html: string): string {
+/** Clipboard HTML as the body editor reads it: cleaned, unless it is ProseMirror's own. */
+export function transformPastedHtml(html: string): string {
   if (/\sdata-pm-slice=/.test(html)) return withoutControlCharacters(html).replaceAll("\u000B", " ");
   return cleanPastedHtml(html);
 }
 
 export const bodyPasteProps: Pick<EditorProps, "transformPastedHTML" | "clipboardTextParser"> = {
-  transformPastedHTML,
+  transformPastedHTML: (html) => transformPastedHtml(html),
   // Marks at the cursor carry on, as when typing: text pasted into a bold phrase is bold.
   clipboardTextParser: (text, $context, _plain, view) =>
     plainTextToParagraphs(text, view.state.schema, $context.marks()),
