@@ -196,7 +196,11 @@ export const bodyMarkdown = fc
     return crlf ? text.replace(/\n/g, "\r\n") : text;
   });
 
-/** Plain text a reporter might type into a paragraph, including what must not become markup. */
+/**
+ * Plain text a reporter might type into a paragraph, including what must not become markup. Not a bare URL:
+ * GFM links those whatever the escaping (its autolink literal runs on the parsed text), as the editor does
+ * while typing.
+ */
 export const typedText = fc
   .array(
     fc.oneof(
@@ -213,7 +217,6 @@ export const typedText = fc
         "`tick`",
         "~~",
         "_under_",
-        "https://example.com",
       ),
     ),
     { minLength: 1, maxLength: 8 },

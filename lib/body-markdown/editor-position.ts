@@ -4,8 +4,9 @@ import type { BodySource } from "./parse-body";
 import { serializeBodyWithLayout } from "./serialize-body";
 
 /**
- * A place in the body's Markdown as messages name it: a 0-based character offset (a message's "at character 51" is offset 50) or a
- * paragraph number (1-based, blank-line separated blocks counted as findBodyPhotoLines counts them).
+ * A place in the body's Markdown as messages name it: a 0-based character offset (a message's "at character
+ * 51" is offset 50) or a paragraph number (1-based, blank-line separated blocks as findBodyPhotoLines counts
+ * them).
  */
 export type MarkdownPlace = { offset: number } | { paragraph: number };
 

@@ -11,6 +11,14 @@ import { isAllowedBodyHref } from "./body-extensions";
 
 class Unrepresentable extends Error {}
 
+/**
+ * Line breaks as the editor shows them: a CRLF body's "\r" would show as an extra line. Blocks written
+ * afresh get the body's own line ending back (serialize-body.ts).
+ */
+export function unixLines(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
 const refuse = (): never => {
   throw new Unrepresentable();
 };
@@ -38,7 +46,7 @@ function inline(
   for (const node of nodes) {
     switch (node.type) {
       case "text":
-        if (node.value !== "") out.push(schema.text(node.value, marks));
+        if (node.value !== "") out.push(schema.text(unixLines(node.value), marks));
         break;
       case "emphasis":
         if (node.children.length === 0) refuse();
@@ -54,7 +62,7 @@ function inline(
         break;
       case "inlineCode":
         if (node.value === "") refuse();
-        out.push(schema.text(node.value, addMark(marks, schema.mark("code"))));
+        out.push(schema.text(unixLines(node.value), addMark(marks, schema.mark("code"))));
         break;
       case "link":
         if (!isAllowedBodyHref(node.url) || node.children.length === 0) refuse();

@@ -8,7 +8,7 @@ import { isBodyPhotoProblem, looksLikeBodyPhotoLine, parseBodyPhotoLine } from "
 import { markdownCost, maxBodyWork, maxMarksPerBlock, maxNestingDepth } from "@/lib/render/markdown-guard";
 import { splitIndependentBlocks } from "@/lib/render/story-body-blocks";
 
-import { proseFromMdast } from "./mdast-to-prose";
+import { proseFromMdast, unixLines } from "./mdast-to-prose";
 
 /**
  * What a body was read from, kept beside the editor's document so that writing it back reuses the author's
@@ -21,12 +21,17 @@ export type BodySource = {
   /** gaps[0] is the text before the first block; gaps[i] what separates block i - 1 from block i. */
   readonly gaps: readonly string[];
   readonly tail: string;
+  /** What ends a line in this body ("\r\n" when it was written so), for blocks written afresh. */
+  readonly lineEnding: "\n" | "\r\n";
   readonly indexOf: WeakMap<ProseNode, number>;
-  /** The items of top-level lists, so a changed list keeps the bytes of the items nobody touched. */
+  /**
+   * The items of top-level lists and the blocks of top-level quotes, so a changed list or quote keeps the
+   * bytes of the parts nobody touched (a quoted block's source keeps the "> " of its later lines).
+   */
   readonly items: WeakMap<ProseNode, ListItemSource>;
 };
 
-export type ListItemSource = { list: ProseNode; index: number; source: string; gapBefore: string };
+export type ListItemSource = { container: ProseNode; index: number; source: string; gapBefore: string };
 
 export type ParsedBody = { doc: ProseNode; source: BodySource };
 
@@ -212,20 +217,22 @@ export function parseBody(markdown: string, schema: Schema): ParsedBody {
         schema,
         markerAt: (offset) => markdown[block.toBody(offset)] ?? "",
       });
-    node ??= schema.node("markdownBlock", null, source === "" ? [] : [schema.text(source)]);
-    const list = node;
+    node ??= schema.node("markdownBlock", null, source === "" ? [] : [schema.text(unixLines(source))]);
+    const container = node;
+    const containerMdast = block.node;
     if (
-      block.node?.type === "list" &&
-      (list.type.name === "bulletList" || list.type.name === "orderedList")
+      (containerMdast?.type === "list" &&
+        (container.type.name === "bulletList" || container.type.name === "orderedList")) ||
+      (containerMdast?.type === "blockquote" && container.type.name === "blockquote")
     ) {
       let itemAt = block.start;
-      block.node.children.forEach((item, itemIndex) => {
+      containerMdast.children.forEach((item, itemIndex) => {
         const start = block.toBody(item.position?.start.offset ?? 0);
         const end = block.toBody(item.position?.end.offset ?? 0);
-        const child = list.maybeChild(itemIndex);
+        const child = container.maybeChild(itemIndex);
         if (child)
           items.set(child, {
-            list,
+            container,
             index: itemIndex,
             source: markdown.slice(start, end),
             gapBefore: markdown.slice(itemAt, start),
@@ -243,6 +250,14 @@ export function parseBody(markdown: string, schema: Schema): ParsedBody {
   const content = nodes.length > 0 ? nodes : [schema.node("paragraph")];
   return {
     doc: schema.node("doc", null, content),
-    source: { nodes, sources, gaps, tail, indexOf, items },
+    source: {
+      nodes,
+      sources,
+      gaps,
+      tail,
+      lineEnding: markdown.includes("\r\n") ? "\r\n" : "\n",
+      indexOf,
+      items,
+    },
   };
 }

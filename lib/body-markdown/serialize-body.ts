@@ -21,6 +21,11 @@ function isBlankGap(gap: string): boolean {
   return /\n[ \t]*\r?\n/.test(gap);
 }
 
+/** A body written with CRLF line endings gets them in its new blocks too. */
+function withLineEnding(markdown: string, source: BodySource): string {
+  return source.lineEnding === "\n" ? markdown : markdown.replace(/\r?\n/g, "\r\n");
+}
+
 /** Markdown for a top-level node that is not the one read. */
 function freshBlock(node: ProseNode, source: BodySource): string {
   const known = freshMarkdown.get(node);
@@ -30,8 +35,12 @@ function freshBlock(node: ProseNode, source: BodySource): string {
   else if (node.type.name === "photo") {
     const { photoId, alt, caption, credit } = node.attrs as BodyPhoto;
     markdown = photoId ? formatBodyPhotoLine({ photoId, alt, caption, credit }) : "";
-  } else if (node.type.name === "bulletList" || node.type.name === "orderedList") {
-    markdown = freshList(node, source);
+  } else if (
+    node.type.name === "bulletList" ||
+    node.type.name === "orderedList" ||
+    node.type.name === "blockquote"
+  ) {
+    markdown = freshContainer(node, source);
   } else if (node.type.name === "paragraph" && node.content.size === 0) {
     // An empty paragraph is nothing in Markdown (a cleared one, or the empty document's placeholder).
     markdown = "";
@@ -48,39 +57,73 @@ function freshItem(list: ProseNode, item: ProseNode, number: number): string {
   return block ? writeMdast(block, writerOptions()) : "";
 }
 
-/** A changed top-level list: items read from its original keep their source, the others are written afresh. */
-function freshList(list: ProseNode, source: BodySource): string {
+/** A block written inside a quote: its later lines get the quote marker too. */
+function quoted(markdown: string): string {
+  return markdown
+    .split("\n")
+    .map((line, index) => (index === 0 ? line : line === "" ? ">" : `> ${line}`))
+    .join("\n");
+}
+
+function isQuotedBlankGap(gap: string): boolean {
+  return /\n[ \t]*>?[ \t]*\r?\n/.test(gap);
+}
+
+/**
+ * A changed top-level list or quote: its parts read from the original keep their source (and the text
+ * between them), the others are written afresh.
+ */
+function freshContainer(node: ProseNode, source: BodySource): string {
   let original: ProseNode | null = null;
-  list.forEach((item) => {
-    original ??= source.items.get(item)?.list ?? null;
+  node.forEach((child) => {
+    original ??= source.items.get(child)?.container ?? null;
   });
   if (!original) {
-    const block = blockOf(list);
+    const block = blockOf(node);
     return block ? writeMdast(block, writerOptions()) : "";
   }
   const from: ProseNode = original;
+  const isQuote = node.type.name === "blockquote";
   const originalGaps: string[] = [];
-  from.forEach((item) => originalGaps.push(source.items.get(item)?.gapBefore ?? "\n"));
-  const keptOf = (item: ProseNode) => {
-    const read = source.items.get(item);
-    return read && read.list === from ? read : null;
+  from.forEach((child) => originalGaps.push(source.items.get(child)?.gapBefore ?? "\n"));
+  const keptOf = (child: ProseNode) => {
+    const read = source.items.get(child);
+    return read && read.container === from ? read : null;
   };
   const present = new Set<number>();
-  list.forEach((item) => {
-    const kept = keptOf(item);
+  node.forEach((child) => {
+    const kept = keptOf(child);
     if (kept) present.add(kept.index);
   });
-  const insertedGap = originalGaps[1] ?? (list.attrs.loose === true ? "\n\n" : "\n");
+  const insertedGap = isQuote ? "\n>\n> " : (originalGaps[1] ?? (node.attrs.loose === true ? "\n\n" : "\n"));
   const parts: string[] = [];
-  const ordered = list.type.name === "orderedList";
-  let number = Number(list.attrs.start ?? 1);
+  const ordered = node.type.name === "orderedList";
+  let number = Number(node.attrs.start ?? 1);
   let previous = -1;
-  list.forEach((item, _offset, position) => {
-    const kept = keptOf(item);
+  let previousType: string | null = null;
+  node.forEach((child, _offset, position) => {
+    const kept = keptOf(child);
     const standsFor = kept ? kept.index : present.has(previous + 1) ? null : previous + 1;
-    if (position > 0) parts.push(standsFor !== null ? (originalGaps[standsFor] ?? insertedGap) : insertedGap);
-    parts.push(kept ? kept.source : freshItem(list, item, number));
+    let gap = standsFor !== null ? (originalGaps[standsFor] ?? insertedGap) : insertedGap;
+    if (position === 0) gap = originalGaps[0] ?? (isQuote ? "> " : "");
+    else if (
+      isQuote &&
+      !isQuotedBlankGap(gap) &&
+      !(
+        standsFor === previous + 1 &&
+        previousType === from.maybeChild(previous)?.type.name &&
+        child.type.name === from.maybeChild(standsFor)?.type.name
+      )
+    )
+      gap = insertedGap;
+    parts.push(gap);
+    if (kept) parts.push(kept.source);
+    else if (isQuote) {
+      const block = blockOf(child);
+      parts.push(block ? quoted(writeMdast(block, writerOptions())) : "");
+    } else parts.push(freshItem(node, child, number));
     if (standsFor !== null) previous = standsFor;
+    previousType = child.type.name;
     if (ordered) number = (kept ? Number(/^\s*(\d+)/.exec(kept.source)?.[1] ?? number) : number) + 1;
   });
   return parts.join("");
@@ -113,6 +156,7 @@ export function serializeBodyWithLayout(
   source: BodySource,
 ): { markdown: string; layout: BodyLayout } {
   const matched = matchOriginals(doc, source);
+  const blankLine = source.lineEnding.repeat(2);
   const present = new Set(matched.filter((index) => index >= 0));
   const parts: string[] = [];
   const layout: BodyLayout = [];
@@ -124,7 +168,8 @@ export function serializeBodyWithLayout(
     const index = matched[childIndex] ?? -1;
     let standsFor: number | null = index >= 0 ? index : null;
     if (standsFor === null && slot + 1 < source.nodes.length && !present.has(slot + 1)) standsFor = slot + 1;
-    const text = index >= 0 ? (source.sources[index] ?? "") : freshBlock(child, source);
+    const text =
+      index >= 0 ? (source.sources[index] ?? "") : withLineEnding(freshBlock(child, source), source);
     if (text === "") {
       if (standsFor !== null) slot = standsFor;
       layout.push({ start: length, end: length });
@@ -138,8 +183,8 @@ export function serializeBodyWithLayout(
         slot === standsFor - 1 &&
         previousType === (source.nodes[slot]?.type.name ?? null) &&
         child.type.name === source.nodes[standsFor]?.type.name;
-      gap = sameShape || isBlankGap(original) ? original : "\n\n";
-    } else gap = "\n\n";
+      gap = sameShape || isBlankGap(original) ? original : blankLine;
+    } else gap = blankLine;
     parts.push(gap, text);
     layout.push({ start: length + gap.length, end: length + gap.length + text.length });
     length += gap.length + text.length;

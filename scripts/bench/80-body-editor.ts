@@ -27,7 +27,7 @@ type Mode = { name: string; toggle: string | null; body: string };
 // The textarea is reached through the editor's one-click toggle; the choice is remembered per browser.
 const modes: Mode[] = [
   { name: "textarea (today)", toggle: "Markdown", body: "textarea#story-body" },
-  { name: "formatted editor", toggle: "Formatted", body: "[contenteditable='true'][aria-label='Body']" },
+  { name: "formatted editor", toggle: "Formatted", body: ".desk-body-editor[contenteditable='true']" },
 ];
 
 const words = [

@@ -9,7 +9,7 @@ import { renderStoryBody } from "@/lib/render/story-body";
 import { median } from "./support/measure";
 
 /*
- * The body editor (issue 21) on long stories: reading a body into the editor's document, writing it back
+ * The body editor's Markdown library (issue 21) on long stories, in Node: reading a body into the editor's document, writing it back
  * unedited, and writing it back after one paragraph changed (what each keystroke costs), at 1,000, 10,000
  * and 100,000 words. Two kinds of body: plain paragraphs (most news copy; read chunk by chunk) and one with
  * a link, emphasis and a list every few paragraphs (read whole). Baseline in the same run: the public
