@@ -3,13 +3,14 @@
 import { useEffect, useRef, useState, type ComponentProps } from "react";
 
 import { bodyExtensions } from "@/lib/body-markdown/body-extensions";
+import { bodyPasteProps } from "@/lib/body-markdown/paste-editor-props";
 
 import type { BodyEditingHandlers } from "./body-editing-keys";
 import { BodyEditor } from "./body-editor";
 import { BodyEditorTools, withEditingTools } from "./body-editor-tools";
 import { bodyErrorPlace, markdownRangeOf } from "./body-error-place";
 
-type Props = Omit<ComponentProps<typeof BodyEditor>, "extensions" | "toolbar"> & {
+type Props = Omit<ComponentProps<typeof BodyEditor>, "extensions" | "toolbar" | "editorProps"> & {
   /** The save's refusal of the body, shown under it; one that names a place gets "Show me". */
   problem?: string;
   problemId: string;
@@ -18,7 +19,8 @@ type Props = Omit<ComponentProps<typeof BodyEditor>, "extensions" | "toolbar"> &
 /**
  * The body editor as the desk uses it: toolbar, link and photo dialogs, photo cards, and refusals that point
  * at their place. In the formatted view the place is selected and marked in the text; in the Markdown view
- * the same characters are selected in the textarea.
+ * the same characters are selected in the textarea. Pastes from Docs, Word and web pages are cleaned
+ * (lib/body-markdown/paste-editor-props.ts) wherever the body is edited, the merge screen included.
  */
 export function BodyEditorWithTools({ problem, problemId, ...props }: Props) {
   const handlersRef = useRef<BodyEditingHandlers | null>(null);
@@ -54,6 +56,7 @@ export function BodyEditorWithTools({ problem, problemId, ...props }: Props) {
     <>
       <BodyEditor
         {...props}
+        editorProps={bodyPasteProps}
         extensions={extensions}
         toolbar={(editor) => <BodyEditorTools editor={editor} handlersRef={handlersRef} />}
       />

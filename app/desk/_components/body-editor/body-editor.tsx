@@ -109,6 +109,9 @@ export function BodyEditor({
     extensions: initialExtensions,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
+    // Pasted text is never read as Markdown: "**x**" from the clipboard stays those characters. Only a pasted
+    // address becomes a link.
+    enablePasteRules: ["link"],
     editorProps: viewProps,
     onCreate: ({ editor: created }) => {
       known.current = latestValue.current;
