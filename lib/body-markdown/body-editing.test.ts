@@ -220,3 +220,13 @@ describe("a place in the Markdown is found in the editor", () => {
     expect(doc.nodeAt(pos)?.type.name).toBe("photo");
   });
 });
+
+describe("what the editor shows", () => {
+  // Regression: lines joined by a single line break showed as separate lines but reached readers as one paragraph.
+  it("shows a single line break inside a paragraph as the space readers get, and keeps its bytes", () => {
+    const markdown = "The talks begin Monday.\nThe ministers arrive Sunday.\n\nSecond paragraph.";
+    const { doc, source } = parseBody(markdown, schema);
+    expect(doc.child(0).textContent).toBe("The talks begin Monday. The ministers arrive Sunday.");
+    expect(serializeBody(doc, source)).toBe(markdown);
+  });
+});

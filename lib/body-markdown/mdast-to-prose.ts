@@ -46,7 +46,9 @@ function inline(
   for (const node of nodes) {
     switch (node.type) {
       case "text":
-        if (node.value !== "") out.push(schema.text(unixLines(node.value), marks));
+        // A single line break inside a paragraph is a space to readers, so the editor shows a space: written
+        // as a line, it looked like two paragraphs that readers got as one run-on paragraph.
+        if (node.value !== "") out.push(schema.text(unixLines(node.value).replace(/\n/g, " "), marks));
         break;
       case "emphasis":
         if (node.children.length === 0) refuse();
