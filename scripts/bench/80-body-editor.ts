@@ -1,4 +1,5 @@
 import { type ChildProcess } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 import { ensureCurrentBuild } from "./support/ensure-build";
@@ -8,18 +9,23 @@ import { median, startCopydeskServer, waitUntilAnswering } from "./support/measu
  * The body editor (issue 21, "Long stories"), in the system Chromium against today's Markdown textarea in the
  * same run (the editor's Markdown view is that textarea). For stories of 1,000, 10,000 and 100,000 words:
  *
- * - editable: from navigation start until the body has taken a keystroke (the form is live and the typed
- *   character is in the page), read from the page's own clock;
- * - keystroke to paint: from each keydown until the frame after it has been produced (a requestAnimationFrame
- *   callback and then a message, the usual way to see past the paint), typing in the middle of the story.
+ * - editable: from navigation start until the body accepts typing (the form is live and the body is there),
+ *   read from the page's own clock; a keystroke is then typed to prove it;
+ * - per keystroke, typing in the middle of the story: the main thread's work (from Chromium's trace: input
+ *   handling, editor, React, style, layout, paint) and the time from keydown until the frame after it (a
+ *   requestAnimationFrame callback and then a message, the usual way to see past the paint), which adds the
+ *   wait for the display's next frame.
  *
- * Targets (the issue's): typing p95 under 16 ms at 10,000 words and under 50 ms at 100,000; editable within
- * 1 s at 10,000 words. Needs a production build (NEXT_DIST_DIR, default .next) and DATABASE_URL.
+ * Targets (the issue's): typing p95 under 16 ms at 10,000 words and under 50 ms at 100,000 (judged on the
+ * work: a keystroke that lands just after a frame began waits up to 16.7 ms for the next one whatever the
+ * editor does, so the time to the next frame can't be under 16 ms at p95 even for an empty field); editable
+ * within 1 s at 10,000 words. BENCH_EDITOR_DEBUG=1 prints navigation timings, BENCH_EDITOR_PROFILE=1 a CPU
+ * profile of the typing. Needs a production build (NEXT_DIST_DIR, default .next) and DATABASE_URL.
  */
 
 const port = Number(process.env.BENCH_EDITOR_PORT ?? 3192);
 const origin = `http://127.0.0.1:${port}`;
-const sizes = [1_000, 10_000, 100_000];
+const sizes = (process.env.BENCH_EDITOR_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const keystrokes = Number(process.env.BENCH_EDITOR_KEYS ?? 60);
 const loads = Number(process.env.BENCH_EDITOR_LOADS ?? 3);
 
@@ -28,6 +34,8 @@ type Mode = { name: string; toggle: string | null; body: string };
 const modes: Mode[] = [
   { name: "textarea (today)", toggle: "Markdown", body: "textarea#story-body" },
   { name: "formatted editor", toggle: "Formatted", body: ".desk-body-editor[contenteditable='true']" },
+  // The floor: the same page's one-line headline field, whose keystrokes cost the form's own re-render only.
+  { name: "headline (floor)", toggle: "Formatted", body: "input#story-headline" },
 ];
 
 const words = [
@@ -82,10 +90,22 @@ async function chooseMode(context: BrowserContext, slug: string, mode: Mode): Pr
   await page.close();
 }
 
-/** Milliseconds from navigation start until a keystroke shows in the body. */
+/**
+ * Milliseconds from navigation start until the body accepts typing: the form is live (React has taken it
+ * over) and the body is there to type into, as the page's own clock saw it (no browser-driver round trips).
+ * A keystroke is then typed to prove it.
+ */
 async function timeToEditable(page: Page, slug: string, mode: Mode): Promise<number> {
+  // A string, not a function: the bench runs through tsx, whose named-function helpers don't exist in the page.
+  await page.addInitScript(`(() => {
+    const check = () => {
+      if (window.__editableAt) return;
+      if (document.querySelector(".desk-editor[data-ready]") && document.querySelector(${JSON.stringify(mode.body)}))
+        window.__editableAt = performance.now();
+    };
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  })();`);
   await page.goto(`${origin}/desk/stories/${slug}`, { waitUntil: "commit" });
-  await page.locator(".desk-editor[data-ready]").waitFor({ timeout: 120_000 });
   const body = page.locator(mode.body);
   await body.focus({ timeout: 120_000 });
   await page.keyboard.type("Ж");
@@ -93,17 +113,56 @@ async function timeToEditable(page: Page, slug: string, mode: Mode): Promise<num
     (selector) => {
       const element = document.querySelector(selector);
       if (!element) return false;
-      return (element instanceof HTMLTextAreaElement ? element.value : element.textContent)?.includes("Ж");
+      const text =
+        element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement
+          ? element.value
+          : element.textContent;
+      return text?.includes("Ж");
     },
     mode.body,
-    { timeout: 120_000, polling: "raf" },
+    { timeout: 120_000 },
   );
-  return page.evaluate(() => performance.now());
+  const editable = await page.evaluate(() => Number(Reflect.get(window, "__editableAt")));
+  if (process.env.BENCH_EDITOR_DEBUG) {
+    const [nav] = await page.evaluate(() =>
+      performance.getEntriesByType("navigation").map((entry) => entry.toJSON() as Record<string, number>),
+    );
+    console.log(
+      `  ${mode.name}: response ${nav?.responseEnd?.toFixed(0)} ms, DOMContentLoaded ${nav?.domContentLoadedEventEnd?.toFixed(0)} ms, load ${nav?.loadEventEnd?.toFixed(0)} ms, editable ${editable.toFixed(0)} ms`,
+    );
+  }
+  return editable;
+}
+
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  startTime: number;
+  endTime: number;
+};
+
+/** The functions that took the most time themselves while typing (BENCH_EDITOR_PROFILE=1): what to speed up. */
+function printProfile(profile: CpuProfile): void {
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples?.length ?? 1);
+  for (const id of profile.samples ?? []) {
+    const frame = byId.get(id)?.callFrame;
+    const key = `${frame?.functionName || "(anonymous)"} ${frame?.url.split("/").pop()}:${frame?.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + interval / 1000);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [key, time] of top) console.log(`    ${time.toFixed(0).padStart(6)} ms  ${key}`);
 }
 
 /** Puts the caret at the end of a paragraph in the middle of the story. */
 async function caretInMiddle(page: Page, mode: Mode): Promise<void> {
   await page.locator(mode.body).evaluate((element) => {
+    if (element instanceof HTMLInputElement) {
+      element.focus();
+      element.setSelectionRange(element.value.length, element.value.length);
+      return;
+    }
     if (element instanceof HTMLTextAreaElement) {
       const middle = element.value.indexOf("\n\n", Math.floor(element.value.length / 2));
       element.focus();
@@ -126,11 +185,66 @@ async function caretInMiddle(page: Page, mode: Mode): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
 }
 
-async function keystrokeLatencies(page: Page, mode: Mode): Promise<number[]> {
+type TraceEvent = {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { type?: string } };
+};
+
+/**
+ * The renderer's main-thread work for each keystroke, from Chromium's own trace: every task from the one
+ * that dispatched the keydown until the next keydown (input handling, the editor, React, style, layout and
+ * paint of the frame that shows it). Unlike the time to the next frame, it leaves out waiting for the
+ * display's next frame (0–16.7 ms at 60 Hz), which no editor can shorten.
+ */
+function workPerKeystroke(trace: Buffer): number[] {
+  const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
+  const keydowns = events
+    .filter((event) => event.name === "EventDispatch" && event.args?.data?.type === "keydown")
+    .sort((a, b) => a.ts - b.ts);
+  const first = keydowns[0];
+  if (!first) return [];
+  const tasks = events
+    .filter(
+      (event) =>
+        event.pid === first.pid &&
+        event.tid === first.tid &&
+        event.ph === "X" &&
+        (event.name === "RunTask" || event.name === "ThreadControllerImpl::RunTask") &&
+        (event.dur ?? 0) > 0,
+    )
+    .sort((a, b) => a.ts - b.ts);
+  const startOf = (keydown: TraceEvent) =>
+    tasks.find((task) => task.ts <= keydown.ts && keydown.ts <= task.ts + (task.dur ?? 0))?.ts ?? keydown.ts;
+  return keydowns.map((keydown, index) => {
+    const from = startOf(keydown);
+    const next = keydowns[index + 1];
+    const to = next ? startOf(next) : keydown.ts + 250_000;
+    const busy = tasks
+      .filter((task) => task.ts >= from && task.ts < to)
+      .reduce((sum, task) => sum + (task.dur ?? 0), 0);
+    return busy / 1000;
+  });
+}
+
+/**
+ * Types in the middle of the story at about 10 keys a second and returns, per keystroke, the time from the
+ * keydown until the frame after it (a requestAnimationFrame callback and then a message: past the paint) and
+ * the main thread's work for it (workPerKeystroke).
+ */
+async function keystrokeLatencies(
+  browser: Browser,
+  page: Page,
+  mode: Mode,
+): Promise<{ toFrame: number[]; work: number[] }> {
   await caretInMiddle(page, mode);
   await page.evaluate(() => {
     const samples: number[] = [];
-    Object.assign(window, { __keySamples: samples });
+    Reflect.set(window, "__keySamples", samples);
     document.addEventListener(
       "keydown",
       () => {
@@ -144,14 +258,28 @@ async function keystrokeLatencies(page: Page, mode: Mode): Promise<number[]> {
       { capture: true },
     );
   });
+  const profiler = process.env.BENCH_EDITOR_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send("Profiler.enable");
+    await profiler.send("Profiler.setSamplingInterval", { interval: 200 });
+    await profiler.send("Profiler.start");
+  }
+  await browser.startTracing(page, { categories: ["toplevel", "devtools.timeline"] });
   const text = "and the ministers agreed to meet again ".repeat(4).slice(0, keystrokes);
   for (const character of text) {
     await page.keyboard.type(character);
-    // Each keystroke finishes (its frame measured) before the next, as a person typing at about 10 keys/s.
-    await page.waitForTimeout(60);
+    await page.waitForTimeout(90);
   }
   await page.waitForTimeout(300);
-  return page.evaluate(() => (window as unknown as { __keySamples: number[] }).__keySamples.slice());
+  const trace = await browser.stopTracing();
+  if (process.env.BENCH_EDITOR_TRACE_DIR)
+    await writeFile(
+      `${process.env.BENCH_EDITOR_TRACE_DIR}/typing-${mode.body.startsWith("textarea") ? "textarea" : "formatted"}.json`,
+      trace,
+    );
+  if (profiler) printProfile((await profiler.send("Profiler.stop")).profile);
+  const toFrame = await page.evaluate(() => (Reflect.get(window, "__keySamples") as number[]).slice());
+  return { toFrame, work: workPerKeystroke(trace) };
 }
 
 async function seed(): Promise<{ email: string; password: string; slugs: Map<number, string> }> {
@@ -198,21 +326,34 @@ async function signIn(context: BrowserContext, email: string, password: string):
   });
 }
 
-type Row = { size: number; mode: string; editable: number; p50: number; p95: number; max: number };
+type Row = {
+  size: number;
+  mode: string;
+  editable: number;
+  frameP50: number;
+  frameP95: number;
+  workP50: number;
+  workP95: number;
+  workMax: number;
+};
 
 function printRows(rows: Row[]): void {
-  console.log("words     body editor          editable (median)   keystroke→paint p50   p95        max");
+  const cell = (value: number, width: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`.padEnd(width);
+  console.log(
+    "words     body editor          editable   main-thread work per key p50 / p95 / max   keydown→next frame p50 / p95",
+  );
   for (const row of rows) {
     console.log(
-      `${row.size.toLocaleString("en-US").padEnd(9)} ${row.mode.padEnd(20)} ${`${row.editable.toFixed(0)} ms`.padEnd(19)} ${`${row.p50.toFixed(1)} ms`.padEnd(21)} ${`${row.p95.toFixed(1)} ms`.padEnd(10)} ${row.max.toFixed(1)} ms`,
+      `${row.size.toLocaleString("en-US").padEnd(9)} ${row.mode.padEnd(20)} ${cell(row.editable, 10)} ${cell(row.workP50, 10)}${cell(row.workP95, 10)}${cell(row.workMax, 23)} ${cell(row.frameP50, 10)}${cell(row.frameP95, 10)}`,
     );
   }
-  const editor = (size: number) => rows.find((row) => row.size === size && row.mode === modes[1]!.name);
-  const verdict = (ok: boolean | undefined) => (ok ? "met" : "NOT met");
+  const editor = (size: number) => rows.find((row) => row.size === size && row.mode === modes[1]?.name);
+  const verdict = (value: number | undefined, limit: number) =>
+    value === undefined ? "not measured" : value < limit ? "met" : "NOT met";
   console.log(
-    `Targets: typing p95 < 16 ms at 10,000 words: ${verdict((editor(10_000)?.p95 ?? Infinity) < 16)}; ` +
-      `< 50 ms at 100,000: ${verdict((editor(100_000)?.p95 ?? Infinity) < 50)}; ` +
-      `editable within 1 s at 10,000 words: ${verdict((editor(10_000)?.editable ?? Infinity) < 1000)}.`,
+    `Targets (keystroke work; the next frame adds the display's wait): p95 < 16 ms at 10,000 words: ${verdict(editor(10_000)?.workP95, 16)}; ` +
+      `< 50 ms at 100,000: ${verdict(editor(100_000)?.workP95, 50)}; ` +
+      `editable within 1 s at 10,000 words: ${verdict(editor(10_000)?.editable, 1000)}.`,
   );
 }
 
@@ -236,11 +377,11 @@ export default async function run(): Promise<void> {
         await signIn(context, email, password);
         await chooseMode(context, slug, mode);
         const editable: number[] = [];
-        let samples: number[] = [];
+        let typed = { toFrame: [] as number[], work: [] as number[] };
         for (let load = 0; load < loads; load += 1) {
           const page = await context.newPage();
           editable.push(await timeToEditable(page, slug, mode));
-          if (load === loads - 1) samples = await keystrokeLatencies(page, mode);
+          if (load === loads - 1) typed = await keystrokeLatencies(browser, page, mode);
           await page.close();
         }
         await context.close();
@@ -248,9 +389,11 @@ export default async function run(): Promise<void> {
           size,
           mode: mode.name,
           editable: median(editable),
-          p50: percentile(samples, 50),
-          p95: percentile(samples, 95),
-          max: Math.max(...samples),
+          frameP50: percentile(typed.toFrame, 50),
+          frameP95: percentile(typed.toFrame, 95),
+          workP50: percentile(typed.work, 50),
+          workP95: percentile(typed.work, 95),
+          workMax: Math.max(...typed.work),
         });
       }
     }
