@@ -1,5 +1,7 @@
 "use client";
 
+import { memo } from "react";
+
 import { noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { savableKinds } from "@/lib/revisions/save-revision-input";
 import { isOneOf } from "@/lib/validation/one-of";
@@ -27,7 +29,7 @@ const notePlaceholders: Partial<Record<SavableKind, string>> = {
  * What kind of change this revision is, and which of its words readers will see: the public summary (change
  * log and feed) and the public note (printed on the story). The internal note never leaves the desk.
  */
-export function ChangeFields({
+export const ChangeFields = memo(function ChangeFields({
   change,
   onChange,
   fieldErrors,
@@ -117,4 +119,4 @@ export function ChangeFields({
       </div>
     </fieldset>
   );
-}
+});

@@ -1,5 +1,7 @@
 "use client";
 
+import { memo } from "react";
+
 import { CreditRole } from "@/lib/db/generated/enums";
 import { isOneOf } from "@/lib/validation/one-of";
 
@@ -19,7 +21,12 @@ type Props = {
  * Who is credited, in order. The name field suggests existing contributors; a name nobody has yet becomes a
  * new contributor when the revision is saved.
  */
-export function CreditListEditor({ credits, onChange, contributorNames, fieldErrors }: Props) {
+export const CreditListEditor = memo(function CreditListEditor({
+  credits,
+  onChange,
+  contributorNames,
+  fieldErrors,
+}: Props) {
   const update = (index: number, patch: Partial<CreditDraft>) =>
     onChange(credits.map((credit, at) => (at === index ? { ...credit, ...patch } : credit)));
   return (
@@ -124,4 +131,4 @@ export function CreditListEditor({ credits, onChange, contributorNames, fieldErr
       </button>
     </fieldset>
   );
-}
+});

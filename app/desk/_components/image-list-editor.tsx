@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from "react";
+import { memo, useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from "react";
 
 import { moveItem, rowKey, type ImageDraft } from "./editor-draft";
 import { errorProps, FieldError } from "./field-error";
@@ -34,7 +34,7 @@ const imageFiles = (list: FileList | null | undefined) =>
  * each is prefilled with the caption and credit its file carries, for the editor to confirm. Images by
  * URL (stories from before the library) keep their URL field.
  */
-export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
+export const ImageListEditor = memo(function ImageListEditor({ images, onChange, fieldErrors }: Props) {
   // Several files upload one after another; each lands in the list as it is when that upload finishes.
   const latest = useRef(images);
   useEffect(() => {
@@ -197,4 +197,4 @@ export function ImageListEditor({ images, onChange, fieldErrors }: Props) {
       </ol>
     </fieldset>
   );
-}
+});

@@ -46,7 +46,7 @@ type Props = {
  * have, whoever wrote it), what is still missing, then "Publish now", offered only when the server would
  * accept it.
  */
-export function PublishConfirmDialog(props: Props) {
+function PublishConfirmContent(props: Props) {
   const {
     open,
     slug,
@@ -60,7 +60,6 @@ export function PublishConfirmDialog(props: Props) {
     onConfirm,
     onCancel,
   } = props;
-  const dialog = useModal(open);
   const [removals, setRemovals] = useState<NoteRemoval[]>([]);
   const [minorConfirmed, setMinorConfirmed] = useState(false);
   const outgoing = useOutgoing({ slug, open });
@@ -105,12 +104,7 @@ export function PublishConfirmDialog(props: Props) {
     scheduled.goesOut !== null;
 
   return (
-    <dialog
-      ref={dialog}
-      className="desk-dialog desk-dialog-wide desk-dialog-confirm"
-      aria-labelledby="publish-confirm-title"
-      onClose={onCancel}
-    >
+    <>
       <h2 id="publish-confirm-title">{firstPublication ? "Publish this story?" : "Publish this change?"}</h2>
       <p>Readers see it as soon as you confirm.</p>
       <PendingScheduleChoice
@@ -166,6 +160,24 @@ export function PublishConfirmDialog(props: Props) {
           Back to editing
         </button>
       </div>
+    </>
+  );
+}
+
+/**
+ * The dialog's contents are built only while it is open: the edit screen re-renders on every keystroke, and a
+ * closed dialog must cost typing nothing (its checks read the whole body). Reopening starts its choices afresh.
+ */
+export function PublishConfirmDialog(props: Props) {
+  const dialog = useModal(props.open);
+  return (
+    <dialog
+      ref={dialog}
+      className="desk-dialog desk-dialog-wide desk-dialog-confirm"
+      aria-labelledby="publish-confirm-title"
+      onClose={props.onCancel}
+    >
+      {props.open ? <PublishConfirmContent {...props} /> : null}
     </dialog>
   );
 }

@@ -25,6 +25,7 @@ import {
   minorCheckContent,
   sameContent,
   slugFromHeadline,
+  type ChangeDraft,
   type ContentDraft,
   type EditorDraft,
 } from "./editor-draft";
@@ -123,6 +124,18 @@ export function StoryEditor({
       !(stored.draft.change.internalNote ?? "").trim(),
     [initialContent],
   );
+  // Stable, so the credit, photo and change panels (memo) skip re-rendering while someone types the body.
+  const setCredits = useCallback(
+    (credits: ContentDraft["credits"]) =>
+      setDraft((current) => ({ ...current, content: { ...current.content, credits } })),
+    [],
+  );
+  const setImages = useCallback(
+    (images: ContentDraft["images"]) =>
+      setDraft((current) => ({ ...current, content: { ...current.content, images } })),
+    [],
+  );
+  const setChange = useCallback((change: ChangeDraft) => setDraft((current) => ({ ...current, change })), []);
   const local = useLocalDraft({ userId, storyKey: slug ?? "new", base, draft, dirty, isSameAsSaved });
   const presence = usePresence({ slug, seenRevisionNumber: base });
   useBeforeUnload(dirty);
@@ -350,23 +363,11 @@ export function StoryEditor({
               credits={draft.content.credits}
               contributorNames={contributorNames}
               fieldErrors={fieldErrors}
-              onChange={(credits) =>
-                setDraft((current) => ({ ...current, content: { ...current.content, credits } }))
-              }
+              onChange={setCredits}
             />
-            <ImageListEditor
-              images={draft.content.images}
-              fieldErrors={fieldErrors}
-              onChange={(images) =>
-                setDraft((current) => ({ ...current, content: { ...current.content, images } }))
-              }
-            />
+            <ImageListEditor images={draft.content.images} fieldErrors={fieldErrors} onChange={setImages} />
             {isNew ? null : (
-              <ChangeFields
-                change={draft.change}
-                fieldErrors={fieldErrors}
-                onChange={(change) => setDraft((current) => ({ ...current, change }))}
-              />
+              <ChangeFields change={draft.change} fieldErrors={fieldErrors} onChange={setChange} />
             )}
             <div className="desk-editor-actions">
               {canPublish ? (
