@@ -49,7 +49,7 @@ test("an editor signs in, writes, credits and publishes a story, and readers see
   await page.getByRole("button", { name: "+ Add credit" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Rosa Reporter");
   await page.getByLabel("Role").selectOption("contributed_reporting");
-  await page.getByLabel("Place").fill("Baltimore");
+  await page.getByLabel("Place", { exact: true }).fill("Baltimore");
   await captureScreens({ page, testInfo, name: "desk-new-story" });
 
   await publishFromEditor({ page });
