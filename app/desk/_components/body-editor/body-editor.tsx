@@ -3,8 +3,7 @@
 import type { AnyExtension } from "@tiptap/core";
 import type { EditorProps } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { startTransition, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { flushSync } from "react-dom";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 
 import { bodyExtensions } from "@/lib/body-markdown/body-extensions";
 import { parseBody, type BodySource } from "@/lib/body-markdown/parse-body";
@@ -89,29 +88,10 @@ export function BodyEditor({
   });
   const [initialExtensions] = useState(() => extensions ?? bodyExtensions());
   const formatted = mode === "formatted";
-  // What the formatted view has told the form and the form has not shown back yet, oldest first. The form's
-  // re-render (preview, checks, every panel) runs as a transition, after the keystroke's own frame: typing a
-  // long story stays quick. A value that comes back is one of these, never something to read again.
-  const emitted = useRef<string[]>([]);
-  // Saving reads the form's state, so a save key or leaving the text first brings the form up to date.
-  const flush = useRef(() => {
-    const latest = emitted.current.at(-1);
-    if (latest !== undefined && latest !== latestValue.current) flushSync(() => onChangeRef.current(latest));
-  });
 
   const viewProps = useMemo<EditorProps>(
     () => ({
       ...editorProps,
-      handleDOMEvents: {
-        keydown: (_view, event) => {
-          if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") flush.current();
-          return false;
-        },
-        blur: () => {
-          flush.current();
-          return false;
-        },
-      },
       attributes: {
         ...(formatted ? { "aria-labelledby": labelId, "aria-describedby": describedBy } : {}),
         ...(invalid && formatted ? { "aria-invalid": "true" } : {}),
@@ -143,19 +123,13 @@ export function BodyEditor({
       const markdown = serializeBody(changed.state.doc, source);
       if (markdown === known.current) return;
       known.current = markdown;
-      emitted.current = [...emitted.current.slice(-20), markdown];
-      startTransition(() => onChangeRef.current(markdown));
+      onChangeRef.current(markdown);
     },
   });
 
   // A value from outside (draft recovery, merge, restore, the Markdown view) is read again when the
   // formatted view shows; the editor's own emissions come back equal to `known` and are left alone.
   useEffect(() => {
-    const echo = emitted.current.indexOf(value);
-    if (echo >= 0) {
-      emitted.current = emitted.current.slice(echo + 1);
-      return;
-    }
     if (!editor || !formatted || value === known.current) return;
     known.current = value;
     load(editor, value);
