@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { ReviewField } from "@/lib/db/generated/enums";
 import { requiredTextInput, textInput } from "@/lib/validation/text-rules";
+import { wholeNumberText } from "@/lib/validation/whole-number-text";
 
 /** A comment's longest body: about a page of notes, more than any margin note needs. */
 export const commentBodyLimit = 5_000;
@@ -77,3 +78,16 @@ export const DeskThreadStateInput = z.strictObject({
   resolved: z.boolean(),
   idempotencyKey: deskKey,
 });
+
+/**
+ * Which threads a listing shows and where: those started up to `revision` (the newest when left out), placed
+ * in that revision's text, or for a removed passage in `from`'s, the older revision it is compared with.
+ */
+export const ThreadsQueryInput = z.strictObject({
+  revision: wholeNumberText({ example: "4" }).optional(),
+  from: wholeNumberText({ example: "3" }).optional(),
+});
+export type ThreadsQueryInput = z.infer<typeof ThreadsQueryInput>;
+
+/** `/api/v1/stories/{slug}/threads/{id}/…`: a thread id that names nothing is the service's 404. */
+export const ThreadPathInput = z.object({ slug: z.string(), id: z.string() });
