@@ -18,7 +18,17 @@ import type { ReviewThreadDto, ThreadAnchor } from "./read-threads";
  */
 export type ThreadPlace =
   | { kind: "revision" }
-  | { kind: "words"; side: "new" | "old"; revision: number; field: ReviewField; start: number; end: number }
+  | {
+      kind: "words";
+      side: "new" | "old";
+      revision: number;
+      field: ReviewField;
+      start: number;
+      end: number;
+      /** A few words either side, for pages that cannot highlight them in place. */
+      before: string;
+      after: string;
+    }
   | { kind: "gone"; changedIn: number | null; reason: "changed" | "removed" }
   | { kind: "unknown" }
   | { kind: "later"; revision: number };
@@ -27,6 +37,8 @@ export type PlacedThread = ReviewThreadDto & { place: ThreadPlace };
 
 /** Past this many revisions between a comment's and the one shown, words are followed in one step. */
 const stepLimit = 40;
+/** Characters of context shown either side of a comment's words. */
+const contextLength = 80;
 
 type Job = { index: number; anchor: ThreadAnchor; side: "new" | "old"; target: number };
 
@@ -137,10 +149,25 @@ async function followWords(options: {
     });
     previous = number;
   }
+  const shown = texts.get(target) ?? "";
   jobs.forEach((job, at) => {
     const range = current[at];
     if (!settled[at] && range)
-      results[at] = { kind: "words", side: job.side, revision: target, field, ...range };
+      results[at] = {
+        kind: "words",
+        side: job.side,
+        revision: target,
+        field,
+        ...range,
+        before:
+          range.start > contextLength
+            ? shown.slice(range.start - contextLength, range.start).replace(/^\S*\s/, "…")
+            : shown.slice(0, range.start),
+        after:
+          shown.length - range.end > contextLength
+            ? shown.slice(range.end, range.end + contextLength).replace(/\s\S*$/, "…")
+            : shown.slice(range.end),
+      };
   });
   return results;
 }
