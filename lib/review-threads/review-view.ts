@@ -3,6 +3,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
+import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { assertPossibleSlug, storyNotFound } from "@/lib/stories/story";
 
 import { handleOf } from "./mentions";
@@ -22,6 +24,8 @@ export type ReviewView = {
   /** Who may be mentioned, by handle (the part of the email before the @). */
   people: { name: string; handle: string }[];
   viewer: { id: string; canComment: boolean; canSettleAny: boolean };
+  /** Each instant the threads carry, as the desk shows times (newsroom zone and style), by its ISO text. */
+  times: Record<string, string>;
 };
 
 export async function readReviewView(options: {
@@ -63,10 +67,25 @@ export async function readReviewView(options: {
       ),
     },
     people: people.map((person) => ({ name: person.name, handle: handleOf(person.email) })),
+    times: newsroomTimes(placed),
     viewer: {
       id: actor.userId,
       canComment: can({ actor, permission: "review:comment" }),
       canSettleAny: can({ actor, permission: "review:decide" }),
     },
   };
+}
+
+function newsroomTimes(threads: PlacedThread[]): Record<string, string> {
+  const { timeZone, timeStyle } = newsroomSettings();
+  const instants = threads.flatMap((thread) => [
+    ...thread.comments.map((comment) => comment.createdAt),
+    ...(thread.resolved ? [thread.resolved.at] : []),
+  ]);
+  return Object.fromEntries(
+    instants.map((iso) => [
+      iso,
+      formatNewsroomTime({ instant: new Date(iso), zone: timeZone, style: timeStyle }),
+    ]),
+  );
 }

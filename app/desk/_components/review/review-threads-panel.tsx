@@ -159,6 +159,7 @@ export function ReviewThreadsPanel(props: {
       thread={thread}
       people={review.people}
       viewer={review.viewer}
+      times={review.times}
       active={thread.id === activeId}
       onShow={container && thread.place.kind === "words" ? () => show(thread) : undefined}
       onDone={() => router.refresh()}

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 
-import { DeskTime } from "@/app/_components/desk-time";
+import { RelativeTime } from "@/app/_components/relative-time";
 import { replyAction, threadStateAction } from "@/app/desk/_actions/review-thread-actions";
 import { keyFor } from "@/app/desk/_components/idempotency-key";
 import type { PlacedThread } from "@/lib/review-threads/place-threads";
@@ -11,6 +11,14 @@ import type { PlacedThread } from "@/lib/review-threads/place-threads";
 import { CommentComposer, type Mentionable } from "./comment-composer";
 
 const fieldNames = { headline: "headline", dek: "dek", byline: "byline line", body: "body" } as const;
+
+function Time({ iso, times }: { iso: string; times: Record<string, string> }) {
+  return (
+    <span className="desk-time">
+      <time dateTime={iso}>{times[iso] ?? iso}</time> (<RelativeTime iso={iso} />)
+    </span>
+  );
+}
 
 function Quote({ text }: { text: string }) {
   return <q className="desk-review-quote">{text}</q>;
@@ -77,6 +85,8 @@ export function ThreadCard(props: {
   people: Mentionable[];
   viewer: { id: string; canComment: boolean; canSettleAny: boolean };
   active: boolean;
+  /** Instants as the desk shows them, formatted on the server (review-view.ts). */
+  times: Record<string, string>;
   onShow?: () => void;
   onDone: () => void;
 }) {
@@ -121,7 +131,7 @@ export function ThreadCard(props: {
             <p className="desk-review-byline">
               <strong>{comment.author.name}</strong>{" "}
               <span className="desk-muted desk-small">
-                <DeskTime iso={comment.createdAt} />
+                <Time iso={comment.createdAt} times={props.times} />
               </span>
             </p>
             <p className="desk-review-body">{comment.body}</p>
@@ -130,7 +140,7 @@ export function ThreadCard(props: {
       </ol>
       {thread.resolved ? (
         <p className="desk-small desk-muted">
-          Resolved by {thread.resolved.by.name} <DeskTime iso={thread.resolved.at} />
+          Resolved by {thread.resolved.by.name} <Time iso={thread.resolved.at} times={props.times} />
         </p>
       ) : null}
       {replying ? (
