@@ -77,7 +77,7 @@ test("a reviewer comments on words in the diff; the author is told, follows the 
   await expect(commentOnSelection).toBeEnabled();
   for (
     let tab = 0;
-    tab < 40 && !(await commentOnSelection.evaluate((el) => el === document.activeElement));
+    tab < 120 && !(await commentOnSelection.evaluate((el) => el === document.activeElement));
     tab++
   )
     await page.keyboard.press("Tab");
