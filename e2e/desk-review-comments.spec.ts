@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 import { getDb } from "@/lib/db/client";
@@ -32,6 +33,13 @@ async function selectWords(page: Page, words: string): Promise<void> {
     selection.removeAllRanges();
     selection.addRange(range);
   })()`);
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
 }
 
 function panel(page: Page) {
@@ -95,6 +103,7 @@ test("a reviewer comments on words in the diff; the author is told, follows the 
     panel(page).getByRole("listitem").filter({ hasText: "Last week or this?" }).first(),
   ).toBeVisible();
   await captureScreens({ page, testInfo, name: "desk-review-compare-threads" });
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The author sees both in the inbox, with the count in the navigation, and follows the first.
   const authorContext = await browser.newContext();
@@ -106,6 +115,7 @@ test("a reviewer comments on words in the diff; the author is told, follows the 
   await expect(authorPage.getByRole("heading", { name: "Inbox" })).toBeVisible();
   await expect(authorPage.getByText("2 unread notices.")).toBeVisible();
   await captureScreens({ page: authorPage, testInfo, name: "desk-review-inbox" });
+  expect(await seriousViolations(authorPage)).toEqual([]);
   await authorPage
     .getByRole("link", {
       name: /Rita Reviewer commented on your work on Council hears objections.*Source for this count/,

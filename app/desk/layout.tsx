@@ -36,7 +36,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   ];
   if (can({ actor, permission: "inbox:own" })) {
     const unread = await countUnread({ actor });
-    items.push({ href: "/desk/inbox", label: "Inbox", count: unread, countLabel: `${unread} unread` });
+    items.push({ href: "/desk/inbox", label: "Inbox", count: unread, countWord: "unread" });
   }
   if (can({ actor, permission: "users:manage" })) items.push({ href: "/desk/people", label: "People" });
   if (can({ actor, permission: "tokens:own" })) items.push({ href: "/desk/tokens", label: "Tokens" });
