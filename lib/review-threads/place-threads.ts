@@ -123,7 +123,8 @@ async function followWords(options: {
     if (text === undefined) continue;
     const moving = jobs.flatMap((job, at) => (previous !== null && current[at] && !settled[at] ? [at] : []));
     const before = previous === null ? undefined : texts.get(previous);
-    if (moving.length > 0 && before !== undefined) {
+    // A revision that left this field alone moves nothing.
+    if (moving.length > 0 && before !== undefined && before !== text) {
       const placed = await relocateBatch({
         fromText: before,
         toText: text,
