@@ -64,7 +64,10 @@ async function readFacts(inboxItemId: string) {
 
 /** Why a send failed, as a sentence that names the server but never its user or password. */
 function failureSentence(error: unknown, server: string): string {
-  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  // nodemailer's errors carry `code` (EAUTH, ECONNECTION…) and the server's `responseCode`; their message may
+  // quote the server's answer, so only these two are passed on.
+  const code: unknown = error instanceof Error ? Reflect.get(error, "code") : undefined;
+  const responseCode: unknown = error instanceof Error ? Reflect.get(error, "responseCode") : undefined;
   const detail = [
     typeof code === "string" ? code : null,
     typeof responseCode === "number" ? responseCode : null,

@@ -24,6 +24,7 @@ export async function startSmtpServer(options: {
   const received: ReceivedMail[] = [];
   let server: SMTPServer | undefined;
   const start = async () => {
+    if (server) return;
     const instance = new SMTPServer({
       authOptional: false,
       allowInsecureAuth: true,
