@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db/client";
+import { notifyInbox } from "@/lib/inbox/notify-inbox";
 
 import { mailSettings } from "./mail-settings";
 import { queueInboxMail } from "./queue-inbox-mail";
@@ -134,5 +135,25 @@ describe("review mail", () => {
       `Ben Okafor asked for changes to “Leaders agree to start peace talks” (revision ${request.revisionNumber})`,
     );
     expect(mail!.parsed.text).toContain("The decision's note:\n> Attribute the casualty figures.");
+  });
+
+  it("mails what notifyInbox puts in an inbox, once per person per event", async () => {
+    const request = await desk.reviewRequest({ note: "Wire copy, rewritten." });
+    const notice = {
+      recipientId: desk.ben.userId,
+      kind: "review_requested" as const,
+      eventKey: `request:${request.id}`,
+      storyId: desk.storyId,
+      actorId: desk.ana.userId,
+      reviewRequestId: request.id,
+    };
+    const [id] = await getDb().$transaction((tx) => notifyInbox({ tx, notices: [notice, notice] }));
+    // The same event told again: no new inbox item, so nothing more to mail.
+    expect(await getDb().$transaction((tx) => notifyInbox({ tx, notices: [notice] }))).toEqual([]);
+    await desk.startWorker();
+    await expect.poll(() => desk.mailsAbout(id!).length, { timeout: 30_000 }).toBe(1);
+    expect(desk.mailsAbout(id!)[0]!.envelopeTo).toEqual([desk.ben.email]);
+    await expect.poll(() => desk.waitingJob(id!), { timeout: 10_000 }).toBeNull();
+    expect(desk.mailsAbout(id!)).toHaveLength(1);
   });
 });
