@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Task } from "graphile-worker";
 import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { z } from "zod";
 
 import { getDb } from "@/lib/db/client";
@@ -12,6 +13,8 @@ import { describeSmtpServer, mailSettings, type MailSettings } from "./mail-sett
 
 export const InboxMailPayload = z.object({ inboxItemId: z.uuid() });
 
+// A mail server that hangs must not hold a job for nodemailer's default ten minutes; SMTP_URL's own query
+// (`?socketTimeout=…`, `&tls.rejectUnauthorized=false` for an internal relay) wins over these.
 const timeouts = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
 
 /** The inbox item and everything its mail says, or null when it is gone. */
@@ -119,7 +122,7 @@ export async function sendInboxMail(options: {
     newsroomName: settings.newsroomName,
   });
   const server = describeSmtpServer(settings.smtpUrl);
-  const transport = nodemailer.createTransport(settings.smtpUrl, { ...timeouts });
+  const transport = nodemailer.createTransport({ ...timeouts, ...parseConnectionUrl(settings.smtpUrl) });
   try {
     await transport.sendMail({
       from: settings.from,

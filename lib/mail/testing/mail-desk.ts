@@ -21,8 +21,9 @@ export type MailDesk = Awaited<ReturnType<typeof openMailDesk>>;
  */
 export async function openMailDesk() {
   const port = await findFreePort();
-  const password = `pw-${randomBytes(8).toString("hex")}`;
-  process.env.SMTP_URL = `smtp://desk:${password}@127.0.0.1:${port}`;
+  // Characters a URL must percent-encode, as a real password may hold them.
+  const password = `p@ss:${randomBytes(8).toString("hex")}/ü`;
+  process.env.SMTP_URL = `smtp://desk:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   process.env.MAIL_FROM = "Riverside Ledger Desk <desk@ledger.example>";
   process.env.NEXTAUTH_URL = "https://desk.ledger.example";
   const smtp: RunningSmtpServer = await startSmtpServer({ port, user: "desk", password });
