@@ -1,0 +1,144 @@
+import { diffArrays } from "diff";
+
+import type { DiffBudget } from "@/lib/revisions/diff/diff-budget";
+import { trailingSpace } from "@/lib/revisions/diff/word-op-builder";
+import { diffTokens, wordTokens } from "@/lib/revisions/diff/word-tokens";
+
+/*
+ * How one text's characters line up with another's, from compare's word diff (word-tokens.ts, under the same
+ * budget): runs of characters the diff kept ("equal", each a slice identical on both sides) and the changed
+ * regions between them ("hunks"). A hunk can later be refined by a character diff, for words that were edited
+ * inside ("talks" → "talking") where a selection that ends mid-word may still be intact.
+ */
+
+export type EqualRun = { oldStart: number; newStart: number; length: number };
+export type Hunk = { oldStart: number; oldEnd: number; newStart: number; newEnd: number };
+export type Alignment = { equal: EqualRun[]; hunks: Hunk[] };
+
+class AlignmentBuilder {
+  readonly equal: EqualRun[] = [];
+  readonly hunks: Hunk[] = [];
+  private oldCursor = 0;
+  private newCursor = 0;
+
+  /** Characters old[oldStart, +length) and new[newStart, +length) are the same and kept. */
+  keep(oldStart: number, newStart: number, length: number) {
+    if (length <= 0) return;
+    this.changeUpTo(oldStart, newStart);
+    const last = this.equal.at(-1);
+    if (last && last.oldStart + last.length === oldStart && last.newStart + last.length === newStart)
+      last.length += length;
+    else this.equal.push({ oldStart, newStart, length });
+    this.oldCursor = oldStart + length;
+    this.newCursor = newStart + length;
+  }
+
+  /** Everything since the last kept run, up to these positions, changed. */
+  changeUpTo(oldEnd: number, newEnd: number) {
+    if (oldEnd > this.oldCursor || newEnd > this.newCursor)
+      this.hunks.push({
+        oldStart: this.oldCursor,
+        oldEnd,
+        newStart: this.newCursor,
+        newEnd,
+      });
+    this.oldCursor = oldEnd;
+    this.newCursor = newEnd;
+  }
+}
+
+function startsOf(tokens: readonly string[]): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const token of tokens) {
+    starts.push(offset);
+    offset += token.length;
+  }
+  return starts;
+}
+
+function leadingSpace(token: string): number {
+  return token.length - token.trimStart().length;
+}
+
+/**
+ * The alignment of two texts by compare's word diff, or undefined when the budget ran out. Words found on one
+ * side only cannot be kept by any diff and are set aside before it (as GNU diff does with lines), so a
+ * rewrite in new words costs little however long the story is.
+ */
+export function alignTexts(options: { from: string; to: string; budget: DiffBudget }): Alignment | undefined {
+  const { from, to, budget } = options;
+  const builder = new AlignmentBuilder();
+  const [before, after] = [wordTokens(from), wordTokens(to)];
+  const [beforeStarts, afterStarts] = [startsOf(before), startsOf(after)];
+  const afterWords = new Set(after.map((token) => token.trim()));
+  const beforeWords = new Set(before.map((token) => token.trim()));
+  const keptBefore = before.flatMap((token, index) => (afterWords.has(token.trim()) ? [index] : []));
+  const keptAfter = after.flatMap((token, index) => (beforeWords.has(token.trim()) ? [index] : []));
+  // One diff for the whole field, so it may use all the time left rather than compare's per-paragraph share.
+  const wholeField: DiffBudget = { ...budget, stepLimit: () => budget.remaining() };
+  const changes =
+    keptBefore.length && keptAfter.length
+      ? diffTokens({
+          from: keptBefore.map((index) => before[index] ?? ""),
+          to: keptAfter.map((index) => after[index] ?? ""),
+          budget: wholeField,
+        })
+      : [];
+  if (!changes) return undefined;
+  let [oldAt, newAt] = [0, 0];
+  for (const change of changes) {
+    if (change.kind === "delete") oldAt += change.count;
+    else if (change.kind === "insert") newAt += change.count;
+    else
+      for (let k = 0; k < change.count; k += 1) {
+        const [oldIndex, newIndex] = [keptBefore[oldAt++] ?? 0, keptAfter[newAt++] ?? 0];
+        const [oldToken, newToken] = [before[oldIndex] ?? "", after[newIndex] ?? ""];
+        const [oldStart, newStart] = [beforeStarts[oldIndex] ?? 0, afterStarts[newIndex] ?? 0];
+        // Tokens are compared without the whitespace before them; where that whitespace differs it changed.
+        if (oldToken === newToken) builder.keep(oldStart, newStart, oldToken.length);
+        else {
+          const [oldSpace, newSpace] = [leadingSpace(oldToken), leadingSpace(newToken)];
+          builder.keep(oldStart + oldSpace, newStart + newSpace, oldToken.length - oldSpace);
+        }
+      }
+  }
+  const [oldTail, newTail] = [trailingSpace(from), trailingSpace(to)];
+  if (oldTail === newTail)
+    builder.keep(from.length - oldTail.length, to.length - newTail.length, oldTail.length);
+  builder.changeUpTo(from.length, to.length);
+  return { equal: builder.equal, hunks: builder.hunks };
+}
+
+/**
+ * The characters a changed region kept, by a character diff (code points, so an emoji is never halved), or
+ * undefined when the budget ran out.
+ */
+export function refineHunk(options: {
+  from: string;
+  to: string;
+  hunk: Hunk;
+  budget: DiffBudget;
+}): EqualRun[] | undefined {
+  const { hunk, budget } = options;
+  const before = Array.from(options.from.slice(hunk.oldStart, hunk.oldEnd));
+  const after = Array.from(options.to.slice(hunk.newStart, hunk.newEnd));
+  if (!before.length || !after.length) return [];
+  const timeout = budget.remaining();
+  if (timeout <= 0) return undefined;
+  const changes = diffArrays(before, after, { timeout });
+  if (!changes) return undefined;
+  const runs: EqualRun[] = [];
+  let [oldAt, newAt] = [hunk.oldStart, hunk.newStart];
+  for (const change of changes) {
+    const length = change.value.reduce((total, char) => total + char.length, 0);
+    if (change.added) newAt += length;
+    else if (change.removed) oldAt += length;
+    else {
+      runs.push({ oldStart: oldAt, newStart: newAt, length });
+      oldAt += length;
+      newAt += length;
+    }
+  }
+  return runs;
+}
