@@ -47,6 +47,27 @@ class AlignmentBuilder {
   }
 }
 
+/** Characters tokenised between two looks at the budget. */
+const tokenChunk = 20_000;
+
+/**
+ * compare's tokens of a text, read a chunk at a time so a huge story cannot outrun the budget before the diff
+ * begins; undefined when it ran out. Chunks end where whitespace begins, which no token carries at its end, so
+ * the tokens are the same as wordTokens(text) gives.
+ */
+function tokensWithin(text: string, budget: DiffBudget): string[] | undefined {
+  const tokens: string[] = [];
+  let from = 0;
+  while (from < text.length) {
+    if (budget.remaining() <= 0) return undefined;
+    let cut = Math.min(text.length, from + tokenChunk);
+    while (cut < text.length && !(/\s/.test(text.charAt(cut)) && !/\s/.test(text.charAt(cut - 1)))) cut += 1;
+    for (const token of wordTokens(text.slice(from, cut))) tokens.push(token);
+    from = cut;
+  }
+  return tokens;
+}
+
 function startsOf(tokens: readonly string[]): number[] {
   const starts: number[] = [];
   let offset = 0;
@@ -69,7 +90,9 @@ function leadingSpace(token: string): number {
 export function alignTexts(options: { from: string; to: string; budget: DiffBudget }): Alignment | undefined {
   const { from, to, budget } = options;
   const builder = new AlignmentBuilder();
-  const [before, after] = [wordTokens(from), wordTokens(to)];
+  const before = tokensWithin(from, budget);
+  const after = before && tokensWithin(to, budget);
+  if (!before || !after) return undefined;
   const [beforeStarts, afterStarts] = [startsOf(before), startsOf(after)];
   const afterWords = new Set(after.map((token) => token.trim()));
   const beforeWords = new Set(before.map((token) => token.trim()));

@@ -4,6 +4,7 @@ import { wordTokens } from "@/lib/revisions/diff/word-tokens";
 import { alignTexts, refineHunk, type Alignment, type EqualRun, type Hunk } from "./alignment";
 import type { AnchorPlacement, AnchorRange } from "./anchor-types";
 import { paragraphFollower } from "./moved-paragraphs";
+import { mapParagraphs, type ParagraphMap } from "./paragraph-fallback";
 
 /*
  * Keeps review comments on their words as the text changes around them, with compare's word diff: the words
@@ -12,6 +13,9 @@ import { paragraphFollower } from "./moved-paragraphs";
  * a comment on "37 people" stays gone when those became "38 people", even if another "37 people" is further
  * down.
  */
+
+/** The most one word diff of a whole field may take before the paragraph-first reading takes over. */
+const wholeFieldMs = 300;
 
 function runContaining(runs: readonly EqualRun[], at: number): EqualRun | undefined {
   let [low, high] = [0, runs.length - 1];
@@ -111,25 +115,89 @@ export function relocateAnchors(options: {
   }
   if (results.every(Boolean)) return results.filter((result) => result !== undefined);
 
-  const alignment = alignTexts({ from: fromText, to: toText, budget });
-  const refined = new Map<Hunk, EqualRun[] | undefined>();
-  const refine = (hunk: Hunk) => {
-    // A refinement that ran out of time is tried again for the next comment only if time is left.
-    let runs = refined.get(hunk);
-    if (!runs) refined.set(hunk, (runs = refineHunk({ from: fromText, to: toText, hunk, budget })));
-    return runs;
+  // The whole field in one word diff first, with half the time left (at most 300 ms: a small edit to a huge
+  // story takes tens); a rewrite too big for that is read paragraph by paragraph, as compare reads it.
+  const alignment = alignTexts({
+    from: fromText,
+    to: toText,
+    budget: createDiffBudget({ timeoutMs: Math.min(wholeFieldMs, budget.remaining() / 2) }),
+  });
+  const refiner = (from: string, to: string) => {
+    const refined = new Map<Hunk, EqualRun[]>();
+    return (hunk: Hunk) => {
+      let runs = refined.get(hunk);
+      if (!runs) {
+        runs = refineHunk({ from, to, hunk, budget });
+        if (runs) refined.set(hunk, runs);
+      }
+      return runs;
+    };
   };
+  const paragraphs =
+    alignment || budget.remaining() <= 0 ? undefined : mapParagraphs({ from: fromText, to: toText, budget });
+  const placeWhole = refiner(fromText, toText);
   const follow = paragraphFollower(fromText, toText);
   return anchors.map((range, index): AnchorPlacement => {
     const settled = results[index];
     if (settled) return settled;
-    if (!alignment || budget.remaining() <= 0) return { kind: "unknown" };
-    const placed = place(alignment, range, refine);
+    if (budget.remaining() <= 0) return { kind: "unknown" };
+    let placed: AnchorPlacement | "lost";
+    if (alignment) placed = place(alignment, range, placeWhole);
+    else if (paragraphs) placed = placeByParagraphs({ paragraphs, range, fromText, toText, refiner });
+    else return { kind: "unknown" };
     if (placed !== "lost" && placed.kind !== "gone") return placed;
     const moved = follow(range.start, range.end);
     if (moved !== null) return { kind: "found", start: moved, end: moved + (range.end - range.start) };
     return placed === "lost" ? { kind: "gone", reason: "changed" } : placed;
   });
+}
+
+/** The range placed part by part in the paragraphs it crosses, each through what became of its paragraph. */
+function placeByParagraphs(options: {
+  paragraphs: ParagraphMap;
+  range: AnchorRange;
+  fromText: string;
+  toText: string;
+  refiner: (from: string, to: string) => (hunk: Hunk) => EqualRun[] | undefined;
+}): AnchorPlacement | "lost" {
+  const { paragraphs, range, fromText, toText, refiner } = options;
+  const parts = paragraphs.paragraphsAcross(range.start, range.end);
+  if (!parts.length) return { kind: "unknown" };
+  let newStart: number | null = null;
+  let [anyKept, allFound] = [false, true];
+  for (const { index, span } of parts) {
+    const part = { start: Math.max(range.start, span.start), end: Math.min(range.end, span.end) };
+    const counterpart = paragraphs.counterpart(index);
+    if (counterpart === undefined) return { kind: "unknown" };
+    if (counterpart === null || !counterpart.alignment) {
+      allFound = false;
+      continue;
+    }
+    const { from, to, alignment } = counterpart;
+    const local = place(
+      alignment,
+      { start: part.start - from.start, end: part.end - from.start },
+      refiner(fromText.slice(from.start, from.end), toText.slice(to.start, to.end)),
+    );
+    if (local === "lost") anyKept = true;
+    if (local === "lost" || local.kind === "gone") {
+      allFound = false;
+      continue;
+    }
+    if (local.kind === "unknown") return local;
+    const shouldStart = to.start + local.start - (part.start - range.start);
+    newStart ??= shouldStart;
+    if (newStart !== shouldStart) allFound = false;
+    anyKept = true;
+  }
+  const length = range.end - range.start;
+  if (
+    allFound &&
+    newStart !== null &&
+    toText.slice(newStart, newStart + length) === fromText.slice(range.start, range.end)
+  )
+    return { kind: "found", start: newStart, end: newStart + length };
+  return anyKept ? "lost" : { kind: "gone", reason: "removed" };
 }
 
 /** Where one comment's words are in another revision's text of the same field (relocateAnchors for one). */
