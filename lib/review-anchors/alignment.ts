@@ -133,9 +133,24 @@ export function alignTexts(options: { from: string; to: string; budget: DiffBudg
   return { equal: builder.equal, hunks: builder.hunks };
 }
 
+type Letter = { char: string; at: number };
+
+/** The non-blank characters of text[start, end), whole code points, with where each is. */
+function lettersOf(text: string, start: number, end: number): Letter[] {
+  const letters: Letter[] = [];
+  let at = start;
+  for (const char of text.slice(start, end)) {
+    if (!/\s/.test(char)) letters.push({ char, at });
+    at += char.length;
+  }
+  return letters;
+}
+
 /**
- * The characters a changed region kept, by a character diff (code points, so an emoji is never halved), or
- * undefined when the budget ran out.
+ * The characters a changed region kept, by a character diff, or undefined when the budget ran out. Letters
+ * (any non-blank code point, so an emoji is never halved) are diffed; blanks are kept only where they sit
+ * between two kept letters, unchanged: a space is no evidence, and matching one deleted space with another
+ * typed elsewhere would hide the letters that really stayed.
  */
 export function refineHunk(options: {
   from: string;
@@ -143,25 +158,41 @@ export function refineHunk(options: {
   hunk: Hunk;
   budget: DiffBudget;
 }): EqualRun[] | undefined {
-  const { hunk, budget } = options;
-  const before = Array.from(options.from.slice(hunk.oldStart, hunk.oldEnd));
-  const after = Array.from(options.to.slice(hunk.newStart, hunk.newEnd));
-  if (!before.length || !after.length) return [];
+  const { from, to, hunk, budget } = options;
+  const before = lettersOf(from, hunk.oldStart, hunk.oldEnd);
+  const after = lettersOf(to, hunk.newStart, hunk.newEnd);
   const timeout = budget.remaining();
   if (timeout <= 0) return undefined;
-  const changes = diffArrays(before, after, { timeout });
+  const changes =
+    before.length && after.length
+      ? diffArrays(
+          before.map((letter) => letter.char),
+          after.map((letter) => letter.char),
+          { timeout },
+        )
+      : [];
   if (!changes) return undefined;
   const runs: EqualRun[] = [];
-  let [oldAt, newAt] = [hunk.oldStart, hunk.newStart];
+  // Kept letters in order, between the two edges of the hunk (which the diff kept on both sides).
+  let [lastOld, lastNew] = [hunk.oldStart, hunk.newStart];
+  const keepBlanksUpTo = (oldAt: number, newAt: number) => {
+    const [oldGap, newGap] = [from.slice(lastOld, oldAt), to.slice(lastNew, newAt)];
+    if (oldGap && oldGap === newGap && oldGap.trim() === "")
+      runs.push({ oldStart: lastOld, newStart: lastNew, length: oldGap.length });
+  };
+  let [i, j] = [0, 0];
   for (const change of changes) {
-    const length = change.value.reduce((total, char) => total + char.length, 0);
-    if (change.added) newAt += length;
-    else if (change.removed) oldAt += length;
-    else {
-      runs.push({ oldStart: oldAt, newStart: newAt, length });
-      oldAt += length;
-      newAt += length;
-    }
+    if (change.added) j += change.count ?? change.value.length;
+    else if (change.removed) i += change.count ?? change.value.length;
+    else
+      for (let k = 0; k < change.value.length; k += 1, i += 1, j += 1) {
+        const [old, now] = [before[i], after[j]];
+        if (!old || !now) continue;
+        keepBlanksUpTo(old.at, now.at);
+        runs.push({ oldStart: old.at, newStart: now.at, length: old.char.length });
+        [lastOld, lastNew] = [old.at + old.char.length, now.at + now.char.length];
+      }
   }
+  keepBlanksUpTo(hunk.oldEnd, hunk.newEnd);
   return runs;
 }
