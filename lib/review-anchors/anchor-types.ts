@@ -7,8 +7,9 @@ export type AnchorRange = { start: number; end: number };
 /**
  * What became of a comment's words in another revision of the same field:
  * - "found": they survive untouched, at [start, end) of that text (its slice equals the quote);
- * - "gone": they do not. "changed" when some of their characters survive in place (a correction inside
- *   them), "removed" when none do (the passage was cut or rewritten);
+ * - "gone": they do not. "changed" when some of them still stand (a correction inside them), "removed" when
+ *   none do (the passage was cut or rewritten). The reason is for the sentence the desk shows; only the kind
+ *   is exact;
  * - "unknown": the comparison ran out of its time budget before it could tell. Never read as "gone": run it
  *   again with more time (relocateAnchorsOffLoop).
  */

@@ -58,9 +58,12 @@ function hunksTouching(hunks: readonly Hunk[], range: AnchorRange): Hunk[] {
   );
 }
 
-/** Whether some word of the quote is still anywhere in the text (to tell "changed" from "removed" unaligned). */
-function anyWordStays(quote: string, words: ReadonlySet<string>): boolean {
-  return wordTokens(quote).some((token) => words.has(token.trim()));
+/**
+ * Whether some word of the quote is still anywhere in the text: how "changed" is told from "removed" for words
+ * settled without a diff (a reason for the sentence the desk shows, not a place).
+ */
+function anyWordStays(quote: string, text: string): boolean {
+  return wordTokens(quote).some((token) => text.includes(token.trim()));
 }
 
 function place(
@@ -102,8 +105,6 @@ export function relocateAnchors(options: {
       range.end > range.start ? { kind: "found", ...range } : { kind: "gone", reason: "removed" },
     );
   const results: (AnchorPlacement | undefined)[] = anchors.map(() => undefined);
-  let toWords: Set<string> | undefined;
-  const wordsOfTo = () => (toWords ??= new Set(wordTokens(toText).map((token) => token.trim())));
   // Words no longer anywhere in the text cannot have survived: settled without a diff, so a rewrite of a huge
   // story answers at once.
   for (const [index, range] of anchors.entries()) {
@@ -111,7 +112,7 @@ export function relocateAnchors(options: {
     if (budget.remaining() <= 0) results[index] = { kind: "unknown" };
     else if (!quote) results[index] = { kind: "gone", reason: "removed" };
     else if (!toText.includes(quote))
-      results[index] = { kind: "gone", reason: anyWordStays(quote, wordsOfTo()) ? "changed" : "removed" };
+      results[index] = { kind: "gone", reason: anyWordStays(quote, toText) ? "changed" : "removed" };
   }
   if (results.every(Boolean)) return results.filter((result) => result !== undefined);
 
