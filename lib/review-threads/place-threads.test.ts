@@ -16,6 +16,11 @@ function at(text: string, quote: string) {
   return { field: "body" as const, start, end: start + quote.length, quote };
 }
 
+function range(text: string, quote: string) {
+  const { quote: _quote, ...place } = at(text, quote);
+  return place;
+}
+
 describe("placing a comment in later revisions", () => {
   let editor: Actor;
 
@@ -49,7 +54,7 @@ describe("placing a comment in later revisions", () => {
       kind: "words",
       side: "new",
       revision: 2,
-      ...at(second, "37 people"),
+      ...range(second, "37 people"),
     });
     const [inThree] = await threadsInView({ actor: editor, slug: "placed", to: 3 });
     expect(inThree?.id).toBe(thread.id);
@@ -80,7 +85,7 @@ describe("placing a comment in later revisions", () => {
       kind: "words",
       side: "old",
       revision: 1,
-      ...at(first, "37 people spoke"),
+      ...range(first, "37 people spoke"),
     });
     const [alone] = await threadsInView({ actor: editor, slug: "placed-removed", to: 2 });
     expect(alone?.place).toMatchObject({ kind: "gone", changedIn: 2, reason: "removed" });

@@ -2,8 +2,9 @@ import "server-only";
 
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ReviewField } from "@/lib/db/generated/enums";
+import type { AnchorPlacement } from "@/lib/review-anchors/anchor-types";
+import { relocateAnchorsOffLoop } from "@/lib/review-anchors/relocate-anchors-off-loop";
 
-import { relocateBatch } from "./anchor-bridge";
 import type { ReviewThreadDto, ThreadAnchor } from "./read-threads";
 
 /**
@@ -125,13 +126,13 @@ async function followWords(options: {
     const before = previous === null ? undefined : texts.get(previous);
     // A revision that left this field alone moves nothing.
     if (moving.length > 0 && before !== undefined && before !== text) {
-      const placed = await relocateBatch({
+      const placed = await relocateAnchorsOffLoop({
         fromText: before,
         toText: text,
         anchors: moving.map((at) => current[at] ?? { start: 0, end: 0 }),
       });
       moving.forEach((at, offset) => {
-        const placement = placed[offset] ?? { kind: "unknown" };
+        const placement: AnchorPlacement = placed[offset] ?? { kind: "unknown" };
         if (placement.kind === "found") current[at] = { start: placement.start, end: placement.end };
         else {
           settled[at] = true;

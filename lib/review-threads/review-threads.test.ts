@@ -114,7 +114,12 @@ describe("comment threads on a revision", () => {
       "validation_failed",
     ]);
     expect(errors[0]?.userMessage).toContain("no revision 2");
-    expect(errors[1]?.userMessage).toContain("not at that place in the body of revision 1");
+    expect(errors[1]?.userMessage).toBe(
+      "Those words are not in that revision: the selection falls outside its text. (The body of revision 1.)",
+    );
+    expect(errors[2]?.userMessage).toBe(
+      "Those words are not in that revision at that place. Reload the comparison and select them again. (The body of revision 1.)",
+    );
     expect(errors[3]?.details).toMatchObject({ fields: [{ path: "body", message: "write the comment" }] });
     expect(errors[4]?.details).toMatchObject({
       fields: [{ path: "body", message: expect.stringContaining("at most 5,000 characters") }],

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { anchorProblemMessage, validateAnchor } from "@/lib/review-anchors/validate-anchor";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { notifyOfComment } from "./comment-notices";
@@ -115,12 +116,12 @@ async function checkedAnchor(options: {
     select: { headline: true, dek: true, byline: true, body: true },
   });
   if (!row) throw noSuchRevision({ number: revision, path: "anchor.revision" });
-  const text = row[anchor.field];
-  if (text.slice(anchor.start, anchor.end) !== anchor.quote) {
+  const problem = validateAnchor(row[anchor.field], anchor);
+  if (problem) {
     throw new AppError({
       code: "unprocessable",
-      message: `anchor quote not at ${anchor.start}-${anchor.end} of ${anchor.field} in revision ${revision}`,
-      userMessage: `Those words are not at that place in the ${fieldNames[anchor.field]} of revision ${revision}. Select them again in the text shown.`,
+      message: `anchor ${problem} at ${anchor.start}-${anchor.end} of ${anchor.field} in revision ${revision}`,
+      userMessage: `${anchorProblemMessage(problem)} (The ${fieldNames[anchor.field]} of revision ${revision}.)`,
       details: {
         fields: [
           { path: "anchor.quote", message: `not at that place in revision ${revision}'s ${anchor.field}` },
