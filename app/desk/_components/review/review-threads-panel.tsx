@@ -12,7 +12,7 @@ import type { ReviewView } from "@/lib/review-threads/review-view";
 
 import { CommentComposer } from "./comment-composer";
 import { readSelection, type SelectedWords, type SelectionReading } from "./selection-anchor";
-import { ThreadCard } from "./thread-card";
+import { Quote, ThreadCard } from "./thread-card";
 import { rangesFor, useWordHighlights, type HighlightedWords } from "./use-word-highlights";
 
 import "./review.css";
@@ -206,7 +206,7 @@ export function ReviewThreadsPanel(props: {
         <div className="desk-review-new">
           <p className="desk-small">
             {pending.side === "old" ? `Removed words of revision ${from}` : `Words of revision ${revision}`}:{" "}
-            <q className="desk-review-quote">{pending.quote}</q>
+            <Quote text={pending.quote} />
           </p>
           <CommentComposer
             label="Comment on these words"

@@ -20,8 +20,9 @@ function Time({ iso, times }: { iso: string; times: Record<string, string> }) {
   );
 }
 
-function Quote({ text }: { text: string }) {
-  return <q className="desk-review-quote">{text}</q>;
+export function Quote({ text }: { text: string }) {
+  // Quotation marks as text, so they are copied and read out with the words.
+  return <span className="desk-review-quote">“{text}”</span>;
 }
 
 /** Where the thread's words are in the revision shown, in a sentence. */
