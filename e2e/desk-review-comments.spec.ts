@@ -18,11 +18,15 @@ const body = [
   "The vote is next week.",
 ].join("\n\n");
 
-/** Selects `words` in the comparison's newer text, as a reviewer dragging across them would. */
-async function selectWords(page: Page, words: string): Promise<void> {
+/**
+ * Selects `words` in the comparison, as a reviewer dragging across them would: in the newer text, or in
+ * removed text (`removed`).
+ */
+async function selectWords(page: Page, words: string, removed = false): Promise<void> {
+  const runs = removed ? "[data-rf][data-ro]:not([data-rn])" : "[data-rf][data-rn]";
   await page.evaluate(`(() => {
     const words = ${JSON.stringify(words)};
-    const span = [...document.querySelectorAll("[data-rf][data-rn]")].find((el) => el.textContent.includes(words));
+    const span = [...document.querySelectorAll(${JSON.stringify(runs)})].find((el) => el.textContent.includes(words));
     if (!span) throw new Error("words not shown: " + words);
     const node = span.firstChild;
     const at = node.textContent.indexOf(words);
@@ -184,6 +188,17 @@ test("a reviewer comments on words in the diff; the author is told, follows the 
   await expect(moved).toContainText(
     "The words this comment was on were changed in revision 4. They were: “37 people”.",
   );
+
+  // A comment on the removed words sits on the older side, and says so.
+  await selectWords(page, "37", true);
+  await expect(panel(page)).toContainText("Selected: “37”");
+  await panel(page).getByRole("button", { name: "Comment on selection" }).click();
+  await expect(panel(page)).toContainText("Removed words of revision 3: “37”");
+  await panel(page).getByLabel("Comment on these words").fill("Was 37 wrong?");
+  await panel(page).getByLabel("Comment on these words").press("Control+Enter");
+  const onRemoved = panel(page).getByRole("listitem").filter({ hasText: "Was 37 wrong?" }).first();
+  await expect(onRemoved).toContainText("On removed words of the body (revision 3)");
+  await expect(onRemoved.locator("mark")).toHaveText("37");
 
   // The reviewer resolves it: it folds away under "resolved", and a deep link opens it again.
   await moved.getByRole("button", { name: "Resolve" }).click();
