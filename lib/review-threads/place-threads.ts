@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@/lib/db/generated/client";
 import type { ReviewField } from "@/lib/db/generated/enums";
+import { isAppError } from "@/lib/errors/app-error";
 import type { AnchorPlacement } from "@/lib/review-anchors/anchor-types";
 import { relocateAnchorsOffLoop } from "@/lib/review-anchors/relocate-anchors-off-loop";
 
@@ -38,8 +39,15 @@ export type PlacedThread = ReviewThreadDto & { place: ThreadPlace };
 
 /** Past this many revisions between a comment's and the one shown, words are followed in one step. */
 const stepLimit = 40;
+/**
+ * How long one page may spend following words, all fields together: past it, comments not yet placed say the
+ * comparison could not tell in time, rather than holding the page (each step may go to the worker pool).
+ */
+const placingBudgetMs = 4_000;
 /** Characters of context shown either side of a comment's words. */
 const contextLength = 80;
+
+const unknown: AnchorPlacement = { kind: "unknown" };
 
 type Job = { index: number; anchor: ThreadAnchor; side: "new" | "old"; target: number };
 
@@ -57,6 +65,7 @@ export async function placeThreads(options: {
 }): Promise<PlacedThread[]> {
   const { db, storyId, threads, to, from } = options;
   const places: ThreadPlace[] = threads.map(() => ({ kind: "revision" }));
+  const deadline = Date.now() + placingBudgetMs;
   const groups = new Map<string, Job[]>();
   threads.forEach((thread, index) => {
     const anchor = thread.anchor;
@@ -79,7 +88,14 @@ export async function placeThreads(options: {
   for (const jobs of groups.values()) {
     const [first] = jobs;
     if (!first) continue;
-    const results = await followWords({ db, storyId, field: first.anchor.field, target: first.target, jobs });
+    const results = await followWords({
+      db,
+      storyId,
+      field: first.anchor.field,
+      target: first.target,
+      jobs,
+      deadline,
+    });
     jobs.forEach((job, at) => {
       const result = results[at];
       if (result) places[job.index] = result;
@@ -94,8 +110,9 @@ async function followWords(options: {
   field: ReviewField;
   target: number;
   jobs: Job[];
+  deadline: number;
 }): Promise<ThreadPlace[]> {
-  const { db, storyId, field, target, jobs } = options;
+  const { db, storyId, field, target, jobs, deadline } = options;
   const earliest = Math.min(...jobs.map((job) => job.anchor.revision));
   const stepwise = target - earliest <= stepLimit;
   const numbers = stepwise
@@ -126,11 +143,18 @@ async function followWords(options: {
     const before = previous === null ? undefined : texts.get(previous);
     // A revision that left this field alone moves nothing.
     if (moving.length > 0 && before !== undefined && before !== text) {
-      const placed = await relocateAnchorsOffLoop({
-        fromText: before,
-        toText: text,
-        anchors: moving.map((at) => current[at] ?? { start: 0, end: 0 }),
-      });
+      const placed: AnchorPlacement[] =
+        Date.now() > deadline
+          ? moving.map(() => unknown)
+          : await relocateAnchorsOffLoop({
+              fromText: before,
+              toText: text,
+              anchors: moving.map((at) => current[at] ?? { start: 0, end: 0 }),
+            }).catch((error: unknown) => {
+              // A full worker pool leaves these comments unplaced for now; the page itself still answers.
+              if (isAppError(error) && error.code === "unavailable") return moving.map(() => unknown);
+              throw error;
+            });
       moving.forEach((at, offset) => {
         const placement: AnchorPlacement = placed[offset] ?? { kind: "unknown" };
         if (placement.kind === "found") current[at] = { start: placement.start, end: placement.end };
