@@ -1,18 +1,16 @@
 import { splitParagraphs } from "@/lib/revisions/diff/paragraphs";
 
 /**
- * Where each paragraph the body comparison shows (lib/revisions/diff/paragraphs.ts) starts in the stored body,
- * so words selected in a paragraph map to offsets in the field. Null for a body with carriage returns: the
- * comparison shows it with plain line feeds, so its offsets would not match the stored text.
+ * Where each paragraph the desk shows (lib/revisions/diff/paragraphs.ts) starts in the body's shown text (line
+ * breaks as plain line feeds, shown-text.ts), so words selected in a paragraph map to offsets in the field.
  */
-export function paragraphStarts(body: string): number[] | null {
-  if (body.includes("\r")) return null;
+export function paragraphStarts(shown: string): number[] | null {
   const starts: number[] = [];
   let cursor = 0;
-  for (const paragraph of splitParagraphs(body)) {
+  for (const paragraph of splitParagraphs(shown)) {
     // A paragraph has something besides blank lines, so its first match at or after the previous one's end is
     // its own place.
-    const start = body.indexOf(paragraph, cursor);
+    const start = shown.indexOf(paragraph, cursor);
     if (start < 0) return null;
     starts.push(start);
     cursor = start + paragraph.length;

@@ -11,14 +11,21 @@ import { handleOf } from "./mentions";
 import { paragraphStarts } from "./paragraph-starts";
 import { placeThreads, type PlacedThread } from "./place-threads";
 import { readThreads } from "./read-threads";
+import { lineBreaksOf, shownText, toShown, type LineBreaks } from "./shown-text";
 
 /** What a desk page showing revision `to` (compared with `from`) needs for its comment threads. */
 export type ReviewView = {
   threads: PlacedThread[];
-  /** Where the body's paragraphs start in each revision, and the newer body's commented words. */
+  /**
+   * Where the body's paragraphs start in each revision's shown text (line breaks as line feeds), the stored
+   * bodies' carriage returns (so selected words map to stored offsets: shown-text.ts), and the newer body's
+   * commented words, shown.
+   */
   body: {
     from: number[] | null;
     to: number[] | null;
+    fromBreaks: LineBreaks | null;
+    toBreaks: LineBreaks | null;
     commented: { start: number; end: number }[];
   };
   /** Who may be mentioned, by handle (the part of the email before the @). */
@@ -54,15 +61,19 @@ export async function readReviewView(options: {
   ]);
   const bodyOf = (number: number | undefined) => bodies.find((row) => row.number === number)?.body;
   const placed = await placeThreads({ db, storyId: story.id, threads, to, from });
-  const starts = (body: string | undefined) => (body === undefined ? null : paragraphStarts(body));
+  const starts = (body: string | undefined) => (body === undefined ? null : paragraphStarts(shownText(body)));
+  const breaks = (body: string | undefined) => (body === undefined ? null : lineBreaksOf(body));
+  const toBreaks = breaks(bodyOf(to));
   return {
     threads: placed,
     body: {
       from: starts(bodyOf(from)),
       to: starts(bodyOf(to)),
+      fromBreaks: breaks(bodyOf(from)),
+      toBreaks,
       commented: placed.flatMap((thread) =>
         thread.place.kind === "words" && thread.place.field === "body" && thread.place.side === "new"
-          ? [{ start: thread.place.start, end: thread.place.end }]
+          ? [{ start: toShown(toBreaks, thread.place.start), end: toShown(toBreaks, thread.place.end) }]
           : [],
       ),
     },

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
@@ -9,6 +10,7 @@ import { startThreadAction } from "@/app/desk/_actions/review-thread-actions";
 import { keyFor } from "@/app/desk/_components/idempotency-key";
 import type { PlacedThread } from "@/lib/review-threads/place-threads";
 import type { ReviewView } from "@/lib/review-threads/review-view";
+import { storedSlice, toShown, toStored, type LineBreaks } from "@/lib/review-threads/shown-text";
 
 import { CommentComposer } from "./comment-composer";
 import { readSelection, type SelectedWords, type SelectionReading } from "./selection-anchor";
@@ -17,16 +19,28 @@ import { rangesFor, useWordHighlights, type HighlightedWords } from "./use-word-
 
 import "./review.css";
 
-function wordsOf(thread: PlacedThread): HighlightedWords | null {
+/** The carriage returns of the body on that side, whose shown offsets differ from the stored ones. */
+function breaksOf(review: ReviewView, side: "new" | "old", field: string): LineBreaks | null {
+  if (field !== "body") return null;
+  return side === "new" ? review.body.toBreaks : review.body.fromBreaks;
+}
+
+/** A thread's words (stored offsets) where the page shows them (shown offsets). */
+function wordsOf(thread: PlacedThread, review: ReviewView): HighlightedWords | null {
   const place = thread.place;
-  return place.kind === "words"
-    ? { side: place.side, field: place.field, start: place.start, end: place.end }
-    : null;
+  if (place.kind !== "words") return null;
+  const breaks = breaksOf(review, place.side, place.field);
+  return {
+    side: place.side,
+    field: place.field,
+    start: toShown(breaks, place.start),
+    end: toShown(breaks, place.end),
+  };
 }
 
 /**
- * The comments beside a revision or a comparison. On the compare view (`textId` names the element holding
- * the diff) reviewers select words and comment on them — with the floating "Comment" button, or the "Comment
+ * The comments beside a revision or a comparison. Where the page shows text with its offsets (`container`:
+ * the compare view, or a revision's text) reviewers select words and comment on them — with the floating "Comment" button, or the "Comment
  * on selection" button here, which the keyboard reaches — and each thread's words are highlighted in the text.
  * `#thread-<id>` and `#comment-<id>` in the address open and scroll to that thread.
  */
@@ -36,10 +50,10 @@ export function ReviewThreadsPanel(props: {
   revision: number;
   /** The older revision of a comparison: removed words are anchored there. */
   from?: number;
-  /** The element holding the comparison's text, on the compare view (see ReviewCompareLayout). */
+  /** The element holding the text whose words can be selected (see ReviewTextLayout). */
   container?: HTMLElement | null;
-  /** Words can be selected here (the compare view); elsewhere the panel points there. */
-  selectable?: boolean;
+  /** Where this revision's words can be selected, for a page that shows no such text. */
+  textHref?: string;
   review: ReviewView;
 }) {
   const { slug, revision, from, review } = props;
@@ -79,23 +93,24 @@ export function ReviewThreadsPanel(props: {
   }, [container]);
 
   const words = useMemo(
-    () => review.threads.filter((thread) => !thread.resolved).flatMap((thread) => wordsOf(thread) ?? []),
-    [review.threads],
+    () =>
+      review.threads.filter((thread) => !thread.resolved).flatMap((thread) => wordsOf(thread, review) ?? []),
+    [review],
   );
   const active = useMemo(() => {
     const thread = review.threads.find((each) => each.id === activeId);
-    return (thread && wordsOf(thread)) ?? (pending ? { ...pending } : null);
-  }, [review.threads, activeId, pending]);
+    return (thread && wordsOf(thread, review)) ?? (pending ? { ...pending } : null);
+  }, [review, activeId, pending]);
   useWordHighlights({ container, words, active });
 
   const show = useCallback(
     (thread: PlacedThread) => {
       setActiveId(thread.id);
-      const place = wordsOf(thread);
+      const place = wordsOf(thread, review);
       const [first] = container && place ? rangesFor(container, place) : [];
       first?.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "smooth" });
     },
-    [container],
+    [container, review],
   );
 
   // A deep link to a thread or a comment: open it (resolved ones are folded), scroll to it, focus it.
@@ -131,12 +146,14 @@ export function ReviewThreadsPanel(props: {
   }
 
   async function start(body: string, words: SelectedWords | null): Promise<string | null> {
+    // Selected words are offsets in the shown text; the anchor's are the stored text's.
+    const breaks = words ? breaksOf(review, words.side, words.field) : null;
     const anchor = words
       ? {
           field: words.field,
-          start: words.start,
-          end: words.end,
-          quote: words.quote,
+          start: toStored(breaks, words.start),
+          end: toStored(breaks, words.end),
+          quote: storedSlice(breaks, words.start, words.quote),
           ...(words.side === "old" && from !== undefined ? { revision: from } : {}),
         }
       : undefined;
@@ -193,13 +210,10 @@ export function ReviewThreadsPanel(props: {
           </p>
         </div>
       ) : null}
-      {review.viewer.canComment && !props.selectable && revision > 1 ? (
+      {review.viewer.canComment && !container && props.textHref ? (
         <p className="desk-hint desk-small">
           To comment on words, select them in{" "}
-          <a href={`/desk/stories/${slug}/compare?from=${revision - 1}&to=${revision}`}>
-            the changes in this revision
-          </a>
-          .
+          <Link href={props.textHref}>the text of revision {revision}</Link>.
         </p>
       ) : null}
       {pending ? (
