@@ -130,7 +130,9 @@ export async function openInboxItem(options: { actor: Actor; id: string }): Prom
     // Words in the new text show in the changes that made the revision; a removed passage beside what it became.
     const from = anchor < reviewed ? anchor : reviewed - 1;
     return {
-      path: from >= 1 ? `${compare(from, reviewed)}${hash}` : `${story}/revisions/${reviewed}${hash}`,
+      // The first revision's words show in its own text.
+      path:
+        from >= 1 ? `${compare(from, reviewed)}${hash}` : `${story}/revisions/${reviewed}?view=text${hash}`,
     };
   }
   if (item.reviewRequest) {

@@ -5,7 +5,7 @@ import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DiffQuickPicks } from "@/app/desk/_components/diff-quick-picks";
 import { ContentDiffView } from "@/app/desk/_components/diff/content-diff-view";
 import { orNotFound } from "@/app/desk/_components/or-not-found";
-import { ReviewCompareLayout } from "@/app/desk/_components/review/review-compare-layout";
+import { ReviewTextLayout } from "@/app/desk/_components/review/review-text-layout";
 import { StoryHeader } from "@/app/desk/_components/story-header";
 import { DeskCompareQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { getLastSeenRevision } from "@/lib/desk/presence";
@@ -96,9 +96,9 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <Link href={`/desk/stories/${slug}/revisions/${to}`}>View revision {to}</Link> ·{" "}
         <Link href={`/desk/stories/${slug}/revisions/${from}`}>View revision {from}</Link>
       </p>
-      <ReviewCompareLayout slug={slug} from={from} to={to} review={review}>
+      <ReviewTextLayout slug={slug} from={from} to={to} review={review}>
         <ContentDiffView diff={diff} view={view} review={{ body: review.body }} />
-      </ReviewCompareLayout>
+      </ReviewTextLayout>
     </>
   );
 }

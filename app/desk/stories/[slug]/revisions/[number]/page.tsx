@@ -8,7 +8,9 @@ import { StoryArticleView } from "@/app/_components/story-article-view";
 import { orNotFound } from "@/app/desk/_components/or-not-found";
 import { photoPreviewPath } from "@/app/desk/_components/photo-paths";
 import { RestoreRevisionButton } from "@/app/desk/_components/restore-revision-button";
+import { ReviewTextLayout } from "@/app/desk/_components/review/review-text-layout";
 import { ReviewThreadsPanel } from "@/app/desk/_components/review/review-threads-panel";
+import { RevisionTextView } from "@/app/desk/_components/review/revision-text-view";
 import { RevisionKindBadge } from "@/app/desk/_components/revision-kind-badge";
 import { StoryHeader } from "@/app/desk/_components/story-header";
 import { can } from "@/lib/auth/permissions";
@@ -23,14 +25,17 @@ import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
 import { getStoryOrThrow } from "@/lib/stories/story";
 import { isOneOf } from "@/lib/validation/one-of";
 
-type Props = { params: Promise<{ slug: string; number: string }> };
+type Props = {
+  params: Promise<{ slug: string; number: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, number } = await params;
   return { title: `Revision ${number} · ${slug}` };
 }
 
-export default async function RevisionPage({ params }: Props) {
+export default async function RevisionPage({ params, searchParams }: Props) {
   const { slug, number: rawNumber } = await params;
   const actor = await requirePageActor({
     permission: "desk:read",
@@ -43,6 +48,9 @@ export default async function RevisionPage({ params }: Props) {
   const revision = await orNotFound(() => getRevision({ actor, slug, number }));
   const context = await readDeskStoryContext({ slug, upTo: number });
   const isLive = story.liveRevisionNumber === number;
+  // "text": the revision's words as typed, to select and comment on; otherwise the page as readers would see it.
+  const asText = (await searchParams).view === "text";
+  const here = `/desk/stories/${slug}/revisions/${number}`;
   const now = new Date().toISOString();
 
   // A draft is shown as it would read if published now: its own note joins the published ones.
@@ -76,7 +84,8 @@ export default async function RevisionPage({ params }: Props) {
     newsroom: context.newsroom,
   };
   const [body, review] = await Promise.all([
-    renderStoryBodyOffLoop({ markdown: article.body }),
+    // The text view shows the Markdown as typed: no rendering to wait for.
+    asText ? undefined : renderStoryBodyOffLoop({ markdown: article.body }),
     readReviewView({ actor, slug, to: number }),
   ]);
 
@@ -132,27 +141,43 @@ export default async function RevisionPage({ params }: Props) {
           ) : null}
         </div>
       </div>
-      <div className="desk-review-layout">
-        <section
-          className="desk-preview desk-preview-full"
-          aria-label={`Revision ${number} as readers would see it`}
-        >
-          <p
-            className={isLive ? "desk-preview-band desk-preview-band-live" : "desk-preview-band"}
-            role="note"
-          >
-            {isLive
-              ? "Live — this is what readers see now"
-              : revision.published
-                ? `Revision ${number} — published earlier, no longer live`
-                : "Preview — not published"}
-          </p>
-          <div className="desk-preview-page">
-            <StoryArticleView article={article} body={body} />
-          </div>
-        </section>
-        <ReviewThreadsPanel slug={slug} revision={number} review={review} />
+      <div className="desk-review-show">
+        <nav className="desk-segmented" aria-label="Show">
+          <Link href={here} aria-current={asText ? undefined : "page"}>
+            As readers see it
+          </Link>
+          <Link href={`${here}?view=text`} aria-current={asText ? "page" : undefined}>
+            Text to comment on
+          </Link>
+        </nav>
       </div>
+      {asText ? (
+        <ReviewTextLayout slug={slug} to={number} review={review}>
+          <RevisionTextView content={revision.content} bodyStarts={review.body.to} />
+        </ReviewTextLayout>
+      ) : (
+        <div className="desk-review-layout">
+          <section
+            className="desk-preview desk-preview-full"
+            aria-label={`Revision ${number} as readers would see it`}
+          >
+            <p
+              className={isLive ? "desk-preview-band desk-preview-band-live" : "desk-preview-band"}
+              role="note"
+            >
+              {isLive
+                ? "Live — this is what readers see now"
+                : revision.published
+                  ? `Revision ${number} — published earlier, no longer live`
+                  : "Preview — not published"}
+            </p>
+            <div className="desk-preview-page">
+              <StoryArticleView article={article} body={body} />
+            </div>
+          </section>
+          <ReviewThreadsPanel slug={slug} revision={number} review={review} textHref={`${here}?view=text`} />
+        </div>
+      )}
     </>
   );
 }

@@ -6,10 +6,13 @@ import type { ReviewView } from "@/lib/review-threads/review-view";
 
 import { ReviewThreadsPanel } from "./review-threads-panel";
 
-/** The comparison's text beside its comments: words selected in the text become a comment's anchor. */
-export function ReviewCompareLayout(props: {
+/**
+ * Text whose runs carry their offsets (a comparison, or one revision's text) beside its comments: words
+ * selected in it become a comment's anchor. `from`: the older revision of a comparison.
+ */
+export function ReviewTextLayout(props: {
   slug: string;
-  from: number;
+  from?: number;
   to: number;
   review: ReviewView;
   children: ReactNode;
@@ -25,7 +28,6 @@ export function ReviewCompareLayout(props: {
         revision={props.to}
         from={props.from}
         container={container}
-        selectable
         review={props.review}
       />
     </div>
