@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { countUnread } from "@/lib/inbox/inbox";
 
 import { DeskNav, type NavItem } from "./_components/desk-nav";
+import { InboxNavCount } from "./_components/inbox-nav-count";
 // The reader stylesheet is scoped under .story, so the desk preview can share it without side effects.
 import "@/public/styles/story.css";
 import "./desk.css";
@@ -36,7 +37,11 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   ];
   if (can({ actor, permission: "inbox:own" })) {
     const unread = await countUnread({ actor });
-    items.push({ href: "/desk/inbox", label: "Inbox", count: unread, countWord: "unread" });
+    items.push({
+      href: "/desk/inbox",
+      label: "Inbox",
+      badge: <InboxNavCount userId={actor.userId} initial={unread} />,
+    });
   }
   if (can({ actor, permission: "users:manage" })) items.push({ href: "/desk/people", label: "People" });
   if (can({ actor, permission: "tokens:own" })) items.push({ href: "/desk/tokens", label: "Tokens" });

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
 
-/** `count`: a number to show beside the label (unread inbox items); `countWord` is read out after it. */
-export type NavItem = { href: string; label: string; count?: number; countWord?: string };
+/** `badge`: shown beside the label (the inbox's unread count, inbox-nav-count.tsx). */
+export type NavItem = { href: string; label: string; badge?: ReactNode };
 
 /** The desk's top navigation; marks the current section for screen readers as well as by look. */
 export function DeskNav({ items }: { items: NavItem[] }) {
@@ -19,12 +20,7 @@ export function DeskNav({ items }: { items: NavItem[] }) {
         return (
           <Link key={item.href} href={item.href} aria-current={current ? "page" : undefined}>
             {item.label}
-            {item.count ? (
-              <span className="desk-nav-count">
-                {item.count > 99 ? "99+" : item.count}
-                {item.countWord ? <span className="visually-hidden"> {item.countWord}</span> : null}
-              </span>
-            ) : null}
+            {item.badge}
           </Link>
         );
       })}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 
 import { markAllReadAction } from "@/app/desk/_actions/review-thread-actions";
+import { inboxChangedEvent } from "@/app/desk/_components/inbox-nav-count";
 
 /** Marks every notice in one's inbox read. */
 export function MarkAllReadButton() {
@@ -21,6 +22,7 @@ export function MarkAllReadButton() {
         setBusy(false);
         if (state.status === "success") {
           toast.success(state.message);
+          window.dispatchEvent(new Event(inboxChangedEvent));
           router.refresh();
         } else if (state.status === "error") toast.error(state.message);
       }}
