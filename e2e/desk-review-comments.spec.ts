@@ -7,6 +7,7 @@ import { saveRevision } from "@/lib/revisions/save-revision";
 import { seedUser, signInByApi } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
 import { actorOf, captureScreens, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
+import { commentsPanel, selectWords } from "./support/review-selection";
 
 test.beforeAll(() => {
   useE2eDatabase();
@@ -18,27 +19,6 @@ const body = [
   "The vote is next week.",
 ].join("\n\n");
 
-/**
- * Selects `words` in the comparison, as a reviewer dragging across them would: in the newer text, or in
- * removed text (`removed`).
- */
-async function selectWords(page: Page, words: string, removed = false): Promise<void> {
-  const runs = removed ? "[data-rf][data-ro]:not([data-rn])" : "[data-rf][data-rn]";
-  await page.evaluate(`(() => {
-    const words = ${JSON.stringify(words)};
-    const span = [...document.querySelectorAll(${JSON.stringify(runs)})].find((el) => el.textContent.includes(words));
-    if (!span) throw new Error("words not shown: " + words);
-    const node = span.firstChild;
-    const at = node.textContent.indexOf(words);
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + words.length);
-    const selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-  })()`);
-}
-
 async function seriousViolations(page: Page) {
   // The passing toast ("Comment posted.") is the desk-wide toaster, checked where it is made.
   const results = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();
@@ -47,9 +27,7 @@ async function seriousViolations(page: Page) {
     .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
 }
 
-function panel(page: Page) {
-  return page.getByRole("complementary", { name: "Comments" });
-}
+const panel = commentsPanel;
 
 test("a reviewer comments on words in the diff; the author is told, follows the link, and the comment keeps to its words", async ({
   page,

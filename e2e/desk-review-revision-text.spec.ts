@@ -7,29 +7,11 @@ import { saveRevision } from "@/lib/revisions/save-revision";
 import { seedUser, signInByApi } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
 import { actorOf, captureScreens, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
+import { commentsPanel, selectWords } from "./support/review-selection";
 
 test.beforeAll(() => {
   useE2eDatabase();
 });
-
-/** Selects `words` in a run of text carrying offsets, as a reviewer dragging across them would. */
-async function selectWords(page: Page, words: string): Promise<void> {
-  // The button shows once the page listens for selections.
-  await expect(panel(page).getByRole("button", { name: "Comment on selection" })).toBeVisible();
-  await page.evaluate(`(() => {
-    const words = ${JSON.stringify(words)};
-    const span = [...document.querySelectorAll("[data-rf][data-rn]")].find((el) => el.textContent.includes(words));
-    if (!span) throw new Error("words not shown: " + words);
-    const node = span.firstChild;
-    const at = node.textContent.indexOf(words);
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + words.length);
-    const selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-  })()`);
-}
 
 /** The text each highlighted range covers. */
 async function highlighted(page: Page): Promise<string[]> {
@@ -38,9 +20,7 @@ async function highlighted(page: Page): Promise<string[]> {
   );
 }
 
-function panel(page: Page) {
-  return page.getByRole("complementary", { name: "Comments" });
-}
+const panel = commentsPanel;
 
 test("guards the first builder's gap: the first revision's words (headline and body) take comments on the revision's own page", async ({
   page,
