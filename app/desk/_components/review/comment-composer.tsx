@@ -8,7 +8,8 @@ export type Mentionable = { name: string; handle: string };
 
 /**
  * A comment box. Enter makes a new line (comments are prose, and Enter must never send something else);
- * Ctrl+Enter or ⌘+Enter posts, as does the button. `@` followed by the start of a handle offers matching
+ * Ctrl+Enter or ⌘+Enter posts, as does the button. Escape closes an empty box only: a stray Escape (meant for
+ * a menu, or out of habit) never throws away what someone wrote. `@` followed by the start of a handle offers matching
  * people as buttons that complete it.
  */
 export function CommentComposer(props: {
@@ -59,7 +60,8 @@ export function CommentComposer(props: {
       void post();
     } else if (event.key === "Escape" && props.onCancel) {
       event.preventDefault();
-      props.onCancel();
+      if (!body.trim()) props.onCancel();
+      else setError("Escape closes an empty box only: press Cancel to discard what you wrote.");
     }
   }
 
