@@ -51,12 +51,36 @@ test("guards the first builder's gap: the first revision's words (headline and b
   // The keyboard's button works here too, on the headline.
   await selectWords(page, "objections");
   await panel(page).getByRole("button", { name: "Comment on selection" }).click();
+  // Guards a lost comment: a stray Escape in a box with words in it keeps them.
+  await panel(page).getByLabel("Comment on these words").fill("Too strong");
+  await panel(page).getByLabel("Comment on these words").press("Escape");
+  await expect(panel(page).getByLabel("Comment on these words")).toHaveValue("Too strong");
+  await expect(panel(page).getByRole("alert")).toHaveText(
+    "Escape closes an empty box only: press Cancel to discard what you wrote.",
+  );
   await panel(page).getByLabel("Comment on these words").fill("Too strong?");
   await panel(page).getByLabel("Comment on these words").press("Control+Enter");
   const onHeadline = panel(page).getByRole("listitem").filter({ hasText: "Too strong?" }).first();
   await expect(onHeadline).toContainText("On the headline");
   await expect(onHeadline.locator("mark")).toHaveText("objections");
   await expect.poll(() => highlighted(page)).toEqual(["37 people", "objections"]);
+  await captureScreens({ page, testInfo, name: "desk-review-revision-text" });
+
+  // Guards two tabs: a thread resolved in another tab is refused here with a sentence, and shown as it now is.
+  const otherTab = await page.context().newPage();
+  await otherTab.goto(`/desk/stories/${slug}/revisions/1?view=text`);
+  await panel(otherTab)
+    .getByRole("listitem")
+    .filter({ hasText: "Who counted?" })
+    .first()
+    .getByRole("button", { name: "Resolve" })
+    .click();
+  await expect(panel(otherTab).getByText("1 resolved thread")).toBeVisible();
+  await otherTab.close();
+  await onBody.getByRole("button", { name: "Resolve" }).click();
+  await expect(page.getByText("This thread is already resolved.")).toBeVisible();
+  await expect(panel(page).getByText("1 resolved thread")).toBeVisible();
+  await expect(panel(page).getByRole("listitem").filter({ hasText: "Who counted?" }).first()).toBeHidden();
 
   const threads = await getDb().reviewThread.findMany({
     where: { story: { slug } },
@@ -79,7 +103,6 @@ test("guards the first builder's gap: the first revision's words (headline and b
     },
     { anchorField: "headline", anchorStart: 14, anchorEnd: 24, anchorQuote: "objections", revisionNumber: 1 },
   ]);
-  await captureScreens({ page, testInfo, name: "desk-review-revision-text" });
 });
 
 test("guards CRLF bodies: words after stored carriage returns are anchored to the stored text and highlighted where they are", async ({

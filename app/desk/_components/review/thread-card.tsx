@@ -116,7 +116,11 @@ export function ThreadCard(props: {
     if (state.status === "success") {
       toast.success(state.message);
       props.onDone();
-    } else if (state.status === "error") toast.error(state.message);
+    } else if (state.status === "error") {
+      toast.error(state.message);
+      // Another tab or person may have settled it first: show the thread as it now is.
+      props.onDone();
+    }
   }
 
   return (
