@@ -66,6 +66,14 @@ test("guards the first builder's gap: the first revision's words (headline and b
   await expect.poll(() => highlighted(page)).toEqual(["37 people", "objections"]);
   await captureScreens({ page, testInfo, name: "desk-review-revision-text" });
 
+  // Guards a swallowed reply: the same words replied twice, on purpose, are two replies.
+  for (const round of [1, 2]) {
+    await onHeadline.getByRole("button", { name: "Reply" }).click();
+    await onHeadline.getByLabel("Your reply").fill("Agreed.");
+    await onHeadline.getByLabel("Your reply").press("Control+Enter");
+    await expect(onHeadline.getByText("Agreed.", { exact: true })).toHaveCount(round);
+  }
+
   // Guards two tabs: a thread resolved in another tab is refused here with a sentence, and shown as it now is.
   const otherTab = await page.context().newPage();
   await otherTab.goto(`/desk/stories/${slug}/revisions/1?view=text`);

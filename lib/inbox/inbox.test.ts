@@ -70,6 +70,20 @@ describe("the desk inbox", () => {
     expect(await countUnread({ actor: author })).toBe(0);
   });
 
+  it("guards comments on the first revision's words: the notice leads to that revision's text, where they show", async () => {
+    const first = await startThread({
+      actor: reviewer,
+      slug: "inbox-story",
+      number: 1,
+      input: { body: "Which paragraph?", anchor: { field: "body", start: 0, end: 4, quote: "Lead" } },
+    });
+    const { items } = await listInbox({ actor: author, query: { unread: "true" } });
+    const notice = items.find((item) => item.commentId === first.commentId);
+    expect((await openInboxItem({ actor: author, id: notice?.id ?? "" })).path).toBe(
+      `/desk/stories/inbox-story/revisions/1?view=text#comment-${first.commentId}`,
+    );
+  });
+
   it("answers someone else's item exactly as one that does not exist, and never marks it", async () => {
     await startThread({ actor: reviewer, slug: "inbox-story", number: 1, input: { body: "Another." } });
     const [mine] = (await listInbox({ actor: author, query: { unread: "true" } })).items;

@@ -160,6 +160,8 @@ export function ReviewThreadsPanel(props: {
     const payload = { slug, number: revision, thread: { body, ...(anchor ? { anchor } : {}) } };
     const state = await startThreadAction({ ...payload, idempotencyKey: keyFor(startKey, payload) });
     if (state.status !== "success") return state.status === "error" ? state.message : null;
+    // Posted: the same words said again later are a new comment, not a retry of this one.
+    startKey.current = { payload: "", key: "" };
     toast.success(state.message);
     setPending(null);
     setGeneral(false);

@@ -102,6 +102,8 @@ export function ThreadCard(props: {
     const payload = { slug, threadId: thread.id, reply: { body } };
     const state = await replyAction({ ...payload, idempotencyKey: keyFor(replyKey, payload) });
     if (state.status !== "success") return state.status === "error" ? state.message : null;
+    // Posted: the same reply written again later ("Agreed.") is a new one, not a retry of this one.
+    replyKey.current = { payload: "", key: "" };
     toast.success(state.message);
     setReplying(false);
     props.onDone();
