@@ -26,12 +26,13 @@ import { lockStory, type LockedStory } from "./story";
  */
 
 /**
- * What an Idempotency-Key records on a story: the revision a save, publish or restore created, or a status
- * change.
+ * What an Idempotency-Key records on a story: the revision a save, publish or restore created, a status
+ * change, or a review act (lib/reviews: a request, a decision, a withdrawal).
  */
 export type KeyedWrite =
   | { type: "revision"; number: number; fingerprint: string | null }
-  | { type: "status"; fingerprint: string | null };
+  | { type: "status"; fingerprint: string | null }
+  | { type: "review"; eventId: string; fingerprint: string | null };
 
 /** The key and fingerprint a writer's step stores with what it writes, so a retry finds it. */
 export type WriteKey = { idempotencyKey?: string; fingerprint: string };
@@ -246,9 +247,14 @@ async function findReplayedWrite<Type extends KeyedWrite["type"]>(options: {
   });
   const earlier: KeyedWrite | null = revision
     ? { type: "revision", number: revision.number, fingerprint: revision.requestFingerprint }
-    : await tx.storyStatusEvent
+    : ((await tx.storyStatusEvent
         .findUnique({ where, select: { requestFingerprint: true } })
-        .then((event) => (event ? { type: "status", fingerprint: event.requestFingerprint } : null));
+        .then((event) => (event ? { type: "status", fingerprint: event.requestFingerprint } : null))) ??
+      (await tx.reviewEvent
+        .findUnique({ where, select: { id: true, requestFingerprint: true } })
+        .then((event) =>
+          event ? { type: "review", eventId: event.id, fingerprint: event.requestFingerprint } : null,
+        )));
   if (!earlier) return null;
   if (
     !isOfType(earlier, request.records) ||
