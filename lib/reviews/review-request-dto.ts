@@ -10,7 +10,8 @@ type Person = { id: string; name: string };
 /** A review request as the desk and the API show it. */
 export type ReviewRequestDto = {
   id: string;
-  story: { slug: string; headline: string };
+  /** The headline is the reviewed revision's; `liveRevisionNumber` is the story's now (what to compare with). */
+  story: { slug: string; headline: string; liveRevisionNumber: number | null };
   revisionNumber: number;
   state: ReviewState;
   submittedBy: Person;
@@ -33,7 +34,7 @@ export const reviewRequestSelect = {
   note: true,
   decidedAt: true,
   decisionNote: true,
-  story: { select: { slug: true } },
+  story: { select: { slug: true, liveRevisionNumber: true } },
   revision: { select: { headline: true } },
   submittedBy: { select: { id: true, name: true } },
   decidedBy: { select: { id: true, name: true } },
@@ -45,7 +46,11 @@ export type ReviewRequestRow = Prisma.ReviewRequestGetPayload<{ select: typeof r
 export function toReviewRequestDto(row: ReviewRequestRow): ReviewRequestDto {
   return {
     id: row.id,
-    story: { slug: row.story.slug, headline: row.revision.headline },
+    story: {
+      slug: row.story.slug,
+      headline: row.revision.headline,
+      liveRevisionNumber: row.story.liveRevisionNumber,
+    },
     revisionNumber: row.revisionNumber,
     state: row.state,
     submittedBy: row.submittedBy,

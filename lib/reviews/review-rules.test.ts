@@ -25,7 +25,11 @@ const correction = {
 /** A published story and, on top, a correction saved as a draft by `author` (revision 2). */
 async function draftCorrection(options: { slug: string; author: Actor }) {
   await createTestStory({ actor: options.author, slug: options.slug, publish: true });
-  await saveRevision({ actor: options.author, slug: options.slug, input: { baseRevision: 1, ...correction } });
+  await saveRevision({
+    actor: options.author,
+    slug: options.slug,
+    input: { baseRevision: 1, ...correction },
+  });
 }
 
 async function rules(input: { contributorsNeedApproval: boolean; correctionsNeedSecondEditor: boolean }) {
@@ -44,24 +48,38 @@ describe("review rules an admin sets", () => {
 
   it("an admin sets them, with a line in the review history; an editor is refused", async () => {
     const refused = await appErrorOf(
-      setReviewRules({ actor: editor, input: { contributorsNeedApproval: true, correctionsNeedSecondEditor: true } }),
+      setReviewRules({
+        actor: editor,
+        input: { contributorsNeedApproval: true, correctionsNeedSecondEditor: true },
+      }),
     );
     expect(refused.code).toBe("forbidden");
-    expect(await readReviewRules()).toMatchObject({ contributorsNeedApproval: false, correctionsNeedSecondEditor: false });
+    expect(await readReviewRules()).toMatchObject({
+      contributorsNeedApproval: false,
+      correctionsNeedSecondEditor: false,
+    });
     const set = await setReviewRules({
       actor: admin,
       input: { contributorsNeedApproval: true, correctionsNeedSecondEditor: false },
     });
     expect(set).toMatchObject({ contributorsNeedApproval: true, updatedBy: { id: admin.userId } });
     // The same form again writes nothing.
-    await setReviewRules({ actor: admin, input: { contributorsNeedApproval: true, correctionsNeedSecondEditor: false } });
+    await setReviewRules({
+      actor: admin,
+      input: { contributorsNeedApproval: true, correctionsNeedSecondEditor: false },
+    });
     const lines = await getDb().reviewEvent.findMany({ where: { action: "change_rules" } });
     expect(lines.map((line) => line.note)).toEqual([
       "contributors’ work needs approval: on; corrections need a second editor: off",
     ]);
-    const bad = await appErrorOf(setReviewRules({ actor: admin, input: { contributorsNeedApproval: "yes" } }));
+    const bad = await appErrorOf(
+      setReviewRules({ actor: admin, input: { contributorsNeedApproval: "yes" } }),
+    );
     expect(bad.code).toBe("validation_failed");
-    await setReviewRules({ actor: admin, input: { contributorsNeedApproval: false, correctionsNeedSecondEditor: false } });
+    await setReviewRules({
+      actor: admin,
+      input: { contributorsNeedApproval: false, correctionsNeedSecondEditor: false },
+    });
   });
 });
 
@@ -78,7 +96,9 @@ describe("a correction needs a second editor", () => {
   it("its own author's publish is refused (desk and API), their own approval too; after another editor approves it goes through", async () => {
     await draftCorrection({ slug: "second-eyes", author });
     const before = await historyCounts({ slug: "second-eyes" });
-    const refused = await appErrorOf(publishRevision({ actor: author, slug: "second-eyes", number: 2, summary: "Corrects the vote" }));
+    const refused = await appErrorOf(
+      publishRevision({ actor: author, slug: "second-eyes", number: 2, summary: "Corrects the vote" }),
+    );
     expect(refused.code).toBe("conflict");
     expect(refused.userMessage).toBe(
       "A rule set by an admin: a correction needs the approval of a second editor, not the one publishing. Not reviewed. Ask another editor to review it.",
@@ -96,24 +116,45 @@ describe("a correction needs a second editor", () => {
     expect(((await api.json()) as { error: { message: string } }).error.message).toBe(refused.userMessage);
     // Saving and publishing in one go is the same publish.
     const saved = await appErrorOf(
-      saveRevision({ actor: author, slug: "second-eyes", input: { baseRevision: 2, ...correction, body: "6 to 1.", publish: true } }),
+      saveRevision({
+        actor: author,
+        slug: "second-eyes",
+        input: { baseRevision: 2, ...correction, body: "6 to 1.", publish: true },
+      }),
     );
     expect(saved.details).toMatchObject({ rule: "corrections_need_second_editor" });
     expect(await historyCounts({ slug: "second-eyes" })).toEqual(before);
 
     const request = await submitReview({ actor: author, slug: "second-eyes", input: {} });
     const own = await appErrorOf(
-      decideReview({ actor: author, slug: "second-eyes", requestId: request.id, input: { decision: "approve" } }),
+      decideReview({
+        actor: author,
+        slug: "second-eyes",
+        requestId: request.id,
+        input: { decision: "approve" },
+      }),
     );
     expect(own.code).toBe("forbidden");
     expect(own.userMessage).toBe(
       "A rule set by an admin: a correction is approved by a second editor, and you wrote or submitted this one. Ask another editor to approve it.",
     );
-    await decideReview({ actor: second, slug: "second-eyes", requestId: request.id, input: { decision: "approve" } });
+    await decideReview({
+      actor: second,
+      slug: "second-eyes",
+      requestId: request.id,
+      input: { decision: "approve" },
+    });
     // The approver is not the one publishing either.
-    const byApprover = await appErrorOf(publishRevision({ actor: second, slug: "second-eyes", number: 2, summary: "Corrects the vote" }));
+    const byApprover = await appErrorOf(
+      publishRevision({ actor: second, slug: "second-eyes", number: 2, summary: "Corrects the vote" }),
+    );
     expect(byApprover.userMessage).toMatch(/You approved this text yourself\./);
-    const published = await publishRevision({ actor: author, slug: "second-eyes", number: 2, summary: "Corrects the vote" });
+    const published = await publishRevision({
+      actor: author,
+      slug: "second-eyes",
+      number: 2,
+      summary: "Corrects the vote",
+    });
     expect(published.story.liveRevisionNumber).toBe(3);
     expect(published.revision.kind).toBe("correction");
     // Covered by an approval: no "publish without review" line for it.
@@ -127,13 +168,20 @@ describe("a correction needs a second editor", () => {
   it("a later change after the approval needs a new look", async () => {
     await draftCorrection({ slug: "second-eyes-later", author });
     const request = await submitReview({ actor: author, slug: "second-eyes-later", input: {} });
-    await decideReview({ actor: second, slug: "second-eyes-later", requestId: request.id, input: { decision: "approve" } });
+    await decideReview({
+      actor: second,
+      slug: "second-eyes-later",
+      requestId: request.id,
+      input: { decision: "approve" },
+    });
     await saveRevision({
       actor: author,
       slug: "second-eyes-later",
       input: { baseRevision: 2, ...correction, body: "The council voted 6 to 1 on Tuesday." },
     });
-    const refused = await appErrorOf(publishRevision({ actor: author, slug: "second-eyes-later", number: 3, summary: "Corrects the vote" }));
+    const refused = await appErrorOf(
+      publishRevision({ actor: author, slug: "second-eyes-later", number: 3, summary: "Corrects the vote" }),
+    );
     expect(refused.userMessage).toMatch(
       /Not reviewed: approved by Ana Second for revision 2; revision 3 came after\. Ask another editor/,
     );
@@ -144,12 +192,23 @@ describe("a correction needs a second editor", () => {
     const schedule = await scheduleRevision({
       actor: author,
       slug: "second-eyes-schedule",
-      input: { revision: 2, runAt: new Date(Date.now() + 3_600_000).toISOString(), kind: "correction", summary: correction.summary, note: correction.note },
+      input: {
+        revision: 2,
+        runAt: new Date(Date.now() + 3_600_000).toISOString(),
+        kind: "correction",
+        summary: correction.summary,
+        note: correction.note,
+      },
     });
-    await getDb().schedule.update({ where: { id: schedule.id }, data: { runAt: new Date(Date.now() - 1_000) } });
+    await getDb().schedule.update({
+      where: { id: schedule.id },
+      data: { runAt: new Date(Date.now() - 1_000) },
+    });
     const run = await runSchedule({ scheduleId: schedule.id });
     expect(run).toMatchObject({ outcome: "held" });
-    expect(run.outcome === "held" && run.reason).toMatch(/^A rule set by an admin: a correction needs the approval/);
+    expect(run.outcome === "held" && run.reason).toMatch(
+      /^A rule set by an admin: a correction needs the approval/,
+    );
     const story = await getDb().story.findUniqueOrThrow({ where: { slug: "second-eyes-schedule" } });
     expect(story.liveRevisionNumber).toBe(1);
     const held = await getDb().schedule.findUniqueOrThrow({ where: { id: schedule.id } });
@@ -159,14 +218,31 @@ describe("a correction needs a second editor", () => {
   it("with the approval, the scheduled publish goes out at its time", async () => {
     await draftCorrection({ slug: "second-eyes-schedule-ok", author });
     const request = await submitReview({ actor: author, slug: "second-eyes-schedule-ok", input: {} });
-    await decideReview({ actor: second, slug: "second-eyes-schedule-ok", requestId: request.id, input: { decision: "approve" } });
+    await decideReview({
+      actor: second,
+      slug: "second-eyes-schedule-ok",
+      requestId: request.id,
+      input: { decision: "approve" },
+    });
     const schedule = await scheduleRevision({
       actor: author,
       slug: "second-eyes-schedule-ok",
-      input: { revision: 2, runAt: new Date(Date.now() + 3_600_000).toISOString(), kind: "correction", summary: correction.summary, note: correction.note },
+      input: {
+        revision: 2,
+        runAt: new Date(Date.now() + 3_600_000).toISOString(),
+        kind: "correction",
+        summary: correction.summary,
+        note: correction.note,
+      },
     });
-    await getDb().schedule.update({ where: { id: schedule.id }, data: { runAt: new Date(Date.now() - 1_000) } });
-    expect(await runSchedule({ scheduleId: schedule.id })).toMatchObject({ outcome: "published", revisionNumber: 3 });
+    await getDb().schedule.update({
+      where: { id: schedule.id },
+      data: { runAt: new Date(Date.now() - 1_000) },
+    });
+    expect(await runSchedule({ scheduleId: schedule.id })).toMatchObject({
+      outcome: "published",
+      revisionNumber: 3,
+    });
   });
 });
 
@@ -187,13 +263,29 @@ describe("contributors' work needs approval", () => {
       slug: "contrib-rule",
       input: { baseRevision: 1, summary: "Adds the vote", body: "The council voted 5 to 2." },
     });
-    const refused = await appErrorOf(publishRevision({ actor: editor, slug: "contrib-rule", number: 2, summary: "Corrects the vote" }));
+    const refused = await appErrorOf(
+      publishRevision({ actor: editor, slug: "contrib-rule", number: 2, summary: "Corrects the vote" }),
+    );
     expect(refused.userMessage).toBe(
       "A rule set by an admin: contributors’ work needs an editor’s approval before it is published, and this includes revision 2 by Cal Contributor. Not reviewed. Ask for review, or approve the request first.",
     );
     const request = await submitReview({ actor: contributor, slug: "contrib-rule", input: {} });
-    await decideReview({ actor: editor, slug: "contrib-rule", requestId: request.id, input: { decision: "approve" } });
-    expect((await publishRevision({ actor: editor, slug: "contrib-rule", number: 2, summary: "Corrects the vote" })).story.liveRevisionNumber).toBe(3);
+    await decideReview({
+      actor: editor,
+      slug: "contrib-rule",
+      requestId: request.id,
+      input: { decision: "approve" },
+    });
+    expect(
+      (
+        await publishRevision({
+          actor: editor,
+          slug: "contrib-rule",
+          number: 2,
+          summary: "Corrects the vote",
+        })
+      ).story.liveRevisionNumber,
+    ).toBe(3);
   });
 
   it("an editor's own work goes out without review, and the history says so", async () => {

@@ -58,6 +58,8 @@ type Props = {
   liveCheck: MinorCheckContent | null;
   contributorNames: string[];
   preview: PreviewContext;
+  /** How the newest saved text stands with review, for the publish confirmation (lib/reviews). */
+  review?: string;
   /** Schedules waiting on the story: a publish says whether their changes go out with it. */
 };
 
@@ -86,6 +88,7 @@ export function StoryEditor({
   liveCheck,
   contributorNames,
   preview,
+  review,
 }: Props) {
   const router = useRouter();
   const isNew = slug === null;
@@ -401,6 +404,13 @@ export function StoryEditor({
             slug={slug}
             content={draft.content}
             bodyFieldId="story-body"
+            review={
+              review === undefined
+                ? undefined
+                : sameContent(draft.content, saved)
+                  ? review
+                  : "Not reviewed: your unsaved changes go out with it"
+            }
             change={isNew ? { ...emptyChange, kind: "update" } : draft.change}
             pending={pendingChanges}
             firstPublication={!isLive}
