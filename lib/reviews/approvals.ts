@@ -2,6 +2,8 @@ import "server-only";
 
 import type { Prisma } from "@/lib/db/generated/client";
 
+import { revisionListWords } from "./revision-list-words";
+
 /** An approved request: what it covers (one content hash) and who approved it, when. */
 export type Approval = {
   requestId: string;
@@ -83,9 +85,8 @@ export async function revisionsAfterApproval(options: {
   return rows.map((row) => row.number);
 }
 
-/** "revision 6" / "revisions 6, 7 and 9", for sentences. */
+/** "revision 6" / "revisions 6, 7 and 9", inside a sentence. */
 export function revisionList(numbers: readonly number[]): string {
-  if (numbers.length === 1) return `revision ${numbers[0]}`;
-  const head = numbers.slice(0, -1).join(", ");
-  return `revisions ${head} and ${numbers.at(-1)}`;
+  const words = revisionListWords(numbers);
+  return words.charAt(0).toLowerCase() + words.slice(1);
 }
