@@ -45,7 +45,7 @@ export default async function ReviewsPage() {
         ) : null}
       </div>
       {decides ? (
-        <section aria-labelledby="waiting-heading">
+        <section className="desk-review-section" aria-labelledby="waiting-heading">
           <h2 id="waiting-heading">Waiting for your review ({queue.waiting.length})</h2>
           {queue.waiting.length === 0 ? (
             <div className="desk-panel">
@@ -96,7 +96,7 @@ export default async function ReviewsPage() {
           )}
         </section>
       ) : null}
-      <section aria-labelledby="submitted-heading">
+      <section className="desk-review-section" aria-labelledby="submitted-heading">
         <h2 id="submitted-heading">You asked for review ({queue.submitted.length})</h2>
         {queue.submitted.length === 0 ? (
           <div className="desk-panel">
