@@ -79,6 +79,10 @@ describe("asking for review", () => {
     expect(
       (await listStories({ actor: editor, review: "in_review" })).stories.map((story) => story.slug),
     ).toContain("ask-review");
+    const drafts = await listStories({ actor: editor, review: "unpublished_drafts" });
+    expect(drafts.stories.map((story) => story.slug)).toContain("ask-review");
+    const bad = await appErrorOf(listStories({ actor: editor, review: "lost" }));
+    expect(bad.details).toMatchObject({ fields: [{ path: "review" }] });
   });
 
   it("a request naming nobody waits in every editor's queue, oldest first, and tells nobody", async () => {
