@@ -2,9 +2,8 @@ import "server-only";
 
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors/app-error";
 import type { LockedStory } from "@/lib/stories/story";
-import { writeStory, type WriteKey } from "@/lib/stories/story-write";
+import { isUniqueViolation, keyReusedError, writeStory, type WriteKey } from "@/lib/stories/story-write";
 
 import { readReviewRequest, type ReviewRequestDto } from "./review-request-dto";
 
@@ -26,34 +25,27 @@ export async function writeReviewAct(options: {
   }) => Promise<{ requestId: string }>;
 }): Promise<ReviewRequestDto> {
   const { slug, actor } = options;
-  return writeStory<{ storyId: string; requestId: string }, ReviewRequestDto, "review">({
-    slug,
-    request: {
-      operation: options.operation,
-      callerId: actor.userId,
-      input: options.input,
-      idempotencyKey: options.idempotencyKey,
-      records: "review",
-    },
-    step: async (write) => ({ storyId: write.story.id, ...(await options.step(write)) }),
-    replay: async ({ db, storyId, write }) => {
-      const event = await db.reviewEvent.findUniqueOrThrow({
-        where: { id: write.eventId },
-        select: { reviewRequestId: true },
-      });
-      if (!event.reviewRequestId)
-        throw new AppError({
-          code: "unprocessable",
-          message: "idempotency key names a review event without a request",
-          userMessage:
-            "This key was used for a different request. Send a new Idempotency-Key with each new request.",
-        });
-      return { storyId, requestId: event.reviewRequestId };
-    },
-    // Review is newsroom-only: nothing readers see changes.
-    readersSeeChange: () => false,
-    answer: ({ storyId, requestId }) => readReviewRequest({ storyId, id: requestId }),
-  });
+  try {
+    return await writeStory<{ storyId: string; requestId: string }, ReviewRequestDto, "review-request">({
+      slug,
+      request: {
+        operation: options.operation,
+        callerId: actor.userId,
+        input: options.input,
+        idempotencyKey: options.idempotencyKey,
+        records: "review-request",
+      },
+      step: async (write) => ({ storyId: write.story.id, ...(await options.step(write)) }),
+      replay: ({ storyId, write }) => ({ storyId, requestId: write.requestId }),
+      // Review is newsroom-only: nothing readers see changes.
+      readersSeeChange: () => false,
+      answer: ({ storyId, requestId }) => readReviewRequest({ storyId, id: requestId }),
+    });
+  } catch (error) {
+    // The key is in the review history already for another kind of act (a comment, say): not this request.
+    if (isUniqueViolation(error) && options.idempotencyKey) throw keyReusedError();
+    throw error;
+  }
 }
 
 /** The key columns a review event keeps, so a retry of its request finds it. */

@@ -127,6 +127,12 @@ describe("asking for review", () => {
     ]);
     expect(a.id).toBe(b.id);
     expect(await reviewCounts("double-ask")).toMatchObject({ requests: 1, events: 1 });
+    // The same key for another act is refused, not answered with the request it asked for.
+    const reused = await appErrorOf(
+      withdrawReview({ actor: contributor, slug: "double-ask", requestId: a.id, idempotencyKey: "ask-1" }),
+    );
+    expect(reused.userMessage).toMatch(/^This key was used for a different request/);
+    expect((await reviewCounts("double-ask")).states).toEqual(["waiting"]);
   });
 
   it("refuses, changing nothing: a revision the story does not have, one already live, and the same text again", async () => {

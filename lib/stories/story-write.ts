@@ -26,13 +26,22 @@ import { lockStory, type LockedStory } from "./story";
  */
 
 /**
- * What an Idempotency-Key records on a story: the revision a save, publish or restore created, a status
- * change, or a review act (lib/reviews: a request, a decision, a withdrawal).
+ * What an Idempotency-Key records on a story: the revision a save, publish or restore created, or a status
+ * change.
  */
 export type KeyedWrite =
   | { type: "revision"; number: number; fingerprint: string | null }
   | { type: "status"; fingerprint: string | null }
-  | { type: "review"; eventId: string; fingerprint: string | null };
+  | ReviewRequestKeyedWrite;
+
+/** Asking for review, deciding or withdrawing a request (lib/reviews), kept in the review history. */
+export type ReviewRequestKeyedWrite = {
+  type: "review-request";
+  requestId: string;
+  fingerprint: string | null;
+};
+
+const reviewRequestActions = ["submit", "withdraw", "approve", "request_changes"] as const;
 
 /** The key and fingerprint a writer's step stores with what it writes, so a retry finds it. */
 export type WriteKey = { idempotencyKey?: string; fingerprint: string };
@@ -250,11 +259,7 @@ async function findReplayedWrite<Type extends KeyedWrite["type"]>(options: {
     : ((await tx.storyStatusEvent
         .findUnique({ where, select: { requestFingerprint: true } })
         .then((event) => (event ? { type: "status", fingerprint: event.requestFingerprint } : null))) ??
-      (await tx.reviewEvent
-        .findUnique({ where, select: { id: true, requestFingerprint: true } })
-        .then((event) =>
-          event ? { type: "review", eventId: event.id, fingerprint: event.requestFingerprint } : null,
-        )));
+      (await findReviewRequestWrite({ tx, where })));
   if (!earlier) return null;
   if (
     !isOfType(earlier, request.records) ||
@@ -262,6 +267,20 @@ async function findReplayedWrite<Type extends KeyedWrite["type"]>(options: {
   )
     throw keyReusedError();
   return earlier;
+}
+
+/** A review request's act (ask, decide, withdraw) that kept this key in the review history. */
+async function findReviewRequestWrite(options: {
+  tx: Prisma.TransactionClient;
+  where: { storyId_idempotencyKey: { storyId: string; idempotencyKey: string } };
+}): Promise<ReviewRequestKeyedWrite | null> {
+  const event = await options.tx.reviewEvent.findUnique({
+    where: options.where,
+    select: { action: true, reviewRequestId: true, requestFingerprint: true },
+  });
+  if (!event?.reviewRequestId || !(reviewRequestActions as readonly string[]).includes(event.action))
+    return null;
+  return { type: "review-request", requestId: event.reviewRequestId, fingerprint: event.requestFingerprint };
 }
 
 function isOfType<Type extends KeyedWrite["type"]>(
