@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { getDb } from "@/lib/db/client";
@@ -23,6 +24,14 @@ async function pageAs(options: { browser: Browser; user: E2eUser; baseURL?: stri
 async function openEditor(page: Page, slug: string): Promise<void> {
   await page.goto(`/desk/stories/${slug}`);
   await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+}
+
+/** Serious or critical axe findings on the page as it is now. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
 }
 
 /** "Ask for review…" on the edit screen, naming `reviewer`. */
@@ -62,6 +71,9 @@ test("a contributor asks for review; the reviewer finds it in the queue and appr
   await expect(panel.getByText("In review", { exact: true })).toBeVisible();
   await expect(panel).toContainText(`Revision 2 is waiting for review by ${reviewerName}`);
   await captureScreens({ page: writer, testInfo, name: "review-story-panel" });
+  await writer.getByRole("button", { name: "Ask for review…" }).click();
+  expect(await seriousViolations(writer), "the ask-for-review dialog").toEqual([]);
+  await writer.keyboard.press("Escape");
 
   const reviewing = await pageAs({ browser, user: reviewer });
   await reviewing.goto("/desk/reviews");
@@ -70,11 +82,13 @@ test("a contributor asks for review; the reviewer finds it in the queue and appr
   await expect(row).toContainText("waiting less than a minute");
   await expect(row).toContainText(contributor.name);
   await captureScreens({ page: reviewing, testInfo, name: "review-queue" });
+  expect(await seriousViolations(reviewing), "the review queue").toEqual([]);
   await row.getByRole("link", { name: "Council delays budget vote" }).click();
   await expect(reviewing).toHaveURL(new RegExp(`/desk/stories/${slug}/compare\\?from=1&to=2`));
   const decision = reviewing.getByRole("region", { name: /^Review request/ });
   await expect(decision).toContainText("Vote count is from the clerk.");
   await captureScreens({ page: reviewing, testInfo, name: "review-decision-panel" });
+  expect(await seriousViolations(reviewing), "compare with the decision panel").toEqual([]);
   await decision.getByRole("button", { name: "Approve revision 2" }).dblclick();
   await expect(reviewing.getByText(/Approved revision 2\./).first()).toBeVisible();
   const approvals = await getDb().reviewEvent.count({ where: { story: { slug }, action: "approve" } });
