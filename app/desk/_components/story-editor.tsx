@@ -273,7 +273,8 @@ export function StoryEditor({
     return merged ? draftFromContent(merged) : null;
   }, [conflict, mergeChoices]);
   const publishLabel = isLive ? "Publish update…" : "Publish story…";
-  const draftLabel = mayPublish ? "Save draft" : "Submit for review";
+  // Saving tells nobody, for a contributor too: asking for review is its own act (the review panel).
+  const draftLabel = "Save draft";
 
   return (
     <div className="desk-editor" data-ready={hydrated ? "true" : undefined}>
@@ -389,7 +390,7 @@ export function StoryEditor({
                 disabled={pending !== null}
                 onClick={() => void save({ publish: false })}
               >
-                {pending === "draft" ? (mayPublish ? "Saving…" : "Submitting…") : draftLabel}
+                {pending === "draft" ? "Saving…" : draftLabel}
               </button>
               <span className="desk-hint">
                 <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>S</kbd> saves a draft
