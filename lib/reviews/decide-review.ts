@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { notifyInbox } from "@/lib/inbox/notify-inbox";
 import { isNoteKind } from "@/lib/revisions/publication-plan";
 import { kindWithArticle } from "@/lib/revisions/publication-requirements";
+import { databaseNow } from "@/lib/schedules/schedule-history";
 import type { LockedStory } from "@/lib/stories/story";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -99,7 +100,7 @@ export async function decideReview(options: {
         data: {
           state: input.decision === "approve" ? "approved" : "changes_requested",
           decidedById: actor.userId,
-          decidedAt: new Date(),
+          decidedAt: await databaseNow({ tx }),
           decisionNote: note,
         },
       });

@@ -145,16 +145,15 @@ async function reviewedRevision(options: {
           : `Revision ${number} is older than the live revision (${live}). Save your changes, then ask for review.`,
       code: "conflict",
     });
-  const [revision, newest] = await Promise.all([
-    tx.revision.findUniqueOrThrow({
-      where: { storyId_number: { storyId: story.id, number } },
-      select: { contentHash: true },
-    }),
-    tx.revision.findUniqueOrThrow({
-      where: { storyId_number: { storyId: story.id, number: story.latestRevisionNumber } },
-      select: { contentHash: true },
-    }),
-  ]);
+  // One query at a time: a transaction owns a single connection.
+  const revision = await tx.revision.findUniqueOrThrow({
+    where: { storyId_number: { storyId: story.id, number } },
+    select: { contentHash: true },
+  });
+  const newest = await tx.revision.findUniqueOrThrow({
+    where: { storyId_number: { storyId: story.id, number: story.latestRevisionNumber } },
+    select: { contentHash: true },
+  });
   if (revision.contentHash !== newest.contentHash)
     throw refuse({
       path: "revision",

@@ -3,6 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan, can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
+import { databaseNow } from "@/lib/schedules/schedule-history";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { waitingRequest } from "./decide-review";
@@ -38,7 +39,12 @@ export async function withdrawReview(options: {
       const note = input.note || null;
       await tx.reviewRequest.update({
         where: { id: request.id },
-        data: { state: "withdrawn", decidedById: actor.userId, decidedAt: new Date(), decisionNote: note },
+        data: {
+          state: "withdrawn",
+          decidedById: actor.userId,
+          decidedAt: await databaseNow({ tx }),
+          decisionNote: note,
+        },
       });
       await tx.reviewEvent.create({
         data: {
