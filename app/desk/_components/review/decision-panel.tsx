@@ -33,14 +33,20 @@ export async function DecisionPanel(props: { actor: Actor; slug: string; live: n
         .
       </p>
       {waiting.note ? <blockquote className="desk-review-note">“{waiting.note}”</blockquote> : null}
-      {!onRequest ? (
-        <p>
-          <Link href={`/desk/stories/${slug}/compare?from=${live ?? 1}&to=${waiting.revisionNumber}`}>
-            Compare the requested revision {waiting.revisionNumber} with{" "}
-            {live === null ? "the first" : "the live one"}
-          </Link>
-        </p>
-      ) : null}
+      <p>
+        {!onRequest ? (
+          <>
+            <Link href={`/desk/stories/${slug}/compare?from=${live ?? 1}&to=${waiting.revisionNumber}`}>
+              Compare the requested revision {waiting.revisionNumber} with{" "}
+              {live === null ? "the first" : "the live one"}
+            </Link>{" "}
+            ·{" "}
+          </>
+        ) : null}
+        <Link href={`/desk/stories/${slug}/revisions/${waiting.revisionNumber}`}>
+          Read revision {waiting.revisionNumber} as readers would get it
+        </Link>
+      </p>
       {mayDecide ? (
         <DecisionForm slug={slug} requestId={waiting.id} revision={waiting.revisionNumber} />
       ) : (
