@@ -26,13 +26,24 @@ import { lockStory, type LockedStory } from "./story";
  */
 
 /**
- * What an Idempotency-Key records on a story: the revision a save, publish or restore created, or a status
- * change.
+ * What an Idempotency-Key records on a story: the revision a save, publish or restore created, a status
+ * change, or a review act (a thread's comment, reply or resolution; a request, decision or withdrawal).
  */
 export type KeyedWrite =
   | { type: "revision"; number: number; fingerprint: string | null }
   | { type: "status"; fingerprint: string | null }
+  | ReviewThreadKeyedWrite
   | ReviewRequestKeyedWrite;
+
+/** A comment, reply, resolve or reopen on a review thread (lib/review-threads), kept in the review history. */
+export type ReviewThreadKeyedWrite = {
+  type: "review-thread";
+  threadId: string;
+  commentId: string | null;
+  fingerprint: string | null;
+};
+
+const reviewThreadActions = ["comment", "reply", "resolve_thread", "reopen_thread"] as const;
 
 /** Asking for review, deciding or withdrawing a request (lib/reviews), kept in the review history. */
 export type ReviewRequestKeyedWrite = {
@@ -259,6 +270,7 @@ async function findReplayedWrite<Type extends KeyedWrite["type"]>(options: {
     : ((await tx.storyStatusEvent
         .findUnique({ where, select: { requestFingerprint: true } })
         .then((event) => (event ? { type: "status", fingerprint: event.requestFingerprint } : null))) ??
+      (await findReviewThreadWrite({ tx, where })) ??
       (await findReviewRequestWrite({ tx, where })));
   if (!earlier) return null;
   if (
@@ -267,6 +279,24 @@ async function findReplayedWrite<Type extends KeyedWrite["type"]>(options: {
   )
     throw keyReusedError();
   return earlier;
+}
+
+/** A review thread's act (comment, reply, resolve, reopen) that kept this key in the review history. */
+async function findReviewThreadWrite(options: {
+  tx: Prisma.TransactionClient;
+  where: { storyId_idempotencyKey: { storyId: string; idempotencyKey: string } };
+}): Promise<ReviewThreadKeyedWrite | null> {
+  const event = await options.tx.reviewEvent.findUnique({
+    where: options.where,
+    select: { action: true, threadId: true, commentId: true, requestFingerprint: true },
+  });
+  if (!event?.threadId || !(reviewThreadActions as readonly string[]).includes(event.action)) return null;
+  return {
+    type: "review-thread",
+    threadId: event.threadId,
+    commentId: event.commentId,
+    fingerprint: event.requestFingerprint,
+  };
 }
 
 /** A review request's act (ask, decide, withdraw) that kept this key in the review history. */
