@@ -152,9 +152,9 @@ test("a contributor cannot publish: no publish button, and the server refuses a 
     page.waitForRequest(
       (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
     ),
-    page.getByRole("button", { name: "Submit for review" }).click(),
+    page.getByRole("button", { name: "Save draft" }).click(),
   ]);
-  await expect(page.getByText("Submitted for review as revision 2.")).toBeVisible();
+  await expect(page.getByText("Draft saved as revision 2. Ask for review when it is ready.")).toBeVisible();
 
   // Replay the very same server action with the contributor's cookies, now asking to publish.
   const body = (submitted.postData() ?? "")

@@ -16,6 +16,7 @@ import "./desk.css";
 import "./desk-editor.css";
 import "./desk-diff.css";
 import "./desk-body-editor.css";
+import "./desk-review.css";
 
 export const metadata: Metadata = {
   title: { default: "Desk", template: "%s · Desk · Copydesk" },
@@ -33,6 +34,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const items: NavItem[] = [
     { href: "/desk", label: "Stories" },
     { href: "/desk/schedules", label: "Schedule" },
+    { href: "/desk/reviews", label: "Reviews" },
     { href: "/desk/photos", label: "Photos" },
   ];
   if (can({ actor, permission: "inbox:own" })) {

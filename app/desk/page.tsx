@@ -7,9 +7,11 @@ import { can } from "@/lib/auth/permissions";
 import { StoryStatus } from "@/lib/db/generated/enums";
 import { DeskStoriesQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { isAppError } from "@/lib/errors/app-error";
+import { reviewLabelsOf } from "@/lib/reviews/review-labels";
 import { embargoesOf } from "@/lib/schedules/embargoed-stories";
 import { listStories, type StoryPage } from "@/lib/stories/list-stories";
 
+import { ReviewBadge } from "./_components/review/review-badge";
 import { StatusBadges } from "./_components/status-badges";
 
 export const metadata: Metadata = { title: "Stories" };
@@ -21,7 +23,14 @@ const statusLabels = {
   withdrawn: "Withdrawn",
 } as const;
 
-function pageHref(query: { q?: string; status?: string; cursor?: string }): string {
+const reviewFilterLabels = {
+  in_review: "In review",
+  changes_requested: "Changes requested",
+  approved_unpublished: "Approved, not published",
+  unpublished_drafts: "Has unpublished drafts",
+} as const;
+
+function pageHref(query: { q?: string; status?: string; review?: string; cursor?: string }): string {
   const params = new URLSearchParams(
     Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );
@@ -39,13 +48,23 @@ export default async function StoriesPage({
   let page: StoryPage = { stories: [], nextCursor: null };
   let listError: string | null = null;
   try {
-    page = await listStories({ actor, query: query.q, status: query.status, cursor: query.cursor });
+    page = await listStories({
+      actor,
+      query: query.q,
+      status: query.status,
+      review: query.review,
+      cursor: query.cursor,
+    });
   } catch (error) {
     if (!isAppError(error)) throw error;
     listError = error.userMessage;
   }
-  const filtered = Boolean(query.q || query.status);
-  const embargoes = await embargoesOf({ actor, slugs: page.stories.map((story) => story.slug) });
+  const filtered = Boolean(query.q || query.status || query.review);
+  const slugs = page.stories.map((story) => story.slug);
+  const [embargoes, reviewLabels] = await Promise.all([
+    embargoesOf({ actor, slugs }),
+    reviewLabelsOf({ actor, slugs }),
+  ]);
 
   return (
     <>
@@ -78,6 +97,17 @@ export default async function StoriesPage({
             {Object.values(StoryStatus).map((status) => (
               <option key={status} value={status}>
                 {statusLabels[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="desk-field desk-field-narrow">
+          <label htmlFor="story-review">Review</label>
+          <select id="story-review" name="review" defaultValue={query.review ?? ""}>
+            <option value="">Any</option>
+            {Object.entries(reviewFilterLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
               </option>
             ))}
           </select>
@@ -126,7 +156,8 @@ export default async function StoriesPage({
                     <div className="desk-mono desk-muted">{story.slug}</div>
                   </td>
                   <td data-label="Status">
-                    <StatusBadges status={story.status} developing={story.developing} />
+                    <StatusBadges status={story.status} developing={story.developing} />{" "}
+                    <ReviewBadge label={reviewLabels.get(story.slug) ?? null} />
                     {embargoes.has(story.slug) ? (
                       <div>
                         <span className="desk-badge desk-badge-embargoed">Embargoed</span> until{" "}
@@ -163,12 +194,21 @@ export default async function StoriesPage({
       ) : null}
       <nav className="desk-pager" aria-label="Story pages">
         {query.cursor ? (
-          <Link href={pageHref({ q: query.q, status: query.status })}>← Newest stories</Link>
+          <Link href={pageHref({ q: query.q, status: query.status, review: query.review })}>
+            ← Newest stories
+          </Link>
         ) : (
           <span />
         )}
         {page.nextCursor ? (
-          <Link href={pageHref({ q: query.q, status: query.status, cursor: page.nextCursor })}>
+          <Link
+            href={pageHref({
+              q: query.q,
+              status: query.status,
+              review: query.review,
+              cursor: page.nextCursor,
+            })}
+          >
             Older stories →
           </Link>
         ) : null}

@@ -12,3 +12,6 @@ export const StoryPathInput = z.object({ slug: z.string() });
 export const RevisionPathInput = StoryPathInput.extend({ number: RevisionNumberInput });
 
 export const SchedulePathInput = StoryPathInput.extend({ id: z.string() });
+
+/** A story's review request (lib/reviews); an id that names none of its requests is the service's 404. */
+export const ReviewRequestPathInput = StoryPathInput.extend({ id: z.string() });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { StoryStatus } from "@/lib/db/generated/enums";
+import { storyReviewFilters } from "@/lib/stories/list-stories-input";
 import { wholeNumberText } from "@/lib/validation/whole-number-text";
 
 // Query strings are typed by hand into address bars: anything malformed falls back to "not given".
@@ -11,6 +12,7 @@ const revisionNumber = wholeNumberText({ example: "3" }).optional().catch(undefi
 export const DeskStoriesQueryInput = z.object({
   q: text(200),
   status: z.enum(StoryStatus).optional().catch(undefined),
+  review: z.enum(storyReviewFilters).optional().catch(undefined),
   cursor: text(200),
 });
 

@@ -1,4 +1,4 @@
-import type { InboxKind } from "@/lib/db/generated/enums";
+import type { InboxKind, ReviewState } from "@/lib/db/generated/enums";
 
 /** One notice in a person's desk inbox. `href` leads through the desk, which marks it read on the way. */
 export type InboxItemDto = {
@@ -11,7 +11,9 @@ export type InboxItemDto = {
   reviewRequestId: string | null;
   threadId: string | null;
   commentId: string | null;
-  /** The start of the comment it is about, for comments, replies and mentions. */
+  /** The review request a request or decision notice is about: its revision and (for a decision) its outcome. */
+  review: { revision: number; state: ReviewState } | null;
+  /** The start of the comment it is about, or of the note that came with a review request or decision. */
   excerpt: string | null;
   href: string;
 };

@@ -4,6 +4,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { replyToThread } from "@/lib/review-threads/reply-to-thread";
 import { startThread } from "@/lib/review-threads/start-thread";
+import { decideReview } from "@/lib/reviews/decide-review";
+import { submitReview } from "@/lib/reviews/submit-review";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { appErrorOf, createTestStory } from "@/lib/revisions/test-stories";
 
@@ -98,5 +100,39 @@ describe("the desk inbox", () => {
     });
     expect(await countUnread({ actor: author })).toBe(1);
     expect((await appErrorOf(markInboxRead({ actor: author, input: {} }))).code).toBe("validation_failed");
+  });
+
+  // Regression: a decision notice said only "decided on the review of", so a writer could not tell approval from
+  // a request for changes without opening it.
+  it("tells which way a decision went, of which revision, with its note; a request carries its note", async () => {
+    await createTestStory({ actor: author, slug: "inbox-decision", body: "The vote was 5 to 2." });
+    await saveRevision({
+      actor: author,
+      slug: "inbox-decision",
+      input: { baseRevision: 1, summary: "Count", body: "The vote was 6 to 1." },
+    });
+    const request = await submitReview({
+      actor: author,
+      slug: "inbox-decision",
+      input: { reviewers: [reviewer.userId], note: "Count from the clerk." },
+    });
+    await decideReview({
+      actor: reviewer,
+      slug: "inbox-decision",
+      requestId: request.id,
+      input: { decision: "request_changes", note: "Name the clerk." },
+    });
+    const asked = (await listInbox({ actor: reviewer })).items.find(
+      (item) => item.kind === "review_requested",
+    );
+    expect(asked).toMatchObject({
+      review: { revision: 2, state: "changes_requested" },
+      excerpt: "Count from the clerk.",
+    });
+    const decided = (await listInbox({ actor: author })).items.find((item) => item.kind === "decision");
+    expect(decided).toMatchObject({
+      review: { revision: 2, state: "changes_requested" },
+      excerpt: "Name the clerk.",
+    });
   });
 });

@@ -29,12 +29,26 @@ const itemSelect = {
     },
   },
   comment: { select: { body: true } },
+  reviewRequest: { select: { revisionNumber: true, state: true, note: true, decisionNote: true } },
 } satisfies Prisma.InboxItemSelect;
 
 type ItemRow = Prisma.InboxItemGetPayload<{ select: typeof itemSelect }>;
 
+function excerptOf(text: string | null): string | null {
+  return text === null ? null : text.length > excerptLength ? `${text.slice(0, excerptLength)}…` : text;
+}
+
 function toDto(row: ItemRow): InboxItemDto {
-  const body = row.comment?.body ?? null;
+  const request = row.reviewRequest;
+  // What the notice quotes: the comment, or the decision's note, or the note asking for review.
+  const text =
+    row.comment?.body ??
+    (row.kind === "decision"
+      ? request?.decisionNote
+      : row.kind === "review_requested"
+        ? request?.note
+        : null) ??
+    null;
   return {
     id: row.id,
     kind: row.kind,
@@ -45,7 +59,8 @@ function toDto(row: ItemRow): InboxItemDto {
     reviewRequestId: row.reviewRequestId,
     threadId: row.threadId,
     commentId: row.commentId,
-    excerpt: body === null ? null : body.length > excerptLength ? `${body.slice(0, excerptLength)}…` : body,
+    review: request ? { revision: request.revisionNumber, state: request.state } : null,
+    excerpt: excerptOf(text),
     href: inboxItemPath(row.id),
   };
 }

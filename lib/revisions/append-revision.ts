@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { RevisionKind } from "@/lib/db/generated/enums";
 import { assertPhotosUsable, recordPhotoUses } from "@/lib/media/photo-uses";
+import { reviewPublication } from "@/lib/reviews/publication-review";
 import { refuseWithdrawn, toStoryDto, type LockedStory, type StoryDto } from "@/lib/stories/story";
 import type { WriteKey } from "@/lib/stories/story-write";
 import { isOneOf } from "@/lib/validation/one-of";
@@ -43,6 +44,10 @@ export async function appendRevision(options: {
   // back.
   if (publish) refuseWithdrawn({ story });
   await assertPhotosUsable({ tx, images: content.images, body: content.body, publish });
+  // The review rules, for every way a revision goes live: refused here, before anything is written.
+  const reviewed = publish
+    ? await reviewPublication({ tx, story, actor, content, kind: options.kind })
+    : null;
   const number = story.latestRevisionNumber + 1;
   // The database clock, read after the lock is held, so times rise with revision numbers.
   const [{ now }] = (await tx.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`) as [{ now: Date }];
@@ -129,6 +134,8 @@ export async function appendRevision(options: {
       },
     });
   }
+
+  await reviewed?.({ tx, number });
 
   const author = { id: actor.userId, name: actor.name };
   return {

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { malformedCursor } from "@/lib/validation/malformed-cursor";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import { ListStoriesInput } from "./list-stories-input";
+import { ListStoriesInput, type StoryReviewFilter } from "./list-stories-input";
 import { toStoryDto, type StoryDto, type StoryFields } from "./story";
 
 export type StoryPage = { stories: StoryDto[]; nextCursor: string | null };
@@ -16,12 +16,13 @@ type Row = Omit<StoryFields, "lastRevisedBy"> & { id: string; authorId: string; 
 
 /**
  * The desk's story list, most recently revised first: search by the newest revision's headline or by slug,
- * filter by status. The cursor encodes the last row's (last revised, id) so pages never skip or repeat.
+ * filter by status or by where a story stands in review. The cursor encodes the last row's (last revised, id) so pages never skip or repeat.
  */
 export async function listStories(options: {
   actor: Actor;
   query?: string;
   status?: string;
+  review?: string;
   cursor?: string;
   limit?: number | string;
 }): Promise<StoryPage> {
@@ -31,6 +32,7 @@ export async function listStories(options: {
     input: {
       query: options.query || undefined,
       status: options.status || undefined,
+      review: options.review || undefined,
       cursor: options.cursor || undefined,
       limit: options.limit,
     },
@@ -48,6 +50,7 @@ export async function listStories(options: {
       JOIN users u ON u.id = r.author_id
      WHERE TRUE
        ${input.status ? Prisma.sql`AND s.status = ${input.status}::"StoryStatus"` : Prisma.empty}
+       ${input.review ? reviewCondition(input.review) : Prisma.empty}
        ${pattern ? Prisma.sql`AND (r.headline ILIKE ${pattern} OR s.slug ILIKE ${pattern})` : Prisma.empty}
        ${after ? Prisma.sql`AND (s.last_revised_at, s.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : Prisma.empty}
      ORDER BY s.last_revised_at DESC, s.id DESC
@@ -64,6 +67,25 @@ export async function listStories(options: {
         ? Buffer.from(`${last.lastRevisedAt.toISOString()}|${last.id}`).toString("base64url")
         : null,
   };
+}
+
+/** The story's newest review request, read only when the list is filtered by review. */
+const newestRequest = Prisma.sql`(SELECT rq.state::text AS state, rq.content_hash FROM review_requests rq
+   WHERE rq.story_id = s.id ORDER BY rq.submitted_at DESC, rq.id DESC LIMIT 1)`;
+
+function reviewCondition(filter: StoryReviewFilter): Prisma.Sql {
+  switch (filter) {
+    case "in_review":
+      return Prisma.sql`AND EXISTS (SELECT 1 FROM ${newestRequest} rr WHERE rr.state = 'waiting')`;
+    case "changes_requested":
+      return Prisma.sql`AND EXISTS (SELECT 1 FROM ${newestRequest} rr WHERE rr.state = 'changes_requested')`;
+    case "approved_unpublished":
+      return Prisma.sql`AND EXISTS (SELECT 1 FROM ${newestRequest} rr WHERE rr.state = 'approved'
+        AND rr.content_hash IS DISTINCT FROM (SELECT lv.content_hash FROM revisions lv
+          WHERE lv.story_id = s.id AND lv.number = s.live_revision_number))`;
+    case "unpublished_drafts":
+      return Prisma.sql`AND (s.live_revision_number IS NULL OR s.latest_revision_number > s.live_revision_number)`;
+  }
 }
 
 function decodeCursor(options: { cursor: string }): { at: string; id: string } {

@@ -26,13 +26,14 @@ import { lockStory, type LockedStory } from "./story";
  */
 
 /**
- * What an Idempotency-Key records on a story: the revision a save, publish or restore created, or a status
- * change.
+ * What an Idempotency-Key records on a story: the revision a save, publish or restore created, a status
+ * change, or a review act (a thread's comment, reply or resolution; a request, decision or withdrawal).
  */
 export type KeyedWrite =
   | { type: "revision"; number: number; fingerprint: string | null }
   | { type: "status"; fingerprint: string | null }
-  | ReviewThreadKeyedWrite;
+  | ReviewThreadKeyedWrite
+  | ReviewRequestKeyedWrite;
 
 /** A comment, reply, resolve or reopen on a review thread (lib/review-threads), kept in the review history. */
 export type ReviewThreadKeyedWrite = {
@@ -43,6 +44,15 @@ export type ReviewThreadKeyedWrite = {
 };
 
 const reviewThreadActions = ["comment", "reply", "resolve_thread", "reopen_thread"] as const;
+
+/** Asking for review, deciding or withdrawing a request (lib/reviews), kept in the review history. */
+export type ReviewRequestKeyedWrite = {
+  type: "review-request";
+  requestId: string;
+  fingerprint: string | null;
+};
+
+const reviewRequestActions = ["submit", "withdraw", "approve", "request_changes"] as const;
 
 /** The key and fingerprint a writer's step stores with what it writes, so a retry finds it. */
 export type WriteKey = { idempotencyKey?: string; fingerprint: string };
@@ -260,7 +270,8 @@ async function findReplayedWrite<Type extends KeyedWrite["type"]>(options: {
     : ((await tx.storyStatusEvent
         .findUnique({ where, select: { requestFingerprint: true } })
         .then((event) => (event ? { type: "status", fingerprint: event.requestFingerprint } : null))) ??
-      (await findReviewThreadWrite({ tx, where })));
+      (await findReviewThreadWrite({ tx, where })) ??
+      (await findReviewRequestWrite({ tx, where })));
   if (!earlier) return null;
   if (
     !isOfType(earlier, request.records) ||
@@ -286,6 +297,20 @@ async function findReviewThreadWrite(options: {
     commentId: event.commentId,
     fingerprint: event.requestFingerprint,
   };
+}
+
+/** A review request's act (ask, decide, withdraw) that kept this key in the review history. */
+async function findReviewRequestWrite(options: {
+  tx: Prisma.TransactionClient;
+  where: { storyId_idempotencyKey: { storyId: string; idempotencyKey: string } };
+}): Promise<ReviewRequestKeyedWrite | null> {
+  const event = await options.tx.reviewEvent.findUnique({
+    where: options.where,
+    select: { action: true, reviewRequestId: true, requestFingerprint: true },
+  });
+  if (!event?.reviewRequestId || !(reviewRequestActions as readonly string[]).includes(event.action))
+    return null;
+  return { type: "review-request", requestId: event.reviewRequestId, fingerprint: event.requestFingerprint };
 }
 
 function isOfType<Type extends KeyedWrite["type"]>(

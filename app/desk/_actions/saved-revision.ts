@@ -32,6 +32,7 @@ export function savedMessage(options: {
   }
   if (outcome === "unchanged") return `Nothing new to save: this is already revision ${revision.number}.`;
   if (revision.published) return `Published revision ${revision.number}. Readers see it now.`;
-  if (!canPublish) return `Submitted for review as revision ${revision.number}.`;
+  // Saving tells nobody: a contributor asks for review on purpose (lib/reviews).
+  if (!canPublish) return `Draft saved as revision ${revision.number}. Ask for review when it is ready.`;
   return `Draft saved as revision ${revision.number}.`;
 }

@@ -103,7 +103,7 @@ export function MergeResolver({
           disabled={open > 0 || pending}
           onClick={() => finish(false)}
         >
-          {canPublish ? "Save merged draft" : "Submit merged version for review"}
+          Save merged draft
         </button>
         <button
           type="button"

@@ -39,6 +39,8 @@ type Props = {
   idPrefix?: string;
   /** The body field of the form, when the screen has one to go back to (a photo there lacks alt text). */
   bodyFieldId?: string;
+  /** How the text going out stands with review ("Not reviewed", "Approved by … for revision N"). */
+  review?: string;
 };
 
 /**
@@ -107,6 +109,11 @@ function PublishConfirmContent(props: Props) {
     <>
       <h2 id="publish-confirm-title">{firstPublication ? "Publish this story?" : "Publish this change?"}</h2>
       <p>Readers see it as soon as you confirm.</p>
+      {props.review ? (
+        <p className="desk-review-line">
+          <strong>Review:</strong> {props.review}.
+        </p>
+      ) : null}
       <PendingScheduleChoice
         idPrefix="publish-confirm"
         schedules={scheduled.schedules}

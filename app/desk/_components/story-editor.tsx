@@ -58,6 +58,8 @@ type Props = {
   liveCheck: MinorCheckContent | null;
   contributorNames: string[];
   preview: PreviewContext;
+  /** How the newest saved text stands with review, for the publish confirmation (lib/reviews). */
+  review?: string;
   /** Schedules waiting on the story: a publish says whether their changes go out with it. */
 };
 
@@ -86,6 +88,7 @@ export function StoryEditor({
   liveCheck,
   contributorNames,
   preview,
+  review,
 }: Props) {
   const router = useRouter();
   const isNew = slug === null;
@@ -270,7 +273,8 @@ export function StoryEditor({
     return merged ? draftFromContent(merged) : null;
   }, [conflict, mergeChoices]);
   const publishLabel = isLive ? "Publish update…" : "Publish story…";
-  const draftLabel = mayPublish ? "Save draft" : "Submit for review";
+  // Saving tells nobody, for a contributor too: asking for review is its own act (the review panel).
+  const draftLabel = "Save draft";
 
   return (
     <div className="desk-editor" data-ready={hydrated ? "true" : undefined}>
@@ -386,7 +390,7 @@ export function StoryEditor({
                 disabled={pending !== null}
                 onClick={() => void save({ publish: false })}
               >
-                {pending === "draft" ? (mayPublish ? "Saving…" : "Submitting…") : draftLabel}
+                {pending === "draft" ? "Saving…" : draftLabel}
               </button>
               <span className="desk-hint">
                 <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>S</kbd> saves a draft
@@ -401,6 +405,13 @@ export function StoryEditor({
             slug={slug}
             content={draft.content}
             bodyFieldId="story-body"
+            review={
+              review === undefined
+                ? undefined
+                : sameContent(draft.content, saved)
+                  ? review
+                  : "Not reviewed: your unsaved changes go out with it"
+            }
             change={isNew ? { ...emptyChange, kind: "update" } : draft.change}
             pending={pendingChanges}
             firstPublication={!isLive}

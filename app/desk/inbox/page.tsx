@@ -4,6 +4,7 @@ import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import type { InboxKind } from "@/lib/db/generated/enums";
 import { listInbox } from "@/lib/inbox/inbox";
+import type { InboxItemDto } from "@/lib/inbox/inbox-item-dto";
 
 import { MarkAllReadButton } from "./mark-all-read-button";
 
@@ -18,6 +19,17 @@ const kindWords: Record<InboxKind, string> = {
   review_requested: "asked for your review of",
   decision: "decided on the review of",
 };
+
+/** What happened, in the newsroom's words: a decision says which way it went, and of which revision. */
+function whatHappened(item: InboxItemDto): string {
+  const review = item.review;
+  if (!review) return kindWords[item.kind];
+  if (item.kind === "review_requested") return `asked for your review of revision ${review.revision} of`;
+  if (item.kind !== "decision") return kindWords[item.kind];
+  if (review.state === "approved") return `approved revision ${review.revision} of`;
+  if (review.state === "changes_requested") return `requested changes to revision ${review.revision} of`;
+  return kindWords[item.kind];
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -55,7 +67,7 @@ export default async function InboxPage({ searchParams }: Props) {
               <a href={item.href} className="desk-inbox-link">
                 {item.read ? null : <span className="visually-hidden">Unread: </span>}
                 <span className="desk-inbox-what">
-                  <strong>{item.actor.name}</strong> {kindWords[item.kind]}{" "}
+                  <strong>{item.actor.name}</strong> {whatHappened(item)}{" "}
                   <span className="desk-inbox-story">{item.story.headline}</span>
                 </span>
                 {item.excerpt ? <span className="desk-inbox-excerpt">{item.excerpt}</span> : null}

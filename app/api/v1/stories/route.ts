@@ -14,6 +14,7 @@ export const GET = apiRoute({
         actor,
         query: query.get("q") ?? undefined,
         status: query.get("status") ?? undefined,
+        review: query.get("review") ?? undefined,
         cursor: query.get("cursor") ?? undefined,
         limit: query.get("limit") ?? undefined,
       }),

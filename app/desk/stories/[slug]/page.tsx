@@ -4,6 +4,7 @@ import Link from "next/link";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { draftFromContent } from "@/app/desk/_components/editor-draft";
 import { orNotFound } from "@/app/desk/_components/or-not-found";
+import { StoryReviewPanel } from "@/app/desk/_components/review/story-review-panel";
 import { SchedulePanel } from "@/app/desk/_components/schedule-panel";
 import { StoryEditor } from "@/app/desk/_components/story-editor";
 import { StoryHeader } from "@/app/desk/_components/story-header";
@@ -11,6 +12,7 @@ import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import { readSinceYouLastLooked } from "@/lib/desk/presence";
 import { minorCheckOf } from "@/lib/editorial/minor-change-check";
+import { readStoryReview } from "@/lib/reviews/story-review";
 import { getStoryDetail } from "@/lib/revisions/story-detail";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -24,9 +26,10 @@ export default async function EditStoryPage({ params }: Params) {
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: `/desk/stories/${slug}` });
   const { story, latest, live } = await orNotFound(() => getStoryDetail({ slug, actor }));
   // Read before this visit's first heartbeat moves it on.
-  const [sinceLastLooked, context] = await Promise.all([
+  const [sinceLastLooked, context, review] = await Promise.all([
     readSinceYouLastLooked({ slug, actor }),
     readDeskStoryContext({ slug, upTo: story.liveRevisionNumber ?? 0 }),
+    readStoryReview({ actor, slug }),
   ]);
   const canPublish = can({ actor, permission: "revision:publish" });
   return (
@@ -67,6 +70,7 @@ export default async function EditStoryPage({ params }: Params) {
           </Link>
         </div>
       ) : null}
+      <StoryReviewPanel actor={actor} story={story} review={review} />
       <StoryEditor
         key={`${slug}:${story.latestRevisionNumber}`}
         userId={actor.userId}
@@ -79,6 +83,7 @@ export default async function EditStoryPage({ params }: Params) {
         pending={context.pending}
         liveCheck={live ? minorCheckOf(live.content) : null}
         contributorNames={context.contributorNames}
+        review={review.newestText}
         preview={{
           slug,
           newsroom: context.newsroom,

@@ -21,7 +21,7 @@ export default async function NewStoryPage() {
       <p className="desk-lede">
         {can({ actor, permission: "revision:publish" })
           ? "Save it as a draft, or publish it straight away."
-          : "Submit it for review; an editor publishes it."}
+          : "Save it as a draft, then ask for review on its page; an editor publishes it."}
       </p>
       <StoryEditor
         userId={actor.userId}

@@ -5,6 +5,7 @@ import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DiffQuickPicks } from "@/app/desk/_components/diff-quick-picks";
 import { ContentDiffView } from "@/app/desk/_components/diff/content-diff-view";
 import { orNotFound } from "@/app/desk/_components/or-not-found";
+import { DecisionPanel } from "@/app/desk/_components/review/decision-panel";
 import { ReviewTextLayout } from "@/app/desk/_components/review/review-text-layout";
 import { StoryHeader } from "@/app/desk/_components/story-header";
 import { DeskCompareQueryInput, firstValues } from "@/lib/desk/desk-query-input";
@@ -50,6 +51,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   return (
     <>
       <StoryHeader story={story} current="compare" />
+      <DecisionPanel actor={actor} slug={slug} live={story.liveRevisionNumber} to={to} />
       <DiffQuickPicks
         slug={slug}
         latest={latest}
