@@ -3,6 +3,14 @@ import { writeFile } from "node:fs/promises";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 import { ensureCurrentBuild } from "./support/ensure-build";
+import {
+  interactionLatencies,
+  observeInteractions,
+  printProfile,
+  workPerKeystroke,
+  type CpuProfile,
+  type KeystrokeWork,
+} from "./support/keystroke-trace";
 import { median, startCopydeskServer, waitUntilAnswering } from "./support/measure";
 
 /*
@@ -12,9 +20,11 @@ import { median, startCopydeskServer, waitUntilAnswering } from "./support/measu
  * - editable: from navigation start until the body accepts typing (the form is live and the body is there),
  *   read from the page's own clock; a keystroke is then typed to prove it;
  * - per keystroke, typing in the middle of the story: the main thread's work (from Chromium's trace: input
- *   handling, editor, React, style, layout, paint) and the time from keydown until the frame after it (a
- *   requestAnimationFrame callback and then a message, the usual way to see past the paint), which adds the
- *   wait for the display's next frame.
+ *   handling, editor, React, style, layout, paint) as wall time and as the thread's CPU time; the browser's
+ *   own input-to-next-paint (Event Timing, what Interaction to Next Paint is made of); and the time from
+ *   keydown until the frame after it (a requestAnimationFrame callback and then a message, the usual way to
+ *   see past the paint), which adds the wait for the display's next frame. On a busy machine (other builds
+ *   sharing the cores) wall figures grow; CPU time and input-to-next-paint are the ones to judge by there.
  *
  * Targets (the issue's): typing p95 under 16 ms at 10,000 words and under 50 ms at 100,000 (judged on the
  * work: a keystroke that lands just after a frame began waits up to 16.7 ms for the next one whatever the
@@ -134,27 +144,6 @@ async function timeToEditable(page: Page, slug: string, mode: Mode): Promise<num
   return editable;
 }
 
-type CpuProfile = {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples?: number[];
-  startTime: number;
-  endTime: number;
-};
-
-/** The functions that took the most time themselves while typing (BENCH_EDITOR_PROFILE=1): what to speed up. */
-function printProfile(profile: CpuProfile): void {
-  const self = new Map<string, number>();
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples?.length ?? 1);
-  for (const id of profile.samples ?? []) {
-    const frame = byId.get(id)?.callFrame;
-    const key = `${frame?.functionName || "(anonymous)"} ${frame?.url.split("/").pop()}:${frame?.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + interval / 1000);
-  }
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  for (const [key, time] of top) console.log(`    ${time.toFixed(0).padStart(6)} ms  ${key}`);
-}
-
 /** Puts the caret at the end of a paragraph in the middle of the story. */
 async function caretInMiddle(page: Page, mode: Mode): Promise<void> {
   await page.locator(mode.body).evaluate((element) => {
@@ -185,63 +174,17 @@ async function caretInMiddle(page: Page, mode: Mode): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
 }
 
-type TraceEvent = {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { type?: string } };
-};
-
-/**
- * The renderer's main-thread work for each keystroke, from Chromium's own trace: every task from the one
- * that dispatched the keydown until the next keydown (input handling, the editor, React, style, layout and
- * paint of the frame that shows it). Unlike the time to the next frame, it leaves out waiting for the
- * display's next frame (0–16.7 ms at 60 Hz), which no editor can shorten.
- */
-function workPerKeystroke(trace: Buffer): number[] {
-  const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
-  const keydowns = events
-    .filter((event) => event.name === "EventDispatch" && event.args?.data?.type === "keydown")
-    .sort((a, b) => a.ts - b.ts);
-  const first = keydowns[0];
-  if (!first) return [];
-  const tasks = events
-    .filter(
-      (event) =>
-        event.pid === first.pid &&
-        event.tid === first.tid &&
-        event.ph === "X" &&
-        (event.name === "RunTask" || event.name === "ThreadControllerImpl::RunTask") &&
-        (event.dur ?? 0) > 0,
-    )
-    .sort((a, b) => a.ts - b.ts);
-  const startOf = (keydown: TraceEvent) =>
-    tasks.find((task) => task.ts <= keydown.ts && keydown.ts <= task.ts + (task.dur ?? 0))?.ts ?? keydown.ts;
-  return keydowns.map((keydown, index) => {
-    const from = startOf(keydown);
-    const next = keydowns[index + 1];
-    const to = next ? startOf(next) : keydown.ts + 250_000;
-    const busy = tasks
-      .filter((task) => task.ts >= from && task.ts < to)
-      .reduce((sum, task) => sum + (task.dur ?? 0), 0);
-    return busy / 1000;
-  });
-}
+type Typed = { toFrame: number[]; work: KeystrokeWork[]; inp: number[] };
 
 /**
  * Types in the middle of the story at about 10 keys a second and returns, per keystroke, the time from the
- * keydown until the frame after it (a requestAnimationFrame callback and then a message: past the paint) and
- * the main thread's work for it (workPerKeystroke).
+ * keydown until the frame after it (a requestAnimationFrame callback and then a message: past the paint), the
+ * main thread's work for it (workPerKeystroke: wall and CPU) and the browser's input-to-next-paint (Event
+ * Timing).
  */
-async function keystrokeLatencies(
-  browser: Browser,
-  page: Page,
-  mode: Mode,
-): Promise<{ toFrame: number[]; work: number[] }> {
+async function keystrokeLatencies(browser: Browser, page: Page, mode: Mode): Promise<Typed> {
   await caretInMiddle(page, mode);
+  await page.evaluate(observeInteractions);
   await page.evaluate(() => {
     const samples: number[] = [];
     Reflect.set(window, "__keySamples", samples);
@@ -277,9 +220,12 @@ async function keystrokeLatencies(
       `${process.env.BENCH_EDITOR_TRACE_DIR}/typing-${mode.body.startsWith("textarea") ? "textarea" : "formatted"}.json`,
       trace,
     );
-  if (profiler) printProfile((await profiler.send("Profiler.stop")).profile);
+  if (profiler) printProfile((await profiler.send("Profiler.stop")).profile as CpuProfile);
   const toFrame = await page.evaluate(() => (Reflect.get(window, "__keySamples") as number[]).slice());
-  return { toFrame, work: workPerKeystroke(trace) };
+  const reported = await page.evaluate(() => [
+    ...(Reflect.get(window, "__interactionLatency") as Map<number, number>).values(),
+  ]);
+  return { toFrame, work: workPerKeystroke(trace), inp: interactionLatencies(reported, text.length) };
 }
 
 async function seed(): Promise<{ email: string; password: string; slugs: Map<number, string> }> {
@@ -326,33 +272,48 @@ async function signIn(context: BrowserContext, email: string, password: string):
   });
 }
 
-type Row = {
-  size: number;
-  mode: string;
-  editable: number;
-  frameP50: number;
-  frameP95: number;
-  workP50: number;
-  workP95: number;
-  workMax: number;
-};
+type Row = { size: number; mode: string; editable: number; typed: Typed };
 
 function printRows(rows: Row[]): void {
-  const cell = (value: number, width: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`.padEnd(width);
+  const ms = (value: number) => (value < 100 ? value.toFixed(1) : value.toFixed(0));
+  const trio = (values: number[]) =>
+    `${ms(percentile(values, 50))} / ${ms(percentile(values, 95))} / ${ms(Math.max(...values))}`.padEnd(20);
+  // The browser reports no interaction under 16 ms: those read "<16".
+  const inp = (value: number) => (value < 16 ? "<16" : ms(value));
   console.log(
-    "words     body editor          editable   main-thread work per key p50 / p95 / max   keydown→next frame p50 / p95",
+    "words     body editor          editable  work/key wall p50/p95/max  CPU p50/p95/max      input→paint p50/p95  keydown→frame p50/p95",
   );
-  for (const row of rows) {
+  for (const { size, mode, editable, typed } of rows) {
     console.log(
-      `${row.size.toLocaleString("en-US").padEnd(9)} ${row.mode.padEnd(20)} ${cell(row.editable, 10)} ${cell(row.workP50, 10)}${cell(row.workP95, 10)}${cell(row.workMax, 23)} ${cell(row.frameP50, 10)}${cell(row.frameP95, 10)}`,
+      `${size.toLocaleString("en-US").padEnd(9)} ${mode.padEnd(20)} ${`${ms(editable)} ms`.padEnd(9)} ` +
+        `${trio(typed.work.map((work) => work.wall))}       ${trio(typed.work.map((work) => work.cpu))} ` +
+        `${`${inp(percentile(typed.inp, 50))} / ${inp(percentile(typed.inp, 95))}`.padEnd(20)} ` +
+        `${ms(percentile(typed.toFrame, 50))} / ${ms(percentile(typed.toFrame, 95))}`,
     );
   }
   const editor = (size: number) => rows.find((row) => row.size === size && row.mode === modes[1]?.name);
+  const p95 = (size: number, read: (typed: Typed) => number[]) => {
+    const row = editor(size);
+    return row ? percentile(read(row.typed), 95) : undefined;
+  };
   const verdict = (value: number | undefined, limit: number) =>
     value === undefined ? "not measured" : value < limit ? "met" : "NOT met";
+  const typing = (size: number, limit: number) =>
+    `wall ${verdict(
+      p95(size, (typed) => typed.work.map((work) => work.wall)),
+      limit,
+    )}, ` +
+    `CPU ${verdict(
+      p95(size, (typed) => typed.work.map((work) => work.cpu)),
+      limit,
+    )}, ` +
+    `input→paint ${verdict(
+      p95(size, (typed) => typed.inp),
+      limit,
+    )}`;
   console.log(
-    `Targets (keystroke work; the next frame adds the display's wait): p95 < 16 ms at 10,000 words: ${verdict(editor(10_000)?.workP95, 16)}; ` +
-      `< 50 ms at 100,000: ${verdict(editor(100_000)?.workP95, 50)}; ` +
+    `Targets (keystroke work; the next frame adds the display's wait): p95 < 16 ms at 10,000 words: ${typing(10_000, 16)}; ` +
+      `< 50 ms at 100,000: ${typing(100_000, 50)}; ` +
       `editable within 1 s at 10,000 words: ${verdict(editor(10_000)?.editable, 1000)}.`,
   );
 }
@@ -377,7 +338,7 @@ export default async function run(): Promise<void> {
         await signIn(context, email, password);
         await chooseMode(context, slug, mode);
         const editable: number[] = [];
-        let typed = { toFrame: [] as number[], work: [] as number[] };
+        let typed: Typed = { toFrame: [], work: [], inp: [] };
         for (let load = 0; load < loads; load += 1) {
           const page = await context.newPage();
           editable.push(await timeToEditable(page, slug, mode));
@@ -385,16 +346,7 @@ export default async function run(): Promise<void> {
           await page.close();
         }
         await context.close();
-        rows.push({
-          size,
-          mode: mode.name,
-          editable: median(editable),
-          frameP50: percentile(typed.toFrame, 50),
-          frameP95: percentile(typed.toFrame, 95),
-          workP50: percentile(typed.work, 50),
-          workP95: percentile(typed.work, 95),
-          workMax: Math.max(...typed.work),
-        });
+        rows.push({ size, mode: mode.name, editable: median(editable), typed });
       }
     }
     printRows(rows);
