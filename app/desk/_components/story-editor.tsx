@@ -4,22 +4,17 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 
-import { createStoryAction } from "@/app/desk/_actions/create-story-action";
-import { saveRevisionAction } from "@/app/desk/_actions/save-revision-action";
-import type { SavedRevision } from "@/app/desk/_actions/saved-revision";
 import type { StoryStatus } from "@/lib/db/generated/enums";
 import { substantiveChanges, type MinorCheckContent } from "@/lib/editorial/minor-change-check";
-import type { FormState } from "@/lib/errors/form-state";
 import type { MergeChoice } from "@/lib/revisions/merge/content-merge-types";
-import type { NoteRemoval, PendingChange } from "@/lib/revisions/publication-plan";
+import type { PendingChange } from "@/lib/revisions/publication-plan";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
-import type { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 
-import { ChangeFields, needsNote } from "./change-fields";
+import { ChangeFields } from "./change-fields";
 import { ContentFields } from "./content-fields";
 import { CreditListEditor } from "./credit-list-editor";
+import { useDraftPart, useDraftStore, useSettledDraft } from "./draft-store";
 import {
-  contentPayload,
   draftFromContent,
   emptyChange,
   minorCheckContent,
@@ -30,7 +25,6 @@ import {
   type EditorDraft,
 } from "./editor-draft";
 import { EditorStatusBar } from "./editor-status-bar";
-import { newIdempotencyKey } from "./idempotency-key";
 import { ImageListEditor } from "./image-list-editor";
 import { LivePreview, type PreviewContext } from "./live-preview";
 import { mergePreview } from "./merge-preview";
@@ -38,6 +32,8 @@ import { MergeResolver } from "./merge-resolver";
 import { PublishConfirmDialog } from "./publish-confirm-dialog";
 import { RestoreDraftBanner } from "./restore-draft-banner";
 import { saveConflictOf, type SaveConflict } from "./save-conflict";
+import { SaveErrorNotice } from "./save-error-notice";
+import { sendStorySave, type SaveOptions } from "./story-save-request";
 import { useBeforeUnload } from "./use-before-unload";
 import { useLocalDraft, type StoredDraft } from "./use-local-draft";
 import { usePresence } from "./use-presence";
@@ -61,15 +57,6 @@ type Props = {
   /** Schedules waiting on the story: a publish says whether their changes go out with it. */
 };
 
-const unreachable: FormState<SavedRevision> = {
-  status: "error",
-  code: "network",
-  message:
-    "Could not reach the server. Your changes are still here and kept in this browser; try again in a moment.",
-  fieldErrors: {},
-  details: null,
-};
-
 /**
  * The edit screen: content, credits, the kind of change, live preview, saving, publishing and conflict
  * merging.
@@ -90,11 +77,12 @@ export function StoryEditor({
   const router = useRouter();
   const isNew = slug === null;
   const [saved, setSaved] = useState(initialContent);
-  const [draft, setDraft] = useState<EditorDraft>({
-    slug: slug ?? "",
-    content: initialContent,
-    change: emptyChange,
-  });
+  // The draft lives outside React state: a keystroke re-renders only its own field (draft-store.ts).
+  const store = useDraftStore(() => ({ slug: slug ?? "", content: initialContent, change: emptyChange }));
+  const settled = useSettledDraft(store);
+  const credits = useDraftPart(store, (draft) => draft.content.credits);
+  const images = useDraftPart(store, (draft) => draft.content.images);
+  const change = useDraftPart(store, (draft) => draft.change);
   const [base, setBase] = useState(baseRevision);
   const [pending, setPending] = useState<null | "draft" | "publish">(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -103,19 +91,23 @@ export function StoryEditor({
   const [mergeChoices, setMergeChoices] = useState<Record<string, MergeChoice>>({});
   const [hydrated, setHydrated] = useState(false);
   // A new story's slug follows its headline until someone edits the slug itself.
-  const [slugTouched, setSlugTouched] = useState(false);
+  const slugTouched = useRef(false);
   const [confirming, setConfirming] = useState(false);
   const pendingRef = useRef(false);
   const pulled = status === "unpublished";
   const canPublish = mayPublish && !pulled;
   const idempotency = useRef({ payload: "", key: "" });
 
-  const dirty =
-    !sameContent(draft.content, saved) ||
-    draft.change.summary.trim() !== "" ||
-    draft.change.note.trim() !== "" ||
-    (draft.change.internalNote ?? "").trim() !== "" ||
-    (isNew && draft.slug.trim() !== "");
+  const isDirty = useCallback(
+    (draft: EditorDraft) =>
+      !sameContent(draft.content, saved) ||
+      draft.change.summary.trim() !== "" ||
+      draft.change.note.trim() !== "" ||
+      (draft.change.internalNote ?? "").trim() !== "" ||
+      (isNew && draft.slug.trim() !== ""),
+    [saved, isNew],
+  );
+  const dirty = useMemo(() => isDirty(settled), [isDirty, settled]);
   const isSameAsSaved = useCallback(
     (stored: StoredDraft) =>
       sameContent(stored.draft.content, initialContent) &&
@@ -124,76 +116,78 @@ export function StoryEditor({
       !(stored.draft.change.internalNote ?? "").trim(),
     [initialContent],
   );
-  // Stable, so the credit, photo and change panels (memo) skip re-rendering while someone types the body.
+  // Stable, so the fields and panels (memo) re-render only for their own part of the draft.
+  const setContent = useCallback(
+    (patch: Partial<ContentDraft>) =>
+      store.update((current) => {
+        const content = { ...current.content, ...patch };
+        const followsHeadline = isNew && !slugTouched.current;
+        return {
+          ...current,
+          content,
+          slug: followsHeadline ? slugFromHeadline(content.headline) : current.slug,
+        };
+      }),
+    [store, isNew],
+  );
+  const setSlug = useCallback(
+    (value: string) => {
+      slugTouched.current = true;
+      store.update((current) => ({ ...current, slug: value }));
+    },
+    [store],
+  );
   const setCredits = useCallback(
-    (credits: ContentDraft["credits"]) =>
-      setDraft((current) => ({ ...current, content: { ...current.content, credits } })),
-    [],
+    (next: ContentDraft["credits"]) => setContent({ credits: next }),
+    [setContent],
   );
-  const setImages = useCallback(
-    (images: ContentDraft["images"]) =>
-      setDraft((current) => ({ ...current, content: { ...current.content, images } })),
-    [],
+  const setImages = useCallback((next: ContentDraft["images"]) => setContent({ images: next }), [setContent]);
+  const setChange = useCallback(
+    (next: ChangeDraft) => store.update((current) => ({ ...current, change: next })),
+    [store],
   );
-  const setChange = useCallback((change: ChangeDraft) => setDraft((current) => ({ ...current, change })), []);
-  const local = useLocalDraft({ userId, storyKey: slug ?? "new", base, draft, dirty, isSameAsSaved });
+  const exact = useCallback(
+    () => ({ draft: store.current(), dirty: isDirty(store.current()) }),
+    [store, isDirty],
+  );
+  const local = useLocalDraft({
+    userId,
+    storyKey: slug ?? "new",
+    base,
+    dirty,
+    settled,
+    exact,
+    isSameAsSaved,
+  });
   const presence = usePresence({ slug, seenRevisionNumber: base });
-  useBeforeUnload(dirty);
+  useBeforeUnload(exact);
 
+  // Reads the draft as it is this instant (never a render's copy of it): a save key pressed straight after a
+  // keystroke sends that keystroke.
   const save = useCallback(
-    async (options: {
-      publish: boolean;
-      content?: ContentDraft;
-      base?: number;
-      removals?: NoteRemoval[];
-      pendingSchedules?: PendingSchedulesInput;
-    }) => {
+    async (options: SaveOptions) => {
       if (pendingRef.current) return;
+      const draft = store.current();
       const content = options.content ?? draft.content;
-      const baseNumber = options.base ?? base;
-      const { change } = draft;
       pendingRef.current = true;
       setPending(options.publish ? "publish" : "draft");
-      let state: FormState<SavedRevision>;
-      try {
-        if (isNew) {
-          state = await createStoryAction({
-            slug: draft.slug.trim(),
-            ...contentPayload(content),
-            publish: options.publish,
-          });
-        } else {
-          const revision = {
-            baseRevision: baseNumber,
-            ...contentPayload(content),
-            kind: change.kind,
-            ...(change.summary.trim() ? { summary: change.summary } : {}),
-            ...(needsNote(change.kind) && change.note.trim() ? { note: change.note } : {}),
-            ...((change.internalNote ?? "").trim() ? { internalNote: change.internalNote } : {}),
-            ...(options.removals?.length ? { removeNotes: options.removals } : {}),
-            publish: options.publish,
-            ...(options.publish && options.pendingSchedules
-              ? { pendingSchedules: options.pendingSchedules }
-              : {}),
-          };
-          // A retry of the very same save reuses its key, so a lost response never makes a second revision.
-          const payload = JSON.stringify(revision);
-          if (idempotency.current.payload !== payload)
-            idempotency.current = { payload, key: newIdempotencyKey() };
-          state = await saveRevisionAction({ slug, idempotencyKey: idempotency.current.key, revision });
-        }
-      } catch {
-        state = unreachable;
-      } finally {
-        pendingRef.current = false;
-        setPending(null);
-      }
+      const state = await sendStorySave({
+        slug,
+        draft,
+        content,
+        base: options.base ?? base,
+        options,
+        idempotency: idempotency.current,
+      });
+      pendingRef.current = false;
+      setPending(null);
       if (state.status === "success") {
         setConfirming(false);
         setFieldErrors({});
         setFormError(null);
         setSaved(content);
-        setDraft((current) => ({ ...current, content, change: emptyChange }));
+        store.update((current) => ({ ...current, content, change: emptyChange }));
+        store.settleNow();
         local.clearAll();
         toast.success(state.message);
         if (isNew) router.push(`/desk/stories/${encodeURIComponent(state.result.slug)}`);
@@ -215,7 +209,7 @@ export function StoryEditor({
       setFormError({ code: state.code, message: state.message });
       toast.error(state.message);
     },
-    [draft, base, isNew, slug, local, router],
+    [store, base, isNew, slug, local, router],
   );
 
   // Marks the form as live, so nobody (and no test) types into inputs React has not taken over yet.
@@ -233,11 +227,18 @@ export function StoryEditor({
     return () => window.removeEventListener("keydown", onKey);
   }, [save, conflict]);
 
+  // The confirmation shows what goes out: the draft as it is now, not as of the last pause.
+  const confirmPublish = () => {
+    store.settleNow();
+    setConfirming(true);
+  };
+
   const restore = () => {
     const stored = local.recoverable;
     if (!stored) return;
-    setDraft({ ...stored.draft, slug: isNew ? stored.draft.slug : (slug ?? "") });
-    if (isNew && stored.draft.slug) setSlugTouched(true);
+    store.update(() => ({ ...stored.draft, slug: isNew ? stored.draft.slug : (slug ?? "") }));
+    store.settleNow();
+    if (isNew && stored.draft.slug) slugTouched.current = true;
     if (!isNew && stored.base > 0) setBase(Math.min(stored.base, baseRevision));
     local.dismiss();
     toast.success("Your unsaved edits are back.");
@@ -246,23 +247,23 @@ export function StoryEditor({
   const resolved = (content: RevisionContent, publish: boolean | null) => {
     if (!conflict) return;
     const next = draftFromContent(content);
-    setDraft((current) => ({ ...current, content: next }));
+    store.update((current) => ({ ...current, content: next }));
     setBase(conflict.latestRevision);
     setConflict(null);
     // Publishing the merged version goes through the same confirmation as any other publish.
-    if (publish === true) setConfirming(true);
+    if (publish === true) confirmPublish();
     else if (publish === false) void save({ publish, content: next, base: conflict.latestRevision });
   };
 
   const minorWarnings = useMemo(
     () =>
-      !isNew && draft.change.kind === "minor" && liveCheck
-        ? substantiveChanges({ before: liveCheck, after: minorCheckContent(draft.content) })
+      !isNew && settled.change.kind === "minor" && liveCheck
+        ? substantiveChanges({ before: liveCheck, after: minorCheckContent(settled.content) })
         : [],
-    [isNew, draft.change.kind, draft.content, liveCheck],
+    [isNew, settled.change.kind, settled.content, liveCheck],
   );
 
-  const previewChange = useMemo(() => (isNew ? null : draft.change), [isNew, draft.change]);
+  const previewChange = useMemo(() => (isNew ? null : settled.change), [isNew, settled.change]);
   // While a merge is open the preview shows the merged text: what "Publish merged version" puts out, both
   // editors' changes.
   const mergedContent = useMemo(() => {
@@ -290,25 +291,7 @@ export function StoryEditor({
             onDiscard={local.dismiss}
           />
         ) : null}
-        {formError ? (
-          <div className="desk-notice desk-notice-bad" role="alert">
-            <p>
-              <strong>Not saved.</strong> {formError.message}
-            </p>
-            {formError.code === "unauthenticated" ? (
-              // A new tab keeps this form as it is; the edits are also kept in this browser and offered back
-              // after signing in.
-              <a
-                className="desk-button desk-button-small"
-                href={`/signin?callbackUrl=${encodeURIComponent(slug ? `/desk/stories/${slug}` : "/desk/stories/new")}`}
-                target="_blank"
-                rel="noreferrer"
-              >
-                Sign in again (new tab)
-              </a>
-            ) : null}
-          </div>
-        ) : null}
+        {formError ? <SaveErrorNotice error={formError} slug={slug} /> : null}
         {conflict && slug ? (
           <MergeResolver
             slug={slug}
@@ -338,44 +321,26 @@ export function StoryEditor({
               </div>
             ) : null}
             <ContentFields
-              content={draft.content}
-              onChange={(content) =>
-                setDraft((current) => ({
-                  ...current,
-                  content,
-                  slug: isNew && !slugTouched ? slugFromHeadline(content.headline) : current.slug,
-                }))
-              }
+              store={store}
+              onChange={setContent}
               fieldErrors={fieldErrors}
-              slugField={
-                isNew
-                  ? {
-                      value: draft.slug,
-                      onChange: (value) => {
-                        setSlugTouched(true);
-                        setDraft((current) => ({ ...current, slug: value }));
-                      },
-                    }
-                  : undefined
-              }
+              onSlugChange={isNew ? setSlug : undefined}
             />
             <CreditListEditor
-              credits={draft.content.credits}
+              credits={credits}
               contributorNames={contributorNames}
               fieldErrors={fieldErrors}
               onChange={setCredits}
             />
-            <ImageListEditor images={draft.content.images} fieldErrors={fieldErrors} onChange={setImages} />
-            {isNew ? null : (
-              <ChangeFields change={draft.change} fieldErrors={fieldErrors} onChange={setChange} />
-            )}
+            <ImageListEditor images={images} fieldErrors={fieldErrors} onChange={setImages} />
+            {isNew ? null : <ChangeFields change={change} fieldErrors={fieldErrors} onChange={setChange} />}
             <div className="desk-editor-actions">
               {canPublish ? (
                 <button
                   type="button"
                   className="desk-button desk-button-primary"
                   disabled={pending !== null}
-                  onClick={() => setConfirming(true)}
+                  onClick={confirmPublish}
                 >
                   {pending === "publish" ? "Publishing…" : publishLabel}
                 </button>
@@ -399,9 +364,9 @@ export function StoryEditor({
           <PublishConfirmDialog
             open={confirming}
             slug={slug}
-            content={draft.content}
+            content={settled.content}
             bodyFieldId="story-body"
-            change={isNew ? { ...emptyChange, kind: "update" } : draft.change}
+            change={isNew ? { ...emptyChange, kind: "update" } : settled.change}
             pending={pendingChanges}
             firstPublication={!isLive}
             nextNumber={base + 1}
@@ -416,7 +381,7 @@ export function StoryEditor({
       </div>
       <aside className="desk-editor-preview">
         <LivePreview
-          content={mergedContent ?? draft.content}
+          content={mergedContent ?? settled.content}
           change={previewChange}
           context={preview}
           band={mergedContent ? "Merged version (yours and theirs) — not published" : undefined}
