@@ -3,22 +3,24 @@ import { writeFile } from "node:fs/promises";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 import { ensureCurrentBuild } from "./support/ensure-build";
+import { median, startCopydeskServer, waitUntilAnswering } from "./support/measure";
 import {
+  cpuUntilMark,
   interactionLatencies,
   observeInteractions,
   printProfile,
   workPerKeystroke,
   type CpuProfile,
   type KeystrokeWork,
-} from "./support/keystroke-trace";
-import { median, startCopydeskServer, waitUntilAnswering } from "./support/measure";
+} from "./support/page-trace";
 
 /*
  * The body editor (issue 21, "Long stories"), in the system Chromium against today's Markdown textarea in the
  * same run (the editor's Markdown view is that textarea). For stories of 1,000, 10,000 and 100,000 words:
  *
  * - editable: from navigation start until the body accepts typing (the form is live and the body is there),
- *   read from the page's own clock; a keystroke is then typed to prove it;
+ *   read from the page's own clock, and the page's main-thread CPU time until then (a traced load: the
+ *   figure to judge by on a busy machine); a keystroke is then typed to prove it;
  * - per keystroke, typing in the middle of the story: the main thread's work (from Chromium's trace: input
  *   handling, editor, React, style, layout, paint) as wall time and as the thread's CPU time; the browser's
  *   own input-to-next-paint (Event Timing, what Interaction to Next Paint is made of); and the time from
@@ -105,16 +107,26 @@ async function chooseMode(context: BrowserContext, slug: string, mode: Mode): Pr
  * over) and the body is there to type into, as the page's own clock saw it (no browser-driver round trips).
  * A keystroke is then typed to prove it.
  */
-async function timeToEditable(page: Page, slug: string, mode: Mode): Promise<number> {
+async function timeToEditable(
+  browser: Browser,
+  page: Page,
+  slug: string,
+  mode: Mode,
+  traced: boolean,
+): Promise<{ wall: number; cpu: number | null }> {
   // A string, not a function: the bench runs through tsx, whose named-function helpers don't exist in the page.
   await page.addInitScript(`(() => {
     const check = () => {
       if (window.__editableAt) return;
       if (document.querySelector(".desk-editor[data-ready]") && document.querySelector(${JSON.stringify(mode.body)}))
+      {
         window.__editableAt = performance.now();
+        performance.mark("copydesk-editable");
+      }
     };
     new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
   })();`);
+  if (traced) await browser.startTracing(page, { categories: ["toplevel", "blink.user_timing"] });
   await page.goto(`${origin}/desk/stories/${slug}`, { waitUntil: "commit" });
   const body = page.locator(mode.body);
   await body.focus({ timeout: 120_000 });
@@ -133,15 +145,16 @@ async function timeToEditable(page: Page, slug: string, mode: Mode): Promise<num
     { timeout: 120_000 },
   );
   const editable = await page.evaluate(() => Number(Reflect.get(window, "__editableAt")));
+  const cpu = traced ? cpuUntilMark(await browser.stopTracing(), "copydesk-editable") : null;
   if (process.env.BENCH_EDITOR_DEBUG) {
     const [nav] = await page.evaluate(() =>
       performance.getEntriesByType("navigation").map((entry) => entry.toJSON() as Record<string, number>),
     );
     console.log(
-      `  ${mode.name}: response ${nav?.responseEnd?.toFixed(0)} ms, DOMContentLoaded ${nav?.domContentLoadedEventEnd?.toFixed(0)} ms, load ${nav?.loadEventEnd?.toFixed(0)} ms, editable ${editable.toFixed(0)} ms`,
+      `  ${mode.name}: response ${nav?.responseEnd?.toFixed(0)} ms, DOMContentLoaded ${nav?.domContentLoadedEventEnd?.toFixed(0)} ms, load ${nav?.loadEventEnd?.toFixed(0)} ms, editable ${editable.toFixed(0)} ms${cpu === null ? "" : ` (main thread CPU ${cpu.toFixed(0)} ms)`}`,
     );
   }
-  return editable;
+  return { wall: editable, cpu };
 }
 
 /** Puts the caret at the end of a paragraph in the middle of the story. */
@@ -272,7 +285,7 @@ async function signIn(context: BrowserContext, email: string, password: string):
   });
 }
 
-type Row = { size: number; mode: string; editable: number; typed: Typed };
+type Row = { size: number; mode: string; editable: number; editableCpu: number; typed: Typed };
 
 function printRows(rows: Row[]): void {
   const ms = (value: number) => (value < 100 ? value.toFixed(1) : value.toFixed(0));
@@ -281,11 +294,11 @@ function printRows(rows: Row[]): void {
   // The browser reports no interaction under 16 ms: those read "<16".
   const inp = (value: number) => (value < 16 ? "<16" : ms(value));
   console.log(
-    "words     body editor          editable  work/key wall p50/p95/max  CPU p50/p95/max      input→paint p50/p95  keydown→frame p50/p95",
+    "words     body editor          editable (CPU)     work/key wall p50/p95/max  CPU p50/p95/max      input→paint p50/p95  keydown→frame p50/p95",
   );
-  for (const { size, mode, editable, typed } of rows) {
+  for (const { size, mode, editable, editableCpu, typed } of rows) {
     console.log(
-      `${size.toLocaleString("en-US").padEnd(9)} ${mode.padEnd(20)} ${`${ms(editable)} ms`.padEnd(9)} ` +
+      `${size.toLocaleString("en-US").padEnd(9)} ${mode.padEnd(20)} ${`${ms(editable)} ms (${ms(editableCpu)})`.padEnd(18)} ` +
         `${trio(typed.work.map((work) => work.wall))}       ${trio(typed.work.map((work) => work.cpu))} ` +
         `${`${inp(percentile(typed.inp, 50))} / ${inp(percentile(typed.inp, 95))}`.padEnd(20)} ` +
         `${ms(percentile(typed.toFrame, 50))} / ${ms(percentile(typed.toFrame, 95))}`,
@@ -314,7 +327,7 @@ function printRows(rows: Row[]): void {
   console.log(
     `Targets (keystroke work; the next frame adds the display's wait): p95 < 16 ms at 10,000 words: ${typing(10_000, 16)}; ` +
       `< 50 ms at 100,000: ${typing(100_000, 50)}; ` +
-      `editable within 1 s at 10,000 words: ${verdict(editor(10_000)?.editable, 1000)}.`,
+      `editable within 1 s at 10,000 words: wall ${verdict(editor(10_000)?.editable, 1000)}, main-thread CPU ${verdict(editor(10_000)?.editableCpu, 1000)}.`,
   );
 }
 
@@ -338,15 +351,19 @@ export default async function run(): Promise<void> {
         await signIn(context, email, password);
         await chooseMode(context, slug, mode);
         const editable: number[] = [];
+        let editableCpu = NaN;
         let typed: Typed = { toFrame: [], work: [], inp: [] };
         for (let load = 0; load < loads; load += 1) {
           const page = await context.newPage();
-          editable.push(await timeToEditable(page, slug, mode));
+          // The last load is traced for its CPU time (and then typed in).
+          const loaded = await timeToEditable(browser, page, slug, mode, load === loads - 1);
+          editable.push(loaded.wall);
+          editableCpu = loaded.cpu ?? editableCpu;
           if (load === loads - 1) typed = await keystrokeLatencies(browser, page, mode);
           await page.close();
         }
         await context.close();
-        rows.push({ size, mode: mode.name, editable: median(editable), typed });
+        rows.push({ size, mode: mode.name, editable: median(editable), editableCpu, typed });
       }
     }
     printRows(rows);

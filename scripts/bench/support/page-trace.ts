@@ -1,11 +1,13 @@
 /*
- * Per-keystroke figures from a Chromium trace and the page's Event Timing entries, for the browser benches.
+ * Figures from a Chromium trace and the page's Event Timing entries, for the browser benches: the main
+ * thread's work before a page became usable, and per keystroke.
  * Wall time (`dur`) grows when other programs share the machine's cores; thread time (`tdur`, the CPU the
  * renderer's main thread really used) and the browser's own input-to-next-paint much less so, which is what
  * lets a result be judged on a loaded machine.
  */
 
 type TraceEvent = {
+  cat?: string;
   name: string;
   ph: string;
   ts: number;
@@ -16,6 +18,33 @@ type TraceEvent = {
   args?: { data?: { type?: string } };
 };
 
+function traceEvents(trace: Buffer): TraceEvent[] {
+  return (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
+const isTask = (event: TraceEvent) =>
+  event.ph === "X" &&
+  (event.name === "RunTask" || event.name === "ThreadControllerImpl::RunTask") &&
+  (event.dur ?? 0) > 0;
+
+/**
+ * The CPU time the page's main thread used from the start of the trace until the page called
+ * `performance.mark(mark)` (trace categories "toplevel" and "blink.user_timing"): parsing, running the
+ * page's scripts, hydration and the editor's start, without the waits for the network and for other
+ * programs on a busy machine. null when the mark is not in the trace.
+ */
+export function cpuUntilMark(trace: Buffer, mark: string): number | null {
+  const events = traceEvents(trace);
+  const marked = events.find((event) => event.name === mark && event.ph !== "X");
+  if (!marked) return null;
+  return (
+    events
+      .filter((event) => event.pid === marked.pid && event.tid === marked.tid && isTask(event))
+      .filter((event) => event.ts <= marked.ts)
+      .reduce((total, event) => total + (event.tdur ?? event.dur ?? 0), 0) / 1000
+  );
+}
+
 export type KeystrokeWork = { wall: number; cpu: number };
 
 /**
@@ -25,21 +54,14 @@ export type KeystrokeWork = { wall: number; cpu: number };
  * frame, it leaves out waiting for the display's next frame (0–16.7 ms at 60 Hz), which no editor can shorten.
  */
 export function workPerKeystroke(trace: Buffer): KeystrokeWork[] {
-  const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
+  const events = traceEvents(trace);
   const keydowns = events
     .filter((event) => event.name === "EventDispatch" && event.args?.data?.type === "keydown")
     .sort((a, b) => a.ts - b.ts);
   const first = keydowns[0];
   if (!first) return [];
   const tasks = events
-    .filter(
-      (event) =>
-        event.pid === first.pid &&
-        event.tid === first.tid &&
-        event.ph === "X" &&
-        (event.name === "RunTask" || event.name === "ThreadControllerImpl::RunTask") &&
-        (event.dur ?? 0) > 0,
-    )
+    .filter((event) => event.pid === first.pid && event.tid === first.tid && isTask(event))
     .sort((a, b) => a.ts - b.ts);
   const startOf = (keydown: TraceEvent) =>
     tasks.find((task) => task.ts <= keydown.ts && keydown.ts <= task.ts + (task.dur ?? 0))?.ts ?? keydown.ts;
