@@ -84,7 +84,9 @@ export function LivePreview({
   // What the long story's preview was last asked to show.
   const [asked, setAsked] = useState<{ content: ContentDraft; change: ChangeDraft | null } | null>(null);
   const shown = useMemo(() => (manual ? asked : { content, change }), [manual, asked, content, change]);
-  const deferred = useDeferredValue(shown);
+  // null at first: the page becomes editable before the preview is built (reading a long body into the
+  // preview's article was the biggest share of the page's start), which follows at once in the background.
+  const deferred = useDeferredValue(shown, null);
   const article = useMemo(
     () => (deferred ? previewArticle(deferred.content, deferred.change, context) : null),
     [deferred, context],
