@@ -15,7 +15,12 @@ export type Permission =
   | "users:manage"
   | "tokens:own"
   | "account:own"
-  | "photo:upload";
+  | "photo:upload"
+  | "review:submit"
+  | "review:comment"
+  | "review:decide"
+  | "review:rules"
+  | "inbox:own";
 
 // Each role holds what the one below it holds, and more: a contributor drafts, an editor also publishes and
 // schedules, an admin also manages people.
@@ -26,6 +31,10 @@ const contributor: Permission[] = [
   "tokens:own",
   "account:own",
   "photo:upload",
+  // Contributors ask for review, reply on threads about their work and read their inbox.
+  "review:submit",
+  "review:comment",
+  "inbox:own",
 ];
 const editor: Permission[] = [
   ...contributor,
@@ -34,8 +43,9 @@ const editor: Permission[] = [
   "revision:restore",
   "schedule:manage",
   "embargo:manage",
+  "review:decide",
 ];
-const admin: Permission[] = [...editor, "users:manage"];
+const admin: Permission[] = [...editor, "users:manage", "review:rules"];
 
 const grants: Record<Actor["role"], ReadonlySet<Permission>> = {
   admin: new Set(admin),
