@@ -29,11 +29,11 @@ export const settlePause = 250;
 export function createDraftStore(initial: EditorDraft): DraftStore {
   let current = initial;
   let settled = initial;
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
   const settledListeners = new Set<() => void>();
   const settleNow = () => {
-    window.clearTimeout(timer);
+    clearTimeout(timer);
     timer = undefined;
     if (settled === current) return;
     settled = current;
@@ -46,8 +46,8 @@ export function createDraftStore(initial: EditorDraft): DraftStore {
       if (next === current) return;
       current = next;
       for (const listener of listeners) listener();
-      window.clearTimeout(timer);
-      timer = window.setTimeout(settleNow, settlePause);
+      clearTimeout(timer);
+      timer = setTimeout(settleNow, settlePause);
     },
     subscribe(listener) {
       listeners.add(listener);
