@@ -1,12 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
 
 import type { StoryStatus } from "@/lib/db/generated/enums";
 import { substantiveChanges, type MinorCheckContent } from "@/lib/editorial/minor-change-check";
-import type { MergeChoice } from "@/lib/revisions/merge/content-merge-types";
 import type { PendingChange } from "@/lib/revisions/publication-plan";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
 
@@ -19,8 +17,6 @@ import {
   emptyChange,
   minorCheckContent,
   sameContent,
-  slugFromHeadline,
-  type ChangeDraft,
   type ContentDraft,
   type EditorDraft,
 } from "./editor-draft";
@@ -31,12 +27,12 @@ import { mergePreview } from "./merge-preview";
 import { MergeResolver } from "./merge-resolver";
 import { PublishConfirmDialog } from "./publish-confirm-dialog";
 import { RestoreDraftBanner } from "./restore-draft-banner";
-import { saveConflictOf, type SaveConflict } from "./save-conflict";
 import { SaveErrorNotice } from "./save-error-notice";
-import { sendStorySave, type SaveOptions } from "./story-save-request";
 import { useBeforeUnload } from "./use-before-unload";
+import { useDraftEdits } from "./use-draft-edits";
 import { useLocalDraft, type StoredDraft } from "./use-local-draft";
 import { usePresence } from "./use-presence";
+import { useStorySave } from "./use-story-save";
 
 type Props = {
   userId: string;
@@ -74,7 +70,6 @@ export function StoryEditor({
   contributorNames,
   preview,
 }: Props) {
-  const router = useRouter();
   const isNew = slug === null;
   const [saved, setSaved] = useState(initialContent);
   // The draft lives outside React state: a keystroke re-renders only its own field (draft-store.ts).
@@ -84,19 +79,10 @@ export function StoryEditor({
   const images = useDraftPart(store, (draft) => draft.content.images);
   const change = useDraftPart(store, (draft) => draft.change);
   const [base, setBase] = useState(baseRevision);
-  const [pending, setPending] = useState<null | "draft" | "publish">(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<{ code: string; message: string } | null>(null);
-  const [conflict, setConflict] = useState<SaveConflict | null>(null);
-  const [mergeChoices, setMergeChoices] = useState<Record<string, MergeChoice>>({});
   const [hydrated, setHydrated] = useState(false);
-  // A new story's slug follows its headline until someone edits the slug itself.
-  const slugTouched = useRef(false);
   const [confirming, setConfirming] = useState(false);
-  const pendingRef = useRef(false);
   const pulled = status === "unpublished";
   const canPublish = mayPublish && !pulled;
-  const idempotency = useRef({ payload: "", key: "" });
 
   const isDirty = useCallback(
     (draft: EditorDraft) =>
@@ -116,36 +102,7 @@ export function StoryEditor({
       !(stored.draft.change.internalNote ?? "").trim(),
     [initialContent],
   );
-  // Stable, so the fields and panels (memo) re-render only for their own part of the draft.
-  const setContent = useCallback(
-    (patch: Partial<ContentDraft>) =>
-      store.update((current) => {
-        const content = { ...current.content, ...patch };
-        const followsHeadline = isNew && !slugTouched.current;
-        return {
-          ...current,
-          content,
-          slug: followsHeadline ? slugFromHeadline(content.headline) : current.slug,
-        };
-      }),
-    [store, isNew],
-  );
-  const setSlug = useCallback(
-    (value: string) => {
-      slugTouched.current = true;
-      store.update((current) => ({ ...current, slug: value }));
-    },
-    [store],
-  );
-  const setCredits = useCallback(
-    (next: ContentDraft["credits"]) => setContent({ credits: next }),
-    [setContent],
-  );
-  const setImages = useCallback((next: ContentDraft["images"]) => setContent({ images: next }), [setContent]);
-  const setChange = useCallback(
-    (next: ChangeDraft) => store.update((current) => ({ ...current, change: next })),
-    [store],
-  );
+  const edits = useDraftEdits(store, isNew);
   const exact = useCallback(
     () => ({ draft: store.current(), dirty: isDirty(store.current()) }),
     [store, isDirty],
@@ -162,55 +119,19 @@ export function StoryEditor({
   const presence = usePresence({ slug, seenRevisionNumber: base });
   useBeforeUnload(exact);
 
-  // Reads the draft as it is this instant (never a render's copy of it): a save key pressed straight after a
-  // keystroke sends that keystroke.
-  const save = useCallback(
-    async (options: SaveOptions) => {
-      if (pendingRef.current) return;
-      const draft = store.current();
-      const content = options.content ?? draft.content;
-      pendingRef.current = true;
-      setPending(options.publish ? "publish" : "draft");
-      const state = await sendStorySave({
-        slug,
-        draft,
-        content,
-        base: options.base ?? base,
-        options,
-        idempotency: idempotency.current,
-      });
-      pendingRef.current = false;
-      setPending(null);
-      if (state.status === "success") {
-        setConfirming(false);
-        setFieldErrors({});
-        setFormError(null);
+  const { save, pending, fieldErrors, formError, conflict, setConflict, mergeChoices, setMergeChoices } =
+    useStorySave({
+      store,
+      slug,
+      base,
+      onAnswered: () => setConfirming(false),
+      onSaved: (content) => {
         setSaved(content);
         store.update((current) => ({ ...current, content, change: emptyChange }));
         store.settleNow();
         local.clearAll();
-        toast.success(state.message);
-        if (isNew) router.push(`/desk/stories/${encodeURIComponent(state.result.slug)}`);
-        else router.refresh();
-        return;
-      }
-      if (state.status !== "error") return;
-      const found = saveConflictOf(state);
-      if (found) {
-        setConfirming(false);
-        setConflict(found);
-        setMergeChoices({});
-        setFormError(null);
-        toast.warning("Someone saved this story while you were editing. Review the merge below.");
-        return;
-      }
-      setConfirming(false);
-      setFieldErrors(state.fieldErrors);
-      setFormError({ code: state.code, message: state.message });
-      toast.error(state.message);
-    },
-    [store, base, isNew, slug, local, router],
-  );
+      },
+    });
 
   // Marks the form as live, so nobody (and no test) types into inputs React has not taken over yet.
   // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -238,7 +159,7 @@ export function StoryEditor({
     if (!stored) return;
     store.update(() => ({ ...stored.draft, slug: isNew ? stored.draft.slug : (slug ?? "") }));
     store.settleNow();
-    if (isNew && stored.draft.slug) slugTouched.current = true;
+    if (isNew && stored.draft.slug) edits.keepSlug();
     if (!isNew && stored.base > 0) setBase(Math.min(stored.base, baseRevision));
     local.dismiss();
     toast.success("Your unsaved edits are back.");
@@ -322,18 +243,20 @@ export function StoryEditor({
             ) : null}
             <ContentFields
               store={store}
-              onChange={setContent}
+              onChange={edits.setContent}
               fieldErrors={fieldErrors}
-              onSlugChange={isNew ? setSlug : undefined}
+              onSlugChange={isNew ? edits.setSlug : undefined}
             />
             <CreditListEditor
               credits={credits}
               contributorNames={contributorNames}
               fieldErrors={fieldErrors}
-              onChange={setCredits}
+              onChange={edits.setCredits}
             />
-            <ImageListEditor images={images} fieldErrors={fieldErrors} onChange={setImages} />
-            {isNew ? null : <ChangeFields change={change} fieldErrors={fieldErrors} onChange={setChange} />}
+            <ImageListEditor images={images} fieldErrors={fieldErrors} onChange={edits.setImages} />
+            {isNew ? null : (
+              <ChangeFields change={change} fieldErrors={fieldErrors} onChange={edits.setChange} />
+            )}
             <div className="desk-editor-actions">
               {canPublish ? (
                 <button
