@@ -181,7 +181,13 @@ test("a user creates a token, uses it as a Bearer token, revokes it, and it is r
   const api = await playwright.request.newContext({ baseURL });
   const me = await api.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
   expect(me.status()).toBe(200);
-  expect(await me.json()).toEqual({ email: editor.email, name: editor.name, role: "editor", via: "token" });
+  expect(await me.json()).toEqual({
+    email: editor.email,
+    name: editor.name,
+    role: "editor",
+    via: "token",
+    emailNotifications: true,
+  });
 
   await page.getByRole("button", { name: "I have saved it" }).click();
   await expect(tokenField).toHaveCount(0);

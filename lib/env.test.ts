@@ -20,7 +20,33 @@ describe("readEnv", () => {
       PUBLIC_CACHE_STALE_IF_ERROR: 86_400,
       PUBLIC_CACHE_MAX_AGE: 0,
       PURGE_VARNISH_URLS: [],
+      MAIL_FROM: "Copydesk <copydesk@localhost>",
     });
+  });
+
+  it("reads the mail settings, and never repeats the SMTP password in its refusal", () => {
+    const env = readEnv({
+      source: {
+        SMTP_URL: "smtps://desk:s3cret@mail.example.org:465",
+        MAIL_FROM: "Newsroom <desk@example.org>",
+      },
+    });
+    expect(env.SMTP_URL).toBe("smtps://desk:s3cret@mail.example.org:465");
+    expect(env.MAIL_FROM).toBe("Newsroom <desk@example.org>");
+    expect(readEnv({ source: { MAIL_FROM: "desk@example.org" } }).MAIL_FROM).toBe("desk@example.org");
+    const refused = (source: Record<string, string>) => {
+      try {
+        readEnv({ source });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "accepted";
+    };
+    const badScheme = refused({ SMTP_URL: "http://desk:s3cret@mail.example.org" });
+    expect(badScheme).toMatch(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(badScheme).not.toContain("s3cret");
+    expect(refused({ MAIL_FROM: "Copydesk desk" })).toMatch(/MAIL_FROM must be an address/);
+    expect(refused({ MAIL_FROM: "Copydesk <desk@example.org>\nBcc: x@example.org" })).toMatch(/MAIL_FROM/);
   });
 
   it("reads the delivery settings, and names a bad one", () => {

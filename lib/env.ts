@@ -139,6 +139,23 @@ export const EnvInput = z
     PHOTO_S3_ACCESS_KEY_ID: optional(z.string().trim().min(1)),
     PHOTO_S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
     PHOTO_S3_FORCE_PATH_STYLE: optional(booleanFlag).transform((flag) => flag ?? false),
+    // Review mail (lib/mail): unset means nobody is emailed; the desk inbox works the same either way.
+    SMTP_URL: optional(
+      z.url({
+        protocol: /^smtps?$/,
+        hostname: /./,
+        error: "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587",
+      }),
+    ),
+    MAIL_FROM: optional(
+      z
+        .string()
+        .trim()
+        .max(320, { error: "must be at most 320 characters" })
+        .regex(/^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, {
+          error: 'must be an address such as "Copydesk <desk@example.org>" or desk@example.org',
+        }),
+    ).transform((from) => from ?? "Copydesk <copydesk@localhost>"),
   })
   .refine((env) => env.PHOTO_STORE !== "s3" || Boolean(env.PHOTO_S3_BUCKET), {
     error: "PHOTO_S3_BUCKET is required when PHOTO_STORE is s3",

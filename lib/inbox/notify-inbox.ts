@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@/lib/db/generated/client";
 import type { InboxKind } from "@/lib/db/generated/enums";
+import { queueInboxMail } from "@/lib/mail/queue-inbox-mail";
 
 /** One event for one person's desk inbox. */
 export type InboxNotice = {
@@ -23,7 +24,8 @@ export type InboxNotice = {
  * Puts notices into people's inboxes, in the caller's transaction, so a notice exists exactly when the act
  * that caused it committed. Nobody is told of their own act, deactivated people are told nothing, and the
  * first notice of an event for a person wins (a mention in a reply is not also a "reply" notice): order the
- * notices most specific first. Returns the ids of the inbox items created.
+ * notices most specific first. Each new item's mail is queued too (lib/mail/queue-inbox-mail.ts). Returns the ids
+ * of the inbox items created.
  */
 export async function notifyInbox(options: {
   tx: Prisma.TransactionClient;
@@ -50,5 +52,9 @@ export async function notifyInbox(options: {
     skipDuplicates: true,
     select: { id: true },
   });
-  return created.map((item) => item.id);
+  const ids = created.map((item) => item.id);
+  // Their mail, in the same transaction: queued only when SMTP is set up and the person wants it; sent later
+  // by the job queue, so a mail server's trouble never holds up or fails the act (lib/mail).
+  await queueInboxMail({ tx, inboxItemIds: ids });
+  return ids;
 }

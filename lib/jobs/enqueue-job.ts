@@ -15,6 +15,9 @@ export const EnqueueJobInput = z.object({
   // A job with the same key replaces the waiting one (a reschedule), instead of queueing a second.
   jobKey: z.string().min(1).optional(),
   maxAttempts: z.number().int().min(1).max(100).optional(),
+  // "unsafe_dedupe": a job with the same key, waiting, running or failed for good, is left as it is and no
+  // second one is queued (a mail that must never go twice); the default "replace" moves a waiting one.
+  jobKeyMode: z.enum(["replace", "unsafe_dedupe"]).optional(),
 });
 export type EnqueueJobInput = z.infer<typeof EnqueueJobInput> & { task: TaskName };
 
@@ -24,14 +27,14 @@ export type EnqueueJobInput = z.infer<typeof EnqueueJobInput> & { task: TaskName
  * write.
  */
 export async function enqueueJob(options: EnqueueJobInput & { tx: Transaction }): Promise<void> {
-  const { task, payload, runAt, jobKey, maxAttempts } = EnqueueJobInput.parse(options);
+  const { task, payload, runAt, jobKey, maxAttempts, jobKeyMode } = EnqueueJobInput.parse(options);
   await options.tx.$executeRaw`SELECT graphile_worker.add_job(
     identifier => ${task}::text,
     payload => ${JSON.stringify(payload)}::json,
     run_at => ${runAt ?? null}::timestamptz,
     job_key => ${jobKey ?? null}::text,
     max_attempts => ${maxAttempts ?? null}::int,
-    job_key_mode => 'replace'
+    job_key_mode => ${jobKeyMode ?? "replace"}::text
   )`;
 }
 

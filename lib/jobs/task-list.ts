@@ -1,6 +1,7 @@
 import type { Task } from "graphile-worker";
 
 import { purgeTask } from "@/lib/delivery/purge-task";
+import { inboxMailJob } from "@/lib/mail/send-inbox-mail";
 import { liftEmbargoTask, publishScheduleTask } from "@/lib/schedules/schedule-tasks";
 
 // The one registry of background work: each domain adds its task here under "<room>.<verb>", with a handler
@@ -10,6 +11,8 @@ export const taskList = {
   "schedules.lift-embargo": liftEmbargoTask,
   // Enqueued by the trigger that records each reader-visible change (lib/delivery, migration 20261202003000).
   "delivery.purge": purgeTask,
+  // Queued with the inbox items of a review act, one mail each (lib/mail/queue-inbox-mail.ts).
+  "mail.inbox-item": inboxMailJob,
 } satisfies Record<string, Task>;
 
 export type TaskName = keyof typeof taskList extends never ? string : keyof typeof taskList;

@@ -24,6 +24,8 @@ const secretFieldNames = [
   "ADMIN_PASSWORD",
   "COPYDESK_PASSWORD",
   "DATABASE_URL",
+  "SMTP_URL",
+  "smtpUrl",
   "connectionString",
   "authorization",
   "Authorization",

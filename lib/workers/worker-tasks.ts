@@ -2,7 +2,10 @@ import type { Root } from "hast";
 
 import { renderHistoryPage } from "@/lib/render/history-page";
 import { renderStoryBody } from "@/lib/render/story-body";
+import type { AnchorPlacement, AnchorRange } from "@/lib/review-anchors/anchor-types";
+import { relocateAnchors } from "@/lib/review-anchors/relocate-anchors";
 import type { ContentDiff, DiffSide } from "@/lib/revisions/diff/content-diff-types";
+import { createDiffBudget } from "@/lib/revisions/diff/diff-budget";
 import { diffContent } from "@/lib/revisions/diff/diff-content";
 import type { ContentMerge } from "@/lib/revisions/merge/content-merge-types";
 import { mergeContent } from "@/lib/revisions/merge/merge-content";
@@ -23,6 +26,13 @@ const workerTasks = {
     theirs: RevisionContent;
   }): ContentMerge => mergeContent(input),
   renderStoryBody: (input: { markdown: string }): Root => renderStoryBody(input),
+  relocateAnchors: (input: {
+    fromText: string;
+    toText: string;
+    anchors: AnchorRange[];
+    timeoutMs: number;
+  }): AnchorPlacement[] =>
+    relocateAnchors({ ...input, budget: createDiffBudget({ timeoutMs: input.timeoutMs }) }),
   renderHistoryPage: (input: Parameters<typeof renderHistoryPage>[0]): string => renderHistoryPage(input),
 };
 
@@ -42,6 +52,8 @@ export function runWorkerTask(message: WorkerTaskMessage): ReturnType<WorkerTask
       return workerTasks.mergeContent(message.input);
     case "renderStoryBody":
       return workerTasks.renderStoryBody(message.input);
+    case "relocateAnchors":
+      return workerTasks.relocateAnchors(message.input);
     case "renderHistoryPage":
       return workerTasks.renderHistoryPage(message.input);
   }

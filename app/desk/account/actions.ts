@@ -8,6 +8,7 @@ import { deskFormAction } from "@/app/_support/desk-action";
 import { endOwnSession, signOutEverywhere } from "@/lib/auth/sessions";
 import { ChangeOwnPasswordInput } from "@/lib/auth/user-input";
 import { changeOwnPassword } from "@/lib/auth/users";
+import { EmailNotificationsFormInput, setEmailNotifications } from "@/lib/mail/email-notifications";
 
 const EndSessionInput = z.object({ sessionId: z.uuid({ error: "Unknown session" }) });
 
@@ -24,6 +25,29 @@ export const changePasswordAction = deskFormAction({
         ? ""
         : ` You were signed out of ${endedSessions} other ${endedSessions === 1 ? "session" : "sessions"}.`;
     return { status: "success", message: `Your password is changed.${elsewhere}`, result: undefined };
+  },
+});
+
+/** "Email me about my inbox": always the signed-in person's own setting, never anyone else's. */
+export const emailNotificationsAction = deskFormAction({
+  name: "emailNotifications",
+  permission: "account:own",
+  input: EmailNotificationsFormInput,
+  fields: ["emailNotifications"],
+  run: async ({ actor, input }) => {
+    const { emailNotifications } = await setEmailNotifications({
+      actor,
+      userId: actor.userId,
+      emailNotifications: input.emailNotifications,
+    });
+    revalidatePath("/desk/account");
+    return {
+      status: "success",
+      message: emailNotifications
+        ? "You will be emailed about what lands in your inbox."
+        : "You will no longer be emailed; your inbox on the desk still shows everything.",
+      result: undefined,
+    };
   },
 });
 

@@ -3,9 +3,11 @@ import type { Metadata } from "next";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { listOwnSessions } from "@/lib/auth/sessions";
+import { readEmailNotifications } from "@/lib/mail/email-notifications";
 
 import { ChangePasswordForm } from "./change-password-form";
 import { describeBrowser } from "./describe-browser";
+import { EmailNotificationsForm } from "./email-notifications-form";
 import { EndSessionButton, SignOutEverywhereButton } from "./session-controls";
 
 import "./account.css";
@@ -14,7 +16,10 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const actor = await requirePageActor({ permission: "account:own", callbackPath: "/desk/account" });
-  const sessions = await listOwnSessions({ actor });
+  const [sessions, email] = await Promise.all([
+    listOwnSessions({ actor }),
+    readEmailNotifications({ actor }),
+  ]);
 
   return (
     <>
@@ -55,6 +60,10 @@ export default async function AccountPage() {
           </ul>
           <SignOutEverywhereButton />
         </section>
+        <EmailNotificationsForm
+          emailNotifications={email.emailNotifications}
+          mailConfigured={email.mailConfigured}
+        />
       </div>
     </>
   );
