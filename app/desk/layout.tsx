@@ -6,8 +6,9 @@ import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { SignOutButton } from "@/app/_auth/sign-out-button";
 import { Toaster } from "@/app/_components/toaster";
 import { can } from "@/lib/auth/permissions";
+import { countUnread } from "@/lib/inbox/inbox";
 
-import { DeskNav } from "./_components/desk-nav";
+import { DeskNav, type NavItem } from "./_components/desk-nav";
 // The reader stylesheet is scoped under .story, so the desk preview can share it without side effects.
 import "@/public/styles/story.css";
 import "./desk.css";
@@ -28,11 +29,15 @@ const roleLabels = { admin: "Admin", editor: "Editor", contributor: "Contributor
  */
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor({ permission: "desk:read", callbackPath: "/desk" });
-  const items = [
+  const items: NavItem[] = [
     { href: "/desk", label: "Stories" },
     { href: "/desk/schedules", label: "Schedule" },
     { href: "/desk/photos", label: "Photos" },
   ];
+  if (can({ actor, permission: "inbox:own" })) {
+    const unread = await countUnread({ actor });
+    items.push({ href: "/desk/inbox", label: "Inbox", count: unread, countWord: "unread" });
+  }
   if (can({ actor, permission: "users:manage" })) items.push({ href: "/desk/people", label: "People" });
   if (can({ actor, permission: "tokens:own" })) items.push({ href: "/desk/tokens", label: "Tokens" });
   if (can({ actor, permission: "account:own" })) items.push({ href: "/desk/account", label: "Account" });

@@ -31,7 +31,18 @@ import { lockStory, type LockedStory } from "./story";
  */
 export type KeyedWrite =
   | { type: "revision"; number: number; fingerprint: string | null }
-  | { type: "status"; fingerprint: string | null };
+  | { type: "status"; fingerprint: string | null }
+  | ReviewThreadKeyedWrite;
+
+/** A comment, reply, resolve or reopen on a review thread (lib/review-threads), kept in the review history. */
+export type ReviewThreadKeyedWrite = {
+  type: "review-thread";
+  threadId: string;
+  commentId: string | null;
+  fingerprint: string | null;
+};
+
+const reviewThreadActions = ["comment", "reply", "resolve_thread", "reopen_thread"] as const;
 
 /** The key and fingerprint a writer's step stores with what it writes, so a retry finds it. */
 export type WriteKey = { idempotencyKey?: string; fingerprint: string };
@@ -246,9 +257,10 @@ async function findReplayedWrite<Type extends KeyedWrite["type"]>(options: {
   });
   const earlier: KeyedWrite | null = revision
     ? { type: "revision", number: revision.number, fingerprint: revision.requestFingerprint }
-    : await tx.storyStatusEvent
+    : ((await tx.storyStatusEvent
         .findUnique({ where, select: { requestFingerprint: true } })
-        .then((event) => (event ? { type: "status", fingerprint: event.requestFingerprint } : null));
+        .then((event) => (event ? { type: "status", fingerprint: event.requestFingerprint } : null))) ??
+      (await findReviewThreadWrite({ tx, where })));
   if (!earlier) return null;
   if (
     !isOfType(earlier, request.records) ||
@@ -256,6 +268,24 @@ async function findReplayedWrite<Type extends KeyedWrite["type"]>(options: {
   )
     throw keyReusedError();
   return earlier;
+}
+
+/** A review thread's act (comment, reply, resolve, reopen) that kept this key in the review history. */
+async function findReviewThreadWrite(options: {
+  tx: Prisma.TransactionClient;
+  where: { storyId_idempotencyKey: { storyId: string; idempotencyKey: string } };
+}): Promise<ReviewThreadKeyedWrite | null> {
+  const event = await options.tx.reviewEvent.findUnique({
+    where: options.where,
+    select: { action: true, threadId: true, commentId: true, requestFingerprint: true },
+  });
+  if (!event?.threadId || !(reviewThreadActions as readonly string[]).includes(event.action)) return null;
+  return {
+    type: "review-thread",
+    threadId: event.threadId,
+    commentId: event.commentId,
+    fingerprint: event.requestFingerprint,
+  };
 }
 
 function isOfType<Type extends KeyedWrite["type"]>(

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-type NavItem = { href: string; label: string };
+/** `count`: a number to show beside the label (unread inbox items); `countWord` is read out after it. */
+export type NavItem = { href: string; label: string; count?: number; countWord?: string };
 
 /** The desk's top navigation; marks the current section for screen readers as well as by look. */
 export function DeskNav({ items }: { items: NavItem[] }) {
@@ -18,6 +19,12 @@ export function DeskNav({ items }: { items: NavItem[] }) {
         return (
           <Link key={item.href} href={item.href} aria-current={current ? "page" : undefined}>
             {item.label}
+            {item.count ? (
+              <span className="desk-nav-count">
+                {item.count > 99 ? "99+" : item.count}
+                {item.countWord ? <span className="visually-hidden"> {item.countWord}</span> : null}
+              </span>
+            ) : null}
           </Link>
         );
       })}

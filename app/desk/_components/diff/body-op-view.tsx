@@ -3,8 +3,10 @@ import type { ReactNode } from "react";
 import { bodyOpHasPhoto, paragraphPhoto, sideText } from "@/lib/revisions/diff/body-photo-paragraphs";
 import type { BodyOp, ParagraphPiece } from "@/lib/revisions/diff/content-diff-types";
 
+import type { BodyTextPlaces } from "./body-diff-view";
 import { BodyPhotoCard, ParagraphOrPhoto, PhotoChange, photoChangeLabel } from "./body-photo-view";
 import { Pair } from "./diff-pair";
+import { OffsetText, type TextOffsets } from "./offset-text";
 import { UnchangedRun } from "./unchanged-run";
 import { WordOpsText } from "./word-ops-text";
 
@@ -43,10 +45,35 @@ function PieceView({
   );
 }
 
+/** Where paragraph `from` of the older body and `to` of the newer start, for comments on their words. */
+function bodyAt(places: BodyTextPlaces | undefined, from?: number, to?: number): TextOffsets | undefined {
+  if (!places) return undefined;
+  return {
+    field: "body",
+    from: from === undefined ? undefined : places.from?.[from],
+    to: to === undefined ? undefined : places.to?.[to],
+  };
+}
+
 /** One step of the body comparison, inline or as a before/after pair. */
-export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }) {
+export function BodyOpView({
+  op,
+  view,
+  places,
+}: {
+  op: BodyOp;
+  view: "inline" | "side";
+  places?: BodyTextPlaces;
+}) {
   if (op.kind === "unchanged")
-    return <UnchangedRun fromIndex={op.fromIndex} toIndex={op.toIndex} paragraphs={op.paragraphs} />;
+    return (
+      <UnchangedRun
+        fromIndex={op.fromIndex}
+        toIndex={op.toIndex}
+        paragraphs={op.paragraphs}
+        places={places}
+      />
+    );
   const side = view === "side";
   switch (op.kind) {
     case "changed":
@@ -65,12 +92,12 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
           </Label>
           {side ? (
             <Pair
-              from={<WordOpsText ops={op.words} side="from" />}
-              to={<WordOpsText ops={op.words} side="to" />}
+              from={<WordOpsText ops={op.words} side="from" at={bodyAt(places, op.fromIndex, op.toIndex)} />}
+              to={<WordOpsText ops={op.words} side="to" at={bodyAt(places, op.fromIndex, op.toIndex)} />}
             />
           ) : (
             <p>
-              <WordOpsText ops={op.words} />
+              <WordOpsText ops={op.words} at={bodyAt(places, op.fromIndex, op.toIndex)} />
             </p>
           )}
         </div>
@@ -92,12 +119,19 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
         <div className="desk-diff-op desk-diff-op-inserted">
           <Label>+ Added {p(op.toIndex)}</Label>
           {side ? (
-            <Pair from={null} to={<ins className="desk-ins">{op.text}</ins>} />
+            <Pair
+              from={null}
+              to={
+                <ins className="desk-ins">
+                  <OffsetText text={op.text} at={bodyAt(places, undefined, op.toIndex)} />
+                </ins>
+              }
+            />
           ) : (
             <p>
               <ins className="desk-ins">
                 <span className="visually-hidden">[inserted paragraph: </span>
-                {op.text}
+                <OffsetText text={op.text} at={bodyAt(places, undefined, op.toIndex)} />
                 <span className="visually-hidden">]</span>
               </ins>
             </p>
@@ -122,12 +156,19 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
         <div className="desk-diff-op desk-diff-op-deleted">
           <Label>− Removed (was {p(op.fromIndex)})</Label>
           {side ? (
-            <Pair from={<del className="desk-del">{op.text}</del>} to={null} />
+            <Pair
+              from={
+                <del className="desk-del">
+                  <OffsetText text={op.text} at={bodyAt(places, op.fromIndex)} />
+                </del>
+              }
+              to={null}
+            />
           ) : (
             <p>
               <del className="desk-del">
                 <span className="visually-hidden">[deleted paragraph: </span>
-                {op.text}
+                <OffsetText text={op.text} at={bodyAt(places, op.fromIndex)} />
                 <span className="visually-hidden">]</span>
               </del>
             </p>
@@ -159,11 +200,13 @@ export function BodyOpView({ op, view }: { op: BodyOp; view: "inline" | "side" }
           </Label>
           {side ? (
             <Pair
-              from={op.identical ? <>{op.text}</> : <WordOpsText ops={op.words} side="from" />}
-              to={op.identical ? <>{op.text}</> : <WordOpsText ops={op.words} side="to" />}
+              from={<WordOpsText ops={op.words} side="from" at={bodyAt(places, op.fromIndex, op.toIndex)} />}
+              to={<WordOpsText ops={op.words} side="to" at={bodyAt(places, op.fromIndex, op.toIndex)} />}
             />
           ) : (
-            <p>{op.identical ? op.text : <WordOpsText ops={op.words} />}</p>
+            <p>
+              <WordOpsText ops={op.words} at={bodyAt(places, op.fromIndex, op.toIndex)} />
+            </p>
           )}
         </div>
       );

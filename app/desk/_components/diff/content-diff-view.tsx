@@ -3,9 +3,12 @@ import type { ReactNode } from "react";
 import { revisionKindLabels } from "@/app/desk/_components/revision-kind-badge";
 import type { ContentDiff } from "@/lib/revisions/diff/content-diff-types";
 
-import { BodyDiffView } from "./body-diff-view";
+import { BodyDiffView, type BodyTextPlaces } from "./body-diff-view";
 import { CreditsDiffView, ImagesDiffView } from "./list-diffs";
 import { TextFieldDiffView } from "./text-field-diff-view";
+
+/** Where the body's paragraphs start in each revision, and the words comments are on (see BodyDiffView). */
+export type ReviewTextPlaces = { body: BodyTextPlaces };
 
 const fieldNames = {
   headline: "Headline",
@@ -27,8 +30,19 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** Every field of a comparison: changed ones shown, unchanged ones listed by name. */
-export function ContentDiffView({ diff, view }: { diff: ContentDiff; view: "inline" | "side" }) {
+/**
+ * Every field of a comparison: changed ones shown, unchanged ones listed by name. With `review` (the compare
+ * view), the text carries its offsets in the revisions' fields so reviewers can comment on words.
+ */
+export function ContentDiffView({
+  diff,
+  view,
+  review,
+}: {
+  diff: ContentDiff;
+  view: "inline" | "side";
+  review?: ReviewTextPlaces;
+}) {
   const unchanged = (Object.keys(fieldNames) as (keyof typeof fieldNames)[]).filter((field) => {
     if (field === "notes") return diff.notes !== null && !diff.notes.changed;
     return !diff[field].changed;
@@ -64,7 +78,7 @@ export function ContentDiffView({ diff, view }: { diff: ContentDiff; view: "inli
         diff[field].changed ? (
           <Section key={field} title={fieldNames[field]}>
             <div className={field === "headline" ? "desk-diff-headline" : undefined}>
-              <TextFieldDiffView diff={diff[field]} view={view} />
+              <TextFieldDiffView diff={diff[field]} view={view} field={review ? field : undefined} />
             </div>
           </Section>
         ) : null,
@@ -83,7 +97,7 @@ export function ContentDiffView({ diff, view }: { diff: ContentDiff; view: "inli
           <p className="desk-hint">
             {diff.body.fromParagraphCount} paragraphs before, {diff.body.toParagraphCount} after.
           </p>
-          <BodyDiffView body={diff.body} view={view} />
+          <BodyDiffView body={diff.body} view={view} review={review?.body} />
         </Section>
       ) : null}
       {diff.images.changed ? (

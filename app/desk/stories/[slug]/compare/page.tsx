@@ -5,9 +5,11 @@ import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DiffQuickPicks } from "@/app/desk/_components/diff-quick-picks";
 import { ContentDiffView } from "@/app/desk/_components/diff/content-diff-view";
 import { orNotFound } from "@/app/desk/_components/or-not-found";
+import { ReviewCompareLayout } from "@/app/desk/_components/review/review-compare-layout";
 import { StoryHeader } from "@/app/desk/_components/story-header";
 import { DeskCompareQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { getLastSeenRevision } from "@/lib/desk/presence";
+import { readReviewView } from "@/lib/review-threads/review-view";
 import { diffRevisions } from "@/lib/revisions/diff-revisions";
 import { getStoryOrThrow } from "@/lib/stories/story";
 
@@ -36,9 +38,10 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const from = clamp(query.from, Math.max(1, latest - 1), latest);
   const to = clamp(query.to, latest, latest);
   const view = query.view ?? "inline";
-  const [{ diff }, lastSeen] = await Promise.all([
+  const [{ diff }, lastSeen, review] = await Promise.all([
     diffRevisions({ actor, slug, from, to }),
     getLastSeenRevision({ slug, actor }),
+    readReviewView({ actor, slug, from, to }),
   ]);
   const numbers = Array.from({ length: latest }, (_, index) => latest - index);
   const viewHref = (next: "inline" | "side") =>
@@ -93,7 +96,9 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <Link href={`/desk/stories/${slug}/revisions/${to}`}>View revision {to}</Link> ·{" "}
         <Link href={`/desk/stories/${slug}/revisions/${from}`}>View revision {from}</Link>
       </p>
-      <ContentDiffView diff={diff} view={view} />
+      <ReviewCompareLayout slug={slug} from={from} to={to} review={review}>
+        <ContentDiffView diff={diff} view={view} review={{ body: review.body }} />
+      </ReviewCompareLayout>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { StoryArticleView } from "@/app/_components/story-article-view";
 import { orNotFound } from "@/app/desk/_components/or-not-found";
 import { photoPreviewPath } from "@/app/desk/_components/photo-paths";
 import { RestoreRevisionButton } from "@/app/desk/_components/restore-revision-button";
+import { ReviewThreadsPanel } from "@/app/desk/_components/review/review-threads-panel";
 import { RevisionKindBadge } from "@/app/desk/_components/revision-kind-badge";
 import { StoryHeader } from "@/app/desk/_components/story-header";
 import { can } from "@/lib/auth/permissions";
@@ -15,6 +16,7 @@ import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import { bodyPhotoIds } from "@/lib/render/body-photo-placeholder";
 import type { PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
 import { renderStoryBodyOffLoop } from "@/lib/render/story-body-off-loop";
+import { readReviewView } from "@/lib/review-threads/review-view";
 import { getRevision } from "@/lib/revisions/get-revision";
 import { materialKinds, noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { RevisionNumberInput } from "@/lib/revisions/revision-number-input";
@@ -73,7 +75,10 @@ export default async function RevisionPage({ params }: Props) {
     notes,
     newsroom: context.newsroom,
   };
-  const body = await renderStoryBodyOffLoop({ markdown: article.body });
+  const [body, review] = await Promise.all([
+    renderStoryBodyOffLoop({ markdown: article.body }),
+    readReviewView({ actor, slug, to: number }),
+  ]);
 
   return (
     <>
@@ -127,21 +132,27 @@ export default async function RevisionPage({ params }: Props) {
           ) : null}
         </div>
       </div>
-      <section
-        className="desk-preview desk-preview-full"
-        aria-label={`Revision ${number} as readers would see it`}
-      >
-        <p className={isLive ? "desk-preview-band desk-preview-band-live" : "desk-preview-band"} role="note">
-          {isLive
-            ? "Live — this is what readers see now"
-            : revision.published
-              ? `Revision ${number} — published earlier, no longer live`
-              : "Preview — not published"}
-        </p>
-        <div className="desk-preview-page">
-          <StoryArticleView article={article} body={body} />
-        </div>
-      </section>
+      <div className="desk-review-layout">
+        <section
+          className="desk-preview desk-preview-full"
+          aria-label={`Revision ${number} as readers would see it`}
+        >
+          <p
+            className={isLive ? "desk-preview-band desk-preview-band-live" : "desk-preview-band"}
+            role="note"
+          >
+            {isLive
+              ? "Live — this is what readers see now"
+              : revision.published
+                ? `Revision ${number} — published earlier, no longer live`
+                : "Preview — not published"}
+          </p>
+          <div className="desk-preview-page">
+            <StoryArticleView article={article} body={body} />
+          </div>
+        </section>
+        <ReviewThreadsPanel slug={slug} revision={number} review={review} />
+      </div>
     </>
   );
 }

@@ -1,0 +1,66 @@
+import "server-only";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { parseInput } from "@/lib/validation/parse-input";
+
+import { notifyOfComment } from "./comment-notices";
+import { isUuid } from "./read-threads";
+import { ReplyInput } from "./review-thread-input";
+import { recordThreadEvent, threadNotFound, writeThreadAct, type ThreadActResult } from "./thread-write";
+
+/**
+ * A reply in a thread of the story. A resolved thread takes replies too (someone may disagree); it stays
+ * resolved until someone reopens it. Those mentioned, the thread's participants and the revision's author hear
+ * of it.
+ */
+export async function replyToThread(options: {
+  actor: Actor;
+  slug: string;
+  threadId: string;
+  input: unknown;
+  idempotencyKey?: string;
+}): Promise<ThreadActResult> {
+  const { actor, slug, threadId } = options;
+  assertCan({ actor, permission: "review:comment" });
+  const input = parseInput({ schema: ReplyInput, input: options.input });
+  return writeThreadAct({
+    actor,
+    slug,
+    operation: "reply",
+    input: { threadId, ...input },
+    idempotencyKey: options.idempotencyKey,
+    step: async ({ tx, story, key }) => {
+      const thread = isUuid(threadId)
+        ? await tx.reviewThread.findFirst({
+            where: { id: threadId, storyId: story.id },
+            select: { id: true, revisionNumber: true, reviewRequestId: true },
+          })
+        : null;
+      if (!thread) throw threadNotFound({ threadId });
+      const comment = await tx.reviewComment.create({
+        data: { threadId: thread.id, authorId: actor.userId, body: input.body },
+        select: { id: true },
+      });
+      await recordThreadEvent({
+        tx,
+        storyId: story.id,
+        actorId: actor.userId,
+        action: "reply",
+        thread,
+        commentId: comment.id,
+        key,
+      });
+      await notifyOfComment({
+        tx,
+        storyId: story.id,
+        actorId: actor.userId,
+        thread,
+        commentId: comment.id,
+        body: input.body,
+        isReply: true,
+      });
+      return { threadId: thread.id, commentId: comment.id };
+    },
+  });
+}
