@@ -2,7 +2,7 @@
 
 import type { Root } from "hast";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 
 import type { PublicArticle } from "@/lib/render/public-article";
@@ -13,9 +13,25 @@ import { buildStoryArticle } from "@/lib/render/story-article";
  * so the preview shows exactly the reader's markup. A server page passes `body` rendered off the event loop.
  * Link the reader stylesheet (/styles/story.css) beside it.
  */
-export function StoryArticleView({ article, body }: { article: PublicArticle; body?: Root }) {
-  const tree = useMemo(() => buildStoryArticle({ article, body }), [article, body]);
-  // Table alignment stays the `align` attribute, as on the public page (no style attributes: the public CSP
-  // forbids them).
-  return toJsxRuntime(tree, { Fragment, jsx, jsxs, tableCellAlignToStyle: false });
-}
+export const StoryArticleView = memo(function StoryArticleView({
+  article,
+  body,
+}: {
+  article: PublicArticle;
+  body?: Root;
+}) {
+  // The elements are kept with the tree: a long story's preview is thousands of them, and building them again
+  // whenever the edit screen re-renders (every keystroke) cost more than the keystroke itself.
+  return useMemo(
+    () =>
+      // Table alignment stays the `align` attribute, as on the public page (no style attributes: the public
+      // CSP forbids them).
+      toJsxRuntime(buildStoryArticle({ article, body }), {
+        Fragment,
+        jsx,
+        jsxs,
+        tableCellAlignToStyle: false,
+      }),
+    [article, body],
+  );
+});

@@ -2,25 +2,40 @@ import { type ChildProcess } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
+import { printRows, type Row, type Typed } from "./support/editor-bench-table";
 import { ensureCurrentBuild } from "./support/ensure-build";
+import { storyBody } from "./support/long-story";
 import { median, startCopydeskServer, waitUntilAnswering } from "./support/measure";
+import {
+  cpuUntilMark,
+  interactionLatencies,
+  observeInteractions,
+  printProfile,
+  workPerKeystroke,
+  type CpuProfile,
+} from "./support/page-trace";
 
 /*
  * The body editor (issue 21, "Long stories"), in the system Chromium against today's Markdown textarea in the
  * same run (the editor's Markdown view is that textarea). For stories of 1,000, 10,000 and 100,000 words:
  *
  * - editable: from navigation start until the body accepts typing (the form is live and the body is there),
- *   read from the page's own clock; a keystroke is then typed to prove it;
+ *   read from the page's own clock, and the page's main-thread CPU time until then (a traced load: the
+ *   figure to judge by on a busy machine); a keystroke is then typed to prove it;
  * - per keystroke, typing in the middle of the story: the main thread's work (from Chromium's trace: input
- *   handling, editor, React, style, layout, paint) and the time from keydown until the frame after it (a
- *   requestAnimationFrame callback and then a message, the usual way to see past the paint), which adds the
- *   wait for the display's next frame.
+ *   handling, editor, React, style, layout, paint) as wall time and as the thread's CPU time; the browser's
+ *   own input-to-next-paint (Event Timing, what Interaction to Next Paint is made of); and the time from
+ *   keydown until the frame after it (a requestAnimationFrame callback and then a message, the usual way to
+ *   see past the paint), which adds the wait for the display's next frame. On a busy machine (other builds
+ *   sharing the cores) wall figures grow; CPU time and input-to-next-paint are the ones to judge by there.
  *
  * Targets (the issue's): typing p95 under 16 ms at 10,000 words and under 50 ms at 100,000 (judged on the
  * work: a keystroke that lands just after a frame began waits up to 16.7 ms for the next one whatever the
- * editor does, so the time to the next frame can't be under 16 ms at p95 even for an empty field); editable
- * within 1 s at 10,000 words. BENCH_EDITOR_DEBUG=1 prints navigation timings, BENCH_EDITOR_PROFILE=1 a CPU
- * profile of the typing. Needs a production build (NEXT_DIST_DIR, default .next) and DATABASE_URL.
+ * editor does, so the time to the next frame can't be under 16 ms at p95 even for an empty field, and
+ * input-to-next-paint, which includes that wait, seldom is); editable within 1 s at 10,000 words.
+ * BENCH_EDITOR_DEBUG=1 prints navigation timings, BENCH_EDITOR_PROFILE=1 a CPU profile of the typing,
+ * BENCH_EDITOR_TRACE_DIR=<dir> keeps each typing trace (typing-<words>-<field>.json, for Chromium's
+ * performance panel). Needs a production build (NEXT_DIST_DIR, default .next) and DATABASE_URL.
  */
 
 const port = Number(process.env.BENCH_EDITOR_PORT ?? 3192);
@@ -38,47 +53,6 @@ const modes: Mode[] = [
   { name: "headline (floor)", toggle: "Formatted", body: "input#story-headline" },
 ];
 
-const words = [
-  "officials",
-  "said",
-  "the",
-  "talks",
-  "would",
-  "resume",
-  "on",
-  "Monday",
-  "after",
-  "a",
-  "week",
-  "of",
-  "quiet",
-  "negotiation",
-  "between",
-  "delegations",
-];
-
-/** A news story of about `count` words: 60-word paragraphs, a subhead every 20, some links and emphasis. */
-function storyBody(count: number): string {
-  const paragraphs: string[] = [];
-  for (let index = 0; index * 60 < count; index += 1) {
-    if (index > 0 && index % 20 === 0) paragraphs.push(`## Part ${index / 20 + 1} of the talks`);
-    const text = Array.from({ length: 60 }, (_, at) => words[(index * 7 + at) % words.length]).join(" ");
-    const marked =
-      index % 5 === 0
-        ? `${text.slice(0, 40)} [the ministry](https://example.com/${index}) ${text.slice(40)}`
-        : index % 7 === 0
-          ? `**${text.slice(0, 30)}** ${text.slice(30)}`
-          : text;
-    paragraphs.push(`${marked[0]?.toUpperCase()}${marked.slice(1)}.`);
-  }
-  return paragraphs.join("\n\n");
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
-
 async function chooseMode(context: BrowserContext, slug: string, mode: Mode): Promise<void> {
   if (!mode.toggle) return;
   const page = await context.newPage();
@@ -95,16 +69,26 @@ async function chooseMode(context: BrowserContext, slug: string, mode: Mode): Pr
  * over) and the body is there to type into, as the page's own clock saw it (no browser-driver round trips).
  * A keystroke is then typed to prove it.
  */
-async function timeToEditable(page: Page, slug: string, mode: Mode): Promise<number> {
+async function timeToEditable(
+  browser: Browser,
+  page: Page,
+  slug: string,
+  mode: Mode,
+  traced: boolean,
+): Promise<{ wall: number; cpu: number | null }> {
   // A string, not a function: the bench runs through tsx, whose named-function helpers don't exist in the page.
   await page.addInitScript(`(() => {
     const check = () => {
       if (window.__editableAt) return;
       if (document.querySelector(".desk-editor[data-ready]") && document.querySelector(${JSON.stringify(mode.body)}))
+      {
         window.__editableAt = performance.now();
+        performance.mark("copydesk-editable");
+      }
     };
     new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
   })();`);
+  if (traced) await browser.startTracing(page, { categories: ["toplevel", "blink.user_timing"] });
   await page.goto(`${origin}/desk/stories/${slug}`, { waitUntil: "commit" });
   const body = page.locator(mode.body);
   await body.focus({ timeout: 120_000 });
@@ -122,37 +106,20 @@ async function timeToEditable(page: Page, slug: string, mode: Mode): Promise<num
     mode.body,
     { timeout: 120_000 },
   );
-  const editable = await page.evaluate(() => Number(Reflect.get(window, "__editableAt")));
+  // The observer can miss the moment when the page was ready before it first saw a change: then "now".
+  const editable = await page.evaluate(() =>
+    Number(Reflect.get(window, "__editableAt") ?? performance.now()),
+  );
+  const cpu = traced ? cpuUntilMark(await browser.stopTracing(), "copydesk-editable") : null;
   if (process.env.BENCH_EDITOR_DEBUG) {
     const [nav] = await page.evaluate(() =>
       performance.getEntriesByType("navigation").map((entry) => entry.toJSON() as Record<string, number>),
     );
     console.log(
-      `  ${mode.name}: response ${nav?.responseEnd?.toFixed(0)} ms, DOMContentLoaded ${nav?.domContentLoadedEventEnd?.toFixed(0)} ms, load ${nav?.loadEventEnd?.toFixed(0)} ms, editable ${editable.toFixed(0)} ms`,
+      `  ${mode.name}: response ${nav?.responseEnd?.toFixed(0)} ms, DOMContentLoaded ${nav?.domContentLoadedEventEnd?.toFixed(0)} ms, load ${nav?.loadEventEnd?.toFixed(0)} ms, editable ${editable.toFixed(0)} ms${cpu === null ? "" : ` (main thread CPU ${cpu.toFixed(0)} ms)`}`,
     );
   }
-  return editable;
-}
-
-type CpuProfile = {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples?: number[];
-  startTime: number;
-  endTime: number;
-};
-
-/** The functions that took the most time themselves while typing (BENCH_EDITOR_PROFILE=1): what to speed up. */
-function printProfile(profile: CpuProfile): void {
-  const self = new Map<string, number>();
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples?.length ?? 1);
-  for (const id of profile.samples ?? []) {
-    const frame = byId.get(id)?.callFrame;
-    const key = `${frame?.functionName || "(anonymous)"} ${frame?.url.split("/").pop()}:${frame?.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + interval / 1000);
-  }
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  for (const [key, time] of top) console.log(`    ${time.toFixed(0).padStart(6)} ms  ${key}`);
+  return { wall: editable, cpu };
 }
 
 /** Puts the caret at the end of a paragraph in the middle of the story. */
@@ -185,63 +152,15 @@ async function caretInMiddle(page: Page, mode: Mode): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
 }
 
-type TraceEvent = {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { type?: string } };
-};
-
-/**
- * The renderer's main-thread work for each keystroke, from Chromium's own trace: every task from the one
- * that dispatched the keydown until the next keydown (input handling, the editor, React, style, layout and
- * paint of the frame that shows it). Unlike the time to the next frame, it leaves out waiting for the
- * display's next frame (0–16.7 ms at 60 Hz), which no editor can shorten.
- */
-function workPerKeystroke(trace: Buffer): number[] {
-  const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
-  const keydowns = events
-    .filter((event) => event.name === "EventDispatch" && event.args?.data?.type === "keydown")
-    .sort((a, b) => a.ts - b.ts);
-  const first = keydowns[0];
-  if (!first) return [];
-  const tasks = events
-    .filter(
-      (event) =>
-        event.pid === first.pid &&
-        event.tid === first.tid &&
-        event.ph === "X" &&
-        (event.name === "RunTask" || event.name === "ThreadControllerImpl::RunTask") &&
-        (event.dur ?? 0) > 0,
-    )
-    .sort((a, b) => a.ts - b.ts);
-  const startOf = (keydown: TraceEvent) =>
-    tasks.find((task) => task.ts <= keydown.ts && keydown.ts <= task.ts + (task.dur ?? 0))?.ts ?? keydown.ts;
-  return keydowns.map((keydown, index) => {
-    const from = startOf(keydown);
-    const next = keydowns[index + 1];
-    const to = next ? startOf(next) : keydown.ts + 250_000;
-    const busy = tasks
-      .filter((task) => task.ts >= from && task.ts < to)
-      .reduce((sum, task) => sum + (task.dur ?? 0), 0);
-    return busy / 1000;
-  });
-}
-
 /**
  * Types in the middle of the story at about 10 keys a second and returns, per keystroke, the time from the
- * keydown until the frame after it (a requestAnimationFrame callback and then a message: past the paint) and
- * the main thread's work for it (workPerKeystroke).
+ * keydown until the frame after it (a requestAnimationFrame callback and then a message: past the paint), the
+ * main thread's work for it (workPerKeystroke: wall and CPU) and the browser's input-to-next-paint (Event
+ * Timing).
  */
-async function keystrokeLatencies(
-  browser: Browser,
-  page: Page,
-  mode: Mode,
-): Promise<{ toFrame: number[]; work: number[] }> {
+async function keystrokeLatencies(browser: Browser, page: Page, mode: Mode, size: number): Promise<Typed> {
   await caretInMiddle(page, mode);
+  await page.evaluate(observeInteractions);
   await page.evaluate(() => {
     const samples: number[] = [];
     Reflect.set(window, "__keySamples", samples);
@@ -274,12 +193,15 @@ async function keystrokeLatencies(
   const trace = await browser.stopTracing();
   if (process.env.BENCH_EDITOR_TRACE_DIR)
     await writeFile(
-      `${process.env.BENCH_EDITOR_TRACE_DIR}/typing-${mode.body.startsWith("textarea") ? "textarea" : "formatted"}.json`,
+      `${process.env.BENCH_EDITOR_TRACE_DIR}/typing-${size}-${mode.name.split(" ")[0]}.json`,
       trace,
     );
-  if (profiler) printProfile((await profiler.send("Profiler.stop")).profile);
+  if (profiler) printProfile((await profiler.send("Profiler.stop")).profile as CpuProfile);
   const toFrame = await page.evaluate(() => (Reflect.get(window, "__keySamples") as number[]).slice());
-  return { toFrame, work: workPerKeystroke(trace) };
+  const reported = await page.evaluate(() => [
+    ...(Reflect.get(window, "__interactionLatency") as Map<number, number>).values(),
+  ]);
+  return { toFrame, work: workPerKeystroke(trace), inp: interactionLatencies(reported, text.length) };
 }
 
 async function seed(): Promise<{ email: string; password: string; slugs: Map<number, string> }> {
@@ -326,37 +248,6 @@ async function signIn(context: BrowserContext, email: string, password: string):
   });
 }
 
-type Row = {
-  size: number;
-  mode: string;
-  editable: number;
-  frameP50: number;
-  frameP95: number;
-  workP50: number;
-  workP95: number;
-  workMax: number;
-};
-
-function printRows(rows: Row[]): void {
-  const cell = (value: number, width: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`.padEnd(width);
-  console.log(
-    "words     body editor          editable   main-thread work per key p50 / p95 / max   keydown→next frame p50 / p95",
-  );
-  for (const row of rows) {
-    console.log(
-      `${row.size.toLocaleString("en-US").padEnd(9)} ${row.mode.padEnd(20)} ${cell(row.editable, 10)} ${cell(row.workP50, 10)}${cell(row.workP95, 10)}${cell(row.workMax, 23)} ${cell(row.frameP50, 10)}${cell(row.frameP95, 10)}`,
-    );
-  }
-  const editor = (size: number) => rows.find((row) => row.size === size && row.mode === modes[1]?.name);
-  const verdict = (value: number | undefined, limit: number) =>
-    value === undefined ? "not measured" : value < limit ? "met" : "NOT met";
-  console.log(
-    `Targets (keystroke work; the next frame adds the display's wait): p95 < 16 ms at 10,000 words: ${verdict(editor(10_000)?.workP95, 16)}; ` +
-      `< 50 ms at 100,000: ${verdict(editor(100_000)?.workP95, 50)}; ` +
-      `editable within 1 s at 10,000 words: ${verdict(editor(10_000)?.editable, 1000)}.`,
-  );
-}
-
 export default async function run(): Promise<void> {
   const distDir = process.env.NEXT_DIST_DIR ?? ".next";
   await ensureCurrentBuild({ distDir, purpose: "Body editor" });
@@ -377,27 +268,22 @@ export default async function run(): Promise<void> {
         await signIn(context, email, password);
         await chooseMode(context, slug, mode);
         const editable: number[] = [];
-        let typed = { toFrame: [] as number[], work: [] as number[] };
+        let editableCpu = NaN;
+        let typed: Typed = { toFrame: [], work: [], inp: [] };
         for (let load = 0; load < loads; load += 1) {
           const page = await context.newPage();
-          editable.push(await timeToEditable(page, slug, mode));
-          if (load === loads - 1) typed = await keystrokeLatencies(browser, page, mode);
+          // The last load is traced for its CPU time (and then typed in).
+          const loaded = await timeToEditable(browser, page, slug, mode, load === loads - 1);
+          editable.push(loaded.wall);
+          editableCpu = loaded.cpu ?? editableCpu;
+          if (load === loads - 1) typed = await keystrokeLatencies(browser, page, mode, size);
           await page.close();
         }
         await context.close();
-        rows.push({
-          size,
-          mode: mode.name,
-          editable: median(editable),
-          frameP50: percentile(typed.toFrame, 50),
-          frameP95: percentile(typed.toFrame, 95),
-          workP50: percentile(typed.work, 50),
-          workP95: percentile(typed.work, 95),
-          workMax: Math.max(...typed.work),
-        });
+        rows.push({ size, mode: mode.name, editable: median(editable), editableCpu, typed });
       }
     }
-    printRows(rows);
+    printRows(rows, modes[1]?.name ?? "");
   } finally {
     await browser?.close();
     server.kill("SIGTERM");

@@ -1,20 +1,35 @@
 "use client";
 
+import { memo, useCallback } from "react";
+
 import { BodyEditorWithTools } from "./body-editor/body-editor-with-tools";
+import { useDraftPart, type DraftStore } from "./draft-store";
 import type { ContentDraft } from "./editor-draft";
 import { errorProps, FieldError } from "./field-error";
 
 type Props = {
-  content: ContentDraft;
-  onChange: (content: ContentDraft) => void;
+  store: DraftStore;
+  /** Changes some of the content (stable: the fields re-render only when their own value changes). */
+  onChange: (patch: Partial<ContentDraft>) => void;
   fieldErrors: Record<string, string>;
-  slugField?: { value: string; onChange: (slug: string) => void };
+  /** A new story's slug field; absent once the story exists. */
+  onSlugChange?: (slug: string) => void;
 };
 
-/** Headline, dek, byline line, body and the developing flag. */
-export function ContentFields({ content, onChange, fieldErrors, slugField }: Props) {
+/** Headline, dek, byline line, body and the developing flag, each following its own part of the draft. */
+export const ContentFields = memo(function ContentFields({
+  store,
+  onChange,
+  fieldErrors,
+  onSlugChange,
+}: Props) {
+  const headline = useDraftPart(store, (draft) => draft.content.headline);
+  const dek = useDraftPart(store, (draft) => draft.content.dek);
+  const byline = useDraftPart(store, (draft) => draft.content.byline);
+  const developing = useDraftPart(store, (draft) => draft.content.developing);
+  const slug = useDraftPart(store, (draft) => draft.slug);
   const set = <Key extends keyof ContentDraft>(key: Key, value: ContentDraft[Key]) =>
-    onChange({ ...content, [key]: value });
+    onChange({ [key]: value });
   return (
     <div className="desk-panel">
       <div className="desk-field">
@@ -24,13 +39,13 @@ export function ContentFields({ content, onChange, fieldErrors, slugField }: Pro
           className="desk-headline-input"
           type="text"
           maxLength={300}
-          value={content.headline}
+          value={headline}
           onChange={(event) => set("headline", event.target.value)}
           {...errorProps("story-headline-error", fieldErrors.headline)}
         />
         <FieldError id="story-headline-error" message={fieldErrors.headline} />
       </div>
-      {slugField ? (
+      {onSlugChange ? (
         <div className="desk-field">
           <label htmlFor="story-slug">Slug</label>
           <input
@@ -40,14 +55,14 @@ export function ContentFields({ content, onChange, fieldErrors, slugField }: Pro
             maxLength={120}
             autoComplete="off"
             spellCheck={false}
-            value={slugField.value}
-            onChange={(event) => slugField.onChange(event.target.value)}
+            value={slug}
+            onChange={(event) => onSlugChange(event.target.value)}
             aria-describedby={fieldErrors.slug ? "story-slug-error" : "story-slug-hint"}
             aria-invalid={fieldErrors.slug ? true : undefined}
           />
           <p className="desk-hint" id="story-slug-hint">
-            The story&apos;s permanent address: /stories/<strong>{slugField.value || "…"}</strong>. Lowercase
-            letters, digits and hyphens.
+            The story&apos;s permanent address: /stories/<strong>{slug || "…"}</strong>. Lowercase letters,
+            digits and hyphens.
           </p>
           <FieldError id="story-slug-error" message={fieldErrors.slug} />
         </div>
@@ -58,7 +73,7 @@ export function ContentFields({ content, onChange, fieldErrors, slugField }: Pro
           id="story-dek"
           rows={2}
           maxLength={1000}
-          value={content.dek}
+          value={dek}
           onChange={(event) => set("dek", event.target.value)}
           {...errorProps("story-dek-error", fieldErrors.dek)}
         />
@@ -71,42 +86,59 @@ export function ContentFields({ content, onChange, fieldErrors, slugField }: Pro
           type="text"
           maxLength={300}
           placeholder="By Jane Doe and John Roe"
-          value={content.byline}
+          value={byline}
           onChange={(event) => set("byline", event.target.value)}
           {...errorProps("story-byline-error", fieldErrors.byline)}
         />
         <FieldError id="story-byline-error" message={fieldErrors.byline} />
       </div>
-      <div className="desk-field">
-        <label htmlFor="story-body" id="story-body-label">
-          Body
-        </label>
-        <BodyEditorWithTools
-          id="story-body"
-          labelId="story-body-label"
-          value={content.body}
-          onChange={(body) => set("body", body)}
-          describedBy={fieldErrors.body ? "story-body-error" : "story-body-hint"}
-          invalid={Boolean(fieldErrors.body)}
-          problem={fieldErrors.body}
-          problemId="story-body-error"
-        />
-        <p className="desk-hint" id="story-body-hint">
-          <kbd>Ctrl</kbd>+<kbd>B</kbd> bold, <kbd>Ctrl</kbd>+<kbd>I</kbd> italic, <kbd>Ctrl</kbd>+<kbd>K</kbd>{" "}
-          link; at the start of a line <span className="desk-mono">## </span> makes a subhead,{" "}
-          <span className="desk-mono">- </span> or <span className="desk-mono">1. </span> a list,{" "}
-          <span className="desk-mono">&gt; </span> a quote. <kbd>Alt</kbd>+<kbd>F10</kbd> reaches the toolbar.
-          Drop or paste a photo into the text to place it there.
-        </p>
-      </div>
+      <BodyField store={store} onChange={onChange} problem={fieldErrors.body} />
       <label className="desk-check">
         <input
           type="checkbox"
-          checked={content.developing}
+          checked={developing}
           onChange={(event) => set("developing", event.target.checked)}
         />
         Developing story (readers see “This is a developing story. It may be updated.”)
       </label>
     </div>
   );
-}
+});
+
+/** The body, which alone follows every keystroke typed into it. */
+const BodyField = memo(function BodyField({
+  store,
+  onChange,
+  problem,
+}: {
+  store: DraftStore;
+  onChange: Props["onChange"];
+  problem: string | undefined;
+}) {
+  const body = useDraftPart(store, (draft) => draft.content.body);
+  const setBody = useCallback((value: string) => onChange({ body: value }), [onChange]);
+  return (
+    <div className="desk-field">
+      <label htmlFor="story-body" id="story-body-label">
+        Body
+      </label>
+      <BodyEditorWithTools
+        id="story-body"
+        labelId="story-body-label"
+        value={body}
+        onChange={setBody}
+        describedBy={problem ? "story-body-error" : "story-body-hint"}
+        invalid={Boolean(problem)}
+        problem={problem}
+        problemId="story-body-error"
+      />
+      <p className="desk-hint" id="story-body-hint">
+        <kbd>Ctrl</kbd>+<kbd>B</kbd> bold, <kbd>Ctrl</kbd>+<kbd>I</kbd> italic, <kbd>Ctrl</kbd>+<kbd>K</kbd>{" "}
+        link; at the start of a line <span className="desk-mono">## </span> makes a subhead,{" "}
+        <span className="desk-mono">- </span> or <span className="desk-mono">1. </span> a list,{" "}
+        <span className="desk-mono">&gt; </span> a quote. <kbd>Alt</kbd>+<kbd>F10</kbd> reaches the toolbar.
+        Drop or paste a photo into the text to place it there.
+      </p>
+    </div>
+  );
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
 
 import { StoryArticleView } from "@/app/_components/story-article-view";
 import { bodyPhotoIds } from "@/lib/render/body-photo-placeholder";
@@ -65,7 +65,7 @@ const autoPreviewLimit = 200_000;
 
 /**
  * The story as readers would see it, built from the same article markup and stylesheet as the public page.
- * It follows typing after a short pause. A very long story is rendered only when asked (at first and after
+ * The edit screen gives it the draft as of the last pause in typing (draft-store.ts). A very long story is rendered only when asked (at first and after
  * each edit): rendering its whole body on load and on every pause would make the page slow to open and typing
  * lag.
  */
@@ -81,15 +81,12 @@ export function LivePreview({
   band?: string;
 }) {
   const manual = content.body.length > autoPreviewLimit;
-  const [shown, setShown] = useState<{ content: ContentDraft; change: ChangeDraft | null } | null>(() =>
-    manual ? null : { content, change },
-  );
-  useEffect(() => {
-    if (manual) return;
-    const timer = window.setTimeout(() => setShown({ content, change }), 250);
-    return () => window.clearTimeout(timer);
-  }, [content, change, manual]);
-  const deferred = useDeferredValue(shown);
+  // What the long story's preview was last asked to show.
+  const [asked, setAsked] = useState<{ content: ContentDraft; change: ChangeDraft | null } | null>(null);
+  const shown = useMemo(() => (manual ? asked : { content, change }), [manual, asked, content, change]);
+  // null at first: the page becomes editable before the preview is built (reading a long body into the
+  // preview's article was the biggest share of the page's start), which follows at once in the background.
+  const deferred = useDeferredValue(shown, null);
   const article = useMemo(
     () => (deferred ? previewArticle(deferred.content, deferred.change, context) : null),
     [deferred, context],
@@ -108,7 +105,7 @@ export function LivePreview({
           <button
             type="button"
             className="desk-button desk-button-small"
-            onClick={() => setShown({ content, change })}
+            onClick={() => setAsked({ content, change })}
           >
             {article ? "Update preview" : "Show preview"}
           </button>

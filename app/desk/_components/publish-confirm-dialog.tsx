@@ -172,8 +172,8 @@ function PublishConfirmContent(props: Props) {
 }
 
 /**
- * The dialog's contents are built only while it is open: the edit screen re-renders on every keystroke, and a
- * closed dialog must cost typing nothing (its checks read the whole body). Reopening starts its choices afresh.
+ * The dialog's contents are built only while it is open: a closed dialog must cost the edit screen nothing
+ * (its checks read the whole body). Reopening starts its choices afresh.
  */
 export function PublishConfirmDialog(props: Props) {
   const dialog = useModal(props.open);

@@ -1,46 +1,38 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
 
-import { createStoryAction } from "@/app/desk/_actions/create-story-action";
-import { saveRevisionAction } from "@/app/desk/_actions/save-revision-action";
-import type { SavedRevision } from "@/app/desk/_actions/saved-revision";
 import type { StoryStatus } from "@/lib/db/generated/enums";
 import { substantiveChanges, type MinorCheckContent } from "@/lib/editorial/minor-change-check";
-import type { FormState } from "@/lib/errors/form-state";
-import type { MergeChoice } from "@/lib/revisions/merge/content-merge-types";
-import type { NoteRemoval, PendingChange } from "@/lib/revisions/publication-plan";
+import type { PendingChange } from "@/lib/revisions/publication-plan";
 import type { RevisionContent } from "@/lib/revisions/revision-content";
-import type { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 
-import { ChangeFields, needsNote } from "./change-fields";
+import { ChangeFields } from "./change-fields";
 import { ContentFields } from "./content-fields";
 import { CreditListEditor } from "./credit-list-editor";
+import { useDraftPart, useDraftStore, useSettledDraft } from "./draft-store";
 import {
-  contentPayload,
   draftFromContent,
   emptyChange,
   minorCheckContent,
   sameContent,
-  slugFromHeadline,
-  type ChangeDraft,
   type ContentDraft,
   type EditorDraft,
 } from "./editor-draft";
 import { EditorStatusBar } from "./editor-status-bar";
-import { newIdempotencyKey } from "./idempotency-key";
 import { ImageListEditor } from "./image-list-editor";
 import { LivePreview, type PreviewContext } from "./live-preview";
 import { mergePreview } from "./merge-preview";
 import { MergeResolver } from "./merge-resolver";
 import { PublishConfirmDialog } from "./publish-confirm-dialog";
 import { RestoreDraftBanner } from "./restore-draft-banner";
-import { saveConflictOf, type SaveConflict } from "./save-conflict";
+import { SaveErrorNotice } from "./save-error-notice";
 import { useBeforeUnload } from "./use-before-unload";
+import { useDraftEdits } from "./use-draft-edits";
 import { useLocalDraft, type StoredDraft } from "./use-local-draft";
 import { usePresence } from "./use-presence";
+import { useStorySave } from "./use-story-save";
 
 type Props = {
   userId: string;
@@ -63,15 +55,6 @@ type Props = {
   /** Schedules waiting on the story: a publish says whether their changes go out with it. */
 };
 
-const unreachable: FormState<SavedRevision> = {
-  status: "error",
-  code: "network",
-  message:
-    "Could not reach the server. Your changes are still here and kept in this browser; try again in a moment.",
-  fieldErrors: {},
-  details: null,
-};
-
 /**
  * The edit screen: content, credits, the kind of change, live preview, saving, publishing and conflict
  * merging.
@@ -90,35 +73,30 @@ export function StoryEditor({
   preview,
   review,
 }: Props) {
-  const router = useRouter();
   const isNew = slug === null;
   const [saved, setSaved] = useState(initialContent);
-  const [draft, setDraft] = useState<EditorDraft>({
-    slug: slug ?? "",
-    content: initialContent,
-    change: emptyChange,
-  });
+  // The draft lives outside React state: a keystroke re-renders only its own field (draft-store.ts).
+  const store = useDraftStore(() => ({ slug: slug ?? "", content: initialContent, change: emptyChange }));
+  const settled = useSettledDraft(store);
+  const credits = useDraftPart(store, (draft) => draft.content.credits);
+  const images = useDraftPart(store, (draft) => draft.content.images);
+  const change = useDraftPart(store, (draft) => draft.change);
   const [base, setBase] = useState(baseRevision);
-  const [pending, setPending] = useState<null | "draft" | "publish">(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<{ code: string; message: string } | null>(null);
-  const [conflict, setConflict] = useState<SaveConflict | null>(null);
-  const [mergeChoices, setMergeChoices] = useState<Record<string, MergeChoice>>({});
   const [hydrated, setHydrated] = useState(false);
-  // A new story's slug follows its headline until someone edits the slug itself.
-  const [slugTouched, setSlugTouched] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const pendingRef = useRef(false);
   const pulled = status === "unpublished";
   const canPublish = mayPublish && !pulled;
-  const idempotency = useRef({ payload: "", key: "" });
 
-  const dirty =
-    !sameContent(draft.content, saved) ||
-    draft.change.summary.trim() !== "" ||
-    draft.change.note.trim() !== "" ||
-    (draft.change.internalNote ?? "").trim() !== "" ||
-    (isNew && draft.slug.trim() !== "");
+  const isDirty = useCallback(
+    (draft: EditorDraft) =>
+      !sameContent(draft.content, saved) ||
+      draft.change.summary.trim() !== "" ||
+      draft.change.note.trim() !== "" ||
+      (draft.change.internalNote ?? "").trim() !== "" ||
+      (isNew && draft.slug.trim() !== ""),
+    [saved, isNew],
+  );
+  const dirty = useMemo(() => isDirty(settled), [isDirty, settled]);
   const isSameAsSaved = useCallback(
     (stored: StoredDraft) =>
       sameContent(stored.draft.content, initialContent) &&
@@ -127,99 +105,36 @@ export function StoryEditor({
       !(stored.draft.change.internalNote ?? "").trim(),
     [initialContent],
   );
-  // Stable, so the credit, photo and change panels (memo) skip re-rendering while someone types the body.
-  const setCredits = useCallback(
-    (credits: ContentDraft["credits"]) =>
-      setDraft((current) => ({ ...current, content: { ...current.content, credits } })),
-    [],
+  const edits = useDraftEdits(store, isNew);
+  const exact = useCallback(
+    () => ({ draft: store.current(), dirty: isDirty(store.current()) }),
+    [store, isDirty],
   );
-  const setImages = useCallback(
-    (images: ContentDraft["images"]) =>
-      setDraft((current) => ({ ...current, content: { ...current.content, images } })),
-    [],
-  );
-  const setChange = useCallback((change: ChangeDraft) => setDraft((current) => ({ ...current, change })), []);
-  const local = useLocalDraft({ userId, storyKey: slug ?? "new", base, draft, dirty, isSameAsSaved });
+  const local = useLocalDraft({
+    userId,
+    storyKey: slug ?? "new",
+    base,
+    dirty,
+    settled,
+    exact,
+    isSameAsSaved,
+  });
   const presence = usePresence({ slug, seenRevisionNumber: base });
-  useBeforeUnload(dirty);
+  useBeforeUnload(exact);
 
-  const save = useCallback(
-    async (options: {
-      publish: boolean;
-      content?: ContentDraft;
-      base?: number;
-      removals?: NoteRemoval[];
-      pendingSchedules?: PendingSchedulesInput;
-    }) => {
-      if (pendingRef.current) return;
-      const content = options.content ?? draft.content;
-      const baseNumber = options.base ?? base;
-      const { change } = draft;
-      pendingRef.current = true;
-      setPending(options.publish ? "publish" : "draft");
-      let state: FormState<SavedRevision>;
-      try {
-        if (isNew) {
-          state = await createStoryAction({
-            slug: draft.slug.trim(),
-            ...contentPayload(content),
-            publish: options.publish,
-          });
-        } else {
-          const revision = {
-            baseRevision: baseNumber,
-            ...contentPayload(content),
-            kind: change.kind,
-            ...(change.summary.trim() ? { summary: change.summary } : {}),
-            ...(needsNote(change.kind) && change.note.trim() ? { note: change.note } : {}),
-            ...((change.internalNote ?? "").trim() ? { internalNote: change.internalNote } : {}),
-            ...(options.removals?.length ? { removeNotes: options.removals } : {}),
-            publish: options.publish,
-            ...(options.publish && options.pendingSchedules
-              ? { pendingSchedules: options.pendingSchedules }
-              : {}),
-          };
-          // A retry of the very same save reuses its key, so a lost response never makes a second revision.
-          const payload = JSON.stringify(revision);
-          if (idempotency.current.payload !== payload)
-            idempotency.current = { payload, key: newIdempotencyKey() };
-          state = await saveRevisionAction({ slug, idempotencyKey: idempotency.current.key, revision });
-        }
-      } catch {
-        state = unreachable;
-      } finally {
-        pendingRef.current = false;
-        setPending(null);
-      }
-      if (state.status === "success") {
-        setConfirming(false);
-        setFieldErrors({});
-        setFormError(null);
+  const { save, pending, fieldErrors, formError, conflict, setConflict, mergeChoices, setMergeChoices } =
+    useStorySave({
+      store,
+      slug,
+      base,
+      onAnswered: () => setConfirming(false),
+      onSaved: (content) => {
         setSaved(content);
-        setDraft((current) => ({ ...current, content, change: emptyChange }));
+        store.update((current) => ({ ...current, content, change: emptyChange }));
+        store.settleNow();
         local.clearAll();
-        toast.success(state.message);
-        if (isNew) router.push(`/desk/stories/${encodeURIComponent(state.result.slug)}`);
-        else router.refresh();
-        return;
-      }
-      if (state.status !== "error") return;
-      const found = saveConflictOf(state);
-      if (found) {
-        setConfirming(false);
-        setConflict(found);
-        setMergeChoices({});
-        setFormError(null);
-        toast.warning("Someone saved this story while you were editing. Review the merge below.");
-        return;
-      }
-      setConfirming(false);
-      setFieldErrors(state.fieldErrors);
-      setFormError({ code: state.code, message: state.message });
-      toast.error(state.message);
-    },
-    [draft, base, isNew, slug, local, router],
-  );
+      },
+    });
 
   // Marks the form as live, so nobody (and no test) types into inputs React has not taken over yet.
   // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -236,11 +151,18 @@ export function StoryEditor({
     return () => window.removeEventListener("keydown", onKey);
   }, [save, conflict]);
 
+  // The confirmation shows what goes out: the draft as it is now, not as of the last pause.
+  const confirmPublish = () => {
+    store.settleNow();
+    setConfirming(true);
+  };
+
   const restore = () => {
     const stored = local.recoverable;
     if (!stored) return;
-    setDraft({ ...stored.draft, slug: isNew ? stored.draft.slug : (slug ?? "") });
-    if (isNew && stored.draft.slug) setSlugTouched(true);
+    store.update(() => ({ ...stored.draft, slug: isNew ? stored.draft.slug : (slug ?? "") }));
+    store.settleNow();
+    if (isNew && stored.draft.slug) edits.keepSlug();
     if (!isNew && stored.base > 0) setBase(Math.min(stored.base, baseRevision));
     local.dismiss();
     toast.success("Your unsaved edits are back.");
@@ -249,23 +171,23 @@ export function StoryEditor({
   const resolved = (content: RevisionContent, publish: boolean | null) => {
     if (!conflict) return;
     const next = draftFromContent(content);
-    setDraft((current) => ({ ...current, content: next }));
+    store.update((current) => ({ ...current, content: next }));
     setBase(conflict.latestRevision);
     setConflict(null);
     // Publishing the merged version goes through the same confirmation as any other publish.
-    if (publish === true) setConfirming(true);
+    if (publish === true) confirmPublish();
     else if (publish === false) void save({ publish, content: next, base: conflict.latestRevision });
   };
 
   const minorWarnings = useMemo(
     () =>
-      !isNew && draft.change.kind === "minor" && liveCheck
-        ? substantiveChanges({ before: liveCheck, after: minorCheckContent(draft.content) })
+      !isNew && settled.change.kind === "minor" && liveCheck
+        ? substantiveChanges({ before: liveCheck, after: minorCheckContent(settled.content) })
         : [],
-    [isNew, draft.change.kind, draft.content, liveCheck],
+    [isNew, settled.change.kind, settled.content, liveCheck],
   );
 
-  const previewChange = useMemo(() => (isNew ? null : draft.change), [isNew, draft.change]);
+  const previewChange = useMemo(() => (isNew ? null : settled.change), [isNew, settled.change]);
   // While a merge is open the preview shows the merged text: what "Publish merged version" puts out, both
   // editors' changes.
   const mergedContent = useMemo(() => {
@@ -294,25 +216,7 @@ export function StoryEditor({
             onDiscard={local.dismiss}
           />
         ) : null}
-        {formError ? (
-          <div className="desk-notice desk-notice-bad" role="alert">
-            <p>
-              <strong>Not saved.</strong> {formError.message}
-            </p>
-            {formError.code === "unauthenticated" ? (
-              // A new tab keeps this form as it is; the edits are also kept in this browser and offered back
-              // after signing in.
-              <a
-                className="desk-button desk-button-small"
-                href={`/signin?callbackUrl=${encodeURIComponent(slug ? `/desk/stories/${slug}` : "/desk/stories/new")}`}
-                target="_blank"
-                rel="noreferrer"
-              >
-                Sign in again (new tab)
-              </a>
-            ) : null}
-          </div>
-        ) : null}
+        {formError ? <SaveErrorNotice error={formError} slug={slug} /> : null}
         {conflict && slug ? (
           <MergeResolver
             slug={slug}
@@ -342,36 +246,20 @@ export function StoryEditor({
               </div>
             ) : null}
             <ContentFields
-              content={draft.content}
-              onChange={(content) =>
-                setDraft((current) => ({
-                  ...current,
-                  content,
-                  slug: isNew && !slugTouched ? slugFromHeadline(content.headline) : current.slug,
-                }))
-              }
+              store={store}
+              onChange={edits.setContent}
               fieldErrors={fieldErrors}
-              slugField={
-                isNew
-                  ? {
-                      value: draft.slug,
-                      onChange: (value) => {
-                        setSlugTouched(true);
-                        setDraft((current) => ({ ...current, slug: value }));
-                      },
-                    }
-                  : undefined
-              }
+              onSlugChange={isNew ? edits.setSlug : undefined}
             />
             <CreditListEditor
-              credits={draft.content.credits}
+              credits={credits}
               contributorNames={contributorNames}
               fieldErrors={fieldErrors}
-              onChange={setCredits}
+              onChange={edits.setCredits}
             />
-            <ImageListEditor images={draft.content.images} fieldErrors={fieldErrors} onChange={setImages} />
+            <ImageListEditor images={images} fieldErrors={fieldErrors} onChange={edits.setImages} />
             {isNew ? null : (
-              <ChangeFields change={draft.change} fieldErrors={fieldErrors} onChange={setChange} />
+              <ChangeFields change={change} fieldErrors={fieldErrors} onChange={edits.setChange} />
             )}
             <div className="desk-editor-actions">
               {canPublish ? (
@@ -379,7 +267,7 @@ export function StoryEditor({
                   type="button"
                   className="desk-button desk-button-primary"
                   disabled={pending !== null}
-                  onClick={() => setConfirming(true)}
+                  onClick={confirmPublish}
                 >
                   {pending === "publish" ? "Publishing…" : publishLabel}
                 </button>
@@ -403,16 +291,16 @@ export function StoryEditor({
           <PublishConfirmDialog
             open={confirming}
             slug={slug}
-            content={draft.content}
+            content={settled.content}
             bodyFieldId="story-body"
             review={
               review === undefined
                 ? undefined
-                : sameContent(draft.content, saved)
+                : sameContent(settled.content, saved)
                   ? review
                   : "Not reviewed: your unsaved changes go out with it"
             }
-            change={isNew ? { ...emptyChange, kind: "update" } : draft.change}
+            change={isNew ? { ...emptyChange, kind: "update" } : settled.change}
             pending={pendingChanges}
             firstPublication={!isLive}
             nextNumber={base + 1}
@@ -427,7 +315,7 @@ export function StoryEditor({
       </div>
       <aside className="desk-editor-preview">
         <LivePreview
-          content={mergedContent ?? draft.content}
+          content={mergedContent ?? settled.content}
           change={previewChange}
           context={preview}
           band={mergedContent ? "Merged version (yours and theirs) — not published" : undefined}

@@ -50,21 +50,24 @@ export function useLocalDraft(options: {
   userId: string;
   storyKey: string;
   base: number;
-  draft: EditorDraft;
+  /** The draft as of the last pause in typing, and whether it is unsaved: a copy is written after each. */
+  settled: EditorDraft;
   dirty: boolean;
+  /** The draft this instant: what is written (a page being left writes it at once). */
+  exact: () => { draft: EditorDraft; dirty: boolean };
   isSameAsSaved: (stored: StoredDraft) => boolean;
 }) {
-  const { userId, storyKey, base, draft, dirty, isSameAsSaved } = options;
+  const { userId, storyKey, base, settled, dirty, exact, isSameAsSaved } = options;
   const keyPrefix = storyPrefix(userId, storyKey);
   const [sessionKey] = useState(
     () => `${keyPrefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
   );
   const [recoverable, setRecoverable] = useState<(StoredDraft & { key: string }) | null>(null);
   const [storageFailed, setStorageFailed] = useState(false);
-  const latest = useRef({ draft, base, dirty });
+  const latest = useRef({ exact, base });
   const checkSaved = useRef(isSameAsSaved);
   useEffect(() => {
-    latest.current = { draft, base, dirty };
+    latest.current = { exact, base };
     checkSaved.current = isSameAsSaved;
   });
 
@@ -81,15 +84,15 @@ export function useLocalDraft(options: {
   }, [keyPrefix, sessionKey]);
 
   const write = useCallback(() => {
-    const current = latest.current;
-    if (!current.dirty) {
+    const { draft, dirty: unsaved } = latest.current.exact();
+    if (!unsaved) {
       window.localStorage.removeItem(sessionKey);
       return;
     }
     const value = JSON.stringify({
       savedAt: new Date().toISOString(),
-      base: current.base,
-      draft: current.draft,
+      base: latest.current.base,
+      draft,
     } satisfies StoredDraft);
     try {
       window.localStorage.setItem(sessionKey, value);
@@ -106,10 +109,11 @@ export function useLocalDraft(options: {
     }
   }, [keyPrefix, sessionKey]);
 
+  // The settled draft already waited for a pause in typing; the copy follows it off the keystroke's frame.
   useEffect(() => {
-    const timer = window.setTimeout(write, 300);
+    const timer = window.setTimeout(write, 50);
     return () => window.clearTimeout(timer);
-  }, [draft, base, dirty, write]);
+  }, [settled, base, dirty, write]);
 
   useEffect(() => {
     window.addEventListener("pagehide", write);

@@ -2,7 +2,7 @@
 
 import { getMarkRange, type AnyExtension, type Editor } from "@tiptap/core";
 import { ReactNodeViewRenderer } from "@tiptap/react";
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { memo, useEffect, useRef, useState, type RefObject } from "react";
 
 import { usePhotoUpload, type UploadedPhoto } from "@/app/desk/_components/use-photo-upload";
 
@@ -63,7 +63,8 @@ type Props = {
  * dropped or pasted into the text (placed where they were dropped, with the caption and credit the file
  * carries, for the writer to confirm).
  */
-export function BodyEditorTools({ editor, handlersRef, controls }: Props) {
+// Memo: the body's field re-renders with every keystroke; the toolbar follows the editor's state itself.
+export const BodyEditorTools = memo(function BodyEditorTools({ editor, handlersRef, controls }: Props) {
   const [link, setLink] = useState<LinkDraft | null>(null);
   const [choosingPhoto, setChoosingPhoto] = useState(false);
   const toolbar = useRef<HTMLDivElement>(null);
@@ -188,4 +189,4 @@ export function BodyEditorTools({ editor, handlersRef, controls }: Props) {
       />
     </>
   );
-}
+});

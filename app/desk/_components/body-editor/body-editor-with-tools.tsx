@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, type ComponentProps } from "react";
+import type { Editor } from "@tiptap/react";
+import { useCallback, useEffect, useRef, useState, type ComponentProps } from "react";
 
 import { bodyExtensions } from "@/lib/body-markdown/body-extensions";
 import { bodyPasteProps } from "@/lib/body-markdown/paste-editor-props";
@@ -27,6 +28,10 @@ export function BodyEditorWithTools({ problem, problemId, ...props }: Props) {
   // eslint-disable-next-line react-hooks/refs -- the extension reads the ref in key, drop and paste handlers only, never while rendering
   const [extensions] = useState(() => withEditingTools(bodyExtensions(), handlersRef));
   const place = bodyErrorPlace(problem);
+  const toolbar = useCallback(
+    (editor: Editor) => <BodyEditorTools editor={editor} handlersRef={handlersRef} />,
+    [],
+  );
 
   const show = (focus: boolean) => {
     if (!place) return;
@@ -54,12 +59,7 @@ export function BodyEditorWithTools({ problem, problemId, ...props }: Props) {
 
   return (
     <>
-      <BodyEditor
-        {...props}
-        editorProps={bodyPasteProps}
-        extensions={extensions}
-        toolbar={(editor) => <BodyEditorTools editor={editor} handlersRef={handlersRef} />}
-      />
+      <BodyEditor {...props} editorProps={bodyPasteProps} extensions={extensions} toolbar={toolbar} />
       {problem ? (
         <div className="desk-body-problem">
           <p className="desk-error" id={problemId}>

@@ -31,6 +31,11 @@ type Props = {
   toolbar?: (editor: Editor) => ReactNode;
 };
 
+// Pasted text is never read as Markdown: "**x**" from the clipboard stays those characters. Only a pasted
+// address becomes a link. One array for good: the editor's options are compared on every render, and a new
+// one would reconfigure the editor each time.
+const pasteRules = ["link"];
+
 // What each editor was read from, so helpers (error positions, toolbar) can reach it: see bodySourceOf.
 const sources = new WeakMap<Editor, BodySource>();
 
@@ -109,9 +114,7 @@ export function BodyEditor({
     extensions: initialExtensions,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
-    // Pasted text is never read as Markdown: "**x**" from the clipboard stays those characters. Only a pasted
-    // address becomes a link.
-    enablePasteRules: ["link"],
+    enablePasteRules: pasteRules,
     editorProps: viewProps,
     onCreate: ({ editor: created }) => {
       known.current = latestValue.current;
