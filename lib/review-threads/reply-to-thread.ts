@@ -4,10 +4,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import { notifyOfComment } from "./comment-notices";
 import { isUuid } from "./read-threads";
 import { ReplyInput } from "./review-thread-input";
-import { recordThreadEvent, threadNotFound, writeThreadAct, type ThreadActResult } from "./thread-write";
+import { postComment, threadNotFound, writeThreadAct, type ThreadActResult } from "./thread-write";
 
 /**
  * A reply in a thread of the story. A resolved thread takes replies too (someone may disagree); it stays
@@ -38,29 +37,15 @@ export async function replyToThread(options: {
           })
         : null;
       if (!thread) throw threadNotFound({ threadId });
-      const comment = await tx.reviewComment.create({
-        data: { threadId: thread.id, authorId: actor.userId, body: input.body },
-        select: { id: true },
-      });
-      await recordThreadEvent({
-        tx,
-        storyId: story.id,
-        actorId: actor.userId,
-        action: "reply",
-        thread,
-        commentId: comment.id,
-        key,
-      });
-      await notifyOfComment({
+      return postComment({
         tx,
         storyId: story.id,
         actorId: actor.userId,
         thread,
-        commentId: comment.id,
         body: input.body,
         isReply: true,
+        key,
       });
-      return { threadId: thread.id, commentId: comment.id };
     },
   });
 }

@@ -7,9 +7,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { anchorProblemMessage, validateAnchor } from "@/lib/review-anchors/validate-anchor";
 import { parseInput } from "@/lib/validation/parse-input";
 
-import { notifyOfComment } from "./comment-notices";
 import { StartThreadInput, type ThreadAnchorInput } from "./review-thread-input";
-import { recordThreadEvent, writeThreadAct, type ThreadActResult } from "./thread-write";
+import { postComment, writeThreadAct, type ThreadActResult } from "./thread-write";
 
 const fieldNames = { headline: "headline", dek: "dek", byline: "byline line", body: "body" } as const;
 
@@ -67,29 +66,15 @@ export async function startThread(options: {
         },
         select: { id: true, revisionNumber: true, reviewRequestId: true },
       });
-      const comment = await tx.reviewComment.create({
-        data: { threadId: thread.id, authorId: actor.userId, body: input.body },
-        select: { id: true },
-      });
-      await recordThreadEvent({
-        tx,
-        storyId: story.id,
-        actorId: actor.userId,
-        action: "comment",
-        thread,
-        commentId: comment.id,
-        key,
-      });
-      await notifyOfComment({
+      return postComment({
         tx,
         storyId: story.id,
         actorId: actor.userId,
         thread,
-        commentId: comment.id,
         body: input.body,
         isReply: false,
+        key,
       });
-      return { threadId: thread.id, commentId: comment.id };
     },
   });
 }

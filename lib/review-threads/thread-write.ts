@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { LockedStory } from "@/lib/stories/story";
 import { writeStory, type WriteKey } from "@/lib/stories/story-write";
 
+import { notifyOfComment } from "./comment-notices";
 import { readThread, type ReviewThreadDto } from "./read-threads";
 
 /** What every act on a thread answers: the thread as it is after it, and the comment the act wrote. */
@@ -82,6 +83,30 @@ export async function recordThreadEvent(options: {
         : {}),
     },
   });
+}
+
+/**
+ * A comment that starts a thread or replies in one: the comment, its entry in the review history and the
+ * notices it causes, all in the act's transaction.
+ */
+export async function postComment(options: {
+  tx: Prisma.TransactionClient;
+  storyId: string;
+  actorId: string;
+  thread: { id: string; revisionNumber: number; reviewRequestId: string | null };
+  body: string;
+  isReply: boolean;
+  key: WriteKey;
+}): Promise<Done> {
+  const { tx, storyId, actorId, thread, body, isReply, key } = options;
+  const comment = await tx.reviewComment.create({
+    data: { threadId: thread.id, authorId: actorId, body },
+    select: { id: true },
+  });
+  const action = isReply ? "reply" : "comment";
+  await recordThreadEvent({ tx, storyId, actorId, action, thread, commentId: comment.id, key });
+  await notifyOfComment({ tx, storyId, actorId, thread, commentId: comment.id, body, isReply });
+  return { threadId: thread.id, commentId: comment.id };
 }
 
 export function threadNotFound(options: { threadId: string }): AppError {
