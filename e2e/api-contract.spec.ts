@@ -78,7 +78,7 @@ test.describe("JSON API v1: the documented contract", () => {
       { path: `/api/v1/stories/${slug}/withdraw`, method: "GET", allow: "POST, OPTIONS" },
       { path: `/api/v1/stories/${slug}/status-history`, method: "POST", allow: "GET, HEAD, OPTIONS" },
       { path: `/api/v1/stories/${slug}/diff`, method: "POST", allow: "GET, HEAD, OPTIONS" },
-      { path: "/api/v1/me", method: "POST", allow: "GET, HEAD, OPTIONS" },
+      { path: "/api/v1/me", method: "POST", allow: "GET, PATCH, HEAD, OPTIONS" },
     ];
     for (const { path, method, allow } of cases) {
       const refused = await request.fetch(path, {
@@ -117,6 +117,7 @@ test.describe("JSON API v1: the documented contract", () => {
       name: person.name,
       role: "editor",
       via: "session",
+      emailNotifications: true,
     });
     expect(signedIn.headers()["cache-control"]).toBe("no-store");
     await expectError(
@@ -135,6 +136,7 @@ test.describe("JSON API v1: the documented contract", () => {
       name: expect.any(String),
       role: "contributor",
       via: "token",
+      emailNotifications: true,
     });
   });
 
