@@ -110,8 +110,8 @@ describe("migrations match prisma/schema.prisma", () => {
       "column type",
       (sql: string) =>
         sql.replace(
-          `"created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,`,
-          `"created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,`,
+          `"created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "deactivated_at"`,
+          `"created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,\n    "deactivated_at"`,
         ),
       /column users\.created_at differs/,
     ],

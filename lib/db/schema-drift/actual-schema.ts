@@ -82,7 +82,8 @@ export async function actualSchema(options: { databaseUrl: string }): Promise<Da
       columnNames.set(`${row.table}:${row.attnum}`, row.column);
       shape.tables[row.table] ??= {};
       shape.tables[row.table]![row.column] = {
-        type: row.is_enum ? row.type_name : row.type,
+        // format_type quotes a mixed-case enum name inside an array type ("Role"[]); schema.prisma says Role[].
+        type: row.is_enum ? row.type_name : row.type.replace(/^"([^"]+)"\[\]$/, "$1[]"),
         nullable: row.nullable,
         default: row.default?.startsWith("nextval(") ? "nextval" : row.default,
       };

@@ -1,7 +1,20 @@
 import NextAuth from "next-auth";
 
-import { authOptions } from "@/lib/auth/auth-options";
+import { createAuthCookieJar } from "@/lib/auth/auth-cookies";
+import { buildAuthOptions } from "@/lib/auth/auth-options";
+import { getEnv } from "@/lib/env";
 
-const handler = NextAuth(authOptions);
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-export { handler as GET, handler as POST };
+/** next-auth with this request's cookie jar: sign-in steps set their own cookies beside the session's. */
+async function handle(request: Request, context: RouteContext): Promise<Response> {
+  const jar = createAuthCookieJar({
+    cookieHeader: request.headers.get("cookie"),
+    secure: getEnv().NEXTAUTH_URL?.startsWith("https://") ?? false,
+  });
+  const handler = NextAuth(buildAuthOptions({ jar }));
+  const response: Response = await handler(request, context);
+  return jar.applyTo(response);
+}
+
+export { handle as GET, handle as POST };

@@ -1,0 +1,54 @@
+import "server-only";
+
+import CredentialsProvider from "next-auth/providers/credentials";
+
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+
+import type { AuthCookieJar } from "../auth-cookies";
+import { clientAddressFrom } from "../client-address";
+import { startSession } from "../sessions";
+import { signInWithPassword } from "../sign-in";
+import { signInErrorCode } from "../sign-in-errors";
+import { providerHeaders, singleHeader } from "./request-headers";
+
+/**
+ * Email and password: the first (and, without a second factor, the only) sign-in step. Errors are thrown as
+ * codes (sign-in-errors.ts) that the sign-in form turns into sentences.
+ */
+export function passwordProvider(options: { jar?: AuthCookieJar }) {
+  return CredentialsProvider({
+    id: "credentials",
+    name: "Email and password",
+    credentials: {
+      email: { label: "Email", type: "email" },
+      password: { label: "Password", type: "password" },
+    },
+    async authorize(credentials, request) {
+      const email = typeof credentials?.email === "string" ? credentials.email : "";
+      const password = typeof credentials?.password === "string" ? credentials.password : "";
+      const headers = providerHeaders(request);
+      void options.jar;
+      let result;
+      let sessionId;
+      try {
+        result = await signInWithPassword({
+          email,
+          password,
+          clientAddress: clientAddressFrom({ headers, trustProxyHops: getEnv().TRUST_PROXY }),
+        });
+        if (result.ok)
+          sessionId = await startSession({
+            userId: result.userId,
+            userAgent: singleHeader(headers, "user-agent"),
+          });
+      } catch (error) {
+        logger.error("sign-in failed unexpectedly", { error });
+        throw new Error("unavailable");
+      }
+      if (!result.ok) throw new Error(signInErrorCode(result));
+      // Only ids go into the session cookie; everything else is read from the database per request.
+      return { id: result.userId, sessionId };
+    },
+  });
+}
