@@ -2,14 +2,14 @@ import "server-only";
 
 import CredentialsProvider from "next-auth/providers/credentials";
 
+import type { AuthCookieJar } from "@/lib/auth/auth-cookies";
+import { clientAddressFrom } from "@/lib/auth/client-address";
+import { startSession } from "@/lib/auth/sessions";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { signInErrorCode } from "@/lib/auth/sign-in-errors";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
-import type { AuthCookieJar } from "../auth-cookies";
-import { clientAddressFrom } from "../client-address";
-import { startSession } from "../sessions";
-import { signInWithPassword } from "../sign-in";
-import { signInErrorCode } from "../sign-in-errors";
 import { providerHeaders, singleHeader } from "./request-headers";
 
 /**
