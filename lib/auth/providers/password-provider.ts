@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 
 import type { AuthCookieJar } from "@/lib/auth/auth-cookies";
 import { clientAddressFrom } from "@/lib/auth/client-address";
-import { startSession } from "@/lib/auth/sessions";
+import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signInErrorCode } from "@/lib/auth/sign-in-errors";
 import { getEnv } from "@/lib/env";
@@ -28,20 +28,20 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
       const email = typeof credentials?.email === "string" ? credentials.email : "";
       const password = typeof credentials?.password === "string" ? credentials.password : "";
       const headers = providerHeaders(request);
-      void options.jar;
+      const clientAddress = clientAddressFrom({ headers, trustProxyHops: getEnv().TRUST_PROXY });
+      const userAgent = singleHeader(headers, "user-agent");
       let result;
       let sessionId;
       try {
-        result = await signInWithPassword({
-          email,
-          password,
-          clientAddress: clientAddressFrom({ headers, trustProxyHops: getEnv().TRUST_PROXY }),
-        });
+        result = await signInWithPassword({ email, password, clientAddress });
         if (result.ok)
-          sessionId = await startSession({
+          ({ sessionId } = await completeSignIn({
             userId: result.userId,
-            userAgent: singleHeader(headers, "user-agent"),
-          });
+            method: "password",
+            clientAddress,
+            userAgent,
+            jar: options.jar,
+          }));
       } catch (error) {
         logger.error("sign-in failed unexpectedly", { error });
         throw new Error("unavailable");
