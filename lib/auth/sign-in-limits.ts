@@ -19,11 +19,16 @@ import { processParts } from "@/lib/server/process-wiring.mjs";
  *   spraying many accounts;
  * - there is deliberately no limit per account alone: that would let anyone lock anyone out. Guessing spread
  *   over many addresses is bounded by the per-address limits and by the cap on hashing work
- *   (lib/auth/hashing-gate.ts).
+ *   (lib/auth/hashing-gate.ts);
+ * - a remembered device (a browser that has signed in to this account before, lib/auth/devices) is exempt
+ *   from both limits above, so a script on the office's guest wifi cannot lock the newsroom out: its
+ *   failures are counted per device instead, 10 and that device is locked for an hour (it then counts as
+ *   an unknown browser, under the per-address limits).
  */
 export const signInLimitPolicy = {
   accountAddress: { freeFailures: 4, duration: 60 * 60, firstWaitSeconds: 30, maxWaitSeconds: 15 * 60 },
   address: { points: 50, duration: 60 * 60 },
+  device: { failures: 10, lockSeconds: 60 * 60 },
 } as const;
 
 /** How long to wait after the `failuresBeyondFree`th failure past the free ones (1 = the first wait). */
@@ -36,6 +41,8 @@ export type SignInLimiters = {
   accountAddress: RateLimiterPostgres;
   pace: RateLimiterPostgres;
   address: RateLimiterPostgres;
+  /** One audit note an hour per refused device cookie, however often a script replays it. */
+  deviceNotice: RateLimiterPostgres;
 };
 
 function createLimiters(databaseUrl: string): SignInLimiters {
@@ -60,6 +67,7 @@ function createLimiters(databaseUrl: string): SignInLimiters {
     }),
     pace: make("pace", { points: 1, duration: signInLimitPolicy.accountAddress.firstWaitSeconds }),
     address: make("address", signInLimitPolicy.address),
+    deviceNotice: make("deviceNotice", { points: 1, duration: 60 * 60 }),
   };
 }
 

@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { AuthCookieJar } from "@/lib/auth/auth-cookies";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { completeSignIn } from "@/lib/auth/complete-sign-in";
+import { deviceCookieName } from "@/lib/auth/devices/device-cookie";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signInErrorCode } from "@/lib/auth/sign-in-errors";
 import { getEnv } from "@/lib/env";
@@ -33,7 +34,13 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
       let result;
       let sessionId;
       try {
-        result = await signInWithPassword({ email, password, clientAddress });
+        result = await signInWithPassword({
+          email,
+          password,
+          clientAddress,
+          userAgent,
+          deviceCookie: options.jar?.read(deviceCookieName()),
+        });
         if (result.ok)
           ({ sessionId } = await completeSignIn({
             userId: result.userId,
