@@ -1,5 +1,18 @@
 import { maxRequestBodyBytes } from "./lib/server/shared-constants.mjs";
 
+/** The hosts (with port) of NEXTAUTH_URL and PUBLIC_BASE_URL, as serverActions.allowedOrigins takes them. */
+function configuredHosts() {
+  const hosts = [];
+  for (const value of [process.env.NEXTAUTH_URL, process.env.PUBLIC_BASE_URL]) {
+    try {
+      if (value?.trim()) hosts.push(new URL(value.trim()).host);
+    } catch {
+      // lib/env.ts names a malformed address when the app starts.
+    }
+  }
+  return hosts;
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A separate build folder lets tests build without disturbing a running instance.
@@ -14,7 +27,10 @@ const nextConfig = {
     authInterrupts: true,
     // The desk saves through server actions: they take what the API takes (maxRequestBodyBytes), not Next's
     // default of 1 MB, which failed a desk save of a long story.
-    serverActions: { bodySizeLimit: maxRequestBodyBytes },
+    // Next refuses an action whose Origin is not the Host (or X-Forwarded-Host) it was sent to, which already
+    // lets the desk work at any address of the server. The configured addresses are accepted too, for a proxy
+    // that passes neither header on (lib/auth/cross-site.ts does the same for the API and uploads).
+    serverActions: { bodySizeLimit: maxRequestBodyBytes, allowedOrigins: configuredHosts() },
   },
 };
 

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import { isCommonPassword } from "./auth/common-passwords";
+import { passwordHints } from "./auth/password-strength";
 
 // An empty line in .env ("ADMIN_PASSWORD=") means "not set", not "set to nothing".
 function optional<T extends z.ZodType>(schema: T) {
@@ -72,6 +73,16 @@ export const EnvInput = z
         .max(256, { error: "must be at most 256 characters" })
         .refine((password) => !isCommonPassword(password), {
           error: "is a commonly used password; choose another",
+        })
+        .superRefine((password, context) => {
+          if (password.length < 12 || password.length > 256 || isCommonPassword(password)) return;
+          const hints = passwordHints({ password });
+          if (hints)
+            context.addIssue({
+              code: "custom",
+              // readEnv ends the line with its own full stop.
+              message: `is too easy to guess: ${hints.join(" ").replace(/\.$/, "")}`,
+            });
         }),
     ),
     NEWSROOM_TIME_ZONE: optional(

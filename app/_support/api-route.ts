@@ -2,11 +2,10 @@ import type { z } from "zod";
 
 import { readJsonBody } from "@/lib/api/read-json-body";
 import type { Actor } from "@/lib/auth/actor";
-import { assertSameSiteRequest } from "@/lib/auth/cross-site";
+import { assertSameSiteRequest, configuredSameSite } from "@/lib/auth/cross-site";
 import { assertCan, type Permission } from "@/lib/auth/permissions";
 import { authenticateRequest } from "@/lib/auth/request-actor";
 import { requireSessionActor } from "@/lib/auth/session-actor";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/errors/error-response";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -100,12 +99,7 @@ export function deskRoute(route: DeskRouteDeclaration<unknown, unknown>): RouteH
       const actor = await requireSessionActor();
       assertCan({ actor, permission: route.permission });
       if (route.streamedBody) {
-        const siteUrl = getEnv().NEXTAUTH_URL;
-        assertSameSiteRequest({
-          request,
-          siteOrigins: siteUrl ? [siteUrl] : [],
-          bodyType: route.streamedBody,
-        });
+        assertSameSiteRequest({ request, ...configuredSameSite(), bodyType: route.streamedBody });
       }
       const params = route.params
         ? parseInput({ schema: route.params, input: await context.params })

@@ -47,6 +47,10 @@ acl purgers {
 sub vcl_recv {
     set req.backend_hint = copydesk.backend();
 
+    # Varnish has already appended the client's address (client.ip) to X-Forwarded-For; Copydesk counts
+    # sign-in failures against that rightmost entry (TRUST_PROXY=1, docs/deploying.md). Never set or unset
+    # X-Forwarded-For here: the client's own entries stay on the left, where they are ignored.
+
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(403, "Forbidden"));

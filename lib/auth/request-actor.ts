@@ -1,11 +1,10 @@
 import "server-only";
 
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
 import type { Actor } from "./actor";
 import { authenticateApiToken } from "./api-tokens";
-import { assertSameSiteRequest } from "./cross-site";
+import { assertSameSiteRequest, configuredSameSite } from "./cross-site";
 import { getSessionActor } from "./session-actor";
 
 /**
@@ -36,7 +35,6 @@ export async function authenticateRequest(options: { request: Request }): Promis
       userMessage: "Sign in, or send `Authorization: Bearer <token>` with an API token.",
     });
   }
-  const siteUrl = getEnv().NEXTAUTH_URL;
-  assertSameSiteRequest({ request: options.request, siteOrigins: siteUrl ? [siteUrl] : [] });
+  assertSameSiteRequest({ request: options.request, ...configuredSameSite() });
   return actor;
 }

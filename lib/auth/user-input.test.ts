@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { readEnv } from "@/lib/env";
 
-import { PasswordInput } from "./user-input";
+import { NewUserInput, PasswordInput } from "./user-input";
+
+function passwordMessage(password: string): string | undefined {
+  return PasswordInput.safeParse(password).error?.issues[0]?.message;
+}
 
 describe("password rules", () => {
   it.each([
@@ -43,5 +47,58 @@ describe("password rules", () => {
         source: { ADMIN_PASSWORD: "ferry pier gull lantern", ADMIN_EMAIL: " Chief@Newsroom.Example " },
       }),
     ).toMatchObject({ ADMIN_EMAIL: "chief@newsroom.example" });
+  });
+
+  // Guards issue 23: the check only looked for dictionary entries, and the keyboard walk qwertyuiopasdf passed.
+  it.each([
+    ["a keyboard walk", "qwertyuiopasdf", /too easy to guess\. .*common/],
+    [
+      "a keyboard row with symbols",
+      "asdfghjkl;'#",
+      /Straight rows of keys on your keyboard are easy to guess\./,
+    ],
+    ["a repeat", "abcabcabcabcabc", /Repeated character patterns like "abcabcabc" are easy to guess\./],
+    ["a repeated year", "19841984198419", /Repeated character patterns/],
+    ["a date", "04/07/1976!!", /Dates are easy to guess\./],
+  ])("refuses %s with the estimator's own hint", (_name, password, hint) => {
+    const message = passwordMessage(password);
+    expect(message).toMatch(/^This password is too easy to guess\. /);
+    expect(message).toMatch(hint);
+  });
+
+  it("accepts strong passphrases", () => {
+    expect(passwordMessage("correct horse battery staple")).toBeUndefined();
+    expect(passwordMessage("ferry pier gull lantern")).toBeUndefined();
+    expect(passwordMessage("e2e password 0a1b2c3d4e5f")).toBeUndefined();
+  });
+
+  it("refuses a password built from the person's own name and email, at the password field", () => {
+    const person = { email: "jane.doe@example.test", name: "Jane Doe", role: "editor" };
+    const issues = NewUserInput.safeParse({ ...person, password: "JaneDoe2024!" }).error?.issues ?? [];
+    expect(issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["password", expect.stringMatching(/too easy to guess\. There should not be any personal/)],
+    ]);
+    // The same password for someone else is not built from their name.
+    expect(
+      NewUserInput.safeParse({
+        ...person,
+        email: "ben@example.test",
+        name: "Ben Okafor",
+        password: "JaneDoe2024!x",
+      }).success,
+    ).toBe(true);
+  });
+
+  it("scores only the first 64 characters, so a long crafted password costs no more than that", () => {
+    // The tail would make it strong, but the scored part is a keyboard row repeated: the cap is real.
+    expect(passwordMessage(`${"asdfghjkl".repeat(8)}${"x7Q!pz#Lm2".repeat(10)}`)).toMatch(
+      /too easy to guess/,
+    );
+  });
+
+  it("holds ADMIN_PASSWORD to the strength check too", () => {
+    expect(() => readEnv({ source: { ADMIN_PASSWORD: "qwertyuiopasdf" } })).toThrow(
+      /ADMIN_PASSWORD is too easy to guess: /,
+    );
   });
 });

@@ -11,7 +11,14 @@ import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./passwords";
 import { assertCan } from "./permissions";
 import { endSessionsOfUser } from "./sessions";
-import { ChangeOwnPasswordInput, NewUserInput, PasswordInput, RoleInput, UserRefInput } from "./user-input";
+import {
+  ChangeOwnPasswordInput,
+  NewUserInput,
+  PasswordInput,
+  personalPasswordIssue,
+  RoleInput,
+  UserRefInput,
+} from "./user-input";
 
 export { NewUserInput } from "./user-input";
 
@@ -239,15 +246,16 @@ export async function setUserPassword(
   assertCanManage(options.actor);
   const ref = parseUserRef(options);
   const password = parseInput({ schema: PasswordInput, input: options.password });
-  const passwordHash = await hashPassword({ password });
   const where = "userId" in ref ? { id: ref.userId } : { email: ref.email };
-  const existing = await getDb().user.findUnique({ where, select: { id: true } });
+  const existing = await getDb().user.findUnique({ where, select: { id: true, email: true, name: true } });
   if (!existing)
     throw new AppError({
       code: "not_found",
       message: `no user ${JSON.stringify(ref)}`,
       userMessage: "That user does not exist.",
     });
+  assertNotPersonal({ password, person: existing, field: "password" });
+  const passwordHash = await hashPassword({ password });
   const keep =
     options.actor !== "system" && options.actor.userId === existing.id ? options.actor.sessionId : undefined;
   const user = await getDb().$transaction(async (tx) => {
@@ -261,6 +269,22 @@ export async function setUserPassword(
   });
   logger.info("user password set", { userId: user.id, by: actorLabel(options.actor) });
   return toDto(user);
+}
+
+/** A password made of the person's own email or name is refused beside its field, like any weak one. */
+function assertNotPersonal(options: {
+  password: string;
+  person: { email: string; name: string };
+  field: string;
+}): void {
+  const issue = personalPasswordIssue({ password: options.password, ...options.person });
+  if (!issue) return;
+  throw new AppError({
+    code: "validation_failed",
+    message: "password built from the person's own email or name",
+    userMessage: issue,
+    details: { fields: [{ path: options.field, message: issue }] },
+  });
 }
 
 function wrongCurrentPassword(): AppError {
@@ -290,8 +314,9 @@ export async function changeOwnPassword(
   });
   const current = await getDb().user.findUniqueOrThrow({
     where: { id: options.actor.userId },
-    select: { passwordHash: true },
+    select: { passwordHash: true, email: true, name: true },
   });
+  assertNotPersonal({ password: input.newPassword, person: current, field: "newPassword" });
   if (!(await verifyPassword({ hash: current.passwordHash, password: input.currentPassword })))
     throw wrongCurrentPassword();
   const passwordHash = await hashPassword({ password: input.newPassword });

@@ -15,7 +15,7 @@ const fields = [
     name: "newPassword",
     label: "New password",
     autoComplete: "new-password",
-    hint: "At least 12 characters. A few unrelated words make a good one; common passwords are refused.",
+    hint: "At least 12 characters. A few unrelated words make a good one; easily guessed ones (keyboard rows, repeats, dates, your name) are refused.",
   },
   { name: "confirmPassword", label: "New password again", autoComplete: "new-password", hint: undefined },
 ] as const;

@@ -106,7 +106,8 @@ export function AddUserForm() {
             aria-describedby={describe("password", "add-user-password-hint")}
           />
           <p className="desk-hint" id="add-user-password-hint">
-            At least 12 characters. Share it with them privately.
+            At least 12 characters and hard to guess (a few unrelated words work well). Share it with them
+            privately.
           </p>
           <FieldError id="add-user-password-error" message={errors.password} />
         </div>
