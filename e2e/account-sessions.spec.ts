@@ -51,6 +51,23 @@ test("changing your password on the Account page signs out your other browsers a
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.locator("#account-newPassword-error")).toContainText("commonly used passwords");
 
+  // Guards issue 23: a keyboard walk passed. Now the estimator's own hint is shown beside the field.
+  await page.getByLabel("Current password").fill(editor.password);
+  await page.getByLabel("New password", { exact: true }).fill("asdfghjkl;'#");
+  await page.getByLabel("New password again").fill("asdfghjkl;'#");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator("#account-newPassword-error")).toHaveText(
+    /^This password is too easy to guess\. Straight rows of keys on your keyboard are easy to guess\./,
+  );
+  await shoot(page, "account-password-too-easy");
+  // Built from the person's own name: refused for them.
+  const personal = `${editor.name.replace(/\s+/g, "")}2024!`;
+  await page.getByLabel("Current password").fill(editor.password);
+  await page.getByLabel("New password", { exact: true }).fill(personal);
+  await page.getByLabel("New password again").fill(personal);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator("#account-newPassword-error")).toContainText("too easy to guess");
+
   await page.getByLabel("Current password").fill(editor.password);
   await page.getByLabel("New password", { exact: true }).fill("gull lantern ferry pier");
   await page.getByLabel("New password again").fill("gull lantern ferry pier");
@@ -192,14 +209,22 @@ test("a cookie-signed-in browser cannot be made to change things from another si
     form: story,
   });
   expect(form.status()).toBe(403);
-  expect(((await form.json()) as { error: { message: string } }).error.message).toContain("another site");
+  expect(((await form.json()) as { error: { message: string } }).error.message).toContain(
+    "This request was refused because it was a form post, not JSON.",
+  );
   const crossOrigin = await page.request.post("/api/v1/stories", {
     headers: { origin: "https://evil.example" },
     data: story,
   });
   expect(crossOrigin.status()).toBe(403);
+  expect(((await crossOrigin.json()) as { error: { message: string } }).error.message).toContain(
+    "it came from https://evil.example, not from this site.",
+  );
   const noOrigin = await page.request.post("/api/v1/stories", { data: story });
   expect(noOrigin.status()).toBe(403);
+  expect(((await noOrigin.json()) as { error: { message: string } }).error.message).toContain(
+    "it had no Origin header",
+  );
   expect((await page.request.get(`/api/v1/stories/${slug}`)).status()).toBe(404);
 
   const sameSite = await page.request.post("/api/v1/stories", { headers: { origin: baseURL! }, data: story });

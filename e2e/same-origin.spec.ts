@@ -62,7 +62,7 @@ test("a photo upload works from the desk reached at 127.0.0.1 while configured a
   await page
     .getByLabel("Upload photos")
     .setInputFiles({ name: "harbor.jpg", mimeType: "image/jpeg", buffer: await wireJpeg({ seed: 23 }) });
-  expect((await uploaded).status()).toBe(200);
+  expect((await uploaded).status()).toBe(201);
   await expect(page.locator(".desk-photo-thumb img")).toBeVisible();
   await expect(page.getByText("could have come from another site")).toHaveCount(0);
   await context.close();
