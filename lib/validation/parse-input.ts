@@ -63,7 +63,7 @@ export function parseInput<Schema extends z.ZodType>(options: {
     code: "validation_failed",
     message: `invalid input: ${fields.map((field) => `${field.path}: ${field.message}`).join("; ")}`,
     userMessage: first
-      ? `Please check ${first.path === "(root)" ? "the request" : first.path}: ${first.message}.`
+      ? `Please check ${first.path === "(root)" ? "the request" : first.path}: ${first.message}${/[.!?]$/.test(first.message) ? "" : "."}`
       : "Please check the form.",
     details: { fields },
   });
