@@ -64,8 +64,8 @@ function rewriteIdToken(options: { idToken: string; mode: IdTokenTamper; key: Ke
  * once (a first-party client).
  */
 export async function startTestOpenIdProvider(options: {
-  /** Copydesk's callback, e.g. http://127.0.0.1:3131/api/auth/callback/oidc */
-  redirectUri: string;
+  /** Copydesk's callbacks (one per server under test), e.g. http://127.0.0.1:3131/api/auth/callback/oidc */
+  redirectUris: string[];
   accounts?: Record<string, TestIdentity>;
 }): Promise<TestOpenIdProvider> {
   const { default: Provider } = (await import("oidc-provider")) as {
@@ -94,7 +94,7 @@ export async function startTestOpenIdProvider(options: {
       {
         client_id: clientId,
         client_secret: clientSecret,
-        redirect_uris: [options.redirectUri],
+        redirect_uris: options.redirectUris,
         response_types: ["code"],
         grant_types: ["authorization_code"],
       },

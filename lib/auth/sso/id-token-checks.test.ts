@@ -17,7 +17,7 @@ let client: Client;
 
 beforeAll(async () => {
   idp = await startTestOpenIdProvider({
-    redirectUri,
+    redirectUris: [redirectUri],
     accounts: {
       rosa: { email: "rosa@example.org", email_verified: true, name: "Rosa Díaz", groups: ["desk"] },
     },

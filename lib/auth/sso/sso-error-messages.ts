@@ -6,6 +6,11 @@ function domainsInWords(domains: string[]): string {
   return `${domains.slice(0, -1).join(", ")} or ${domains.at(-1)}`;
 }
 
+/** Refusals of a single sign-on (shown beside its button rather than in the password form). */
+export function isSsoErrorCode(code: string): boolean {
+  return code.startsWith("sso-") || code === "OAuthSignin" || code === "OAuthCallback";
+}
+
 /**
  * The sentences for single-sign-on refusals (codes from sso-refusals.ts and id-token-refusal.ts) and for
  * password sign-in turned off; null for any other code. Read by lib/auth/sign-in-errors.ts.
