@@ -105,7 +105,7 @@ async function signInThroughIdp(options: { browser: Browser; server: Server; log
 }
 
 async function expectRefusedOnSignInPage(page: Page, sentence: string | RegExp): Promise<void> {
-  await expect(page.getByRole("alert")).toHaveText(sentence);
+  await expect(page.locator("p.auth-alert")).toHaveText(sentence);
   expect(new URL(page.url()).pathname).toBe("/signin");
 }
 
@@ -290,7 +290,7 @@ test("break-glass: password sign-in refuses everyone but the break-glass admin, 
   await page.getByLabel("Email").fill(editor.email);
   await page.getByLabel("Password").fill(editor.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText(
+  await expect(page.locator("p.auth-alert")).toHaveText(
     "Password sign-in is turned off for your account. Use “Sign in with Okta” instead.",
   );
   await shootAtBothWidths(page, "sso-break-glass-refused");
