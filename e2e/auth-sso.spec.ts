@@ -262,6 +262,17 @@ test("invited only: an unknown person is refused; one an admin added is let in a
   await expect(admitted.locator(".desk-user")).toContainText(`${guest.name} · Contributor`);
 });
 
+test("cancelling at the IdP comes back to the sign-in page with a sentence, not the password one", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: auto.baseUrl });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Okta" }).click();
+  await page.getByRole("link", { name: "[ Cancel ]" }).click();
+  await expectRefusedOnSignInPage(page, "Signing in with Okta did not complete. Please try again.");
+});
+
 test("the sign-in page leads with single sign-on, the password form beside it", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: auto.baseUrl });
   const page = await context.newPage();

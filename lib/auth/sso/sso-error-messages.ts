@@ -6,9 +6,13 @@ function domainsInWords(domains: string[]): string {
   return `${domains.slice(0, -1).join(", ")} or ${domains.at(-1)}`;
 }
 
+// next-auth's own codes for an OAuth sign-in that went wrong before Copydesk could decide (the provider
+// unreachable, the person cancelling there, a lost state cookie); details are in the server log.
+const nextAuthOAuthCodes = ["OAuthSignin", "OAuthCallback", "Callback", "AccessDenied"];
+
 /** Refusals of a single sign-on (shown beside its button rather than in the password form). */
 export function isSsoErrorCode(code: string): boolean {
-  return code.startsWith("sso-") || code === "OAuthSignin" || code === "OAuthCallback";
+  return code.startsWith("sso-") || nextAuthOAuthCodes.includes(code);
 }
 
 /**
@@ -42,6 +46,8 @@ export function ssoErrorMessage(options: { code: string; sso?: SsoPageFacts }): 
     case "sso-token-nonce":
     case "OAuthSignin":
     case "OAuthCallback":
+    case "Callback":
+    case "AccessDenied":
       return `Signing in with ${name} did not complete. Please try again.`;
     case "sso-token-audience":
       return `${name}’s answer was meant for another application, so Copydesk refused it. Ask your IT team to check Copydesk’s client ID.`;
