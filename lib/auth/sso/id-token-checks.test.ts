@@ -1,6 +1,8 @@
 import { generators, Issuer, type Client } from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { oidcProvider } from "@/lib/auth/providers/oidc-provider";
+import { getDb } from "@/lib/db/client";
 import {
   startTestOpenIdProvider,
   type IdTokenTamper,
@@ -8,6 +10,7 @@ import {
 } from "@/lib/testing/test-openid-provider";
 
 import { idTokenFault } from "./id-token-refusal";
+import { createSsoAttempt } from "./sso-attempt";
 
 // The same verification next-auth runs for the oidc provider (core/lib/oauth/callback.ts: Issuer.discover,
 // then Client#callback with state, nonce and the PKCE verifier), against a real OpenID Provider.
@@ -133,5 +136,38 @@ describe("ID tokens from the test OpenID Provider", () => {
     } finally {
       idp.tamper(null);
     }
+  });
+});
+
+describe("the oidc provider's token step", () => {
+  // Guards against a mix-up: a discovery document naming another issuer than OIDC_ISSUER is refused before any
+  // token is exchanged, and the refusal is audited.
+  it("refuses a provider whose discovery document names another issuer than the configured one", async () => {
+    const sso = createSsoAttempt();
+    const configured = "https://idp.example.org";
+    const provider = oidcProvider({
+      settings: {
+        issuer: configured,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        displayName: "Okta",
+        allowedDomains: ["example.org"],
+        provisioning: "auto",
+        scopes: "openid email",
+        groupsClaim: "groups",
+        roleMap: null,
+      },
+      sso,
+      requestFacts: () => ({ clientAddress: "198.51.100.4", userAgent: "Vitest" }),
+    });
+    const token = provider.token as { request: (context: unknown) => Promise<unknown> };
+    await expect(
+      token.request({ provider: { callbackUrl: redirectUri }, params: { code: "x" }, checks: {}, client }),
+    ).rejects.toThrow(/names issuer/);
+    expect(sso.refusalCode).toBe("sso-token-issuer");
+    const event = await getDb().authEvent.findFirstOrThrow({
+      where: { kind: "sso_refused", clientAddress: "198.51.100.4" },
+    });
+    expect(event.detail).toMatchObject({ reason: "token_invalid", issuer: configured });
   });
 });
