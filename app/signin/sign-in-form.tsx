@@ -4,14 +4,18 @@ import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import type { SsoPageFacts } from "@/lib/auth/sso/sso-error-messages";
 
 /** Email and password form; the error sentence is announced and focused so screen-reader users hear it. */
 export function SignInForm({
   callbackPath,
   initialError,
+  ssoFacts,
 }: {
   callbackPath: string;
   initialError: string | null;
+  /** Single sign-on's name, for the sentence when password sign-in is off for this person. */
+  ssoFacts?: SsoPageFacts;
 }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
@@ -38,7 +42,7 @@ export function SignInForm({
         window.location.assign(callbackPath);
         return;
       }
-      setError(signInErrorMessage({ code: result?.error ?? "unavailable" }));
+      setError(signInErrorMessage({ code: result?.error ?? "unavailable", sso: ssoFacts }));
     } catch {
       setError(signInErrorMessage({ code: "unavailable" }));
     }

@@ -8,6 +8,7 @@ import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { deviceCookieName } from "@/lib/auth/devices/device-cookie";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signInErrorCode } from "@/lib/auth/sign-in-errors";
+import { refusePasswordSignIn } from "@/lib/auth/sso/refuse-password-sign-in";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
@@ -33,6 +34,7 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
       const userAgent = singleHeader(headers, "user-agent");
       let result;
       let sessionId;
+      let passwordSignInOff = false;
       try {
         result = await signInWithPassword({
           email,
@@ -41,7 +43,16 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
           userAgent,
           deviceCookie: options.jar?.read(deviceCookieName()),
         });
+        // PASSWORD_SIGN_IN=break_glass: the check above still ran in full (same time, same limits), and only a
+        // right password hears that password sign-in is off, so nothing tells which emails exist.
         if (result.ok)
+          passwordSignInOff = await refusePasswordSignIn({
+            userId: result.userId,
+            email,
+            clientAddress,
+            userAgent,
+          });
+        if (result.ok && !passwordSignInOff)
           ({ sessionId } = await completeSignIn({
             userId: result.userId,
             method: "password",
@@ -53,6 +64,7 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
         logger.error("sign-in failed unexpectedly", { error });
         throw new Error("unavailable");
       }
+      if (passwordSignInOff) throw new Error("password-sso-only");
       if (!result.ok) throw new Error(signInErrorCode(result));
       // Only ids go into the session cookie; everything else is read from the database per request.
       return { id: result.userId, sessionId };
