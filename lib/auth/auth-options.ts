@@ -7,6 +7,7 @@ import { logger } from "@/lib/log/logger";
 import type { AuthCookieJar } from "./auth-cookies";
 import { safeCallbackPath } from "./callback-path";
 import { passwordProvider } from "./providers/password-provider";
+import { secondFactorProvider } from "./providers/second-factor-provider";
 import { endSession, sessionMaxAgeSeconds } from "./sessions";
 
 /**
@@ -18,7 +19,7 @@ export function buildAuthOptions(options: { jar?: AuthCookieJar }): NextAuthOpti
   return {
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     pages: { signIn: "/signin", error: "/signin" },
-    providers: [passwordProvider(options)],
+    providers: [passwordProvider(options), secondFactorProvider(options)],
     callbacks: {
       jwt({ token, user }) {
         return user ? { sub: user.id, sid: user.sessionId } : { sub: token.sub, sid: token.sid };
