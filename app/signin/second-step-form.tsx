@@ -80,7 +80,9 @@ export function SecondStepForm({
   const totp = mode === "totp";
   return (
     <form method="post" onSubmit={onSubmit} aria-describedby={error ? "second-step-error" : undefined}>
-      <h2 className="auth-step-heading">{totp ? "Enter the code from your authenticator app" : "Use a recovery code"}</h2>
+      <h2 className="auth-step-heading">
+        {totp ? "Enter the code from your authenticator app" : "Use a recovery code"}
+      </h2>
       <p className="auth-lede">
         {totp
           ? "Your account has a second step. Open your authenticator app and type the 6-digit code it shows for Copydesk."

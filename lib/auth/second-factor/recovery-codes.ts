@@ -2,7 +2,13 @@ import "server-only";
 
 import { createHash, randomInt } from "node:crypto";
 
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuthEvent } from "@/lib/auth/auth-events";
+import { assertCan } from "@/lib/auth/permissions";
 import { getDb, type Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+
+import { countFactors, hasSecondFactor } from "./factor-status";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -57,4 +63,36 @@ export async function spendRecoveryCode(options: { userId: string; code: string 
   if (count === 1) return "used";
   const known = await getDb().recoveryCode.count({ where: { userId: options.userId, codeHash } });
   return known > 0 ? "already_used" : "unknown";
+}
+
+/**
+ * "Create new recovery codes" on the Account page: ten fresh codes replace the unused ones. Only with a second
+ * factor set up — recovery codes stand in for one.
+ */
+export async function createNewRecoveryCodes(options: {
+  actor: Actor;
+  clientAddress: string;
+  userAgent: string;
+}): Promise<string[]> {
+  assertCan({ actor: options.actor, permission: "account:own" });
+  const userId = options.actor.userId;
+  return getDb().$transaction(async (tx) => {
+    const counts = await countFactors({ userId, tx });
+    if (!hasSecondFactor(counts))
+      throw new AppError({
+        code: "conflict",
+        message: "recovery codes without a second factor",
+        userMessage: "Set up an authenticator app or a passkey first; recovery codes stand in for one.",
+      });
+    const codes = await replaceRecoveryCodes({ userId, tx });
+    await recordAuthEvent({
+      kind: "recovery_codes_created",
+      userId,
+      clientAddress: options.clientAddress,
+      userAgent: options.userAgent,
+      detail: { count: codes.length },
+      tx,
+    });
+    return codes;
+  });
 }

@@ -34,7 +34,10 @@ export type SecondStepFactors = { totp: boolean; passkey: boolean; recoveryCodes
 export async function describeSecondStep(options: {
   jar: Pick<AuthCookieJar, "read">;
 }): Promise<SecondStepFactors | null> {
-  const challenge = await findLiveChallenge({ id: challengeIdFromJar(options.jar), purpose: "second_factor" });
+  const challenge = await findLiveChallenge({
+    id: challengeIdFromJar(options.jar),
+    purpose: "second_factor",
+  });
   if (!challenge?.userId) return null;
   const [counts, recoveryCodes] = await Promise.all([
     countFactors({ userId: challenge.userId }),

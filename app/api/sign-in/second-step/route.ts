@@ -13,10 +13,9 @@ export async function GET(request: Request): Promise<Response> {
     const factors = await describeSecondStep({
       jar: createAuthCookieJar({ cookieHeader: request.headers.get("cookie"), secure: false }),
     });
-    return Response.json(
-      factors ? { live: true, ...factors } : { live: false },
-      { headers: { "Cache-Control": "no-store" } },
-    );
+    return Response.json(factors ? { live: true, ...factors } : { live: false }, {
+      headers: { "Cache-Control": "no-store" },
+    });
   } catch (error) {
     return errorResponse(error, { route: "GET /api/sign-in/second-step" });
   }
