@@ -83,39 +83,42 @@ export function SignInForm({
     );
 
   return (
-    // method="post": a submit before the script loads must never put the password in the URL.
-    <form method="post" onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
-      {error ? (
-        <p id="sign-in-error" className="auth-alert" role="alert" tabIndex={-1} ref={alertRef}>
-          {error}
-        </p>
-      ) : null}
-      <div className="auth-field">
-        <label htmlFor="sign-in-email">Email</label>
-        <input
-          id="sign-in-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          aria-invalid={error ? true : undefined}
-        />
-      </div>
-      <div className="auth-field">
-        <label htmlFor="sign-in-password">Password</label>
-        <input
-          id="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={error ? true : undefined}
-        />
-      </div>
-      <button className="auth-submit" type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
-    </form>
+    <>
+      <p className="auth-lede">Use the email and password your newsroom admin gave you.</p>
+      {/* method="post": a submit before the script loads must never put the password in the URL. */}
+      <form method="post" onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
+        {error ? (
+          <p id="sign-in-error" className="auth-alert" role="alert" tabIndex={-1} ref={alertRef}>
+            {error}
+          </p>
+        ) : null}
+        <div className="auth-field">
+          <label htmlFor="sign-in-email">Email</label>
+          <input
+            id="sign-in-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+        <div className="auth-field">
+          <label htmlFor="sign-in-password">Password</label>
+          <input
+            id="sign-in-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+        <button className="auth-submit" type="submit" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+    </>
   );
 }
