@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import type { SsoPageFacts } from "@/lib/auth/sso/sso-error-messages";
 
 import { SecondStepForm, type SecondStepFactors } from "./second-step-form";
 
@@ -22,9 +23,12 @@ async function fetchSecondStep(): Promise<SecondStepFactors | null> {
 export function SignInForm({
   callbackPath,
   initialError,
+  ssoFacts,
 }: {
   callbackPath: string;
   initialError: string | null;
+  /** Single sign-on's name, for the sentence when password sign-in is off for this person. */
+  ssoFacts?: SsoPageFacts;
 }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
@@ -63,7 +67,7 @@ export function SignInForm({
         setPending(false);
         return;
       }
-      setError(signInErrorMessage({ code: result?.error ?? "unavailable" }));
+      setError(signInErrorMessage({ code: result?.error ?? "unavailable", sso: ssoFacts }));
     } catch {
       setError(signInErrorMessage({ code: "unavailable" }));
     }
@@ -83,42 +87,39 @@ export function SignInForm({
     );
 
   return (
-    <>
-      <p className="auth-lede">Use the email and password your newsroom admin gave you.</p>
-      {/* method="post": a submit before the script loads must never put the password in the URL. */}
-      <form method="post" onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
-        {error ? (
-          <p id="sign-in-error" className="auth-alert" role="alert" tabIndex={-1} ref={alertRef}>
-            {error}
-          </p>
-        ) : null}
-        <div className="auth-field">
-          <label htmlFor="sign-in-email">Email</label>
-          <input
-            id="sign-in-email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            autoFocus
-            aria-invalid={error ? true : undefined}
-          />
-        </div>
-        <div className="auth-field">
-          <label htmlFor="sign-in-password">Password</label>
-          <input
-            id="sign-in-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={error ? true : undefined}
-          />
-        </div>
-        <button className="auth-submit" type="submit" disabled={pending}>
-          {pending ? "Signing in…" : "Sign in"}
-        </button>
-      </form>
-    </>
+    // method="post": a submit before the script loads must never put the password in the URL.
+    <form method="post" onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
+      {error ? (
+        <p id="sign-in-error" className="auth-alert" role="alert" tabIndex={-1} ref={alertRef}>
+          {error}
+        </p>
+      ) : null}
+      <div className="auth-field">
+        <label htmlFor="sign-in-email">Email</label>
+        <input
+          id="sign-in-email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          aria-invalid={error ? true : undefined}
+        />
+      </div>
+      <div className="auth-field">
+        <label htmlFor="sign-in-password">Password</label>
+        <input
+          id="sign-in-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={error ? true : undefined}
+        />
+      </div>
+      <button className="auth-submit" type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
   );
 }
