@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 
@@ -9,6 +10,12 @@ import { seedUser, signInByForm } from "./support/auth";
 import { openOwnE2eDatabase, useE2eDatabase } from "./support/database";
 import { startOwnServer } from "./support/own-server";
 import { shootAtBothWidths } from "./support/screenshots";
+
+async function seriousAxeViolations(page: Page) {
+  return (await new AxeBuilder({ page }).analyze()).violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
+}
 
 /** A code from the authenticator app, as the phone would show it `offsetSeconds` from now. */
 function codeFor(secret: string, offsetSeconds = 0): Promise<string> {
@@ -25,7 +32,10 @@ async function setUpAuthenticatorApp(page: Page, options: { shoot?: boolean } = 
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
   const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  if (options.shoot) await shootAtBothWidths(page, "account-authenticator-qr");
+  if (options.shoot) {
+    await shootAtBothWidths(page, "account-authenticator-qr");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  }
   await page.getByLabel("Type the 6-digit code the app shows").fill(await codeFor(secret));
   await page.getByRole("button", { name: "Confirm and turn on" }).click();
   await expect(page.getByText("Your authenticator app is set up.")).toBeVisible();
@@ -67,6 +77,7 @@ test.describe("second factor on the shared server (policy off)", () => {
     await signOut(page);
     await passwordStep(page, editor);
     await shootAtBothWidths(page, "sign-in-second-step");
+    expect(await seriousAxeViolations(page)).toEqual([]);
     const code = await codeFor(secret, 30);
     const codeField = page.getByLabel("6-digit code");
     await expect(codeField).toHaveAttribute("autocomplete", "one-time-code");
