@@ -6,7 +6,20 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import type { SsoPageFacts } from "@/lib/auth/sso/sso-error-messages";
 
-/** Email and password form; the error sentence is announced and focused so screen-reader users hear it. */
+import { SecondStepForm, type SecondStepFactors } from "./second-step-form";
+
+/** Which answers the second step offers, read with the challenge cookie the password step set; null: none. */
+async function fetchSecondStep(): Promise<SecondStepFactors | null> {
+  const response = await fetch("/api/sign-in/second-step", { cache: "no-store" });
+  if (!response.ok) throw new Error(`second step: ${response.status}`);
+  const body = (await response.json()) as { live: boolean } & SecondStepFactors;
+  return body.live ? { totp: body.totp, passkey: body.passkey, recoveryCodes: body.recoveryCodes } : null;
+}
+
+/**
+ * Email and password, then (for a person with a second factor) the second step. The error sentence is announced
+ * and focused so screen-reader users hear it.
+ */
 export function SignInForm({
   callbackPath,
   initialError,
@@ -19,6 +32,7 @@ export function SignInForm({
 }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  const [secondStep, setSecondStep] = useState<SecondStepFactors | null>(null);
   const alertRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -42,12 +56,35 @@ export function SignInForm({
         window.location.assign(callbackPath);
         return;
       }
+      if (result?.error === "second_factor") {
+        const factors = await fetchSecondStep();
+        if (factors) {
+          setSecondStep(factors);
+          setPending(false);
+          return;
+        }
+        setError(signInErrorMessage({ code: "second_factor_expired" }));
+        setPending(false);
+        return;
+      }
       setError(signInErrorMessage({ code: result?.error ?? "unavailable", sso: ssoFacts }));
     } catch {
       setError(signInErrorMessage({ code: "unavailable" }));
     }
     setPending(false);
   }
+
+  if (secondStep)
+    return (
+      <SecondStepForm
+        factors={secondStep}
+        callbackPath={callbackPath}
+        onRestart={(message) => {
+          setSecondStep(null);
+          setError(message);
+        }}
+      />
+    );
 
   return (
     // method="post": a submit before the script loads must never put the password in the URL.

@@ -8,6 +8,7 @@ import type { AuthCookieJar } from "./auth-cookies";
 import { safeCallbackPath } from "./callback-path";
 import { oidcProvider, oidcProviderId } from "./providers/oidc-provider";
 import { passwordProvider } from "./providers/password-provider";
+import { secondFactorProvider } from "./providers/second-factor-provider";
 import { endSession, sessionMaxAgeSeconds } from "./sessions";
 import { requestFacts } from "./sso/request-facts";
 import type { SsoAttempt } from "./sso/sso-attempt";
@@ -32,6 +33,7 @@ export function buildAuthOptions(options: {
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       passwordProvider(options),
+      secondFactorProvider(options),
       ...(sso
         ? [oidcProvider({ settings: sso, jar: options.jar, sso: options.sso, requestFacts: facts })]
         : []),

@@ -8,6 +8,7 @@ import { readEmailNotifications } from "@/lib/mail/email-notifications";
 import { ChangePasswordForm } from "./change-password-form";
 import { describeBrowser } from "./describe-browser";
 import { EmailNotificationsForm } from "./email-notifications-form";
+import { SecondFactorSection } from "./second-factor-section";
 import { EndSessionButton, SignOutEverywhereButton } from "./session-controls";
 
 import "./account.css";
@@ -31,6 +32,7 @@ export default async function AccountPage() {
           </p>
         </div>
       </div>
+      <SecondFactorSection actor={actor} />
       <div className="account-grid">
         <ChangePasswordForm />
         <section className="desk-panel" aria-labelledby="sessions-heading">

@@ -6,6 +6,7 @@ import type { AuthCookieJar } from "@/lib/auth/auth-cookies";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { deviceCookieName } from "@/lib/auth/devices/device-cookie";
+import { startSecondStepIfNeeded } from "@/lib/auth/second-factor/start-second-step";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signInErrorCode } from "@/lib/auth/sign-in-errors";
 import { refusePasswordSignIn } from "@/lib/auth/sso/refuse-password-sign-in";
@@ -35,6 +36,7 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
       let result;
       let sessionId;
       let passwordSignInOff = false;
+      let secondStep = false;
       try {
         result = await signInWithPassword({
           email,
@@ -52,7 +54,14 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
             clientAddress,
             userAgent,
           });
+        // A person with a second factor gets no session yet: the form asks for it (second-factor-provider.ts).
         if (result.ok && !passwordSignInOff)
+          secondStep = await startSecondStepIfNeeded({
+            userId: result.userId,
+            clientAddress,
+            jar: options.jar,
+          });
+        if (result.ok && !passwordSignInOff && !secondStep)
           ({ sessionId } = await completeSignIn({
             userId: result.userId,
             method: "password",
@@ -66,6 +75,7 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
       }
       if (passwordSignInOff) throw new Error("password-sso-only");
       if (!result.ok) throw new Error(signInErrorCode(result));
+      if (secondStep) throw new Error("second_factor");
       // Only ids go into the session cookie; everything else is read from the database per request.
       return { id: result.userId, sessionId };
     },
