@@ -2,6 +2,8 @@ import { ZxcvbnFactory, type ZxcvbnResult } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary as commonDictionary } from "@zxcvbn-ts/language-common";
 import { dictionary as englishDictionary, translations } from "@zxcvbn-ts/language-en";
 
+import { isCommonPassword } from "./common-passwords";
+
 /**
  * How guessable a new password may be, by zxcvbn-ts's full estimator (common passwords, English words and
  * names, keyboard walks, repeats, sequences, dates, l33t spellings, the person's own name and email).
@@ -73,4 +75,24 @@ export function passwordHints(options: { password: string; userInputs?: string[]
 export function passwordWeakness(options: { password: string; userInputs?: string[] }): string | null {
   const hints = passwordHints(options);
   return hints ? `This password is too easy to guess. ${hints.join(" ")}` : null;
+}
+
+function isWorthEstimating(password: string): boolean {
+  // Shorter, blank or common passwords are already refused by PasswordInput, with their own sentence.
+  return (
+    password.length >= 12 && password.length <= 256 && password.trim() !== "" && !isCommonPassword(password)
+  );
+}
+
+/**
+ * Why this password is too easy to guess for this person (their email and name count as known words), or null.
+ * Tens of milliseconds of CPU on crafted input: services run it in the worker pool (worker-tasks.ts).
+ */
+export function passwordStrengthIssue(options: {
+  password: string;
+  email?: string;
+  name?: string;
+}): string | null {
+  if (!isWorthEstimating(options.password)) return null;
+  return passwordWeakness({ password: options.password, userInputs: personalWords(options) });
 }

@@ -4,7 +4,6 @@ import { Role } from "@/lib/db/generated/enums";
 import { nameInput } from "@/lib/validation/text-rules";
 
 import { isCommonPassword } from "./common-passwords";
-import { passwordWeakness, personalWords } from "./password-strength";
 
 export const roles = [Role.admin, Role.editor, Role.contributor] as const;
 
@@ -26,32 +25,10 @@ export const PasswordInput = z
   })
   .refine((password) => password.length < 12 || !isCommonPassword(password), {
     error: "This password is on a list of commonly used passwords. Choose another one.",
-  })
-  // Then how guessable it is (password-strength.ts): keyboard walks, repeats, dates, with the estimator's hint.
-  .superRefine((password, context) => {
-    if (!isWorthEstimating(password)) return;
-    const weakness = passwordWeakness({ password });
-    if (weakness) context.addIssue({ code: "custom", message: weakness });
   });
-
-function isWorthEstimating(password: string): boolean {
-  return (
-    password.length >= 12 && password.length <= 256 && password.trim() !== "" && !isCommonPassword(password)
-  );
-}
-
-/**
- * A password built from the person's own email or name is refused, with the estimator's hint, at `path`.
- * Run it where the person is known (new accounts, resets, changes), after PasswordInput.
- */
-export function personalPasswordIssue(options: {
-  password: string;
-  email?: string;
-  name?: string;
-}): string | null {
-  if (!isWorthEstimating(options.password)) return null;
-  return passwordWeakness({ password: options.password, userInputs: personalWords(options) });
-}
+// How guessable it is (keyboard walks, repeats, dates, the person's own name) is estimated by the services that
+// set a password, off the event loop: the estimator costs tens of milliseconds on crafted input
+// (lib/auth/password-strength.ts, users.ts).
 
 /** The name a user is credited under (NFC, so it matches the contributor typed either way). */
 export const UserNameInput = nameInput({
@@ -62,17 +39,12 @@ export const UserNameInput = nameInput({
 
 export const RoleInput = z.enum(roles, { error: "Choose admin, editor or contributor" });
 
-export const NewUserInput = z
-  .object({
-    email: EmailInput,
-    name: UserNameInput,
-    role: RoleInput,
-    password: PasswordInput,
-  })
-  .superRefine((input, context) => {
-    const issue = personalPasswordIssue(input);
-    if (issue) context.addIssue({ code: "custom", path: ["password"], message: issue });
-  });
+export const NewUserInput = z.object({
+  email: EmailInput,
+  name: UserNameInput,
+  role: RoleInput,
+  password: PasswordInput,
+});
 export type NewUserInput = z.infer<typeof NewUserInput>;
 
 export const UserIdInput = z.uuid({ error: "Unknown user" });

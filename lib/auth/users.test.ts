@@ -215,6 +215,38 @@ describe("users service", () => {
     expect(await getDb().user.count({ where: { role: "admin", active: true } })).toBe(1);
   });
 
+  // Guards issue 23: a keyboard walk such as qwertyuiopasdf was accepted; the estimate now runs in the worker pool.
+  it("refuses a password too easy to guess beside its field, creating and changing nothing", async () => {
+    const admin = await createTestActor({ role: "admin" });
+    const attempt = createUser({
+      email: "walk@example.test",
+      name: "Walker Lane",
+      role: "contributor",
+      password: "qwertyuiopasdf",
+      actor: admin,
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: "validation_failed",
+      details: { fields: [{ path: "password", message: expect.stringMatching(/too easy to guess/) }] },
+    });
+    expect(await getDb().user.count({ where: { email: "walk@example.test" } })).toBe(0);
+
+    const person = await createUser({
+      email: "jane.doe@example.test",
+      name: "Jane Doe",
+      role: "contributor",
+      password: "ferry pier gull lantern",
+      actor: admin,
+    });
+    await expect(
+      setUserPassword({ userId: person.id, password: "JaneDoe2024!", actor: admin }),
+    ).rejects.toMatchObject({
+      details: { fields: [{ path: "password", message: expect.stringMatching(/personal/) }] },
+    });
+    const row = await getDb().user.findUniqueOrThrow({ where: { id: person.id } });
+    expect(await verifyPassword({ hash: row.passwordHash, password: "ferry pier gull lantern" })).toBe(true);
+  });
+
   it("answers not found for an unknown user", async () => {
     await expect(deactivateUser({ email: "nobody@example.test", actor: "system" })).rejects.toMatchObject({
       code: "not_found",

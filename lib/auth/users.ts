@@ -6,19 +6,13 @@ import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { parseInput } from "@/lib/validation/parse-input";
+import { runOffLoop } from "@/lib/workers/worker-pool";
 
 import type { Actor } from "./actor";
 import { hashPassword, verifyPassword } from "./passwords";
 import { assertCan } from "./permissions";
 import { endSessionsOfUser } from "./sessions";
-import {
-  ChangeOwnPasswordInput,
-  NewUserInput,
-  PasswordInput,
-  personalPasswordIssue,
-  RoleInput,
-  UserRefInput,
-} from "./user-input";
+import { ChangeOwnPasswordInput, NewUserInput, PasswordInput, RoleInput, UserRefInput } from "./user-input";
 
 export { NewUserInput } from "./user-input";
 
@@ -96,6 +90,7 @@ export async function createUser(options: NewUserInput & { actor: UserAdminActor
     schema: NewUserInput,
     input: { email: options.email, name: options.name, role: options.role, password: options.password },
   });
+  await assertPasswordStrongEnough({ password: input.password, person: input, field: "password" });
   const passwordHash = await hashPassword({ password: input.password });
   const emailTaken = new AppError({
     code: "conflict",
@@ -254,7 +249,7 @@ export async function setUserPassword(
       message: `no user ${JSON.stringify(ref)}`,
       userMessage: "That user does not exist.",
     });
-  assertNotPersonal({ password, person: existing, field: "password" });
+  await assertPasswordStrongEnough({ password, person: existing, field: "password" });
   const passwordHash = await hashPassword({ password });
   const keep =
     options.actor !== "system" && options.actor.userId === existing.id ? options.actor.sessionId : undefined;
@@ -271,17 +266,21 @@ export async function setUserPassword(
   return toDto(user);
 }
 
-/** A password made of the person's own email or name is refused beside its field, like any weak one. */
-function assertNotPersonal(options: {
+/**
+ * A password too easy to guess (keyboard walks, repeats, dates, the person's own email or name) is refused beside
+ * its field, with the estimator's hint. The estimate runs in the worker pool: on crafted input it costs tens of
+ * milliseconds of CPU, which must not stall other requests.
+ */
+async function assertPasswordStrongEnough(options: {
   password: string;
   person: { email: string; name: string };
   field: string;
-}): void {
-  const issue = personalPasswordIssue({ password: options.password, ...options.person });
+}): Promise<void> {
+  const issue = await runOffLoop("passwordStrengthIssue", { password: options.password, ...options.person });
   if (!issue) return;
   throw new AppError({
     code: "validation_failed",
-    message: "password built from the person's own email or name",
+    message: "password too easy to guess",
     userMessage: issue,
     details: { fields: [{ path: options.field, message: issue }] },
   });
@@ -316,7 +315,7 @@ export async function changeOwnPassword(
     where: { id: options.actor.userId },
     select: { passwordHash: true, email: true, name: true },
   });
-  assertNotPersonal({ password: input.newPassword, person: current, field: "newPassword" });
+  await assertPasswordStrongEnough({ password: input.newPassword, person: current, field: "newPassword" });
   if (!(await verifyPassword({ hash: current.passwordHash, password: input.currentPassword })))
     throw wrongCurrentPassword();
   const passwordHash = await hashPassword({ password: input.newPassword });

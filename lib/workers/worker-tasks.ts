@@ -1,5 +1,6 @@
 import type { Root } from "hast";
 
+import { passwordStrengthIssue } from "@/lib/auth/password-strength";
 import { renderHistoryPage } from "@/lib/render/history-page";
 import { renderStoryBody } from "@/lib/render/story-body";
 import type { AnchorPlacement, AnchorRange } from "@/lib/review-anchors/anchor-types";
@@ -34,6 +35,8 @@ const workerTasks = {
   }): AnchorPlacement[] =>
     relocateAnchors({ ...input, budget: createDiffBudget({ timeoutMs: input.timeoutMs }) }),
   renderHistoryPage: (input: Parameters<typeof renderHistoryPage>[0]): string => renderHistoryPage(input),
+  passwordStrengthIssue: (input: { password: string; email?: string; name?: string }): string | null =>
+    passwordStrengthIssue(input),
 };
 
 export type WorkerTasks = typeof workerTasks;
@@ -56,5 +59,7 @@ export function runWorkerTask(message: WorkerTaskMessage): ReturnType<WorkerTask
       return workerTasks.relocateAnchors(message.input);
     case "renderHistoryPage":
       return workerTasks.renderHistoryPage(message.input);
+    case "passwordStrengthIssue":
+      return workerTasks.passwordStrengthIssue(message.input);
   }
 }

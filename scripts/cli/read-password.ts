@@ -1,6 +1,7 @@
 import readline from "node:readline";
 import { Writable } from "node:stream";
 
+import { passwordStrengthIssue } from "@/lib/auth/password-strength";
 import { PasswordInput } from "@/lib/auth/user-input";
 import { ReportedFailure } from "@/scripts/support/run-main";
 
@@ -35,8 +36,13 @@ function askHidden(prompt: string): Promise<string> {
  */
 function checkedPassword(options: { password: string; source: string }): string {
   const parsed = PasswordInput.safeParse(options.password);
-  if (parsed.success) return parsed.data;
-  const rule = parsed.error.issues[0]?.message ?? "Password is not acceptable";
+  // The command line is a process of its own: the strength estimate can run here, before anything is asked.
+  const weakness = parsed.success ? passwordStrengthIssue({ password: parsed.data }) : null;
+  if (parsed.success && !weakness) return parsed.data;
+  const rule = (weakness ?? parsed.error?.issues[0]?.message ?? "Password is not acceptable").replace(
+    /\.$/,
+    "",
+  );
   throw new ReportedFailure({ message: `${options.source}: ${rule}. Nothing was changed.`, exitCode: 2 });
 }
 
