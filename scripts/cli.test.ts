@@ -416,4 +416,29 @@ describe("npm run cli token:list and user:signout", cliCase, () => {
     expect(await getDb().userSession.count({ where: { userId: user.id, endedAt: null } })).toBe(0);
     expect((await cli(["user:signout", "--email", "nobody.cli@example.org"])).code).toBe(1);
   });
+
+  it("user:reset-factors lets an admin who lost their phone back in: factors gone, sessions ended, audited", async () => {
+    const admin = await createUser({
+      email: "lost.phone@example.org",
+      name: "Lost Phone",
+      role: "admin",
+      password,
+      actor: "system",
+    });
+    await getDb().totpFactor.create({
+      data: { userId: admin.id, secretEncrypted: "sealed", confirmedAt: new Date() },
+    });
+    await getDb().recoveryCode.create({ data: { userId: admin.id, codeHash: "spent" } });
+    const { startSession } = await import("@/lib/auth/sessions");
+    await startSession({ userId: admin.id, userAgent: "phone" });
+    const result = await cli(["user:reset-factors", "--email", "lost.phone@example.org"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("authenticator app removed, 0 passkey(s), 1 recovery code(s) removed");
+    expect(await getDb().totpFactor.count({ where: { userId: admin.id } })).toBe(0);
+    expect(await getDb().userSession.count({ where: { userId: admin.id, endedAt: null } })).toBe(0);
+    expect(
+      await getDb().authEvent.findFirstOrThrow({ where: { userId: admin.id, kind: "factors_reset" } }),
+    ).toMatchObject({ actorId: null, clientAddress: "command line" });
+    expect((await cli(["user:reset-factors", "--email", "nobody.cli@example.org"])).code).toBe(1);
+  });
 });

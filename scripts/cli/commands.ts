@@ -189,6 +189,26 @@ export const commands: Command[] = [
     },
   }),
   command({
+    name: "user:reset-factors",
+    usage: "user:reset-factors --email E",
+    summary:
+      "Remove a user's second factors (authenticator app, passkeys, recovery codes) and sign them out everywhere; they set one up again at their next sign-in.",
+    options: { email: { type: "string" } },
+    schema: EmailArgs,
+    run: async ({ args }) => {
+      const { resetSecondFactors } = await import("@/lib/auth/second-factor/reset-factors");
+      const reset = await resetSecondFactors({
+        email: args.email,
+        actor: "system",
+        clientAddress: "command line",
+        userAgent: "",
+      });
+      tell(
+        `Reset ${args.email}: authenticator app ${reset.totp ? "removed" : "none"}, ${reset.passkeys} passkey(s), ${reset.recoveryCodes} recovery code(s) removed; ${reset.sessions} session(s) ended.`,
+      );
+    },
+  }),
+  command({
     name: "user:signout",
     usage: "user:signout --email E",
     summary: "Sign a user out of every browser at their next request (API tokens are not affected).",
