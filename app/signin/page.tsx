@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { passkeyRelyingParty } from "@/lib/auth/passkeys/relying-party";
 import { getSessionActor } from "@/lib/auth/session-actor";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
+import { PasskeySignInButton } from "./passkey-sign-in-button";
 import { SignInForm } from "./sign-in-form";
 
 import "@/app/_auth/auth-pages.css";
@@ -21,6 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const callbackPath = safeCallbackPath({ value: first(params.callbackUrl) });
   if (await getSessionActor()) redirect(callbackPath);
+  const passkeys = passkeyRelyingParty();
   return (
     <main className="auth-page">
       <div className="auth-card">
@@ -38,6 +41,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           callbackPath={callbackPath}
           initialError={signInErrorMessage({ code: first(params.error) })}
         />
+        {passkeys ? <PasskeySignInButton callbackPath={callbackPath} deskOrigin={passkeys.origin} /> : null}
         <p className="auth-help">Forgotten your password? Ask a newsroom admin to set a new one.</p>
       </div>
     </main>

@@ -6,6 +6,7 @@ import { logger } from "@/lib/log/logger";
 
 import type { AuthCookieJar } from "./auth-cookies";
 import { safeCallbackPath } from "./callback-path";
+import { passkeyProvider } from "./providers/passkey-provider";
 import { passwordProvider } from "./providers/password-provider";
 import { endSession, sessionMaxAgeSeconds } from "./sessions";
 
@@ -18,7 +19,7 @@ export function buildAuthOptions(options: { jar?: AuthCookieJar }): NextAuthOpti
   return {
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     pages: { signIn: "/signin", error: "/signin" },
-    providers: [passwordProvider(options)],
+    providers: [passwordProvider(options), passkeyProvider(options)],
     callbacks: {
       jwt({ token, user }) {
         return user ? { sub: user.id, sid: user.sessionId } : { sub: token.sub, sid: token.sid };

@@ -1,3 +1,5 @@
+import { passkeyRefusalMessages, type PasskeyRefusal } from "@/lib/auth/passkeys/passkey-messages";
+
 import type { SignInResult } from "./sign-in";
 
 /**
@@ -26,6 +28,8 @@ export function signInErrorMessage(options: { code: string | null | undefined })
     if (seconds >= 120) return `Too many attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again.`;
     return `Too many attempts. Wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and try again.`;
   }
+  const passkey = /^passkey-(expired|wrong_site|unknown_passkey|not_verified)$/.exec(code)?.[1];
+  if (passkey) return passkeyRefusalMessages[passkey as PasskeyRefusal];
   if (code === "busy") return "Sign-in is very busy right now. Please try again in a moment.";
   // "Configuration" is next-auth's own code, e.g. for a missing NEXTAUTH_SECRET; details go to the server
   // log.

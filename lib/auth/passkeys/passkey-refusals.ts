@@ -2,17 +2,9 @@ import { SimpleWebAuthnError } from "@simplewebauthn/server";
 
 import { AppError } from "@/lib/errors/app-error";
 
-/** Why a passkey was not accepted; each has its own sentence, so nobody is left guessing. */
-export type PasskeyRefusal = "expired" | "wrong_site" | "unknown_passkey" | "not_verified";
+import { passkeyRefusalMessages, type PasskeyRefusal } from "./passkey-messages";
 
-export const passkeyRefusalMessages: Record<PasskeyRefusal, string> = {
-  expired: "The passkey request has expired or was already used. Try again.",
-  wrong_site:
-    "This passkey was made for another site or address, not this desk. Use a passkey you added on this desk.",
-  unknown_passkey:
-    "This passkey is not registered on this desk. It may have been removed; sign in another way, or use another passkey.",
-  not_verified: "That passkey could not be verified. Try again, or use another way to sign in.",
-};
+export { passkeyRefusalMessages, type PasskeyRefusal };
 
 export function passkeyRefusalError(reason: PasskeyRefusal, message: string): AppError {
   return new AppError({

@@ -1,0 +1,19 @@
+/**
+ * A sentence for why the browser's passkey prompt ended without an answer (@simplewebauthn/browser passes the
+ * browser's own error names through). Nothing was sent to the desk in these cases.
+ */
+export function passkeyPromptProblem(error: unknown, ceremony: "register" | "sign-in"): string {
+  const named = error as { name?: unknown; code?: unknown; cause?: { name?: unknown } } | null;
+  const name = named?.cause?.name ?? named?.name;
+  if (named?.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED" || name === "InvalidStateError")
+    return "This device already holds a passkey for your account on this desk.";
+  if (name === "NotAllowedError" || name === "AbortError")
+    return ceremony === "register"
+      ? "The passkey prompt was closed or timed out before it finished. Nothing was added; try again when you are ready."
+      : "The passkey prompt was closed or timed out before it finished. Try again when you are ready.";
+  if (name === "SecurityError")
+    return "This browser refused to use a passkey at this address. Open the desk at its usual address and try again.";
+  return ceremony === "register"
+    ? "This browser could not make a passkey. Try another browser or device."
+    : "This browser could not use a passkey. Try another browser or device, or sign in with your password.";
+}
