@@ -46,7 +46,10 @@ export async function PasskeysSection({ actor }: { actor: Actor }) {
         </ul>
       )}
       {party ? (
-        <AddPasskeyForm defaultName={`Passkey on ${browser}`} deskOrigin={party.origin} />
+        <AddPasskeyForm
+          defaultName={`Passkey on ${browser.replace(" on ", ", ")}`}
+          deskOrigin={party.origin}
+        />
       ) : (
         <p className="desk-hint">
           Passkeys are not available here: this desk&rsquo;s address is an IP address, and browsers allow
