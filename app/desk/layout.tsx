@@ -10,6 +10,7 @@ import { countUnread } from "@/lib/inbox/inbox";
 
 import { DeskNav, type NavItem } from "./_components/desk-nav";
 import { InboxNavCount } from "./_components/inbox-nav-count";
+import { SecondFactorRequiredBanner } from "./_components/second-factor-required-banner";
 // The reader stylesheet is scoped under .story, so the desk preview can share it without side effects.
 import "@/public/styles/story.css";
 import "./desk.css";
@@ -30,13 +31,20 @@ const roleLabels = { admin: "Admin", editor: "Editor", contributor: "Contributor
  * navigation.
  */
 export default async function DeskLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePageActor({ permission: "desk:read", callbackPath: "/desk" });
-  const items: NavItem[] = [
-    { href: "/desk", label: "Stories" },
-    { href: "/desk/schedules", label: "Schedule" },
-    { href: "/desk/reviews", label: "Reviews" },
-    { href: "/desk/photos", label: "Photos" },
-  ];
+  const actor = await requirePageActor({
+    permission: "desk:read",
+    callbackPath: "/desk",
+    allowSecondFactorSetup: true,
+  });
+  // can() holds only account:own for an enrollment-only session, so its nav is the Account page alone.
+  const items: NavItem[] = can({ actor, permission: "desk:read" })
+    ? [
+        { href: "/desk", label: "Stories" },
+        { href: "/desk/schedules", label: "Schedule" },
+        { href: "/desk/reviews", label: "Reviews" },
+        { href: "/desk/photos", label: "Photos" },
+      ]
+    : [];
   if (can({ actor, permission: "inbox:own" })) {
     const unread = await countUnread({ actor });
     items.push({
@@ -66,6 +74,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         </div>
       </header>
       <main id="desk-main" className="desk-main">
+        {actor.secondFactorSetupRequired ? <SecondFactorRequiredBanner /> : null}
         {children}
       </main>
       <Toaster />

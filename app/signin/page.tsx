@@ -40,8 +40,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <SignInForm
           callbackPath={callbackPath}
           initialError={signInErrorMessage({ code: first(params.error) })}
+          otherWaysIn={
+            passkeys ? <PasskeySignInButton callbackPath={callbackPath} deskOrigin={passkeys.origin} /> : null
+          }
         />
-        {passkeys ? <PasskeySignInButton callbackPath={callbackPath} deskOrigin={passkeys.origin} /> : null}
         <p className="auth-help">Forgotten your password? Ask a newsroom admin to set a new one.</p>
       </div>
     </main>

@@ -1,5 +1,15 @@
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 
+/** The desk refused to start a passkey prompt; `message` is its own sentence. */
+export class PasskeyOptionsError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Asks the desk for a passkey prompt's options (POST /api/sign-in/passkey-options): for a passkey sign-in, or
  * for the second step after a password (the sign-in cookie names that step). Throws the desk's own sentence.
@@ -15,16 +25,17 @@ export async function requestPasskeyOptions(body: {
       body: JSON.stringify(body),
     });
   } catch {
-    throw new Error("The desk could not be reached. Check your connection and try again.");
+    throw new PasskeyOptionsError("The desk could not be reached. Check your connection and try again.", 0);
   }
   const answer = (await response.json().catch(() => null)) as
     | { step: string; options: PublicKeyCredentialRequestOptionsJSON; error?: undefined }
     | { error?: { message?: string } }
     | null;
   if (!response.ok || !answer || !("options" in answer))
-    throw new Error(
+    throw new PasskeyOptionsError(
       (answer as { error?: { message?: string } } | null)?.error?.message ??
         "Sign-in is unavailable right now. Please try again in a moment.",
+      response.status,
     );
   return answer;
 }

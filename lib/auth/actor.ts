@@ -9,4 +9,9 @@ export type Actor = {
   via: "session" | "token" | "schedule";
   /** The server-side session behind a signed-in browser (via "session"), so it can be kept or ended. */
   sessionId?: string;
+  /**
+   * An enrollment-only session: the newsroom requires a second factor of this role and the person has none yet,
+   * so they may only set one up (lib/auth/permissions.ts). Set by loadActiveActor.
+   */
+  secondFactorSetupRequired?: boolean;
 };

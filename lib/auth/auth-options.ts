@@ -8,6 +8,7 @@ import type { AuthCookieJar } from "./auth-cookies";
 import { safeCallbackPath } from "./callback-path";
 import { passkeyProvider } from "./providers/passkey-provider";
 import { passwordProvider } from "./providers/password-provider";
+import { secondFactorProvider } from "./providers/second-factor-provider";
 import { endSession, sessionMaxAgeSeconds } from "./sessions";
 
 /**
@@ -19,7 +20,7 @@ export function buildAuthOptions(options: { jar?: AuthCookieJar }): NextAuthOpti
   return {
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     pages: { signIn: "/signin", error: "/signin" },
-    providers: [passwordProvider(options), passkeyProvider(options)],
+    providers: [passwordProvider(options), secondFactorProvider(options), passkeyProvider(options)],
     callbacks: {
       jwt({ token, user }) {
         return user ? { sub: user.id, sid: user.sessionId } : { sub: token.sub, sid: token.sid };

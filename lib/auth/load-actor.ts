@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 
 import type { Actor } from "./actor";
+import { needsSecondFactorSetup } from "./second-factor/enrollment-only";
 import { isSessionOpen } from "./sessions";
 
 /**
@@ -34,5 +35,7 @@ export async function loadActiveActor(options: {
     via: options.via,
   };
   if (options.sessionId) actor.sessionId = options.sessionId;
+  if (options.via === "session" && (await needsSecondFactorSetup({ actor })))
+    actor.secondFactorSetupRequired = true;
   return actor;
 }

@@ -53,11 +53,25 @@ const grants: Record<Actor["role"], ReadonlySet<Permission>> = {
   contributor: new Set(contributor),
 };
 
+// What an enrollment-only session may do: its own account page, where the second factor is set up.
+const enrollmentOnly: ReadonlySet<Permission> = new Set(["account:own"]);
+
 export function can(options: { actor: Actor; permission: Permission }): boolean {
+  if (options.actor.secondFactorSetupRequired && !enrollmentOnly.has(options.permission)) return false;
   return grants[options.actor.role].has(options.permission);
 }
 
 export function assertCan(options: { actor: Actor; permission: Permission }): void {
+  if (
+    !can(options) &&
+    options.actor.secondFactorSetupRequired &&
+    grants[options.actor.role].has(options.permission)
+  )
+    throw new AppError({
+      code: "forbidden",
+      message: `${options.actor.email} must set up a second factor before ${options.permission}`,
+      userMessage: "Your newsroom requires a second factor. Set one up on your Account page first.",
+    });
   if (!can(options)) {
     throw new AppError({
       code: "forbidden",

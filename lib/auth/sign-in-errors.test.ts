@@ -32,3 +32,20 @@ describe("sign-in error sentences", () => {
     expect(signInErrorMessage({ code: null })).toBeNull();
   });
 });
+
+describe("second-step sentences", () => {
+  it("says plainly what is wrong with a code", () => {
+    expect(signInErrorMessage({ code: "code_malformed" })).toBe("Enter the 6-digit code from your app.");
+    expect(signInErrorMessage({ code: "code_reused" })).toBe(
+      "That code has already been used. Wait for the next one.",
+    );
+    expect(signInErrorMessage({ code: "code_wrong" })).toMatch(/wrong or has expired/);
+    expect(signInErrorMessage({ code: "recovery_code_spent" })).toMatch(/already been used/);
+    expect(signInErrorMessage({ code: "second_factor_expired" })).toMatch(/took too long/);
+  });
+
+  it("does not find Object's own keys in the table", () => {
+    // Guards against ?error=constructor reaching a function instead of a sentence.
+    expect(signInErrorMessage({ code: "constructor" })).toMatch(/do not match/);
+  });
+});

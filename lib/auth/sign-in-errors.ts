@@ -1,4 +1,8 @@
-import { passkeyRefusalMessages, type PasskeyRefusal } from "@/lib/auth/passkeys/passkey-messages";
+import {
+  passkeyPromptClosedMessage,
+  passkeyRefusalMessages,
+  type PasskeyRefusal,
+} from "@/lib/auth/passkeys/passkey-messages";
 
 import type { SignInResult } from "./sign-in";
 
@@ -11,6 +15,31 @@ export function signInErrorCode(result: Exclude<SignInResult, { ok: true }>): st
   if (result.reason === "slowed") return `wait-${result.retryAfterSeconds}`;
   return result.reason;
 }
+
+/**
+ * The second sign-in step (lib/auth/second-factor/second-step.ts). "second_factor" is not a failure: it tells the
+ * form to ask for the second factor.
+ */
+const secondStepMessages: Record<string, string> = {
+  second_factor: "Enter the code from your authenticator app.",
+  second_factor_expired:
+    "That sign-in took too long, so it was stopped. Enter your email and password again.",
+  second_factor_too_many: "Too many wrong codes. Enter your email and password again to get a fresh try.",
+  code_malformed: "Enter the 6-digit code from your app.",
+  code_wrong: "That code is wrong or has expired. Enter the code your app shows now.",
+  code_reused: "That code has already been used. Wait for the next one.",
+  recovery_code_malformed: "Enter a recovery code as it was shown, like abcde-fghjk.",
+  recovery_code_wrong: "That recovery code does not match. Check it, or use your authenticator app.",
+  recovery_code_spent: "That recovery code has already been used. Each code works once; use another one.",
+  passkey_failed: "That passkey could not be checked. Try it again, or use your authenticator app.",
+};
+
+/** The codes that end the second step and send the person back to the password. */
+export const secondStepRestartCodes: ReadonlySet<string> = new Set([
+  "second_factor_expired",
+  "second_factor_too_many",
+  "deactivated",
+]);
 
 export function signInErrorMessage(options: { code: string | null | undefined }): string | null {
   const code = options.code;
@@ -28,8 +57,11 @@ export function signInErrorMessage(options: { code: string | null | undefined })
     if (seconds >= 120) return `Too many attempts. Wait ${Math.ceil(seconds / 60)} minutes and try again.`;
     return `Too many attempts. Wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and try again.`;
   }
+  // Own keys only: "constructor" in the URL must not find Object's.
+  if (Object.hasOwn(secondStepMessages, code)) return secondStepMessages[code] ?? null;
   const passkey = /^passkey-(expired|wrong_site|unknown_passkey|not_verified)$/.exec(code)?.[1];
   if (passkey) return passkeyRefusalMessages[passkey as PasskeyRefusal];
+  if (code === "passkey-cancelled") return passkeyPromptClosedMessage;
   if (code === "busy") return "Sign-in is very busy right now. Please try again in a moment.";
   // "Configuration" is next-auth's own code, e.g. for a missing NEXTAUTH_SECRET; details go to the server
   // log.

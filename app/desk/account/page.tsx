@@ -9,6 +9,7 @@ import { ChangePasswordForm } from "./change-password-form";
 import { describeBrowser } from "./describe-browser";
 import { EmailNotificationsForm } from "./email-notifications-form";
 import { PasskeysSection } from "./passkeys-section";
+import { SecondFactorSection } from "./second-factor-section";
 import { EndSessionButton, SignOutEverywhereButton } from "./session-controls";
 
 import "./account.css";
@@ -32,6 +33,7 @@ export default async function AccountPage() {
           </p>
         </div>
       </div>
+      <SecondFactorSection actor={actor} />
       <div className="account-grid">
         <ChangePasswordForm />
         <section className="desk-panel" aria-labelledby="sessions-heading">

@@ -2,10 +2,19 @@ import type { Metadata } from "next";
 
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
+import { listFactorSummaries, type FactorSummary } from "@/lib/auth/second-factor/factor-summary";
+import { readSecondFactorRoles } from "@/lib/auth/second-factor/security-policy";
 import { listUsers } from "@/lib/auth/users";
 
 import { AddUserForm } from "./add-user-form";
-import { ActiveForm, PasswordForm, RoleForm, SignOutEverywhereForm } from "./person-controls";
+import {
+  ActiveForm,
+  PasswordForm,
+  ResetFactorsForm,
+  RoleForm,
+  SignOutEverywhereForm,
+} from "./person-controls";
+import { SecurityPolicyForm } from "./security-policy-form";
 
 import "./people.css";
 
@@ -13,9 +22,20 @@ export const metadata: Metadata = { title: "People" };
 
 const roleLabels = { admin: "Admin", editor: "Editor", contributor: "Contributor" } as const;
 
+function describeFactors(summary: FactorSummary | undefined): string {
+  if (!summary) return "None";
+  const parts = summary.totp ? ["Authenticator app"] : [];
+  if (summary.passkeys > 0) parts.push(summary.passkeys === 1 ? "1 passkey" : `${summary.passkeys} passkeys`);
+  return parts.join(", ");
+}
+
 export default async function PeoplePage() {
   const actor = await requirePageActor({ permission: "users:manage", callbackPath: "/desk/people" });
-  const users = await listUsers({ actor });
+  const [users, factorRoles, factors] = await Promise.all([
+    listUsers({ actor }),
+    readSecondFactorRoles({ actor }),
+    listFactorSummaries({ actor }),
+  ]);
   const activeCount = users.filter((user) => user.active).length;
 
   return (
@@ -29,7 +49,10 @@ export default async function PeoplePage() {
           </p>
         </div>
       </div>
-      <AddUserForm />
+      <div className="people-forms">
+        <AddUserForm />
+        <SecurityPolicyForm roles={factorRoles} />
+      </div>
       <h2 id="people-heading">Everyone with an account</h2>
       <div className="desk-table-wrap">
         <table className="desk-table desk-table-stack" aria-labelledby="people-heading">
@@ -39,6 +62,7 @@ export default async function PeoplePage() {
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Status</th>
+              <th scope="col">Second factor</th>
               <th scope="col">Added</th>
               <th scope="col">
                 <span className="visually-hidden">Access</span>
@@ -65,6 +89,9 @@ export default async function PeoplePage() {
                       <span className="desk-badge desk-badge-unpublished">Deactivated</span>
                     )}
                   </td>
+                  <td data-label="Second factor" className="desk-small">
+                    {describeFactors(factors.get(user.id))}
+                  </td>
                   <td data-label="Added" className="desk-small">
                     <DeskTime iso={user.createdAt} relative={false} />
                   </td>
@@ -72,6 +99,7 @@ export default async function PeoplePage() {
                     <div className="people-access">
                       {self ? null : <ActiveForm user={user} />}
                       {self || !user.active ? null : <SignOutEverywhereForm user={user} />}
+                      {self || !factors.has(user.id) ? null : <ResetFactorsForm user={user} />}
                       <PasswordForm user={user} />
                     </div>
                   </td>

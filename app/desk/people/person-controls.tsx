@@ -7,6 +7,7 @@ import type { UserDto } from "@/lib/auth/users";
 import type { FormState } from "@/lib/errors/form-state";
 
 import { changeRoleAction, endUserSessionsAction, setActiveAction, setPasswordAction } from "./actions";
+import { resetFactorsAction } from "./security-actions";
 
 const idle: FormState<UserDto> = { status: "idle" };
 
@@ -139,5 +140,35 @@ export function PasswordForm({ user }: { user: UserDto }) {
         </button>
       </form>
     </details>
+  );
+}
+
+const idleReset: FormState = { status: "idle" };
+
+/** Removes the person's authenticator app, passkeys and recovery codes, and signs them out everywhere. */
+export function ResetFactorsForm({ user }: { user: UserDto }) {
+  const [state, action, pending] = useActionState(resetFactorsAction, idleReset);
+  useFormToast(state);
+  function confirmReset(event: MouseEvent<HTMLButtonElement>) {
+    if (
+      !window.confirm(
+        `Reset ${user.name}'s second factors? Their authenticator app, passkeys and recovery codes are removed and they are signed out everywhere.`,
+      )
+    )
+      event.preventDefault();
+  }
+  return (
+    <form action={action}>
+      <input type="hidden" name="userId" value={user.id} />
+      <button
+        type="submit"
+        className="desk-button desk-button-small"
+        disabled={pending}
+        onClick={confirmReset}
+        aria-label={`Reset second factors of ${user.name}`}
+      >
+        {pending ? "Resetting…" : "Reset second factors"}
+      </button>
+    </form>
   );
 }

@@ -11,3 +11,7 @@ export const passkeyRefusalMessages: Record<PasskeyRefusal, string> = {
     "This passkey is not registered on this desk. It may have been removed; sign in another way, or use another passkey.",
   not_verified: "That passkey could not be verified. Try again, or use another way to sign in.",
 };
+
+/** The browser's prompt was closed (or timed out) before a passkey answered; nothing reached the desk. */
+export const passkeyPromptClosedMessage =
+  "The passkey prompt was closed or timed out before it finished. Try again when you are ready.";

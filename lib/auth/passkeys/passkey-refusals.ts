@@ -47,3 +47,11 @@ export function readClientData(clientDataJSON: string): { origin: string; challe
     return null;
   }
 }
+
+/** The sign-in error code (lib/auth/sign-in-errors.ts) for a passkey refusal thrown as AppError. */
+export function passkeyRefusalCode(error: AppError): string {
+  const reason = (error.details as { reason?: unknown } | null)?.reason;
+  return typeof reason === "string" && reason in passkeyRefusalMessages
+    ? `passkey-${reason}`
+    : "passkey_failed";
+}

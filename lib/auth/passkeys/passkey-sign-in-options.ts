@@ -7,13 +7,27 @@ import {
 import type { z } from "zod";
 
 import type { AuthCookieJar } from "@/lib/auth/auth-cookies";
+import {
+  attachWebauthnChallenge,
+  challengeCookieName,
+  challengeIdFromJar,
+  findLiveChallenge,
+} from "@/lib/auth/second-factor/sign-in-challenges";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { PasskeyOptionsInput } from "./passkey-input";
 import { passkeyCeremonySeconds } from "./passkey-registration";
-import { requirePasskeyRelyingParty, signInChallengeCookieName } from "./relying-party";
+import { requirePasskeyRelyingParty } from "./relying-party";
+
+function secondStepOver(): AppError {
+  return new AppError({
+    code: "unauthenticated",
+    message: "second step by passkey without a live step",
+    userMessage: "That sign-in took too long, so it was stopped. Enter your email and password again.",
+  });
+}
 
 export type PasskeySignInOptions = {
   step: "second_factor" | "passkey_sign_in";
@@ -34,21 +48,10 @@ export async function passkeySignInOptions(options: {
 }): Promise<PasskeySignInOptions> {
   const input = parseInput({ schema: PasskeyOptionsInput, input: options.input });
   const party = requirePasskeyRelyingParty({ requestOrigin: options.requestOrigin });
-  const cookieName = signInChallengeCookieName();
-  const cookieValue = options.jar.read(cookieName);
   const pendingStep =
-    input.purpose !== "passkey_sign_in" && cookieValue && /^[0-9a-f-]{36}$/i.test(cookieValue)
-      ? await getDb().signInChallenge.findFirst({
-          where: {
-            id: cookieValue,
-            purpose: "second_factor",
-            consumedAt: null,
-            expiresAt: { gt: new Date() },
-            userId: { not: null },
-          },
-          select: { id: true, userId: true },
-        })
-      : null;
+    input.purpose === "passkey_sign_in"
+      ? null
+      : await findLiveChallenge({ id: challengeIdFromJar(options.jar), purpose: "second_factor" });
 
   if (pendingStep?.userId) {
     const passkeys = await getDb().passkey.findMany({
@@ -71,19 +74,12 @@ export async function passkeySignInOptions(options: {
       // Possession is the second factor after a password; a security key without a PIN still counts.
       userVerification: "preferred",
     });
-    await getDb().signInChallenge.update({
-      where: { id: pendingStep.id },
-      data: { webauthnChallenge: request.challenge },
-    });
+    if (!(await attachWebauthnChallenge({ id: pendingStep.id, webauthnChallenge: request.challenge })))
+      throw secondStepOver();
     return { step: "second_factor", options: request };
   }
 
-  if (input.purpose === "second_factor")
-    throw new AppError({
-      code: "unauthenticated",
-      message: "second step by passkey without a live step",
-      userMessage: "Your sign-in took too long. Start again with your email and password.",
-    });
+  if (input.purpose === "second_factor") throw secondStepOver();
   const request = await generateAuthenticationOptions({
     rpID: party.id,
     timeout: passkeyCeremonySeconds * 1000,
@@ -98,6 +94,6 @@ export async function passkeySignInOptions(options: {
     },
     select: { id: true },
   });
-  options.jar.set(cookieName, step.id, { maxAgeSeconds: passkeyCeremonySeconds });
+  options.jar.set(challengeCookieName(), step.id, { maxAgeSeconds: passkeyCeremonySeconds });
   return { step: "passkey_sign_in", options: request };
 }

@@ -2,7 +2,6 @@ import "server-only";
 
 import { isIP } from "node:net";
 
-import { authCookieName } from "@/lib/auth/auth-cookies";
 import { getEnv, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -42,12 +41,4 @@ export function requirePasskeyRelyingParty(options: { requestOrigin: string | nu
       userMessage: `Passkeys work only at the desk's own address, ${party.origin}. Open the desk there to use one.`,
     });
   return party;
-}
-
-/** The sign-in step's cookie (challenge id), named as the password step names it. */
-export function signInChallengeCookieName(env: Env = getEnv()): string {
-  return authCookieName({
-    base: "copydesk-sign-in",
-    secure: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
-  });
 }

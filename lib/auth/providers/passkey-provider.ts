@@ -6,7 +6,7 @@ import type { AuthCookieJar } from "@/lib/auth/auth-cookies";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { signInWithPasskey, type PasskeySignInResult } from "@/lib/auth/passkeys/passkey-assertion";
-import { signInChallengeCookieName } from "@/lib/auth/passkeys/relying-party";
+import { challengeCookieName, challengeIdFromJar } from "@/lib/auth/second-factor/sign-in-challenges";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
@@ -35,18 +35,17 @@ export function passkeyProvider(options: { jar?: AuthCookieJar }) {
       const headers = providerHeaders(request);
       const clientAddress = clientAddressFrom({ headers, trustProxyHops: getEnv().TRUST_PROXY });
       const userAgent = singleHeader(headers, "user-agent");
-      const cookieName = signInChallengeCookieName();
       let result: PasskeySignInResult;
       let sessionId;
       try {
         result = await signInWithPasskey({
-          challengeId: options.jar?.read(cookieName),
+          challengeId: challengeIdFromJar(options.jar) ?? undefined,
           response: parseResponse(credentials?.response),
           clientAddress,
           userAgent,
         });
         // The challenge is used up either way; the next try asks for a new one.
-        options.jar?.clear(cookieName);
+        options.jar?.clear(challengeCookieName());
         if (result.ok)
           ({ sessionId } = await completeSignIn({
             userId: result.userId,

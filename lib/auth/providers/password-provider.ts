@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { AuthCookieJar } from "@/lib/auth/auth-cookies";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { completeSignIn } from "@/lib/auth/complete-sign-in";
+import { startSecondStepIfNeeded } from "@/lib/auth/second-factor/start-second-step";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signInErrorCode } from "@/lib/auth/sign-in-errors";
 import { getEnv } from "@/lib/env";
@@ -32,9 +33,17 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
       const userAgent = singleHeader(headers, "user-agent");
       let result;
       let sessionId;
+      let secondStep = false;
       try {
         result = await signInWithPassword({ email, password, clientAddress });
+        // A person with a second factor gets no session yet: the form asks for it (second-factor-provider.ts).
         if (result.ok)
+          secondStep = await startSecondStepIfNeeded({
+            userId: result.userId,
+            clientAddress,
+            jar: options.jar,
+          });
+        if (result.ok && !secondStep)
           ({ sessionId } = await completeSignIn({
             userId: result.userId,
             method: "password",
@@ -47,6 +56,7 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
         throw new Error("unavailable");
       }
       if (!result.ok) throw new Error(signInErrorCode(result));
+      if (secondStep) throw new Error("second_factor");
       // Only ids go into the session cookie; everything else is read from the database per request.
       return { id: result.userId, sessionId };
     },
