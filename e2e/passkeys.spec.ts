@@ -86,6 +86,32 @@ test("a passkey added on the Account page signs in alone, and its use is shown",
   expect(events.map((event) => event.kind)).toEqual(["factor_added", "sign_in"]);
 });
 
+test("a password and then a passkey sign in as the second step", async ({ browser }) => {
+  const editor = await seedUser({ role: "editor" });
+  const page = await deskPage(browser);
+  await addVirtualAuthenticator(page);
+  await addPasskeyOnAccountPage(page, editor);
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
+
+  await signInByForm({ page, email: editor.email, password: editor.password });
+  // The password alone no longer opens a session: the second step asks for the passkey.
+  const usePasskey = page.getByRole("button", { name: "Use a passkey instead" });
+  await expect(usePasskey).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toHaveCount(0);
+  await shoot(page, "signin-second-step-passkey");
+  await usePasskey.click();
+  await expect(page).toHaveURL(/\/desk/);
+  await expect(page.getByRole("link", { name: "Account" })).toBeVisible();
+
+  const signIns = await getDb().authEvent.findMany({
+    where: { userId: editor.id, kind: "sign_in" },
+    orderBy: { id: "asc" },
+    select: { method: true, detail: true },
+  });
+  expect(signIns.at(-1)).toMatchObject({ method: "passkey", detail: { methods: ["password", "passkey"] } });
+});
+
 test("a removed passkey no longer signs in, and says so", async ({ browser }) => {
   const contributor = await seedUser({ role: "contributor" });
   const page = await deskPage(browser);
@@ -98,6 +124,7 @@ test("a removed passkey no longer signs in, and says so", async ({ browser }) =>
 
   // The browser still holds the passkey; the desk no longer knows it.
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
   await expect(page.locator(".auth-alert")).toHaveText(/This passkey is not registered on this desk/);
   await expect(page).toHaveURL(/\/signin/);
