@@ -114,11 +114,26 @@ export async function verifyPasskeyForChallenge(options: {
       consumedAt: null,
       expiresAt: { gt: new Date() },
     },
-    select: { webauthnChallenge: true },
+    select: { webauthnChallenge: true, clientAddress: true },
   });
   if (!challenge?.webauthnChallenge)
     throw passkeyRefusalError("expired", "second step without a live passkey challenge");
-  const credentialId = assertSignedHere(options.response);
+  // A wrong try is recorded by the caller; an answer signed for another site is thrown, so it is recorded here.
+  const recordWrongSite = () =>
+    recordAuthEvent({
+      kind: "second_factor_failed",
+      userId: options.userId,
+      method: "passkey",
+      clientAddress: challenge.clientAddress,
+      detail: { reason: "wrong_site" },
+    });
+  let credentialId;
+  try {
+    credentialId = assertSignedHere(options.response);
+  } catch (error) {
+    await recordWrongSite();
+    throw error;
+  }
   if (!credentialId) return false;
   const passkey = await getDb().passkey.findFirst({
     where: { credentialId, userId: options.userId },
@@ -135,8 +150,10 @@ export async function verifyPasskeyForChallenge(options: {
     });
     return true;
   } catch (error) {
-    if (isAppError(error) && (error.details as { reason?: string } | null)?.reason === "wrong_site")
+    if (isAppError(error) && (error.details as { reason?: string } | null)?.reason === "wrong_site") {
+      await recordWrongSite();
       throw error;
+    }
     if (isAppError(error)) return false;
     throw error;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 
 import type { Actor } from "@/lib/auth/actor";
 import type { AuthCookieJar } from "@/lib/auth/auth-cookies";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { deactivateUser } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
@@ -268,6 +269,30 @@ describe("a passkey as the second step after the password", () => {
         response: mine.authenticate(options, { origin: "https://evil.example" }),
       }),
     ).rejects.toMatchObject({ userMessage: passkeyRefusalMessages.wrong_site });
+    const failed = await getDb().authEvent.findFirst({
+      where: { userId: editor.userId, kind: "second_factor_failed" },
+    });
+    expect(failed).toMatchObject({ method: "passkey", detail: { reason: "wrong_site" } });
+  });
+
+  it("refuses a passkey once the step is used up (a replay after a successful sign-in)", async () => {
+    const editor = await createTestActor({ role: "editor" });
+    const { authenticator } = await addPasskey(editor);
+    const { challengeId, options } = await secondStep(editor.userId);
+    const response = authenticator.authenticate(options);
+    expect(await verifyPasskeyForChallenge({ challengeId, userId: editor.userId, response })).toBe(true);
+    await getDb().signInChallenge.update({ where: { id: challengeId }, data: { consumedAt: new Date() } });
+    await expect(
+      verifyPasskeyForChallenge({ challengeId, userId: editor.userId, response }),
+    ).rejects.toMatchObject({ userMessage: passkeyRefusalMessages.expired });
+  });
+
+  it("gives each refusal its own sentence on the sign-in page, and nothing for made-up codes", () => {
+    expect(signInErrorMessage({ code: "passkey-wrong_site" })).toBe(passkeyRefusalMessages.wrong_site);
+    expect(signInErrorMessage({ code: "passkey-unknown_passkey" })).toBe(
+      passkeyRefusalMessages.unknown_passkey,
+    );
+    expect(signInErrorMessage({ code: "passkey-constructor" })).not.toContain("passkey");
   });
 });
 
