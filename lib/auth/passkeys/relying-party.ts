@@ -9,12 +9,13 @@ import { AppError } from "@/lib/errors/app-error";
 export type RelyingParty = { id: string; origin: string; name: string };
 
 /**
- * The desk's own address (NEXTAUTH_URL, else what `npm start` gives next-auth) decides the relying party: a
- * passkey is bound by the browser to the host name it was made on, so the desk must always name the same one.
+ * The desk's own address (NEXTAUTH_URL, else PUBLIC_BASE_URL, else http://localhost:PORT, as `npm start` gives
+ * next-auth) decides the relying party: a passkey is bound by the browser to the host name it was made on, so
+ * the desk must always name the same one.
  * Null when that address is an IP address: browsers refuse WebAuthn there, so passkeys need a host name.
  */
 export function passkeyRelyingParty(env: Env = getEnv()): RelyingParty | null {
-  const url = new URL(env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`);
+  const url = new URL(env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`);
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) return null;
   return { id: host, origin: url.origin, name: "Copydesk" };
