@@ -3,7 +3,7 @@ import { expect, test, type APIResponse } from "@playwright/test";
 import { startFreezablePostgres, type FreezablePostgres } from "@/lib/testing/freezable-postgres";
 
 import { seedUser, signInByApi } from "./support/auth";
-import { pointServicesAt } from "./support/database";
+import { pointServicesAt, turnSecondFactorPolicyOff } from "./support/database";
 import { startOwnServer } from "./support/own-server";
 import { createPublishedStory, seedPublisher } from "./support/public-api";
 
@@ -24,6 +24,7 @@ let restoreServices: () => Promise<void>;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   postgres = await startFreezablePostgres();
+  await turnSecondFactorPolicyOff({ databaseUrl: postgres.databaseUrl });
   restoreServices = await pointServicesAt(postgres.databaseUrl);
 });
 

@@ -29,7 +29,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <div className="auth-card">
         <p className="auth-brand">Copydesk</p>
         <h1>Sign in to the desk</h1>
-        <p className="auth-lede">Use the email and password your newsroom admin gave you.</p>
         {first(params.signedOut) ? (
           <p className="auth-note" role="status">
             {first(params.signedOut) === "everywhere"

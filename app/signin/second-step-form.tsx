@@ -104,7 +104,6 @@ export function SecondStepForm({
           required
           autoComplete={totp ? "one-time-code" : "off"}
           inputMode={totp ? "numeric" : "text"}
-          pattern={totp ? "[0-9 ]*" : undefined}
           maxLength={totp ? 7 : 12}
           spellCheck={false}
           autoCapitalize="off"

@@ -87,6 +87,7 @@ export function SignInForm({
 
   return (
     <>
+      <p className="auth-lede">Use the email and password your newsroom admin gave you.</p>
       {/* method="post": a submit before the script loads must never put the password in the URL. */}
       <form method="post" onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
         {error ? (

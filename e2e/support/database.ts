@@ -31,6 +31,8 @@ function e2eServerDatabaseUrl(): string {
  */
 export async function openOwnE2eDatabase(options: {
   prefix: string;
+  /** Keep the new installation's second-factor policy (admins and editors) instead of turning it off. */
+  keepSecondFactorPolicy?: boolean;
 }): Promise<{ databaseUrl: string; drop: () => Promise<void> }> {
   const serverUrl = new URL(e2eServerDatabaseUrl());
   const database = `copydesk_${options.prefix}_${randomBytes(5).toString("hex")}`;
@@ -41,6 +43,8 @@ export async function openOwnE2eDatabase(options: {
   const databaseUrl = new URL(serverUrl);
   databaseUrl.pathname = `/${database}`;
   await applyMigrations({ databaseUrl: databaseUrl.toString() });
+  if (!options.keepSecondFactorPolicy)
+    await turnSecondFactorPolicyOff({ databaseUrl: databaseUrl.toString() });
   const restore = await pointServicesAt(databaseUrl.toString());
   const drop = async () => {
     await restore();
@@ -65,4 +69,19 @@ export async function pointServicesAt(url: string): Promise<() => Promise<void>>
   };
   await pointClientAt(url);
   return () => pointClientAt(shared);
+}
+
+/**
+ * A freshly migrated database requires a second factor of admins and editors (a new installation's default).
+ * Specs that seed editors and admins signing in with a password alone turn it off, as an admin would on the
+ * People page; e2e/auth-second-factor.spec.ts tests the requirement itself.
+ */
+export async function turnSecondFactorPolicyOff(options: { databaseUrl: string }): Promise<void> {
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`UPDATE security_policy SET second_factor_roles = '{}' WHERE id = 1`);
+  } finally {
+    await client.end();
+  }
 }

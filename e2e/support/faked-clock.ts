@@ -7,7 +7,7 @@ import pg from "pg";
 import { startEmbeddedDatabase } from "@/lib/db/embedded-server";
 import { applyMigrations } from "@/lib/db/migrations";
 
-import { pointServicesAt } from "./database";
+import { pointServicesAt, turnSecondFactorPolicyOff } from "./database";
 
 // Debian's libfaketime (`apt-get install faketime`; .ci/run installs it). The MT build, for Node's threads.
 const libraries = [
@@ -72,6 +72,7 @@ export async function startFakedClockDatabase(options: {
     env: options.clock.env,
   });
   await applyMigrations({ databaseUrl: database.databaseUrl });
+  await turnSecondFactorPolicyOff({ databaseUrl: database.databaseUrl });
   const restore = await pointServicesAt(database.databaseUrl);
   return {
     databaseUrl: database.databaseUrl,

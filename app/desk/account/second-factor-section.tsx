@@ -37,20 +37,17 @@ export async function SecondFactorSection({ actor }: { actor: Actor }) {
           <TotpSetup pending={overview.pendingTotp} />
         )}
       </div>
-      <div className="account-factor">
-        <h3>Recovery codes</h3>
-        {hasFactor ? (
-          <>
-            <p data-testid="recovery-code-count">
-              {overview.unusedRecoveryCodes} of 10 unused. Each signs you in once when your phone or passkey
-              is not at hand.
-            </p>
-            <NewRecoveryCodesForm />
-          </>
-        ) : (
-          <p className="desk-muted">You get ten one-time recovery codes when you set up your first factor.</p>
-        )}
-      </div>
+      {/* Before the first factor there is nothing to recover; its set-up shows the first codes itself. */}
+      {hasFactor ? (
+        <div className="account-factor">
+          <h3>Recovery codes</h3>
+          <p data-testid="recovery-code-count">
+            {overview.unusedRecoveryCodes} of 10 unused. Each signs you in once when your phone or passkey is
+            not at hand.
+          </p>
+          <NewRecoveryCodesForm />
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -66,7 +66,7 @@ export function TotpSetup({ pending: initial }: { pending: TotpEnrollmentView | 
       <div>
         <p className="desk-hint">
           An app such as 1Password, Google Authenticator, Microsoft Authenticator or Aegis shows a new 6-digit
-          code every 30 seconds.
+          code every 30 seconds. With your first factor you also get ten one-time recovery codes.
         </p>
         {startError ? (
           <p className="desk-error" role="alert">

@@ -99,7 +99,8 @@ export default async function PeoplePage() {
                     <div className="people-access">
                       {self ? null : <ActiveForm user={user} />}
                       {self || !user.active ? null : <SignOutEverywhereForm user={user} />}
-                      {self || !factors.has(user.id) ? null : <ResetFactorsForm user={user} />}
+                      {/* Shown whatever the person has, so the form (and its toast) outlives the reset. */}
+                      {self ? null : <ResetFactorsForm user={user} />}
                       <PasswordForm user={user} />
                     </div>
                   </td>

@@ -11,6 +11,10 @@ import { UserIdInput } from "@/lib/auth/user-input";
 
 const roleLabels = { admin: "admins", editor: "editors", contributor: "contributors" } as const;
 
+function listInWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
 /** "Second factor required for": the checked roles (the form sends them as a list; FormData would keep one). */
 export const securityPolicyAction = deskAction({
   name: "securityPolicy",
@@ -24,7 +28,7 @@ export const securityPolicyAction = deskAction({
       message:
         roles.length === 0
           ? "A second factor is no longer required of anyone."
-          : `A second factor is now required of ${roles.map((role) => roleLabels[role]).join(" and ")}.`,
+          : `A second factor is now required of ${listInWords(roles.map((role) => roleLabels[role]))}.`,
       result: roles,
     };
   },
