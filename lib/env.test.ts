@@ -21,6 +21,13 @@ describe("readEnv", () => {
       PUBLIC_CACHE_MAX_AGE: 0,
       PURGE_VARNISH_URLS: [],
       MAIL_FROM: "Copydesk <copydesk@localhost>",
+      OIDC_DISPLAY_NAME: "SSO",
+      OIDC_ALLOWED_DOMAINS: [],
+      OIDC_PROVISIONING: "invited",
+      OIDC_SCOPES: "openid email profile",
+      OIDC_GROUPS_CLAIM: "groups",
+      PASSWORD_SIGN_IN: "on",
+      BREAK_GLASS_EMAILS: [],
     });
   });
 
@@ -65,6 +72,64 @@ describe("readEnv", () => {
     );
     expect(() => readEnv({ source: { PUBLIC_CACHE_S_MAXAGE: "-1" } })).toThrow(
       /PUBLIC_CACHE_S_MAXAGE must be 0 or more/,
+    );
+  });
+
+  it("reads the single sign-on settings", () => {
+    const env = readEnv({
+      source: {
+        OIDC_ISSUER: "https://newsroom.okta.com",
+        OIDC_CLIENT_ID: "0oa1b2c3",
+        OIDC_CLIENT_SECRET: "s3cret",
+        OIDC_DISPLAY_NAME: "Okta",
+        OIDC_ALLOWED_DOMAINS: "Example.org, @news.example.org",
+        OIDC_PROVISIONING: "auto",
+        OIDC_ROLE_MAP: "Desk Admins:admin, editors:Editor,ns:group:with:colons:contributor",
+        PASSWORD_SIGN_IN: "break_glass",
+        BREAK_GLASS_EMAILS: "Root@Example.org",
+      },
+    });
+    expect(env).toMatchObject({
+      OIDC_ALLOWED_DOMAINS: ["example.org", "news.example.org"],
+      OIDC_PROVISIONING: "auto",
+      OIDC_ROLE_MAP: [
+        { group: "Desk Admins", role: "admin" },
+        { group: "editors", role: "editor" },
+        { group: "ns:group:with:colons", role: "contributor" },
+      ],
+      PASSWORD_SIGN_IN: "break_glass",
+      BREAK_GLASS_EMAILS: ["root@example.org"],
+    });
+  });
+
+  it("names what single sign-on is missing or got wrong", () => {
+    const message = (source: Record<string, string>) => {
+      try {
+        readEnv({ source });
+        return "accepted";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const issuerOnly = message({ OIDC_ISSUER: "https://idp.example.org" });
+    expect(issuerOnly).toMatch(/OIDC_CLIENT_ID is required when OIDC_ISSUER is set/);
+    expect(issuerOnly).toMatch(/OIDC_CLIENT_SECRET is required/);
+    expect(issuerOnly).toMatch(/OIDC_ALLOWED_DOMAINS is required when OIDC_ISSUER is set/);
+    expect(message({ OIDC_CLIENT_ID: "x" })).toMatch(/OIDC_CLIENT_ID is set but OIDC_ISSUER is not/);
+    expect(message({ OIDC_ROLE_MAP: "admins:owner" })).toMatch(
+      /OIDC_ROLE_MAP must be group:role pairs .*“admins:owner” is not/,
+    );
+    expect(message({ OIDC_ALLOWED_DOMAINS: "example" })).toMatch(/OIDC_ALLOWED_DOMAINS must be domain names/);
+    expect(message({ OIDC_PROVISIONING: "everyone" })).toMatch(
+      /OIDC_PROVISIONING must be "auto" or "invited"/,
+    );
+    expect(message({ OIDC_SCOPES: "email profile" })).toMatch(/OIDC_SCOPES must include openid/);
+    expect(message({ PASSWORD_SIGN_IN: "off" })).toMatch(/PASSWORD_SIGN_IN must be "on" or "break_glass"/);
+    const breakGlass = message({ PASSWORD_SIGN_IN: "break_glass" });
+    expect(breakGlass).toMatch(/PASSWORD_SIGN_IN can be break_glass only with single sign-on/);
+    expect(breakGlass).toMatch(/BREAK_GLASS_EMAILS is required when PASSWORD_SIGN_IN is break_glass/);
+    expect(message({ BREAK_GLASS_EMAILS: "root@example.org, not-an-email" })).toMatch(
+      /BREAK_GLASS_EMAILS must be email addresses .*“not-an-email”/,
     );
   });
 

@@ -33,6 +33,45 @@ const seconds = z.coerce
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
 
+const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "must be an email address" }).max(254, { error: "must be at most 254 characters" }));
+
+function commaList(value: string): string[] {
+  return value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+const domainName = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const roleNames = ["admin", "editor", "contributor"] as const;
+
+/** OIDC_ROLE_MAP: `group:role` pairs; a group name may itself hold a colon, so the role is after the last one. */
+const roleMap = z.string().transform((list, context) => {
+  const pairs: { group: string; role: (typeof roleNames)[number] }[] = [];
+  for (const entry of commaList(list)) {
+    const cut = entry.lastIndexOf(":");
+    const group = entry.slice(0, cut).trim();
+    const role = entry
+      .slice(cut + 1)
+      .trim()
+      .toLowerCase();
+    if (cut <= 0 || !group || !(roleNames as readonly string[]).includes(role)) {
+      context.addIssue({
+        code: "custom",
+        message: `must be group:role pairs separated by commas, each role admin, editor or contributor (“${entry}” is not)`,
+      });
+      return z.NEVER;
+    }
+    pairs.push({ group, role: role as (typeof roleNames)[number] });
+  }
+  return pairs;
+});
+
 /** Every setting Copydesk reads from its environment; .env.example documents each one. */
 export const EnvInput = z
   .object({
@@ -156,6 +195,93 @@ export const EnvInput = z
           error: 'must be an address such as "Copydesk <desk@example.org>" or desk@example.org',
         }),
     ).transform((from) => from ?? "Copydesk <copydesk@localhost>"),
+    // Single sign-on through OpenID Connect (lib/auth/sso): on when OIDC_ISSUER is set.
+    OIDC_ISSUER: optional(httpUrl),
+    OIDC_CLIENT_ID: optional(z.string().trim().min(1).max(500, { error: "must be at most 500 characters" })),
+    OIDC_CLIENT_SECRET: optional(z.string().min(1).max(2000, { error: "must be at most 2000 characters" })),
+    OIDC_DISPLAY_NAME: optional(
+      z.string().trim().min(1).max(40, { error: "must be at most 40 characters (it goes on a button)" }),
+    ).transform((name) => name ?? "SSO"),
+    OIDC_ALLOWED_DOMAINS: optional(
+      z.string().transform((list, context) => {
+        const domains = commaList(list.toLowerCase()).map((domain) => domain.replace(/^@/, ""));
+        for (const domain of domains)
+          if (!domainName.test(domain)) {
+            context.addIssue({
+              code: "custom",
+              message: `must be domain names separated by commas, e.g. example.org,news.example.org (“${domain}” is not one)`,
+            });
+            return z.NEVER;
+          }
+        return domains;
+      }),
+    ).transform((domains) => domains ?? []),
+    OIDC_PROVISIONING: optional(
+      z.enum(["auto", "invited"], { error: 'must be "auto" or "invited"' }),
+    ).transform((mode) => mode ?? "invited"),
+    OIDC_SCOPES: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, {
+          error: "must be scope names separated by spaces",
+        })
+        .refine((scopes) => scopes.split(" ").includes("openid"), { error: "must include openid" }),
+    ).transform((scopes) => scopes ?? "openid email profile"),
+    OIDC_GROUPS_CLAIM: optional(
+      z
+        .string()
+        .trim()
+        .max(200, { error: "must be at most 200 characters" })
+        .regex(/^[^\s]+$/, { error: "must be a claim name without spaces" }),
+    ).transform((claim) => claim ?? "groups"),
+    OIDC_ROLE_MAP: optional(roleMap),
+    PASSWORD_SIGN_IN: optional(
+      z.enum(["on", "break_glass"], { error: 'must be "on" or "break_glass"' }),
+    ).transform((mode) => mode ?? "on"),
+    BREAK_GLASS_EMAILS: optional(
+      z.string().transform((list, context) => {
+        const emails: string[] = [];
+        for (const item of commaList(list)) {
+          const parsed = emailAddress.safeParse(item);
+          if (!parsed.success) {
+            context.addIssue({
+              code: "custom",
+              message: `must be email addresses separated by commas (“${item}” is not one)`,
+            });
+            return z.NEVER;
+          }
+          emails.push(parsed.data);
+        }
+        return emails;
+      }),
+    ).transform((emails) => emails ?? []),
+  })
+  .superRefine((env, context) => {
+    const required = (variable: string, message: string) =>
+      context.addIssue({ code: "custom", message, path: [variable] });
+    if (env.OIDC_ISSUER) {
+      if (!env.OIDC_CLIENT_ID) required("OIDC_CLIENT_ID", "is required when OIDC_ISSUER is set");
+      if (!env.OIDC_CLIENT_SECRET) required("OIDC_CLIENT_SECRET", "is required when OIDC_ISSUER is set");
+      if (env.OIDC_ALLOWED_DOMAINS.length === 0)
+        required(
+          "OIDC_ALLOWED_DOMAINS",
+          "is required when OIDC_ISSUER is set: the email domains whose addresses may sign in, e.g. example.org",
+        );
+    } else {
+      for (const variable of ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ROLE_MAP"] as const)
+        if (env[variable])
+          required(variable, "is set but OIDC_ISSUER is not: set the issuer too, or remove it");
+    }
+    if (env.PASSWORD_SIGN_IN === "break_glass") {
+      if (!env.OIDC_ISSUER)
+        required("PASSWORD_SIGN_IN", "can be break_glass only with single sign-on set up (OIDC_ISSUER)");
+      if (env.BREAK_GLASS_EMAILS.length === 0)
+        required(
+          "BREAK_GLASS_EMAILS",
+          "is required when PASSWORD_SIGN_IN is break_glass: the admins who may still sign in with a password",
+        );
+    }
   })
   .refine((env) => env.PHOTO_STORE !== "s3" || Boolean(env.PHOTO_S3_BUCKET), {
     error: "PHOTO_S3_BUCKET is required when PHOTO_STORE is s3",

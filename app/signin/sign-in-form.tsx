@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import type { SsoPageFacts } from "@/lib/auth/sso/sso-error-messages";
 
 import { SecondStepForm, type SecondStepFactors } from "./second-step-form";
 
@@ -23,11 +24,14 @@ export function SignInForm({
   callbackPath,
   initialError,
   otherWaysIn,
+  ssoFacts,
 }: {
   callbackPath: string;
   initialError: string | null;
   /** Shown under the password form only (a passkey button, say), never during the second step. */
   otherWaysIn?: ReactNode;
+  /** Single sign-on's name, for the sentence when password sign-in is off for this person. */
+  ssoFacts?: SsoPageFacts;
 }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
@@ -66,7 +70,7 @@ export function SignInForm({
         setPending(false);
         return;
       }
-      setError(signInErrorMessage({ code: result?.error ?? "unavailable" }));
+      setError(signInErrorMessage({ code: result?.error ?? "unavailable", sso: ssoFacts }));
     } catch {
       setError(signInErrorMessage({ code: "unavailable" }));
     }
@@ -87,7 +91,6 @@ export function SignInForm({
 
   return (
     <>
-      <p className="auth-lede">Use the email and password your newsroom admin gave you.</p>
       {/* method="post": a submit before the script loads must never put the password in the URL. */}
       <form method="post" onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
         {error ? (

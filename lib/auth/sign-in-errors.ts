@@ -5,6 +5,7 @@ import {
 } from "@/lib/auth/passkeys/passkey-messages";
 
 import type { SignInResult } from "./sign-in";
+import { ssoErrorMessage, type SsoPageFacts } from "./sso/sso-error-messages";
 
 /**
  * Sign-in failures travel from next-auth to the sign-in page as a short code in the URL (next-auth
@@ -41,9 +42,15 @@ export const secondStepRestartCodes: ReadonlySet<string> = new Set([
   "deactivated",
 ]);
 
-export function signInErrorMessage(options: { code: string | null | undefined }): string | null {
+export function signInErrorMessage(options: {
+  code: string | null | undefined;
+  /** Single sign-on's name and domains, for its sentences; absent when it is not set up. */
+  sso?: SsoPageFacts;
+}): string | null {
   const code = options.code;
   if (!code) return null;
+  const sso = ssoErrorMessage({ code, sso: options.sso });
+  if (sso) return sso;
   if (code === "deactivated")
     return "This account has been deactivated. Ask a newsroom admin if you need access again.";
   const locked = /^locked-(\d{1,4})$/.exec(code);

@@ -8,6 +8,7 @@ import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { startSecondStepIfNeeded } from "@/lib/auth/second-factor/start-second-step";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signInErrorCode } from "@/lib/auth/sign-in-errors";
+import { refusePasswordSignIn } from "@/lib/auth/sso/refuse-password-sign-in";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
@@ -33,17 +34,27 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
       const userAgent = singleHeader(headers, "user-agent");
       let result;
       let sessionId;
+      let passwordSignInOff = false;
       let secondStep = false;
       try {
         result = await signInWithPassword({ email, password, clientAddress });
-        // A person with a second factor gets no session yet: the form asks for it (second-factor-provider.ts).
+        // PASSWORD_SIGN_IN=break_glass: the check above still ran in full (same time, same limits), and only a
+        // right password hears that password sign-in is off, so nothing tells which emails exist.
         if (result.ok)
+          passwordSignInOff = await refusePasswordSignIn({
+            userId: result.userId,
+            email,
+            clientAddress,
+            userAgent,
+          });
+        // A person with a second factor gets no session yet: the form asks for it (second-factor-provider.ts).
+        if (result.ok && !passwordSignInOff)
           secondStep = await startSecondStepIfNeeded({
             userId: result.userId,
             clientAddress,
             jar: options.jar,
           });
-        if (result.ok && !secondStep)
+        if (result.ok && !passwordSignInOff && !secondStep)
           ({ sessionId } = await completeSignIn({
             userId: result.userId,
             method: "password",
@@ -55,6 +66,7 @@ export function passwordProvider(options: { jar?: AuthCookieJar }) {
         logger.error("sign-in failed unexpectedly", { error });
         throw new Error("unavailable");
       }
+      if (passwordSignInOff) throw new Error("password-sso-only");
       if (!result.ok) throw new Error(signInErrorCode(result));
       if (secondStep) throw new Error("second_factor");
       // Only ids go into the session cookie; everything else is read from the database per request.

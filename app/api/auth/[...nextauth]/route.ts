@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 
 import { createAuthCookieJar } from "@/lib/auth/auth-cookies";
 import { buildAuthOptions } from "@/lib/auth/auth-options";
+import { createSsoAttempt } from "@/lib/auth/sso/sso-attempt";
 import { getEnv } from "@/lib/env";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
@@ -12,9 +13,10 @@ async function handle(request: Request, context: RouteContext): Promise<Response
     cookieHeader: request.headers.get("cookie"),
     secure: getEnv().NEXTAUTH_URL?.startsWith("https://") ?? false,
   });
-  const handler = NextAuth(buildAuthOptions({ jar }));
+  const sso = createSsoAttempt();
+  const handler = NextAuth(buildAuthOptions({ jar, request, sso }));
   const response: Response = await handler(request, context);
-  return jar.applyTo(response);
+  return jar.applyTo(sso.redirectRefusal(response));
 }
 
 export { handle as GET, handle as POST };
