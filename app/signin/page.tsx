@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { passkeyRelyingParty } from "@/lib/auth/passkeys/relying-party";
 import { getSessionActor } from "@/lib/auth/session-actor";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { isSsoErrorCode } from "@/lib/auth/sso/sso-error-messages";
 import { passwordSignInPolicy, ssoSettings } from "@/lib/auth/sso/sso-settings";
 
+import { PasskeySignInButton } from "./passkey-sign-in-button";
 import { SignInForm } from "./sign-in-form";
 import { PasswordBesideSso, SsoSignIn } from "./sso-sign-in";
 
@@ -24,6 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const callbackPath = safeCallbackPath({ value: first(params.callbackUrl) });
   if (await getSessionActor()) redirect(callbackPath);
+  const passkeys = passkeyRelyingParty();
   const sso = ssoSettings();
   const ssoFacts = sso ? { name: sso.displayName, allowedDomains: sso.allowedDomains } : undefined;
   const breakGlass = Boolean(sso) && passwordSignInPolicy().mode === "break_glass";
@@ -31,7 +34,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const error = signInErrorMessage({ code: errorCode, sso: ssoFacts });
   const ssoError = sso && errorCode && isSsoErrorCode(errorCode) ? error : null;
   const passwordForm = (
-    <SignInForm callbackPath={callbackPath} initialError={ssoError ? null : error} ssoFacts={ssoFacts} />
+    <SignInForm
+      callbackPath={callbackPath}
+      initialError={ssoError ? null : error}
+      ssoFacts={ssoFacts}
+      otherWaysIn={
+        passkeys ? <PasskeySignInButton callbackPath={callbackPath} deskOrigin={passkeys.origin} /> : null
+      }
+    />
   );
   return (
     <main className="auth-page">

@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import type { SsoPageFacts } from "@/lib/auth/sso/sso-error-messages";
@@ -23,10 +23,13 @@ async function fetchSecondStep(): Promise<SecondStepFactors | null> {
 export function SignInForm({
   callbackPath,
   initialError,
+  otherWaysIn,
   ssoFacts,
 }: {
   callbackPath: string;
   initialError: string | null;
+  /** Shown under the password form only (a passkey button, say), never during the second step. */
+  otherWaysIn?: ReactNode;
   /** Single sign-on's name, for the sentence when password sign-in is off for this person. */
   ssoFacts?: SsoPageFacts;
 }) {
@@ -87,39 +90,42 @@ export function SignInForm({
     );
 
   return (
-    // method="post": a submit before the script loads must never put the password in the URL.
-    <form method="post" onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
-      {error ? (
-        <p id="sign-in-error" className="auth-alert" role="alert" tabIndex={-1} ref={alertRef}>
-          {error}
-        </p>
-      ) : null}
-      <div className="auth-field">
-        <label htmlFor="sign-in-email">Email</label>
-        <input
-          id="sign-in-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          aria-invalid={error ? true : undefined}
-        />
-      </div>
-      <div className="auth-field">
-        <label htmlFor="sign-in-password">Password</label>
-        <input
-          id="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={error ? true : undefined}
-        />
-      </div>
-      <button className="auth-submit" type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
-    </form>
+    <>
+      {/* method="post": a submit before the script loads must never put the password in the URL. */}
+      <form method="post" onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
+        {error ? (
+          <p id="sign-in-error" className="auth-alert" role="alert" tabIndex={-1} ref={alertRef}>
+            {error}
+          </p>
+        ) : null}
+        <div className="auth-field">
+          <label htmlFor="sign-in-email">Email</label>
+          <input
+            id="sign-in-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+        <div className="auth-field">
+          <label htmlFor="sign-in-password">Password</label>
+          <input
+            id="sign-in-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+        <button className="auth-submit" type="submit" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {otherWaysIn}
+    </>
   );
 }

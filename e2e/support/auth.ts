@@ -54,5 +54,5 @@ export async function signInByForm(options: {
   await options.page.goto(target);
   await options.page.getByLabel("Email").fill(options.email);
   await options.page.getByLabel("Password").fill(options.password);
-  await options.page.getByRole("button", { name: "Sign in" }).click();
+  await options.page.getByRole("button", { name: "Sign in", exact: true }).click();
 }

@@ -7,6 +7,7 @@ import { logger } from "@/lib/log/logger";
 import type { AuthCookieJar } from "./auth-cookies";
 import { safeCallbackPath } from "./callback-path";
 import { oidcProvider, oidcProviderId } from "./providers/oidc-provider";
+import { passkeyProvider } from "./providers/passkey-provider";
 import { passwordProvider } from "./providers/password-provider";
 import { secondFactorProvider } from "./providers/second-factor-provider";
 import { endSession, sessionMaxAgeSeconds } from "./sessions";
@@ -34,6 +35,7 @@ export function buildAuthOptions(options: {
     providers: [
       passwordProvider(options),
       secondFactorProvider(options),
+      passkeyProvider(options),
       ...(sso
         ? [oidcProvider({ settings: sso, jar: options.jar, sso: options.sso, requestFacts: facts })]
         : []),

@@ -1,3 +1,9 @@
+import {
+  passkeyPromptClosedMessage,
+  passkeyRefusalMessages,
+  type PasskeyRefusal,
+} from "@/lib/auth/passkeys/passkey-messages";
+
 import type { SignInResult } from "./sign-in";
 import { ssoErrorMessage, type SsoPageFacts } from "./sso/sso-error-messages";
 
@@ -60,6 +66,9 @@ export function signInErrorMessage(options: {
   }
   // Own keys only: "constructor" in the URL must not find Object's.
   if (Object.hasOwn(secondStepMessages, code)) return secondStepMessages[code] ?? null;
+  const passkey = /^passkey-(expired|wrong_site|unknown_passkey|not_verified)$/.exec(code)?.[1];
+  if (passkey) return passkeyRefusalMessages[passkey as PasskeyRefusal];
+  if (code === "passkey-cancelled") return passkeyPromptClosedMessage;
   if (code === "busy") return "Sign-in is very busy right now. Please try again in a moment.";
   // "Configuration" is next-auth's own code, e.g. for a missing NEXTAUTH_SECRET; details go to the server
   // log.

@@ -8,6 +8,7 @@ import { readEmailNotifications } from "@/lib/mail/email-notifications";
 import { ChangePasswordForm } from "./change-password-form";
 import { describeBrowser } from "./describe-browser";
 import { EmailNotificationsForm } from "./email-notifications-form";
+import { PasskeysSection } from "./passkeys-section";
 import { SecondFactorSection } from "./second-factor-section";
 import { EndSessionButton, SignOutEverywhereButton } from "./session-controls";
 
@@ -62,6 +63,7 @@ export default async function AccountPage() {
           </ul>
           <SignOutEverywhereButton />
         </section>
+        <PasskeysSection actor={actor} />
         <EmailNotificationsForm
           emailNotifications={email.emailNotifications}
           mailConfigured={email.mailConfigured}

@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { AuthCookieJar } from "@/lib/auth/auth-cookies";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { completeSignIn } from "@/lib/auth/complete-sign-in";
+import { passkeyRefusalCode } from "@/lib/auth/passkeys/passkey-refusals";
 import { SecondStepMethodInput } from "@/lib/auth/second-factor/second-factor-input";
 import { answerSecondStep, type SecondStepResult } from "@/lib/auth/second-factor/second-step";
 import { getEnv } from "@/lib/env";
@@ -55,7 +56,7 @@ export function secondFactorProvider(options: { jar?: AuthCookieJar }) {
           }));
       } catch (error) {
         // A passkey verifier may refuse with an AppError (a passkey of another site, say): a refusal, not an outage.
-        if (isAppError(error) && method.data === "passkey") throw new Error("passkey_failed");
+        if (isAppError(error) && method.data === "passkey") throw new Error(passkeyRefusalCode(error));
         logger.error("second sign-in step failed unexpectedly", { error });
         throw new Error("unavailable");
       }

@@ -1,16 +1,16 @@
 import "server-only";
 
+import { verifyPasskeyForChallenge } from "@/lib/auth/passkeys/passkey-assertion";
+
 /**
- * The passkey answer to the second sign-in step. PLACEHOLDER: the passkeys work (lib/auth/passkeys/) replaces
- * this body with a call to its `verifyPasskeyForChallenge({ challengeId, userId, response })`, which verifies
- * against the WebAuthn challenge stored on the challenge row, updates the counter and returns true/false (or
- * throws AppError). Until then a passkey answer is refused.
+ * The passkey answer to the second sign-in step: verified against the WebAuthn challenge the options route
+ * stored on the step's row (lib/auth/passkeys/). False for a wrong try; throws AppError for an answer signed for
+ * another site or a step with no passkey prompt started.
  */
 export async function verifyPasskeySecondStep(options: {
   challengeId: string;
   userId: string;
   response: unknown;
 }): Promise<boolean> {
-  void options;
-  return false;
+  return verifyPasskeyForChallenge(options);
 }
