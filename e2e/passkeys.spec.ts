@@ -50,6 +50,9 @@ async function addPasskeyOnAccountPage(page: Page, user: E2eUser): Promise<void>
   await expect(section.getByText("You have no passkeys yet.")).toBeVisible();
   await expect(section.getByLabel("Name of the new passkey")).toHaveValue(/^Passkey on Chrome/);
   await section.getByRole("button", { name: "Add a passkey" }).click();
+  // The first factor brings ten recovery codes, shown once before the list comes back.
+  await expect(section.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await section.getByRole("button", { name: "I have saved them" }).click();
   await expect(section.getByTestId("passkey")).toHaveCount(1);
 }
 
@@ -95,8 +98,11 @@ test("a password and then a passkey sign in as the second step", async ({ browse
   await expect(page).toHaveURL(/\/signin/);
 
   await signInByForm({ page, email: editor.email, password: editor.password });
-  // The password alone no longer opens a session: the second step asks for the passkey.
-  const usePasskey = page.getByRole("button", { name: "Use a passkey instead" });
+  // The password alone no longer opens a session: the second step asks for the passkey, first, since the
+  // person has no authenticator app (regression: it led with a recovery-code field).
+  const usePasskey = page.getByRole("button", { name: "Use your passkey" });
+  await expect(page.getByRole("heading", { name: "Confirm it’s you with your passkey" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Recovery code" })).toHaveCount(0);
   await expect(usePasskey).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toHaveCount(0);
   await shoot(page, "signin-second-step-passkey");

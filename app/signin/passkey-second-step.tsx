@@ -56,9 +56,12 @@ export function usePasskeyForSecondStep(): { start: () => Promise<PasskeyStepOut
 export function PasskeySecondStep({
   disabled,
   onOutcome,
+  primary = false,
 }: {
   disabled: boolean;
   onOutcome: (outcome: PasskeyStepOutcome) => void;
+  /** The step's main button (a person whose only factor is a passkey), not an alternative. */
+  primary?: boolean;
 }) {
   const passkey = usePasskeyForSecondStep();
   const [pending, setPending] = useState(false);
@@ -70,8 +73,13 @@ export function PasskeySecondStep({
     onOutcome(outcome);
   }
   return (
-    <button type="button" className="auth-secondary" disabled={disabled || pending} onClick={start}>
-      {pending ? "Waiting for your passkey…" : "Use a passkey instead"}
+    <button
+      type="button"
+      className={primary ? "auth-submit" : "auth-secondary"}
+      disabled={disabled || pending}
+      onClick={start}
+    >
+      {pending ? "Waiting for your passkey…" : primary ? "Use your passkey" : "Use a passkey instead"}
     </button>
   );
 }

@@ -9,6 +9,8 @@ import { PasskeySecondStep, type PasskeyStepOutcome } from "./passkey-second-ste
 
 export type SecondStepFactors = { totp: boolean; passkey: boolean; recoveryCodes: boolean };
 
+type Mode = "totp" | "passkey" | "recovery_code";
+
 /**
  * The second sign-in step, after a right password: a code from the authenticator app, a passkey, or a recovery
  * code. Every refusal says what to do next; when the step cannot go on (expired, too many tries) the person is
@@ -23,7 +25,10 @@ export function SecondStepForm({
   callbackPath: string;
   onRestart: (message: string | null) => void;
 }) {
-  const [mode, setMode] = useState<"totp" | "recovery_code">(factors.totp ? "totp" : "recovery_code");
+  // A person with an authenticator app is asked for its code; one whose only factor is a passkey, for the passkey.
+  const [mode, setMode] = useState<Mode>(
+    factors.totp ? "totp" : factors.passkey ? "passkey" : "recovery_code",
+  );
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -67,7 +72,7 @@ export function SecondStepForm({
     }
   }
 
-  function switchTo(next: "totp" | "recovery_code") {
+  function switchTo(next: Mode) {
     setError(null);
     setMode(next);
   }
@@ -78,6 +83,30 @@ export function SecondStepForm({
   }
 
   const totp = mode === "totp";
+  if (mode === "passkey")
+    return (
+      <div className="auth-step">
+        <h2 className="auth-step-heading">Confirm it’s you with your passkey</h2>
+        <p className="auth-lede">
+          Your account has a second step. Use the passkey you added to Copydesk: your device will ask for your
+          fingerprint, face or PIN.
+        </p>
+        {error ? (
+          <p id="second-step-error" className="auth-alert" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <PasskeySecondStep disabled={pending} onOutcome={onPasskey} primary />
+        <div className="auth-alternatives">
+          <button type="button" className="auth-link" onClick={() => switchTo("recovery_code")}>
+            Use a recovery code
+          </button>
+          <button type="button" className="auth-link" onClick={() => onRestart(null)}>
+            Start again
+          </button>
+        </div>
+      </div>
+    );
   return (
     <form method="post" onSubmit={onSubmit} aria-describedby={error ? "second-step-error" : undefined}>
       <h2 className="auth-step-heading">
@@ -115,7 +144,12 @@ export function SecondStepForm({
         {pending ? "Checking…" : "Continue"}
       </button>
       <div className="auth-alternatives">
-        {factors.passkey ? <PasskeySecondStep disabled={pending} onOutcome={onPasskey} /> : null}
+        {factors.passkey && totp ? <PasskeySecondStep disabled={pending} onOutcome={onPasskey} /> : null}
+        {factors.passkey && !totp ? (
+          <button type="button" className="auth-link" onClick={() => switchTo("passkey")}>
+            Use your passkey
+          </button>
+        ) : null}
         {totp ? (
           <button type="button" className="auth-link" onClick={() => switchTo("recovery_code")}>
             Use a recovery code

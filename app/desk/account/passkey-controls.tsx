@@ -10,6 +10,7 @@ import { useFormToast } from "@/app/_auth/use-form-toast";
 import type { FormState } from "@/lib/errors/form-state";
 
 import { removePasskeyAction, renamePasskeyAction } from "./passkey-actions";
+import { RecoveryCodesList } from "./recovery-codes-list";
 
 const idle: FormState = { status: "idle" };
 const noSubscription = () => () => {};
@@ -31,6 +32,7 @@ export function AddPasskeyForm({ defaultName, deskOrigin }: { defaultName: strin
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   // A passkey belongs to the address it was made at: the desk reached at another one cannot make or use it.
   const elsewhere = useSyncExternalStore(
     noSubscription,
@@ -55,9 +57,13 @@ export function AddPasskeyForm({ defaultName, deskOrigin }: { defaultName: strin
         setProblem(passkeyPromptProblem(error, "register"));
         return;
       }
-      await postJson("/desk/account/passkeys", { name, response });
+      const added = (await postJson("/desk/account/passkeys", { name, response })) as {
+        recoveryCodes: string[] | null;
+      };
       toast.success(`“${name.trim()}” is added. You can now sign in with it.`);
-      router.refresh();
+      // The first factor's recovery codes are shown once, here; the page refreshes after they are saved.
+      if (added.recoveryCodes) setRecoveryCodes(added.recoveryCodes);
+      else router.refresh();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : "The passkey could not be added.");
     } finally {
@@ -65,6 +71,16 @@ export function AddPasskeyForm({ defaultName, deskOrigin }: { defaultName: strin
     }
   }
 
+  if (recoveryCodes)
+    return (
+      <RecoveryCodesList
+        codes={recoveryCodes}
+        onDone={() => {
+          setRecoveryCodes(null);
+          router.refresh();
+        }}
+      />
+    );
   if (elsewhere)
     return (
       <p className="desk-hint account-passkeys-elsewhere">

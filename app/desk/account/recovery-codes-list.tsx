@@ -16,8 +16,8 @@ export function RecoveryCodesList({ codes, onDone }: { codes: string[]; onDone: 
     <div className="account-recovery-codes" data-testid="recovery-codes">
       <h3>Your recovery codes</h3>
       <p>
-        If you lose your phone, each of these codes signs you in once in place of a code from your app.{" "}
-        <strong>Save them somewhere safe now: they will not be shown again.</strong>
+        If you lose your phone or passkey, each of these codes signs you in once in place of your second
+        factor. <strong>Save them somewhere safe now: they will not be shown again.</strong>
       </p>
       <ol className="account-code-list">
         {codes.map((code) => (

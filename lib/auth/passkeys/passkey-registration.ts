@@ -9,6 +9,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuthEvent } from "@/lib/auth/auth-events";
 import { assertCan } from "@/lib/auth/permissions";
+import { replaceRecoveryCodes } from "@/lib/auth/second-factor/recovery-codes";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
@@ -79,7 +80,7 @@ export async function finishPasskeyRegistration(options: {
   input: { name: unknown; response: unknown };
   clientAddress: string;
   userAgent: string;
-}): Promise<{ id: string; name: string }> {
+}): Promise<{ id: string; name: string; recoveryCodes: string[] | null }> {
   assertCan({ actor: options.actor, permission: "account:own" });
   const input = parseInput({ schema: AddPasskeyInput, input: options.input });
   const party = requirePasskeyRelyingParty({ requestOrigin: null });
@@ -141,15 +142,25 @@ export async function finishPasskeyRegistration(options: {
       },
       select: { id: true, name: true },
     });
+    const where = { clientAddress: options.clientAddress, userAgent: options.userAgent, tx };
     await recordAuthEvent({
       kind: "factor_added",
       userId: options.actor.userId,
       method: "passkey",
-      clientAddress: options.clientAddress,
-      userAgent: options.userAgent,
       detail: { passkeyId: passkey.id, name: passkey.name },
-      tx,
+      ...where,
     });
-    return passkey;
+    // A first factor brings recovery codes, whichever kind it is (as with an authenticator app), shown once.
+    const unused = await tx.recoveryCode.count({ where: { userId: options.actor.userId, usedAt: null } });
+    const recoveryCodes =
+      unused === 0 ? await replaceRecoveryCodes({ userId: options.actor.userId, tx }) : null;
+    if (recoveryCodes)
+      await recordAuthEvent({
+        kind: "recovery_codes_created",
+        userId: options.actor.userId,
+        detail: { count: recoveryCodes.length },
+        ...where,
+      });
+    return { ...passkey, recoveryCodes };
   });
 }

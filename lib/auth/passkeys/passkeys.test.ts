@@ -70,10 +70,24 @@ describe("adding a passkey", () => {
     expect(await listOwnPasskeys({ actor: editor })).toMatchObject([
       { id: added.id, name: "Passkey on Chrome, Linux", lastUsedAt: null },
     ]);
-    const events = await getDb().authEvent.findMany({ where: { userId: editor.userId } });
+    const events = await getDb().authEvent.findMany({
+      where: { userId: editor.userId },
+      orderBy: { id: "asc" },
+    });
     expect(events).toMatchObject([
       { kind: "factor_added", method: "passkey", clientAddress: at.clientAddress },
+      { kind: "recovery_codes_created", clientAddress: at.clientAddress },
     ]);
+  });
+
+  // Guards issue 23: a person whose first factor was a passkey had no recovery codes, and no way back in.
+  it("gives a first factor's recovery codes once, with the first passkey only", async () => {
+    const editor = await createTestActor({ role: "editor" });
+    const first = await addPasskey(editor, "Laptop");
+    expect(first.added.recoveryCodes).toHaveLength(10);
+    const second = await addPasskey(editor, "Phone");
+    expect(second.added.recoveryCodes).toBeNull();
+    expect(await getDb().recoveryCode.count({ where: { userId: editor.userId, usedAt: null } })).toBe(10);
   });
 
   it("refuses a passkey made at another site, and stores nothing", async () => {

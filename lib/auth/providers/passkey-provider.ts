@@ -7,6 +7,7 @@ import { clientAddressFrom } from "@/lib/auth/client-address";
 import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { signInWithPasskey, type PasskeySignInResult } from "@/lib/auth/passkeys/passkey-assertion";
 import { challengeCookieName, challengeIdFromJar } from "@/lib/auth/second-factor/sign-in-challenges";
+import { refusePasswordSignIn } from "@/lib/auth/sso/refuse-password-sign-in";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
@@ -37,6 +38,7 @@ export function passkeyProvider(options: { jar?: AuthCookieJar }) {
       const userAgent = singleHeader(headers, "user-agent");
       let result: PasskeySignInResult;
       let sessionId;
+      let passwordSignInOff = false;
       try {
         result = await signInWithPasskey({
           challengeId: challengeIdFromJar(options.jar) ?? undefined,
@@ -46,7 +48,16 @@ export function passkeyProvider(options: { jar?: AuthCookieJar }) {
         });
         // The challenge is used up either way; the next try asks for a new one.
         options.jar?.clear(challengeCookieName());
+        // PASSWORD_SIGN_IN=break_glass makes the identity provider the one door (leavers are removed there):
+        // a passkey, which it cannot revoke, is for the break-glass admins only, like a password.
         if (result.ok)
+          passwordSignInOff = await refusePasswordSignIn({
+            userId: result.userId,
+            method: "passkey",
+            clientAddress,
+            userAgent,
+          });
+        if (result.ok && !passwordSignInOff)
           ({ sessionId } = await completeSignIn({
             userId: result.userId,
             method: "passkey",
@@ -58,6 +69,7 @@ export function passkeyProvider(options: { jar?: AuthCookieJar }) {
         logger.error("passkey sign-in failed unexpectedly", { error });
         throw new Error("unavailable");
       }
+      if (passwordSignInOff) throw new Error("passkey-sso-only");
       if (!result.ok)
         throw new Error(result.reason === "deactivated" ? "deactivated" : `passkey-${result.reason}`);
       return { id: result.userId, sessionId };

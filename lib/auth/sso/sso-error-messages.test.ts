@@ -21,7 +21,12 @@ describe("single sign-on refusal sentences", () => {
       "token_invalid",
     ];
     const faults: IdTokenFault[] = ["audience", "issuer", "expired", "signature", "nonce", "other"];
-    const codes = [...reasons.map(ssoErrorCode), ...faults.map(idTokenErrorCode), "password-sso-only"];
+    const codes = [
+      ...reasons.map(ssoErrorCode),
+      ...faults.map(idTokenErrorCode),
+      "password-sso-only",
+      "passkey-sso-only",
+    ];
     for (const code of codes) {
       const sentence = signInErrorMessage({ code, sso: okta });
       expect(sentence, code).toBeTruthy();

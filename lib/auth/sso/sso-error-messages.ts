@@ -23,6 +23,10 @@ export function ssoErrorMessage(options: { code: string; sso?: SsoPageFacts }): 
   const name = options.sso?.name ?? "your identity provider";
   const account = options.sso ? `Your ${name} account` : "Your account at your identity provider";
   switch (options.code) {
+    case "passkey-sso-only":
+      return options.sso
+        ? `Passkey sign-in is turned off for your account. Use “Sign in with ${name}” instead.`
+        : "Passkey sign-in is turned off for your account. Use single sign-on instead.";
     case "password-sso-only":
       return options.sso
         ? `Password sign-in is turned off for your account. Use “Sign in with ${name}” instead.`
