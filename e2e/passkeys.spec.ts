@@ -103,6 +103,8 @@ test("a password and then a passkey sign in as the second step", async ({ browse
   const usePasskey = page.getByRole("button", { name: "Use your passkey" });
   await expect(page.getByRole("heading", { name: "Confirm it’s you with your passkey" })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Recovery code" })).toHaveCount(0);
+  // The first step's words no longer show (regression: "Use the email and password…" stayed above the step).
+  await expect(page.getByText("Use the email and password your newsroom admin gave you.")).toBeHidden();
   await expect(usePasskey).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toHaveCount(0);
   await shoot(page, "signin-second-step-passkey");

@@ -85,7 +85,7 @@ export function SecondStepForm({
   const totp = mode === "totp";
   if (mode === "passkey")
     return (
-      <div className="auth-step">
+      <div className="auth-second-step">
         <h2 className="auth-step-heading">Confirm it’s you with your passkey</h2>
         <p className="auth-lede">
           Your account has a second step. Use the passkey you added to Copydesk: your device will ask for your
@@ -108,7 +108,12 @@ export function SecondStepForm({
       </div>
     );
   return (
-    <form method="post" onSubmit={onSubmit} aria-describedby={error ? "second-step-error" : undefined}>
+    <form
+      className="auth-second-step"
+      method="post"
+      onSubmit={onSubmit}
+      aria-describedby={error ? "second-step-error" : undefined}
+    >
       <h2 className="auth-step-heading">
         {totp ? "Enter the code from your authenticator app" : "Use a recovery code"}
       </h2>
