@@ -9,6 +9,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import { runOffLoop } from "@/lib/workers/worker-pool";
 
 import type { Actor } from "./actor";
+import { passwordStrengthIssue } from "./password-strength";
 import { hashPassword, verifyPassword } from "./passwords";
 import { assertCan } from "./permissions";
 import { endSessionsOfUser } from "./sessions";
@@ -90,7 +91,12 @@ export async function createUser(options: NewUserInput & { actor: UserAdminActor
     schema: NewUserInput,
     input: { email: options.email, name: options.name, role: options.role, password: options.password },
   });
-  await assertPasswordStrongEnough({ password: input.password, person: input, field: "password" });
+  await assertPasswordStrongEnough({
+    password: input.password,
+    person: input,
+    field: "password",
+    actor: options.actor,
+  });
   const passwordHash = await hashPassword({ password: input.password });
   const emailTaken = new AppError({
     code: "conflict",
@@ -249,7 +255,7 @@ export async function setUserPassword(
       message: `no user ${JSON.stringify(ref)}`,
       userMessage: "That user does not exist.",
     });
-  await assertPasswordStrongEnough({ password, person: existing, field: "password" });
+  await assertPasswordStrongEnough({ password, person: existing, field: "password", actor: options.actor });
   const passwordHash = await hashPassword({ password });
   const keep =
     options.actor !== "system" && options.actor.userId === existing.id ? options.actor.sessionId : undefined;
@@ -275,8 +281,14 @@ async function assertPasswordStrongEnough(options: {
   password: string;
   person: { email: string; name: string };
   field: string;
+  /** The command line and start-up (actor "system") serve no requests: they estimate in their own thread. */
+  actor: UserAdminActor;
 }): Promise<void> {
-  const issue = await runOffLoop("passwordStrengthIssue", { password: options.password, ...options.person });
+  const input = { password: options.password, ...options.person };
+  const issue =
+    options.actor === "system"
+      ? passwordStrengthIssue(input)
+      : await runOffLoop("passwordStrengthIssue", input);
   if (!issue) return;
   throw new AppError({
     code: "validation_failed",
@@ -315,7 +327,12 @@ export async function changeOwnPassword(
     where: { id: options.actor.userId },
     select: { passwordHash: true, email: true, name: true },
   });
-  await assertPasswordStrongEnough({ password: input.newPassword, person: current, field: "newPassword" });
+  await assertPasswordStrongEnough({
+    password: input.newPassword,
+    person: current,
+    field: "newPassword",
+    actor: options.actor,
+  });
   if (!(await verifyPassword({ hash: current.passwordHash, password: input.currentPassword })))
     throw wrongCurrentPassword();
   const passwordHash = await hashPassword({ password: input.newPassword });
