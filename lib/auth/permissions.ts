@@ -20,7 +20,9 @@ export type Permission =
   | "review:comment"
   | "review:decide"
   | "review:rules"
-  | "inbox:own";
+  | "inbox:own"
+  // Legal removals (issue 24): asking, approving, declining, withdrawing and reading the record. Admins only.
+  | "legal:remove";
 
 // Each role holds what the one below it holds, and more: a contributor drafts, an editor also publishes and
 // schedules, an admin also manages people.
@@ -45,7 +47,7 @@ const editor: Permission[] = [
   "embargo:manage",
   "review:decide",
 ];
-const admin: Permission[] = [...editor, "users:manage", "review:rules"];
+const admin: Permission[] = [...editor, "users:manage", "review:rules", "legal:remove"];
 
 const grants: Record<Actor["role"], ReadonlySet<Permission>> = {
   admin: new Set(admin),

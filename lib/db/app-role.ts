@@ -1,7 +1,19 @@
 import pg from "pg";
 
 // Tables whose rows are history: the app may add to them and read them, never change or remove them.
-const appendOnlyTables = ["revisions", "credits", "story_status_events", "photo_uses"] as const;
+// (A legal removal changes some of them, through the owner's copydesk_apply_legal_removal, never the app's role.)
+const appendOnlyTables = [
+  "revisions",
+  "credits",
+  "story_status_events",
+  "photo_uses",
+  "review_comments",
+  "review_events",
+  "auth_events",
+  "legal_removal_records",
+] as const;
+// Tables the app's role may not touch at all: the marker that opens the history triggers during a removal.
+const ownerOnlyTables = ["legal_removal_unlocks"] as const;
 
 /** The role a connection URL signs in as. */
 export function roleOfUrl(databaseUrl: string): string {
@@ -107,6 +119,8 @@ export async function grantAppRole(options: { ownerUrl: string; appRole: string 
       await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
       await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
       if (history) await client.query(`REVOKE UPDATE, DELETE ON ${history} FROM ${role}`);
+      for (const table of ownerOnlyTables.filter((name) => present.has(name)))
+        await client.query(`REVOKE ALL ON ${client.escapeIdentifier(table)} FROM ${role}`);
       if (present.has("_prisma_migrations"))
         await client.query(`REVOKE INSERT, UPDATE, DELETE ON "_prisma_migrations" FROM ${role}`);
       await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
