@@ -53,6 +53,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
       badge: <InboxNavCount userId={actor.userId} initial={unread} />,
     });
   }
+  if (can({ actor, permission: "legal:remove" })) items.push({ href: "/desk/removals", label: "Removals" });
   if (can({ actor, permission: "users:manage" })) items.push({ href: "/desk/people", label: "People" });
   if (can({ actor, permission: "tokens:own" })) items.push({ href: "/desk/tokens", label: "Tokens" });
   if (can({ actor, permission: "account:own" })) items.push({ href: "/desk/account", label: "Account" });

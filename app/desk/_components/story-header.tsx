@@ -12,10 +12,13 @@ export function StoryHeader({
   story,
   current,
   canChangeStatus = false,
+  canRequestRemoval = false,
 }: {
   story: StoryDto;
   current: Section;
   canChangeStatus?: boolean;
+  /** Admins: the way to the legal removal request form. */
+  canRequestRemoval?: boolean;
 }) {
   const base = `/desk/stories/${story.slug}`;
   const tabs: { section: Section; href: string; label: string }[] = [
@@ -52,6 +55,11 @@ export function StoryHeader({
           ) : null}
           {canChangeStatus ? (
             <StoryStatusControl key={story.status} slug={story.slug} status={story.status} />
+          ) : null}
+          {canRequestRemoval ? (
+            <Link className="desk-button" href={`${base}/legal-removal`}>
+              Legal removal…
+            </Link>
           ) : null}
         </div>
       </div>

@@ -11,6 +11,7 @@ import { StoryHeader } from "@/app/desk/_components/story-header";
 import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import { readSinceYouLastLooked } from "@/lib/desk/presence";
+import { listLegalRemovals } from "@/lib/legal-removals/list-legal-removals";
 import { minorCheckOf } from "@/lib/editorial/minor-change-check";
 import { readStoryReview } from "@/lib/reviews/story-review";
 import { getStoryDetail } from "@/lib/revisions/story-detail";
@@ -32,13 +33,27 @@ export default async function EditStoryPage({ params }: Params) {
     readStoryReview({ actor, slug }),
   ]);
   const canPublish = can({ actor, permission: "revision:publish" });
+  const canRemove = can({ actor, permission: "legal:remove" });
+  const pendingRemovals = canRemove ? await listLegalRemovals({ actor, slug, state: "pending" }) : [];
   return (
     <>
       <StoryHeader
         story={story}
         current="edit"
         canChangeStatus={can({ actor, permission: "story:unpublish" })}
+        canRequestRemoval={canRemove}
       />
+      {pendingRemovals.map((removal) => (
+        <div key={removal.number} className="desk-notice desk-notice-warn">
+          <p>
+            Removal {removal.number}, asked by {removal.requestedBy.name}, waits for{" "}
+            {removal.waitingForYou ? "your approval" : "another admin’s approval"}. Nothing is removed until then.
+          </p>
+          <Link className="desk-button desk-button-small" href={`/desk/removals/${removal.number}`}>
+            Open removal {removal.number}
+          </Link>
+        </div>
+      ))}
       {sinceLastLooked ? (
         <div className="desk-notice desk-notice-info">
           <p>

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
+import { RemovalPathInput } from "@/lib/api/path-input";
+import { verifyRemovedText } from "@/lib/legal-removals/verify-removed-text";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Whether a text is one an approved removal took out, by its salted SHA-256s. A POST, so the text travels in
+ * the body and never in an address a log keeps.
+ */
+export const POST = apiRoute({
+  name: "POST /api/v1/removals/[number]/verify",
+  params: RemovalPathInput,
+  body: z.unknown(),
+  run: async ({ actor, params: { number }, body }) => json(await verifyRemovedText({ actor, number, input: body })),
+});
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });
