@@ -6,7 +6,8 @@ export type Actor = {
   email: string;
   name: string;
   role: Role;
-  via: "session" | "token" | "schedule";
+  /** "command_line": `npm run cli -- … --as EMAIL`, acting as that person (lib/auth/load-actor.ts). */
+  via: "session" | "token" | "schedule" | "command_line";
   /** The server-side session behind a signed-in browser (via "session"), so it can be kept or ended. */
   sessionId?: string;
   /**

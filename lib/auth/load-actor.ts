@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
 
 import type { Actor } from "./actor";
 import { needsSecondFactorSetup } from "./second-factor/enrollment-only";
@@ -37,5 +38,22 @@ export async function loadActiveActor(options: {
   if (options.sessionId) actor.sessionId = options.sessionId;
   if (options.via === "session" && (await needsSecondFactorSetup({ actor })))
     actor.secondFactorSetupRequired = true;
+  return actor;
+}
+
+/**
+ * The command line acting as a named person, for work where who acts matters (a legal removal's two admins):
+ * the same active-user and role checks as a request, with no session or token. Unknown or deactivated → not_found.
+ */
+export async function loadCommandLineActor(options: { email: string }): Promise<Actor> {
+  const user = await getDb().user.findUnique({ where: { email: options.email }, select: { id: true } });
+  const actor = user ? await loadActiveActor({ userId: user.id, via: "command_line" }) : null;
+  if (!actor) {
+    throw new AppError({
+      code: "not_found",
+      message: `no active user ${options.email} for the command line`,
+      userMessage: `No active user with the email ${options.email}.`,
+    });
+  }
   return actor;
 }

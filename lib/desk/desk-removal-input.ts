@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { VerifyRemovedTextInput } from "@/lib/legal-removals/legal-removal-input";
 import { StorySlugInput } from "@/lib/stories/story-slug";
 
 /*
@@ -23,7 +24,4 @@ export const DeskRemovalActInput = z.strictObject({
 export const DeskRemovalSourceInput = z.strictObject({ slug: StorySlugInput, revision: z.int().min(1) });
 
 /** A text to check against an approved removal's salted hashes; never stored. */
-export const DeskVerifyRemovalInput = z.strictObject({
-  number: RemovalNumber,
-  text: z.string().min(1, { error: "paste the text to check" }).max(20_000),
-});
+export const DeskVerifyRemovalInput = VerifyRemovedTextInput.extend({ number: RemovalNumber });

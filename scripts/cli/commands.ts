@@ -1,38 +1,16 @@
 import { z } from "zod";
 
 import { EmailInput, RoleInput, UserNameInput } from "@/lib/auth/user-input";
-import type { Env } from "@/lib/env";
 
+import { command, tell, type Command } from "./command";
 import { readNewPassword } from "./read-password";
+import { removalCommands } from "./removal-commands";
 
-type OptionSpec = { type: "string" | "boolean"; short?: string };
-
-export type Command = {
-  name: string;
-  usage: string;
-  summary: string;
-  options: Record<string, OptionSpec>;
-  schema: z.ZodType;
-  run: (options: { args: never; env: Env }) => Promise<void>;
-};
+export type { Command } from "./command";
 
 // Services (and with them Prisma) load only when a command really runs, so --help and usage errors are quick.
 const users = () => import("@/lib/auth/users");
 const apiTokens = () => import("@/lib/auth/api-tokens");
-
-/** Human-readable messages go to stderr; stdout carries only what a script would capture (the token). */
-const tell = (line: string) => process.stderr.write(`${line}\n`);
-
-function command<Schema extends z.ZodType>(definition: {
-  name: string;
-  usage: string;
-  summary: string;
-  options: Record<string, OptionSpec>;
-  schema: Schema;
-  run: (options: { args: z.infer<Schema>; env: Env }) => Promise<void>;
-}): Command {
-  return definition as unknown as Command;
-}
 
 // Arguments are checked here with the services' own rules, so any bad value is a bad command line (exit 2).
 const UserAddArgs = z.strictObject({
@@ -220,4 +198,5 @@ export const commands: Command[] = [
       tell(`Signed ${args.email} out of ${ended} ${ended === 1 ? "session" : "sessions"}.`);
     },
   }),
+  ...removalCommands,
 ];

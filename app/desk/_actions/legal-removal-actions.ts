@@ -8,11 +8,13 @@ import {
   DeskVerifyRemovalInput,
 } from "@/lib/desk/desk-removal-input";
 import { readRemovalSource } from "@/lib/desk/removal-choices";
-import { approveLegalRemoval } from "@/lib/legal-removals/approve-legal-removal";
-import { declineLegalRemoval } from "@/lib/legal-removals/decline-legal-removal";
+import {
+  approveLegalRemoval,
+  declineLegalRemoval,
+  withdrawLegalRemoval,
+} from "@/lib/legal-removals/decide-legal-removal";
 import { requestLegalRemoval } from "@/lib/legal-removals/request-legal-removal";
 import { verifyRemovedText } from "@/lib/legal-removals/verify-removed-text";
-import { withdrawLegalRemoval } from "@/lib/legal-removals/withdraw-legal-removal";
 
 /** The request form on a story: what must go, why, and what readers are told. Nothing is removed yet. */
 export const requestLegalRemovalAction = deskAction({

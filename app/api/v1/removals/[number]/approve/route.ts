@@ -1,6 +1,6 @@
 import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
 import { RemovalPathInput } from "@/lib/api/path-input";
-import { approveLegalRemoval } from "@/lib/legal-removals/approve-legal-removal";
+import { approveLegalRemoval } from "@/lib/legal-removals/decide-legal-removal";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
 import { RemovalPathInput } from "@/lib/api/path-input";
-import { declineLegalRemoval } from "@/lib/legal-removals/decline-legal-removal";
+import { declineLegalRemoval } from "@/lib/legal-removals/decide-legal-removal";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,6 @@
-import { z } from "zod";
-
 import { apiRoute, json, otherMethods } from "@/app/_support/api-route";
 import { RemovalPathInput } from "@/lib/api/path-input";
+import { VerifyRemovedTextInput } from "@/lib/legal-removals/legal-removal-input";
 import { verifyRemovedText } from "@/lib/legal-removals/verify-removed-text";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +12,9 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute({
   name: "POST /api/v1/removals/[number]/verify",
   params: RemovalPathInput,
-  body: z.unknown(),
-  run: async ({ actor, params: { number }, body }) => json(await verifyRemovedText({ actor, number, input: body })),
+  body: VerifyRemovedTextInput,
+  run: async ({ actor, params: { number }, body: { text } }) =>
+    json(await verifyRemovedText({ actor, number, text })),
 });
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });
