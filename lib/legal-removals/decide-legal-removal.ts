@@ -11,7 +11,13 @@ import { writeTransaction } from "@/lib/stories/story-write";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { storedItems, type LegalRemovalRequestDto } from "./legal-removal-dto";
-import { alreadyDecided, applyRefusal, notRequester, ownRequest, requestNotFound } from "./legal-removal-errors";
+import {
+  alreadyDecided,
+  applyRefusal,
+  notRequester,
+  ownRequest,
+  requestNotFound,
+} from "./legal-removal-errors";
 import { DeclineLegalRemovalInput, WithdrawLegalRemovalInput } from "./legal-removal-input";
 import { readLegalRemoval } from "./list-legal-removals";
 
@@ -47,7 +53,10 @@ async function findRequest(options: { db: Prisma.TransactionClient; number: numb
  * COMMIT this instance drops the story's public pages; the others, and the shared caches, hear of it through
  * the stories trigger the function set off.
  */
-export async function approveLegalRemoval(options: { actor: Actor; number: number }): Promise<LegalRemovalRequestDto> {
+export async function approveLegalRemoval(options: {
+  actor: Actor;
+  number: number;
+}): Promise<LegalRemovalRequestDto> {
   const { actor, number } = options;
   assertCan({ actor, permission: "legal:remove" });
   const request = await findRequest({ db: getDb(), number });

@@ -67,7 +67,12 @@ export function matchesNothing(options: { number: number }): AppError {
   });
 }
 
-type ErrorLayer = { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+type ErrorLayer = {
+  code?: unknown;
+  originalCode?: unknown;
+  cause?: unknown;
+  meta?: { driverAdapterError?: unknown };
+};
 
 /** The SQLSTATE a database error carries, however the driver adapter and Prisma wrapped it. */
 export function sqlStateOf(error: unknown): string | null {

@@ -19,7 +19,10 @@ import { ListLegalRemovalsInput } from "./legal-removal-input";
 // Removals are rare (a few a year in most newsrooms); the list shows the newest this many.
 const listLimit = 200;
 
-async function toDtos(options: { rows: LegalRemovalRow[]; viewerId: string }): Promise<LegalRemovalRequestDto[]> {
+async function toDtos(options: {
+  rows: LegalRemovalRow[];
+  viewerId: string;
+}): Promise<LegalRemovalRequestDto[]> {
   const ids = contributorIdsOf(options.rows);
   const contributors = ids.length
     ? await getDb().contributor.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
@@ -57,7 +60,10 @@ export async function listLegalRemovals(options: {
 }
 
 /** One request by its number, with the removal record once approved (the record holds no removed text). */
-export async function getLegalRemoval(options: { actor: Actor; number: number }): Promise<LegalRemovalRequestDto> {
+export async function getLegalRemoval(options: {
+  actor: Actor;
+  number: number;
+}): Promise<LegalRemovalRequestDto> {
   assertCan({ actor: options.actor, permission: "legal:remove" });
   return readLegalRemoval({ number: options.number, viewerId: options.actor.userId });
 }

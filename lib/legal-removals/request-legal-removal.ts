@@ -6,8 +6,7 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { StorySlugInput } from "@/lib/stories/story-slug";
-import type { FieldIssue } from "@/lib/validation/parse-input";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, type FieldIssue } from "@/lib/validation/parse-input";
 
 import type { LegalRemovalRequestDto } from "./legal-removal-dto";
 import { LegalRemovalRequestInput, type LegalRemovalItemInput } from "./legal-removal-input";

@@ -16,7 +16,9 @@ export type RemovedTextMatch = { kind: "passage" | "photo" | "contributor"; fiel
 
 /** SHA-256 of salt then text in UTF-8, as copydesk_salted_sha256 computes it in the database. */
 export function saltedSha256(options: { salt: string; text: string }): string {
-  return createHash("sha256").update(options.salt + options.text, "utf8").digest("hex");
+  return createHash("sha256")
+    .update(options.salt + options.text, "utf8")
+    .digest("hex");
 }
 
 /**
@@ -33,9 +35,15 @@ export async function verifyRemovedText(options: {
   assertCan({ actor, permission: "legal:remove" });
   const { text } = parseInput({ schema: VerifyRemovedTextInput, input: { text: options.text } });
   if (!Number.isInteger(number) || number < 1 || number > 2_147_483_647) throw requestNotFound({ number });
-  const record = await getDb().legalRemovalRecord.findUnique({ where: { number }, select: { removed: true } });
+  const record = await getDb().legalRemovalRecord.findUnique({
+    where: { number },
+    select: { removed: true },
+  });
   if (!record) {
-    const request = await getDb().legalRemovalRequest.findUnique({ where: { number }, select: { state: true } });
+    const request = await getDb().legalRemovalRequest.findUnique({
+      where: { number },
+      select: { state: true },
+    });
     if (!request) throw requestNotFound({ number });
     throw new AppError({
       code: "conflict",

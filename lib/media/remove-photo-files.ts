@@ -37,7 +37,9 @@ export async function removedPhotoFiles(options: {
     where: { id: { in: [...options.photoIds] }, removedAt: null },
     select: { originalSha256: true, renditions: { select: { sha256: true } } },
   });
-  const served = [...new Set(photos.flatMap((photo) => photo.renditions.map((rendition) => rendition.sha256)))];
+  const served = [
+    ...new Set(photos.flatMap((photo) => photo.renditions.map((rendition) => rendition.sha256))),
+  ];
   const files = [...new Set([...photos.map((photo) => photo.originalSha256), ...served])];
   return { files, served };
 }
@@ -71,7 +73,10 @@ export async function removePhotoFiles(options: {
     db.photo.findMany({ where: { originalSha256: { in: files } }, select: { originalSha256: true } }),
     db.photoRendition.findMany({ where: { sha256: { in: files } }, select: { sha256: true } }),
   ]);
-  const named = new Set([...originals.map((photo) => photo.originalSha256), ...renditions.map((r) => r.sha256)]);
+  const named = new Set([
+    ...originals.map((photo) => photo.originalSha256),
+    ...renditions.map((r) => r.sha256),
+  ]);
   const removed = files.filter((file) => !named.has(file));
   await (options.store ?? photoStore()).remove({ sha256s: removed });
   const gone = served.filter((file) => !named.has(file));
