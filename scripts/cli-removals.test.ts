@@ -59,7 +59,9 @@ describe("npm run cli -- removals:…", { timeout: 240_000 }, () => {
       cli(["removals:list", "--as", editor.email]),
     ]);
     expect(listed.code).toBe(0);
-    expect(listed.stdout.split("\n")[1]).toMatch(new RegExp(`^${asked.number}\tpending\tyes\tcli-removal\t1\tRosa Vega\t`));
+    expect(listed.stdout.split("\n")[1]).toMatch(
+      new RegExp(`^${asked.number}\tpending\tyes\tcli-removal\t1\tRosa Vega\t`),
+    );
     expect(listed.stderr).toContain("1 request; 1 waiting for you.");
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe("");

@@ -33,7 +33,13 @@ export async function readRemovalChoices(options: { actor: Actor; slug: string }
     db.revision.findMany({
       where: { storyId: id },
       orderBy: { number: "desc" },
-      select: { number: true, kind: true, createdAt: true, publishedAt: true, author: { select: { name: true } } },
+      select: {
+        number: true,
+        kind: true,
+        createdAt: true,
+        publishedAt: true,
+        author: { select: { name: true } },
+      },
     }),
     readSource({ storyId: id, revision: story.latestRevisionNumber }),
     db.photoUse.findMany({
@@ -47,7 +53,11 @@ export async function readRemovalChoices(options: { actor: Actor; slug: string }
     db.credit.findMany({
       where: { revision: { storyId: id } },
       orderBy: [{ revision: { number: "asc" } }, { position: "asc" }],
-      select: { role: true, revision: { select: { number: true } }, contributor: { select: { id: true, name: true } } },
+      select: {
+        role: true,
+        revision: { select: { number: true } },
+        contributor: { select: { id: true, name: true } },
+      },
     }),
   ]);
 
@@ -59,7 +69,11 @@ export async function readRemovalChoices(options: { actor: Actor; slug: string }
   }
   const contributors = new Map<string, RemovalChoices["contributors"][number]>();
   for (const credit of credits) {
-    const person = contributors.get(credit.contributor.id) ?? { ...credit.contributor, roles: [], revisions: [] };
+    const person = contributors.get(credit.contributor.id) ?? {
+      ...credit.contributor,
+      roles: [],
+      revisions: [],
+    };
     if (!person.roles.includes(credit.role)) person.roles.push(credit.role);
     if (!person.revisions.includes(credit.revision.number)) person.revisions.push(credit.revision.number);
     contributors.set(credit.contributor.id, person);

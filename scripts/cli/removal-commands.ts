@@ -1,5 +1,4 @@
 import { text } from "node:stream/consumers";
-
 import { z } from "zod";
 
 import { EmailInput } from "@/lib/auth/user-input";
@@ -17,7 +16,8 @@ import { command, tell } from "./command";
  */
 
 const legalRemovals = () => import("@/lib/legal-removals/list-legal-removals");
-const actorFor = async (email: string) => (await import("@/lib/auth/load-actor")).loadCommandLineActor({ email });
+const actorFor = async (email: string) =>
+  (await import("@/lib/auth/load-actor")).loadCommandLineActor({ email });
 
 const As = EmailInput;
 const RemovalNumber = wholeNumberText({ example: "12" });
@@ -63,7 +63,9 @@ export const removalCommands = [
         ].join("\n") + "\n",
       );
       const waiting = removals.filter((removal) => removal.waitingForYou).length;
-      tell(`${removals.length} ${removals.length === 1 ? "request" : "requests"}; ${waiting} waiting for you.`);
+      tell(
+        `${removals.length} ${removals.length === 1 ? "request" : "requests"}; ${waiting} waiting for you.`,
+      );
     },
   }),
   command({
@@ -93,15 +95,21 @@ export const removalCommands = [
       const checked = piped.replace(/\r?\n$/, "");
       if (checked === "")
         throw new ReportedFailure({
-          message: "removals:verify: give the text on stdin, e.g. `npm run cli -- removals:verify … < passage.txt`.",
+          message:
+            "removals:verify: give the text on stdin, e.g. `npm run cli -- removals:verify … < passage.txt`.",
           exitCode: 2,
         });
       const { verifyRemovedText } = await import("@/lib/legal-removals/verify-removed-text");
       const { matches } = await verifyRemovedText({ actor, number: args.number, text: checked });
       process.stdout.write(matches.map((match) => `${match.kind}\t${match.field ?? ""}\n`).join(""));
       if (matches.length === 0)
-        throw new ReportedFailure({ message: `This text matches nothing removal ${args.number} took out.`, exitCode: 1 });
-      tell(`This text is one removal ${args.number} took out (${matches.length} ${matches.length === 1 ? "match" : "matches"}).`);
+        throw new ReportedFailure({
+          message: `This text matches nothing removal ${args.number} took out.`,
+          exitCode: 1,
+        });
+      tell(
+        `This text is one removal ${args.number} took out (${matches.length} ${matches.length === 1 ? "match" : "matches"}).`,
+      );
     },
   }),
 ];

@@ -8,6 +8,7 @@ import { listLegalRemovals } from "@/lib/legal-removals/list-legal-removals";
 
 import { RemovalStateBadge } from "./removal-state-badge";
 import { removalItemCount } from "./removal-words";
+
 import "./removals.css";
 
 export const metadata: Metadata = { title: "Legal removals" };
@@ -25,8 +26,9 @@ export default async function RemovalsPage() {
         <div>
           <h1>Legal removals</h1>
           <p className="desk-lede">
-            Text, photos or a contributor’s name taken out of every stored copy of a story, on legal advice. An
-            admin asks on the story’s page (“Legal removal…”); another admin approves before anything is removed.
+            Text, photos or a contributor’s name taken out of every stored copy of a story, on legal advice.
+            An admin asks on the story’s page (“Legal removal…”); another admin approves before anything is
+            removed.
           </p>
         </div>
       </div>
@@ -80,7 +82,8 @@ function RemovalTable(props: {
                       Removal {request.number}: {request.headline}
                     </Link>
                     <div className="desk-muted desk-small">
-                      <span className="desk-mono">{request.slug}</span> · {removalItemCount(request.items.length)}
+                      <span className="desk-mono">{request.slug}</span> ·{" "}
+                      {removalItemCount(request.items.length)}
                     </div>
                   </td>
                   <td data-label="State">

@@ -40,18 +40,27 @@ function ApproveButton({ number }: { number: number }) {
   const [understood, setUnderstood] = useState(false);
   return (
     <>
-      <button type="button" className="desk-button desk-button-primary" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="desk-button desk-button-primary"
+        onClick={() => dialog.current?.showModal()}
+      >
         Approve and remove…
       </button>
       <dialog ref={dialog} className="desk-dialog" aria-labelledby="approve-removal-title">
         <h2 id="approve-removal-title">Approve removal {number}?</h2>
         <p>
-          Everything the request names is replaced by a removal marker in every revision of the story and everywhere
-          else it is kept: notes, comments, schedules, photo files. Readers see the public notice. The record keeps who
-          asked, who approved and why, and a salted fingerprint of each text, never the text.
+          Everything the request names is replaced by a removal marker in every revision of the story and
+          everywhere else it is kept: notes, comments, schedules, photo files. Readers see the public notice.
+          The record keeps who asked, who approved and why, and a salted fingerprint of each text, never the
+          text.
         </p>
         <label className="desk-check">
-          <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={understood}
+            onChange={(event) => setUnderstood(event.target.checked)}
+          />
           I understand this cannot be undone.
         </label>
         <DialogFooter

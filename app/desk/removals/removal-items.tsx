@@ -1,7 +1,7 @@
+import { photoThumbnailPath } from "@/app/desk/_components/photo-paths";
 import type { LegalRemovalState } from "@/lib/db/generated/enums";
 import type { LegalRemovalItemDto } from "@/lib/legal-removals/legal-removal-dto";
 
-import { photoThumbnailPath } from "../_components/photo-paths";
 import { fieldLabels } from "./removal-words";
 
 /**
@@ -37,7 +37,11 @@ export function RemovalItems(props: { items: LegalRemovalItemDto[]; state: Legal
           ) : (
             <>
               <strong>Contributor</strong>
-              {item.name ? <>: {item.name}</> : <span className="desk-muted"> (the name is no longer kept)</span>}
+              {item.name ? (
+                <>: {item.name}</>
+              ) : (
+                <span className="desk-muted"> (the name is no longer kept)</span>
+              )}
               , with every credit and every mention of the name in the story
             </>
           )}

@@ -39,7 +39,8 @@ export function RemovalRecord({ record }: { record: LegalRemovalRecordDto }) {
             <ul className="desk-removal-list">
               {record.elsewhereChanged.map((entry) => (
                 <li key={entry.table}>
-                  <span className="desk-mono">{entry.table}</span>: {entry.rows} {entry.rows === 1 ? "row" : "rows"}
+                  <span className="desk-mono">{entry.table}</span>: {entry.rows}{" "}
+                  {entry.rows === 1 ? "row" : "rows"}
                 </li>
               ))}
             </ul>
@@ -48,9 +49,13 @@ export function RemovalRecord({ record }: { record: LegalRemovalRecordDto }) {
         <dt>Fingerprints kept</dt>
         <dd>
           {record.removed
-            .map((entry) => (entry.field ? `${kindLabels[entry.kind]} (${fieldLabel(entry.field)})` : kindLabels[entry.kind]))
+            .map((entry) =>
+              entry.field ? `${kindLabels[entry.kind]} (${fieldLabel(entry.field)})` : kindLabels[entry.kind],
+            )
             .join(", ")}
-          <div className="desk-hint">A salted SHA-256 of each removed text, so it can be recognised later.</div>
+          <div className="desk-hint">
+            A salted SHA-256 of each removed text, so it can be recognised later.
+          </div>
         </dd>
       </dl>
     </section>

@@ -4,7 +4,10 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 
-import { readRemovalSourceAction, requestLegalRemovalAction } from "@/app/desk/_actions/legal-removal-actions";
+import {
+  readRemovalSourceAction,
+  requestLegalRemovalAction,
+} from "@/app/desk/_actions/legal-removal-actions";
 import { errorProps, FieldError } from "@/app/desk/_components/field-error";
 import { photoThumbnailPath } from "@/app/desk/_components/photo-paths";
 import type { RemovalChoices, RemovalSource } from "@/lib/desk/removal-choices";
@@ -127,7 +130,9 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
     }
   };
 
-  const itemErrors = Object.entries(fieldErrors).filter(([path]) => path === "items" || path.startsWith("items."));
+  const itemErrors = Object.entries(fieldErrors).filter(
+    ([path]) => path === "items" || path.startsWith("items."),
+  );
   const itemLabel = (index: number) => {
     const item = items[index];
     if (!item) return "The selection";
@@ -147,9 +152,9 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
       <section className="desk-panel" aria-labelledby="removal-passages">
         <h2 id="removal-passages">Passages</h2>
         <p className="desk-hint">
-          Choose the revision and field, then select the passage in the stored text (or type it exactly). It is matched
-          as stored, Markdown included, capitals counting, and removed from every stored text of the story, not only
-          this field: every revision, notes, comments and schedules.
+          Choose the revision and field, then select the passage in the stored text (or type it exactly). It
+          is matched as stored, Markdown included, capitals counting, and removed from every stored text of
+          the story, not only this field: every revision, notes, comments and schedules.
         </p>
         <div className="desk-row">
           <div className="desk-field">
@@ -173,7 +178,9 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
             <select
               id="removal-field"
               value={field}
-              onChange={(event) => setField(removalFields.find((name) => name === event.target.value) ?? "body")}
+              onChange={(event) =>
+                setField(removalFields.find((name) => name === event.target.value) ?? "body")
+              }
             >
               {removalFields.map((name) => (
                 <option key={name} value={name}>
@@ -200,7 +207,9 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
             aria-describedby="removal-stored-hint"
           />
           <p className="desk-hint" id="removal-stored-hint">
-            {storedText === "" ? "This field is empty in this revision." : "Select text here to use it as the passage."}
+            {storedText === ""
+              ? "This field is empty in this revision."
+              : "Select text here to use it as the passage."}
           </p>
         </div>
         <div className="desk-field">
@@ -249,7 +258,9 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
           <p className="desk-muted">No revision of this story uses a library photo.</p>
         ) : (
           <fieldset className="desk-removal-options">
-            <legend className="visually-hidden">Photos to remove, with their caption, credit and files</legend>
+            <legend className="visually-hidden">
+              Photos to remove, with their caption, credit and files
+            </legend>
             {choices.photos.map((photo) => (
               <label key={photo.id} className="desk-removal-option">
                 <input
@@ -285,7 +296,9 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
                 <input
                   type="checkbox"
                   checked={contributorIds.includes(person.id)}
-                  onChange={(event) => setContributorIds(toggle(contributorIds, person.id, event.target.checked))}
+                  onChange={(event) =>
+                    setContributorIds(toggle(contributorIds, person.id, event.target.checked))
+                  }
                 />
                 <span>
                   {person.name}
@@ -300,8 +313,8 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
           </fieldset>
         )}
         <p className="desk-hint">
-          A contributor’s credits are deleted from every revision, and their name is removed as a passage from all the
-          story’s text.
+          A contributor’s credits are deleted from every revision, and their name is removed as a passage from
+          all the story’s text.
         </p>
         <label className="desk-check">
           <input
@@ -314,7 +327,8 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
           Also rename them in the contributor directory
         </label>
         <p className="desk-hint" id="removal-directory-hint">
-          Other stories then show the removal marker for them too, and readers’ caches of those stories are cleared.
+          Other stories then show the removal marker for them too, and readers’ caches of those stories are
+          cleared.
         </p>
       </section>
 
@@ -381,8 +395,8 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
           {pending ? "Asking…" : "Ask for approval"}
         </button>
         <span className="desk-muted desk-small">
-          {items.length === 0 ? "Nothing chosen yet." : `${items.length} chosen.`} Nothing is removed until another
-          admin approves.
+          {items.length === 0 ? "Nothing chosen yet." : `${items.length} chosen.`} Nothing is removed until
+          another admin approves.
         </span>
       </div>
     </form>

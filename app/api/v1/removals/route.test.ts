@@ -91,7 +91,9 @@ describe("the legal removal API", () => {
       items: [{ kind: "passage", field: "body", text: "the Skipper" }],
     });
     expect(nothing.status).toBe(400);
-    expect(((await nothing.json()) as ErrorBody).error.details).toMatchObject({ fields: [{ path: "items.0" }] });
+    expect(((await nothing.json()) as ErrorBody).error.details).toMatchObject({
+      fields: [{ path: "items.0" }],
+    });
   });
 
   it("request → the requester's approval refused → a second admin approves → approving again is refused; verify proves the text", async () => {
@@ -127,9 +129,12 @@ describe("the legal removal API", () => {
     const again = await act(approve, "approve", approver, removal.number);
     expect(again.status).toBe(409);
 
-    const read = await getRemoval(request(`/api/v1/removals/${removal.number}`, { token: asker, method: "GET" }), {
-      params: Promise.resolve({ number: String(removal.number) }),
-    });
+    const read = await getRemoval(
+      request(`/api/v1/removals/${removal.number}`, { token: asker, method: "GET" }),
+      {
+        params: Promise.resolve({ number: String(removal.number) }),
+      },
+    );
     expect(JSON.stringify(await read.json())).not.toContain(passage);
 
     const proved = await act(verify, "verify", asker, removal.number, { text: passage });
@@ -141,8 +146,9 @@ describe("the legal removal API", () => {
   });
 
   it("a withdrawn or declined request cannot be approved; only the requester withdraws, a reason is needed to decline", async () => {
-    await createTestStory({ actor: (await createTestActor({ role: "admin" })), slug: "api-removal-two", body });
-    const first = ((await (await ask(asker, valid, "api-removal-two")).json()) as { removal: Removal }).removal;
+    await createTestStory({ actor: await createTestActor({ role: "admin" }), slug: "api-removal-two", body });
+    const first = ((await (await ask(asker, valid, "api-removal-two")).json()) as { removal: Removal })
+      .removal;
     const notYours = await act(withdraw, "withdraw", approver, first.number, {});
     expect(notYours.status).toBe(403);
     const withdrawn = await act(withdraw, "withdraw", asker, first.number);
@@ -151,10 +157,13 @@ describe("the legal removal API", () => {
     const lateApproval = await act(approve, "approve", approver, first.number);
     expect(lateApproval.status).toBe(409);
 
-    const second = ((await (await ask(asker, valid, "api-removal-two")).json()) as { removal: Removal }).removal;
+    const second = ((await (await ask(asker, valid, "api-removal-two")).json()) as { removal: Removal })
+      .removal;
     const noReason = await act(decline, "decline", approver, second.number, {});
     expect(noReason.status).toBe(400);
-    const declined = await act(decline, "decline", approver, second.number, { reason: "Not what the order says" });
+    const declined = await act(decline, "decline", approver, second.number, {
+      reason: "Not what the order says",
+    });
     expect(declined.status).toBe(200);
     const afterDecline = await act(approve, "approve", approver, second.number);
     expect(afterDecline.status).toBe(409);

@@ -5,16 +5,16 @@ import { notFound } from "next/navigation";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { orNotFound } from "@/app/desk/_components/or-not-found";
+import { RemovalDecision } from "@/app/desk/removals/removal-decision";
+import { RemovalItems } from "@/app/desk/removals/removal-items";
+import { RemovalRecord } from "@/app/desk/removals/removal-record";
+import { RemovalStateBadge } from "@/app/desk/removals/removal-state-badge";
+import { placementLabels } from "@/app/desk/removals/removal-words";
+import { VerifyRemovedTextForm } from "@/app/desk/removals/verify-removed-text-form";
 import { RemovalNumberInput } from "@/lib/api/path-input";
 import { getLegalRemoval } from "@/lib/legal-removals/list-legal-removals";
 
-import { RemovalDecision } from "../removal-decision";
-import { RemovalItems } from "../removal-items";
-import { RemovalRecord } from "../removal-record";
-import { RemovalStateBadge } from "../removal-state-badge";
-import { placementLabels } from "../removal-words";
-import { VerifyRemovedTextForm } from "../verify-removed-text-form";
-import "../removals.css";
+import "@/app/desk/removals/removals.css";
 
 type Params = { params: Promise<{ number: string }> };
 
@@ -81,19 +81,25 @@ export default async function RemovalPage({ params }: Params) {
           </dd>
           {request.decidedBy && request.decidedAt ? (
             <>
-              <dt>{request.state === "approved" ? "Approved by" : request.state === "declined" ? "Declined by" : "Withdrawn by"}</dt>
+              <dt>
+                {request.state === "approved"
+                  ? "Approved by"
+                  : request.state === "declined"
+                    ? "Declined by"
+                    : "Withdrawn by"}
+              </dt>
               <dd>
                 {request.decidedBy.name}, <DeskTime iso={request.decidedAt} />
-                {request.decisionReason ? <div className="desk-removal-text">“{request.decisionReason}”</div> : null}
+                {request.decisionReason ? (
+                  <div className="desk-removal-text">“{request.decisionReason}”</div>
+                ) : null}
               </dd>
             </>
           ) : null}
         </dl>
       </section>
 
-      {request.state === "pending" ? (
-        <RemovalDecision number={request.number} mine={mine} />
-      ) : null}
+      {request.state === "pending" ? <RemovalDecision number={request.number} mine={mine} /> : null}
 
       {request.record ? (
         <>

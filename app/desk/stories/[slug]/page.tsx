@@ -11,8 +11,8 @@ import { StoryHeader } from "@/app/desk/_components/story-header";
 import { can } from "@/lib/auth/permissions";
 import { readDeskStoryContext } from "@/lib/desk/desk-story-context";
 import { readSinceYouLastLooked } from "@/lib/desk/presence";
-import { listLegalRemovals } from "@/lib/legal-removals/list-legal-removals";
 import { minorCheckOf } from "@/lib/editorial/minor-change-check";
+import { listLegalRemovals } from "@/lib/legal-removals/list-legal-removals";
 import { readStoryReview } from "@/lib/reviews/story-review";
 import { getStoryDetail } from "@/lib/revisions/story-detail";
 
@@ -47,7 +47,8 @@ export default async function EditStoryPage({ params }: Params) {
         <div key={removal.number} className="desk-notice desk-notice-warn">
           <p>
             Removal {removal.number}, asked by {removal.requestedBy.name}, waits for{" "}
-            {removal.waitingForYou ? "your approval" : "another admin’s approval"}. Nothing is removed until then.
+            {removal.waitingForYou ? "your approval" : "another admin’s approval"}. Nothing is removed until
+            then.
           </p>
           <Link className="desk-button desk-button-small" href={`/desk/removals/${removal.number}`}>
             Open removal {removal.number}

@@ -25,16 +25,17 @@ export default async function LegalRemovalRequestPage({ params }: Params) {
   return (
     <>
       <p className="desk-crumbs">
-        <Link href="/desk">Stories</Link> / <Link href={`/desk/stories/${slug}`}>{story.headline}</Link> / Legal
-        removal
+        <Link href="/desk">Stories</Link> / <Link href={`/desk/stories/${slug}`}>{story.headline}</Link> /
+        Legal removal
       </p>
       <div className="desk-title-row">
         <div>
           <h1>Ask for a legal removal</h1>
           <p className="desk-lede">
-            For a court order, a settlement, a source’s safety or an erasure request. What you choose is replaced by a
-            removal marker in every stored copy of <span className="desk-mono">{slug}</span> once another admin
-            approves; readers get your notice. The record keeps who, when and why, never the text.
+            For a court order, a settlement, a source’s safety or an erasure request. What you choose is
+            replaced by a removal marker in every stored copy of <span className="desk-mono">{slug}</span>{" "}
+            once another admin approves; readers get your notice. The record keeps who, when and why, never
+            the text.
           </p>
         </div>
       </div>

@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute({
   name: "POST /api/v1/removals/[number]/approve",
   params: RemovalPathInput,
-  run: async ({ actor, params: { number } }) => json({ removal: await approveLegalRemoval({ actor, number }) }),
+  run: async ({ actor, params: { number } }) =>
+    json({ removal: await approveLegalRemoval({ actor, number }) }),
 });
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ allow: ["POST"] });
