@@ -42,7 +42,7 @@ export async function readDeskStoryContext(options: {
         select: { id: true, legalRemovalCount: true },
       })
     : null;
-  const [contributors, notes, pending, removals] = await Promise.all([
+  const [contributors, notes, pending, removalNotices] = await Promise.all([
     getDb().contributor.findMany({
       orderBy: { name: "asc" },
       take: suggestedContributors,
@@ -61,12 +61,7 @@ export async function readDeskStoryContext(options: {
     contributorNames: contributors.map((row) => row.name),
     notes,
     pending,
-    removalNotices: removals.map((removal) => ({
-      number: removal.number,
-      notice: removal.notice,
-      placement: removal.placement,
-      approvedAt: removal.approvedAt.toISOString(),
-    })),
+    removalNotices,
     legalRemovalCount: story?.legalRemovalCount ?? 0,
     newsroom,
   };

@@ -101,11 +101,7 @@ export async function readPublicChangeLog(options: { slug: string }): Promise<Pu
     lastMaterialUpdateAt: story.lastMaterialUpdateAt?.toISOString() ?? null,
     entries: entries.reverse(),
     removals: removals
-      .map((removal) => ({
-        number: removal.number,
-        notice: removal.notice,
-        approvedAt: removal.approvedAt.toISOString(),
-      }))
+      .map((removal) => ({ number: removal.number, notice: removal.notice, approvedAt: removal.approvedAt }))
       .reverse(),
   };
 }

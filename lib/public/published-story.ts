@@ -116,7 +116,7 @@ export async function readPublicNotes(options: {
 /** The published story by slug, from its LIVE revision only; throws a not_found AppError otherwise. */
 export async function readPublishedStory(options: { slug: string }): Promise<PublishedStory> {
   const story = await readPublicStoryRow(options);
-  const [live, notes, removals] = await Promise.all([
+  const [live, notes, removalNotices] = await Promise.all([
     getDb().revision.findUnique({
       where: { storyId_number: { storyId: story.id, number: story.liveRevisionNumber } },
       select: liveRevisionSelect,
@@ -150,12 +150,7 @@ export async function readPublishedStory(options: { slug: string }): Promise<Pub
       firstPublishedAt: story.firstPublishedAt.toISOString(),
       lastMaterialUpdateAt: story.lastMaterialUpdateAt?.toISOString() ?? null,
       notes,
-      removalNotices: removals.map((removal) => ({
-        number: removal.number,
-        notice: removal.notice,
-        placement: removal.placement,
-        approvedAt: removal.approvedAt.toISOString(),
-      })),
+      removalNotices,
       newsroom,
     },
   };
