@@ -35,9 +35,28 @@ export async function purgeStory(options: {
   endpoints?: PurgeEndpoints;
 }): Promise<{ purged: string[] }> {
   const { slug } = PurgeStoryInput.parse(options.payload);
+  return purgeTags({
+    tags: tagsOfChangedStory({ slug }),
+    what: slug,
+    settings: options.settings,
+    endpoints: options.endpoints,
+  });
+}
+
+/**
+ * Drops everything tagged with any of `tags` from every configured shared cache (also used for the /media/
+ * files of photos a legal removal took out). Throws when any cache failed, for the job queue to retry.
+ */
+export async function purgeTags(options: {
+  tags: readonly string[];
+  /** What the tags stand for, in the log. */
+  what: string;
+  settings?: DeliverySettings["purge"];
+  endpoints?: PurgeEndpoints;
+}): Promise<{ purged: string[] }> {
+  const { tags, what } = options;
   const settings = options.settings ?? deliverySettings().purge;
   const endpoints = options.endpoints ?? defaultEndpoints;
-  const tags = tagsOfChangedStory({ slug });
   const work: { target: string; run: () => Promise<void> }[] = [];
   for (const server of settings.varnishUrls) {
     work.push({
@@ -74,8 +93,8 @@ export async function purgeStory(options: {
     result.status === "rejected" ? [{ target: work[index]!.target, reason: String(result.reason) }] : [],
   );
   if (failed.length > 0) {
-    logger.warn("cache purge failed; the job queue retries it", { slug, failed });
-    throw new Error(`purge of ${slug} failed at ${failed.map((failure) => failure.target).join(", ")}`);
+    logger.warn("cache purge failed; the job queue retries it", { what, failed });
+    throw new Error(`purge of ${what} failed at ${failed.map((failure) => failure.target).join(", ")}`);
   }
   return { purged: work.map((item) => item.target) };
 }

@@ -2,6 +2,7 @@ import type { Task } from "graphile-worker";
 
 import { purgeTask } from "@/lib/delivery/purge-task";
 import { inboxMailJob } from "@/lib/mail/send-inbox-mail";
+import { removePhotoFilesTask } from "@/lib/media/remove-photo-files";
 import { liftEmbargoTask, publishScheduleTask } from "@/lib/schedules/schedule-tasks";
 
 // The one registry of background work: each domain adds its task here under "<room>.<verb>", with a handler
@@ -13,6 +14,8 @@ export const taskList = {
   "delivery.purge": purgeTask,
   // Queued with the inbox items of a review act, one mail each (lib/mail/queue-inbox-mail.ts).
   "mail.inbox-item": inboxMailJob,
+  // Queued by a legal removal's approval for the removed photos' object-store files (lib/legal-removals).
+  "media.remove-photo-files": removePhotoFilesTask,
 } satisfies Record<string, Task>;
 
 export type TaskName = keyof typeof taskList extends never ? string : keyof typeof taskList;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { LegalRemovalNoticePlacement } from "@/lib/db/generated/enums";
+import { LegalRemovalNoticePlacement, LegalRemovalState } from "@/lib/db/generated/enums";
 import { requiredTextInput, textInput } from "@/lib/validation/text-rules";
 
 import { passageProblem } from "./removal-marker";
@@ -67,3 +67,16 @@ export const WithdrawLegalRemovalInput = z.strictObject({
   reason: textInput({ max: removalLimits.reason }).optional(),
 });
 export type WithdrawLegalRemovalInput = z.infer<typeof WithdrawLegalRemovalInput>;
+
+/** A text to check against a removal's salted digests: exactly as it was stored (for a photo, its file's SHA-256). */
+export const VerifyRemovedTextInput = z.strictObject({
+  text: textInput({ max: removalLimits.passage, trim: false }).min(1, { error: "paste the text to check" }),
+});
+export type VerifyRemovedTextInput = z.infer<typeof VerifyRemovedTextInput>;
+
+/** Which requests a list shows: one state, one story, or all (newest first). */
+export const ListLegalRemovalsInput = z.strictObject({
+  state: z.enum(LegalRemovalState, { error: "must be pending, approved, withdrawn or declined" }).optional(),
+  slug: z.string().min(1).max(2_000).optional(),
+});
+export type ListLegalRemovalsInput = z.infer<typeof ListLegalRemovalsInput>;

@@ -18,6 +18,11 @@ export type PhotoStore = {
   putBeforeCommit(options: { blobs: readonly StoredBlob[] }): Promise<void>;
   putInTransaction(options: { tx: Prisma.TransactionClient; blobs: readonly StoredBlob[] }): Promise<void>;
   get(options: { sha256: string }): Promise<{ contentType: string; data: Buffer } | null>;
+  /**
+   * Deletes the bytes of these hashes, which no photo may name any more (a legal removal's files). Bytes
+   * already gone are no failure, so a retried job finishes.
+   */
+  remove(options: { sha256s: readonly string[] }): Promise<void>;
 };
 
 /** The default: bytes in PostgreSQL (photo_blobs), nothing else to run, shared by every instance. */
@@ -40,6 +45,9 @@ export const postgresPhotoStore: PhotoStore = {
     });
     return row ? { contentType: row.contentType, data: Buffer.from(row.data) } : null;
   },
+  async remove({ sha256s }) {
+    await getDb().photoBlob.deleteMany({ where: { sha256: { in: [...sha256s] } } });
+  },
 };
 
 /**
@@ -52,6 +60,11 @@ export function withDatabaseFallback(options: { store: PhotoStore }): PhotoStore
     putBeforeCommit: (put) => store.putBeforeCommit(put),
     putInTransaction: (put) => store.putInTransaction(put),
     get: async (read) => (await store.get(read)) ?? (await postgresPhotoStore.get(read)),
+    // Bytes may be in either place, so both forget them.
+    remove: async (removal) => {
+      await store.remove(removal);
+      await postgresPhotoStore.remove(removal);
+    },
   };
 }
 

@@ -1,6 +1,12 @@
 import "server-only";
 
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 
 import { AppError } from "@/lib/errors/app-error";
 
@@ -130,6 +136,18 @@ export function s3PhotoStore(options: { settings: S3Settings; client?: S3Client 
       } catch (error) {
         if (isMissing(error)) return null;
         throw storeFailure({ error, action: "GET", bucket, key, saving: false });
+      }
+    },
+    async remove({ sha256s }) {
+      for (const sha256 of sha256s) {
+        const key = keyOf(sha256);
+        try {
+          // S3 answers 204 for a key that is already gone, so a retry after a partial run succeeds.
+          await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+        } catch (error) {
+          if (isMissing(error)) continue;
+          throw storeFailure({ error, action: "DELETE", bucket, key, saving: true });
+        }
       }
     },
   };

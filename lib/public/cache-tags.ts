@@ -26,3 +26,11 @@ function slugKey(slug: string): string {
 export function storyCacheTags(options: { slug: string }): string[] {
   return [`public:story:${slugKey(options.slug)}`];
 }
+
+/**
+ * The tag of one /media/ file (a photo rendition, named by its SHA-256). Media responses are immutable, so
+ * shared caches keep them for a year: a legal removal purges the removed photo's files by this tag.
+ */
+export function mediaCacheTag(options: { sha256: string }): string {
+  return `media:${options.sha256}`;
+}

@@ -120,6 +120,7 @@ export async function appendRevision(options: {
       firstPublishedAt: true,
       lastMaterialUpdateAt: true,
       liveRevisionNumber: true,
+      legalRemovalCount: true,
     },
   });
   if (publish) {

@@ -56,6 +56,7 @@ export async function createStory(options: {
             latestRevisionNumber: 0,
             liveRevisionNumber: null,
             firstPublishedAt: null,
+            legalRemovalCount: 0,
           },
           actor,
           content: {

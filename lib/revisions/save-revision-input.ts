@@ -4,6 +4,7 @@ import type { RevisionKind } from "@/lib/db/generated/enums";
 import { PendingSchedulesInput } from "@/lib/schedules/pending-schedules-input";
 import { textInput } from "@/lib/validation/text-rules";
 
+import { LegalRemovalsSeenInput } from "./legal-removals-seen";
 import { NoteRemovalsInput } from "./publication-plan";
 import { missingRevisionWords } from "./publication-requirements";
 import { contentLimits, RevisionContentInput } from "./revision-content";
@@ -49,6 +50,8 @@ export const SaveRevisionInput = z
      * (lib/schedules/pending-schedule-choice.ts).
      */
     pendingSchedules: PendingSchedulesInput.optional(),
+    /** The story's legalRemovalCount when the editor's copy was read (lib/revisions/legal-removals-seen.ts). */
+    legalRemovalsSeen: LegalRemovalsSeenInput,
   })
   .superRefine((input, context) => {
     if (input.pendingSchedules && !input.publish) {

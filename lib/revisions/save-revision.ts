@@ -13,6 +13,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import { appendPlannedRevision } from "./append-planned-revision";
 import type { AppendedRevision } from "./append-revision";
 import { contentHash } from "./content-hash";
+import { refuseUnseenRemovals } from "./legal-removals-seen";
 import { notePublished } from "./note-published";
 import { readRevision } from "./read-revision";
 import { resolveCredits } from "./resolve-credits";
@@ -116,6 +117,8 @@ export async function saveRevision(options: {
     step: async ({ tx, story, key }): Promise<RevisionAttempt> => {
       if (input.baseRevision > story.latestRevisionNumber)
         throw futureBase({ base: input.baseRevision, latest: story.latestRevisionNumber });
+      // First: a copy made before a legal removal is never merged or compared, so its text goes nowhere.
+      refuseUnseenRemovals({ story, seen: input.legalRemovalsSeen });
       if (input.publish) refuseUnpublished({ story });
       if (input.baseRevision < story.latestRevisionNumber)
         return {

@@ -8,6 +8,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { appendRevision } from "@/lib/revisions/append-revision";
 import { contentHash } from "@/lib/revisions/content-hash";
+import { refuseUnseenRemovals } from "@/lib/revisions/legal-removals-seen";
 import { resolveMerge } from "@/lib/revisions/merge/resolve-merge";
 import { publishLockedRevision } from "@/lib/revisions/publish-revision";
 import { readRevision } from "@/lib/revisions/read-revision";
@@ -139,6 +140,7 @@ export async function resolveHeldSchedule(options: {
       };
     },
     step: async ({ tx, story, key }): Promise<Settled> => {
+      refuseUnseenRemovals({ story, seen: input.legalRemovalsSeen });
       const schedule = await lockSchedule({ tx, id: scheduleId, storyId: story.id });
       if (schedule.state !== "held") throw notHeld(schedule);
       if (story.latestRevisionNumber !== input.againstRevision)

@@ -69,6 +69,7 @@ export const ResolveHeldScheduleInput = z
       .int({ error: "must be a revision number" })
       .min(1, { error: "must be a revision number" }),
     choices: MergeResolutionInput.shape.choices,
+    legalRemovalsSeen: MergeResolutionInput.shape.legalRemovalsSeen,
     action: z.enum(["schedule", "publish"], { error: 'must be "schedule" or "publish"' }),
     ...scheduleTimeFields,
     summary: PublishRevisionInput.shape.summary,

@@ -44,6 +44,7 @@ export async function listStories(options: {
     SELECT s.id, s.slug, s.status::text AS status, s.developing, s.first_published_at AS "firstPublishedAt",
            s.last_material_update_at AS "lastMaterialUpdateAt", s.latest_revision_number AS "latestRevisionNumber",
            s.live_revision_number AS "liveRevisionNumber", s.last_revised_at AS "lastRevisedAt", r.headline,
+           s.legal_removal_count AS "legalRemovalCount",
            u.id AS "authorId", u.name AS "authorName"
       FROM stories s
       JOIN revisions r ON r.story_id = s.id AND r.number = s.latest_revision_number

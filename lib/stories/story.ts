@@ -33,6 +33,11 @@ export type StoryDto = {
   headline: string;
   lastRevisedAt: string;
   lastRevisedBy: { id: string; name: string };
+  /**
+   * How many legal removals have been applied to the story. A save carrying content the client holds sends it
+   * back as `legalRemovalsSeen`, so a copy made before a removal cannot bring removed text back.
+   */
+  legalRemovalCount: number;
 };
 
 /** The story's columns and its newest revision's headline and author, however they were read. */
@@ -47,6 +52,7 @@ export type StoryFields = {
   lastRevisedAt: Date;
   headline: string;
   lastRevisedBy: { id: string; name: string };
+  legalRemovalCount: number;
 };
 
 /** The one place a StoryDto is made: a read, the story list and a freshly appended revision all come here. */
@@ -62,6 +68,7 @@ export function toStoryDto(fields: StoryFields): StoryDto {
     headline: fields.headline,
     lastRevisedAt: fields.lastRevisedAt.toISOString(),
     lastRevisedBy: fields.lastRevisedBy,
+    legalRemovalCount: fields.legalRemovalCount,
   };
 }
 
@@ -78,6 +85,7 @@ const storySelect = {
   latestRevisionNumber: true,
   liveRevisionNumber: true,
   lastRevisedAt: true,
+  legalRemovalCount: true,
   revisions: {
     orderBy: { number: "desc" },
     take: 1,
@@ -132,6 +140,8 @@ export type LockedStory = {
   latestRevisionNumber: number;
   liveRevisionNumber: number | null;
   firstPublishedAt: Date | null;
+  /** Legal removals applied so far (lib/revisions/legal-removals-seen.ts). */
+  legalRemovalCount: number;
 };
 
 /**
@@ -152,8 +162,10 @@ export async function lockStory(options: {
       latest: number;
       live: number | null;
       first_published_at: Date | null;
+      legal_removal_count: number;
     }[]
-  >`SELECT id, slug, status::text AS status, latest_revision_number AS latest, live_revision_number AS live, first_published_at
+  >`SELECT id, slug, status::text AS status, latest_revision_number AS latest, live_revision_number AS live, first_published_at,
+           legal_removal_count
       FROM stories WHERE slug = ${options.slug} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw storyNotFound({ slug: options.slug });
@@ -164,6 +176,7 @@ export async function lockStory(options: {
     latestRevisionNumber: row.latest,
     liveRevisionNumber: row.live,
     firstPublishedAt: row.first_published_at,
+    legalRemovalCount: row.legal_removal_count,
   };
 }
 

@@ -1,11 +1,14 @@
+import { tagHeaders } from "@/lib/delivery/public-representation";
 import { errorResponse } from "@/lib/errors/error-response";
 import { readRendition } from "@/lib/media/read-rendition";
+import { mediaCacheTag } from "@/lib/public/cache-tags";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Photo renditions readers get, from Copydesk's own origin. The address is the bytes' SHA-256, so a response
- * never changes: browsers and caches keep it for a year without asking again.
+ * never changes: browsers and caches keep it for a year without asking again. Its tag lets a legal removal
+ * purge it from the shared caches all the same (lib/media/remove-photo-files.ts).
  */
 export async function GET(
   _request: Request,
@@ -35,6 +38,7 @@ export async function GET(
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; sandbox",
       "cross-origin-resource-policy": "same-origin",
+      ...tagHeaders([mediaCacheTag({ sha256: rendition.sha256 })]),
     },
   });
 }

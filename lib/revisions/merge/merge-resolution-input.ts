@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { LegalRemovalsSeenInput } from "@/lib/revisions/legal-removals-seen";
 import { contentLimits } from "@/lib/revisions/revision-content";
 import { textInput } from "@/lib/validation/text-rules";
 
@@ -14,4 +15,6 @@ export const MergeResolutionInput = z.strictObject({
   choices: z
     .record(z.string().min(1).max(100), MergeChoiceInput)
     .refine((choices) => Object.keys(choices).length <= 1_000, { error: "too many decisions" }),
+  /** A decision may carry the editor's own text: refused when made before a legal removal. */
+  legalRemovalsSeen: LegalRemovalsSeenInput,
 });

@@ -1,0 +1,322 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import type { Actor } from "@/lib/auth/actor";
+import { createTestActor } from "@/lib/auth/test-actors";
+import { getDb } from "@/lib/db/client";
+import { readRevision } from "@/lib/revisions/read-revision";
+import { saveRevision } from "@/lib/revisions/save-revision";
+import { appErrorOf, createTestStory } from "@/lib/revisions/test-stories";
+
+import { approveLegalRemoval, declineLegalRemoval, withdrawLegalRemoval } from "./decide-legal-removal";
+import { getLegalRemoval, listLegalRemovals } from "./list-legal-removals";
+import { publicRemovalNotices } from "./public-removal-notices";
+import { requestLegalRemoval } from "./request-legal-removal";
+import { verifyRemovedText } from "./verify-removed-text";
+
+const secret = "the informant Dana Whitlock met the mayor";
+const notice = "This story was edited on legal advice on December 7, 2026.";
+
+const request = (items: unknown[], extra: Record<string, unknown> = {}) => ({
+  items,
+  internalReason: "Court order 26-CV-1181: identifies a source.",
+  publicNotice: notice,
+  noticePlacement: "in_place",
+  ...extra,
+});
+
+/** Every stored text of a story's revisions, joined, to search for what must be gone. */
+async function storedText(slug: string): Promise<string> {
+  const story = await getDb().story.findUniqueOrThrow({ where: { slug } });
+  const rows = await getDb().revision.findMany({ where: { storyId: story.id } });
+  return JSON.stringify(rows);
+}
+
+/** Everything a refused act could have changed, to prove it changed nothing. */
+async function snapshot(slug: string) {
+  const db = getDb();
+  const story = await db.story.findUniqueOrThrow({ where: { slug } });
+  return {
+    story,
+    text: await storedText(slug),
+    requests: await db.legalRemovalRequest.findMany({
+      where: { storyId: story.id },
+      orderBy: { number: "asc" },
+    }),
+    records: await db.legalRemovalRecord.count({ where: { storyId: story.id } }),
+  };
+}
+
+describe("legal removals", () => {
+  let asker: Actor;
+  let approver: Actor;
+  let editor: Actor;
+
+  beforeAll(async () => {
+    asker = await createTestActor({ role: "admin", name: "Asha Asker" });
+    approver = await createTestActor({ role: "admin", name: "Ben Approver" });
+    editor = await createTestActor({ role: "editor" });
+  });
+
+  /** A published story whose passage is in two revisions (one live, one a draft) and in a status note. */
+  async function storyWithSecret(slug: string) {
+    await createTestStory({ actor: editor, slug, publish: true, body: `First.\n\nSaid ${secret}.` });
+    await saveRevision({
+      actor: editor,
+      slug,
+      input: { baseRevision: 1, body: `First.\n\nSaid ${secret}, twice.`, summary: "More", publish: true },
+    });
+    await saveRevision({
+      actor: editor,
+      slug,
+      input: { baseRevision: 2, headline: "A draft headline", summary: "Headline" },
+    });
+  }
+
+  it("removes a passage from every revision after a second admin approves, and records it", async () => {
+    await storyWithSecret("lr-passage");
+    const asked = await requestLegalRemoval({
+      actor: asker,
+      slug: "lr-passage",
+      input: request([{ kind: "passage", field: "body", text: secret }]),
+    });
+    expect(asked).toMatchObject({
+      state: "pending",
+      slug: "lr-passage",
+      items: [{ kind: "passage", field: "body", text: secret }],
+      requestedBy: { id: asker.userId, name: "Asha Asker" },
+      waitingForYou: false,
+      record: null,
+    });
+    const forApprover = await listLegalRemovals({ actor: approver, state: "pending", slug: "lr-passage" });
+    expect(forApprover.map((item) => [item.number, item.waitingForYou])).toEqual([[asked.number, true]]);
+    const before = await getDb().story.findUniqueOrThrow({ where: { slug: "lr-passage" } });
+
+    const approved = await approveLegalRemoval({ actor: approver, number: asked.number });
+
+    const marker = `⟦removed ${asked.number}⟧`;
+    expect(approved).toMatchObject({
+      state: "approved",
+      decidedBy: { id: approver.userId },
+      items: [{ kind: "passage", field: "body", text: null }],
+      record: {
+        approvedBy: { id: approver.userId },
+        revisionsChanged: [
+          { revision: 1, fields: ["body"] },
+          { revision: 2, fields: ["body"] },
+          { revision: 3, fields: ["body"] },
+        ],
+        removed: [{ kind: "passage", field: "body" }],
+        liveChanged: true,
+      },
+    });
+    expect(await storedText("lr-passage")).not.toContain(secret);
+    const story = await getDb().story.findUniqueOrThrow({ where: { slug: "lr-passage" } });
+    const { revision } = await readRevision({ storyId: story.id, number: 2 });
+    expect(revision.content.body).toBe(`First.\n\nSaid ${marker}, twice.`);
+    expect(story.legalRemovalCount).toBe(1);
+    expect(story.lastMaterialUpdateAt!.getTime()).toBeGreaterThan(before.lastMaterialUpdateAt!.getTime());
+    expect(await publicRemovalNotices({ storyId: story.id })).toEqual([
+      { number: asked.number, notice, placement: "in_place", approvedAt: approved.record!.approvedAt },
+    ]);
+    expect(await getLegalRemoval({ actor: asker, number: asked.number })).toEqual({
+      ...approved,
+      waitingForYou: false,
+    });
+  });
+
+  it("verifies the removed text by its salted hash, and nothing else", async () => {
+    const [done] = await listLegalRemovals({ actor: asker, slug: "lr-passage", state: "approved" });
+    expect(await verifyRemovedText({ actor: asker, number: done!.number, text: secret })).toEqual({
+      matches: [{ kind: "passage", field: "body" }],
+    });
+    expect(await verifyRemovedText({ actor: asker, number: done!.number, text: `${secret}.` })).toEqual({
+      matches: [],
+    });
+    const refused = await appErrorOf(
+      verifyRemovedText({ actor: editor, number: done!.number, text: secret }),
+    );
+    expect(refused.code).toBe("forbidden");
+  });
+
+  describe("two people", () => {
+    it("refuses the requester's own approval, with a sentence, and changes nothing", async () => {
+      await storyWithSecret("lr-own");
+      const asked = await requestLegalRemoval({
+        actor: asker,
+        slug: "lr-own",
+        input: request([{ kind: "passage", field: "body", text: secret }]),
+      });
+      const before = await snapshot("lr-own");
+      const refused = await appErrorOf(approveLegalRemoval({ actor: asker, number: asked.number }));
+      expect(refused).toMatchObject({
+        code: "forbidden",
+        userMessage: "You asked for this removal, so another admin must approve it.",
+      });
+      expect(await snapshot("lr-own")).toEqual(before);
+    });
+
+    it("refuses an editor's approval, request, decline and list", async () => {
+      const [pending] = await listLegalRemovals({ actor: approver, slug: "lr-own" });
+      const before = await snapshot("lr-own");
+      for (const work of [
+        approveLegalRemoval({ actor: editor, number: pending!.number }),
+        declineLegalRemoval({ actor: editor, number: pending!.number, input: { reason: "No" } }),
+        withdrawLegalRemoval({ actor: editor, number: pending!.number, input: {} }),
+        requestLegalRemoval({
+          actor: editor,
+          slug: "lr-own",
+          input: request([{ kind: "passage", field: "body", text: secret }]),
+        }),
+        listLegalRemovals({ actor: editor }),
+        getLegalRemoval({ actor: editor, number: pending!.number }),
+      ]) {
+        const refused = await appErrorOf(work);
+        expect(refused).toMatchObject({ code: "forbidden", userMessage: "Your role does not allow this." });
+      }
+      expect(await snapshot("lr-own")).toEqual(before);
+    });
+
+    it("lets only the requester withdraw, and only another admin decline", async () => {
+      const [pending] = await listLegalRemovals({ actor: approver, slug: "lr-own" });
+      const number = pending!.number;
+      const before = await snapshot("lr-own");
+      expect(await appErrorOf(withdrawLegalRemoval({ actor: approver, number, input: {} }))).toMatchObject({
+        code: "forbidden",
+        userMessage: "Only the admin who asked for this removal can withdraw it. You can decline it instead.",
+      });
+      expect(
+        await appErrorOf(declineLegalRemoval({ actor: asker, number, input: { reason: "Changed my mind" } })),
+      ).toMatchObject({ code: "forbidden" });
+      expect(await appErrorOf(declineLegalRemoval({ actor: approver, number, input: {} }))).toMatchObject({
+        code: "validation_failed",
+        details: { fields: [{ path: "reason" }] },
+      });
+      expect(await snapshot("lr-own")).toEqual(before);
+
+      const withdrawn = await withdrawLegalRemoval({ actor: asker, number, input: { reason: "Settled" } });
+      expect(withdrawn).toMatchObject({
+        state: "withdrawn",
+        decisionReason: "Settled",
+        decidedBy: { id: asker.userId },
+        items: [{ kind: "passage", text: null }],
+      });
+      // The request forgets the text it named, since it will never be applied.
+      expect(JSON.stringify(await getDb().legalRemovalRequest.findMany())).not.toContain(secret + '"');
+    });
+
+    it.each(["withdrawn", "declined", "approved"] as const)(
+      "refuses to approve a request already %s, and changes nothing",
+      async (state) => {
+        const slug = `lr-twice-${state}`;
+        await storyWithSecret(slug);
+        const asked = await requestLegalRemoval({
+          actor: asker,
+          slug,
+          input: request([{ kind: "passage", field: "body", text: secret }]),
+        });
+        if (state === "withdrawn")
+          await withdrawLegalRemoval({ actor: asker, number: asked.number, input: {} });
+        if (state === "declined")
+          await declineLegalRemoval({
+            actor: approver,
+            number: asked.number,
+            input: { reason: "Not enough" },
+          });
+        if (state === "approved") await approveLegalRemoval({ actor: approver, number: asked.number });
+        const before = await snapshot(slug);
+        const refused = await appErrorOf(approveLegalRemoval({ actor: approver, number: asked.number }));
+        expect(refused.code).toBe("conflict");
+        expect(refused.userMessage).toMatch(new RegExp(`^This request was already ${state}`));
+        expect(await snapshot(slug)).toEqual(before);
+      },
+    );
+  });
+
+  describe("bad input", () => {
+    let badInputs = 0;
+    it.each([
+      ["an empty selection", request([]), "items", /choose at least one/],
+      [
+        "a passage that matches nothing",
+        request([{ kind: "passage", field: "body", text: "words never written here" }]),
+        "items.0",
+        /^Item 1 is not in the body of any revision/,
+      ],
+      [
+        "a passage in the wrong field",
+        request([{ kind: "passage", field: "headline", text: secret }]),
+        "items.0",
+        /^Item 1 is not in the headline/,
+      ],
+      [
+        "a photo the story never used",
+        request([{ kind: "photo", photoId: "00000000-0000-4000-8000-000000000000" }]),
+        "items.0",
+        /^Item 1 is not a photo/,
+      ],
+      [
+        "a contributor never credited",
+        request([{ kind: "contributor", contributorId: "00000000-0000-4000-8000-000000000000" }]),
+        "items.0",
+        /^Item 1 is not a contributor credited/,
+      ],
+      [
+        "a passage of two letters",
+        request([{ kind: "passage", field: "body", text: "Fi" }]),
+        "items.0.text",
+        /at least 3 characters/,
+      ],
+      [
+        "a passage holding a marker",
+        request([{ kind: "passage", field: "body", text: "⟦removed 1⟧" }]),
+        "items.0.text",
+        /cannot contain/,
+      ],
+      [
+        "the directory without a contributor",
+        request([{ kind: "passage", field: "body", text: secret }], { removeFromDirectory: true }),
+        "removeFromDirectory",
+        /applies only to a contributor/,
+      ],
+      [
+        "no public notice",
+        request([{ kind: "passage", field: "body", text: secret }], { publicNotice: " " }),
+        "publicNotice",
+        /notice/,
+      ],
+    ])("refuses %s with a sentence, asking for nothing", async (_name, input, path, sentence) => {
+      const slug = `lr-bad-${(badInputs += 1)}`;
+      await storyWithSecret(slug);
+      const before = await snapshot(slug);
+      const refused = await appErrorOf(requestLegalRemoval({ actor: asker, slug, input }));
+      expect(refused.code).toBe("validation_failed");
+      expect(refused.details).toMatchObject({ fields: [{ path, message: expect.stringMatching(/./) }] });
+      expect(refused.userMessage).toMatch(sentence);
+      expect(await snapshot(slug)).toEqual(before);
+    });
+
+    it("refuses a story that does not exist", async () => {
+      const refused = await appErrorOf(
+        requestLegalRemoval({
+          actor: asker,
+          slug: "no-such-story",
+          input: request([{ kind: "passage", field: "body", text: secret }]),
+        }),
+      );
+      expect(refused).toMatchObject({
+        code: "not_found",
+        userMessage: expect.stringMatching(/^No story at/),
+      });
+    });
+
+    it("refuses a request number that does not exist", async () => {
+      for (const number of [999_999, 0, 2 ** 40]) {
+        const refused = await appErrorOf(approveLegalRemoval({ actor: approver, number }));
+        expect(refused).toMatchObject({
+          code: "not_found",
+          userMessage: `There is no removal request ${number}.`,
+        });
+      }
+    });
+  });
+});
