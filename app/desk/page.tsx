@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
+import { plainRemovalMarkers } from "@/lib/legal-removals/removal-marker";
 import { can } from "@/lib/auth/permissions";
 import { StoryStatus } from "@/lib/db/generated/enums";
 import { DeskStoriesQueryInput, firstValues } from "@/lib/desk/desk-query-input";
@@ -152,7 +154,9 @@ export default async function StoriesPage({
               {page.stories.map((story) => (
                 <tr key={story.slug}>
                   <td className="desk-table-headline">
-                    <Link href={`/desk/stories/${story.slug}`}>{story.headline}</Link>
+                    <Link href={`/desk/stories/${story.slug}`}>
+                      <RemovalMarkedText text={story.headline} />
+                    </Link>
                     <div className="desk-mono desk-muted">{story.slug}</div>
                   </td>
                   <td data-label="Status">
@@ -168,7 +172,7 @@ export default async function StoriesPage({
                   <td data-label="Newest">
                     <Link
                       href={`/desk/stories/${story.slug}/history`}
-                      aria-label={`History of ${story.headline}: newest revision ${story.latestRevisionNumber}`}
+                      aria-label={`History of ${plainRemovalMarkers(story.headline)}: newest revision ${story.latestRevisionNumber}`}
                     >
                       r{story.latestRevisionNumber}
                     </Link>

@@ -2,6 +2,8 @@ import { Extension, Node, type AnyExtension } from "@tiptap/core";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
 
+import { RemovalMarkDecorations } from "./removal-mark-decorations";
+
 /*
  * The body editor's schema, as a TipTap extension list: the React editor uses it as is and node code calls
  * `getSchema(bodyExtensions)`. It holds only what the public renderer (lib/render/story-body.ts) shows; a
@@ -134,5 +136,6 @@ export function bodyExtensions(): AnyExtension[] {
     BodyTableCell,
     BodyPhotoNode,
     MarkdownBlockNode,
+    RemovalMarkDecorations,
   ];
 }

@@ -1,9 +1,14 @@
 import "server-only";
 
 import { getDb } from "@/lib/db/client";
+import { publicRemovalNotices } from "@/lib/legal-removals/public-removal-notices";
 import { newsroomSettings } from "@/lib/public/newsroom-settings";
 import { readPublicNotes } from "@/lib/public/published-story";
-import type { NewsroomPresentation, PublicArticleNote } from "@/lib/render/public-article";
+import type {
+  NewsroomPresentation,
+  PublicArticleNote,
+  PublicRemovalNotice,
+} from "@/lib/render/public-article";
 import { readPendingChanges } from "@/lib/revisions/pending-changes";
 import type { PendingChange } from "@/lib/revisions/publication-plan";
 
@@ -14,6 +19,13 @@ export type DeskStoryContext = {
   notes: PublicArticleNote[];
   /** Drafts saved since the live revision, which the next publication makes live with their notes. */
   pending: PendingChange[];
+  /** Notices of the story's approved legal removals, for the preview. */
+  removalNotices: PublicRemovalNotice[];
+  /**
+   * How many legal removals the story has had as this page was read: the editor's saves carry it, so a copy made
+   * before a removal cannot bring its text back (lib/legal-removals).
+   */
+  legalRemovalCount: number;
   newsroom: NewsroomPresentation;
 };
 
@@ -25,9 +37,12 @@ export async function readDeskStoryContext(options: {
   upTo: number;
 }): Promise<DeskStoryContext> {
   const story = options.slug
-    ? await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } })
+    ? await getDb().story.findUnique({
+        where: { slug: options.slug },
+        select: { id: true, legalRemovalCount: true },
+      })
     : null;
-  const [contributors, notes, pending] = await Promise.all([
+  const [contributors, notes, pending, removalNotices] = await Promise.all([
     getDb().contributor.findMany({
       orderBy: { name: "asc" },
       take: suggestedContributors,
@@ -39,9 +54,17 @@ export async function readDeskStoryContext(options: {
     story
       ? readPendingChanges({ tx: getDb(), storyId: story.id, liveNumber: options.upTo || null })
       : Promise.resolve([]),
+    story ? publicRemovalNotices({ storyId: story.id }) : Promise.resolve([]),
   ]);
   const { baseUrl: _baseUrl, ...newsroom } = newsroomSettings();
-  return { contributorNames: contributors.map((row) => row.name), notes, pending, newsroom };
+  return {
+    contributorNames: contributors.map((row) => row.name),
+    notes,
+    pending,
+    removalNotices,
+    legalRemovalCount: story?.legalRemovalCount ?? 0,
+    newsroom,
+  };
 }
 
 /** The drafts since the live revision, for the History's publish dialog. */

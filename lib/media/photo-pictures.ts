@@ -42,8 +42,13 @@ function pictureOf(options: { width: number; height: number; renditions: readonl
   };
 }
 
-/** Library photos by id, resolved to their pictures; ids not in the library are missing from the map. */
-async function picturesById(ids: readonly string[]): Promise<Map<string, ReturnType<typeof pictureOf>>> {
+type ResolvedPicture = ReturnType<typeof pictureOf> | { removed: true };
+
+/**
+ * Library photos by id, resolved to their pictures; ids not in the library are missing from the map, and a
+ * photo taken down on legal advice (a tombstone: no files, no words) is `removed`.
+ */
+async function picturesById(ids: readonly string[]): Promise<Map<string, ResolvedPicture>> {
   if (ids.length === 0) return new Map();
   const rows = await getDb().photo.findMany({
     where: { id: { in: [...ids] } },
@@ -51,10 +56,13 @@ async function picturesById(ids: readonly string[]): Promise<Map<string, ReturnT
       id: true,
       width: true,
       height: true,
+      removedAt: true,
       renditions: { select: { format: true, width: true, height: true, sha256: true } },
     },
   });
-  return new Map(rows.map((row) => [row.id, pictureOf(row)]));
+  return new Map(
+    rows.map((row): [string, ResolvedPicture] => [row.id, row.removedAt ? { removed: true } : pictureOf(row)]),
+  );
 }
 
 /**
@@ -71,7 +79,10 @@ export async function resolveStoryImages(options: {
     const base = { alt: image.alt, caption: image.caption ?? "", credit: image.credit ?? "" };
     if (!image.photoId) return [{ ...base, url: image.url }];
     const resolved = byId.get(image.photoId);
-    return resolved ? [{ ...base, url: resolved.url, picture: resolved.picture }] : [];
+    if (!resolved) return [];
+    // Another story's words about a removed photo go with it: only its place is shown.
+    if ("removed" in resolved) return [{ alt: "", caption: "", credit: "", url: "", removed: true }];
+    return [{ ...base, url: resolved.url, picture: resolved.picture }];
   });
 }
 
@@ -82,9 +93,11 @@ export async function resolveStoryImages(options: {
 export async function resolveBodyPhotos(options: { body: string }): Promise<PublicBodyPhoto[]> {
   const ids = bodyPhotoIds(options.body);
   const byId = await picturesById(ids);
-  return ids.flatMap((photoId) => {
+  return ids.flatMap((photoId): PublicBodyPhoto[] => {
     const resolved = byId.get(photoId);
-    return resolved ? [{ photoId, url: resolved.url, picture: resolved.picture }] : [];
+    if (!resolved) return [];
+    if ("removed" in resolved) return [{ photoId, url: "", removed: true }];
+    return [{ photoId, url: resolved.url, picture: resolved.picture }];
   });
 }
 

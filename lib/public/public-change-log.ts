@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db/client";
 import type { RevisionKind } from "@/lib/db/generated/enums";
+import { publicRemovalNotices } from "@/lib/legal-removals/public-removal-notices";
 import type { PublicArticleNote } from "@/lib/render/public-article";
 
 import { notesOfPublication, readPublicStoryRow } from "./published-story";
@@ -19,6 +20,14 @@ export type PublicChangeLogEntry = {
   notes: PublicArticleNote[];
 };
 
+/** An approved legal removal as the change log lists it: its public notice, dated at approval. */
+export type PublicRemovalEntry = {
+  number: number;
+  notice: string;
+  /** ISO instant the removal was approved. */
+  approvedAt: string;
+};
+
 export type PublicChangeLog = {
   slug: string;
   headline: string;
@@ -26,15 +35,21 @@ export type PublicChangeLog = {
   lastMaterialUpdateAt: string | null;
   /** Newest first. */
   entries: PublicChangeLogEntry[];
+  /**
+   * Approved legal removals, newest first. Not versions (a removal changes every stored version in place), so
+   * they are listed beside them and cannot be compared.
+   */
+  removals: PublicRemovalEntry[];
 };
 
 /**
  * The public change log: the first publication and every later published version up to the live revision,
- * minor fixes included (no change is silent, though a minor fix moves no "Updated"). Drafts are left out.
+ * minor fixes included (no change is silent, though a minor fix moves no "Updated"), and every approved legal
+ * removal with its notice. Drafts are left out.
  */
 export async function readPublicChangeLog(options: { slug: string }): Promise<PublicChangeLog> {
   const story = await readPublicStoryRow(options);
-  const [rows, live] = await Promise.all([
+  const [rows, live, removals] = await Promise.all([
     getDb().revision.findMany({
       where: { storyId: story.id, number: { lte: story.liveRevisionNumber }, publishedAt: { not: null } },
       orderBy: { number: "asc" },
@@ -51,6 +66,7 @@ export async function readPublicChangeLog(options: { slug: string }): Promise<Pu
       where: { storyId_number: { storyId: story.id, number: story.liveRevisionNumber } },
       select: { headline: true },
     }),
+    publicRemovalNotices({ storyId: story.id }),
   ]);
   // A story published while under embargo went out to readers when the embargo lifted (firstPublishedAt):
   // what was published before that is one first version, at that time, never backdated.
@@ -84,5 +100,8 @@ export async function readPublicChangeLog(options: { slug: string }): Promise<Pu
     firstPublishedAt: story.firstPublishedAt.toISOString(),
     lastMaterialUpdateAt: story.lastMaterialUpdateAt?.toISOString() ?? null,
     entries: entries.reverse(),
+    removals: removals
+      .map((removal) => ({ number: removal.number, notice: removal.notice, approvedAt: removal.approvedAt }))
+      .reverse(),
   };
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { publicRemovalNotices } from "@/lib/legal-removals/public-removal-notices";
 import { resolveBodyPhotos, resolveStoryImages } from "@/lib/media/photo-pictures";
 import type { PublicArticle, PublicArticleNote, PublicNoteKind } from "@/lib/render/public-article";
 import { noteRequiredKinds, type StoryImage } from "@/lib/revisions/revision-content";
@@ -115,12 +116,13 @@ export async function readPublicNotes(options: {
 /** The published story by slug, from its LIVE revision only; throws a not_found AppError otherwise. */
 export async function readPublishedStory(options: { slug: string }): Promise<PublishedStory> {
   const story = await readPublicStoryRow(options);
-  const [live, notes] = await Promise.all([
+  const [live, notes, removalNotices] = await Promise.all([
     getDb().revision.findUnique({
       where: { storyId_number: { storyId: story.id, number: story.liveRevisionNumber } },
       select: liveRevisionSelect,
     }),
     readPublicNotes({ storyId: story.id, upTo: story.liveRevisionNumber }),
+    publicRemovalNotices({ storyId: story.id }),
   ]);
   if (!live) throw publicStoryNotFound(options);
   const { baseUrl: _baseUrl, ...newsroom } = newsroomSettings();
@@ -148,6 +150,7 @@ export async function readPublishedStory(options: { slug: string }): Promise<Pub
       firstPublishedAt: story.firstPublishedAt.toISOString(),
       lastMaterialUpdateAt: story.lastMaterialUpdateAt?.toISOString() ?? null,
       notes,
+      removalNotices,
       newsroom,
     },
   };

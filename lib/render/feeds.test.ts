@@ -59,6 +59,7 @@ describe("renderStoryFeed", () => {
           },
           { number: 1, kind: "first", publishedAt: "2025-02-12T20:07:00.000Z", summary: null, notes: [] },
         ],
+        removals: [],
       },
       newsroom,
       origin: "https://news.example",

@@ -4,20 +4,27 @@ import { h } from "hastscript";
 import { stringifyEntitiesLight } from "stringify-entities";
 
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
+import { plainRemovalMarkers } from "@/lib/legal-removals/removal-marker";
 import type { PublicChangeLog, PublicChangeLogEntry } from "@/lib/public/public-change-log";
 import type { PublicCorrection } from "@/lib/public/public-corrections";
 import type { PublicIndexEntry } from "@/lib/public/public-index";
 
 import { correctionLabels, correctionsFeedPath, correctionsPath } from "./corrections-page";
-import { changeLogKindLabels } from "./history-page";
+import { changeLogKindLabels, removalEntryLabel } from "./history-page";
 import { publicNoteLabels, type NewsroomPresentation } from "./public-article";
 import { storyHistoryHref } from "./story-article";
 import { storyPath } from "./story-page";
 
 /*
  * Atom feeds through the `feed` package. Entry dates are the same stored instants the pages print, so a feed
- * reader and the page never disagree about "Updated".
+ * reader and the page never disagree about "Updated". A feed is plain text to its readers: each removal marker
+ * in it becomes "[removed]" (atomOf).
  */
+
+/** The feed's XML, with every removal marker (only ever from stored text) as the plain words. */
+function atomOf(feed: Feed): string {
+  return plainRemovalMarkers(feed.atom1());
+}
 
 /**
  * An entry's title, summary and content are `type="html"` in the `feed` package's Atom, written into CDATA as
@@ -65,7 +72,7 @@ export function renderSiteFeed(options: {
       author: story.authors.map((name) => ({ name })),
     });
   }
-  return feed.atom1();
+  return atomOf(feed);
 }
 
 const entryTitles: Record<PublicChangeLogEntry["kind"], string> = {
@@ -95,13 +102,17 @@ export function renderStoryFeed(options: {
 }): string {
   const { log, newsroom, origin } = options;
   const link = `${origin}${storyPath(log.slug)}`;
+  const newest = Math.max(
+    Date.parse(log.entries[0]?.publishedAt ?? log.firstPublishedAt),
+    Date.parse(log.removals[0]?.approvedAt ?? log.firstPublishedAt),
+  );
   const feed = new Feed({
     title: `Updates: ${log.headline}`,
     description: `Every published update to “${log.headline}” from ${newsroom.name}`,
     id: `${origin}${storyHistoryHref(log.slug)}`,
     link,
     language: "en",
-    updated: new Date(log.entries[0]?.publishedAt ?? log.firstPublishedAt),
+    updated: new Date(newest),
     feedLinks: { atom: `${link}/feed.xml` },
     copyright: `© ${newsroom.name}`,
     generator: false,
@@ -123,7 +134,21 @@ export function renderStoryFeed(options: {
       content: content || undefined,
     });
   }
-  return feed.atom1();
+  for (const removal of log.removals) {
+    const when = formatNewsroomTime({
+      instant: new Date(removal.approvedAt),
+      zone: newsroom.timeZone,
+      style: newsroom.timeStyle,
+    });
+    feed.addItem({
+      title: htmlText(`${removalEntryLabel} ${when}: ${log.headline}`),
+      id: `${origin}${storyHistoryHref(log.slug)}#removal-${removal.number}`,
+      link,
+      date: new Date(removal.approvedAt),
+      description: htmlText(removal.notice),
+    });
+  }
+  return atomOf(feed);
 }
 
 /**
@@ -158,5 +183,5 @@ export function renderCorrectionsFeed(options: {
       description: htmlText(entry.note),
     });
   }
-  return feed.atom1();
+  return atomOf(feed);
 }

@@ -2,7 +2,11 @@ import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
 
 import { formatNewsroomTime } from "@/lib/editorial/newsroom-time";
-import type { PublicChangeLog, PublicChangeLogEntry } from "@/lib/public/public-change-log";
+import type {
+  PublicChangeLog,
+  PublicChangeLogEntry,
+  PublicRemovalEntry,
+} from "@/lib/public/public-change-log";
 import type { PublicContentDiff } from "@/lib/revisions/diff/content-diff-types";
 
 import { publicNoteLabels, type NewsroomPresentation } from "./public-article";
@@ -21,6 +25,9 @@ export const changeLogKindLabels: Record<PublicChangeLogEntry["kind"], string> =
   restore: "Earlier version restored",
   minor: "Minor fix",
 };
+
+/** What a legal removal is called in the change log and the story feed. */
+export const removalEntryLabel = "Removed on legal advice";
 
 export type HistoryComparison = { from: number; to: number; diff: PublicContentDiff } | null;
 
@@ -42,6 +49,27 @@ function logItem(entry: PublicChangeLogEntry, newsroom: NewsroomPresentation): E
     children.push(h("p.reader-log-note", [h("strong", `${publicNoteLabels[note.kind]}:`), ` ${note.text}`]));
   }
   return h("li.reader-log-item", { id: `version-${entry.number}` }, children);
+}
+
+function removalItem(removal: PublicRemovalEntry, newsroom: NewsroomPresentation): Element {
+  return h("li.reader-log-item.reader-log-removal", { id: `removal-${removal.number}` }, [
+    h("time.reader-log-time", { dateTime: removal.approvedAt }, timeText(removal.approvedAt, newsroom)),
+    h("span.reader-log-kind", removalEntryLabel),
+    h("p.reader-log-note", removal.notice),
+  ]);
+}
+
+/** Versions and removals in one list, newest first (at one instant, the version first). */
+function logItems(log: PublicChangeLog, newsroom: NewsroomPresentation): Element[] {
+  const dated = [
+    ...log.entries.map((entry) => ({ at: Date.parse(entry.publishedAt), item: logItem(entry, newsroom) })),
+    ...log.removals.map((removal) => ({
+      at: Date.parse(removal.approvedAt),
+      item: removalItem(removal, newsroom),
+    })),
+  ];
+  // A stable sort keeps each list's own order among equal instants.
+  return dated.sort((a, b) => b.at - a.at).map((entry) => entry.item);
 }
 
 function versionSelect(options: {
@@ -106,10 +134,7 @@ export function renderHistoryPage(options: {
         h("time", { dateTime: log.firstPublishedAt }, timeText(log.firstPublishedAt, newsroom)),
         ".",
       ]),
-      h(
-        "ol.reader-log",
-        log.entries.map((entry) => logItem(entry, newsroom)),
-      ),
+      h("ol.reader-log", logItems(log, newsroom)),
       ...comparisonSection(log, options.comparison, newsroom),
     ],
   });

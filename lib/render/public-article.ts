@@ -34,13 +34,33 @@ export type PublicArticleImage = {
   caption: string;
   credit: string;
   picture?: PublicArticlePicture;
+  /** A library photo taken down on legal advice: the page shows its place, nothing of it. */
+  removed?: boolean;
 };
 /**
  * The picture of a library photo placed in the body (a photo line): where it is resolved to. Alt, caption and
  * credit come from the line itself, so the same photo may be placed twice with different captions.
  */
-export type PublicBodyPhoto = { photoId: string; url: string; picture?: PublicArticlePicture };
+export type PublicBodyPhoto = {
+  photoId: string;
+  url: string;
+  picture?: PublicArticlePicture;
+  /** Taken down on legal advice (the library keeps a tombstone): the page shows its place, nothing of it. */
+  removed?: boolean;
+};
 export type PublicArticleCredit = { name: string; role: CreditRole; location: string | null };
+
+/**
+ * The public notice of an approved legal removal: shown after the block that holds its marker (`in_place`) or
+ * at the foot of the story (`foot`, and wherever the marker is not on the page).
+ */
+export type PublicRemovalNotice = {
+  number: number;
+  notice: string;
+  placement: "in_place" | "foot";
+  /** ISO instant the removal was approved. */
+  approvedAt: string;
+};
 
 /** How this newsroom prints things; read from configuration on the server and passed along. */
 export type NewsroomPresentation = { name: string; timeZone: string; timeStyle: TimeStyle };
@@ -73,5 +93,7 @@ export type PublicArticle = {
    * first.
    */
   notes: PublicArticleNote[];
+  /** Notices of the story's approved legal removals, oldest first. */
+  removalNotices: PublicRemovalNotice[];
   newsroom: NewsroomPresentation;
 };

@@ -2,6 +2,8 @@ import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 
+import { markRemovalsInTree } from "./removal-marks";
+
 export type ReaderDocumentOptions = {
   title: string;
   description?: string;
@@ -91,5 +93,7 @@ export function buildReaderDocument(options: ReaderDocumentOptions): string {
       ]),
     ],
   };
-  return toHtml(tree);
+  // Removal markers anywhere on the page: an element in running text, "[removed]" in the title, meta tags,
+  // attributes and the JSON-LD block (removal-marks.ts).
+  return toHtml(markRemovalsInTree(tree));
 }

@@ -15,6 +15,7 @@ export function sampleArticle(overrides: Partial<PublicArticle> = {}): PublicArt
     firstPublishedAt: "2025-02-12T20:07:00.000Z",
     lastMaterialUpdateAt: null,
     notes: [],
+    removalNotices: [],
     newsroom: { name: "The Valley Ledger", timeZone: "America/New_York", timeStyle: "house" },
     ...overrides,
   };

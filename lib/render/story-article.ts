@@ -7,7 +7,13 @@ import { timeLine } from "@/lib/editorial/time-line";
 
 import { readBodyPhotoPlaceholder } from "./body-photo-placeholder";
 import { outlineHeadings } from "./heading-outline";
-import { publicNoteLabels, type PublicArticle, type PublicArticleImage } from "./public-article";
+import {
+  publicNoteLabels,
+  type PublicArticle,
+  type PublicArticleImage,
+  type PublicRemovalNotice,
+} from "./public-article";
+import { markRemovalsInTree, removalNumbersInNode } from "./removal-marks";
 import { renderStoryBody } from "./story-body";
 
 export const developingNotice = "This is a developing story. It may be updated.";
@@ -79,7 +85,15 @@ function pictureElement(image: PublicArticleImage, lead: boolean): Element {
   ]);
 }
 
+/** A photo taken down on legal advice: its place, said in words, and nothing of the picture or its text. */
+const removedPhotoText = "Photo removed on legal advice.";
+
+function removedPhotoFigure(): Element {
+  return h("figure.story-figure.story-figure-removed", [h("p.story-figure-removed-text", removedPhotoText)]);
+}
+
 function figure(image: PublicArticleImage, lead: boolean): Element {
+  if (image.removed) return removedPhotoFigure();
   const caption: ElementContent[] = [];
   if (image.caption) caption.push(h("span.story-figure-caption", image.caption));
   if (image.credit) caption.push(h("span.story-figure-credit", image.credit));
@@ -102,6 +116,7 @@ function placeBodyFigures(nodes: ElementContent[], article: PublicArticle): Elem
     if (!photo) return [node];
     const resolved = pictures.get(photo.photoId);
     if (!resolved) return [];
+    if (resolved.removed) return [removedPhotoFigure()];
     const { alt, caption, credit } = photo;
     return [figure({ url: resolved.url, picture: resolved.picture, alt, caption, credit }, false)];
   });
@@ -130,6 +145,52 @@ function notesSection(article: PublicArticle): Element[] {
   ];
 }
 
+function removalNotice(notice: PublicRemovalNotice, article: PublicArticle): Element {
+  const instant = new Date(notice.approvedAt);
+  const { timeZone: zone, timeStyle: style } = article.newsroom;
+  return h("p.story-removal-notice", { id: `removal-${notice.number}`, role: "note" }, [
+    `${notice.notice} `,
+    timeElement({ instant, text: formatNewsroomTime({ instant, zone, style }), className: "story-note-time" }),
+  ]);
+}
+
+/**
+ * In-place notices go right after the first block that holds their marker (a header line counts as the
+ * header); a notice whose marker is nowhere on the page (the removed text was only in older versions, or was a
+ * credit) joins the foot ones.
+ */
+function placeRemovalNotices(options: { header: ElementContent[]; body: ElementContent[]; article: PublicArticle }) {
+  const { header, body, article } = options;
+  const foot: PublicRemovalNotice[] = [];
+  const afterHeader: Element[] = [];
+  // By position: rendered blocks are shared, so the same paragraph twice can be the same object.
+  const afterBlock = new Map<number, Element[]>();
+  const headerNumbers = new Set(header.flatMap(removalNumbersInNode));
+  const blockNumbers = body.map((node) => (node.type === "element" ? removalNumbersInNode(node) : []));
+  for (const notice of article.removalNotices) {
+    const block =
+      notice.placement === "in_place" ? blockNumbers.findIndex((numbers) => numbers.includes(notice.number)) : -1;
+    if (block >= 0) afterBlock.set(block, [...(afterBlock.get(block) ?? []), removalNotice(notice, article)]);
+    else if (notice.placement === "in_place" && headerNumbers.has(notice.number))
+      afterHeader.push(removalNotice(notice, article));
+    else foot.push(notice);
+  }
+  return {
+    header: [...header, ...afterHeader],
+    body: afterBlock.size === 0 ? body : body.flatMap((node, index) => [node, ...(afterBlock.get(index) ?? [])]),
+    foot:
+      foot.length === 0
+        ? []
+        : [
+            h(
+              "section.story-removal-notices",
+              { ariaLabel: "Legal notices" },
+              foot.map((notice) => removalNotice(notice, article)),
+            ),
+          ],
+  };
+}
+
 function copyrightYear(article: PublicArticle): number {
   const instant = article.firstPublishedAt ? new Date(article.firstPublishedAt) : new Date();
   return newsroomClock({ instant, zone: article.newsroom.timeZone }).year;
@@ -152,20 +213,24 @@ export function buildStoryArticle(options: { article: PublicArticle; body?: Root
   if (article.developing) header.push(h("p.story-developing", { role: "note" }, developingNotice));
 
   const body = options.body ?? renderStoryBody({ markdown: article.body });
-  return {
+  const placed = placeRemovalNotices({
+    header,
+    body: outlineHeadings({
+      nodes: placeBodyFigures(body.children as ElementContent[], article),
+      pageLevel: 1,
+    }),
+    article,
+  });
+  // Markers are drawn last, over the whole article: headline, dek, byline, body, captions and credit lines.
+  return markRemovalsInTree({
     type: "root",
     children: [
       h("article.story", [
-        h("header.story-header", header),
+        h("header.story-header", placed.header),
         ...(leadImage ? [figure(leadImage, true)] : []),
-        h(
-          "div.story-body",
-          outlineHeadings({
-            nodes: placeBodyFigures(body.children as ElementContent[], article),
-            pageLevel: 1,
-          }),
-        ),
+        h("div.story-body", placed.body),
         ...moreImages.map((image) => figure(image, false)),
+        ...placed.foot,
         ...notesSection(article),
         h("footer.story-footer", [
           ...credits.map((text) => h("p.story-credit-line", text)),
@@ -173,5 +238,5 @@ export function buildStoryArticle(options: { article: PublicArticle; body?: Root
         ]),
       ]),
     ],
-  };
+  });
 }

@@ -37,8 +37,8 @@ function absolute(url: string, origin: string): string {
  * order, each not already named.
  */
 function imageUrls(article: PublicArticle, origin: string): string[] {
-  const listed = article.images.map((image) => absolute(image.url, origin));
-  const placed = article.bodyPhotos.map((photo) => absolute(photo.url, origin));
+  const listed = article.images.filter((image) => !image.removed).map((image) => absolute(image.url, origin));
+  const placed = article.bodyPhotos.filter((photo) => !photo.removed).map((photo) => absolute(photo.url, origin));
   return [...listed, ...placed.filter((url) => !listed.includes(url))];
 }
 
@@ -71,14 +71,16 @@ export function storyJsonLd(options: { article: PublicArticle; canonical: string
 }
 
 /**
- * The picture a link preview shows: the lead (the first listed image), else the first photo placed in the
+ * The picture a link preview shows: the lead (the first listed image shown), else the first photo placed in the
  * body that the page shows, with the alt text its line gives.
  */
 function previewImage(article: PublicArticle): { url: string; alt: string } | null {
-  const lead = article.images[0];
+  // A photo taken down on legal advice is never previewed.
+  const lead = article.images.find((image) => !image.removed);
   if (lead) return { url: lead.url, alt: lead.alt };
-  if (article.bodyPhotos.length === 0) return null;
-  const pictures = new Map(article.bodyPhotos.map((photo) => [photo.photoId, photo.url]));
+  const shown = article.bodyPhotos.filter((photo) => !photo.removed);
+  if (shown.length === 0) return null;
+  const pictures = new Map(shown.map((photo) => [photo.photoId, photo.url]));
   for (const placed of markBodyPhotos(article.body).photos) {
     const url = pictures.get(placed.photoId);
     if (url) return { url, alt: placed.alt };

@@ -4,7 +4,12 @@ import { useDeferredValue, useMemo, useState } from "react";
 
 import { StoryArticleView } from "@/app/_components/story-article-view";
 import { bodyPhotoIds } from "@/lib/render/body-photo-placeholder";
-import type { NewsroomPresentation, PublicArticle, PublicArticleNote } from "@/lib/render/public-article";
+import type {
+  NewsroomPresentation,
+  PublicArticle,
+  PublicArticleNote,
+  PublicRemovalNotice,
+} from "@/lib/render/public-article";
 import { noteRequiredKinds } from "@/lib/revisions/revision-content";
 import { isOneOf } from "@/lib/validation/one-of";
 
@@ -16,6 +21,8 @@ export type PreviewContext = {
   newsroom: NewsroomPresentation;
   /** Notes of corrections already published on the story, oldest first. */
   notes: PublicArticleNote[];
+  /** Notices of the story's approved legal removals, shown where readers get them. */
+  removalNotices: PublicRemovalNotice[];
   firstPublishedAt: string | null;
   lastMaterialUpdateAt: string | null;
 };
@@ -56,6 +63,7 @@ function previewArticle(
     firstPublishedAt: context.firstPublishedAt,
     lastMaterialUpdateAt: context.lastMaterialUpdateAt,
     notes,
+    removalNotices: context.removalNotices,
     newsroom: context.newsroom,
   };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import type { MergeChoice, MergeConflict } from "@/lib/revisions/merge/content-merge-types";
 
 import { BodyEditorWithTools } from "./body-editor/body-editor-with-tools";
@@ -21,7 +22,11 @@ function Side({ value }: { value: MergeConflict["ours"] }) {
   if (typeof value === "boolean")
     return <p className="desk-merge-text">{value ? "Developing" : "Not developing"}</p>;
   if (typeof value === "string")
-    return <p className="desk-merge-text">{value || <span className="desk-muted">(empty)</span>}</p>;
+    return (
+      <p className="desk-merge-text">
+        {value ? <RemovalMarkedText text={value} /> : <span className="desk-muted">(empty)</span>}
+      </p>
+    );
   if ("alt" in value) {
     const image = value;
     return (
@@ -41,19 +46,25 @@ function Side({ value }: { value: MergeConflict["ours"] }) {
           </>
         )}
         <dt>Alt</dt>
-        <dd>{image.alt}</dd>
+        <dd>
+          <RemovalMarkedText text={image.alt} />
+        </dd>
         <dt>Caption</dt>
-        <dd>{image.caption}</dd>
+        <dd>
+          <RemovalMarkedText text={image.caption} />
+        </dd>
         <dt>Credit</dt>
-        <dd>{image.credit}</dd>
+        <dd>
+          <RemovalMarkedText text={image.credit} />
+        </dd>
       </dl>
     );
   }
   const credit = value;
   return (
     <p className="desk-merge-text">
-      {credit.name} — {creditRoleLabels[credit.role]}
-      {credit.location ? `, ${credit.location}` : ""}
+      <RemovalMarkedText text={credit.name} /> — {creditRoleLabels[credit.role]}
+      {credit.location ? <RemovalMarkedText text={`, ${credit.location}`} /> : ""}
     </p>
   );
 }

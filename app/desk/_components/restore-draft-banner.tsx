@@ -42,3 +42,26 @@ export function RestoreDraftBanner({
     </div>
   );
 }
+
+/**
+ * Says that edits this browser kept were thrown away, not offered back: they were made before text was removed
+ * from the story on legal advice, so restoring them could bring the text back.
+ */
+export function DiscardedDraftNotice({ savedAt, onDismiss }: { savedAt: string; onDismiss: () => void }) {
+  return (
+    <div className="desk-notice desk-notice-warn" role="status">
+      <p>
+        <strong>
+          Unsaved edits from <RelativeTime iso={savedAt} /> were discarded.
+        </strong>{" "}
+        Text was removed from this story on legal advice after they were made, so they could bring it back. Make
+        your changes again on the story as it is now.
+      </p>
+      <div className="desk-button-row">
+        <button type="button" className="desk-button desk-button-small" onClick={onDismiss}>
+          OK
+        </button>
+      </div>
+    </div>
+  );
+}

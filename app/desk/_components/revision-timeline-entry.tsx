@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { DeskTime } from "@/app/_components/desk-time";
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import type { PendingChange } from "@/lib/revisions/publication-plan";
 import type { RevisionSummaryDto } from "@/lib/revisions/revision-dto";
@@ -98,10 +99,12 @@ export function RevisionTimelineEntry({
             ? ` · based on revision ${revision.baseNumber}`
             : ""}
         </p>
-        {revision.summary ? <p className="desk-timeline-summary">{revision.summary}</p> : null}
+        {revision.summary ? <p className="desk-timeline-summary">
+            <RemovalMarkedText text={revision.summary} />
+          </p> : null}
         {revision.publicNote ? (
           <p className="desk-timeline-note">
-            <strong>Public note:</strong> {revision.publicNote}
+            <strong>Public note:</strong> <RemovalMarkedText text={revision.publicNote} />
           </p>
         ) : null}
         {revision.carriedNotes.map((note) => (
@@ -109,18 +112,19 @@ export function RevisionTimelineEntry({
             <strong>
               Public note ({noteLabels[note.kind].toLowerCase()}, carried from revision {note.revision}):
             </strong>{" "}
-            {note.text}
+            <RemovalMarkedText text={note.text} />
           </p>
         ))}
         {revision.removedNotes.map((note) => (
           <p key={`removed-${note.revision}`} className="desk-timeline-note desk-muted">
-            <strong>Left out on purpose (note of revision {note.revision}):</strong> {note.text} —{" "}
-            {note.reason}
+            <strong>Left out on purpose (note of revision {note.revision}):</strong>{" "}
+            <RemovalMarkedText text={note.text} /> — <RemovalMarkedText text={note.reason} />
           </p>
         ))}
         {revision.internalNote ? (
           <p className="desk-timeline-internal">
-            <span className="desk-badge desk-badge-internal">Newsroom only</span> {revision.internalNote}
+            <span className="desk-badge desk-badge-internal">Newsroom only</span>{" "}
+            <RemovalMarkedText text={revision.internalNote} />
           </p>
         ) : null}
         {revision.credits.length > 0 ? (

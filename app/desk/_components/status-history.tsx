@@ -1,4 +1,5 @@
 import { DeskTime } from "@/app/_components/desk-time";
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import type { StatusEventDto } from "@/lib/stories/story-status";
 
 const actionLabels: Record<StatusEventDto["action"], string> = {
@@ -31,7 +32,8 @@ export function StatusHistory({ events }: { events: StatusEventDto[] }) {
             · <DeskTime iso={event.createdAt} /> · {event.actor.name}
             {event.publicNote ? (
               <p>
-                <span className="desk-muted">Note to readers:</span> {event.publicNote}
+                <span className="desk-muted">Note to readers:</span>{" "}
+                <RemovalMarkedText text={event.publicNote} />
               </p>
             ) : null}
             {event.reason ? (
@@ -43,7 +45,7 @@ export function StatusHistory({ events }: { events: StatusEventDto[] }) {
                     ? "Detail:"
                     : "Reason (internal):"}
                 </span>{" "}
-                {event.reason}
+                <RemovalMarkedText text={event.reason} />
               </p>
             ) : null}
           </li>

@@ -26,7 +26,7 @@ import { LivePreview, type PreviewContext } from "./live-preview";
 import { mergePreview } from "./merge-preview";
 import { MergeResolver } from "./merge-resolver";
 import { PublishConfirmDialog } from "./publish-confirm-dialog";
-import { RestoreDraftBanner } from "./restore-draft-banner";
+import { DiscardedDraftNotice, RestoreDraftBanner } from "./restore-draft-banner";
 import { SaveErrorNotice } from "./save-error-notice";
 import { useBeforeUnload } from "./use-before-unload";
 import { useDraftEdits } from "./use-draft-edits";
@@ -39,6 +39,8 @@ type Props = {
   /** null for a story not created yet. */
   slug: string | null;
   baseRevision: number;
+  /** The story's legal removal count when `initialContent` was read (0 for a new story). */
+  legalRemovalsSeen?: number;
   initialContent: ContentDraft;
   canPublish: boolean;
   isLive: boolean;
@@ -63,6 +65,7 @@ export function StoryEditor({
   userId,
   slug,
   baseRevision,
+  legalRemovalsSeen: seenWhenLoaded = 0,
   initialContent,
   canPublish: mayPublish,
   isLive,
@@ -82,6 +85,9 @@ export function StoryEditor({
   const images = useDraftPart(store, (draft) => draft.content.images);
   const change = useDraftPart(store, (draft) => draft.change);
   const [base, setBase] = useState(baseRevision);
+  // Kept from the first render: the text on this screen is as old as that, whatever a refresh reads later (the
+  // page remounts the editor when the count moves).
+  const [legalRemovalsSeen] = useState(seenWhenLoaded);
   const [hydrated, setHydrated] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const pulled = status === "unpublished";
@@ -114,6 +120,7 @@ export function StoryEditor({
     userId,
     storyKey: slug ?? "new",
     base,
+    legalRemovalsSeen,
     dirty,
     settled,
     exact,
@@ -127,6 +134,7 @@ export function StoryEditor({
       store,
       slug,
       base,
+      legalRemovalsSeen,
       onAnswered: () => setConfirming(false),
       onSaved: (content) => {
         setSaved(content);
@@ -208,6 +216,9 @@ export function StoryEditor({
           dirty={dirty}
           storageFailed={local.storageFailed}
         />
+        {local.discardedAt ? (
+          <DiscardedDraftNotice savedAt={local.discardedAt} onDismiss={local.forgetDiscarded} />
+        ) : null}
         {local.recoverable && !conflict ? (
           <RestoreDraftBanner
             stored={local.recoverable}

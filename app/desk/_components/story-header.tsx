@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import type { StoryDto } from "@/lib/stories/story";
 
 import { StatusBadges } from "./status-badges";
@@ -34,7 +35,9 @@ export function StoryHeader({
       </p>
       <div className="desk-title-row">
         <div>
-          <h1>{story.headline}</h1>
+          <h1>
+            <RemovalMarkedText text={story.headline} />
+          </h1>
           <p className="desk-story-meta">
             <StatusBadges status={story.status} developing={story.developing} />{" "}
             <span className="desk-muted">Newest revision {story.latestRevisionNumber}</span>

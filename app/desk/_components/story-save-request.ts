@@ -38,10 +38,12 @@ export async function sendStorySave(request: {
   draft: EditorDraft;
   content: ContentDraft;
   base: number;
+  /** The story's legal removal count when this text was read (lib/legal-removals). */
+  legalRemovalsSeen: number;
   options: SaveOptions;
   idempotency: { payload: string; key: string };
 }): Promise<FormState<SavedRevision>> {
-  const { slug, draft, content, base, options, idempotency } = request;
+  const { slug, draft, content, base, legalRemovalsSeen, options, idempotency } = request;
   const { change } = draft;
   try {
     if (slug === null)
@@ -52,6 +54,7 @@ export async function sendStorySave(request: {
       });
     const revision = {
       baseRevision: base,
+      legalRemovalsSeen,
       ...contentPayload(content),
       kind: change.kind,
       ...(change.summary.trim() ? { summary: change.summary } : {}),

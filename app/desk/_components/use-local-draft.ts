@@ -6,9 +6,18 @@ import type { EditorDraft } from "./editor-draft";
 
 /**
  * A copy of unsaved edits kept in this browser, tied to the story, the person and the revision they started
- * from.
+ * from, and the story's legal removal count when they started (absent in copies kept before removals existed,
+ * which counts as 0).
  */
-export type StoredDraft = { savedAt: string; base: number; draft: EditorDraft };
+export type StoredDraft = { savedAt: string; base: number; legalRemovalsSeen?: number; draft: EditorDraft };
+
+/**
+ * Whether a kept copy was made before one of the story's legal removals: it may hold the removed text, so it
+ * is never offered back (saving it would be refused anyway).
+ */
+export function madeBeforeRemoval(stored: StoredDraft, legalRemovalCount: number): boolean {
+  return (stored.legalRemovalsSeen ?? 0) < legalRemovalCount;
+}
 
 const prefix = "copydesk:draft:v1";
 const keepPerStory = 5;
@@ -50,6 +59,8 @@ export function useLocalDraft(options: {
   userId: string;
   storyKey: string;
   base: number;
+  /** The story's legal removal count when this page loaded its text. */
+  legalRemovalsSeen: number;
   /** The draft as of the last pause in typing, and whether it is unsaved: a copy is written after each. */
   settled: EditorDraft;
   dirty: boolean;
@@ -57,12 +68,14 @@ export function useLocalDraft(options: {
   exact: () => { draft: EditorDraft; dirty: boolean };
   isSameAsSaved: (stored: StoredDraft) => boolean;
 }) {
-  const { userId, storyKey, base, settled, dirty, exact, isSameAsSaved } = options;
+  const { userId, storyKey, base, legalRemovalsSeen, settled, dirty, exact, isSameAsSaved } = options;
   const keyPrefix = storyPrefix(userId, storyKey);
   const [sessionKey] = useState(
     () => `${keyPrefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
   );
   const [recoverable, setRecoverable] = useState<(StoredDraft & { key: string }) | null>(null);
+  // When copies were thrown away because a legal removal came after them: said once, in a sentence.
+  const [discardedAt, setDiscardedAt] = useState<string | null>(null);
   const [storageFailed, setStorageFailed] = useState(false);
   const latest = useRef({ exact, base });
   const checkSaved = useRef(isSameAsSaved);
@@ -78,10 +91,18 @@ export function useLocalDraft(options: {
       .filter((entry): entry is { key: string; stored: StoredDraft } => entry.stored !== null)
       .sort((a, b) => b.stored.savedAt.localeCompare(a.stored.savedAt));
     for (const stale of candidates.slice(keepPerStory)) window.localStorage.removeItem(stale.key);
-    const offer = candidates.find((entry) => !checkSaved.current(entry.stored));
+    const kept = candidates.slice(0, keepPerStory);
+    const beforeRemoval = kept.filter((entry) => madeBeforeRemoval(entry.stored, legalRemovalsSeen));
+    for (const entry of beforeRemoval) window.localStorage.removeItem(entry.key);
+    const offer = kept.find(
+      (entry) => !madeBeforeRemoval(entry.stored, legalRemovalsSeen) && !checkSaved.current(entry.stored),
+    );
     // Reading localStorage can only happen after mount; the offer appears on the first client render.
+    /* eslint-disable react-hooks/set-state-in-effect */
+    if (beforeRemoval[0]) setDiscardedAt(beforeRemoval[0].stored.savedAt);
     if (offer) setRecoverable({ ...offer.stored, key: offer.key });
-  }, [keyPrefix, sessionKey]);
+    /* eslint-enable react-hooks/set-state-in-effect */
+  }, [keyPrefix, sessionKey, legalRemovalsSeen]);
 
   const write = useCallback(() => {
     const { draft, dirty: unsaved } = latest.current.exact();
@@ -92,6 +113,7 @@ export function useLocalDraft(options: {
     const value = JSON.stringify({
       savedAt: new Date().toISOString(),
       base: latest.current.base,
+      legalRemovalsSeen,
       draft,
     } satisfies StoredDraft);
     try {
@@ -107,7 +129,7 @@ export function useLocalDraft(options: {
         setStorageFailed(true);
       }
     }
-  }, [keyPrefix, sessionKey]);
+  }, [keyPrefix, sessionKey, legalRemovalsSeen]);
 
   // The settled draft already waited for a pause in typing; the copy follows it off the keystroke's frame.
   useEffect(() => {
@@ -131,8 +153,10 @@ export function useLocalDraft(options: {
     setRecoverable(null);
   }, [keyPrefix]);
 
+  const forgetDiscarded = useCallback(() => setDiscardedAt(null), []);
+
   return useMemo(
-    () => ({ recoverable, dismiss, clearAll, storageFailed }),
-    [recoverable, dismiss, clearAll, storageFailed],
+    () => ({ recoverable, dismiss, clearAll, storageFailed, discardedAt, forgetDiscarded }),
+    [recoverable, dismiss, clearAll, storageFailed, discardedAt, forgetDiscarded],
   );
 }

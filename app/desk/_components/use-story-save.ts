@@ -20,12 +20,14 @@ export function useStorySave(options: {
   store: DraftStore;
   slug: string | null;
   base: number;
+  /** The story's legal removal count when the editor's text was read: every save says it. */
+  legalRemovalsSeen: number;
   /** The save went through with this content. */
   onSaved: (content: ContentDraft) => void;
   /** The server answered, whatever it said (the publish confirmation closes). */
   onAnswered: () => void;
 }) {
-  const { store, slug, base } = options;
+  const { store, slug, base, legalRemovalsSeen } = options;
   const router = useRouter();
   const [pending, setPending] = useState<null | "draft" | "publish">(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -51,6 +53,7 @@ export function useStorySave(options: {
         draft,
         content,
         base: request.base ?? base,
+        legalRemovalsSeen,
         options: request,
         idempotency: idempotency.current,
       });
@@ -79,7 +82,7 @@ export function useStorySave(options: {
       setFormError({ code: state.code, message: state.message });
       toast.error(state.message);
     },
-    [store, base, slug, router],
+    [store, base, slug, legalRemovalsSeen, router],
   );
 
   return { save, pending, fieldErrors, formError, conflict, setConflict, mergeChoices, setMergeChoices };

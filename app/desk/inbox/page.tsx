@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import type { InboxKind } from "@/lib/db/generated/enums";
@@ -68,7 +69,9 @@ export default async function InboxPage({ searchParams }: Props) {
                 {item.read ? null : <span className="visually-hidden">Unread: </span>}
                 <span className="desk-inbox-what">
                   <strong>{item.actor.name}</strong> {whatHappened(item)}{" "}
-                  <span className="desk-inbox-story">{item.story.headline}</span>
+                  <span className="desk-inbox-story">
+                    <RemovalMarkedText text={item.story.headline} />
+                  </span>
                 </span>
                 {item.excerpt ? <span className="desk-inbox-excerpt">{item.excerpt}</span> : null}
               </a>

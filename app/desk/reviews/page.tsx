@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
 import { can } from "@/lib/auth/permissions";
@@ -66,7 +67,9 @@ export default async function ReviewsPage() {
                   {queue.waiting.map((request) => (
                     <tr key={request.id}>
                       <td className="desk-table-headline">
-                        <Link href={diffHref(request)}>{request.story.headline}</Link>
+                        <Link href={diffHref(request)}>
+                          <RemovalMarkedText text={request.story.headline} />
+                        </Link>
                         <div className="desk-muted desk-small">
                           Revision {request.revisionNumber}
                           {request.note ? ` · “${request.note}”` : ""}
@@ -117,7 +120,9 @@ export default async function ReviewsPage() {
                 {queue.submitted.map((request) => (
                   <tr key={request.id}>
                     <td className="desk-table-headline">
-                      <Link href={`/desk/stories/${request.story.slug}`}>{request.story.headline}</Link>
+                      <Link href={`/desk/stories/${request.story.slug}`}>
+                          <RemovalMarkedText text={request.story.headline} />
+                        </Link>
                       <div className="desk-muted desk-small">Revision {request.revisionNumber}</div>
                     </td>
                     <td data-label="State">

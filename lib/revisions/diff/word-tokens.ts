@@ -11,6 +11,15 @@ import { isWordChar } from "./paragraphs";
  * half-rewritten 10,000-word story under its budget.
  */
 const space = /\s/;
+// A removal marker (⟦removed 12⟧) is one token, so a comparison shows it whole or not at all, never "removed"
+// kept and "12" changed.
+const marker = /⟦removed \d+⟧/y;
+const markerStart = 0x27e6;
+
+function markerEnd(text: string, index: number): number {
+  marker.lastIndex = index;
+  return marker.test(text) ? marker.lastIndex : -1;
+}
 
 function isSpace(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
@@ -28,7 +37,9 @@ export function wordTokens(text: string): string[] {
     while (index < length && isSpace(text, index)) index += 1;
     if (index >= length) break;
     const code = text.charCodeAt(index);
-    if (isWordChar(text, index)) {
+    const end = code === markerStart ? markerEnd(text, index) : -1;
+    if (end > 0) index = end;
+    else if (isWordChar(text, index)) {
       index += 1;
       for (;;) {
         while (index < length && isWordChar(text, index)) index += 1;

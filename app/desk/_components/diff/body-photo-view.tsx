@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import { photoThumbnailPath } from "@/app/desk/_components/photo-paths";
 import type { BodyPhoto } from "@/lib/render/body-photo-line";
 import { comparePhotos, paragraphPhoto, type PhotoEdit } from "@/lib/revisions/diff/body-photo-paragraphs";
@@ -41,7 +42,9 @@ export function BodyPhotoCard({ photo, mark }: { photo: BodyPhoto; mark?: "ins" 
             <dt>{label}</dt>
             <dd>
               {photo[field] ? (
-                <Marked mark={mark}>{photo[field]}</Marked>
+                <Marked mark={mark}>
+                  <RemovalMarkedText text={photo[field]} />
+                </Marked>
               ) : (
                 <span className="desk-muted">(none)</span>
               )}
@@ -102,7 +105,9 @@ export function ParagraphOrPhoto({ text, mark }: { text: string; mark?: "ins" | 
   if (photo) return <BodyPhotoCard photo={photo} mark={mark} />;
   return (
     <p>
-      <Marked mark={mark}>{text}</Marked>
+      <Marked mark={mark}>
+        <RemovalMarkedText text={text} />
+      </Marked>
     </p>
   );
 }

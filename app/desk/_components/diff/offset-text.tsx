@@ -1,4 +1,7 @@
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import type { ReviewField } from "@/lib/db/generated/enums";
+import { splitRemovalMarkers } from "@/lib/legal-removals/removal-marker";
+import { removalMarkClass } from "@/lib/render/removal-marks";
 
 /**
  * Where a run of diff text sits in the revisions' fields, so a reader's selection maps to words a comment
@@ -9,15 +12,39 @@ export type TextOffsets = { field: ReviewField; from?: number; to?: number };
 
 /**
  * A run of text carrying its offsets as data attributes (data-rf field, data-ro older start, data-rn newer
- * start); with no offsets, just the text. Holds exactly one text node, so a selection offset inside it is an
- * offset into the field.
+ * start); with no offsets, just the text. Each span holds exactly one text node, so a selection offset inside
+ * it is an offset into the field. A removal marker is a span of its own holding the marker as stored, which the
+ * stylesheet draws as "[removed]" (desk-diff.css), so the offsets of the words after it stay true.
  */
 export function OffsetText({ text, at }: { text: string; at: TextOffsets | undefined }) {
-  if (!at || (at.from === undefined && at.to === undefined)) return <>{text}</>;
+  if (!at || (at.from === undefined && at.to === undefined)) return <RemovalMarkedText text={text} />;
+  if (!text.includes("⟦"))
+    return (
+      <span data-rf={at.field} data-ro={at.from} data-rn={at.to}>
+        {text}
+      </span>
+    );
+  let offset = 0;
   return (
-    <span data-rf={at.field} data-ro={at.from} data-rn={at.to}>
-      {text}
-    </span>
+    <>
+      {splitRemovalMarkers(text).map((piece, index) => {
+        const stored = "removal" in piece ? `⟦removed ${piece.removal}⟧` : piece.text;
+        const here = offset;
+        offset += stored.length;
+        return (
+          <span
+            key={index}
+            className={"removal" in piece ? `${removalMarkClass} ${removalMarkClass}-source` : undefined}
+            title={"removal" in piece ? `Removed on legal advice (removal ${piece.removal})` : undefined}
+            data-rf={at.field}
+            data-ro={at.from === undefined ? undefined : at.from + here}
+            data-rn={at.to === undefined ? undefined : at.to + here}
+          >
+            {stored}
+          </span>
+        );
+      })}
+    </>
   );
 }
 

@@ -88,10 +88,12 @@ export default async function EditStoryPage({ params }: Params) {
       ) : null}
       <StoryReviewPanel actor={actor} story={story} review={review} />
       <StoryEditor
-        key={`${slug}:${story.latestRevisionNumber}`}
+        // A legal removal changes the text without a new revision: the editor starts again on the redacted text.
+        key={`${slug}:${story.latestRevisionNumber}:${context.legalRemovalCount}`}
         userId={actor.userId}
         slug={slug}
         baseRevision={story.latestRevisionNumber}
+        legalRemovalsSeen={context.legalRemovalCount}
         initialContent={draftFromContent(latest.content)}
         canPublish={canPublish}
         isLive={story.liveRevisionNumber !== null}
@@ -104,6 +106,7 @@ export default async function EditStoryPage({ params }: Params) {
           slug,
           newsroom: context.newsroom,
           notes: context.notes,
+          removalNotices: context.removalNotices,
           firstPublishedAt: story.firstPublishedAt,
           lastMaterialUpdateAt: story.lastMaterialUpdateAt,
         }}

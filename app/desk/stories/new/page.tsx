@@ -38,6 +38,7 @@ export default async function NewStoryPage() {
           slug: "",
           newsroom: context.newsroom,
           notes: [],
+          removalNotices: [],
           firstPublishedAt: null,
           lastMaterialUpdateAt: null,
         }}

@@ -81,6 +81,7 @@ export default async function RevisionPage({ params, searchParams }: Props) {
     lastMaterialUpdateAt:
       !revision.published && material && story.firstPublishedAt ? now : story.lastMaterialUpdateAt,
     notes,
+    removalNotices: context.removalNotices,
     newsroom: context.newsroom,
   };
   const [body, review] = await Promise.all([
