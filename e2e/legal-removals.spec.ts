@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 
 import { seedUser, type E2eUser } from "./support/auth";
@@ -27,6 +28,10 @@ type ApiAnswer = {
   json: { removal?: { number: number; state: string }; error?: { message: string } };
 };
 
+/** The desk's own navigation link to the removals list (the page's crumbs say "Legal removals"). */
+const removalsNav = (page: Page) =>
+  page.getByRole("navigation", { name: "Desk" }).getByRole("link", { name: "Removals", exact: true });
+
 /** The JSON API from this page's signed-in browser, as the desk's own site would call it. */
 async function api(page: Page, path: string, body?: unknown): Promise<ApiAnswer> {
   const response = await page.request.fetch(path, {
@@ -45,8 +50,10 @@ const request = {
 };
 
 async function seedNewsroom(): Promise<{ asker: E2eUser; approver: E2eUser; editor: E2eUser; slug: string }> {
-  const asker = await seedUser({ role: "admin", name: "Rosa Vega" });
-  const approver = await seedUser({ role: "admin", name: "Lena Park" });
+  // Names are credit identities, unique in the directory: each run has its own.
+  const tag = randomBytes(3).toString("hex");
+  const asker = await seedUser({ role: "admin", name: `Rosa Vega ${tag}` });
+  const approver = await seedUser({ role: "admin", name: `Lena Park ${tag}` });
   const editor = await seedUser({ role: "editor" });
   const slug = uniqueSlug("ferry-stopped");
   await seedStory({ author: editor, slug, headline: "Ferry stops mid-channel", body });
@@ -95,14 +102,15 @@ test("an admin asks on the story's page; a second admin approves; readers get th
   const own = await api(asking, `/api/v1/removals/${number}/approve`, {});
   expect(own.status).toBe(403);
   expect(own.json.error?.message).toBe("You asked for this removal, so another admin must approve it.");
-  await expect(asking.getByRole("link", { name: "Removals" })).toBeVisible();
+  await expect(removalsNav(asking)).toBeVisible();
 
   // The second admin finds it waiting, reads exactly what would go, and approves.
   const approving = await openEditorAs({ browser, user: approver, slug });
   await expect(
-    approving.getByText(`Removal ${number}, asked by Rosa Vega, waits for your approval.`),
+    approving.getByText(`Removal ${number}, asked by ${asker.name}, waits for your approval.`),
   ).toBeVisible();
-  await approving.getByRole("link", { name: "Removals" }).click();
+  await captureScreens({ page: approving, testInfo, name: "legal-removal-story-notice" });
+  await removalsNav(approving).click();
   const waiting = approving.getByRole("table", { name: /^Waiting for you \(\d+\)/ });
   await expect(
     waiting.getByRole("link", { name: `Removal ${number}: Ferry stops mid-channel` }),
@@ -152,7 +160,7 @@ test("an editor is refused on the desk and in the API; withdrawn and declined re
   // The editor: no way in on the desk, a 403 page at the addresses, a 403 from the API, nothing asked.
   const editing = await openEditorAs({ browser, user: editor, slug });
   await expect(editing.getByRole("link", { name: "Legal removal…" })).toHaveCount(0);
-  await expect(editing.getByRole("link", { name: "Removals" })).toHaveCount(0);
+  await expect(removalsNav(editing)).toHaveCount(0);
   expect((await editing.goto("/desk/removals"))?.status()).toBe(403);
   expect((await editing.goto(`/desk/stories/${slug}/legal-removal`))?.status()).toBe(403);
   const refused = await api(editing, `/api/v1/stories/${slug}/removals`, request);

@@ -151,7 +151,7 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
     >
       <section className="desk-panel" aria-labelledby="removal-passages">
         <h2 id="removal-passages">Passages</h2>
-        <p className="desk-hint">
+        <p className="desk-hint desk-removal-lead">
           Choose the revision and field, then select the passage in the stored text (or type it exactly). It
           is matched as stored, Markdown included, capitals counting, and removed from every stored text of
           the story, not only this field: every revision, notes, comments and schedules.
@@ -199,7 +199,7 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
             ref={stored}
             className="desk-removal-stored"
             readOnly
-            rows={field === "body" ? 12 : 2}
+            rows={storedRows(storedText)}
             value={storedText}
             onSelect={takeSelection}
             onMouseUp={takeSelection}
@@ -312,7 +312,7 @@ export function RemovalRequestForm(props: { slug: string; choices: Omit<RemovalC
             ))}
           </fieldset>
         )}
-        <p className="desk-hint">
+        <p className="desk-hint desk-removal-lead">
           A contributor’s credits are deleted from every revision, and their name is removed as a passage from
           all the story’s text.
         </p>
@@ -409,4 +409,9 @@ function shorten(text: string): string {
 
 function revisionsWord(revisions: number[]): string {
   return revisions.length === 1 ? `in revision ${revisions[0]}` : `in ${revisions.length} revisions`;
+}
+
+/** Tall enough for the stored text, up to a screenful; long bodies scroll inside. */
+function storedRows(text: string): number {
+  return Math.min(14, Math.max(2, Math.ceil(text.length / 90) + text.split("\n").length));
 }

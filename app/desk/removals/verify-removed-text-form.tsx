@@ -36,7 +36,7 @@ export function VerifyRemovedTextForm({ number }: { number: number }) {
   return (
     <section className="desk-panel" aria-labelledby="verify-removal">
       <h2 id="verify-removal">Check a text against this removal</h2>
-      <p className="desk-hint">
+      <p className="desk-hint desk-removal-lead">
         Paste a text to learn whether it is one this removal took out (exactly as it was stored). For a photo,
         paste the SHA-256 of its original file; for a contributor, their name. Nothing you paste is kept.
       </p>

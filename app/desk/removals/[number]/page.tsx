@@ -40,7 +40,9 @@ export default async function RemovalPage({ params }: Params) {
           <h1>Removal {request.number}</h1>
           <p className="desk-story-meta">
             <RemovalStateBadge state={request.state} />{" "}
-            <Link href={`/desk/stories/${request.slug}`}>{request.headline}</Link>{" "}
+            <Link className="desk-removal-story" href={`/desk/stories/${request.slug}`}>
+              {request.headline}
+            </Link>{" "}
             <span className="desk-muted desk-mono">{request.slug}</span>
           </p>
         </div>
