@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 
 import { seedUser, type E2eUser } from "./support/auth";
 import { useE2eDatabase } from "./support/database";
@@ -27,6 +28,29 @@ type ApiAnswer = {
   status: number;
   json: { removal?: { number: number; state: string }; error?: { message: string } };
 };
+
+/**
+ * Looks at a page as a person would: screenshots at 1280 and 390 px, no serious accessibility violation, and
+ * nothing sticking out sideways on a phone.
+ */
+async function lookAt(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await captureScreens({ page, testInfo, name });
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map((violation) => violation.id),
+    name,
+  ).toEqual([]);
+  const original = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${name} at 390 px`).toBe(0);
+  if (original) await page.setViewportSize(original);
+}
 
 /** The desk's own navigation link to the removals list (the page's crumbs say "Legal removals"). */
 const removalsNav = (page: Page) =>
@@ -90,7 +114,7 @@ test("an admin asks on the story's page; a second admin approves; readers get th
   await asking.getByLabel("Internal reason (never shown to readers)").fill(request.internalReason);
   await asking.getByLabel("Public notice").fill(notice);
   await asking.getByRole("radio", { name: "At the foot of the story" }).check();
-  await captureScreens({ page: asking, testInfo, name: "legal-removal-form" });
+  await lookAt(asking, testInfo, "legal-removal-form");
   await asking.getByRole("button", { name: "Ask for approval" }).click();
 
   await expect(asking).toHaveURL(/\/desk\/removals\/\d+$/);
@@ -109,17 +133,17 @@ test("an admin asks on the story's page; a second admin approves; readers get th
   await expect(
     approving.getByText(`Removal ${number}, asked by ${asker.name}, waits for your approval.`),
   ).toBeVisible();
-  await captureScreens({ page: approving, testInfo, name: "legal-removal-story-notice" });
+  await lookAt(approving, testInfo, "legal-removal-story-notice");
   await removalsNav(approving).click();
   const waiting = approving.getByRole("table", { name: /^Waiting for you \(\d+\)/ });
   await expect(
     waiting.getByRole("link", { name: `Removal ${number}: Ferry stops mid-channel` }),
   ).toBeVisible();
-  await captureScreens({ page: approving, testInfo, name: "legal-removals-list" });
+  await lookAt(approving, testInfo, "legal-removals-list");
   await waiting.getByRole("link", { name: `Removal ${number}: Ferry stops mid-channel` }).click();
   await expect(approving.getByRole("heading", { name: `Removal ${number}` })).toBeVisible();
   await expect(approving.locator(".desk-removal-passage")).toHaveText(passage);
-  await captureScreens({ page: approving, testInfo, name: "legal-removal-pending" });
+  await lookAt(approving, testInfo, "legal-removal-pending");
   await approving.getByRole("button", { name: "Approve and remove…" }).click();
   const dialog = approving.getByRole("dialog", { name: `Approve removal ${number}?` });
   await expect(dialog.getByRole("button", { name: "Approve and remove" })).toBeDisabled();
@@ -129,7 +153,7 @@ test("an admin asks on the story's page; a second admin approves; readers get th
   await expect(approving.getByText("Approved, removed")).toBeVisible();
   await expect(approving.getByRole("heading", { name: "Removal record" })).toBeVisible();
   await expect(approving.getByText(passage)).toHaveCount(0);
-  await captureScreens({ page: approving, testInfo, name: "legal-removal-approved" });
+  await lookAt(approving, testInfo, "legal-removal-approved");
 
   // The record can prove what went, without keeping it.
   await approving.getByLabel("Text to check").fill(passage);
@@ -197,7 +221,7 @@ test("an editor is refused on the desk and in the API; withdrawn and declined re
   await declineDialog.getByRole("button", { name: "Decline request" }).click();
   await expect(declineDialog).toBeHidden();
   await expect(approving.getByText("Declined", { exact: true })).toBeVisible();
-  await captureScreens({ page: approving, testInfo, name: "legal-removal-declined" });
+  await lookAt(approving, testInfo, "legal-removal-declined");
   const afterDecline = await api(approving, `/api/v1/removals/${declinedNumber}/approve`, {});
   expect(afterDecline.status).toBe(409);
 
