@@ -57,7 +57,7 @@ describe("a legal removal in the database", { timeout: 240_000 }, () => {
       args: [`-IPTC:Caption-Abstract=${photoCaption}`],
     });
     const { photo } = await ingestPhoto({ actor: editor, bytes });
-    const line = formatBodyPhotoLine({ photoId: photo.id, alt: "A quay", caption: photoCaption });
+    const line = formatBodyPhotoLine({ photoId: photo.id, alt: "A quay", caption: photoCaption, credit: "" });
     await createStory({
       actor: editor,
       input: {
