@@ -38,7 +38,9 @@ export const RemovalMarkDecorations = Extension.create({
         state: {
           init: (_, state) => decorate(state.doc),
           apply: (transaction, previous) =>
-            transaction.docChanged ? decorate(transaction.doc) : previous.map(transaction.mapping, transaction.doc),
+            transaction.docChanged
+              ? decorate(transaction.doc)
+              : previous.map(transaction.mapping, transaction.doc),
         },
         props: { decorations: (state) => key.getState(state) },
       }),

@@ -150,7 +150,11 @@ function removalNotice(notice: PublicRemovalNotice, article: PublicArticle): Ele
   const { timeZone: zone, timeStyle: style } = article.newsroom;
   return h("p.story-removal-notice", { id: `removal-${notice.number}`, role: "note" }, [
     `${notice.notice} `,
-    timeElement({ instant, text: formatNewsroomTime({ instant, zone, style }), className: "story-note-time" }),
+    timeElement({
+      instant,
+      text: formatNewsroomTime({ instant, zone, style }),
+      className: "story-note-time",
+    }),
   ]);
 }
 
@@ -159,7 +163,11 @@ function removalNotice(notice: PublicRemovalNotice, article: PublicArticle): Ele
  * header); a notice whose marker is nowhere on the page (the removed text was only in older versions, or was a
  * credit) joins the foot ones.
  */
-function placeRemovalNotices(options: { header: ElementContent[]; body: ElementContent[]; article: PublicArticle }) {
+function placeRemovalNotices(options: {
+  header: ElementContent[];
+  body: ElementContent[];
+  article: PublicArticle;
+}) {
   const { header, body, article } = options;
   const foot: PublicRemovalNotice[] = [];
   const afterHeader: Element[] = [];
@@ -169,7 +177,9 @@ function placeRemovalNotices(options: { header: ElementContent[]; body: ElementC
   const blockNumbers = body.map((node) => (node.type === "element" ? removalNumbersInNode(node) : []));
   for (const notice of article.removalNotices) {
     const block =
-      notice.placement === "in_place" ? blockNumbers.findIndex((numbers) => numbers.includes(notice.number)) : -1;
+      notice.placement === "in_place"
+        ? blockNumbers.findIndex((numbers) => numbers.includes(notice.number))
+        : -1;
     if (block >= 0) afterBlock.set(block, [...(afterBlock.get(block) ?? []), removalNotice(notice, article)]);
     else if (notice.placement === "in_place" && headerNumbers.has(notice.number))
       afterHeader.push(removalNotice(notice, article));
@@ -177,7 +187,8 @@ function placeRemovalNotices(options: { header: ElementContent[]; body: ElementC
   }
   return {
     header: [...header, ...afterHeader],
-    body: afterBlock.size === 0 ? body : body.flatMap((node, index) => [node, ...(afterBlock.get(index) ?? [])]),
+    body:
+      afterBlock.size === 0 ? body : body.flatMap((node, index) => [node, ...(afterBlock.get(index) ?? [])]),
     foot:
       foot.length === 0
         ? []

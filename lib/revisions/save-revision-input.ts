@@ -27,11 +27,6 @@ export const savableKinds = [
 export const SaveRevisionInput = z
   .strictObject({
     baseRevision: z.int({ error: "must be a whole revision number" }).min(1),
-    /**
-     * The story's legal removal count when the copy being saved was read (lib/legal-removals); the save guard
-     * that checks it is lib/revisions' (issue 24, H1).
-     */
-    legalRemovalsSeen: z.int({ error: "must be a whole number" }).min(0).optional(),
     headline: content.headline.optional(),
     dek: content.dek.unwrap().optional(),
     byline: content.byline.unwrap().optional(),
