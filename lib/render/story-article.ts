@@ -158,6 +158,21 @@ function removalNotice(notice: PublicRemovalNotice, article: PublicArticle): Ele
   ]);
 }
 
+const markerOnly = /^⟦removed \d+⟧$/;
+
+/**
+ * A body paragraph that is nothing but a marker (a removed photo's line, or a whole paragraph removed) is drawn
+ * as a placeholder block, so the gap reads as a removal rather than a stray word.
+ */
+function markRemovedBlocks(nodes: ElementContent[]): ElementContent[] {
+  return nodes.map((node) => {
+    if (node.type !== "element" || node.tagName !== "p" || node.children.length !== 1) return node;
+    const [only] = node.children;
+    if (only?.type !== "text" || !markerOnly.test(only.value.trim())) return node;
+    return { ...node, properties: { ...node.properties, className: ["story-removed-block"] } };
+  });
+}
+
 /**
  * In-place notices go right after the first block that holds their marker (a header line counts as the
  * header); a notice whose marker is nowhere on the page (the removed text was only in older versions, or was a
@@ -226,10 +241,12 @@ export function buildStoryArticle(options: { article: PublicArticle; body?: Root
   const body = options.body ?? renderStoryBody({ markdown: article.body });
   const placed = placeRemovalNotices({
     header,
-    body: outlineHeadings({
-      nodes: placeBodyFigures(body.children as ElementContent[], article),
-      pageLevel: 1,
-    }),
+    body: markRemovedBlocks(
+      outlineHeadings({
+        nodes: placeBodyFigures(body.children as ElementContent[], article),
+        pageLevel: 1,
+      }),
+    ),
     article,
   });
   // Markers are drawn last, over the whole article: headline, dek, byline, body, captions and credit lines.
