@@ -6,7 +6,11 @@ import { removalMarkClass, removalMarkText } from "@/lib/render/removal-marks";
 /** One removal marker, drawn as on the public page (lib/render/removal-marks.ts). */
 export function RemovalMark({ number }: { number: number }) {
   return (
-    <span className={removalMarkClass} data-removal={number} title={`Removed on legal advice (removal ${number})`}>
+    <span
+      className={removalMarkClass}
+      data-removal={number}
+      title={`Removed on legal advice (removal ${number})`}
+    >
       {removalMarkText}
     </span>
   );

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
-import { plainRemovalMarkers } from "@/lib/legal-removals/removal-marker";
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import { can } from "@/lib/auth/permissions";
 import { StoryStatus } from "@/lib/db/generated/enums";
 import { DeskStoriesQueryInput, firstValues } from "@/lib/desk/desk-query-input";
 import { isAppError } from "@/lib/errors/app-error";
+import { plainRemovalMarkers } from "@/lib/legal-removals/removal-marker";
 import { reviewLabelsOf } from "@/lib/reviews/review-labels";
 import { embargoesOf } from "@/lib/schedules/embargoed-stories";
 import { listStories, type StoryPage } from "@/lib/stories/list-stories";

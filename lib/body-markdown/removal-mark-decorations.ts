@@ -29,19 +29,22 @@ function decorate(doc: Parameters<typeof DecorationSet.create>[0]): DecorationSe
   return DecorationSet.create(doc, decorations);
 }
 
+/** The plugin that draws the markers (the extension below adds it to the editor). */
+export function removalMarkPlugin(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key,
+    state: {
+      init: (_, state) => decorate(state.doc),
+      apply: (transaction, previous) =>
+        transaction.docChanged
+          ? decorate(transaction.doc)
+          : previous.map(transaction.mapping, transaction.doc),
+    },
+    props: { decorations: (state) => key.getState(state) },
+  });
+}
+
 export const RemovalMarkDecorations = Extension.create({
   name: "removalMarkDecorations",
-  addProseMirrorPlugins() {
-    return [
-      new Plugin<DecorationSet>({
-        key,
-        state: {
-          init: (_, state) => decorate(state.doc),
-          apply: (transaction, previous) =>
-            transaction.docChanged ? decorate(transaction.doc) : previous.map(transaction.mapping, transaction.doc),
-        },
-        props: { decorations: (state) => key.getState(state) },
-      }),
-    ];
-  },
+  addProseMirrorPlugins: () => [removalMarkPlugin()],
 });

@@ -21,11 +21,6 @@ export type DeskStoryContext = {
   pending: PendingChange[];
   /** Notices of the story's approved legal removals, for the preview. */
   removalNotices: PublicRemovalNotice[];
-  /**
-   * How many legal removals the story has had as this page was read: the editor's saves carry it, so a copy made
-   * before a removal cannot bring its text back (lib/legal-removals).
-   */
-  legalRemovalCount: number;
   newsroom: NewsroomPresentation;
 };
 
@@ -37,10 +32,7 @@ export async function readDeskStoryContext(options: {
   upTo: number;
 }): Promise<DeskStoryContext> {
   const story = options.slug
-    ? await getDb().story.findUnique({
-        where: { slug: options.slug },
-        select: { id: true, legalRemovalCount: true },
-      })
+    ? await getDb().story.findUnique({ where: { slug: options.slug }, select: { id: true } })
     : null;
   const [contributors, notes, pending, removalNotices] = await Promise.all([
     getDb().contributor.findMany({
@@ -62,7 +54,6 @@ export async function readDeskStoryContext(options: {
     notes,
     pending,
     removalNotices,
-    legalRemovalCount: story?.legalRemovalCount ?? 0,
     newsroom,
   };
 }

@@ -61,7 +61,10 @@ async function picturesById(ids: readonly string[]): Promise<Map<string, Resolve
     },
   });
   return new Map(
-    rows.map((row): [string, ResolvedPicture] => [row.id, row.removedAt ? { removed: true } : pictureOf(row)]),
+    rows.map((row): [string, ResolvedPicture] => [
+      row.id,
+      row.removedAt ? { removed: true } : pictureOf(row),
+    ]),
   );
 }
 

@@ -82,7 +82,12 @@ describe("removal markers on the story page", () => {
     expect(JSON.stringify(renderStoryBody({ markdown: redacted.body }))).toContain("⟦removed 7⟧");
   });
 
-  it("shows a removed photo as a placeholder, with nothing of it in the page or its previews", () => {
+  it("draws a paragraph that is only a marker (a removed photo's line) as a placeholder block", () => {
+    const html = page(sampleArticle({ body: "Before.\n\n⟦removed 7⟧\n\nAfter." }));
+    expect(html).toContain(`<p class="story-removed-block">${mark}</p>`);
+  });
+
+  it("shows a photo removed by another story's removal as a placeholder, with nothing of it in the page or its previews", () => {
     const photoId = "0b6e2f3a-1111-4222-8333-444455556666";
     const html = page(
       sampleArticle({

@@ -57,7 +57,10 @@ function plainProperties(properties: Properties): Properties {
  * elements. Nodes without a marker are returned as they are (the body's blocks are shared with its memo and
  * must never be changed), so a story with no removal costs one scan of its text.
  */
-export function markRemovals<T extends RootContent | ElementContent>(nodes: readonly T[], plain = false): T[] {
+export function markRemovals<T extends RootContent | ElementContent>(
+  nodes: readonly T[],
+  plain = false,
+): T[] {
   let changed = false;
   const result = nodes.flatMap((node): T[] => {
     if (node.type === "text") {
@@ -89,7 +92,8 @@ export function removalNumbersInNode(node: RootContent | ElementContent): number
   const visit = (current: RootContent | ElementContent) => {
     if (current.type === "text") {
       if (current.value.includes(markerStart))
-        for (const piece of splitRemovalMarkers(current.value)) if ("removal" in piece) found.add(piece.removal);
+        for (const piece of splitRemovalMarkers(current.value))
+          if ("removal" in piece) found.add(piece.removal);
       return;
     }
     if (current.type !== "element") return;

@@ -150,8 +150,27 @@ function removalNotice(notice: PublicRemovalNotice, article: PublicArticle): Ele
   const { timeZone: zone, timeStyle: style } = article.newsroom;
   return h("p.story-removal-notice", { id: `removal-${notice.number}`, role: "note" }, [
     `${notice.notice} `,
-    timeElement({ instant, text: formatNewsroomTime({ instant, zone, style }), className: "story-note-time" }),
+    timeElement({
+      instant,
+      text: formatNewsroomTime({ instant, zone, style }),
+      className: "story-note-time",
+    }),
   ]);
+}
+
+const markerOnly = /^⟦removed \d+⟧$/;
+
+/**
+ * A body paragraph that is nothing but a marker (a removed photo's line, or a whole paragraph removed) is drawn
+ * as a placeholder block, so the gap reads as a removal rather than a stray word.
+ */
+function markRemovedBlocks(nodes: ElementContent[]): ElementContent[] {
+  return nodes.map((node) => {
+    if (node.type !== "element" || node.tagName !== "p" || node.children.length !== 1) return node;
+    const [only] = node.children;
+    if (only?.type !== "text" || !markerOnly.test(only.value.trim())) return node;
+    return { ...node, properties: { ...node.properties, className: ["story-removed-block"] } };
+  });
 }
 
 /**
@@ -159,7 +178,11 @@ function removalNotice(notice: PublicRemovalNotice, article: PublicArticle): Ele
  * header); a notice whose marker is nowhere on the page (the removed text was only in older versions, or was a
  * credit) joins the foot ones.
  */
-function placeRemovalNotices(options: { header: ElementContent[]; body: ElementContent[]; article: PublicArticle }) {
+function placeRemovalNotices(options: {
+  header: ElementContent[];
+  body: ElementContent[];
+  article: PublicArticle;
+}) {
   const { header, body, article } = options;
   const foot: PublicRemovalNotice[] = [];
   const afterHeader: Element[] = [];
@@ -169,7 +192,9 @@ function placeRemovalNotices(options: { header: ElementContent[]; body: ElementC
   const blockNumbers = body.map((node) => (node.type === "element" ? removalNumbersInNode(node) : []));
   for (const notice of article.removalNotices) {
     const block =
-      notice.placement === "in_place" ? blockNumbers.findIndex((numbers) => numbers.includes(notice.number)) : -1;
+      notice.placement === "in_place"
+        ? blockNumbers.findIndex((numbers) => numbers.includes(notice.number))
+        : -1;
     if (block >= 0) afterBlock.set(block, [...(afterBlock.get(block) ?? []), removalNotice(notice, article)]);
     else if (notice.placement === "in_place" && headerNumbers.has(notice.number))
       afterHeader.push(removalNotice(notice, article));
@@ -177,7 +202,8 @@ function placeRemovalNotices(options: { header: ElementContent[]; body: ElementC
   }
   return {
     header: [...header, ...afterHeader],
-    body: afterBlock.size === 0 ? body : body.flatMap((node, index) => [node, ...(afterBlock.get(index) ?? [])]),
+    body:
+      afterBlock.size === 0 ? body : body.flatMap((node, index) => [node, ...(afterBlock.get(index) ?? [])]),
     foot:
       foot.length === 0
         ? []
@@ -215,10 +241,12 @@ export function buildStoryArticle(options: { article: PublicArticle; body?: Root
   const body = options.body ?? renderStoryBody({ markdown: article.body });
   const placed = placeRemovalNotices({
     header,
-    body: outlineHeadings({
-      nodes: placeBodyFigures(body.children as ElementContent[], article),
-      pageLevel: 1,
-    }),
+    body: markRemovedBlocks(
+      outlineHeadings({
+        nodes: placeBodyFigures(body.children as ElementContent[], article),
+        pageLevel: 1,
+      }),
+    ),
     article,
   });
   // Markers are drawn last, over the whole article: headline, dek, byline, body, captions and credit lines.

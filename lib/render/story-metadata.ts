@@ -38,7 +38,9 @@ function absolute(url: string, origin: string): string {
  */
 function imageUrls(article: PublicArticle, origin: string): string[] {
   const listed = article.images.filter((image) => !image.removed).map((image) => absolute(image.url, origin));
-  const placed = article.bodyPhotos.filter((photo) => !photo.removed).map((photo) => absolute(photo.url, origin));
+  const placed = article.bodyPhotos
+    .filter((photo) => !photo.removed)
+    .map((photo) => absolute(photo.url, origin));
   return [...listed, ...placed.filter((url) => !listed.includes(url))];
 }
 

@@ -54,8 +54,8 @@ export function DiscardedDraftNotice({ savedAt, onDismiss }: { savedAt: string; 
         <strong>
           Unsaved edits from <RelativeTime iso={savedAt} /> were discarded.
         </strong>{" "}
-        Text was removed from this story on legal advice after they were made, so they could bring it back. Make
-        your changes again on the story as it is now.
+        Text was removed from this story on legal advice after they were made, so they could bring it back.
+        Make your changes again on the story as it is now.
       </p>
       <div className="desk-button-row">
         <button type="button" className="desk-button desk-button-small" onClick={onDismiss}>

@@ -99,9 +99,11 @@ export function RevisionTimelineEntry({
             ? ` · based on revision ${revision.baseNumber}`
             : ""}
         </p>
-        {revision.summary ? <p className="desk-timeline-summary">
+        {revision.summary ? (
+          <p className="desk-timeline-summary">
             <RemovalMarkedText text={revision.summary} />
-          </p> : null}
+          </p>
+        ) : null}
         {revision.publicNote ? (
           <p className="desk-timeline-note">
             <strong>Public note:</strong> <RemovalMarkedText text={revision.publicNote} />

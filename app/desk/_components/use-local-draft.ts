@@ -98,10 +98,9 @@ export function useLocalDraft(options: {
       (entry) => !madeBeforeRemoval(entry.stored, legalRemovalsSeen) && !checkSaved.current(entry.stored),
     );
     // Reading localStorage can only happen after mount; the offer appears on the first client render.
-    /* eslint-disable react-hooks/set-state-in-effect */
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (beforeRemoval[0]) setDiscardedAt(beforeRemoval[0].stored.savedAt);
     if (offer) setRecoverable({ ...offer.stored, key: offer.key });
-    /* eslint-enable react-hooks/set-state-in-effect */
   }, [keyPrefix, sessionKey, legalRemovalsSeen]);
 
   const write = useCallback(() => {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 
-import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import type { InboxKind } from "@/lib/db/generated/enums";
 import { listInbox } from "@/lib/inbox/inbox";
 import type { InboxItemDto } from "@/lib/inbox/inbox-item-dto";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { DeskTime } from "@/app/_components/desk-time";
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import { can } from "@/lib/auth/permissions";
 import type { ReviewState } from "@/lib/db/generated/enums";
 import { waitingWords } from "@/lib/reviews/review-age";
@@ -121,8 +121,8 @@ export default async function ReviewsPage() {
                   <tr key={request.id}>
                     <td className="desk-table-headline">
                       <Link href={`/desk/stories/${request.story.slug}`}>
-                          <RemovalMarkedText text={request.story.headline} />
-                        </Link>
+                        <RemovalMarkedText text={request.story.headline} />
+                      </Link>
                       <div className="desk-muted desk-small">Revision {request.revisionNumber}</div>
                     </td>
                     <td data-label="State">

@@ -24,26 +24,27 @@ export function OffsetText({ text, at }: { text: string; at: TextOffsets | undef
         {text}
       </span>
     );
-  let offset = 0;
+  const pieces = splitRemovalMarkers(text).map((piece) => ({
+    removal: "removal" in piece ? piece.removal : null,
+    stored: "removal" in piece ? `⟦removed ${piece.removal}⟧` : piece.text,
+  }));
+  const starts = pieces.map((_, index) =>
+    pieces.slice(0, index).reduce((sum, piece) => sum + piece.stored.length, 0),
+  );
   return (
     <>
-      {splitRemovalMarkers(text).map((piece, index) => {
-        const stored = "removal" in piece ? `⟦removed ${piece.removal}⟧` : piece.text;
-        const here = offset;
-        offset += stored.length;
-        return (
-          <span
-            key={index}
-            className={"removal" in piece ? `${removalMarkClass} ${removalMarkClass}-source` : undefined}
-            title={"removal" in piece ? `Removed on legal advice (removal ${piece.removal})` : undefined}
-            data-rf={at.field}
-            data-ro={at.from === undefined ? undefined : at.from + here}
-            data-rn={at.to === undefined ? undefined : at.to + here}
-          >
-            {stored}
-          </span>
-        );
-      })}
+      {pieces.map((piece, index) => (
+        <span
+          key={index}
+          className={piece.removal === null ? undefined : `${removalMarkClass} ${removalMarkClass}-source`}
+          title={piece.removal === null ? undefined : `Removed on legal advice (removal ${piece.removal})`}
+          data-rf={at.field}
+          data-ro={at.from === undefined ? undefined : at.from + (starts[index] ?? 0)}
+          data-rn={at.to === undefined ? undefined : at.to + (starts[index] ?? 0)}
+        >
+          {piece.stored}
+        </span>
+      ))}
     </>
   );
 }

@@ -89,11 +89,12 @@ export default async function EditStoryPage({ params }: Params) {
       <StoryReviewPanel actor={actor} story={story} review={review} />
       <StoryEditor
         // A legal removal changes the text without a new revision: the editor starts again on the redacted text.
-        key={`${slug}:${story.latestRevisionNumber}:${context.legalRemovalCount}`}
+        key={`${slug}:${story.latestRevisionNumber}:${story.legalRemovalCount}`}
         userId={actor.userId}
         slug={slug}
         baseRevision={story.latestRevisionNumber}
-        legalRemovalsSeen={context.legalRemovalCount}
+        // Read with the story row, before its text: a removal landing in between makes the save refuse, never pass.
+        legalRemovalsSeen={story.legalRemovalCount}
         initialContent={draftFromContent(latest.content)}
         canPublish={canPublish}
         isLive={story.liveRevisionNumber !== null}
