@@ -12,11 +12,19 @@ import { RemovalStateBadge } from "@/app/desk/removals/removal-state-badge";
 import { placementLabels } from "@/app/desk/removals/removal-words";
 import { VerifyRemovedTextForm } from "@/app/desk/removals/verify-removed-text-form";
 import { RemovalNumberInput } from "@/lib/api/path-input";
+import type { LegalRemovalState } from "@/lib/db/generated/enums";
 import { getLegalRemoval } from "@/lib/legal-removals/list-legal-removals";
 
 import "@/app/desk/removals/removals.css";
 
 type Params = { params: Promise<{ number: string }> };
+
+const whatHeadings: Record<LegalRemovalState, string> = {
+  pending: "What would be removed",
+  approved: "What was removed",
+  withdrawn: "What was asked for",
+  declined: "What was asked for",
+};
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `Removal ${(await params).number}` };
@@ -59,7 +67,7 @@ export default async function RemovalPage({ params }: Params) {
       ) : null}
 
       <section className="desk-panel" aria-labelledby="removal-what">
-        <h2 id="removal-what">What is removed</h2>
+        <h2 id="removal-what">{whatHeadings[request.state]}</h2>
         <RemovalItems items={request.items} state={request.state} />
         {request.removeFromDirectory ? (
           <p className="desk-small">
