@@ -3,11 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
+import { readPublishedStory } from "@/lib/public/published-story";
+import { renderStoryPage } from "@/lib/render/story-page";
+import { createStory } from "@/lib/revisions/create-story";
 import { readRevision } from "@/lib/revisions/read-revision";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { appErrorOf, createTestStory } from "@/lib/revisions/test-stories";
 
 import { approveLegalRemoval, declineLegalRemoval, withdrawLegalRemoval } from "./decide-legal-removal";
+import { sqlStateOf } from "./legal-removal-errors";
 import { getLegalRemoval, listLegalRemovals } from "./list-legal-removals";
 import { publicRemovalNotices } from "./public-removal-notices";
 import { requestLegalRemoval } from "./request-legal-removal";
@@ -136,6 +140,116 @@ describe("legal removals", () => {
       verifyRemovedText({ actor: editor, number: done!.number, text: secret }),
     );
     expect(refused.code).toBe("forbidden");
+  });
+
+  it("takes a removed contributor out of every credit line, the byline and JSON-LD", async () => {
+    const name = "Ottoline Brackwater";
+    await createStory({
+      actor: editor,
+      input: {
+        slug: "lr-credit",
+        headline: "Harbour",
+        byline: `By Rosa Vega and ${name}`,
+        body: "The harbour reopened.",
+        credits: [
+          { name: "Rosa Vega", role: "byline" },
+          { name, role: "byline" },
+        ],
+        publish: true,
+      },
+    });
+    const page = async () => {
+      const { article, liveRevisionNumber } = await readPublishedStory({ slug: "lr-credit" });
+      return renderStoryPage({ article, liveRevisionNumber, origin: "https://news.example" });
+    };
+    expect(await page()).toContain(name);
+    const contributor = await getDb().contributor.findUniqueOrThrow({ where: { name } });
+    const asked = await requestLegalRemoval({
+      actor: asker,
+      slug: "lr-credit",
+      input: request([{ kind: "contributor", contributorId: contributor.id }]),
+    });
+    expect(asked.items).toEqual([{ kind: "contributor", contributorId: contributor.id, name }]);
+    const approved = await approveLegalRemoval({ actor: approver, number: asked.number });
+    expect(approved.items).toEqual([{ kind: "contributor", contributorId: contributor.id, name: null }]);
+    expect(approved.record?.revisionsChanged).toEqual([{ revision: 1, fields: ["byline", "credits"] }]);
+
+    const html = await page();
+    expect(html).not.toContain(name);
+    expect(html).toContain("Rosa Vega");
+    const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? "";
+    expect(jsonLd).toContain("Rosa Vega");
+    expect(jsonLd).not.toContain(name);
+    const story = await getDb().story.findUniqueOrThrow({ where: { slug: "lr-credit" } });
+    const credits = await getDb().credit.findMany({ where: { revision: { storyId: story.id } } });
+    expect(credits.map((credit) => credit.contributorId)).not.toContain(contributor.id);
+    // Not taken out of the directory: other stories still credit them by name.
+    expect(await getDb().contributor.count({ where: { id: contributor.id, name } })).toBe(1);
+  });
+
+  it("lets one of two admins approving at once win; the other is told it was already approved", async () => {
+    await storyWithSecret("lr-race");
+    const third = await createTestActor({ role: "admin" });
+    const asked = await requestLegalRemoval({
+      actor: asker,
+      slug: "lr-race",
+      input: request([{ kind: "passage", field: "body", text: secret }]),
+    });
+    const results = await Promise.allSettled([
+      approveLegalRemoval({ actor: approver, number: asked.number }),
+      approveLegalRemoval({ actor: third, number: asked.number }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const [lost] = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+    expect(lost).toMatchObject({ code: "conflict", userMessage: expect.stringMatching(/already approved/) });
+    expect(await getDb().legalRemovalRecord.count({ where: { number: asked.number } })).toBe(1);
+  });
+
+  it("refuses a request whose text an earlier removal already took, changing nothing", async () => {
+    await storyWithSecret("lr-already-gone");
+    const input = request([{ kind: "passage", field: "body", text: secret }]);
+    const first = await requestLegalRemoval({ actor: asker, slug: "lr-already-gone", input });
+    const second = await requestLegalRemoval({ actor: asker, slug: "lr-already-gone", input });
+    await approveLegalRemoval({ actor: approver, number: first.number });
+    // The earlier approval redacted the pending request too: it no longer holds the text.
+    expect((await getLegalRemoval({ actor: approver, number: second.number })).items).toEqual([
+      { kind: "passage", field: "body", text: `⟦removed ${first.number}⟧` },
+    ]);
+    const before = await snapshot("lr-already-gone");
+    const refused = await appErrorOf(approveLegalRemoval({ actor: approver, number: second.number }));
+    expect(refused).toMatchObject({
+      code: "unprocessable",
+      userMessage: expect.stringMatching(/^Nothing in this request is in the story any more/),
+    });
+    expect(await snapshot("lr-already-gone")).toEqual(before);
+  });
+
+  it("reads the database's refusal codes through Prisma's driver adapter", async () => {
+    // Guards the mapping of copydesk_apply_legal_removal's SQLSTATEs: a wrapper change would make every
+    // refusal a 500.
+    const [done] = await listLegalRemovals({ actor: asker, slug: "lr-passage" });
+    const id = (await getDb().legalRemovalRequest.findUniqueOrThrow({ where: { number: done!.number } })).id;
+    const codeOf = (approverId: string) =>
+      getDb().$queryRaw`SELECT copydesk_apply_legal_removal(${id}::uuid, ${approverId}::uuid)`.then(
+        () => null,
+        (error: unknown) => sqlStateOf(error),
+      );
+    expect(await codeOf(approver.userId)).toBe("23514");
+    const pending = await requestLegalRemoval({
+      actor: asker,
+      slug: "lr-already-gone",
+      input: request([{ kind: "passage", field: "body", text: "First." }]),
+    });
+    const pendingId = (
+      await getDb().legalRemovalRequest.findUniqueOrThrow({ where: { number: pending.number } })
+    ).id;
+    expect(
+      await getDb()
+        .$queryRaw`SELECT copydesk_apply_legal_removal(${pendingId}::uuid, ${editor.userId}::uuid)`.then(
+        () => null,
+        (error: unknown) => sqlStateOf(error),
+      ),
+    ).toBe("42501");
   });
 
   describe("two people", () => {

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { DeliverySettings } from "@/lib/delivery/delivery-settings";
 import { purgeTags } from "@/lib/delivery/purge-story";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { mediaCacheTag } from "@/lib/public/cache-tags";
@@ -66,6 +67,8 @@ export async function enqueueRemovedPhotoFiles(options: {
 export async function removePhotoFiles(options: {
   payload: unknown;
   store?: PhotoStore;
+  /** The shared caches to purge; the configured ones by default. */
+  purge?: DeliverySettings["purge"];
 }): Promise<{ removed: string[] }> {
   const { files, served } = RemovePhotoFilesInput.parse(options.payload);
   const db = getDb();
@@ -85,6 +88,7 @@ export async function removePhotoFiles(options: {
     await purgeTags({
       tags: gone.slice(at, at + 30).map((file) => mediaCacheTag({ sha256: file })),
       what: "removed photo files",
+      settings: options.purge,
     });
   return { removed };
 }

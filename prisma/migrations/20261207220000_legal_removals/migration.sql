@@ -183,6 +183,32 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 
+-- A revision's content_hash as lib/revisions/content-hash.ts computes it: SHA-256 of the JSON text of
+-- [headline, dek, byline, body, developing, [[url, alt, caption, credit, photoId?] …], [[contributorId, role,
+-- location] …]], written as JSON.stringify writes it (no spaces; to_json escapes strings exactly as it does). A
+-- removal rewrites the hash of each revision it changes: the old one is an unsalted digest of the removed text,
+-- which anyone could test guesses against, and the desk compares hashes to tell whether content changed.
+CREATE FUNCTION copydesk_content_hash(p_revision_id uuid) RETURNS text
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+    SELECT encode(sha256(convert_to(
+        '[' || to_json(r."headline")::text || ',' || to_json(r."dek")::text || ',' || to_json(r."byline")::text
+        || ',' || to_json(r."body")::text || ',' || CASE WHEN r."developing" THEN 'true' ELSE 'false' END
+        || ',[' || coalesce((
+            SELECT string_agg('[' || coalesce(to_json(e->>'url')::text, 'null')
+                || ',' || coalesce(to_json(e->>'alt')::text, 'null')
+                || ',' || coalesce(to_json(e->>'caption')::text, 'null')
+                || ',' || coalesce(to_json(e->>'credit')::text, 'null')
+                || CASE WHEN coalesce(e->>'photoId', '') <> '' THEN ',' || to_json(e->>'photoId')::text ELSE '' END
+                || ']', ',' ORDER BY position)
+            FROM jsonb_array_elements(r."images") WITH ORDINALITY AS x(e, position)), '')
+        || '],[' || coalesce((
+            SELECT string_agg('[' || to_json(c."contributor_id"::text)::text || ',' || to_json(c."role"::text)::text
+                || ',' || coalesce(to_json(c."location")::text, 'null') || ']', ',' ORDER BY c."position")
+            FROM "credits" c WHERE c."revision_id" = r."id"), '')
+        || ']]', 'UTF8')), 'hex')
+    FROM "revisions" r WHERE r."id" = p_revision_id;
+$$;
+
 -- Every change readers can see is noted once per slug: a row for the instances' catch-up, a NOTIFY, and the
 -- shared caches' purge (now and after the staleness bound). Shared by the stories trigger and by removals,
 -- which also change what readers of other stories see (a contributor taken out of the directory).
@@ -253,6 +279,7 @@ DECLARE
     pid uuid;
     found_name text;
     found_sha text;
+    new_hash text;
     row_count integer;
     live_changed boolean := false;
     record_id uuid;
@@ -353,6 +380,12 @@ BEGIN
                 "public_note" = new_rev."public_note", "internal_note" = new_rev."internal_note",
                 "carried_notes" = new_rev."carried_notes", "removed_notes" = new_rev."removed_notes"
                 WHERE "id" = rev."id";
+            -- The old digest would let anyone test guesses at the removed text: the revision's hash becomes the
+            -- digest of what it holds now, and review requests made on the old content follow it.
+            UPDATE "revisions" SET "content_hash" = copydesk_content_hash(rev."id") WHERE "id" = rev."id"
+                RETURNING "content_hash" INTO new_hash;
+            UPDATE "review_requests" SET "content_hash" = new_hash
+                WHERE "story_id" = story."id" AND "content_hash" = rev."content_hash";
             revisions_changed := revisions_changed
                 || jsonb_build_array(jsonb_build_object('revision', rev."number", 'fields', to_jsonb(fields)));
             IF rev."number" = story."live_revision_number" THEN
@@ -360,6 +393,15 @@ BEGIN
             END IF;
         END IF;
     END LOOP;
+
+    -- Idempotency records: a request fingerprint is an unsalted digest of a request, which may have carried the
+    -- removed text. Forgotten for the whole story; a key with no fingerprint still answers its own retries.
+    UPDATE "revisions" SET "request_fingerprint" = NULL
+        WHERE "story_id" = story."id" AND "request_fingerprint" IS NOT NULL;
+    UPDATE "story_status_events" SET "request_fingerprint" = NULL
+        WHERE "story_id" = story."id" AND "request_fingerprint" IS NOT NULL;
+    UPDATE "review_events" SET "request_fingerprint" = NULL
+        WHERE "story_id" = story."id" AND "request_fingerprint" IS NOT NULL;
 
     -- The story's other stored copies of its words.
     UPDATE "story_status_events" SET "reason" = copydesk_redact_text("reason", needles, marker),
