@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import type { PublicChangeLog } from "@/lib/public/public-change-log";
+import { diffContent } from "@/lib/revisions/diff/diff-content";
+import { publicDiff } from "@/lib/revisions/diff/public-diff";
 import { wordTokens } from "@/lib/revisions/diff/word-tokens";
 
 import { renderStoryFeed } from "./feeds";
@@ -145,6 +147,36 @@ describe("removals in the change log and the story feed", () => {
 });
 
 describe("removal markers in comparisons", () => {
+  it("show whole in the public diff, inserted or kept", () => {
+    const side = {
+      headline: "Council votes",
+      dek: "",
+      byline: "",
+      images: [],
+      credits: [],
+      developing: false,
+    };
+    const diff = publicDiff(
+      diffContent({
+        from: { ...side, body: "A source, ⟦removed 7⟧, said so.\n\nThe vote was close." },
+        to: { ...side, body: "A source, ⟦removed 7⟧, said so on Monday.\n\nThe vote was ⟦removed 7⟧ close." },
+        timeoutMs: 60_000,
+      }),
+    );
+    const log: PublicChangeLog = {
+      slug: "river-flood",
+      headline: "Council votes",
+      firstPublishedAt: "2025-02-12T20:07:00.000Z",
+      lastMaterialUpdateAt: null,
+      entries: [],
+      removals: [],
+    };
+    const html = renderHistoryPage({ log, comparison: { from: 1, to: 2, diff }, newsroom, origin });
+    expect(html).toContain(`A source, ${mark}, said so`);
+    expect(html).toContain(`<ins> ${mark}</ins>`);
+    expect(html).not.toContain("⟦");
+  });
+
   it("are one word each, so a diff shows a marker whole", () => {
     expect(wordTokens("A source, ⟦removed 12⟧, said.")).toEqual([
       "A",

@@ -1,5 +1,6 @@
 "use client";
 
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import type { RevisionKind } from "@/lib/db/generated/enums";
 import type { SubstantiveChange } from "@/lib/editorial/minor-change-check";
 import {
@@ -122,7 +123,7 @@ export function PublicationSummary(props: Props) {
                 <strong>
                   {isNoteKind(note.kind) ? noteLabels[note.kind] : readerKindLabels[note.kind]}:
                 </strong>{" "}
-                {note.text}
+                <RemovalMarkedText text={note.text} />
               </li>
             ))}
             {pendingNotes.map((change) => {

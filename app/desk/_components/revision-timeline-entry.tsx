@@ -132,12 +132,14 @@ export function RevisionTimelineEntry({
         {revision.credits.length > 0 ? (
           <p className="desk-small">
             <span className="desk-muted">Credits: </span>
-            {revision.credits
-              .map(
-                (credit) =>
-                  `${credit.name} (${creditRoleLabels[credit.role]}${credit.location ? `, ${credit.location}` : ""})`,
-              )
-              .join("; ")}
+            <RemovalMarkedText
+              text={revision.credits
+                .map(
+                  (credit) =>
+                    `${credit.name} (${creditRoleLabels[credit.role]}${credit.location ? `, ${credit.location}` : ""})`,
+                )
+                .join("; ")}
+            />
           </p>
         ) : null}
         <div className="desk-button-row desk-small">

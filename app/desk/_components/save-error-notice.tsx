@@ -1,13 +1,12 @@
 "use client";
 
-/** Why the last save did not go through; an expired session gets a way to sign in again. */
-export function SaveErrorNotice({
-  error,
-  slug,
-}: {
-  error: { code: string; message: string };
-  slug: string | null;
-}) {
+import type { SaveError } from "./use-story-save";
+
+/**
+ * Why the last save did not go through; an expired session gets a way to sign in again, a copy made before a
+ * legal removal a way to read the story again.
+ */
+export function SaveErrorNotice({ error, slug }: { error: SaveError; slug: string | null }) {
   return (
     <div className="desk-notice desk-notice-bad" role="alert">
       <p>
@@ -24,6 +23,16 @@ export function SaveErrorNotice({
         >
           Sign in again (new tab)
         </a>
+      ) : null}
+      {error.reason === "legal_removal" ? (
+        // The copy on this screen may hold the removed text: the story is read again, as it now is.
+        <button
+          type="button"
+          className="desk-button desk-button-small"
+          onClick={() => window.location.reload()}
+        >
+          Reload the story
+        </button>
       ) : null}
     </div>
   );

@@ -11,6 +11,14 @@ import type { ContentDraft } from "./editor-draft";
 import { saveConflictOf, type SaveConflict } from "./save-conflict";
 import { sendStorySave, type SaveOptions } from "./story-save-request";
 
+/** Why a save did not go through; `reason` tells a refusal after a legal removal from other conflicts. */
+export type SaveError = { code: string; message: string; reason?: string };
+
+function reasonOf(details: unknown): string | undefined {
+  if (typeof details !== "object" || details === null || !("reason" in details)) return undefined;
+  return typeof details.reason === "string" ? details.reason : undefined;
+}
+
 /**
  * Saving and publishing from the edit screen, and what the answer leaves on it: field errors, the form's error,
  * or a conflict to merge. A save reads the draft as it is that instant (never a render's copy of it): a save
@@ -31,7 +39,7 @@ export function useStorySave(options: {
   const router = useRouter();
   const [pending, setPending] = useState<null | "draft" | "publish">(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<{ code: string; message: string } | null>(null);
+  const [formError, setFormError] = useState<SaveError | null>(null);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
   const [mergeChoices, setMergeChoices] = useState<Record<string, MergeChoice>>({});
   const pendingRef = useRef(false);
@@ -79,7 +87,7 @@ export function useStorySave(options: {
         return;
       }
       setFieldErrors(state.fieldErrors);
-      setFormError({ code: state.code, message: state.message });
+      setFormError({ code: state.code, message: state.message, reason: reasonOf(state.details) });
       toast.error(state.message);
     },
     [store, base, slug, legalRemovalsSeen, router],

@@ -1,3 +1,4 @@
+import { RemovalMarkedText } from "@/app/_components/removal-marked-text";
 import { creditRoleLabels } from "@/app/desk/_components/editor-draft";
 import { photoThumbnailPath } from "@/app/desk/_components/photo-paths";
 import type { CreditsDiff, ImagesDiff } from "@/lib/revisions/diff/content-diff-types";
@@ -17,13 +18,22 @@ function ChangedText({ label, before, after }: { label: string; before: string; 
   if (before === after)
     return (
       <p className="desk-diff-photo-text">
-        <span className="desk-muted">{label}:</span> {after || "—"}
+        <span className="desk-muted">{label}:</span> {after ? <RemovalMarkedText text={after} /> : "—"}
       </p>
     );
   return (
     <p className="desk-diff-photo-text">
-      <span className="desk-muted">{label}:</span> {before ? <del className="desk-del">{before}</del> : null}{" "}
-      {after ? <ins className="desk-ins">{after}</ins> : null}
+      <span className="desk-muted">{label}:</span>{" "}
+      {before ? (
+        <del className="desk-del">
+          <RemovalMarkedText text={before} />
+        </del>
+      ) : null}{" "}
+      {after ? (
+        <ins className="desk-ins">
+          <RemovalMarkedText text={after} />
+        </ins>
+      ) : null}
     </p>
   );
 }
@@ -83,8 +93,18 @@ export function ImagesDiffView({ diff, view }: { diff: ImagesDiff; view: "inline
           return (
             <li key={index} className="desk-diff-list-added">
               <strong>+ Added image {entry.toIndex + 1}:</strong> <Thumb image={entry.image} />
-              {entry.image.caption ? <> — {entry.image.caption}</> : null}
-              {entry.image.credit ? <span className="desk-muted"> ({entry.image.credit})</span> : null}
+              {entry.image.caption ? (
+                <>
+                  {" "}
+                  — <RemovalMarkedText text={entry.image.caption} />
+                </>
+              ) : null}
+              {entry.image.credit ? (
+                <span className="desk-muted">
+                  {" "}
+                  (<RemovalMarkedText text={entry.image.credit} />)
+                </span>
+              ) : null}
             </li>
           );
         if (entry.status === "removed")
@@ -96,7 +116,12 @@ export function ImagesDiffView({ diff, view }: { diff: ImagesDiff; view: "inline
               ) : (
                 <del className="desk-del">{entry.image.url}</del>
               )}
-              {entry.image.caption ? <> — {entry.image.caption}</> : null}
+              {entry.image.caption ? (
+                <>
+                  {" "}
+                  — <RemovalMarkedText text={entry.image.caption} />
+                </>
+              ) : null}
             </li>
           );
         if (!entry.changed && !entry.moved) return null;
@@ -139,22 +164,30 @@ export function CreditsDiffView({ diff }: { diff: CreditsDiff }) {
         if (entry.status === "added")
           return (
             <li key={index} className="desk-diff-list-added">
-              <strong>+ Credited:</strong> <ins className="desk-ins">{entry.credit.name}</ins> —{" "}
-              {creditRoleLabels[entry.credit.role]}
-              {entry.credit.location ? `, ${entry.credit.location}` : ""}
+              <strong>+ Credited:</strong>{" "}
+              <ins className="desk-ins">
+                <RemovalMarkedText text={entry.credit.name} />
+              </ins>{" "}
+              — {creditRoleLabels[entry.credit.role]}
+              {entry.credit.location ? <RemovalMarkedText text={`, ${entry.credit.location}`} /> : ""}
             </li>
           );
         if (entry.status === "removed")
           return (
             <li key={index} className="desk-diff-list-removed">
-              <strong>− No longer credited:</strong> <del className="desk-del">{entry.credit.name}</del> —{" "}
-              {creditRoleLabels[entry.credit.role]}
+              <strong>− No longer credited:</strong>{" "}
+              <del className="desk-del">
+                <RemovalMarkedText text={entry.credit.name} />
+              </del>{" "}
+              — {creditRoleLabels[entry.credit.role]}
             </li>
           );
         if (!entry.changed && !entry.moved) return null;
         return (
           <li key={index}>
-            <strong>{entry.name}:</strong>{" "}
+            <strong>
+              <RemovalMarkedText text={entry.name} />:
+            </strong>{" "}
             {entry.role.changed ? (
               <>
                 role <del className="desk-del">{creditRoleLabels[entry.role.from]}</del> →{" "}
@@ -163,8 +196,14 @@ export function CreditsDiffView({ diff }: { diff: CreditsDiff }) {
             ) : null}
             {entry.location.changed ? (
               <>
-                place <del className="desk-del">{entry.location.from ?? "(none)"}</del> →{" "}
-                <ins className="desk-ins">{entry.location.to ?? "(none)"}</ins>{" "}
+                place{" "}
+                <del className="desk-del">
+                  <RemovalMarkedText text={entry.location.from ?? "(none)"} />
+                </del>{" "}
+                →{" "}
+                <ins className="desk-ins">
+                  <RemovalMarkedText text={entry.location.to ?? "(none)"} />
+                </ins>{" "}
               </>
             ) : null}
             {entry.moved ? `moved from position ${entry.fromIndex + 1} to ${entry.toIndex + 1}` : null}
