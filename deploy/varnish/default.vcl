@@ -2,7 +2,8 @@
 #
 # Public pages carry `xkey: public:story:<slug> public:index`; when a story changes, each instance's purge
 # job (lib/delivery/purge-story.ts) sends `PURGE /` with `xkey-purge: <tags>`, which drops every object
-# carrying one of those tags at once. Pages otherwise live for the origin's s-maxage, and are served stale
+# carrying one of those tags at once. Photo files (/media/<sha256>.<ext>, kept a year) carry `media:<sha256>`,
+# purged when a legal removal takes their photo out (lib/media/remove-photo-files.ts). Pages otherwise live for the origin's s-maxage, and are served stale
 # for up to a day when no instance answers its health check (stale-if-error).
 vcl 4.1;
 

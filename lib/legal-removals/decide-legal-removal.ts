@@ -14,6 +14,7 @@ import { storedItems, type LegalRemovalRequestDto } from "./legal-removal-dto";
 import {
   alreadyDecided,
   applyRefusal,
+  assertPossibleNumber,
   notRequester,
   ownRequest,
   requestNotFound,
@@ -21,7 +22,7 @@ import {
 import { DeclineLegalRemovalInput, WithdrawLegalRemovalInput } from "./legal-removal-input";
 import { readLegalRemoval } from "./list-legal-removals";
 
-type PendingRequest = {
+type RequestRow = {
   id: string;
   number: number;
   state: LegalRemovalState;
@@ -30,15 +31,17 @@ type PendingRequest = {
   items: Prisma.JsonValue;
 };
 
-async function findRequest(options: { db: Prisma.TransactionClient; number: number; lock?: boolean }) {
+async function findRequest(options: {
+  db: Prisma.TransactionClient;
+  number: number;
+  lock?: boolean;
+}): Promise<RequestRow> {
   const { db, number } = options;
-  if (!Number.isInteger(number) || number < 1 || number > 2_147_483_647) throw requestNotFound({ number });
-  const rows = options.lock
-    ? await db.$queryRaw<{ id: string }[]>`
-        SELECT id FROM legal_removal_requests WHERE number = ${number} FOR UPDATE`
-    : null;
-  if (rows && rows.length === 0) throw requestNotFound({ number });
-  const request: PendingRequest | null = await db.legalRemovalRequest.findUnique({
+  assertPossibleNumber({ number });
+  // Under the row lock a decision racing this one waits for it, then reads what it decided.
+  if (options.lock)
+    await db.$queryRaw`SELECT 1 FROM legal_removal_requests WHERE number = ${number} FOR UPDATE`;
+  const request = await db.legalRemovalRequest.findUnique({
     where: { number },
     select: { id: true, number: true, state: true, storyId: true, requestedById: true, items: true },
   });

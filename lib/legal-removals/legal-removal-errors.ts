@@ -18,6 +18,12 @@ export function requestNotFound(options: { number: number }): AppError {
   });
 }
 
+/** Throws not_found for a number no request can have (the API passes whatever the path says). */
+export function assertPossibleNumber(options: { number: number }): void {
+  const { number } = options;
+  if (!Number.isInteger(number) || number < 1 || number > 2_147_483_647) throw requestNotFound({ number });
+}
+
 const decided: Record<Exclude<LegalRemovalState, "pending">, string> = {
   approved: "already approved, and its text removed",
   withdrawn: "already withdrawn by the admin who asked for it",

@@ -13,7 +13,7 @@ import {
   type LegalRemovalRequestDto,
   type LegalRemovalRow,
 } from "./legal-removal-dto";
-import { requestNotFound } from "./legal-removal-errors";
+import { assertPossibleNumber, requestNotFound } from "./legal-removal-errors";
 import { ListLegalRemovalsInput } from "./legal-removal-input";
 
 // Removals are rare (a few a year in most newsrooms); the list shows the newest this many.
@@ -73,14 +73,11 @@ export async function readLegalRemoval(options: {
   number: number;
   viewerId: string;
 }): Promise<LegalRemovalRequestDto> {
-  // A number the column cannot hold (the API passes what the path says) names no request.
-  const possible = Number.isInteger(options.number) && options.number >= 1 && options.number <= 2_147_483_647;
-  const row = possible
-    ? await getDb().legalRemovalRequest.findUnique({
-        where: { number: options.number },
-        select: legalRemovalSelect,
-      })
-    : null;
+  assertPossibleNumber({ number: options.number });
+  const row = await getDb().legalRemovalRequest.findUnique({
+    where: { number: options.number },
+    select: legalRemovalSelect,
+  });
   if (!row) throw requestNotFound({ number: options.number });
   const [dto] = await toDtos({ rows: [row], viewerId: options.viewerId });
   return dto!;

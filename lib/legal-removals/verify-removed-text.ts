@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation/parse-input";
 
 import { storedRemoved } from "./legal-removal-dto";
-import { requestNotFound } from "./legal-removal-errors";
+import { assertPossibleNumber, requestNotFound } from "./legal-removal-errors";
 import { VerifyRemovedTextInput } from "./legal-removal-input";
 
 export type RemovedTextMatch = { kind: "passage" | "photo" | "contributor"; field?: string };
@@ -34,7 +34,7 @@ export async function verifyRemovedText(options: {
   const { actor, number } = options;
   assertCan({ actor, permission: "legal:remove" });
   const { text } = parseInput({ schema: VerifyRemovedTextInput, input: { text: options.text } });
-  if (!Number.isInteger(number) || number < 1 || number > 2_147_483_647) throw requestNotFound({ number });
+  assertPossibleNumber({ number });
   const record = await getDb().legalRemovalRecord.findUnique({
     where: { number },
     select: { removed: true },

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
+import { approveLegalRemoval } from "@/lib/legal-removals/decide-legal-removal";
+import { requestLegalRemoval } from "@/lib/legal-removals/request-legal-removal";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { appErrorOf, createTestStory, historyCounts } from "@/lib/revisions/test-stories";
 
@@ -188,6 +190,51 @@ describe("resolving a held schedule", () => {
     expect(stale).toMatchObject({ code: "conflict", details: { againstRevision: 4, latestRevision: 5 } });
     expect(stale.userMessage).toContain("Revision 5 was saved after you opened this merge");
     expect(await snapshot("held-stale")).toEqual(moved);
+  });
+
+  it("refuses decisions made before a legal removal, whose own text could bring it back", async () => {
+    const schedule = await heldSchedule({ slug: "held-removal", editor });
+    const view = await readHeldScheduleMerge({
+      actor: editor,
+      slug: "held-removal",
+      scheduleId: schedule.id,
+    });
+    const conflictId = view.merge!.merge.conflicts[0]!.id;
+    const [asker, approver] = await Promise.all([
+      createTestActor({ role: "admin" }),
+      createTestActor({ role: "admin" }),
+    ]);
+    const asked = await requestLegalRemoval({
+      actor: asker,
+      slug: "held-removal",
+      input: {
+        items: [{ kind: "passage", field: "body", text: "say the police" }],
+        internalReason: "Names an officer under protection.",
+        publicNotice: "This story was edited on legal advice.",
+        noticePlacement: "foot",
+      },
+    });
+    await approveLegalRemoval({ actor: approver, number: asked.number });
+    const before = await snapshot("held-removal");
+    const resolve = (seen: Record<string, unknown>) =>
+      resolveHeldSchedule({
+        actor: editor,
+        slug: "held-removal",
+        scheduleId: schedule.id,
+        input: {
+          againstRevision: 4,
+          choices: { [conflictId]: { text: "Charlie, say the police." } },
+          action: "schedule",
+          runAt: inAnHour(),
+          ...seen,
+        },
+      });
+    for (const seen of [{}, { legalRemovalsSeen: 0 }])
+      expect(await appErrorOf(resolve(seen))).toMatchObject({
+        code: "conflict",
+        details: { reason: "legal_removal", legalRemovalCount: 1 },
+      });
+    expect(await snapshot("held-removal")).toEqual(before);
   });
 
   it("saves the merged text as a new revision, schedules it, marks the held one resolved; the new schedule runs", async () => {
