@@ -314,6 +314,8 @@ test("desk: comparisons show the marker, a tab opened before the removal cannot 
   await expect(page.getByRole("button", { name: "Restore edits" })).toHaveCount(0);
   expect(await page.getByLabel("Headline").inputValue()).not.toContain(secret);
   await expect(page.locator(".desk-preview .removal-mark").first()).toHaveText("[removed]");
+  await expect(page.locator(".ProseMirror .removal-mark").first()).toHaveText(/^⟦removed \d+⟧$/);
+  await captureScreens({ page, testInfo, name: "legal-removal-desk-editor" });
 
   for (const path of [
     `/desk/stories/${slug}/compare?from=1&to=2`,
