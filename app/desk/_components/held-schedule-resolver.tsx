@@ -33,6 +33,8 @@ type Props = {
   /** What readers get with it, as the schedule said: the publish confirmation shows it. */
   change: ChangeDraft;
   pending: PendingChange[];
+  /** The story's legal removal count when the page was read: a merge decided before a removal is refused. */
+  legalRemovalsSeen: number;
 };
 
 type Time = { localTime?: string; fold?: string; runAt?: string };
@@ -55,6 +57,7 @@ export function HeldScheduleResolver({
   zoneLabel,
   change,
   pending,
+  legalRemovalsSeen,
 }: Props) {
   const router = useRouter();
   const [choices, setChoices] = useState<Record<string, MergeChoice>>({});
@@ -104,6 +107,7 @@ export function HeldScheduleResolver({
         scheduleId,
         resolution: {
           againstRevision: theirsRevision,
+          legalRemovalsSeen,
           choices,
           action: resolution.action,
           ...(resolution.action === "schedule" ? resolution.time : { removeNotes: resolution.removals }),

@@ -478,6 +478,15 @@ BEGIN
             WHERE "id" = ANY (photo_ids);
         GET DIAGNOSTICS row_count = ROW_COUNT;
         elsewhere := elsewhere || jsonb_build_array(jsonb_build_object('table', 'photos_removed', 'rows', row_count));
+        -- Other public stories using a removed photo show a placeholder from now on: their cached pages go too.
+        FOR other_slug IN
+            SELECT DISTINCT s."slug" FROM "stories" s JOIN "revisions" r ON r."story_id" = s."id"
+                JOIN "photo_uses" u ON u."revision_id" = r."id"
+                WHERE u."photo_id" = ANY (photo_ids) AND s."id" <> story."id"
+                    AND s."status" IN ('published', 'withdrawn')
+        LOOP
+            PERFORM copydesk_note_public_slug(other_slug);
+        END LOOP;
     END IF;
 
     IF request."remove_from_directory" AND cardinality(contributor_ids) > 0 THEN

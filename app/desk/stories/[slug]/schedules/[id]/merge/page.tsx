@@ -82,6 +82,7 @@ export default async function HeldScheduleMergePage({ params }: Props) {
               internalNote: "",
             }}
             pending={pending}
+            legalRemovalsSeen={story.legalRemovalCount}
           />
         </>
       ) : (
