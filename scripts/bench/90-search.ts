@@ -6,8 +6,8 @@ import { createTestActor } from "@/lib/auth/test-actors";
 import { disconnectDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createScratchDatabase } from "@/lib/db/scratch-database";
-import { saveRevision } from "@/lib/revisions/save-revision";
 import { AppError } from "@/lib/errors/app-error";
+import { saveRevision } from "@/lib/revisions/save-revision";
 import { searchBudgetMs } from "@/lib/search/postgres-search";
 import { searchStories } from "@/lib/search/search";
 
@@ -77,7 +77,9 @@ async function measureSearches(actor: Actor): Promise<void> {
       const times: number[] = [];
       for (let run = 0; run < runs; run += 1) times.push(await timed(attempt));
       const shown = `${label} (${q})`.padEnd(34);
-      const count = (page ? String(page.nextCursor ? `${page.hits.length}+` : page.hits.length) : "-").padStart(8);
+      const count = (
+        page ? String(page.nextCursor ? `${page.hits.length}+` : page.hits.length) : "-"
+      ).padStart(8);
       const target = scope === "live" ? 100 : 300;
       const p95 = percentile(times, 0.95);
       console.log(
@@ -102,7 +104,9 @@ async function matchingStories(client: pg.Client): Promise<void> {
   );
   console.log("\nStories whose text matches (current version / any revision)");
   for (const row of rows)
-    console.log(`  ${row.label.padEnd(20)} ${String(row.current).padStart(8)} ${String(row.all).padStart(8)}`);
+    console.log(
+      `  ${row.label.padEnd(20)} ${String(row.current).padStart(8)} ${String(row.all).padStart(8)}`,
+    );
 }
 
 async function measureSaves(actor: Actor, client: pg.Client): Promise<void> {
