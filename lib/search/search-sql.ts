@@ -59,12 +59,12 @@ function typed(word: string): Prisma.Sql {
 }
 
 /**
- * Whether `d` matches: every clause matches the weighted document, or (for a clause of plain words of four
- * letters or more) one of its words is close to a name in it, so "Zelensky" finds "Zelenskyy"; and no
+ * Whether `d` matches: every clause matches the weighted document, or (`alike`, for a clause of plain words of
+ * four letters or more) one of its words is close to a name in it, so "Zelensky" finds "Zelenskyy"; and no
  * excluded term is in the document. Each side of each clause can use its own GIN index.
  */
-export function matchCondition(query: SearchQuery): Prisma.Sql {
-  const words = typoWords(query);
+export function matchCondition(query: SearchQuery, options: { alike: boolean }): Prisma.Sql {
+  const words = options.alike ? typoWords(query) : null;
   const clauses = query.clauses.map((clause, position) => {
     const exact = Prisma.sql`d.document @@ ${anyOf(clause)}`;
     const names = words?.[position];
