@@ -9,6 +9,7 @@ import { createStory } from "@/lib/revisions/create-story";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { appErrorOf } from "@/lib/revisions/test-stories";
 
+import { searchTimeout } from "./postgres-search";
 import { searchStories } from "./search";
 import type { SearchHit } from "./search-results";
 
@@ -248,6 +249,20 @@ describe("search", () => {
     const fields = (error.details as { fields: { path: string; message: string }[] }).fields;
     expect(fields[0]?.path).toBe(field);
     expect(`${error.userMessage} ${fields[0]?.message}`).toMatch(message);
+  });
+
+  it("says a search over its time budget took too long, never a stack trace", async () => {
+    const cancelled = await getDb()
+      .$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT set_config('statement_timeout', '1', true)`;
+        await tx.$queryRaw`SELECT pg_sleep(0.5)`;
+      })
+      .catch((error: unknown) => error);
+    expect(searchTimeout(cancelled)).toMatchObject({
+      code: "unavailable",
+      userMessage: "Search took too long; add a word or a filter and try again.",
+    });
+    expect(searchTimeout(new Error("something else"))).toBeNull();
   });
 
   it("refuses a session that must still set up a second factor", async () => {
