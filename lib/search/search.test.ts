@@ -122,6 +122,9 @@ describe("search", () => {
     const typo = await search({ q: "Zelensky" });
     const found = typo.hits.find((hit) => hit.story.slug === slug("kyiv"));
     expect(found && marked(found)).toEqual(expect.arrayContaining(["Zelenskyy"]));
+    expect(slugs((await search({ q: 'Zelensky "spoke in Kyiv" EU OR Ukraine' })).hits)).toContain(
+      slug("kyiv"),
+    );
     expect(slugs((await search({ q: `${tag} cafe muller` })).hits)).toEqual([slug("kyiv")]);
     expect(slugs((await search({ q: `${tag} Jurgen Weiss` })).hits)).toEqual([slug("kyiv")]);
     const kyiv = (await search({ q: `${tag} Kyiv` })).hits[0]!;
