@@ -11,6 +11,7 @@ const appendOnlyTables = [
   "review_events",
   "auth_events",
   "legal_removal_records",
+  "audit_events",
 ] as const;
 // Tables the app's role may not touch at all: the marker that opens the history triggers during a removal.
 const ownerOnlyTables = ["legal_removal_unlocks"] as const;
