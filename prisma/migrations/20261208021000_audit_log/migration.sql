@@ -33,3 +33,8 @@ CREATE TRIGGER "audit_events_append_only" BEFORE UPDATE OR DELETE ON "audit_even
     FOR EACH ROW EXECUTE FUNCTION copydesk_refuse_history_change();
 CREATE TRIGGER "audit_events_no_truncate" BEFORE TRUNCATE ON "audit_events"
     FOR EACH STATEMENT EXECUTE FUNCTION copydesk_refuse_history_change();
+
+-- The log reads restores (revisions of kind restore) and status events by time: without these, every page of
+-- it would scan the whole revisions table for its few restores.
+CREATE INDEX "revisions_kind_created_at_idx" ON "revisions"("kind", "created_at");
+CREATE INDEX "story_status_events_created_at_idx" ON "story_status_events"("created_at");
