@@ -79,13 +79,24 @@ function What({ entry }: { entry: AuditEntryDto }) {
   );
 }
 
-function PersonCell({ person }: { person: AuditEntryDto["actor"] }) {
-  if (!person) return <span className="desk-muted">—</span>;
+function PersonCell({ person, nobody = "—" }: { person: AuditEntryDto["actor"]; nobody?: string }) {
+  if (!person) return <span className="desk-muted">{nobody}</span>;
   return (
     <>
       {person.name}
       <div className="desk-muted desk-small audit-email">{person.email}</div>
     </>
+  );
+}
+
+/** A cell with nothing to say: a dash on wide screens, left out of a stacked entry on narrow ones. */
+function EmptyCell() {
+  return (
+    <td className="desk-small audit-empty">
+      <span className="desk-muted" aria-label="none">
+        —
+      </span>
+    </td>
   );
 }
 
@@ -114,18 +125,23 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
                 <What entry={entry} />
               </td>
               <td data-label="By" className="desk-small">
-                <PersonCell person={entry.actor ?? null} />
+                {/* No actor: a sign-in attempt naming no account (its email is under What), or the command line. */}
+                <PersonCell person={entry.actor} nobody={entry.email ? "—" : "the command line"} />
               </td>
-              <td data-label="About" className="desk-small">
-                {entry.subject && entry.subject.id !== entry.actor?.id ? (
+              {entry.subject && entry.subject.id !== entry.actor?.id ? (
+                <td data-label="About" className="desk-small">
                   <PersonCell person={entry.subject} />
-                ) : (
-                  <span className="desk-muted">—</span>
-                )}
-              </td>
-              <td data-label="From" className="desk-small desk-mono">
-                {entry.clientAddress ?? <span className="desk-muted">—</span>}
-              </td>
+                </td>
+              ) : (
+                <EmptyCell />
+              )}
+              {entry.clientAddress && entry.clientAddress !== "unknown" ? (
+                <td data-label="From" className="desk-small">
+                  <span className="desk-mono">{entry.clientAddress}</span>
+                </td>
+              ) : (
+                <EmptyCell />
+              )}
             </tr>
           ))}
         </tbody>
