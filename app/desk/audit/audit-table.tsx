@@ -125,8 +125,8 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
                 <What entry={entry} />
               </td>
               <td data-label="By" className="desk-small">
-                {/* No actor: a sign-in attempt naming no account (its email is under What), or the command line. */}
-                <PersonCell person={entry.actor} nobody={entry.email ? "—" : "the command line"} />
+                {/* No actor: a sign-in attempt naming no account (its email is under What), or the system (the command line, the first start). */}
+                <PersonCell person={entry.actor} nobody={entry.email ? "—" : "the system"} />
               </td>
               {entry.subject && entry.subject.id !== entry.actor?.id ? (
                 <td data-label="About" className="desk-small">
