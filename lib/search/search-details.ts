@@ -88,14 +88,17 @@ export function snippetParts(marked: string | null): SearchSnippet["parts"] | nu
     if (hit) parts.push({ text: hit, hit: true });
     if (rest) parts.push({ text: rest.replace(/\s+/g, " "), hit: false });
   }
-  // Adjacent highlighted words read as one highlight ("Kyiv Ukraine" rather than two marks).
-  return parts.reduce<SearchSnippet["parts"]>((merged, part) => {
+  // Highlighted words with only spaces or a short word or two between them read as one highlight: a phrase's
+  // stop words are not marked by ts_headline ("close in March", not "close" and "March").
+  const merged: SearchSnippet["parts"] = [];
+  for (const [index, part] of parts.entries()) {
     const last = merged.at(-1);
+    const next = parts[index + 1];
     if (last?.hit && part.hit) last.text += part.text;
-    else if (last?.hit && !part.hit && /^\s+$/.test(part.text)) last.text += part.text;
+    else if (last?.hit && next?.hit && /^\s+(?:\p{L}{1,3}\s+){0,2}$/u.test(part.text)) last.text += part.text;
     else merged.push({ ...part });
-    return merged;
-  }, []);
+  }
+  return merged;
 }
 
 function deskPath(slug: string, rest: string): string {

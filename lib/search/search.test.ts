@@ -99,7 +99,7 @@ describe("search", () => {
       },
     });
     expect(Date.parse(hit.gone!.goneAt)).toBeGreaterThan(Date.parse(hit.revision.createdAt));
-    expect(marked(hit)).toEqual(expect.arrayContaining(["close", "March"]));
+    expect(marked(hit)).toEqual(expect.arrayContaining(["close in March"]));
     // Where the text is now: found live, appeared in revision 4.
     const live = await search({ q: `"close in April"` });
     expect(live.hits.map((found) => [found.story.slug, found.heldIn, found.links.diff])).toEqual([
