@@ -118,6 +118,7 @@ test("desk pages stay within 1280 px and keep emails and actions readable whatev
     "/desk",
     "/desk/people",
     "/desk/tokens",
+    "/desk/audit",
     `/desk/stories/${slug}`,
     `/desk/stories/${slug}/history`,
     `/desk/stories/${slug}/compare?from=1&to=2`,

@@ -55,6 +55,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   }
   if (can({ actor, permission: "legal:remove" })) items.push({ href: "/desk/removals", label: "Removals" });
   if (can({ actor, permission: "users:manage" })) items.push({ href: "/desk/people", label: "People" });
+  if (can({ actor, permission: "audit:read" })) items.push({ href: "/desk/audit", label: "Audit" });
   if (can({ actor, permission: "tokens:own" })) items.push({ href: "/desk/tokens", label: "Tokens" });
   if (can({ actor, permission: "account:own" })) items.push({ href: "/desk/account", label: "Account" });
   return (

@@ -3,7 +3,10 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 
+import { newsroomDayOf, newsroomDayStart } from "@/lib/audit/newsroom-days";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -18,8 +21,8 @@ import type { UserAdminActor } from "./users";
 const tokenPrefix = "cdk_";
 // Shown in lists so an owner can tell tokens apart; 8 characters reveal 48 of the token's 256 bits.
 const visiblePrefixLength = tokenPrefix.length + 8;
-// lastUsedAt is a hint for owners, not an audit log; writing it on every request would make each API call a
-// write.
+// lastUsedAt is a hint for owners; writing it on every request would make each API call a write. The audit log
+// gets the first use of each newsroom day, written with the lastUsedAt that moves into that day.
 const lastUsedResolutionMs = 60_000;
 
 export const ApiTokenNameInput = requiredTextInput({
@@ -60,6 +63,7 @@ export async function createApiToken(options: {
   userId?: string;
   name: string;
   actor: UserAdminActor;
+  clientAddress?: string;
 }): Promise<{ id: string; prefix: string; token: string }> {
   const input = parseInput({
     schema: CreateApiTokenInput,
@@ -100,9 +104,20 @@ export async function createApiToken(options: {
     });
   const token = generateToken();
   const prefix = token.slice(0, visiblePrefixLength);
-  const created = await getDb().apiToken.create({
-    data: { userId: owner.id, name: input.name, prefix, tokenHash: hashToken(token) },
-    select: { id: true },
+  const created = await getDb().$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: { userId: owner.id, name: input.name, prefix, tokenHash: hashToken(token) },
+      select: { id: true },
+    });
+    await recordAuditEvent({
+      tx,
+      kind: "token_created",
+      actor: options.actor,
+      userId: owner.id,
+      apiTokenId: row.id,
+      clientAddress: options.clientAddress,
+    });
+    return row;
   });
   logger.info("api token created", { tokenId: created.id, userId: owner.id });
   return { id: created.id, prefix, token };
@@ -112,7 +127,11 @@ export async function createApiToken(options: {
  * Owners revoke their own tokens; admins and the command line may revoke anyone's. Revoking twice is
  * harmless.
  */
-export async function revokeApiToken(options: { id: string; actor: UserAdminActor }): Promise<ApiTokenDto> {
+export async function revokeApiToken(options: {
+  id: string;
+  actor: UserAdminActor;
+  clientAddress?: string;
+}): Promise<ApiTokenDto> {
   const id = parseInput({ schema: z.uuid({ error: "Unknown token" }), input: options.id });
   const notFound = new AppError({
     code: "not_found",
@@ -135,10 +154,25 @@ export async function revokeApiToken(options: { id: string; actor: UserAdminActo
       assertCan({ actor, permission: "tokens:own" });
     }
   }
-  const row = await getDb().apiToken.update({
-    where: { id },
-    data: { revokedAt: existing.revokedAt ?? new Date() },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  const row = await getDb().$transaction(async (tx) => {
+    // Only the call that revokes it is recorded: the conditional update lets one of two at once through.
+    const { count } = await tx.apiToken.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 1)
+      await recordAuditEvent({
+        tx,
+        kind: "token_revoked",
+        actor,
+        userId: existing.userId,
+        apiTokenId: id,
+        clientAddress: options.clientAddress,
+      });
+    return tx.apiToken.findUniqueOrThrow({
+      where: { id },
+      select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    });
   });
   logger.info("api token revoked", { tokenId: id, by: actor === "system" ? "system" : actor.email });
   return toDto(row);
@@ -205,7 +239,10 @@ export async function listAllApiTokens(options: {
 }
 
 /** The owner's actor for a bearer token, or null when it is unknown, revoked, or its owner is deactivated. */
-export async function authenticateApiToken(options: { token: string }): Promise<Actor | null> {
+export async function authenticateApiToken(options: {
+  token: string;
+  clientAddress?: string;
+}): Promise<Actor | null> {
   if (!options.token.startsWith(tokenPrefix) || options.token.length > 200) return null;
   const row = await getDb().apiToken.findUnique({
     where: { tokenHash: hashToken(options.token) },
@@ -215,16 +252,43 @@ export async function authenticateApiToken(options: { token: string }): Promise<
   const actor = await loadActiveActor({ userId: row.userId, via: "token" });
   if (!actor) return null;
   const now = new Date();
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= lastUsedResolutionMs) {
-    // Conditional update: concurrent requests in the same minute write once, and never un-revoke.
-    await getDb().apiToken.updateMany({
-      where: {
-        id: row.id,
-        revokedAt: null,
-        OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - lastUsedResolutionMs) } }],
-      },
-      data: { lastUsedAt: now },
-    });
-  }
+  const zone = getEnv().NEWSROOM_TIME_ZONE;
+  const today = newsroomDayStart({ day: newsroomDayOf({ instant: now, zone }), zone });
+  const due = (last: Date | null) =>
+    !last || now.getTime() - last.getTime() >= lastUsedResolutionMs || last < today;
+  if (due(row.lastUsedAt))
+    await recordTokenUse({ tokenId: row.id, userId: row.userId, now, today, due, ...options });
   return actor;
+}
+
+/**
+ * Moves lastUsedAt to now and, when that is the token's first use of the newsroom day, records it in the audit
+ * log in the same transaction. The row is locked first, so of concurrent requests one writes and records.
+ */
+async function recordTokenUse(options: {
+  tokenId: string;
+  userId: string;
+  now: Date;
+  today: Date;
+  due: (last: Date | null) => boolean;
+  clientAddress?: string;
+}): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ lastUsedAt: Date | null }[]>`
+      SELECT last_used_at AS "lastUsedAt" FROM api_tokens
+      WHERE id = ${options.tokenId}::uuid AND revoked_at IS NULL FOR UPDATE`;
+    // Revoked meanwhile (never un-revoke), or another request of this minute wrote first.
+    if (!locked || !options.due(locked.lastUsedAt)) return;
+    await tx.apiToken.update({ where: { id: options.tokenId }, data: { lastUsedAt: options.now } });
+    if (locked.lastUsedAt && locked.lastUsedAt >= options.today) return;
+    await recordAuditEvent({
+      tx,
+      kind: "token_used",
+      actor: { userId: options.userId },
+      userId: options.userId,
+      apiTokenId: options.tokenId,
+      clientAddress: options.clientAddress,
+      detail: { via: "api" },
+    });
+  });
 }

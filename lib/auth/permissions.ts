@@ -22,7 +22,9 @@ export type Permission =
   | "review:rules"
   | "inbox:own"
   // Legal removals (issue 24): asking, approving, declining, withdrawing and reading the record. Admins only.
-  | "legal:remove";
+  | "legal:remove"
+  // The newsroom audit log (issue 25): who did what, when. Admins only.
+  | "audit:read";
 
 // Each role holds what the one below it holds, and more: a contributor drafts, an editor also publishes and
 // schedules, an admin also manages people.
@@ -47,7 +49,7 @@ const editor: Permission[] = [
   "embargo:manage",
   "review:decide",
 ];
-const admin: Permission[] = [...editor, "users:manage", "review:rules", "legal:remove"];
+const admin: Permission[] = [...editor, "users:manage", "review:rules", "legal:remove", "audit:read"];
 
 const grants: Record<Actor["role"], ReadonlySet<Permission>> = {
   admin: new Set(admin),

@@ -1,9 +1,11 @@
 import "server-only";
 
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
 import type { Actor } from "./actor";
 import { authenticateApiToken } from "./api-tokens";
+import { clientAddressFrom } from "./client-address";
 import { assertSameSiteRequest, configuredSameSite } from "./cross-site";
 import { getSessionActor } from "./session-actor";
 
@@ -16,7 +18,11 @@ export async function authenticateRequest(options: { request: Request }): Promis
   const authorization = options.request.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const actor = match?.[1] ? await authenticateApiToken({ token: match[1] }) : null;
+    const clientAddress = clientAddressFrom({
+      headers: Object.fromEntries(options.request.headers.entries()),
+      trustProxyHops: getEnv().TRUST_PROXY,
+    });
+    const actor = match?.[1] ? await authenticateApiToken({ token: match[1], clientAddress }) : null;
     if (!actor) {
       throw new AppError({
         code: "unauthenticated",

@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/log/logger";
@@ -146,15 +147,27 @@ export async function endOwnSession(options: { actor: Actor; sessionId: string }
   logger.info("session ended", { sessionId, userId: options.actor.userId, reason: "signed_out" });
 }
 
-/** Signs the actor out of every browser, this one included. */
-export async function signOutEverywhere(options: { actor: Actor }): Promise<number> {
+/** Signs the actor out of every browser, this one included; the audit log records it in the same transaction. */
+export async function signOutEverywhere(options: { actor: Actor; clientAddress?: string }): Promise<number> {
   assertCan({ actor: options.actor, permission: "account:own" });
-  return endSessionsOfUser({ userId: options.actor.userId, reason: "signed_out_everywhere" });
+  const { actor } = options;
+  return getDb().$transaction(async (tx) => {
+    const ended = await endSessionsOfUser({ tx, userId: actor.userId, reason: "signed_out_everywhere" });
+    await recordAuditEvent({
+      tx,
+      kind: "signed_out_everywhere",
+      actor,
+      userId: actor.userId,
+      clientAddress: options.clientAddress,
+      detail: { sessionsEnded: ended },
+    });
+    return ended;
+  });
 }
 
 /** An admin (or the command line) signs someone out of every browser, e.g. after a lost laptop. */
 export async function endUserSessions(
-  options: ({ userId: string } | { email: string }) & { actor: UserAdminActor },
+  options: ({ userId: string } | { email: string }) & { actor: UserAdminActor; clientAddress?: string },
 ): Promise<number> {
   if (options.actor !== "system") assertCan({ actor: options.actor, permission: "users:manage" });
   const ref = parseInput({
@@ -171,5 +184,16 @@ export async function endUserSessions(
       message: `no user ${JSON.stringify(ref)}`,
       userMessage: "That user does not exist.",
     });
-  return endSessionsOfUser({ userId: user.id, reason: "ended_by_admin" });
+  return getDb().$transaction(async (tx) => {
+    const ended = await endSessionsOfUser({ tx, userId: user.id, reason: "ended_by_admin" });
+    await recordAuditEvent({
+      tx,
+      kind: "signed_out_everywhere",
+      actor: options.actor,
+      userId: user.id,
+      clientAddress: options.clientAddress,
+      detail: { sessionsEnded: ended },
+    });
+    return ended;
+  });
 }

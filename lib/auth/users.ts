@@ -1,5 +1,6 @@
 import "server-only";
 
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
@@ -22,6 +23,9 @@ export type UserAdminActor = Actor | "system";
 
 /** Whom an admin action is about: by id on the desk, by email on the command line. */
 export type UserRef = { email: string } | { userId: string };
+
+/** Where the act came from, for the audit log (the desk passes the client's address; the command line none). */
+type Origin = { clientAddress?: string };
 
 function parseUserRef(options: UserRef): UserRefInput {
   return parseInput({
@@ -85,7 +89,9 @@ function isUniqueViolation(error: unknown): boolean {
  * An existing contributor with the same name and no account is linked (a freelancer joining the staff);
  * one already linked to another account is a conflict, so two people never share one credit identity.
  */
-export async function createUser(options: NewUserInput & { actor: UserAdminActor }): Promise<UserDto> {
+export async function createUser(
+  options: NewUserInput & { actor: UserAdminActor } & Origin,
+): Promise<UserDto> {
   assertCanManage(options.actor);
   const input = parseInput({
     schema: NewUserInput,
@@ -127,6 +133,14 @@ export async function createUser(options: NewUserInput & { actor: UserAdminActor
       if (contributor)
         await tx.contributor.update({ where: { id: contributor.id }, data: { userId: created.id } });
       else await tx.contributor.create({ data: { name: input.name, userId: created.id } });
+      await recordAuditEvent({
+        tx,
+        kind: "user_added",
+        actor: options.actor,
+        userId: created.id,
+        clientAddress: options.clientAddress,
+        detail: { role: created.role },
+      });
       return created;
     });
     logger.info("user created", { userId: user.id, role: user.role, by: actorLabel(options.actor) });
@@ -169,7 +183,9 @@ async function assertAnotherActiveAdmin(options: { tx: Tx; userId: string; chang
  * Ends access at once and for good: every session is ended and every API token revoked in the same
  * transaction, so reactivating the account later brings none of them back.
  */
-export async function deactivateUser(options: UserRef & { actor: UserAdminActor }): Promise<UserDto> {
+export async function deactivateUser(
+  options: UserRef & { actor: UserAdminActor } & Origin,
+): Promise<UserDto> {
   assertCanManage(options.actor);
   const ref = parseUserRef(options);
   const user = await getDb().$transaction(async (tx) => {
@@ -185,8 +201,19 @@ export async function deactivateUser(options: UserRef & { actor: UserAdminActor 
     if (target.role === "admin")
       await assertAnotherActiveAdmin({ tx, userId: target.id, change: "deactivate" });
     const now = new Date();
-    await endSessionsOfUser({ tx, userId: target.id, reason: "deactivated" });
-    await tx.apiToken.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now } });
+    const sessionsEnded = await endSessionsOfUser({ tx, userId: target.id, reason: "deactivated" });
+    const tokens = await tx.apiToken.updateMany({
+      where: { userId: target.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    await recordAuditEvent({
+      tx,
+      kind: "user_deactivated",
+      actor: options.actor,
+      userId: target.id,
+      clientAddress: options.clientAddress,
+      detail: { sessionsEnded, tokensRevoked: tokens.count },
+    });
     return tx.user.update({
       where: { id: target.id },
       data: { active: false, deactivatedAt: now },
@@ -201,12 +228,21 @@ export async function deactivateUser(options: UserRef & { actor: UserAdminActor 
  * Lets the person sign in again; their old sessions and tokens stay ended, so they sign in afresh and make
  * new tokens.
  */
-export async function reactivateUser(options: UserRef & { actor: UserAdminActor }): Promise<UserDto> {
+export async function reactivateUser(
+  options: UserRef & { actor: UserAdminActor } & Origin,
+): Promise<UserDto> {
   assertCanManage(options.actor);
   const ref = parseUserRef(options);
   const user = await getDb().$transaction(async (tx) => {
     const target = await lockTarget({ tx, ref });
     if (target.active) return target;
+    await recordAuditEvent({
+      tx,
+      kind: "user_reactivated",
+      actor: options.actor,
+      userId: target.id,
+      clientAddress: options.clientAddress,
+    });
     return tx.user.update({
       where: { id: target.id },
       data: { active: true, deactivatedAt: null },
@@ -221,7 +257,7 @@ export async function reactivateUser(options: UserRef & { actor: UserAdminActor 
  * Applies at the user's next request: the role is read from the database every time, never from the session.
  */
 export async function changeUserRole(
-  options: UserRef & { role: Role; actor: UserAdminActor },
+  options: UserRef & { role: Role; actor: UserAdminActor } & Origin,
 ): Promise<UserDto> {
   assertCanManage(options.actor);
   const ref = parseUserRef(options);
@@ -231,6 +267,14 @@ export async function changeUserRole(
     if (target.role === role) return target;
     if (target.role === "admin" && target.active)
       await assertAnotherActiveAdmin({ tx, userId: target.id, change: "demote" });
+    await recordAuditEvent({
+      tx,
+      kind: "role_changed",
+      actor: options.actor,
+      userId: target.id,
+      clientAddress: options.clientAddress,
+      detail: { fromRole: target.role, toRole: role },
+    });
     return tx.user.update({ where: { id: target.id }, data: { role }, select: userSelect });
   });
   logger.info("user role changed", { userId: user.id, role: user.role, by: actorLabel(options.actor) });
@@ -242,7 +286,7 @@ export async function changeUserRole(
  * person ends with it (except the admin's own, when admins reset their own password).
  */
 export async function setUserPassword(
-  options: UserRef & { password: string; actor: UserAdminActor },
+  options: UserRef & { password: string; actor: UserAdminActor } & Origin,
 ): Promise<UserDto> {
   assertCanManage(options.actor);
   const ref = parseUserRef(options);
@@ -265,7 +309,20 @@ export async function setUserPassword(
       data: { passwordHash },
       select: userSelect,
     });
-    await endSessionsOfUser({ tx, userId: existing.id, reason: "password_changed", exceptSessionId: keep });
+    const sessionsEnded = await endSessionsOfUser({
+      tx,
+      userId: existing.id,
+      reason: "password_changed",
+      exceptSessionId: keep,
+    });
+    await recordAuditEvent({
+      tx,
+      kind: "password_reset",
+      actor: options.actor,
+      userId: existing.id,
+      clientAddress: options.clientAddress,
+      detail: { sessionsEnded },
+    });
     return updated;
   });
   logger.info("user password set", { userId: user.id, by: actorLabel(options.actor) });
@@ -312,7 +369,7 @@ function wrongCurrentPassword(): AppError {
  * theirs ends; the one they are using stays signed in.
  */
 export async function changeOwnPassword(
-  options: ChangeOwnPasswordInput & { actor: Actor },
+  options: ChangeOwnPasswordInput & { actor: Actor } & Origin,
 ): Promise<{ endedSessions: number }> {
   assertCan({ actor: options.actor, permission: "account:own" });
   const input = parseInput({
@@ -343,12 +400,21 @@ export async function changeOwnPassword(
       data: { passwordHash },
     });
     if (count === 0) throw wrongCurrentPassword();
-    return endSessionsOfUser({
+    const ended = await endSessionsOfUser({
       tx,
       userId: options.actor.userId,
       reason: "password_changed",
       exceptSessionId: options.actor.sessionId,
     });
+    await recordAuditEvent({
+      tx,
+      kind: "password_changed",
+      actor: options.actor,
+      userId: options.actor.userId,
+      clientAddress: options.clientAddress,
+      detail: { sessionsEnded: ended },
+    });
+    return ended;
   });
   logger.info("user changed own password", { userId: options.actor.userId, endedSessions });
   return { endedSessions };

@@ -11,6 +11,7 @@ const appendOnlyTables = [
   "review_events",
   "auth_events",
   "legal_removal_records",
+  "audit_events",
 ] as const;
 // Tables derived from the others by the owner's triggers (search): the app reads them, never writes them, so it
 // can neither plant text in search nor keep text a legal removal took out.

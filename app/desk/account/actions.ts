@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { actionOrigin } from "@/app/_support/action-origin";
 import { deskFormAction } from "@/app/_support/desk-action";
 import { endOwnSession, signOutEverywhere } from "@/lib/auth/sessions";
 import { ChangeOwnPasswordInput } from "@/lib/auth/user-input";
@@ -18,7 +19,11 @@ export const changePasswordAction = deskFormAction({
   input: ChangeOwnPasswordInput,
   fields: ["currentPassword", "newPassword", "confirmPassword"],
   run: async ({ actor, input }) => {
-    const { endedSessions } = await changeOwnPassword({ ...input, actor });
+    const { endedSessions } = await changeOwnPassword({
+      ...input,
+      actor,
+      clientAddress: (await actionOrigin()).clientAddress,
+    });
     revalidatePath("/desk/account");
     const elsewhere =
       endedSessions === 0
@@ -70,7 +75,7 @@ export const signOutEverywhereAction = deskFormAction({
   input: z.object({}),
   fields: [],
   run: async ({ actor }) => {
-    await signOutEverywhere({ actor });
+    await signOutEverywhere({ actor, clientAddress: (await actionOrigin()).clientAddress });
     redirect("/signin?signedOut=everywhere");
   },
 });

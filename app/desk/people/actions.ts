@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
+import { actionOrigin } from "@/app/_support/action-origin";
 import { deskFormAction } from "@/app/_support/desk-action";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { ChangeRoleInput, NewUserInput, SetPasswordInput, UserIdInput } from "@/lib/auth/user-input";
@@ -24,7 +25,7 @@ export const addUserAction = deskFormAction({
   permission: "users:manage",
   input: NewUserInput,
   run: async ({ actor, input }) => {
-    const user = await createUser({ ...input, actor });
+    const user = await createUser({ ...input, actor, clientAddress: (await actionOrigin()).clientAddress });
     revalidatePath("/desk/people");
     return { status: "success", message: `${user.name} can now sign in as ${user.email}.`, result: user };
   },
@@ -35,7 +36,11 @@ export const changeRoleAction = deskFormAction({
   permission: "users:manage",
   input: ChangeRoleInput,
   run: async ({ actor, input }) => {
-    const user = await changeUserRole({ ...input, actor });
+    const user = await changeUserRole({
+      ...input,
+      actor,
+      clientAddress: (await actionOrigin()).clientAddress,
+    });
     revalidatePath("/desk/people");
     return {
       status: "success",
@@ -50,9 +55,10 @@ export const setActiveAction = deskFormAction({
   permission: "users:manage",
   input: SetActiveInput,
   run: async ({ actor, input }) => {
+    const { clientAddress } = await actionOrigin();
     const user = input.active
-      ? await reactivateUser({ userId: input.userId, actor })
-      : await deactivateUser({ userId: input.userId, actor });
+      ? await reactivateUser({ userId: input.userId, actor, clientAddress })
+      : await deactivateUser({ userId: input.userId, actor, clientAddress });
     revalidatePath("/desk/people");
     return {
       status: "success",
@@ -69,7 +75,11 @@ export const setPasswordAction = deskFormAction({
   permission: "users:manage",
   input: SetPasswordInput,
   run: async ({ actor, input }) => {
-    const user = await setUserPassword({ ...input, actor });
+    const user = await setUserPassword({
+      ...input,
+      actor,
+      clientAddress: (await actionOrigin()).clientAddress,
+    });
     return {
       status: "success",
       message: `New password set for ${user.name}. They are signed out everywhere; share it with them privately.`,
@@ -84,7 +94,11 @@ export const endUserSessionsAction = deskFormAction({
   input: z.object({ userId: UserIdInput }),
   fields: ["userId"],
   run: async ({ actor, input }) => {
-    const ended = await endUserSessions({ userId: input.userId, actor });
+    const ended = await endUserSessions({
+      userId: input.userId,
+      actor,
+      clientAddress: (await actionOrigin()).clientAddress,
+    });
     return {
       status: "success",
       message:

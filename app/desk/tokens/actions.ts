@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
+import { actionOrigin } from "@/app/_support/action-origin";
 import { deskFormAction } from "@/app/_support/desk-action";
 import { ApiTokenNameInput, createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 
@@ -18,7 +19,12 @@ export const createTokenAction = deskFormAction({
   input: CreateTokenInput,
   fields: ["name"],
   run: async ({ actor, input }) => {
-    const created = await createApiToken({ userId: actor.userId, name: input.name, actor });
+    const created = await createApiToken({
+      userId: actor.userId,
+      name: input.name,
+      actor,
+      clientAddress: (await actionOrigin()).clientAddress,
+    });
     revalidatePath("/desk/tokens");
     return {
       status: "success",
@@ -34,7 +40,11 @@ export const revokeTokenAction = deskFormAction({
   input: RevokeTokenInput,
   fields: ["tokenId"],
   run: async ({ actor, input }) => {
-    const revoked = await revokeApiToken({ id: input.tokenId, actor });
+    const revoked = await revokeApiToken({
+      id: input.tokenId,
+      actor,
+      clientAddress: (await actionOrigin()).clientAddress,
+    });
     revalidatePath("/desk/tokens");
     return {
       status: "success",

@@ -26,7 +26,7 @@ CREATE TABLE "search_settings" (
 INSERT INTO "search_settings" ("id", "language") VALUES (1, 'english');
 
 -- The configuration every document and query uses: the chosen language's dictionaries with unaccent in front of
--- them for words with letters outside ASCII, so "Zelenskyy" and "Zelenskyy" with accents are one lexeme and
+-- them for words with letters outside ASCII, so "Müller" and "Muller" are one lexeme and
 -- ts_headline still highlights the text as it was written. Its OID never changes (a language change alters its
 -- mappings), so nothing that refers to it needs recreating.
 CREATE TEXT SEARCH CONFIGURATION copydesk_search (PARSER = pg_catalog."default");
@@ -46,8 +46,10 @@ BEGIN
     FOR token IN SELECT t.tokid, t.alias FROM ts_token_type('pg_catalog.default') t LOOP
         SELECT string_agg(m.mapdict::regdictionary::text, ', ' ORDER BY m.mapseqno) INTO dictionaries
             FROM pg_ts_config_map m WHERE m.mapcfg = source AND m.maptokentype = token.tokid;
+        -- ADD MAPPING fails on a token that already has one: each token starts again from none.
+        EXECUTE format('ALTER TEXT SEARCH CONFIGURATION copydesk_search DROP MAPPING IF EXISTS FOR %s', token.alias);
         IF dictionaries IS NULL THEN
-            EXECUTE format('ALTER TEXT SEARCH CONFIGURATION copydesk_search DROP MAPPING IF EXISTS FOR %s', token.alias);
+            CONTINUE;
         ELSIF token.alias IN ('word', 'hword', 'hword_part') THEN
             EXECUTE format('ALTER TEXT SEARCH CONFIGURATION copydesk_search ADD MAPPING FOR %s WITH public.unaccent, %s',
                 token.alias, dictionaries);
@@ -61,21 +63,12 @@ END;
 $$;
 REVOKE ALL ON FUNCTION copydesk_search_use_language(text) FROM PUBLIC;
 
--- ALTER MAPPING … ADD fails on a token that already has one: start from a configuration with none.
-DO $$
-DECLARE
-    token record;
-BEGIN
-    FOR token IN SELECT t.alias FROM ts_token_type('pg_catalog.default') t LOOP
-        EXECUTE format('ALTER TEXT SEARCH CONFIGURATION copydesk_search DROP MAPPING IF EXISTS FOR %s', token.alias);
-    END LOOP;
-END;
-$$;
 SELECT copydesk_search_use_language('english');
 
--- One row per revision. document: A headline; B dek, byline, credited names; C body (its first 200,000
--- characters: a tsvector holds at most 1 MB) and photo captions and credits; D public summary, public note,
--- notes carried into a publication, internal note. names: unaccented, lower-case names for typo-tolerant
+-- One row per revision. document: A headline; B dek, byline, credited names; C body and photo captions and
+-- credits; D public summary, public note, notes carried into a publication, internal note. A tsvector holds at
+-- most 1 MB of words, so B and D are read up to 20,000 characters and C up to 200,000 (the body first): even
+-- text of four-byte characters stays under it, and a save can never fail on its index. names: unaccented, lower-case names for typo-tolerant
 -- matching with pg_trgm (byline, credited names, headline, slug, photo credits, capitalised words of the dek,
 -- body and captions). current: the story's current version (live, else newest).
 CREATE TABLE "search_documents" (
@@ -102,11 +95,12 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT r."id", r."story_id", r."number",
         r."number" = coalesce(s."live_revision_number", s."latest_revision_number"),
         setweight(to_tsvector('copydesk_search'::regconfig, r."headline"), 'A')
-            || setweight(to_tsvector('copydesk_search'::regconfig, concat_ws(' ', r."dek", r."byline", c.names)), 'B')
-            || setweight(to_tsvector('copydesk_search'::regconfig, concat_ws(' ', left(r."body", 200000), i.captions)), 'C')
+            || setweight(to_tsvector('copydesk_search'::regconfig, left(concat_ws(' ', r."dek", r."byline", c.names), 20000)), 'B')
+            || setweight(to_tsvector('copydesk_search'::regconfig, left(concat_ws(' ', left(r."body", 200000), i.captions), 200000)), 'C')
             || setweight(to_tsvector('copydesk_search'::regconfig,
-                concat_ws(' ', r."summary", r."public_note", n.notes, r."internal_note")), 'D'),
-        lower(copydesk_unaccent(concat_ws(' ', r."headline", replace(s."slug", '-', ' '), r."byline", c.names, i.credits, k.capitals)))
+                left(concat_ws(' ', r."summary", r."public_note", n.notes, r."internal_note"), 20000)), 'D'),
+        -- Capitalised words last: on a very long body the list is cut there, keeping the trigram index small.
+        left(lower(copydesk_unaccent(concat_ws(' ', r."headline", replace(s."slug", '-', ' '), r."byline", c.names, i.credits, k.capitals))), 10000)
     FROM "revisions" r
     JOIN "stories" s ON s."id" = r."story_id"
     CROSS JOIN LATERAL (
