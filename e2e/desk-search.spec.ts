@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 import { saveRevision } from "@/lib/revisions/save-revision";
@@ -134,6 +135,17 @@ test("a corrected phrase is gone from current versions, found in all revisions, 
   );
   await expect(gone.locator("mark", { hasText: "Tuesday" }).first()).toBeVisible();
   await expect(results.getByRole("link", { name: `Ferry to ${town} runs again` })).toBeVisible();
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter(
+      (violation) => violation.impact === "serious" || violation.impact === "critical",
+    );
+    expect(
+      serious.map((violation) => violation.id),
+      `axe at ${width}px`,
+    ).toEqual([]);
+  }
   await captureScreens({ page, testInfo, name: "desk-search" });
 
   await tabTo(page, "See the change that took it out (1 → 2)");
