@@ -86,9 +86,34 @@ describe("least-privilege app role", () => {
     ["skip triggers as a replica", () => "SET session_replication_role = replica"],
     ["rewrite the migrations table", () => "DELETE FROM _prisma_migrations"],
     ["create a table", () => "CREATE TABLE sneaky (id int)"],
+    [
+      "plant text in search",
+      () => `UPDATE search_documents SET names = 'planted' WHERE revision_id = '${revisionId}'`,
+    ],
+    ["take text out of search", () => `DELETE FROM search_documents WHERE revision_id = '${revisionId}'`],
+    ["change the search language", () => "UPDATE search_settings SET language = 'simple'"],
   ])("cannot %s", async (_name, sql) => {
     // Guards issue 9.11: the app's role owned the tables, so it could switch the append-only triggers off.
     await expect(app.query(sql())).rejects.toThrow(/permission denied|must be owner/);
+  });
+
+  it("adds a revision, which the owner's search triggers index when it commits", async () => {
+    const story = await app.query<{ id: string }>("SELECT story_id AS id FROM revisions WHERE id = $1", [
+      revisionId,
+    ]);
+    await app.query("BEGIN");
+    const added = await app.query<{ id: string }>(
+      `INSERT INTO revisions (id, story_id, number, author_id, kind, summary, content_hash, headline, body)
+       VALUES (gen_random_uuid(), $1, 2, $2, 'update', 'Second', 'h2', 'Indexed by the owner', 'Body') RETURNING id`,
+      [story.rows[0]!.id, userId],
+    );
+    await app.query("UPDATE stories SET latest_revision_number = 2 WHERE id = $1", [story.rows[0]!.id]);
+    await app.query("COMMIT");
+    const { rows } = await app.query(
+      "SELECT revision_number, current, document @@ websearch_to_tsquery('copydesk_search', 'indexed owner') AS found FROM search_documents WHERE revision_id = $1",
+      [added.rows[0]!.id],
+    );
+    expect(rows).toEqual([{ revision_number: 2, current: true, found: true }]);
   });
 
   it("history is as it was", async () => {

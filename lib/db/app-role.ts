@@ -12,6 +12,9 @@ const appendOnlyTables = [
   "auth_events",
   "legal_removal_records",
 ] as const;
+// Tables derived from the others by the owner's triggers (search): the app reads them, never writes them, so it
+// can neither plant text in search nor keep text a legal removal took out.
+const derivedTables = ["search_documents", "search_settings"] as const;
 // Tables the app's role may not touch at all: the marker that opens the history triggers during a removal.
 const ownerOnlyTables = ["legal_removal_unlocks"] as const;
 
@@ -119,6 +122,8 @@ export async function grantAppRole(options: { ownerUrl: string; appRole: string 
       await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
       await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
       if (history) await client.query(`REVOKE UPDATE, DELETE ON ${history} FROM ${role}`);
+      for (const table of derivedTables.filter((name) => present.has(name)))
+        await client.query(`REVOKE INSERT, UPDATE, DELETE ON ${client.escapeIdentifier(table)} FROM ${role}`);
       for (const table of ownerOnlyTables.filter((name) => present.has(name)))
         await client.query(`REVOKE ALL ON ${client.escapeIdentifier(table)} FROM ${role}`);
       if (present.has("_prisma_migrations"))

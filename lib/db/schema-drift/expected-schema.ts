@@ -42,12 +42,15 @@ function nativeType(native: [string, string[]]): string {
 }
 
 function columnType(field: DmmfField, enumNames: Map<string, string>): string {
+  // Unsupported("tsvector") names the PostgreSQL type itself.
   const base =
     field.kind === "enum"
       ? (enumNames.get(field.type) ?? field.type)
-      : field.nativeType
-        ? nativeType(field.nativeType)
-        : scalarTypes[field.type];
+      : field.kind === "unsupported"
+        ? field.type
+        : field.nativeType
+          ? nativeType(field.nativeType)
+          : scalarTypes[field.type];
   if (!base) throw new Error(`schema-drift: no PostgreSQL type known for ${field.type}`);
   return field.isList ? `${base}[]` : base;
 }

@@ -70,8 +70,37 @@ export async function readPrismaDatamodel(options: { schemaPath?: string } = {})
         },
       },
     );
-    return JSON.parse(await readFile(path.join(workDir, "out", "datamodel.json"), "utf8")) as DmmfDatamodel;
+    const datamodel = JSON.parse(
+      await readFile(path.join(workDir, "out", "datamodel.json"), "utf8"),
+    ) as DmmfDatamodel;
+    return withUnsupportedFields({ datamodel, schema });
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Prisma's DMMF leaves out Unsupported("…") fields (e.g. a tsvector column), though Migrate would create them:
+ * read them from the schema text, with their @map, as fields of kind "unsupported" whose type is the SQL type.
+ */
+function withUnsupportedFields(options: { datamodel: DmmfDatamodel; schema: string }): DmmfDatamodel {
+  const { datamodel, schema } = options;
+  for (const block of schema.matchAll(/^model\s+(\w+)\s*\{([^}]*)\}/gm)) {
+    const model = datamodel.models.find((candidate) => candidate.name === block[1]);
+    if (!model) continue;
+    for (const line of block[2]!.split("\n")) {
+      const field = /^\s*(\w+)\s+Unsupported\("([^"]+)"\)(\?)?(.*)$/.exec(line);
+      if (!field) continue;
+      model.fields.push({
+        name: field[1]!,
+        dbName: /@map\("([^"]+)"\)/.exec(field[4]!)?.[1] ?? null,
+        kind: "unsupported",
+        type: field[2]!,
+        isList: false,
+        isRequired: field[3] !== "?",
+        hasDefaultValue: false,
+      });
+    }
+  }
+  return datamodel;
 }

@@ -1,0 +1,130 @@
+import "server-only";
+
+import type { Actor } from "@/lib/auth/actor";
+import { assertCan } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+
+import { decodeSearchCursor, encodeSearchCursor } from "./search-cursor";
+import { readHitDetails } from "./search-details";
+import type { SearchEngine } from "./search-engine";
+import type { SearchInput } from "./search-input";
+import { readSearchDates, readSearchQuery, type SearchQuery } from "./search-query";
+import type { SearchPage } from "./search-results";
+import {
+  filterConditions,
+  matchCondition,
+  nameSimilarity,
+  rankExpression,
+  termNodes,
+  withoutStopWords,
+} from "./search-sql";
+
+// A search that needs longer than this is cancelled by PostgreSQL and the person is asked to narrow it; well
+// under the request's own limit (lib/db/database-timeouts.ts), so the answer is this sentence, not a 503.
+export const searchBudgetMs = 3_000;
+
+type PageRow = { storyId: string; revisionId: string; rank: number };
+
+function tookTooLong(error: unknown): boolean {
+  for (let layer: unknown = error, depth = 0; layer && depth < 6; depth += 1) {
+    const shape = layer as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+    if (shape.code === "57014" || shape.originalCode === "57014") return true;
+    if (
+      typeof shape.message === "string" &&
+      /canceling statement due to statement timeout/.test(shape.message)
+    )
+      return true;
+    layer = shape.cause ?? (shape as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
+  }
+  return false;
+}
+
+function onlyCommonWords(): AppError {
+  const message =
+    'Only very common words here (like "the" or "of"), which search leaves out; add a word that says what you are looking for.';
+  return new AppError({
+    code: "validation_failed",
+    message: "search query has no lexemes",
+    userMessage: message,
+    details: { fields: [{ path: "q", message }] },
+  });
+}
+
+async function findPage(options: {
+  tx: Prisma.TransactionClient;
+  input: SearchInput;
+  query: SearchQuery;
+}): Promise<PageRow[]> {
+  const { tx, input, query } = options;
+  const { start, end } = readSearchDates({
+    from: input.from,
+    to: input.to,
+    zone: getEnv().NEWSROOM_TIME_ZONE,
+  });
+  const after = decodeSearchCursor(input);
+  const needsRevision = Boolean(input.author || input.contributor || input.kind || start || end);
+  const needsStory = Boolean(input.status || input.developing || input.live || input.correction);
+  const rank = rankExpression(query);
+  return tx.$queryRaw<PageRow[]>`
+    WITH best AS (
+      SELECT DISTINCT ON (d.story_id) d.story_id, d.revision_id, ${rank} AS rank
+        FROM search_documents d
+        ${needsRevision ? Prisma.sql`JOIN revisions r ON r.id = d.revision_id` : Prisma.empty}
+        ${needsStory ? Prisma.sql`JOIN stories s ON s.id = d.story_id` : Prisma.empty}
+       WHERE ${input.scope === "live" ? Prisma.sql`d.current AND` : Prisma.empty} ${matchCondition(query)}
+             ${filterConditions({ input, start, end })}
+       ORDER BY d.story_id, rank DESC, d.revision_number DESC
+    )
+    SELECT story_id AS "storyId", revision_id AS "revisionId", rank
+      FROM best
+     ${after ? Prisma.sql`WHERE rank < ${after.rank}::float8 OR (rank = ${after.rank}::float8 AND story_id > ${after.storyId}::uuid)` : Prisma.empty}
+     ORDER BY rank DESC, story_id
+     LIMIT ${input.limit + 1}`;
+}
+
+/**
+ * Search in PostgreSQL: weighted full text (search_documents.document, GIN) and typo-tolerant names (pg_trgm),
+ * one hit per story by its best revision, ranked, a page at a time.
+ */
+export const postgresSearch: SearchEngine = {
+  async search({ actor, input }: { actor: Actor; input: SearchInput }): Promise<SearchPage> {
+    // Every desk role reads every story (desk:read), internal notes included: they are the newsroom's.
+    assertCan({ actor, permission: "desk:read" });
+    const typed = readSearchQuery(input.q);
+    try {
+      return await getDb().$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${searchBudgetMs}`);
+        await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${nameSimilarity}`);
+        const [{ nodes }] = (await tx.$queryRaw<{ nodes: number[] }[]>(termNodes(typed))) as [
+          { nodes: number[] },
+        ];
+        const query = withoutStopWords(typed, nodes);
+        if (query.clauses.length === 0) throw onlyCommonWords();
+        const rows = await findPage({ tx, input, query });
+        const page = rows.slice(0, input.limit);
+        const hits = await readHitDetails({ tx, query, scope: input.scope, page });
+        const last = page.at(-1);
+        return {
+          scope: input.scope,
+          hits,
+          nextCursor:
+            rows.length > input.limit && last
+              ? encodeSearchCursor({ input, cursor: { rank: last.rank, storyId: last.storyId } })
+              : null,
+        };
+      });
+    } catch (error) {
+      if (tookTooLong(error))
+        throw new AppError({
+          code: "unavailable",
+          message: `search exceeded ${searchBudgetMs} ms`,
+          userMessage: "Search took too long; add a word or a filter and try again.",
+          cause: error,
+        });
+      throw error;
+    }
+  },
+};
