@@ -72,7 +72,7 @@ test("`/` focuses search from the desk; a phrase finds the story with the words 
   await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
   const hit = page
     .getByRole("listitem")
-    .filter({ has: page.getByRole("link", { name: `Harbour pilots strike in ${town}` }) });
+    .filter({ has: page.getByRole("link", { name: `Harbour pilots strike in ${town}`, exact: true }) });
   await expect(hit).toHaveCount(1);
   await expect(
     hit.locator(".desk-search-snippet", { hasText: "walked out at dawn" }).locator("mark").first(),
@@ -121,20 +121,20 @@ test("a corrected phrase is gone from current versions, found in all revisions, 
 
   await page.goto(`/desk/search?q=${encodeURIComponent(`${town} "reopen on Tuesday"`)}`);
   const results = page.locator(".desk-search-results");
-  await expect(results.getByRole("link", { name: `Ferry to ${town} runs again` })).toBeVisible();
-  await expect(results.getByRole("link", { name: `${town} bridge to reopen` })).toHaveCount(0);
+  await expect(results.getByRole("link", { name: `Ferry to ${town} runs again`, exact: true })).toBeVisible();
+  await expect(results.getByRole("link", { name: `${town} bridge to reopen`, exact: true })).toHaveCount(0);
 
   await page.getByRole("radio", { name: "All revisions" }).check();
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/scope=all/);
   const gone = page
     .getByRole("listitem")
-    .filter({ has: page.getByRole("link", { name: `${town} bridge to reopen` }) });
+    .filter({ has: page.getByRole("link", { name: `${town} bridge to reopen`, exact: true }) });
   await expect(gone.locator(".desk-search-gone")).toContainText(
     "Held in revision 1 · taken out in revision 2",
   );
   await expect(gone.locator("mark", { hasText: "Tuesday" }).first()).toBeVisible();
-  await expect(results.getByRole("link", { name: `Ferry to ${town} runs again` })).toBeVisible();
+  await expect(results.getByRole("link", { name: `Ferry to ${town} runs again`, exact: true })).toBeVisible();
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     const { violations } = await new AxeBuilder({ page }).analyze();
