@@ -83,6 +83,9 @@ export default async function SearchPage({
       {problem ? (
         <div className="desk-notice desk-notice-bad" role="alert">
           <p>{problem}</p>
+          {input.cursor ? (
+            <Link href={deskSearchHref({ ...input, cursor: undefined })}>First results</Link>
+          ) : null}
         </div>
       ) : null}
       <SearchForm input={input} errors={fieldErrors} choices={choices} />
