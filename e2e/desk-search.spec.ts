@@ -168,9 +168,14 @@ test("a query search cannot read says what is wrong at the field, and a bad date
   await expect(message).toContainText(/quote/i);
   await expect(box).toHaveAttribute("aria-describedby", /search-q-error/);
 
+  await page.goto(`/desk/search?q=${"harbour ".repeat(1_250)}`);
+  await expect(box).toHaveAttribute("aria-invalid", "true");
+  await expect(message).toHaveText("The search must be at most 500 characters.");
+
   await page.goto("/desk/search?q=harbour&from=12/08/2026");
   const from = page.getByLabel("Saved on or after");
   await expect(from).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#search-from-error")).toBeVisible();
+  await expect(page.locator("#search-from-error")).toHaveText("The date must be a date like 2026-12-08.");
+  await expect(from).toHaveValue("12/08/2026");
   await expect(page.getByText(/stack|TypeError|at Object\./)).toHaveCount(0);
 });

@@ -16,23 +16,24 @@ import "./search.css";
 
 export const metadata: Metadata = { title: "Search" };
 
-const formFields = new Set([
-  "q",
-  "scope",
-  "status",
-  "author",
-  "contributor",
-  "kind",
-  "from",
-  "to",
-  "developing",
-  "live",
-  "correction",
-]);
+// What each field's message is about, for messages that are a predicate ("must be at most 500 characters").
+const subjects: Record<string, string> = {
+  q: "The search",
+  scope: "The choice",
+  status: "The status",
+  author: "The person",
+  contributor: "The contributor",
+  kind: "The kind of change",
+  from: "The date",
+  to: "The date",
+  developing: "The choice",
+  live: "The choice",
+  correction: "The choice",
+};
 
-/** "must be a date like …" → "Must be a date like ….", for a message standing under its field. */
-function sentence(message: string): string {
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
+/** A message standing under its field, as a sentence: "The search must be at most 500 characters." */
+function sentence(field: string, message: string): string {
+  const text = /^[a-z]/.test(message) ? `${subjects[field]} ${message}` : message;
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
@@ -44,7 +45,8 @@ function refusal(error: AppError): { fields: Record<string, string>; message: st
   const issues = (error.details as { fields?: { path: string; message: string }[] } | null)?.fields ?? [];
   const fields: Record<string, string> = {};
   for (const issue of issues) {
-    if (formFields.has(issue.path) && !fields[issue.path]) fields[issue.path] = sentence(issue.message);
+    if (Object.hasOwn(subjects, issue.path) && !fields[issue.path])
+      fields[issue.path] = sentence(issue.path, issue.message);
   }
   return { fields, message: Object.keys(fields).length > 0 ? null : error.userMessage };
 }
