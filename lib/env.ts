@@ -132,6 +132,16 @@ export const EnvInput = z
     NEWSROOM_TIME_STYLE: optional(z.enum(["house", "ap"], { error: 'must be "house" or "ap"' })).transform(
       (style) => style ?? "house",
     ),
+    // The text search configuration (pg_ts_config) search stems and drops stop words with; checked against the
+    // database, and search rebuilt in it when it changed, by the migrate step (lib/search/search-language.ts).
+    SEARCH_LANGUAGE: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z_]{1,63}$/, {
+          error: "must be a PostgreSQL text search language such as english, simple, german or french",
+        }),
+    ).transform((language) => language ?? "english"),
     NEWSROOM_NAME: optional(
       z.string().trim().min(1).max(200, { error: "must be at most 200 characters" }),
     ).transform((name) => name ?? "Copydesk Desk"),

@@ -17,6 +17,7 @@ await runMain(
     const { applied } = await applyMigrations({
       databaseUrl: database.ownerUrl,
       log: (line) => console.error(line),
+      search: { language: env.SEARCH_LANGUAGE, log: (line) => console.error(line) },
     });
     await grantAppRoleAfterMigrations(database);
     const total = (await readMigrationFiles()).length;

@@ -186,7 +186,10 @@ async function main(): Promise<void> {
   const { applied } = await withStartupLock({
     databaseUrl: opened.ownerUrl,
     work: async () => {
-      const result = await applyMigrations({ databaseUrl: opened.ownerUrl });
+      const result = await applyMigrations({
+        databaseUrl: opened.ownerUrl,
+        search: { language: env.SEARCH_LANGUAGE, log: say },
+      });
       await grantAppRoleAfterMigrations(opened);
       return result;
     },

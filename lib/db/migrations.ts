@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 
 import { installJobQueueSchema } from "@/lib/jobs/job-queue-schema";
+import { applySearchLanguage } from "@/lib/search/search-language";
 
 /** The lock key Prisma Migrate itself takes, so our runner and `prisma migrate deploy` exclude each other. */
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
@@ -49,6 +50,8 @@ export async function applyMigrations(options: {
   databaseUrl: string;
   migrationsDir?: string;
   log?: (line: string) => void;
+  /** SEARCH_LANGUAGE: when given and different from the stored one, search is rebuilt in it (and said on `log`). */
+  search?: { language: string; log?: (line: string) => void };
 }): Promise<{ applied: string[] }> {
   const log = options.log ?? (() => {});
   const files = await readMigrationFiles({ migrationsDir: options.migrationsDir });
@@ -99,6 +102,7 @@ export async function applyMigrations(options: {
       log(`applied migration ${file.name}`);
     }
     await installJobQueueSchema({ databaseUrl: options.databaseUrl });
+    if (options.search) await applySearchLanguage({ client, ...options.search });
     return { applied };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_KEY]).catch(() => {});

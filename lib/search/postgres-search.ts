@@ -7,11 +7,11 @@ import { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
-import { decodeSearchCursor, encodeSearchCursor } from "./search-cursor";
+import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from "./search-cursor";
 import { readHitDetails } from "./search-details";
 import type { SearchEngine } from "./search-engine";
 import type { SearchInput } from "./search-input";
-import { readSearchDates, readSearchQuery, type SearchQuery } from "./search-query";
+import { readSearchDates, readSearchQuery, typoWords, type SearchQuery } from "./search-query";
 import type { SearchPage } from "./search-results";
 import {
   filterConditions,
@@ -53,36 +53,77 @@ function onlyCommonWords(): AppError {
   });
 }
 
+type Pass = { alike: boolean; after: SearchCursor | null; limit: number };
+
+/**
+ * One pass over the documents. Exact (full-text) matches score 1 or more and look-alike names less than 1, so
+ * the look-alike pass (`alike`: stories with no full-text match, rank < 1) continues where the exact pass ends.
+ */
+async function findRows(options: {
+  tx: Prisma.TransactionClient;
+  input: SearchInput;
+  query: SearchQuery;
+  pass: Pass;
+}): Promise<PageRow[]> {
+  const { tx, input, query, pass } = options;
+  const { start, end } = readSearchDates({
+    from: input.from,
+    to: input.to,
+    zone: getEnv().NEWSROOM_TIME_ZONE,
+  });
+  const needsRevision = Boolean(input.author || input.contributor || input.kind || start || end);
+  const needsStory = Boolean(input.status || input.developing || input.live || input.correction);
+  const { after } = pass;
+  const conditions = [
+    ...(pass.alike ? [Prisma.sql`rank < 1`] : []),
+    ...(after
+      ? [
+          Prisma.sql`(rank < ${after.rank}::float8 OR (rank = ${after.rank}::float8 AND story_id > ${after.storyId}::uuid))`,
+        ]
+      : []),
+  ];
+  return tx.$queryRaw<PageRow[]>`
+    WITH best AS (
+      SELECT DISTINCT ON (d.story_id) d.story_id, d.revision_id, ${rankExpression(query)} AS rank
+        FROM search_documents d
+        ${needsRevision ? Prisma.sql`JOIN revisions r ON r.id = d.revision_id` : Prisma.empty}
+        ${needsStory ? Prisma.sql`JOIN stories s ON s.id = d.story_id` : Prisma.empty}
+       WHERE ${input.scope === "live" ? Prisma.sql`d.current AND` : Prisma.empty}
+             ${matchCondition(query, { alike: pass.alike })}
+             ${filterConditions({ input, start, end })}
+       ORDER BY d.story_id, rank DESC, d.revision_number DESC
+    )
+    SELECT story_id AS "storyId", revision_id AS "revisionId", rank
+      FROM best
+     ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
+     ORDER BY rank DESC, story_id
+     LIMIT ${pass.limit}`;
+}
+
+/**
+ * A page of hits, best first: full-text matches, then names that only look alike. The look-alike pass (pg_trgm
+ * over every name) runs only when the exact one leaves the page short, so a common word never pays for it.
+ */
 async function findPage(options: {
   tx: Prisma.TransactionClient;
   input: SearchInput;
   query: SearchQuery;
 }): Promise<PageRow[]> {
   const { tx, input, query } = options;
-  const { start, end } = readSearchDates({
-    from: input.from,
-    to: input.to,
-    zone: getEnv().NEWSROOM_TIME_ZONE,
-  });
   const after = decodeSearchCursor(input);
-  const needsRevision = Boolean(input.author || input.contributor || input.kind || start || end);
-  const needsStory = Boolean(input.status || input.developing || input.live || input.correction);
-  const rank = rankExpression(query);
-  return tx.$queryRaw<PageRow[]>`
-    WITH best AS (
-      SELECT DISTINCT ON (d.story_id) d.story_id, d.revision_id, ${rank} AS rank
-        FROM search_documents d
-        ${needsRevision ? Prisma.sql`JOIN revisions r ON r.id = d.revision_id` : Prisma.empty}
-        ${needsStory ? Prisma.sql`JOIN stories s ON s.id = d.story_id` : Prisma.empty}
-       WHERE ${input.scope === "live" ? Prisma.sql`d.current AND` : Prisma.empty} ${matchCondition(query)}
-             ${filterConditions({ input, start, end })}
-       ORDER BY d.story_id, rank DESC, d.revision_number DESC
-    )
-    SELECT story_id AS "storyId", revision_id AS "revisionId", rank
-      FROM best
-     ${after ? Prisma.sql`WHERE rank < ${after.rank}::float8 OR (rank = ${after.rank}::float8 AND story_id > ${after.storyId}::uuid)` : Prisma.empty}
-     ORDER BY rank DESC, story_id
-     LIMIT ${input.limit + 1}`;
+  const wanted = input.limit + 1;
+  const exact =
+    after && after.rank < 1
+      ? []
+      : await findRows({ tx, input, query, pass: { alike: false, after, limit: wanted } });
+  if (exact.length >= wanted || !typoWords(query)) return exact;
+  const alike = await findRows({
+    tx,
+    input,
+    query,
+    pass: { alike: true, after: after && after.rank < 1 ? after : null, limit: wanted - exact.length },
+  });
+  return [...exact, ...alike];
 }
 
 /**

@@ -114,6 +114,7 @@ export async function readHitDetails(options: {
   const storyIds = page.map((hit) => hit.storyId);
   const revisionIds = page.map((hit) => hit.revisionId);
   const highlight = highlightQuery(query);
+  const exact = matchCondition(query, { alike: false });
 
   const stories = await tx.$queryRaw<StoryRow[]>`
     SELECT s.id AS "storyId", s.slug, s.status::text AS status, s.developing,
@@ -137,16 +138,22 @@ export async function readHitDetails(options: {
       JOIN search_documents d ON d.revision_id = r.id
       CROSS JOIN LATERAL (SELECT ${highlight} AS q) h
      WHERE r.id = ANY (${revisionIds}::uuid[])`;
+  // Which revisions held the text: full-text matches for a hit found that way, look-alike names otherwise.
   const held = await tx.$queryRaw<HeldRow[]>`
-    SELECT h.story_id AS "storyId", h.held, h.in_current AS "inCurrent", nx.number AS "goneIn",
-           nx.created_at AS "goneAt"
-      FROM (SELECT d.story_id, array_agg(d.revision_number ORDER BY d.revision_number) AS held,
-                   bool_or(d.current) AS in_current
+    SELECT h.story_id AS "storyId", coalesce(h.exact, h.alike) AS held,
+           CASE WHEN h.exact IS NULL THEN h.alike_current ELSE h.exact_current END AS "inCurrent",
+           nx.number AS "goneIn", nx.created_at AS "goneAt"
+      FROM (SELECT d.story_id,
+                   array_agg(d.revision_number ORDER BY d.revision_number) FILTER (WHERE ${exact}) AS exact,
+                   array_agg(d.revision_number ORDER BY d.revision_number) AS alike,
+                   coalesce(bool_or(d.current) FILTER (WHERE ${exact}), false) AS exact_current,
+                   bool_or(d.current) AS alike_current
               FROM search_documents d
-             WHERE d.story_id = ANY (${storyIds}::uuid[]) AND ${matchCondition(query)}
+             WHERE d.story_id = ANY (${storyIds}::uuid[]) AND ${matchCondition(query, { alike: true })}
              GROUP BY d.story_id) h
       LEFT JOIN LATERAL (SELECT r.number, r.created_at FROM revisions r
-                          WHERE r.story_id = h.story_id AND r.number > h.held[cardinality(h.held)]
+                          WHERE r.story_id = h.story_id
+                            AND r.number > (coalesce(h.exact, h.alike))[cardinality(coalesce(h.exact, h.alike))]
                           ORDER BY r.number LIMIT 1) nx ON true`;
 
   const storyById = new Map(stories.map((row) => [row.storyId, row]));

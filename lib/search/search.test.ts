@@ -200,6 +200,20 @@ describe("search", () => {
     expect(text(still.hits[0]!)).not.toMatch(/Whitlock/);
   });
 
+  // After the tests that count this file's stories: it adds one.
+  it("ranks exact matches before names that only look alike, across pages", async () => {
+    await createStory({
+      actor: editor,
+      input: { slug: slug("spelt"), headline: `${tag} visit`, body: "Mr Zelensky visited the port." },
+    });
+    const first = await search({ q: `Zelensky ${tag}`, limit: "1" });
+    expect(slugs(first.hits)).toEqual([slug("spelt")]);
+    const second = await search({ q: `Zelensky ${tag}`, limit: "1", cursor: first.nextCursor });
+    expect(slugs(second.hits)).toEqual([slug("kyiv")]);
+    expect(marked(second.hits[0]!)).toEqual(expect.arrayContaining(["Zelenskyy"]));
+    expect(second.nextCursor).toBeNull();
+  });
+
   it.each([
     ["empty", { q: "" }, "q", /Type a word/],
     ["blank", { q: "   " }, "q", /Type a word/],

@@ -26,7 +26,7 @@ CREATE TABLE "search_settings" (
 INSERT INTO "search_settings" ("id", "language") VALUES (1, 'english');
 
 -- The configuration every document and query uses: the chosen language's dictionaries with unaccent in front of
--- them for words with letters outside ASCII, so "Zelenskyy" and "Zelenskyy" with accents are one lexeme and
+-- them for words with letters outside ASCII, so "Müller" and "Muller" are one lexeme and
 -- ts_headline still highlights the text as it was written. Its OID never changes (a language change alters its
 -- mappings), so nothing that refers to it needs recreating.
 CREATE TEXT SEARCH CONFIGURATION copydesk_search (PARSER = pg_catalog."default");
@@ -46,8 +46,10 @@ BEGIN
     FOR token IN SELECT t.tokid, t.alias FROM ts_token_type('pg_catalog.default') t LOOP
         SELECT string_agg(m.mapdict::regdictionary::text, ', ' ORDER BY m.mapseqno) INTO dictionaries
             FROM pg_ts_config_map m WHERE m.mapcfg = source AND m.maptokentype = token.tokid;
+        -- ADD MAPPING fails on a token that already has one: each token starts again from none.
+        EXECUTE format('ALTER TEXT SEARCH CONFIGURATION copydesk_search DROP MAPPING IF EXISTS FOR %s', token.alias);
         IF dictionaries IS NULL THEN
-            EXECUTE format('ALTER TEXT SEARCH CONFIGURATION copydesk_search DROP MAPPING IF EXISTS FOR %s', token.alias);
+            CONTINUE;
         ELSIF token.alias IN ('word', 'hword', 'hword_part') THEN
             EXECUTE format('ALTER TEXT SEARCH CONFIGURATION copydesk_search ADD MAPPING FOR %s WITH public.unaccent, %s',
                 token.alias, dictionaries);
@@ -61,16 +63,6 @@ END;
 $$;
 REVOKE ALL ON FUNCTION copydesk_search_use_language(text) FROM PUBLIC;
 
--- ALTER MAPPING … ADD fails on a token that already has one: start from a configuration with none.
-DO $$
-DECLARE
-    token record;
-BEGIN
-    FOR token IN SELECT t.alias FROM ts_token_type('pg_catalog.default') t LOOP
-        EXECUTE format('ALTER TEXT SEARCH CONFIGURATION copydesk_search DROP MAPPING IF EXISTS FOR %s', token.alias);
-    END LOOP;
-END;
-$$;
 SELECT copydesk_search_use_language('english');
 
 -- One row per revision. document: A headline; B dek, byline, credited names; C body (its first 200,000
