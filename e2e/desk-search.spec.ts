@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 import { saveRevision } from "@/lib/revisions/save-revision";
 
+import { formattedBody } from "./support/body-field";
 import { useE2eDatabase } from "./support/database";
 import { actorOf, captureScreens, seedStory, signedInUser, uniqueSlug } from "./support/desk-seed";
 
@@ -85,6 +86,16 @@ test("`/` focuses search from the desk; a phrase finds the story with the words 
   await expect(page.getByRole("searchbox", { name: "Search every story" })).toHaveValue(
     `"pilots of ${town}"`,
   );
+
+  // A `/` typed in the formatted body editor stays there too (the last step: the edit is left unsaved).
+  await page.goto(`/desk/stories/${slug}`);
+  await expect(page.locator(".desk-editor[data-ready]")).toBeVisible();
+  const body = formattedBody(page);
+  await body.getByText("Ships waited outside the breakwater.").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" n/a");
+  await expect(body).toContainText("breakwater. n/a");
+  await expect(page.getByRole("searchbox", { name: "Search every story" })).not.toBeFocused();
 });
 
 test("a corrected phrase is gone from current versions, found in all revisions, and its diff opens by keyboard", async ({
