@@ -119,13 +119,18 @@ export function readSearchQuery(q: string): SearchQuery {
   return { clauses, excluded };
 }
 
-/** The plain words of a query (not phrases), which may also match names with a typo or without accents. */
-export function typoWords(query: SearchQuery): string[][] | null {
-  // Only a query whose every clause is made of single words: "Zelensky" or "Zelensky OR Zelenskiy".
-  if (!query.clauses.every((clause) => clause.every((term) => term.kind === "word"))) return null;
-  const clauses = query.clauses.map((clause) => clause.map((term) => term.text));
-  // Short words match too much by trigram ("EU" is in half the names): a clause of them stays exact.
-  return clauses.every((clause) => clause.every((word) => [...word].length >= 4)) ? clauses : null;
+/**
+ * For each clause, its words that may also match names with a typo or without accents, or null when the clause
+ * must match exactly: a phrase, or a word under four letters ("EU" is in half the names by trigram). Null
+ * overall when no clause may.
+ */
+export function typoWords(query: SearchQuery): (string[] | null)[] | null {
+  const clauses = query.clauses.map((clause) =>
+    clause.every((term) => term.kind === "word" && [...term.text].length >= 4)
+      ? clause.map((term) => term.text)
+      : null,
+  );
+  return clauses.some((clause) => clause !== null) ? clauses : null;
 }
 
 function calendarDay(day: string, field: "from" | "to"): { year: number; month: number; day: number } {

@@ -85,7 +85,7 @@ export function matchCondition(query: SearchQuery, options: { alike: boolean }):
  */
 export function rankExpression(query: SearchQuery): Prisma.Sql {
   const positive = positiveQuery(query);
-  const words = typoWords(query)?.flat() ?? [];
+  const words = (typoWords(query) ?? []).flatMap((clause) => clause ?? []);
   const closeness = words.length
     ? Prisma.sql`0.5 * (${Prisma.join(
         words.map((word) => Prisma.sql`word_similarity(${typed(word)}, d.names)`),
@@ -103,7 +103,7 @@ export function highlightQuery(query: SearchQuery): Prisma.Sql {
   // Any term, not all of them: a passage is worth showing for one term, and ts_headline picks passages that
   // hold its whole query (a headline word ANDed in would leave the body with no passage).
   const positive = anyOf(query.clauses.flat());
-  const words = typoWords(query)?.flat() ?? [];
+  const words = (typoWords(query) ?? []).flatMap((clause) => clause ?? []);
   if (words.length === 0) return positive;
   const alike = Prisma.sql`(SELECT string_agg(DISTINCT quote_literal(w), ' | ')
       FROM regexp_split_to_table(d.names, '\\s+') w

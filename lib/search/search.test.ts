@@ -9,6 +9,7 @@ import { createStory } from "@/lib/revisions/create-story";
 import { saveRevision } from "@/lib/revisions/save-revision";
 import { appErrorOf } from "@/lib/revisions/test-stories";
 
+import { searchTimeout } from "./postgres-search";
 import { searchStories } from "./search";
 import type { SearchHit } from "./search-results";
 
@@ -121,6 +122,9 @@ describe("search", () => {
     const typo = await search({ q: "Zelensky" });
     const found = typo.hits.find((hit) => hit.story.slug === slug("kyiv"));
     expect(found && marked(found)).toEqual(expect.arrayContaining(["Zelenskyy"]));
+    expect(slugs((await search({ q: 'Zelensky "spoke in Kyiv" EU OR Ukraine' })).hits)).toContain(
+      slug("kyiv"),
+    );
     expect(slugs((await search({ q: `${tag} cafe muller` })).hits)).toEqual([slug("kyiv")]);
     expect(slugs((await search({ q: `${tag} Jurgen Weiss` })).hits)).toEqual([slug("kyiv")]);
     const kyiv = (await search({ q: `${tag} Kyiv` })).hits[0]!;
@@ -248,6 +252,20 @@ describe("search", () => {
     const fields = (error.details as { fields: { path: string; message: string }[] }).fields;
     expect(fields[0]?.path).toBe(field);
     expect(`${error.userMessage} ${fields[0]?.message}`).toMatch(message);
+  });
+
+  it("says a search over its time budget took too long, never a stack trace", async () => {
+    const cancelled = await getDb()
+      .$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT set_config('statement_timeout', '1', true)`;
+        await tx.$queryRaw`SELECT pg_sleep(0.5)`;
+      })
+      .catch((error: unknown) => error);
+    expect(searchTimeout(cancelled)).toMatchObject({
+      code: "unavailable",
+      userMessage: "Search took too long; add a word or a filter and try again.",
+    });
+    expect(searchTimeout(new Error("something else"))).toBeNull();
   });
 
   it("refuses a session that must still set up a second factor", async () => {

@@ -65,9 +65,10 @@ REVOKE ALL ON FUNCTION copydesk_search_use_language(text) FROM PUBLIC;
 
 SELECT copydesk_search_use_language('english');
 
--- One row per revision. document: A headline; B dek, byline, credited names; C body (its first 200,000
--- characters: a tsvector holds at most 1 MB) and photo captions and credits; D public summary, public note,
--- notes carried into a publication, internal note. names: unaccented, lower-case names for typo-tolerant
+-- One row per revision. document: A headline; B dek, byline, credited names; C body and photo captions and
+-- credits; D public summary, public note, notes carried into a publication, internal note. A tsvector holds at
+-- most 1 MB of words, so B and D are read up to 20,000 characters and C up to 200,000 (the body first): even
+-- text of four-byte characters stays under it, and a save can never fail on its index. names: unaccented, lower-case names for typo-tolerant
 -- matching with pg_trgm (byline, credited names, headline, slug, photo credits, capitalised words of the dek,
 -- body and captions). current: the story's current version (live, else newest).
 CREATE TABLE "search_documents" (
@@ -94,11 +95,12 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT r."id", r."story_id", r."number",
         r."number" = coalesce(s."live_revision_number", s."latest_revision_number"),
         setweight(to_tsvector('copydesk_search'::regconfig, r."headline"), 'A')
-            || setweight(to_tsvector('copydesk_search'::regconfig, concat_ws(' ', r."dek", r."byline", c.names)), 'B')
-            || setweight(to_tsvector('copydesk_search'::regconfig, concat_ws(' ', left(r."body", 200000), i.captions)), 'C')
+            || setweight(to_tsvector('copydesk_search'::regconfig, left(concat_ws(' ', r."dek", r."byline", c.names), 20000)), 'B')
+            || setweight(to_tsvector('copydesk_search'::regconfig, left(concat_ws(' ', left(r."body", 200000), i.captions), 200000)), 'C')
             || setweight(to_tsvector('copydesk_search'::regconfig,
-                concat_ws(' ', r."summary", r."public_note", n.notes, r."internal_note")), 'D'),
-        lower(copydesk_unaccent(concat_ws(' ', r."headline", replace(s."slug", '-', ' '), r."byline", c.names, i.credits, k.capitals)))
+                left(concat_ws(' ', r."summary", r."public_note", n.notes, r."internal_note"), 20000)), 'D'),
+        -- Capitalised words last: on a very long body the list is cut there, keeping the trigram index small.
+        left(lower(copydesk_unaccent(concat_ws(' ', r."headline", replace(s."slug", '-', ' '), r."byline", c.names, i.credits, k.capitals))), 10000)
     FROM "revisions" r
     JOIN "stories" s ON s."id" = r."story_id"
     CROSS JOIN LATERAL (
