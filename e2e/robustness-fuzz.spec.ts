@@ -321,6 +321,8 @@ test.describe("robustness: malformed input never becomes a 500", () => {
     for (const atom of urlAtoms) {
       for (const url of [
         `/desk?q=${atom}&status=${atom}&cursor=${atom}`,
+        `/desk/search?q=${atom}&scope=${atom}&from=${atom}&author=${atom}&cursor=${atom}`,
+        `/desk/search?q=%22${atom}%20-${atom}&scope=all&to=${atom}&limit=${atom}`,
         `/desk/stories/${atom}`,
         `/desk/stories/${atom}/history`,
         `/desk/stories/${atom}/compare`,

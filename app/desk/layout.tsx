@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { countUnread } from "@/lib/inbox/inbox";
 
 import { DeskNav, type NavItem } from "./_components/desk-nav";
+import { DeskSearchBox } from "./_components/desk-search-box";
 import { InboxNavCount } from "./_components/inbox-nav-count";
 import { SecondFactorRequiredBanner } from "./_components/second-factor-required-banner";
 // The reader stylesheet is scoped under .story, so the desk preview can share it without side effects.
@@ -40,6 +41,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const items: NavItem[] = can({ actor, permission: "desk:read" })
     ? [
         { href: "/desk", label: "Stories" },
+        { href: "/desk/search", label: "Search" },
         { href: "/desk/schedules", label: "Schedule" },
         { href: "/desk/reviews", label: "Reviews" },
         { href: "/desk/photos", label: "Photos" },
@@ -68,6 +70,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           Copydesk
         </Link>
         <DeskNav items={items} />
+        {can({ actor, permission: "desk:read" }) ? <DeskSearchBox /> : null}
         <div className="desk-user">
           <span>
             <strong>{actor.name}</strong> · {roleLabels[actor.role]}
