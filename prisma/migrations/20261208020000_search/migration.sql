@@ -80,6 +80,10 @@ CREATE TABLE "search_documents" (
     "names" TEXT NOT NULL DEFAULT '',
     CONSTRAINT "search_documents_pkey" PRIMARY KEY ("revision_id")
 );
+-- Documents stay in the row, compressed, rather than in TOAST: a search reads every matching document to rank it,
+-- and the detour through TOAST made a phrase across 222,000 revisions take 117-132 ms instead of 64-80 ms (bench).
+ALTER TABLE "search_documents" ALTER COLUMN "document" SET STORAGE MAIN;
+ALTER TABLE "search_documents" SET (toast_tuple_target = 8160);
 CREATE UNIQUE INDEX "search_documents_story_id_revision_number_key" ON "search_documents"("story_id", "revision_number");
 CREATE INDEX "search_documents_document_idx" ON "search_documents" USING GIN ("document");
 CREATE INDEX "search_documents_current_document_idx" ON "search_documents" USING GIN ("document") WHERE "current";
