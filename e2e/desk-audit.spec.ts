@@ -119,6 +119,8 @@ test("a bad filter is named at its field, and nothing else changes", async ({ pa
   await expect(page.locator("#audit-from-error")).toHaveText(
     "2026-02-30 is not a day on the calendar; use a date like 2026-12-08.",
   );
+  // The refused date stays as typed beside its message (a date input would show it blank).
+  await expect(page.locator("#audit-from")).toHaveValue("2026-02-30");
 });
 
 test("an editor has no Audit link and is refused the page and the CSV", async ({ page }) => {

@@ -38,3 +38,23 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+export type FieldProblem = { path: string; message: string };
+
+/** The per-field problems a refused input carries (lib/validation/parse-input.ts puts them in `details.fields`). */
+export function fieldProblemsOf(error: AppError): FieldProblem[] {
+  const { details } = error;
+  if (typeof details !== "object" || details === null || !("fields" in details)) return [];
+  const { fields } = details;
+  if (!Array.isArray(fields)) return [];
+  return fields.flatMap((field: unknown) =>
+    typeof field === "object" &&
+    field !== null &&
+    "path" in field &&
+    "message" in field &&
+    typeof field.path === "string" &&
+    typeof field.message === "string"
+      ? [{ path: field.path, message: field.message }]
+      : [],
+  );
+}

@@ -2,7 +2,7 @@ import { isDatabaseUnavailable } from "@/lib/db/connection-loss";
 import { logger } from "@/lib/log/logger";
 import { databaseUnavailableMessage } from "@/lib/server/shared-constants.mjs";
 
-import { isAppError } from "./app-error";
+import { fieldProblemsOf, isAppError } from "./app-error";
 
 export type FormState<Result = undefined> =
   | { status: "idle" }
@@ -17,7 +17,7 @@ export function formErrorState(
   context?: { action?: string },
 ): Extract<FormState, { status: "error" }> {
   if (isAppError(error)) {
-    const fields = (error.details as { fields?: { path: string; message: string }[] } | null)?.fields ?? [];
+    const fields = fieldProblemsOf(error);
     return {
       status: "error",
       code: error.code,

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { requirePageActor } from "@/app/_auth/require-page-actor";
-import { errorProps, FieldError } from "@/app/desk/_components/field-error";
+import { DayField, DeskField } from "@/app/desk/_components/desk-field";
+import { errorProps } from "@/app/desk/_components/field-error";
 import { auditKindGroups } from "@/lib/audit/audit-kinds";
 import { listAuditLog, type AuditPage } from "@/lib/audit/audit-log";
 import { listUsers, type UserDto } from "@/lib/auth/users";
 import { firstValues } from "@/lib/desk/desk-query-input";
-import { isAppError } from "@/lib/errors/app-error";
+import { fieldProblemsOf, isAppError } from "@/lib/errors/app-error";
 
 import { AuditTable } from "./audit-table";
 
@@ -29,8 +30,9 @@ function queryOf(filters: Filters, extra: Record<string, string> = {}): string {
 
 function refusalOf(error: unknown): Refusal {
   if (!isAppError(error)) throw error;
-  const fields = (error.details as { fields?: { path: string; message: string }[] } | undefined)?.fields;
-  const field = fields?.find((item) => (filterNames as readonly string[]).includes(item.path))?.path ?? null;
+  const field =
+    fieldProblemsOf(error).find((item) => (filterNames as readonly string[]).includes(item.path))?.path ??
+    null;
   return { message: error.userMessage, field };
 }
 
@@ -76,8 +78,7 @@ export default async function AuditPage({
         method="get"
         aria-label="Filter the log"
       >
-        <div className="desk-field">
-          <label htmlFor="audit-person">Person</label>
+        <DeskField id="audit-person" label="Person" error={fieldMessage("person")}>
           <input
             id="audit-person"
             name="person"
@@ -94,10 +95,8 @@ export default async function AuditPage({
               </option>
             ))}
           </datalist>
-          <FieldError id="audit-person-error" message={fieldMessage("person")} />
-        </div>
-        <div className="desk-field">
-          <label htmlFor="audit-story">Story slug</label>
+        </DeskField>
+        <DeskField id="audit-story" label="Story slug" error={fieldMessage("story")}>
           <input
             id="audit-story"
             name="story"
@@ -106,10 +105,8 @@ export default async function AuditPage({
             autoComplete="off"
             {...errorProps("audit-story-error", fieldMessage("story"))}
           />
-          <FieldError id="audit-story-error" message={fieldMessage("story")} />
-        </div>
-        <div className="desk-field">
-          <label htmlFor="audit-kind">Kind</label>
+        </DeskField>
+        <DeskField id="audit-kind" label="Kind" error={fieldMessage("kind")}>
           <select
             id="audit-kind"
             name="kind"
@@ -127,30 +124,23 @@ export default async function AuditPage({
               </optgroup>
             ))}
           </select>
-          <FieldError id="audit-kind-error" message={fieldMessage("kind")} />
-        </div>
-        <div className="desk-field desk-field-narrow">
-          <label htmlFor="audit-from">From</label>
-          <input
-            id="audit-from"
-            type="date"
-            name="from"
-            defaultValue={filters.from ?? ""}
-            {...errorProps("audit-from-error", fieldMessage("from"))}
-          />
-          <FieldError id="audit-from-error" message={fieldMessage("from")} />
-        </div>
-        <div className="desk-field desk-field-narrow">
-          <label htmlFor="audit-to">To</label>
-          <input
-            id="audit-to"
-            type="date"
-            name="to"
-            defaultValue={filters.to ?? ""}
-            {...errorProps("audit-to-error", fieldMessage("to"))}
-          />
-          <FieldError id="audit-to-error" message={fieldMessage("to")} />
-        </div>
+        </DeskField>
+        <DayField
+          id="audit-from"
+          name="from"
+          label="From"
+          value={filters.from ?? ""}
+          error={fieldMessage("from")}
+          className="desk-field-narrow"
+        />
+        <DayField
+          id="audit-to"
+          name="to"
+          label="To"
+          value={filters.to ?? ""}
+          error={fieldMessage("to")}
+          className="desk-field-narrow"
+        />
         <div className="desk-button-row">
           <button type="submit" className="desk-button desk-button-primary">
             Filter

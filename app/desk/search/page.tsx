@@ -5,7 +5,7 @@ import { requirePageActor } from "@/app/_auth/require-page-actor";
 import { firstValues } from "@/lib/desk/desk-query-input";
 import { deskSearchHref, readDeskSearchParams, type DeskSearchParams } from "@/lib/desk/desk-search-params";
 import { readSearchChoices } from "@/lib/desk/search-choices";
-import { isAppError, type AppError } from "@/lib/errors/app-error";
+import { fieldProblemsOf, isAppError, type AppError } from "@/lib/errors/app-error";
 import { searchStories } from "@/lib/search/search";
 import type { SearchPage as SearchResultPage } from "@/lib/search/search-results";
 
@@ -42,7 +42,7 @@ function sentence(field: string, message: string): string {
  * of the form (a stale cursor, search taking too long) above the form.
  */
 function refusal(error: AppError): { fields: Record<string, string>; message: string | null } {
-  const issues = (error.details as { fields?: { path: string; message: string }[] } | null)?.fields ?? [];
+  const issues = fieldProblemsOf(error);
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     if (Object.hasOwn(subjects, issue.path) && !fields[issue.path])

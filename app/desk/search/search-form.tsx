@@ -1,8 +1,8 @@
 import Form from "next/form";
 import Link from "next/link";
-import type { ReactNode } from "react";
 
-import { FieldError } from "@/app/desk/_components/field-error";
+import { DayField, DeskField } from "@/app/desk/_components/desk-field";
+import { errorProps, FieldError } from "@/app/desk/_components/field-error";
 import { revisionKindLabels } from "@/app/desk/_components/revision-kind-badge";
 import { RevisionKind, StoryStatus } from "@/lib/db/generated/enums";
 import { countSearchFilters, type DeskSearchParams } from "@/lib/desk/desk-search-params";
@@ -113,8 +113,8 @@ export function SearchForm(props: {
               })),
             ]}
           />
-          <DateField label="Saved on or after" {...field("from")} />
-          <DateField label="Saved on or before" {...field("to")} />
+          <DayField label="Saved on or after" {...field("from")} />
+          <DayField label="Saved on or before" {...field("to")} />
           <Choice
             label="Developing"
             {...field("developing")}
@@ -158,20 +158,6 @@ export function SearchForm(props: {
   );
 }
 
-function Labelled(props: { id: string; label: string; error: string | undefined; children: ReactNode }) {
-  return (
-    <div className="desk-field">
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.children}
-      <FieldError id={`${props.id}-error`} message={props.error} />
-    </div>
-  );
-}
-
-function invalid(id: string, error: string | undefined) {
-  return error ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {};
-}
-
 function Choice(props: {
   id: string;
   name: string;
@@ -185,35 +171,19 @@ function Choice(props: {
     ? props.options
     : [...props.options, { value: props.value, label: props.value }];
   return (
-    <Labelled id={props.id} label={props.label} error={props.error}>
-      <select id={props.id} name={props.name} defaultValue={props.value} {...invalid(props.id, props.error)}>
+    <DeskField id={props.id} label={props.label} error={props.error}>
+      <select
+        id={props.id}
+        name={props.name}
+        defaultValue={props.value}
+        {...errorProps(`${props.id}-error`, props.error)}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
-    </Labelled>
-  );
-}
-
-function DateField(props: {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  error: string | undefined;
-}) {
-  return (
-    <Labelled id={props.id} label={props.label} error={props.error}>
-      <input
-        id={props.id}
-        // A bad date typed into the address is shown as typed (a date input would show it blank).
-        type={props.error ? "text" : "date"}
-        name={props.name}
-        defaultValue={props.value}
-        {...invalid(props.id, props.error)}
-      />
-    </Labelled>
+    </DeskField>
   );
 }
