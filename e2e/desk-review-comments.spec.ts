@@ -63,6 +63,7 @@ test("a reviewer comments on words in the diff; the author is told, follows the 
   expect(await page.evaluate(`CSS.highlights.get("review-words")?.size ?? 0`)).toBeGreaterThan(0);
 
   // The keyboard path: the selection, then Tab to "Comment on selection"; Enter makes a new line, Ctrl+Enter posts.
+  // Regression guard: Tab passes the header's search box on the way, which must not drop the words chosen.
   await selectWords(page, "Tuesday night");
   const commentOnSelection = panel(page).getByRole("button", { name: "Comment on selection" });
   await expect(commentOnSelection).toBeEnabled();

@@ -76,8 +76,18 @@ export function ReviewThreadsPanel(props: {
       frame = requestAnimationFrame(() => {
         const selection = window.getSelection();
         const next = readSelection(container, selection);
-        if (next === null && selection && !selection.isCollapsed && !container.contains(selection.anchorNode))
-          return; // A selection elsewhere (the comment box) keeps what was chosen in the text.
+        // A selection elsewhere (the comment box), or focus passing through a field outside the text (Tab
+        // through the header's search box on the way to "Comment on selection"), keeps what was chosen in the text.
+        const focused = document.activeElement;
+        const inFieldElsewhere =
+          (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) &&
+          !container.contains(focused);
+        if (
+          next === null &&
+          selection &&
+          (inFieldElsewhere || (!selection.isCollapsed && !container.contains(selection.anchorNode)))
+        )
+          return;
         setReading(next);
         if (next && "words" in next && selection && selection.rangeCount > 0) {
           const rect = selection.getRangeAt(0).getBoundingClientRect();
