@@ -49,6 +49,14 @@ test("the editor works without a mouse: one tab stop for the toolbar, arrows ins
   await page.keyboard.press("Alt+F10");
   await expect(pressed(toolbar, "Subhead")).toBeFocused();
   await page.keyboard.press("Escape");
+  await expect(body).toBeFocused();
+  // Regression guard: Ctrl+End pressed while the toolbar still had the focus moved it to Photo (CI, loaded machine).
+  await page.keyboard.press("Alt+F10");
+  await expect(pressed(toolbar, "Subhead")).toBeFocused();
+  await page.keyboard.press("Control+End");
+  await expect(pressed(toolbar, "Subhead")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(body).toBeFocused();
 
   // In a list, Tab indents; Shift+Tab brings it back.
   await page.keyboard.press("Control+End");

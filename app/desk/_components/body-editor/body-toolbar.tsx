@@ -194,6 +194,9 @@ export function BodyToolbar({ editor, bar, controls, label = "Body formatting", 
     ...(bar.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? []),
   ];
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Arrows, Home and End move between buttons; with Ctrl, Alt or Cmd they are someone's shortcut for the text
+    // (Ctrl+End typed just after Escape, before the text has the focus back), never a move in the toolbar.
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
     const list = buttons();
     const at = list.findIndex((button) => button === document.activeElement);
     let next: number | null = null;
