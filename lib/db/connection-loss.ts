@@ -53,6 +53,17 @@ function* layers(error: unknown): Generator<ErrorShape> {
   }
 }
 
+/** The SQLSTATE a database error carries, however the driver adapter and Prisma wrapped it. */
+export function sqlStateOf(error: unknown): string | null {
+  for (const layer of layers(error)) {
+    if (typeof layer.originalCode === "string" && /^[0-9A-Z]{5}$/.test(layer.originalCode))
+      return layer.originalCode;
+    if (typeof layer.code === "string" && /^[0-9A-Z]{5}$/.test(layer.code) && !/^P\d{4}$/.test(layer.code))
+      return layer.code;
+  }
+  return null;
+}
+
 function lostHere(layer: ErrorShape): boolean {
   const code =
     typeof layer.code === "string"

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { sqlStateOf } from "@/lib/db/connection-loss";
 import type { LegalRemovalState } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -71,31 +72,6 @@ export function matchesNothing(options: { number: number }): AppError {
       "Nothing in this request is in the story any more (an earlier removal took it out), so nothing was changed. Decline it, or withdraw it if it is yours.",
     details: { number: options.number },
   });
-}
-
-type ErrorLayer = {
-  code?: unknown;
-  originalCode?: unknown;
-  cause?: unknown;
-  meta?: { driverAdapterError?: unknown };
-};
-
-/** The SQLSTATE a database error carries, however the driver adapter and Prisma wrapped it. */
-export function sqlStateOf(error: unknown): string | null {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const layer = queue.shift();
-    if (typeof layer !== "object" || layer === null || seen.has(layer)) continue;
-    seen.add(layer);
-    const shape = layer as ErrorLayer;
-    if (typeof shape.originalCode === "string" && /^[0-9A-Z]{5}$/.test(shape.originalCode))
-      return shape.originalCode;
-    if (typeof shape.code === "string" && /^[0-9A-Z]{5}$/.test(shape.code) && !/^P\d{4}$/.test(shape.code))
-      return shape.code;
-    queue.push(shape.cause, shape.meta?.driverAdapterError);
-  }
-  return null;
 }
 
 /** What the apply function's refusal means for this request, or the error itself when it is not one. */

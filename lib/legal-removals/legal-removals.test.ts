@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { createTestActor } from "@/lib/auth/test-actors";
 import { getDb } from "@/lib/db/client";
+import { sqlStateOf } from "@/lib/db/connection-loss";
 import { readPublishedStory } from "@/lib/public/published-story";
 import { renderStoryPage } from "@/lib/render/story-page";
 import { createStory } from "@/lib/revisions/create-story";
@@ -11,7 +12,6 @@ import { saveRevision } from "@/lib/revisions/save-revision";
 import { appErrorOf, createTestStory } from "@/lib/revisions/test-stories";
 
 import { approveLegalRemoval, declineLegalRemoval, withdrawLegalRemoval } from "./decide-legal-removal";
-import { sqlStateOf } from "./legal-removal-errors";
 import { getLegalRemoval, listLegalRemovals } from "./list-legal-removals";
 import { publicRemovalNotices } from "./public-removal-notices";
 import { requestLegalRemoval } from "./request-legal-removal";

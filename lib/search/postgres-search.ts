@@ -3,6 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCan } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { sqlStateOf } from "@/lib/db/connection-loss";
 import { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -28,23 +29,10 @@ export const searchBudgetMs = 3_000;
 
 type PageRow = { storyId: string; revisionId: string; rank: number };
 
-function tookTooLong(error: unknown): boolean {
-  for (let layer: unknown = error, depth = 0; layer && depth < 6; depth += 1) {
-    const shape = layer as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
-    if (shape.code === "57014" || shape.originalCode === "57014") return true;
-    if (
-      typeof shape.message === "string" &&
-      /canceling statement due to statement timeout/.test(shape.message)
-    )
-      return true;
-    layer = shape.cause ?? (shape as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
-  }
-  return false;
-}
-
 /** PostgreSQL cancelled the search at its budget: a sentence that says what to do, as a 503. */
 export function searchTimeout(error: unknown): AppError | null {
-  if (!tookTooLong(error)) return null;
+  // 57014: query_canceled, which is what statement_timeout raises.
+  if (sqlStateOf(error) !== "57014") return null;
   return new AppError({
     code: "unavailable",
     message: `search exceeded ${searchBudgetMs} ms`,

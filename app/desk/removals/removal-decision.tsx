@@ -9,6 +9,7 @@ import {
 } from "@/app/desk/_actions/legal-removal-actions";
 import { DialogFooter } from "@/app/desk/_components/dialog-footer";
 import { useDialogAction } from "@/app/desk/_components/use-dialog-action";
+import type { FormState } from "@/lib/errors/form-state";
 
 const unreachableMessage = "Could not reach the server. Nothing changed; try again.";
 
@@ -79,55 +80,60 @@ function ApproveButton({ number }: { number: number }) {
 }
 
 function DeclineButton({ number }: { number: number }) {
-  const { dialog, pending, error, run } = useDialogAction({ unreachableMessage });
-  const [reason, setReason] = useState("");
   return (
-    <>
-      <button type="button" className="desk-button" onClick={() => dialog.current?.showModal()}>
-        Decline…
-      </button>
-      <dialog ref={dialog} className="desk-dialog" aria-labelledby="decline-removal-title">
-        <h2 id="decline-removal-title">Decline removal {number}?</h2>
-        <p>Nothing is removed. The admin who asked sees your reason.</p>
-        <div className="desk-field">
-          <label htmlFor="decline-removal-reason">Reason (required)</label>
-          <textarea
-            id="decline-removal-reason"
-            rows={3}
-            maxLength={5000}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </div>
-        <DialogFooter
-          error={error}
-          errorId="decline-removal-error"
-          confirmLabel="Decline request"
-          busyLabel="Declining…"
-          busy={pending}
-          onConfirm={() => void run(() => declineLegalRemovalAction({ number, act: { reason } }))}
-          onCancel={() => dialog.current?.close()}
-        />
-      </dialog>
-    </>
+    <ReasonButton
+      id="decline-removal"
+      buttonLabel="Decline…"
+      title={`Decline removal ${number}?`}
+      explanation="Nothing is removed. The admin who asked sees your reason."
+      reasonLabel="Reason (required)"
+      confirmLabel="Decline request"
+      busyLabel="Declining…"
+      act={(reason) => declineLegalRemovalAction({ number, act: { reason } })}
+    />
   );
 }
 
 function WithdrawButton({ number }: { number: number }) {
+  return (
+    <ReasonButton
+      id="withdraw-removal"
+      buttonLabel="Withdraw request…"
+      title={`Withdraw removal ${number}?`}
+      explanation="Nothing is removed. The request stays in the list as withdrawn."
+      reasonLabel="Reason (optional)"
+      confirmLabel="Withdraw request"
+      busyLabel="Withdrawing…"
+      act={(reason) => withdrawLegalRemovalAction({ number, act: reason.trim() ? { reason } : {} })}
+    />
+  );
+}
+
+/** A button whose dialog asks for a reason before it acts: declining and withdrawing a request. */
+function ReasonButton(props: {
+  id: string;
+  buttonLabel: string;
+  title: string;
+  explanation: string;
+  reasonLabel: string;
+  confirmLabel: string;
+  busyLabel: string;
+  act: (reason: string) => Promise<FormState<unknown>>;
+}) {
   const { dialog, pending, error, run } = useDialogAction({ unreachableMessage });
   const [reason, setReason] = useState("");
   return (
     <>
       <button type="button" className="desk-button" onClick={() => dialog.current?.showModal()}>
-        Withdraw request…
+        {props.buttonLabel}
       </button>
-      <dialog ref={dialog} className="desk-dialog" aria-labelledby="withdraw-removal-title">
-        <h2 id="withdraw-removal-title">Withdraw removal {number}?</h2>
-        <p>Nothing is removed. The request stays in the list as withdrawn.</p>
+      <dialog ref={dialog} className="desk-dialog" aria-labelledby={`${props.id}-title`}>
+        <h2 id={`${props.id}-title`}>{props.title}</h2>
+        <p>{props.explanation}</p>
         <div className="desk-field">
-          <label htmlFor="withdraw-removal-reason">Reason (optional)</label>
+          <label htmlFor={`${props.id}-reason`}>{props.reasonLabel}</label>
           <textarea
-            id="withdraw-removal-reason"
+            id={`${props.id}-reason`}
             rows={3}
             maxLength={5000}
             value={reason}
@@ -136,13 +142,11 @@ function WithdrawButton({ number }: { number: number }) {
         </div>
         <DialogFooter
           error={error}
-          errorId="withdraw-removal-error"
-          confirmLabel="Withdraw request"
-          busyLabel="Withdrawing…"
+          errorId={`${props.id}-error`}
+          confirmLabel={props.confirmLabel}
+          busyLabel={props.busyLabel}
           busy={pending}
-          onConfirm={() =>
-            void run(() => withdrawLegalRemovalAction({ number, act: reason.trim() ? { reason } : {} }))
-          }
+          onConfirm={() => void run(() => props.act(reason))}
           onCancel={() => dialog.current?.close()}
         />
       </dialog>
