@@ -128,30 +128,25 @@ LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 $$;
 REVOKE ALL ON FUNCTION copydesk_search_build(uuid[]) FROM PUBLIC;
 
+-- Builds the document of the revision a trigger fired for; the two revision triggers below differ only in when.
+CREATE FUNCTION copydesk_search_revision_build() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM copydesk_search_build(ARRAY[NEW."id"]);
+    RETURN NULL;
+END;
+$$;
+
 -- A new revision is indexed when its transaction commits (a deferred trigger): by then its credits are written
 -- and the story's pointers have moved, so a save builds its document once.
-CREATE FUNCTION copydesk_search_revision_added() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-BEGIN
-    PERFORM copydesk_search_build(ARRAY[NEW."id"]);
-    RETURN NULL;
-END;
-$$;
 CREATE CONSTRAINT TRIGGER "revisions_search_added" AFTER INSERT ON "revisions"
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION copydesk_search_revision_added();
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION copydesk_search_revision_build();
 
 -- A revision's text changed in place (only a legal removal can do that): rebuilt at once, in that transaction.
-CREATE FUNCTION copydesk_search_revision_changed() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-BEGIN
-    PERFORM copydesk_search_build(ARRAY[NEW."id"]);
-    RETURN NULL;
-END;
-$$;
 CREATE TRIGGER "revisions_search_changed"
     AFTER UPDATE OF "headline", "dek", "byline", "body", "images", "summary", "public_note", "internal_note",
         "carried_notes" ON "revisions"
-    FOR EACH ROW EXECUTE FUNCTION copydesk_search_revision_changed();
+    FOR EACH ROW EXECUTE FUNCTION copydesk_search_revision_build();
 
 -- Credits added to a revision already indexed (a revision's own credits are there before its deferred build).
 CREATE FUNCTION copydesk_search_credits_added() RETURNS trigger
